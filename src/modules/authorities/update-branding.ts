@@ -1,0 +1,56 @@
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import { forbidden } from '../../platform/http/http-error.ts';
+import type { Authority, Palette } from './authority.ts';
+import { checkPalette, type PaletteProblem } from './palette.ts';
+import type { AuthoritiesTables } from './tables.ts';
+
+/**
+ * Who may change an authority's look: its own authority admins and platform admins.
+ * Moves into the platform-wide policy (`can`) when the mandates module brings it.
+ */
+export function mayManageBranding(actor: Actor | null, authority: Authority): boolean {
+  if (actor?.kind !== 'person') return false;
+  if (actor.platformAdmin) return true;
+  return actor.staffRoles.some((r) => r.authorityId === authority.id && r.role === 'authorityAdmin');
+}
+
+export type BrandingUpdate = { ok: true } | { ok: false; problems: PaletteProblem[] };
+
+/** Changes the palette if it keeps every text readable (AA); audited with the old and new colours. */
+export async function updateBranding(
+  db: Db,
+  actor: Actor | null,
+  authority: Authority,
+  palette: Palette,
+  requestId?: string,
+): Promise<BrandingUpdate> {
+  if (!mayManageBranding(actor, authority) || actor?.kind !== 'person') throw forbidden();
+  const problems = checkPalette(palette);
+  if (problems.length > 0) return { ok: false, problems };
+  await audited(
+    db,
+    {
+      actor: `person:${actor.id}`,
+      action: 'authority.branding.update',
+      subjectType: 'authority',
+      subjectId: authority.id,
+      authorityId: authority.id,
+      details: { before: authority.palette, after: palette },
+      requestId,
+    },
+    (tx) =>
+      tablesOf<AuthoritiesTables>(tx)
+        .updateTable('authorities')
+        .set({
+          primary_colour: palette.primary,
+          primary_text_colour: palette.primaryText,
+          accent_colour: palette.accent,
+          updated_at: new Date(),
+        })
+        .where('id', '=', authority.id)
+        .execute(),
+  );
+  return { ok: true };
+}

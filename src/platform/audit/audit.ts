@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { type Db, tablesOf } from '../database/database.ts';
+import type { AuditTables } from './migrations.ts';
+
+export interface AuditEvent {
+  /** Who did it: `person:<id>`, `api:<client>`, `system`, `cli`. */
+  actor: string;
+  /** Whose account it was done for, when acting under a mandate. */
+  onBehalfOf?: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  authorityId?: string;
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+const GENESIS = '0'.repeat(64);
+// One chain for the whole platform: writers queue on this lock for the length of their transaction.
+const CHAIN_LOCK = 0x6a756469; // arbitrary, fixed
+
+/**
+ * Runs `work` and records the audit event in the same transaction: the change and its trace are
+ * committed together or not at all. Every sensitive write goes through here.
+ */
+export async function audited<T>(
+  db: Db,
+  event: AuditEvent | ((result: T) => AuditEvent),
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const result = await work(tx);
+    await appendAuditEvent(tx, typeof event === 'function' ? event(result) : event);
+    return result;
+  });
+}
+
+/**
+ * Appends to the hash chain: each event's hash covers its content and the previous event's hash, so
+ * changing or deleting a past event breaks every later link. Must run inside a transaction.
+ */
+export async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+  const audit = tablesOf<AuditTables>(tx);
+  const last = await audit
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    occurred_at: now,
+    actor: event.actor,
+    on_behalf_of: event.onBehalfOf ?? null,
+    action: event.action,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    authority_id: event.authorityId ?? null,
+    details: event.details ?? {},
+    request_id: event.requestId ?? null,
+    previous_hash: last?.hash ?? GENESIS,
+  };
+  await audit
+    .insertInto('audit_events')
+    .values({ ...row, details: JSON.stringify(row.details), hash: chainHash(row) })
+    .execute();
+}
+
+export interface ChainVerdict {
+  intact: boolean;
+  checked: number;
+  /** The first event whose content or link does not match. */
+  brokenAt?: number;
+}
+
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+  const audit = tablesOf<AuditTables>(db);
+  let previous = GENESIS;
+  let checked = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await audit
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (batch.length === 0) return { intact: true, checked };
+    for (const event of batch) {
+      if (event.previous_hash !== previous || chainHash(event) !== event.hash) {
+        return { intact: false, checked, brokenAt: Number(event.id) };
+      }
+      previous = event.hash;
+      checked += 1;
+      afterId = Number(event.id);
+    }
+  }
+}
+
+type Hashed = Omit<AuditTables['audit_events'], 'id' | 'hash'>;
+
+function chainHash(event: Hashed): string {
+  const content = canonicalJson([
+    event.previous_hash,
+    new Date(event.occurred_at).toISOString(),
+    event.actor,
+    event.on_behalf_of,
+    event.action,
+    event.subject_type,
+    event.subject_id,
+    event.authority_id,
+    event.details,
+    event.request_id,
+  ]);
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** JSON with object keys sorted, so that jsonb's own key order does not change the hash. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

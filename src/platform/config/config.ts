@@ -1,0 +1,62 @@
+import path from 'node:path';
+
+/** Everything Guichet reads from its environment, parsed once and typed. */
+export interface Config {
+  /** Where the embedded PostgreSQL and other local state live. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** The origin users see, e.g. https://guichet.vs.ch; decides cookie security. */
+  publicUrl: string;
+  /** Secret for CSRF tokens; generated and kept in the database when absent. */
+  secret: string | undefined;
+  logLevel: string;
+  /** Run the job worker inside `serve` (off when a separate `guichet worker` runs). */
+  workerInServe: boolean;
+  workerConcurrency: number;
+  /** Bearer token required by /metrics when set. */
+  metricsToken: string | undefined;
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000);
+  return {
+    dataDir: path.resolve(env.GUICHET_DATA_DIR ?? 'var'),
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    secret: env.GUICHET_SECRET || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    workerInServe: boolean(env, 'GUICHET_WORKER_IN_SERVE', true),
+    workerConcurrency: integer(env, 'GUICHET_WORKER_CONCURRENCY', 4),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
+  };
+}
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}

@@ -1,0 +1,49 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+/**
+ * The connection (or transaction) passed between modules. It names no tables: each module views it
+ * through `tablesOf<ItsTables>(db)`, so a module's queries type-check only against the tables it owns.
+ */
+export type Db = Kysely<object>;
+
+export function tablesOf<Tables>(db: Db): Kysely<Tables> {
+  return db as unknown as Kysely<Tables>;
+}
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+// bigint counts (e.g. count(*)) arrive as strings by default; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export function connectDatabase(
+  url: string,
+  onError: (error: Error) => void,
+  options: { max?: number } = {},
+): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client losing its connection (database restart, failover) must not crash the process.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool, close: () => db.destroy() };
+}
+
+/** Creates `name` on the server `url` points at, unless it exists; returns the URL of that database. */
+export async function ensureDatabaseExists(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}

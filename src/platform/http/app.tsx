@@ -1,0 +1,213 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config/config.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
+import { negotiateLocale } from '../i18n/negotiate.ts';
+import type { GuichetModule, Platform } from '../module.ts';
+import { platformMessages } from '../views/messages.ts';
+import type { Branding } from '../views/page-context.ts';
+import { type Actor, checkAccess } from './access.ts';
+import { HttpError } from './http-error.ts';
+import type { Metrics } from './metrics.ts';
+import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
+import { type AppEnv, isStateChanging, type RouteContext, type RouteDef } from './route.ts';
+import { SESSION_COOKIE, Session } from './session.ts';
+
+export interface AppOptions {
+  platform: Platform;
+  modules: GuichetModule[];
+  metrics: Metrics;
+  /** The identity module plugs in here; until then every visitor is anonymous. */
+  resolveActor?: (c: RouteContext) => Promise<Actor | null>;
+  defaultBranding: (locale: Locale) => Promise<Branding>;
+  /** Official languages of the canton, the last fallback of language negotiation. */
+  defaultLanguages: readonly Locale[];
+  now?: () => Date;
+}
+
+export interface CollectedRoute extends RouteDef {
+  module: string;
+}
+
+/** Every module's route table, flattened; tests enumerate it to check policies on every route. */
+export function collectRoutes(platform: Platform, modules: GuichetModule[]): CollectedRoute[] {
+  return modules.flatMap((m) => (m.routes?.(platform) ?? []).map((route) => ({ ...route, module: m.name })));
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { platform, metrics } = options;
+  const { config, db, assets, secret } = platform;
+  const now = options.now ?? (() => new Date());
+  const sessionPolicy = {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  };
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('log', platform.logger.child({ requestId: c.var.requestId }));
+    await next();
+    const route = c.req.routePath;
+    const labels = { method: c.req.method, route, status: String(c.res.status) };
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requests.inc(labels);
+    metrics.duration.observe(labels, seconds);
+    c.var.log.info(
+      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE, "'strict-dynamic'"],
+        styleSrc: ["'self'", NONCE],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      strictTransportSecurity: secureCookies ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
+      permissionsPolicy: { camera: ['self'], geolocation: [], microphone: [] },
+    }),
+  );
+
+  app.get('/assets/*', (c) => {
+    const asset = assets.find(c.req.path);
+    if (!asset) return c.text('Not found', 404);
+    return c.body(new Uint8Array(asset.body), 200, {
+      'Content-Type': asset.contentType,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+  });
+
+  app.use(async (c, next) => {
+    const incoming = getCookie(c, SESSION_COOKIE);
+    const session = await Session.load(db, incoming, sessionPolicy, now());
+    c.set('session', session);
+    const chosen = c.req.query('lang');
+    const cookie = getCookie(c, 'lang');
+    const acceptLanguage = c.req.header('Accept-Language');
+    c.set('localeFor', (languages) =>
+      negotiateLocale({ chosen, cookie, acceptLanguage, authorityLanguages: languages }),
+    );
+    c.set('locale', c.var.localeFor(options.defaultLanguages));
+    c.set('defaultBranding', options.defaultBranding);
+    if (isLocale(chosen) && chosen !== cookie) {
+      setCookie(c, 'lang', chosen, { path: '/', maxAge: 31_536_000, sameSite: 'Lax', secure: secureCookies });
+    }
+    c.set('actor', (await options.resolveActor?.(c)) ?? null);
+    await next();
+    await session.save(db, sessionPolicy, now());
+    if (session.cookieValue !== incoming && session.needsCookie) {
+      setCookie(c, SESSION_COOKIE, session.cookieValue, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: secureCookies,
+      });
+    }
+  });
+
+  for (const route of collectRoutes(platform, options.modules)) {
+    app.on(route.method, route.path, async (c) => {
+      await guard(c, route, config);
+      return route.handler(c);
+    });
+  }
+
+  app.notFound((c) => errorPage(c as RouteContext, platform, new HttpError(404, 'not_found')));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return errorPage(c as RouteContext, platform, error);
+    c.var.log?.error({ err: error }, 'unhandled error');
+    return errorPage(c as RouteContext, platform, error);
+  });
+  return app;
+
+  async function guard(c: RouteContext, route: RouteDef, config: Config): Promise<void> {
+    // CSRF first: a forged request is refused whoever the victim is logged in as.
+    if (isStateChanging(route.method)) {
+      const header = c.req.header('X-CSRF-Token');
+      const form = header ? undefined : await readFormToken(c);
+      if (!c.var.session.verifyCsrfToken(secret, header ?? form)) throw new HttpError(403, 'csrf');
+    }
+    const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
+    if (rule) {
+      const wait = await hitRateLimit(db, rule, clientAddress(c, config.trustProxy), now());
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new HttpError(429, 'rate_limited', String(wait));
+      }
+    }
+    if (route.access === 'metrics' && config.metricsToken) {
+      if (c.req.header('Authorization') !== `Bearer ${config.metricsToken}`)
+        throw new HttpError(401, 'unauthenticated');
+    }
+    const outcome = checkAccess(route.access, c.var.actor);
+    if (outcome === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
+    if (outcome === 'forbidden') throw new HttpError(403, 'forbidden');
+  }
+}
+
+async function readFormToken(c: RouteContext): Promise<string | undefined> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
+    return undefined;
+  const body = await c.req.parseBody();
+  return typeof body._csrf === 'string' ? body._csrf : undefined;
+}
+
+function clientAddress(c: RouteContext, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // requests made in-process (tests, app.request) have no socket
+  }
+}
+
+const errorTexts = {
+  not_found: ['notFoundTitle', 'notFoundBody'],
+  forbidden: ['forbiddenTitle', 'forbiddenBody'],
+  unauthenticated: ['unauthenticatedTitle', 'unauthenticatedBody'],
+  csrf: ['csrfTitle', 'csrfBody'],
+  rate_limited: ['rateLimitedTitle', 'rateLimitedBody'],
+} as const;
+
+/** Errors answer in kind: JSON for API clients, a branded page in the user's language for people. */
+async function errorPage(c: RouteContext, platform: Platform, error: Error): Promise<Response> {
+  const status = error instanceof HttpError ? error.status : 500;
+  const code = error instanceof HttpError ? error.code : 'server_error';
+  const wantsJson =
+    c.req.path.startsWith('/api/') || (c.req.header('Accept') ?? '').startsWith('application/json');
+  if (wantsJson) return c.json({ error: code, requestId: c.var.requestId }, status);
+  if (!c.var.session) return c.text(code, status); // failed before the session middleware ran
+  const t = platformMessages.translator(c.var.locale);
+  const [title, body] =
+    code in errorTexts
+      ? errorTexts[code as keyof typeof errorTexts]
+      : (['serverErrorTitle', 'serverErrorBody'] as const);
+  const params = { seconds: error.message, reference: c.var.requestId };
+  return platform.render(
+    c,
+    { title: t(title), status },
+    <>
+      <h1>{t(title)}</h1>
+      <p>{t(body, params)}</p>
+    </>,
+  );
+}

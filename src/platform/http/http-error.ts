@@ -1,0 +1,13 @@
+/** Thrown by handlers and domain functions; rendered as a branded error page or a JSON problem. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = () => new HttpError(404, 'not_found');
+export const forbidden = () => new HttpError(403, 'forbidden');

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { ModuleMigrations } from '../database/migrations.ts';
+
+export interface HttpTables {
+  sessions: {
+    id_hash: string;
+    data: unknown;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  };
+  rate_limit_hits: { bucket: string; key: string; window_start: Date; hits: number };
+  platform_settings: { name: string; value: string };
+}
+
+export const httpMigrations: ModuleMigrations = {
+  '2026-11-24-00-platform-http': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+      await db.schema
+        .createTable('rate_limit_hits')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'timestamptz', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_limit_hits_pk', ['bucket', 'key', 'window_start'])
+        .execute();
+      await db.schema
+        .createTable('platform_settings')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

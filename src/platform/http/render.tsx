@@ -1,0 +1,42 @@
+import type { Child } from 'hono/jsx';
+import type { Locale } from '../i18n/locales.ts';
+import { Layout, type PageOptions } from '../views/layout.tsx';
+import { platformMessages } from '../views/messages.ts';
+import type { Branding, PageContext } from '../views/page-context.ts';
+import type { AssetRegistry } from './assets.ts';
+import type { RouteContext } from './route.ts';
+
+export interface RenderOptions extends PageOptions {
+  locale?: Locale;
+  branding?: Branding;
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+}
+
+/** Renders `body` inside the layout, in the request's language and the page's authority's branding. */
+export async function renderPage(
+  c: RouteContext,
+  assets: AssetRegistry,
+  secret: string,
+  options: RenderOptions,
+  body: Child,
+): Promise<Response> {
+  const locale = options.locale ?? c.var.locale;
+  const actor = c.var.actor;
+  const page: PageContext = {
+    locale,
+    t: platformMessages.translator(locale),
+    nonce: c.var.secureHeadersNonce ?? '',
+    currentUrl: c.req.path + new URL(c.req.url).search,
+    branding: options.branding ?? (await c.var.defaultBranding(locale)),
+    asset: (name) => assets.url(name),
+    csrfToken: () => c.var.session.csrfToken(secret),
+    actorName: actor?.kind === 'person' ? actor.displayName : undefined,
+  };
+  c.header('Content-Language', locale);
+  const html = (
+    <Layout page={page} options={options}>
+      {body}
+    </Layout>
+  );
+  return c.html(`<!DOCTYPE html>${await html.toString()}`, options.status ?? 200);
+}

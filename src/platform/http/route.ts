@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { Locale } from '../i18n/locales.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Branding } from '../views/page-context.ts';
+import type { Access, Actor } from './access.ts';
+import type { RateLimitRule } from './rate-limit.ts';
+import type { Session } from './session.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    secureHeadersNonce?: string;
+    session: Session;
+    actor: Actor | null;
+    /** The negotiated language, with the canton's languages as fallback. */
+    locale: Locale;
+    /** Negotiates again with a given authority's official languages as the last fallback. */
+    localeFor(authorityLanguages: readonly Locale[]): Locale;
+    log: Logger;
+    /** The canton's branding, for pages that belong to no particular authority. */
+    defaultBranding(locale: Locale): Promise<Branding>;
+  };
+}
+
+export type RouteContext = Context<AppEnv, string>;
+
+/**
+ * One row of the route table. `access` is mandatory so that a route cannot be added without saying
+ * who may call it; test suites walk every module's table through `collectRoutes`.
+ */
+export interface RouteDef {
+  method: Method;
+  path: string;
+  access: Access;
+  /** Overrides the default write limit (state-changing routes) or adds one to a GET. */
+  rateLimit?: RateLimitRule;
+  handler(c: RouteContext): Response | Promise<Response>;
+}
+
+export function isStateChanging(method: Method): boolean {
+  return method !== 'GET';
+}

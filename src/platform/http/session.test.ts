@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { hitRateLimit } from './rate-limit.ts';
+import { purgeExpiredSessions, Session } from './session.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+const policy = { idleMinutes: 30, absoluteHours: 12 };
+const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
+
+describe('sessions', () => {
+  it('stores data server-side and finds it again by the cookie value', async () => {
+    const now = new Date();
+    const session = Session.fresh();
+    session.set('person', 'p1');
+    await session.save(database.db, policy, now);
+    const again = await Session.load(database.db, session.cookieValue, policy, minutes(now, 1));
+    expect(again.get('person')).toBe('p1');
+  });
+
+  it('gets a new id on regenerate, and the old id no longer opens it', async () => {
+    const now = new Date();
+    const session = Session.fresh();
+    session.set('person', 'p1');
+    await session.save(database.db, policy, now);
+    const before = session.cookieValue;
+    session.regenerate();
+    await session.save(database.db, policy, now);
+    expect(session.cookieValue).not.toBe(before);
+    expect((await Session.load(database.db, before, policy, now)).get('person')).toBeUndefined();
+    expect((await Session.load(database.db, session.cookieValue, policy, now)).get('person')).toBe('p1');
+  });
+
+  it('expires after the idle time-out and after the absolute time-out', async () => {
+    const start = new Date();
+    const idle = Session.fresh();
+    idle.set('person', 'p1');
+    await idle.save(database.db, policy, start);
+    expect(
+      (await Session.load(database.db, idle.cookieValue, policy, minutes(start, 31))).get('person'),
+    ).toBeUndefined();
+
+    const busy = Session.fresh();
+    busy.set('person', 'p2');
+    await busy.save(database.db, policy, start);
+    let at = start;
+    for (let step = 0; step < 30; step++) {
+      at = minutes(at, 25); // active every 25 minutes: never idle, but 12 hours pass
+      const loaded = await Session.load(database.db, busy.cookieValue, policy, at);
+      if (step < 28) expect(loaded.get('person')).toBe('p2');
+      else expect(loaded.get('person')).toBeUndefined();
+      loaded.set('touch', step);
+      await loaded.save(database.db, policy, at);
+    }
+  });
+
+  it('purges expired rows', async () => {
+    const start = new Date('2026-01-01T00:00:00Z');
+    const session = Session.fresh();
+    session.set('person', 'p3');
+    await session.save(database.db, policy, start);
+    expect(await purgeExpiredSessions(database.db, policy, minutes(start, 31))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('binds the CSRF token to the session id', () => {
+    const secret = 'test-secret';
+    const session = Session.fresh();
+    const token = session.csrfToken(secret);
+    expect(session.verifyCsrfToken(secret, token)).toBe(true);
+    expect(Session.fresh().verifyCsrfToken(secret, token)).toBe(false);
+    expect(session.verifyCsrfToken('other-secret', token)).toBe(false);
+    expect(session.verifyCsrfToken(secret, undefined)).toBe(false);
+    session.regenerate();
+    expect(session.verifyCsrfToken(secret, token)).toBe(false);
+  });
+});
+
+describe('rate limit', () => {
+  it('refuses the hit after the limit within a window, and counts per key', async () => {
+    const rule = { bucket: 'test', limit: 3, windowSeconds: 60 };
+    const now = new Date('2026-11-24T10:00:10Z');
+    const waits = [];
+    for (let i = 0; i < 4; i++) waits.push(await hitRateLimit(database.db, rule, '10.0.0.1', now));
+    expect(waits).toEqual([0, 0, 0, 50]);
+    expect(await hitRateLimit(database.db, rule, '10.0.0.2', now)).toBe(0);
+    expect(await hitRateLimit(database.db, rule, '10.0.0.1', new Date('2026-11-24T10:01:00Z'))).toBe(0);
+  });
+});

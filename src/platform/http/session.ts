@@ -1,0 +1,165 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type Db, tablesOf } from '../database/database.ts';
+import type { HttpTables } from './migrations.ts';
+
+export const SESSION_COOKIE = 'guichet_session';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+type SessionData = Record<string, unknown>;
+
+/**
+ * A server-side session. The cookie holds a random id; the database holds only its SHA-256, so a
+ * leaked sessions table does not hand out live sessions. Anonymous visitors get an id (for CSRF
+ * tokens) but no row until something is stored.
+ */
+export class Session {
+  private dirty = false;
+  private csrfIssued = false;
+  private rotatedFrom: string | undefined;
+
+  private constructor(
+    private id: string,
+    private data: SessionData,
+    private createdAt: Date,
+    private lastSeenAt: Date,
+  ) {}
+
+  static fresh(): Session {
+    const now = new Date();
+    return new Session(newSessionId(), {}, now, now);
+  }
+
+  static async load(db: Db, id: string | undefined, policy: SessionPolicy, now: Date): Promise<Session> {
+    if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh();
+    const row = await tablesOf<HttpTables>(db)
+      .selectFrom('sessions')
+      .select(['data', 'created_at', 'last_seen_at', 'expires_at'])
+      .where('id_hash', '=', hashId(id))
+      .executeTakeFirst();
+    if (!row) return new Session(id, {}, now, now);
+    if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
+      await destroyStored(db, id);
+      return Session.fresh();
+    }
+    return new Session(id, row.data as SessionData, row.created_at, row.last_seen_at);
+  }
+
+  get cookieValue(): string {
+    return this.id;
+  }
+
+  /** Whether the browser must be given (or re-given) the id: something was stored, or a form was issued. */
+  get needsCookie(): boolean {
+    return this.dirty || this.csrfIssued || this.rotatedFrom !== undefined;
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.data[key] as T | undefined;
+  }
+
+  set(key: string, value: unknown): void {
+    this.data[key] = value;
+    this.dirty = true;
+  }
+
+  delete(key: string): void {
+    delete this.data[key];
+    this.dirty = true;
+  }
+
+  /** A new id for the same data: call at login and at every change of assurance level. */
+  regenerate(): void {
+    this.rotatedFrom ??= this.id;
+    this.id = newSessionId();
+    this.createdAt = new Date();
+    this.dirty = true;
+  }
+
+  /** Ends the session: its row is deleted and a new empty one takes its place. */
+  destroy(): void {
+    this.rotatedFrom ??= this.id;
+    this.id = newSessionId();
+    this.data = {};
+    this.dirty = false;
+  }
+
+  /** The CSRF token is bound to the session id, so it changes when the session is rotated. */
+  csrfToken(secret: string): string {
+    this.csrfIssued = true;
+    return createHmac('sha256', secret).update(`csrf:${this.id}`).digest('base64url');
+  }
+
+  verifyCsrfToken(secret: string, token: string | undefined): boolean {
+    if (!token) return false;
+    const expected = Buffer.from(this.csrfToken(secret));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** Writes changes; touches the row at most once a minute so that browsing is not a write per page. */
+  async save(db: Db, policy: SessionPolicy, now: Date): Promise<void> {
+    if (this.rotatedFrom) await destroyStored(db, this.rotatedFrom);
+    const stale = now.getTime() - this.lastSeenAt.getTime() > 60_000;
+    if (!this.dirty && !(stale && Object.keys(this.data).length > 0)) return;
+    const expiresAt = new Date(this.createdAt.getTime() + policy.absoluteHours * 3_600_000);
+    await tablesOf<HttpTables>(db)
+      .insertInto('sessions')
+      .values({
+        id_hash: hashId(this.id),
+        data: JSON.stringify(this.data),
+        created_at: this.createdAt,
+        last_seen_at: now,
+        expires_at: expiresAt,
+      })
+      .onConflict((oc) =>
+        oc.column('id_hash').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), last_seen_at: now })),
+      )
+      .execute();
+  }
+}
+
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const result = await tablesOf<HttpTables>(db)
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The secret for CSRF tokens: from configuration, or generated once and shared by all instances. */
+export async function loadOrCreateSecret(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const settings = tablesOf<HttpTables>(db);
+  await settings
+    .insertInto('platform_settings')
+    .values({ name: 'csrf_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await settings
+    .selectFrom('platform_settings')
+    .select('value')
+    .where('name', '=', 'csrf_secret')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+function idleExpiry(lastSeenAt: Date, policy: SessionPolicy): Date {
+  return new Date(lastSeenAt.getTime() + policy.idleMinutes * 60_000);
+}
+
+function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function hashId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+async function destroyStored(db: Db, id: string): Promise<void> {
+  await tablesOf<HttpTables>(db).deleteFrom('sessions').where('id_hash', '=', hashId(id)).execute();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { authorityMessages } from '../../modules/authorities/messages.ts';
+import { platformMessages } from '../views/messages.ts';
+import { formatChf, formatDate } from './format.ts';
+import { locales, pick } from './locales.ts';
+import { defineMessages } from './messages.ts';
+import { negotiateLocale } from './negotiate.ts';
+
+describe('language negotiation', () => {
+  const base = { authorityLanguages: ['fr', 'de'] as const };
+
+  it('prefers the explicit choice, then the cookie, then Accept-Language, then the authority', () => {
+    expect(negotiateLocale({ ...base, chosen: 'en', cookie: 'de', acceptLanguage: 'fr' })).toBe('en');
+    expect(negotiateLocale({ ...base, cookie: 'de', acceptLanguage: 'en' })).toBe('de');
+    expect(negotiateLocale({ ...base, acceptLanguage: 'it-CH, en;q=0.8, de;q=0.9' })).toBe('de');
+    expect(negotiateLocale({ authorityLanguages: ['de'] })).toBe('de');
+  });
+
+  it('ignores unsupported and refused languages', () => {
+    expect(negotiateLocale({ ...base, chosen: 'xx', cookie: 'it', acceptLanguage: 'en;q=0, it' })).toBe('fr');
+  });
+});
+
+describe('message catalogues', () => {
+  it.each([
+    ['platform', platformMessages.catalogue],
+    ['authorities', authorityMessages.catalogue],
+  ])('%s has every key translated in fr, de and en', (_name, catalogue) => {
+    const keys = Object.keys(catalogue.fr).sort();
+    for (const locale of locales) {
+      expect(Object.keys(catalogue[locale]).sort()).toEqual(keys);
+      for (const key of keys) expect((catalogue[locale] as Record<string, string>)[key]?.trim()).toBeTruthy();
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    const m = defineMessages({
+      fr: { hi: 'Salut {name} {x}' },
+      de: { hi: 'Hallo {name} {x}' },
+      en: { hi: 'Hi {name} {x}' },
+    });
+    expect(m.translator('de')('hi', { name: 'Anna' })).toBe('Hallo Anna {x}');
+  });
+
+  it('picks the requested language, then the fallbacks, then French', () => {
+    expect(pick({ fr: 'Sion', de: 'Sitten' }, 'de')).toBe('Sitten');
+    expect(pick({ fr: 'Sierre', de: 'Siders' }, 'en', ['de'])).toBe('Siders');
+    expect(pick({ fr: 'Sion' }, 'en')).toBe('Sion');
+  });
+});
+
+describe('formatting per locale', () => {
+  it('formats CHF amounts kept in centimes the Swiss way in each language', () => {
+    expect(formatChf('de', 123450)).toMatch(/^CHF\s1'234\.50$/);
+    expect(formatChf('fr', 1700)).toMatch(/^17\.00\sCHF$/);
+    expect(formatChf('en', 1700)).toMatch(/^CHF\s17\.00$/);
+  });
+
+  it('formats dates in the canton’s time zone', () => {
+    const date = new Date('2026-03-01T23:30:00Z'); // already 2 March in Zurich
+    expect(formatDate('fr', date)).toBe('2 mars 2026');
+    expect(formatDate('de', date)).toBe('2. März 2026');
+  });
+});

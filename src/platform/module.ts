@@ -1,0 +1,36 @@
+import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Config } from './config/config.ts';
+import type { Db } from './database/database.ts';
+import type { ModuleMigrations } from './database/migrations.ts';
+import type { AssetRegistry } from './http/assets.ts';
+import type { RenderOptions } from './http/render.tsx';
+import type { AppEnv, RouteContext, RouteDef } from './http/route.ts';
+import type { JobHandlers } from './jobs/worker.ts';
+import type { Logger } from './logging/logger.ts';
+
+/** The shared services every module receives; modules reach each other only through their exports. */
+export interface Platform {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  assets: AssetRegistry;
+  secret: string;
+  /** Renders a page in the layout; see `renderPage`. */
+  render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
+}
+
+/**
+ * A domain module as the composition root sees it: its tables, its routes, its jobs, its files.
+ * Adding a module is adding one entry to `src/modules/index.ts`.
+ */
+export interface GuichetModule {
+  name: string;
+  migrations?: ModuleMigrations;
+  /** A folder of static files, served hashed under `assets/<name>/`. */
+  assetsDir?: string;
+  routes?(platform: Platform): RouteDef[];
+  jobs?(platform: Platform): JobHandlers;
+}
+
+export type App = Hono<AppEnv>;

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { verifyAuditChain } from './audit/audit.ts';
+import { auditMigrations } from './audit/migrations.ts';
+import type { Metrics } from './http/metrics.ts';
+import { httpMigrations } from './http/migrations.ts';
+import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
+import { purgeExpiredSessions } from './http/session.ts';
+import { jobMigrations } from './jobs/migrations.ts';
+import type { GuichetModule } from './module.ts';
+import { componentCatalogue } from './views/components/catalogue.ts';
+import { platformMessages } from './views/messages.ts';
+
+/** The kernel's own tables, routes (health, metrics, component previews) and housekeeping jobs. */
+export function platformModule(metrics: Metrics): GuichetModule {
+  return {
+    name: 'platform',
+    migrations: { ...httpMigrations, ...jobMigrations, ...auditMigrations },
+    routes: (platform) => [
+      { method: 'GET', path: '/health/live', access: 'anonymous', handler: (c) => c.json({ status: 'ok' }) },
+      {
+        method: 'GET',
+        path: '/health/ready',
+        access: 'anonymous',
+        async handler(c) {
+          try {
+            await sql`select 1`.execute(platform.db);
+            return c.json({ status: 'ok' });
+          } catch {
+            return c.json({ status: 'unavailable' }, 503);
+          }
+        },
+      },
+      {
+        method: 'GET',
+        path: '/metrics',
+        access: 'metrics',
+        handler: async (c) =>
+          c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
+      },
+      {
+        method: 'GET',
+        path: '/components',
+        access: 'anonymous',
+        handler: (c) => {
+          const title = platformMessages.translator(c.var.locale)('componentsTitle');
+          return platform.render(
+            c,
+            { title },
+            <>
+              <h1>{title}</h1>
+              {Object.entries(componentCatalogue).map(([name, examples]) => (
+                <section aria-labelledby={`component-${name}`}>
+                  <h2 id={`component-${name}`}>{name}</h2>
+                  {examples.map((example) => example())}
+                </section>
+              ))}
+            </>,
+          );
+        },
+      },
+    ],
+    jobs: (platform) => ({
+      'platform:purge-expired': async () => {
+        const policy = {
+          idleMinutes: platform.config.sessionIdleMinutes,
+          absoluteHours: platform.config.sessionAbsoluteHours,
+        };
+        await purgeExpiredSessions(platform.db, policy);
+        await purgeOldRateLimitWindows(platform.db);
+      },
+      'audit:verify-chain': async () => {
+        const verdict = await verifyAuditChain(platform.db);
+        if (!verdict.intact) platform.logger.fatal({ audit: verdict }, 'audit chain broken');
+      },
+    }),
+  };
+}

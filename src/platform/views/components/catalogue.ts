@@ -1,0 +1,24 @@
+import type { Child } from 'hono/jsx';
+import { breadcrumbsExamples } from './breadcrumbs.tsx';
+import { buttonExamples } from './button.tsx';
+import { errorSummaryExamples } from './error-summary.tsx';
+import { notificationBannerExamples } from './notification-banner.tsx';
+import { paginationExamples } from './pagination.tsx';
+import { tableExamples } from './table.tsx';
+import { tagExamples } from './tag.tsx';
+import { textInputExamples } from './text-input.tsx';
+
+/**
+ * Every shared component with its examples (the header, language switch and footer are on every
+ * page already): rendered on /components, unit-tested, axe-checked.
+ */
+export const componentCatalogue: Record<string, (() => Child)[]> = {
+  Breadcrumbs: breadcrumbsExamples,
+  TextInput: textInputExamples,
+  ErrorSummary: errorSummaryExamples,
+  NotificationBanner: notificationBannerExamples,
+  Table: tableExamples,
+  Tag: tagExamples,
+  Pagination: paginationExamples,
+  Button: buttonExamples,
+};

@@ -1,0 +1,44 @@
+import type { Child } from 'hono/jsx';
+
+export function Table(props: { caption: string; head: string[]; rows: Child[][]; numeric?: number[] }) {
+  const numeric = new Set(props.numeric ?? []);
+  return (
+    <div class="table-wrapper">
+      <table class="table">
+        <caption class="table__caption">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.head.map((label, index) => (
+              <th scope="col" class={numeric.has(index) ? 'table__numeric' : undefined}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {row.map((cell, index) => (
+                <td class={numeric.has(index) ? 'table__numeric' : undefined}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export const tableExamples = [
+  () => (
+    <Table
+      caption="Émoluments"
+      head={['Prestation', 'Montant']}
+      numeric={[1]}
+      rows={[
+        ['Extrait du registre des poursuites', 'CHF 17.00'],
+        ['Autorisation de pratiquer', 'CHF 300.00'],
+      ]}
+    />
+  ),
+];

@@ -1,0 +1,55 @@
+import type { Child } from 'hono/jsx';
+import { Breadcrumbs, type Crumb } from './components/breadcrumbs.tsx';
+import { Footer } from './components/footer.tsx';
+import { Header, type NavItem } from './components/header.tsx';
+import { type PageContext, PageContextProvider } from './page-context.ts';
+
+export interface PageOptions {
+  title: string;
+  breadcrumbs?: Crumb[];
+  navigation?: NavItem[];
+  /** Extra elements for <head>, e.g. alternate links or structured data. */
+  head?: Child;
+}
+
+const hexColour = /^#[0-9a-fA-F]{6}$/;
+
+/** The frame of every page: skip link, branded header, breadcrumbs, main content, footer. */
+export function Layout(props: { page: PageContext; options: PageOptions; children: Child }) {
+  const { page, options } = props;
+  const { branding } = page;
+  const colours = [branding.primaryColour, branding.primaryTextColour, branding.accentColour];
+  const brandCss = colours.every((c) => hexColour.test(c))
+    ? `:root{--brand:${colours[0]};--brand-text:${colours[1]};--accent:${colours[2]}}`
+    : '';
+  return (
+    <PageContextProvider.Provider value={page}>
+      <html lang={page.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${options.title} – ${branding.name}`}</title>
+          <link rel="stylesheet" href={page.asset('guichet.css')} />
+          <style nonce={page.nonce}>{brandCss}</style>
+          <script type="module" src={page.asset('guichet.js')} nonce={page.nonce} />
+          {options.head}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {page.t('skipToContent')}
+          </a>
+          <Header
+            navigation={options.navigation ?? [{ label: page.t('navHome'), href: branding.homePath }]}
+          />
+          <div class="container">
+            <Breadcrumbs items={options.breadcrumbs ?? []} />
+            <main id="main" tabindex={-1}>
+              {props.children}
+            </main>
+          </div>
+          <Footer />
+        </body>
+      </html>
+    </PageContextProvider.Provider>
+  );
+}

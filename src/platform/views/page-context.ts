@@ -1,0 +1,58 @@
+import { createContext, useContext } from 'hono/jsx';
+import type { Locale } from '../i18n/locales.ts';
+import { type PlatformTranslate, platformMessages } from './messages.ts';
+
+/** How a page looks for the authority it belongs to (the canton's portal or a commune's). */
+export interface Branding {
+  name: string;
+  homePath: string;
+  logoUrl: string | undefined;
+  primaryColour: string;
+  primaryTextColour: string;
+  accentColour: string;
+  /** Footer line: who runs the portal. */
+  operatorName: string;
+}
+
+/** What every view may need about the request it renders; set once by the layout's provider. */
+export interface PageContext {
+  locale: Locale;
+  t: PlatformTranslate;
+  nonce: string;
+  /** The current path with its query, for the language switch and `return` links. */
+  currentUrl: string;
+  branding: Branding;
+  asset(name: string): string;
+  csrfToken(): string;
+  actorName: string | undefined;
+}
+
+export const PageContextProvider = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const page = useContext(PageContextProvider);
+  if (!page) throw new Error('A component was rendered outside a page');
+  return page;
+}
+
+/** A page context for component previews and tests, with the canton's default look. */
+export function examplePageContext(locale: Locale = 'fr'): PageContext {
+  return {
+    locale,
+    t: platformMessages.translator(locale),
+    nonce: 'example-nonce',
+    currentUrl: '/',
+    branding: {
+      name: 'Canton du Valais',
+      homePath: '/',
+      logoUrl: undefined,
+      primaryColour: '#b4001e',
+      primaryTextColour: '#ffffff',
+      accentColour: '#1d1d1b',
+      operatorName: 'Canton du Valais',
+    },
+    asset: (name) => `/assets/${name}`,
+    csrfToken: () => 'example-token',
+    actorName: undefined,
+  };
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Child } from 'hono/jsx';
+import type pg from 'pg';
+import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
+import { modules } from '../modules/index.ts';
+import type { Config } from '../platform/config/config.ts';
+import type { Db } from '../platform/database/database.ts';
+import { migrateToLatest } from '../platform/database/migrations.ts';
+import type { Actor } from '../platform/http/access.ts';
+import { createApp } from '../platform/http/app.tsx';
+import { AssetRegistry } from '../platform/http/assets.ts';
+import { createMetrics } from '../platform/http/metrics.ts';
+import { type RenderOptions, renderPage } from '../platform/http/render.tsx';
+import type { RouteContext } from '../platform/http/route.ts';
+import { loadOrCreateSecret } from '../platform/http/session.ts';
+import type { JobHandlers } from '../platform/jobs/worker.ts';
+import { migrateJobQueue } from '../platform/jobs/worker.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+import type { GuichetModule, Platform } from '../platform/module.ts';
+import { platformModule } from '../platform/platform-module.tsx';
+
+const metrics = createMetrics();
+/** Every module of the running system, the kernel first. */
+export const allModules: GuichetModule[] = [platformModule(metrics), ...modules];
+
+/** Brings the schema of every module (and of the job queue) up to date. */
+export async function migrate(db: Db, pool: pg.Pool): Promise<string[]> {
+  await migrateJobQueue(pool);
+  return migrateToLatest(
+    db,
+    allModules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+  );
+}
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** Until the identity module lands, tests use this to act as a given person. */
+  resolveActor?: (c: RouteContext) => Promise<Actor | null>;
+  now?: () => Date;
+}
+
+/** Wires the platform services, the modules' routes and jobs into one app. */
+export async function buildApp(options: BuildOptions) {
+  const assets = new AssetRegistry().addDirectory(path.join(import.meta.dirname, '../platform/views/assets'));
+  for (const m of allModules) if (m.assetsDir) assets.addDirectory(m.assetsDir, m.name);
+  const secret = await loadOrCreateSecret(options.db, options.config.secret);
+  const platform: Platform = {
+    config: options.config,
+    db: options.db,
+    logger: options.logger,
+    assets,
+    secret,
+    render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
+      renderPage(c, assets, secret, renderOptions, body),
+  };
+  const app = createApp({
+    platform,
+    modules: allModules,
+    metrics,
+    resolveActor: options.resolveActor,
+    defaultBranding: (locale) => cantonBranding(platform, locale),
+    defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],
+    now: options.now,
+  });
+  const jobs: JobHandlers = Object.assign({}, ...allModules.map((m) => m.jobs?.(platform) ?? {}));
+  return { app, platform, jobs };
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../platform/config/config.ts';
+import { connectDatabase, type Database, ensureDatabaseExists } from '../platform/database/database.ts';
+import { startEmbeddedPostgres } from '../platform/database/embedded-postgres.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+
+export interface OpenDatabase extends Database {
+  url: string;
+  /** Closes the pool and, for the embedded server, stops PostgreSQL. */
+  shutdown(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set; otherwise a real PostgreSQL embedded in the data folder. */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+  const onError = (error: Error) => logger.warn({ err: error }, 'idle database connection lost');
+  if (config.databaseUrl) {
+    const database = connectDatabase(config.databaseUrl, onError);
+    return { ...database, url: config.databaseUrl, shutdown: () => database.close() };
+  }
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
+  try {
+    const url = await ensureDatabaseExists(server.url, 'guichet');
+    const database = connectDatabase(url, onError);
+    return {
+      ...database,
+      url,
+      async shutdown() {
+        await database.close();
+        await server.stop();
+        logger.info('embedded PostgreSQL stopped');
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

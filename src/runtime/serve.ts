@@ -1,0 +1,52 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Runner } from 'graphile-worker';
+import type { Config } from '../platform/config/config.ts';
+import { startWorker } from '../platform/jobs/worker.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+import { buildApp } from './build-app.ts';
+import type { OpenDatabase } from './open-database.ts';
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves HTTP and, unless told otherwise, runs the job worker in the same process. */
+export async function startServer(options: {
+  config: Config;
+  database: OpenDatabase;
+  logger: Logger;
+  withWorker: boolean;
+}): Promise<Running> {
+  const { config, database, logger } = options;
+  const { app, jobs } = await buildApp({ config, db: database.db, logger });
+  const runner = options.withWorker ? await runWorker(options, jobs) : undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  logger.info({ url, worker: Boolean(runner) }, 'Guichet is listening');
+  return {
+    url,
+    async stop() {
+      // Stop taking requests, let those in flight finish, then stop the worker between jobs.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runner?.stop();
+    },
+  };
+}
+
+export async function runWorker(
+  options: { config: Config; database: OpenDatabase; logger: Logger },
+  jobs: Awaited<ReturnType<typeof buildApp>>['jobs'],
+): Promise<Runner> {
+  return startWorker({
+    pool: options.database.pool,
+    db: options.database.db,
+    handlers: jobs,
+    logger: options.logger,
+    concurrency: options.config.workerConcurrency,
+  });
+}

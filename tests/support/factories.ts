@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { type NewAuthority, upsertAuthority } from '../../src/modules/authorities/index.ts';
+import type { Db } from '../../src/platform/database/database.ts';
+import type { Actor, StaffRole } from '../../src/platform/http/access.ts';
+
+const suffix = () => randomBytes(3).toString('hex');
+
+/** A commune with an accessible palette; pass what the test is about, the rest is sensible. */
+export function createAuthority(db: Db, overrides: Partial<NewAuthority> = {}) {
+  const slug = overrides.slug ?? `commune-${suffix()}`;
+  return upsertAuthority(db, 'test', {
+    slug,
+    kind: 'commune',
+    parentSlug: 'valais',
+    names: { fr: `Commune ${slug}`, de: `Gemeinde ${slug}`, en: `Commune ${slug}` },
+    languages: ['fr'],
+    palette: { primary: '#00594f', primaryText: '#ffffff', accent: '#1d1d1b' },
+    ...overrides,
+  });
+}
+
+export function personActor(overrides: Partial<Extract<Actor, { kind: 'person' }>> = {}): Actor {
+  return {
+    kind: 'person',
+    id: `p-${suffix()}`,
+    displayName: 'Anna Muster',
+    staffRoles: [],
+    platformAdmin: false,
+    ...overrides,
+  };
+}
+
+export function staffActor(authorityId: string, role: StaffRole = 'agent'): Actor {
+  return personActor({ displayName: 'Luc Agent', staffRoles: [{ authorityId, role }] });
+}

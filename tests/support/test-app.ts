@@ -1,0 +1,44 @@
+import { loadConfig } from '../../src/platform/config/config.ts';
+import type { Actor } from '../../src/platform/http/access.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+import { buildApp } from '../../src/runtime/build-app.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestAppOptions {
+  /** Who the requests come from; the identity module will replace this with real logins. */
+  actor?: () => Actor | null;
+  env?: Record<string, string>;
+  now?: () => Date;
+}
+
+/** The real app on a fresh database with the demo authorities, answering in-process requests. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', ...options.env });
+  const logger = createLogger('silent');
+  const built = await buildApp({
+    config,
+    db: database.db,
+    logger,
+    resolveActor: options.actor ? async () => options.actor?.() ?? null : undefined,
+    now: options.now,
+  });
+  return { ...built, database, config, close: () => database.drop() };
+}
+
+/** The cookies a response sets, as a Cookie header value for the next request. */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** The CSRF token of the first form on a page. */
+export function csrfTokenIn(html: string): string {
+  const match = html.match(/name="_csrf" value="([^"]+)"/);
+  if (!match?.[1]) throw new Error('No CSRF field on the page');
+  return match[1];
+}
