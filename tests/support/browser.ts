@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,7 +42,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
   });
-  expect(violations, `axe-core violations on ${page.url()}`).toEqual([]);
+  if (violations.length > 0) {
+    const list = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`).join('\n  ');
+    throw new Error(`axe-core found ${violations.length} violation(s) on ${page.url()}:\n  ${list}`);
+  }
 }
 
 interface AxeViolation {

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import { getAuthorityBySlug } from './queries.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let actor: Actor | null = null;
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+});
+afterAll(() => testApp.close());
+beforeEach(() => {
+  actor = null;
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => testApp.app.request(path, { headers });
+
+describe('portals', () => {
+  it('serves the canton’s home in its branding, listing every commune', async () => {
+    const html = await (await get('/', { 'Accept-Language': 'fr-CH' })).text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Canton du Valais');
+    expect(html).toContain('--brand:#b4001e');
+    for (const commune of ['/communes/sion', '/communes/brig-glis', '/communes/sierre'])
+      expect(html).toContain(commune);
+    expect(html).toContain('Service des poursuites et faillites');
+  });
+
+  it.each([
+    ['de', 'Willkommen am digitalen Schalter', 'Kanton Wallis'],
+    ['en', 'Welcome to the digital counter', 'Canton of Valais'],
+  ])('answers in %s when asked with ?lang, and remembers it in a cookie', async (lang, title, name) => {
+    const first = await get(`/?lang=${lang}`);
+    const html = await first.text();
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain(title);
+    expect(html).toContain(name);
+    const next = await get('/', { Cookie: cookiesFrom(first), 'Accept-Language': 'fr' });
+    expect(await next.text()).toContain(`<html lang="${lang}">`);
+  });
+
+  it('shows each commune in its own colours, and in its own language by default', async () => {
+    const brig = await get('/communes/brig-glis');
+    const html = await brig.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('Digitaler Schalter von Brig-Glis');
+    expect(html).toContain('--brand:#004b87');
+    expect(html).toContain('/assets/authorities/brig-glis.');
+    const sion = await (await get('/communes/sion', { 'Accept-Language': 'en' })).text();
+    expect(sion).toContain('Digital counter of Sion');
+    expect(sion).toContain('--brand:#a6192e');
+  });
+
+  it('answers 404 for an unknown commune and for a service under /communes', async () => {
+    expect((await get('/communes/atlantis')).status).toBe(404);
+    expect((await get('/communes/spf')).status).toBe(404);
+  });
+});
+
+describe('branding', () => {
+  async function openForm(slug: string) {
+    const page = await get(`/authorities/${slug}/branding`);
+    return { status: page.status, cookie: cookiesFrom(page), html: await page.text() };
+  }
+
+  async function submit(slug: string, values: Record<string, string>) {
+    const { cookie, html } = await openForm(slug);
+    return testApp.app.request(`/authorities/${slug}/branding`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfTokenIn(html), ...values }),
+    });
+  }
+
+  it('asks anonymous visitors to log in', async () => {
+    expect((await get('/authorities/sion/branding')).status).toBe(401);
+  });
+
+  it('hides other authorities from their staff, and refuses plain agents', async () => {
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    const sierre = await getAuthorityBySlug(testApp.database.db, 'sierre');
+    actor = staffActor(sierre?.id ?? '', 'authorityAdmin');
+    expect((await openForm('sion')).status).toBe(404);
+    actor = staffActor(sion?.id ?? '', 'agent');
+    expect((await openForm('sion')).status).toBe(404);
+    actor = personActor();
+    expect((await openForm('sion')).status).toBe(403);
+  });
+
+  it('rejects a palette below AA with an error summary, keeping what was typed', async () => {
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'authorityAdmin');
+    const response = await submit('sion', { primary: '#999999', primaryText: '#ffffff', accent: '#3d3d3d' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Il y a un problème');
+    expect(html).toContain('href="#primaryText"');
+    expect(html).toContain('value="#999999"');
+    expect(html).toContain('aria-invalid="true"');
+    expect((await getAuthorityBySlug(testApp.database.db, 'sion'))?.palette.primary).toBe('#a6192e');
+  });
+
+  it('saves an accessible palette, audits it, and the portal shows it at once', async () => {
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'authorityAdmin');
+    const response = await submit('sion', { primary: '#7A1020', primaryText: '#ffffff', accent: '#3d3d3d' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/authorities/sion/branding?saved=1');
+    expect(await (await get('/communes/sion')).text()).toContain('--brand:#7a1020');
+    const { rows } = await sql<{
+      actor: string;
+      details: { before: { primary: string }; after: { primary: string } };
+    }>`
+      select actor, details from audit_events where action = 'authority.branding.update' and subject_id = ${sion?.id}
+    `.execute(testApp.database.db);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.details.after.primary).toBe('#7a1020');
+    expect(rows[0]?.actor).toBe(`person:${actor?.id}`);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
+import { allModules } from '../../runtime/build-app.ts';
+import { type CollectedRoute, collectRoutes } from './app.tsx';
+import { isStateChanging } from './route.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let routes: CollectedRoute[];
+// A platform admin with every staff role: whatever a route requires, the actor has it, so a refusal
+// can only come from the missing CSRF token.
+const superActor = personActor({ platformAdmin: true, staffRoles: [] });
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => superActor });
+  routes = collectRoutes(testApp.platform, allModules);
+});
+afterAll(() => testApp.close());
+
+const concretePath = (path: string) => path.replace(/:slug/g, 'sion').replace(/:(\w+)/g, 'x');
+
+describe('route table', () => {
+  it('declares who may call each route', () => {
+    expect(routes.length).toBeGreaterThan(4);
+    const known = ['anonymous', 'person', 'staff', 'platformAdmin', 'apiClient', 'metrics'];
+    for (const route of routes) expect(known, `${route.method} ${route.path}`).toContain(route.access);
+  });
+
+  it('refuses every state-changing route without a valid CSRF token', async () => {
+    const stateChanging = routes.filter((r) => isStateChanging(r.method));
+    expect(stateChanging.length).toBeGreaterThan(0);
+    // A session with a real token, to prove the forged token (not the session) is what is refused.
+    const page = await testApp.app.request('/authorities/sion/branding');
+    const cookie = cookiesFrom(page);
+    for (const route of stateChanging) {
+      const path = concretePath(route.path);
+      for (const body of ['', '_csrf=forged']) {
+        const response = await testApp.app.request(path, {
+          method: route.method,
+          headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body,
+        });
+        expect(response.status, `${route.method} ${path} with "${body}"`).toBe(403);
+        expect(await response.text()).toMatch(/Formulaire expiré|Form expired|Formular abgelaufen/);
+      }
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP whose nonce is the one on the page’s scripts and styles', async () => {
+    const response = await testApp.app.request('/');
+    const csp = response.headers.get('Content-Security-Policy') ?? '';
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await response.text();
+    expect(html).toContain(`<script type="module" src="/assets/guichet.`);
+    expect(html.match(/nonce="([^"]+)"/g)?.every((n) => n === `nonce="${nonce}"`)).toBe(true);
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives each response its own nonce', async () => {
+    const nonceOf = async () => (await testApp.app.request('/')).headers.get('Content-Security-Policy');
+    expect(await nonceOf()).not.toBe(await nonceOf());
+  });
+});
+
+describe('static assets', () => {
+  it('serves hashed assets as immutable and 404s unknown ones', async () => {
+    const html = await (await testApp.app.request('/')).text();
+    const cssUrl = html.match(/href="(\/assets\/guichet\.[0-9a-f]{10}\.css)"/)?.[1] ?? '';
+    const css = await testApp.app.request(cssUrl);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('Content-Type')).toContain('text/css');
+    expect(css.headers.get('Cache-Control')).toContain('immutable');
+    expect((await testApp.app.request('/assets/guichet.0000000000.css')).status).toBe(404);
+  });
+});
+
+describe('operations endpoints', () => {
+  it('answers liveness and readiness', async () => {
+    expect(await (await testApp.app.request('/health/live')).json()).toEqual({ status: 'ok' });
+    expect(await (await testApp.app.request('/health/ready')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('exposes Prometheus metrics counting requests by route pattern', async () => {
+    await testApp.app.request('/communes/sion');
+    const text = await (await testApp.app.request('/metrics')).text();
+    expect(text).toMatch(
+      /guichet_http_requests_total\{method="GET",route="\/communes\/:slug",status="200"\} \d+/,
+    );
+  });
+
+  it('protects metrics with a bearer token when one is configured', async () => {
+    const guarded = await createTestApp({ env: { METRICS_TOKEN: 's3cret' } });
+    try {
+      expect((await guarded.app.request('/metrics')).status).toBe(401);
+      const ok = await guarded.app.request('/metrics', { headers: { Authorization: 'Bearer s3cret' } });
+      expect(ok.status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('errors', () => {
+  it('renders a branded 404 in the visitor’s language, and JSON for API clients', async () => {
+    const page = await testApp.app.request('/nowhere', { headers: { 'Accept-Language': 'de' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Seite nicht gefunden');
+    const api = await testApp.app.request('/api/nowhere');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: 'not_found' });
+  });
+});
