@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command || values.help ? 0 : 1;
   }
-  const config = loadConfig();
+  // `start` is the demo: the development identity provider and the simulators come with it.
+  const config = loadConfig(command === 'start' ? { GUICHET_DEMO: 'true', ...process.env } : process.env);
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   try {

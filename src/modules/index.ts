@@ -1,8 +1,14 @@
+import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
+import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
+import { identityModule } from './identity/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: identity, accounts, mandates, catalogue, forms, cases, documents, messaging,
- * notifications, payments, signing, verification, integration, indicators, support.
+ * folder: mandates, catalogue, forms, cases, documents, messaging, notifications, payments, signing,
+ * verification, integration, indicators, support.
  */
-export const modules = [authoritiesModule];
+export const modules = [authoritiesModule, identityModule, accountsModule];
+
+/** Stand-ins for external systems, served in demo mode and tests only. */
+export const simulators = [commercialRegisterSimulator];

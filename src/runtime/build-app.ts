@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { Child } from 'hono/jsx';
 import type pg from 'pg';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
-import { modules } from '../modules/index.ts';
+import { resolveActor } from '../modules/identity/index.ts';
+import { modules, simulators } from '../modules/index.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
 import type { Actor } from '../platform/http/access.ts';
 import { createApp } from '../platform/http/app.tsx';
 import { AssetRegistry } from '../platform/http/assets.ts';
+import { identityPaths } from '../platform/http/identity-paths.ts';
 import { createMetrics } from '../platform/http/metrics.ts';
 import { type RenderOptions, renderPage } from '../platform/http/render.tsx';
 import type { RouteContext } from '../platform/http/route.ts';
@@ -21,7 +23,7 @@ import { platformModule } from '../platform/platform-module.tsx';
 
 const metrics = createMetrics();
 /** Every module of the running system, the kernel first. */
-export const allModules: GuichetModule[] = [platformModule(metrics), ...modules];
+export const allModules: GuichetModule[] = [platformModule(metrics), ...modules, ...simulators];
 
 /** Brings the schema of every module (and of the job queue) up to date. */
 export async function migrate(db: Db, pool: pg.Pool): Promise<string[]> {
@@ -36,7 +38,7 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   logger: Logger;
-  /** Until the identity module lands, tests use this to act as a given person. */
+  /** Tests that are not about logging in may choose the acting person directly. */
   resolveActor?: (c: RouteContext) => Promise<Actor | null>;
   now?: () => Date;
 }
@@ -57,9 +59,10 @@ export async function buildApp(options: BuildOptions) {
   };
   const app = createApp({
     platform,
-    modules: allModules,
+    modules: options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m)),
     metrics,
-    resolveActor: options.resolveActor,
+    resolveActor: options.resolveActor ?? ((c) => resolveActor(options.db, c.var.session)),
+    loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],
     now: options.now,

@@ -19,14 +19,26 @@ export async function startServer(options: {
   logger: Logger;
   withWorker: boolean;
 }): Promise<Running> {
-  const { config, database, logger } = options;
-  const { app, jobs } = await buildApp({ config, db: database.db, logger });
-  const runner = options.withWorker ? await runWorker(options, jobs) : undefined;
+  const { database, logger } = options;
+  // Listen first: with PORT=0 the address (and so the issuer of the development identity provider)
+  // is known only once the port is chosen. Requests wait for the app meanwhile.
+  let fetchApp: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: (request, env) => fetchApp?.(request, env) ?? new Response('Starting', { status: 503 }),
+        port: options.config.port,
+        hostname: options.config.host,
+      },
+      () => resolve(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
-  const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  const url = options.config.publicUrl.replace(/:\d+$/, `:${port}`);
+  const config = { ...options.config, publicUrl: url };
+  const { app, jobs } = await buildApp({ config, db: database.db, logger });
+  fetchApp = app.fetch;
+  const runner = options.withWorker ? await runWorker({ ...options, config }, jobs) : undefined;
   logger.info({ url, worker: Boolean(runner) }, 'Guichet is listening');
   return {
     url,

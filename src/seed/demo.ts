@@ -1,9 +1,55 @@
-import { countAuthorities, demoAuthorities, upsertAuthority } from '../modules/authorities/index.ts';
+import { ensurePersonalAccount } from '../modules/accounts/index.ts';
+import {
+  countAuthorities,
+  demoAuthorities,
+  getAuthorityBySlug,
+  grantStaffRole,
+  upsertAuthority,
+} from '../modules/authorities/index.ts';
+import {
+  createPersonWithLink,
+  findLink,
+  personName,
+  setPlatformAdmin,
+  testStaff,
+} from '../modules/identity/index.ts';
 import type { Db } from '../platform/database/database.ts';
 
-/** Loads the demo data; safe to run again (everything is keyed by slug). */
+const SEED = 'cli:seed';
+
+/** Loads the demo data; safe to run again (authorities by slug, people by their test identity). */
 export async function seedDemo(db: Db): Promise<void> {
-  for (const authority of demoAuthorities) await upsertAuthority(db, 'cli:seed', authority);
+  for (const authority of demoAuthorities) await upsertAuthority(db, SEED, authority);
+  for (const staff of testStaff) {
+    const link = await findLink(db, 'dev', staff.sub);
+    const personId =
+      link?.person_id ??
+      (
+        await createPersonWithLink(
+          db,
+          {
+            givenNames: staff.givenNames,
+            familyName: staff.familyName,
+            dateOfBirth: staff.birthdate,
+            avs: staff.avs,
+            email: staff.email,
+            emailVerified: true,
+            language: staff.locale,
+          },
+          { provider: 'dev', subject: staff.sub, level: 'high' },
+        )
+      ).person.id;
+    await ensurePersonalAccount(
+      db,
+      personId,
+      personName({ given_names: staff.givenNames, family_name: staff.familyName }),
+    );
+    for (const { authority, role } of staff.roles) {
+      const found = await getAuthorityBySlug(db, authority);
+      if (found) await grantStaffRole(db, SEED, { authorityId: found.id, personId, role });
+    }
+    if (staff.platformAdmin) await setPlatformAdmin(db, SEED, personId, true);
+  }
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

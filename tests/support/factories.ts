@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type NewAuthority, upsertAuthority } from '../../src/modules/authorities/index.ts';
 import type { Db } from '../../src/platform/database/database.ts';
-import type { Actor, StaffRole } from '../../src/platform/http/access.ts';
+import type { PersonActor, StaffRole } from '../../src/platform/http/access.ts';
 
 const suffix = () => randomBytes(3).toString('hex');
 
@@ -19,17 +19,20 @@ export function createAuthority(db: Db, overrides: Partial<NewAuthority> = {}) {
   });
 }
 
-export function personActor(overrides: Partial<Extract<Actor, { kind: 'person' }>> = {}): Actor {
+/** A logged-in person as the router sees them, for tests that are not about logging in. */
+export function personActor(overrides: Partial<PersonActor> = {}): PersonActor {
   return {
     kind: 'person',
     id: `p-${suffix()}`,
     displayName: 'Anna Muster',
+    level: 'substantial',
+    account: { id: `a-${suffix()}`, name: 'Anna Muster', kind: 'personal' },
     staffRoles: [],
     platformAdmin: false,
     ...overrides,
   };
 }
 
-export function staffActor(authorityId: string, role: StaffRole = 'agent'): Actor {
+export function staffActor(authorityId: string, role: StaffRole = 'agent'): PersonActor {
   return personActor({ displayName: 'Luc Agent', staffRoles: [{ authorityId, role }] });
 }

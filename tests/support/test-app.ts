@@ -16,7 +16,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
   await seedDemo(database.db);
-  const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', ...options.env });
+  const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', GUICHET_DEMO: 'true', ...options.env });
   const logger = createLogger('silent');
   const built = await buildApp({
     config,

@@ -75,8 +75,10 @@ describe('branding', () => {
     });
   }
 
-  it('asks anonymous visitors to log in', async () => {
-    expect((await get('/authorities/sion/branding')).status).toBe(401);
+  it('sends anonymous visitors to log in, and back here afterwards', async () => {
+    const response = await get('/authorities/sion/branding');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/login?return=%2Fauthorities%2Fsion%2Fbranding');
   });
 
   it('hides other authorities from their staff, and refuses plain agents', async () => {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StaffRole } from '../../platform/http/access.ts';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
 
 export type AuthorityKind = 'canton' | 'cantonal_service' | 'commune';
@@ -17,5 +18,11 @@ export interface AuthoritiesTables {
     accent_colour: string;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+  };
+  authority_staff: {
+    authority_id: string;
+    person_id: string;
+    role: StaffRole;
+    added_at: Generated<Date>;
   };
 }

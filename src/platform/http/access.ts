@@ -1,27 +1,49 @@
+import { type AssuranceLevel, atLeast } from './assurance-level.ts';
+
 /**
  * Who may call a route, declared in the route table itself. Checks on a particular object
  * (this authority, this account) are the domain's, through the policy; this is the first gate.
+ * `oauthProtocol` marks OpenID Connect protocol endpoints: their callers prove themselves with client
+ * credentials, PKCE and signed tokens, not with our session cookie, so they carry no CSRF token.
  */
-export type Access = 'anonymous' | 'person' | 'staff' | 'platformAdmin' | 'apiClient' | 'metrics';
+export type Access =
+  | 'anonymous'
+  | 'person'
+  | 'staff'
+  | 'platformAdmin'
+  | 'apiClient'
+  | 'metrics'
+  | 'oauthProtocol';
 
 export type StaffRole = 'agent' | 'serviceDesigner' | 'authorityAdmin';
 
-export type Actor =
-  | {
-      kind: 'person';
-      id: string;
-      displayName: string;
-      staffRoles: { authorityId: string; role: StaffRole }[];
-      platformAdmin: boolean;
-    }
-  | { kind: 'apiClient'; id: string; authorityId: string };
+export interface PersonActor {
+  kind: 'person';
+  id: string;
+  displayName: string;
+  /** The level of assurance of the means this session logged in with. */
+  level: AssuranceLevel;
+  /** The account being used: the person's own or one they are a member of. */
+  account: { id: string; name: string; kind: 'personal' | 'professional' };
+  staffRoles: { authorityId: string; role: StaffRole }[];
+  platformAdmin: boolean;
+}
 
-export type AccessOutcome = 'allowed' | 'unauthenticated' | 'forbidden';
+export type Actor = PersonActor | { kind: 'apiClient'; id: string; authorityId: string };
 
-export function checkAccess(access: Access, actor: Actor | null): AccessOutcome {
+export type AccessOutcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'stepUp';
+
+export function checkAccess(access: Access, actor: Actor | null, level?: AssuranceLevel): AccessOutcome {
+  const outcome = checkRole(access, actor);
+  if (outcome !== 'allowed' || !level || actor?.kind !== 'person') return outcome;
+  return atLeast(actor.level, level) ? 'allowed' : 'stepUp';
+}
+
+function checkRole(access: Access, actor: Actor | null): AccessOutcome {
   switch (access) {
     case 'anonymous':
     case 'metrics':
+    case 'oauthProtocol':
       return 'allowed';
     case 'person':
       return actor?.kind === 'person' ? 'allowed' : 'unauthenticated';

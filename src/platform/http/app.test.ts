@@ -3,7 +3,7 @@ import { personActor } from '../../../tests/support/factories.ts';
 import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import { allModules } from '../../runtime/build-app.ts';
 import { type CollectedRoute, collectRoutes } from './app.tsx';
-import { isStateChanging } from './route.ts';
+import { isStateChanging, needsCsrfToken } from './route.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let routes: CollectedRoute[];
@@ -17,17 +17,26 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.close());
 
-const concretePath = (path: string) => path.replace(/:slug/g, 'sion').replace(/:(\w+)/g, 'x');
+const concretePath = (path: string) =>
+  path
+    .replace(/:slug/g, 'sion')
+    .replace(/:provider/g, 'dev')
+    .replace(/:(\w+)/g, 'x');
 
 describe('route table', () => {
   it('declares who may call each route', () => {
     expect(routes.length).toBeGreaterThan(4);
-    const known = ['anonymous', 'person', 'staff', 'platformAdmin', 'apiClient', 'metrics'];
+    const known = ['anonymous', 'person', 'staff', 'platformAdmin', 'apiClient', 'metrics', 'oauthProtocol'];
     for (const route of routes) expect(known, `${route.method} ${route.path}`).toContain(route.access);
   });
 
+  it('exempts from CSRF only the OpenID protocol endpoints, which authenticate clients themselves', () => {
+    const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
+    expect(exempt.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /dev-idp/*']);
+  });
+
   it('refuses every state-changing route without a valid CSRF token', async () => {
-    const stateChanging = routes.filter((r) => isStateChanging(r.method));
+    const stateChanging = routes.filter(needsCsrfToken);
     expect(stateChanging.length).toBeGreaterThan(0);
     // A session with a real token, to prove the forged token (not the session) is what is refused.
     const page = await testApp.app.request('/authorities/sion/branding');

@@ -13,7 +13,7 @@ import { type Actor, checkAccess } from './access.ts';
 import { HttpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
-import { type AppEnv, isStateChanging, type RouteContext, type RouteDef } from './route.ts';
+import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { SESSION_COOKIE, Session } from './session.ts';
 
 export interface AppOptions {
@@ -23,6 +23,8 @@ export interface AppOptions {
   /** The identity module plugs in here; until then every visitor is anonymous. */
   resolveActor?: (c: RouteContext) => Promise<Actor | null>;
   defaultBranding: (locale: Locale) => Promise<Branding>;
+  /** Where people log in; unauthenticated or too weakly authenticated GETs are sent there. */
+  loginPath?: string;
   /** Official languages of the canton, the last fallback of language negotiation. */
   defaultLanguages: readonly Locale[];
   now?: () => Date;
@@ -129,6 +131,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => errorPage(c as RouteContext, platform, new HttpError(404, 'not_found')));
   app.onError((error, c) => {
+    if (error instanceof RedirectTo) return c.redirect(error.location, 303);
     if (error instanceof HttpError) return errorPage(c as RouteContext, platform, error);
     c.var.log?.error({ err: error }, 'unhandled error');
     return errorPage(c as RouteContext, platform, error);
@@ -137,7 +140,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   async function guard(c: RouteContext, route: RouteDef, config: Config): Promise<void> {
     // CSRF first: a forged request is refused whoever the victim is logged in as.
-    if (isStateChanging(route.method)) {
+    if (needsCsrfToken(route)) {
       const header = c.req.header('X-CSRF-Token');
       const form = header ? undefined : await readFormToken(c);
       if (!c.var.session.verifyCsrfToken(secret, header ?? form)) throw new HttpError(403, 'csrf');
@@ -154,9 +157,23 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (c.req.header('Authorization') !== `Bearer ${config.metricsToken}`)
         throw new HttpError(401, 'unauthenticated');
     }
-    const outcome = checkAccess(route.access, c.var.actor);
-    if (outcome === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
+    const outcome = checkAccess(route.access, c.var.actor, route.level);
     if (outcome === 'forbidden') throw new HttpError(403, 'forbidden');
+    if (outcome === 'unauthenticated' || outcome === 'stepUp') {
+      // People are sent to log in (again, with a stronger means) and brought back; machines get 401.
+      if (route.method === 'GET' && options.loginPath && !c.req.path.startsWith('/api/')) {
+        const query = new URLSearchParams({ return: c.req.path + new URL(c.req.url).search });
+        if (route.level && outcome === 'stepUp') query.set('level', route.level);
+        throw new RedirectTo(`${options.loginPath}?${query}`);
+      }
+      throw new HttpError(401, 'unauthenticated');
+    }
+  }
+}
+
+class RedirectTo extends Error {
+  constructor(readonly location: string) {
+    super(location);
   }
 }
 

@@ -30,7 +30,14 @@ export async function renderPage(
     branding: options.branding ?? (await c.var.defaultBranding(locale)),
     asset: (name) => assets.url(name),
     csrfToken: () => c.var.session.csrfToken(secret),
-    actorName: actor?.kind === 'person' ? actor.displayName : undefined,
+    actor:
+      actor?.kind === 'person'
+        ? {
+            name: actor.displayName,
+            accountName: actor.account.name,
+            professional: actor.account.kind === 'professional',
+          }
+        : undefined,
   };
   c.header('Content-Language', locale);
   const html = (

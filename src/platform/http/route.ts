@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Branding } from '../views/page-context.ts';
 import type { Access, Actor } from './access.ts';
+import type { AssuranceLevel } from './assurance-level.ts';
 import type { RateLimitRule } from './rate-limit.ts';
 import type { Session } from './session.ts';
 
@@ -36,9 +37,16 @@ export interface RouteDef {
   access: Access;
   /** Overrides the default write limit (state-changing routes) or adds one to a GET. */
   rateLimit?: RateLimitRule;
+  /** The minimum level of assurance; a weaker session is sent to log in again with a stronger means. */
+  level?: AssuranceLevel;
   handler(c: RouteContext): Response | Promise<Response>;
 }
 
 export function isStateChanging(method: Method): boolean {
   return method !== 'GET';
+}
+
+/** Whether the router demands the CSRF token: every state-changing route except protocol endpoints. */
+export function needsCsrfToken(route: Pick<RouteDef, 'method' | 'access'>): boolean {
+  return isStateChanging(route.method) && route.access !== 'oauthProtocol';
 }

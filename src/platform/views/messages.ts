@@ -3,6 +3,10 @@ import { defineMessages } from '../i18n/messages.ts';
 /** Texts of the layout, the shared components and the error pages. */
 export const platformMessages = defineMessages({
   fr: {
+    login: 'Se connecter',
+    logout: 'Se déconnecter',
+    accountPersonal: 'Compte personnel',
+    accountProfessional: 'Compte professionnel : {name}',
     skipToContent: 'Aller au contenu principal',
     languageSwitch: 'Choisir la langue',
     mainNavigation: 'Navigation principale',
@@ -38,6 +42,10 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Composants de l’interface',
   },
   de: {
+    login: 'Anmelden',
+    logout: 'Abmelden',
+    accountPersonal: 'Persönliches Konto',
+    accountProfessional: 'Geschäftskonto: {name}',
     skipToContent: 'Zum Hauptinhalt springen',
     languageSwitch: 'Sprache wählen',
     mainNavigation: 'Hauptnavigation',
@@ -73,6 +81,10 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Komponenten der Benutzeroberfläche',
   },
   en: {
+    login: 'Log in',
+    logout: 'Log out',
+    accountPersonal: 'Personal account',
+    accountProfessional: 'Business account: {name}',
     skipToContent: 'Skip to main content',
     languageSwitch: 'Choose language',
     mainNavigation: 'Main navigation',

@@ -24,7 +24,8 @@ export interface PageContext {
   branding: Branding;
   asset(name: string): string;
   csrfToken(): string;
-  actorName: string | undefined;
+  /** Who is logged in and which account they are using, shown in every page's header. */
+  actor: { name: string; accountName: string; professional: boolean } | undefined;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);
@@ -53,6 +54,6 @@ export function examplePageContext(locale: Locale = 'fr'): PageContext {
     },
     asset: (name) => `/assets/${name}`,
     csrfToken: () => 'example-token',
-    actorName: undefined,
+    actor: undefined,
   };
 }

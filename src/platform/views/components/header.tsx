@@ -1,3 +1,4 @@
+import { identityPaths } from '../../http/identity-paths.ts';
 import { usePage } from '../page-context.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -7,9 +8,12 @@ export interface NavItem {
   current?: boolean;
 }
 
-/** The authority's logo and name, the language switch, who is logged in, and the main navigation. */
+/**
+ * The authority's logo and name, the language switch, and who is logged in with which account —
+ * always visible, so that nobody acts in the wrong account by mistake — then the main navigation.
+ */
 export function Header(props: { navigation: NavItem[] }) {
-  const { branding, t, actorName } = usePage();
+  const { branding, t, actor, csrfToken } = usePage();
   return (
     <header class="header">
       <div class="header__bar container">
@@ -20,8 +24,27 @@ export function Header(props: { navigation: NavItem[] }) {
           <span class="header__name">{branding.name}</span>
         </a>
         <div class="header__tools">
-          {actorName && <span class="header__actor">{actorName}</span>}
           <LanguageSwitch />
+          {actor ? (
+            <div class="header__account">
+              <a href={identityPaths.accounts}>
+                <span class="header__actor">{actor.name}</span>
+                <span class="header__account-name">
+                  {t(actor.professional ? 'accountProfessional' : 'accountPersonal', {
+                    name: actor.accountName,
+                  })}
+                </span>
+              </a>
+              <form method="post" action={identityPaths.logout}>
+                <input type="hidden" name="_csrf" value={csrfToken()} />
+                <button type="submit" class="header__logout">
+                  {t('logout')}
+                </button>
+              </form>
+            </div>
+          ) : (
+            <a href={identityPaths.login}>{t('login')}</a>
+          )}
         </div>
       </div>
       <nav class="header__nav" aria-label={t('mainNavigation')}>

@@ -1,0 +1,112 @@
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { AccountKind, AccountsTables, MemberRole } from './tables.ts';
+
+export interface AccountAccess {
+  id: string;
+  kind: AccountKind;
+  name: string;
+  role: MemberRole;
+  organisationId: string | null;
+}
+
+const accounts = (db: Db) => tablesOf<AccountsTables>(db);
+
+/** The person's own account, created on their first login. */
+export async function ensurePersonalAccount(db: Db, personId: string, name: string): Promise<string> {
+  const existing = await accounts(db)
+    .selectFrom('accounts')
+    .select('id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  return audited(
+    db,
+    (id: string) => ({
+      actor: `person:${personId}`,
+      action: 'account.create',
+      subjectType: 'account',
+      subjectId: id,
+      details: { kind: 'personal' },
+    }),
+    async (tx) => {
+      const account = await accounts(tx)
+        .insertInto('accounts')
+        .values({ kind: 'personal', person_id: personId, name })
+        .onConflict((oc) => oc.column('person_id').doUpdateSet({ name }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await accounts(tx)
+        .insertInto('account_members')
+        .values({ account_id: account.id, person_id: personId, role: 'admin' })
+        .onConflict((oc) => oc.columns(['account_id', 'person_id']).doNothing())
+        .execute();
+      return account.id;
+    },
+  );
+}
+
+/** Every account the person may use, their own first. Read fresh on each request: no cached rights. */
+export async function listAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {
+  const rows = await accounts(db)
+    .selectFrom('account_members')
+    .innerJoin('accounts', 'accounts.id', 'account_members.account_id')
+    .select([
+      'accounts.id',
+      'accounts.kind',
+      'accounts.name',
+      'accounts.organisation_id',
+      'account_members.role',
+    ])
+    .where('account_members.person_id', '=', personId)
+    .orderBy('accounts.kind', 'asc')
+    .orderBy('accounts.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    role: r.role,
+    organisationId: r.organisation_id,
+  }));
+}
+
+export async function accountAccess(
+  db: Db,
+  personId: string,
+  accountId: string,
+): Promise<AccountAccess | undefined> {
+  return (await listAccountsOf(db, personId)).find((a) => a.id === accountId);
+}
+
+/** The professional account of an organisation; the person opening it becomes its first admin. */
+export async function openProfessionalAccount(
+  db: Db,
+  personId: string,
+  organisation: { id: string; name: string },
+): Promise<string> {
+  return audited(
+    db,
+    (id: string) => ({
+      actor: `person:${personId}`,
+      action: 'account.create',
+      subjectType: 'account',
+      subjectId: id,
+      details: { kind: 'professional', organisationId: organisation.id },
+    }),
+    async (tx) => {
+      const account = await accounts(tx)
+        .insertInto('accounts')
+        .values({ kind: 'professional', organisation_id: organisation.id, name: organisation.name })
+        .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ name: organisation.name }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await accounts(tx)
+        .insertInto('account_members')
+        .values({ account_id: account.id, person_id: personId, role: 'admin' })
+        .onConflict((oc) => oc.columns(['account_id', 'person_id']).doUpdateSet({ role: 'admin' }))
+        .execute();
+      return account.id;
+    },
+  );
+}

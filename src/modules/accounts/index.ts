@@ -1,0 +1,12 @@
+import type { GuichetModule } from '../../platform/module.ts';
+import * as createAccounts from './migrations/2026-11-24-03-accounts-create.ts';
+import { accountRoutes } from './routes.tsx';
+
+export { type AccountAccess, accountAccess, ensurePersonalAccount, listAccountsOf } from './accounts.ts';
+
+/** Personal and professional accounts, their members, and switching between them. */
+export const accountsModule: GuichetModule = {
+  name: 'accounts',
+  migrations: { '2026-11-24-03-accounts-create': createAccounts },
+  routes: accountRoutes,
+};

@@ -1,0 +1,105 @@
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { identityPaths } from '../../platform/http/identity-paths.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import {
+  commercialRegisterClient,
+  findOrganisationByUid,
+  getPerson,
+  sessionAuth,
+  switchAccount,
+  upsertOrganisation,
+} from '../identity/index.ts';
+import { accountAccess, listAccountsOf, openProfessionalAccount } from './accounts.ts';
+import { accountMessages } from './messages.ts';
+import { AccountsPage } from './views/accounts-page.tsx';
+
+export function accountRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  const register = commercialRegisterClient(platform.config.commercialRegisterUrl);
+
+  function personId(c: RouteContext): string {
+    const auth = sessionAuth(c.var.session);
+    if (!auth) throw new HttpError(401, 'unauthenticated');
+    return auth.personId;
+  }
+
+  /** Companies the person signs for according to the register, without an account of theirs yet. */
+  async function signableOrganisations(id: string, accounts: { organisationId: string | null }[]) {
+    const person = await getPerson(db, id);
+    if (!person?.avs) return [];
+    try {
+      const entries = await register.companiesSignedBy(person.avs);
+      const known = await Promise.all(entries.map((e) => findOrganisationByUid(db, e.uid)));
+      return entries
+        .filter(
+          (_, i) => !accounts.some((a) => a.organisationId !== null && a.organisationId === known[i]?.id),
+        )
+        .map((e) => ({ uid: e.uid, name: e.name }));
+    } catch (error) {
+      platform.logger.warn({ err: error }, 'commercial register unavailable');
+      return undefined;
+    }
+  }
+
+  return [
+    {
+      method: 'GET',
+      path: identityPaths.accounts,
+      access: 'person',
+      async handler(c) {
+        const id = personId(c);
+        const accounts = await listAccountsOf(db, id);
+        const actor = c.var.actor;
+        const t = accountMessages.translator(c.var.locale);
+        const switched = c.req.query('switched')
+          ? accounts.find((a) => a.id === c.req.query('switched'))?.name
+          : undefined;
+        return platform.render(
+          c,
+          { title: t('accountsTitle') },
+          <AccountsPage
+            locale={c.var.locale}
+            accounts={accounts}
+            currentId={actor?.kind === 'person' ? actor.account.id : ''}
+            organisations={await signableOrganisations(id, accounts)}
+            switchedTo={switched}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/accounts/switch',
+      access: 'person',
+      async handler(c) {
+        const form = await c.req.parseBody();
+        const account = await accountAccess(db, personId(c), String(form.account ?? ''));
+        if (!account) throw notFound(); // not a member: as if it did not exist
+        switchAccount(c.var.session, account.id);
+        return c.redirect(`${identityPaths.accounts}?switched=${account.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/accounts/professional',
+      access: 'person',
+      async handler(c) {
+        const id = personId(c);
+        const form = await c.req.parseBody();
+        const person = await getPerson(db, id);
+        const entry = await register.company(String(form.uid ?? ''));
+        // The register is the authority on who may sign: check it now, not what the page showed.
+        if (!person?.avs || !entry?.signatories.some((s) => s.avs === person.avs))
+          throw new HttpError(403, 'forbidden');
+        const organisation = await upsertOrganisation(db, entry);
+        const accountId = await openProfessionalAccount(db, id, {
+          id: organisation.id,
+          name: organisation.name,
+        });
+        switchAccount(c.var.session, accountId);
+        return c.redirect(`${identityPaths.accounts}?switched=${accountId}`, 303);
+      },
+    },
+  ];
+}

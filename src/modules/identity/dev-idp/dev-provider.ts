@@ -1,0 +1,101 @@
+import { generateKeyPairSync } from 'node:crypto';
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { allTestPersons } from './test-persons.ts';
+
+export const DEV_IDP_PREFIX = '/dev-idp';
+export const DEV_IDP_CLIENT_ID = 'guichet';
+
+/**
+ * A real OpenID provider (oidc-provider) offering the test persons at a chosen level of assurance, so
+ * that the relying-party code run in demo and tests is the production code. Demo and tests only: its
+ * signing key and sessions live in memory.
+ */
+export function createDevIdentityProvider(options: {
+  publicUrl: string;
+  clientSecret: string;
+  cookieKeys: string[];
+}) {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const provider = new Provider(`${options.publicUrl}${DEV_IDP_PREFIX}`, {
+    clients: [
+      {
+        client_id: DEV_IDP_CLIENT_ID,
+        client_secret: options.clientSecret,
+        redirect_uris: [`${options.publicUrl}/login/oidc/dev/callback`],
+        post_logout_redirect_uris: [`${options.publicUrl}/`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'dev-1', use: 'sig', alg: 'RS256' }] },
+    cookies: { keys: options.cookieKeys },
+    pkce: { required: () => true },
+    ttl: {
+      AuthorizationCode: 60,
+      IdToken: 300,
+      AccessToken: 300,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    acrValues: ['low', 'substantial', 'high'],
+    scopes: ['openid', 'profile', 'email', 'address', 'ahvn13'],
+    claims: {
+      openid: ['sub'],
+      profile: ['given_name', 'family_name', 'birthdate', 'locale'],
+      email: ['email', 'email_verified'],
+      address: ['address'],
+      ahvn13: ['ahvn13'],
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The provider's own confirmation page, plain and accessible (no script, no external font).
+        async logoutSource(ctx: KoaContextWithOIDC, form: string) {
+          ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Test identity provider – log out</title></head><body><main><h1>Test identity provider</h1>${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">Log out of the test identity provider too</button> <button type="submit" form="op.logoutForm">Stay logged in there</button></main></body></html>`;
+        },
+      },
+    },
+    interactions: {
+      url: (_ctx: KoaContextWithOIDC, interaction) => `${DEV_IDP_PREFIX}/interaction/${interaction.uid}`,
+    },
+    async findAccount(_ctx, sub) {
+      const person = allTestPersons.find((p) => p.sub === sub);
+      if (!person) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          given_name: person.givenNames,
+          family_name: person.familyName,
+          birthdate: person.birthdate,
+          locale: person.locale,
+          email: person.email,
+          email_verified: true,
+          address: {
+            street_address: person.address.street,
+            postal_code: person.address.postcode,
+            locality: person.address.town,
+            country: 'CH',
+          },
+          ahvn13: person.avs,
+        }),
+      };
+    },
+    // Our only client is Guichet itself: consent to what it asks is implied.
+    async loadExistingGrant(ctx) {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? '');
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client?.clientId,
+        accountId: ctx.oidc.session?.accountId,
+      });
+      grant.addOIDCScope('openid profile email address ahvn13');
+      await grant.save();
+      return grant;
+    },
+  });
+  return provider;
+}

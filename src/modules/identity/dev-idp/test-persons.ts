@@ -1,0 +1,88 @@
+/** The people the development identity provider can log in as; AVS numbers have valid check digits. */
+export interface TestPerson {
+  sub: string;
+  givenNames: string;
+  familyName: string;
+  birthdate: string;
+  avs: string;
+  email: string;
+  address: { street: string; postcode: string; town: string };
+  locale: 'fr' | 'de' | 'en';
+}
+
+export const testPersons: TestPerson[] = [
+  {
+    sub: 'dev-sophie-rochat',
+    givenNames: 'Sophie',
+    familyName: 'Rochat',
+    birthdate: '1984-03-12',
+    avs: '7561234567897',
+    email: 'sophie.rochat@example.ch',
+    address: { street: 'Rue du Grand-Pont 12', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+  },
+  {
+    sub: 'dev-thomas-imboden',
+    givenNames: 'Thomas',
+    familyName: 'Imboden',
+    birthdate: '1976-07-02',
+    avs: '7562345678908',
+    email: 'thomas.imboden@example.ch',
+    address: { street: 'Bahnhofstrasse 5', postcode: '3900', town: 'Brig' },
+    locale: 'de',
+  },
+  {
+    sub: 'dev-marc-darbellay',
+    givenNames: 'Marc',
+    familyName: 'Darbellay',
+    birthdate: '1969-11-30',
+    avs: '7563456789019',
+    email: 'marc.darbellay@example.ch',
+    address: { street: 'Avenue de la Gare 8', postcode: '1920', town: 'Martigny' },
+    locale: 'fr',
+  },
+  {
+    sub: 'dev-claire-fellay',
+    givenNames: 'Claire',
+    familyName: 'Fellay',
+    birthdate: '1988-05-17',
+    avs: '7564567890120',
+    email: 'claire.fellay@example.ch',
+    address: { street: 'Rue des Alpes 3', postcode: '1920', town: 'Martigny' },
+    locale: 'fr',
+  },
+];
+
+/** Demo staff: known to the test provider, and given back-office roles by the demo seed. */
+export const testStaff: (TestPerson & {
+  roles: { authority: string; role: 'agent' | 'serviceDesigner' | 'authorityAdmin' }[];
+  platformAdmin: boolean;
+})[] = [
+  {
+    sub: 'dev-luc-fournier',
+    givenNames: 'Luc',
+    familyName: 'Fournier',
+    birthdate: '1980-02-08',
+    avs: '7565678901231',
+    email: 'luc.fournier@admin.vs.ch',
+    address: { street: 'Place de la Planta 1', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+    roles: [{ authority: 'spf', role: 'agent' }],
+    platformAdmin: false,
+  },
+  {
+    sub: 'dev-nadia-berclaz',
+    givenNames: 'Nadia',
+    familyName: 'Berclaz',
+    birthdate: '1979-09-21',
+    avs: '7566789012342',
+    email: 'nadia.berclaz@sion.ch',
+    address: { street: 'Rue de Lausanne 23', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+    roles: [{ authority: 'sion', role: 'authorityAdmin' }],
+    platformAdmin: true,
+  },
+];
+
+/** Everyone the development provider can log in as. */
+export const allTestPersons: TestPerson[] = [...testPersons, ...testStaff];

@@ -1,0 +1,28 @@
+import type { GuichetModule } from '../../platform/module.ts';
+import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
+import { identityRoutes } from './routes.tsx';
+
+export {
+  type CommercialRegister,
+  commercialRegisterClient,
+  type RegisterEntry,
+} from './commercial-register.ts';
+export { testStaff } from './dev-idp/test-persons.ts';
+export { findOrganisationByUid, upsertOrganisation } from './organisations.ts';
+export {
+  createPersonWithLink,
+  findLink,
+  getPerson,
+  type Person,
+  personName,
+  setPlatformAdmin,
+} from './persons.ts';
+export { resolveActor } from './resolve-actor.ts';
+export { sessionAuth, switchAccount } from './session-login.ts';
+
+/** People, their identity means and levels of assurance, organisations; login and logout. */
+export const identityModule: GuichetModule = {
+  name: 'identity',
+  migrations: { '2026-11-24-02-identity-create': createIdentity },
+  routes: identityRoutes,
+};

@@ -1,0 +1,103 @@
+import { defineMessages } from '../../platform/i18n/messages.ts';
+
+export const identityMessages = defineMessages({
+  fr: {
+    loginTitle: 'Se connecter',
+    loginLead: 'Choisissez votre moyen d’identification électronique.',
+    loginLevelRequired:
+      'Cette page demande le niveau de garantie « {level} ». Connectez-vous avec un moyen qui l’offre.',
+    loginWith: 'Se connecter avec {provider}',
+    loginFailed: 'La connexion n’a pas abouti. Veuillez réessayer.',
+    levelLow: 'faible',
+    levelSubstantial: 'substantiel',
+    levelHigh: 'élevé',
+    devIdpTitle: 'Fournisseur d’identité de test',
+    devIdpLead:
+      'Pour le développement et la démonstration seulement : choisissez une personne de test et le niveau de garantie à attester.',
+    devIdpPerson: 'Personne',
+    devIdpLevel: 'Niveau de garantie',
+    devIdpContinue: 'Continuer',
+    identitiesTitle: 'Mes moyens d’identification',
+    identitiesLead:
+      'Vous pouvez vous connecter avec chacun de ces moyens. Le dernier ne peut pas être retiré.',
+    identityMeans: 'Moyen',
+    identityLevel: 'Niveau',
+    identityLinkedOn: 'Lié le',
+    identityActions: 'Actions',
+    identityRemove: 'Retirer',
+    identityLinkAnother: 'Lier un autre moyen',
+    identityLinkWith: 'Lier {provider}',
+    identityLinked: 'Le moyen d’identification a été lié à votre profil.',
+    identityRemoved: 'Le moyen d’identification a été retiré.',
+    identityLast: 'C’est votre seul moyen d’identification : il ne peut pas être retiré.',
+    identityElsewhere: 'Ce moyen d’identification est déjà lié à une autre personne.',
+    localMeans: 'E-mail et mot de passe',
+  },
+  de: {
+    loginTitle: 'Anmelden',
+    loginLead: 'Wählen Sie Ihr elektronisches Identifikationsmittel.',
+    loginLevelRequired:
+      'Diese Seite verlangt das Vertrauensniveau «{level}». Melden Sie sich mit einem Mittel an, das es bietet.',
+    loginWith: 'Mit {provider} anmelden',
+    loginFailed: 'Die Anmeldung ist nicht gelungen. Bitte versuchen Sie es erneut.',
+    levelLow: 'niedrig',
+    levelSubstantial: 'substanziell',
+    levelHigh: 'hoch',
+    devIdpTitle: 'Test-Identitätsanbieter',
+    devIdpLead:
+      'Nur für Entwicklung und Demonstration: Wählen Sie eine Testperson und das zu bestätigende Vertrauensniveau.',
+    devIdpPerson: 'Person',
+    devIdpLevel: 'Vertrauensniveau',
+    devIdpContinue: 'Weiter',
+    identitiesTitle: 'Meine Identifikationsmittel',
+    identitiesLead:
+      'Sie können sich mit jedem dieser Mittel anmelden. Das letzte kann nicht entfernt werden.',
+    identityMeans: 'Mittel',
+    identityLevel: 'Niveau',
+    identityLinkedOn: 'Verknüpft am',
+    identityActions: 'Aktionen',
+    identityRemove: 'Entfernen',
+    identityLinkAnother: 'Ein weiteres Mittel verknüpfen',
+    identityLinkWith: '{provider} verknüpfen',
+    identityLinked: 'Das Identifikationsmittel wurde mit Ihrem Profil verknüpft.',
+    identityRemoved: 'Das Identifikationsmittel wurde entfernt.',
+    identityLast: 'Dies ist Ihr einziges Identifikationsmittel: Es kann nicht entfernt werden.',
+    identityElsewhere: 'Dieses Identifikationsmittel ist bereits mit einer anderen Person verknüpft.',
+    localMeans: 'E-Mail und Passwort',
+  },
+  en: {
+    loginTitle: 'Log in',
+    loginLead: 'Choose your electronic identity means.',
+    loginLevelRequired:
+      'This page needs the assurance level “{level}”. Log in with a means that provides it.',
+    loginWith: 'Log in with {provider}',
+    loginFailed: 'Logging in did not succeed. Please try again.',
+    levelLow: 'low',
+    levelSubstantial: 'substantial',
+    levelHigh: 'high',
+    devIdpTitle: 'Test identity provider',
+    devIdpLead:
+      'For development and demonstration only: choose a test person and the level of assurance to assert.',
+    devIdpPerson: 'Person',
+    devIdpLevel: 'Level of assurance',
+    devIdpContinue: 'Continue',
+    identitiesTitle: 'My identity means',
+    identitiesLead: 'You can log in with any of these means. The last one cannot be removed.',
+    identityMeans: 'Means',
+    identityLevel: 'Level',
+    identityLinkedOn: 'Linked on',
+    identityActions: 'Actions',
+    identityRemove: 'Remove',
+    identityLinkAnother: 'Link another means',
+    identityLinkWith: 'Link {provider}',
+    identityLinked: 'The identity means is now linked to your profile.',
+    identityRemoved: 'The identity means was removed.',
+    identityLast: 'This is your only identity means: it cannot be removed.',
+    identityElsewhere: 'This identity means is already linked to another person.',
+    localMeans: 'E-mail and password',
+  },
+});
+
+export type IdentityTranslate = ReturnType<typeof identityMessages.translator>;
+
+export const levelKey = { low: 'levelLow', substantial: 'levelSubstantial', high: 'levelHigh' } as const;

@@ -1,0 +1,34 @@
+import type { Selectable } from 'kysely';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { RegisterEntry } from './commercial-register.ts';
+import type { IdentityTables } from './tables.ts';
+
+export type Organisation = Selectable<IdentityTables['organisations']>;
+
+/** Records (or refreshes) an organisation from its commercial-register entry: once only, never retyped. */
+export async function upsertOrganisation(db: Db, entry: RegisterEntry): Promise<Organisation> {
+  const values = {
+    uid: entry.uid,
+    name: entry.name,
+    legal_form: entry.legalForm,
+    seat: entry.seat,
+    street: entry.address.street,
+    house_number: entry.address.houseNumber,
+    postcode: entry.address.postcode,
+    town: entry.address.town,
+  };
+  return tablesOf<IdentityTables>(db)
+    .insertInto('organisations')
+    .values(values)
+    .onConflict((oc) => oc.column('uid').doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findOrganisationByUid(db: Db, uid: string): Promise<Organisation | undefined> {
+  return tablesOf<IdentityTables>(db)
+    .selectFrom('organisations')
+    .selectAll()
+    .where('uid', '=', uid)
+    .executeTakeFirst();
+}

@@ -1,0 +1,194 @@
+import { isAssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { identityPaths } from '../../platform/http/identity-paths.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import { devIdpRoutes } from './dev-idp/routes.tsx';
+import { loadIdentityProviders } from './identity-providers.ts';
+import { identityMessages } from './messages.ts';
+import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
+import {
+  createPersonWithLink,
+  findLink,
+  getPerson,
+  linkIdentity,
+  listLinks,
+  personName,
+  touchLink,
+  unlinkIdentity,
+} from './persons.ts';
+import { safeReturn } from './safe-return.ts';
+import { establishLogin, sessionAuth } from './session-login.ts';
+import { IdentitiesPage } from './views/identities-page.tsx';
+import { LoginPage } from './views/login-page.tsx';
+
+const PENDING = 'pendingLogin';
+
+export function identityRoutes(platform: Platform): RouteDef[] {
+  const { db, config } = platform;
+  const providers = loadIdentityProviders(config, platform.secret);
+  const parties = new Map(
+    providers.map((p) => [p.id, new OidcRelyingParty(p, `${config.publicUrl}/login/oidc/${p.id}/callback`)]),
+  );
+  const party = (c: RouteContext) => {
+    const found = parties.get(c.req.param('provider') ?? '');
+    if (!found) throw notFound();
+    return found;
+  };
+
+  async function completeLogin(c: RouteContext, result: LoginResult, pending: PendingLogin) {
+    const current = sessionAuth(c.var.session);
+    const linkData = { provider: pending.provider, subject: result.subject, level: result.level };
+    if (pending.link && current) {
+      try {
+        await linkIdentity(db, current.personId, linkData);
+      } catch (error) {
+        if (error instanceof HttpError && error.code === 'identity_linked_elsewhere')
+          return c.redirect('/profile/identities?error=elsewhere', 303);
+        throw error;
+      }
+      return c.redirect('/profile/identities?linked=1', 303);
+    }
+    const existing = await findLink(db, linkData.provider, linkData.subject);
+    if (existing) await touchLink(db, existing.id);
+    const { person, linkId } = existing
+      ? { person: await getPerson(db, existing.person_id), linkId: existing.id }
+      : await createPersonWithLink(db, result.claims, linkData);
+    if (!person) throw notFound();
+    const accountId = await ensurePersonalAccount(db, person.id, personName(person));
+    const auth = {
+      personId: person.id,
+      level: result.level,
+      provider: pending.provider,
+      linkId,
+      idToken: result.idToken,
+    };
+    establishLogin(c.var.session, auth, accountId);
+    return c.redirect(pending.returnTo, 303);
+  }
+
+  return [
+    ...(config.demo ? devIdpRoutes(platform) : []),
+    {
+      method: 'GET',
+      path: identityPaths.login,
+      access: 'anonymous',
+      handler(c) {
+        const t = identityMessages.translator(c.var.locale);
+        const level = c.req.query('level');
+        return platform.render(
+          c,
+          { title: t('loginTitle') },
+          <LoginPage
+            locale={c.var.locale}
+            providers={providers}
+            returnTo={safeReturn(c.req.query('return'))}
+            level={isAssuranceLevel(level) ? level : undefined}
+            failed={c.req.query('failed') === '1'}
+          />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/login/oidc/:provider',
+      access: 'anonymous',
+      rateLimit: { bucket: 'login', limit: 30, windowSeconds: 60 },
+      async handler(c) {
+        const level = c.req.query('level');
+        const { url, pending } = await party(c).start({
+          returnTo: safeReturn(c.req.query('return')),
+          link: c.req.query('link') === '1' && Boolean(sessionAuth(c.var.session)),
+          level: isAssuranceLevel(level) ? level : undefined,
+        });
+        c.var.session.set(PENDING, pending);
+        return c.redirect(url, 302);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/login/oidc/:provider/callback',
+      access: 'anonymous',
+      rateLimit: { bucket: 'login', limit: 30, windowSeconds: 60 },
+      async handler(c) {
+        const rp = party(c);
+        const pending = c.var.session.get<PendingLogin>(PENDING);
+        c.var.session.delete(PENDING); // one use only, whatever happens next
+        if (!pending || pending.provider !== rp.provider.id)
+          return c.redirect(`${identityPaths.login}?failed=1`, 303);
+        let result: LoginResult;
+        try {
+          result = await rp.finish(
+            new URL(c.req.path + new URL(c.req.url).search, config.publicUrl),
+            pending,
+          );
+        } catch (error) {
+          c.var.log.warn({ err: error, provider: rp.provider.id }, 'login failed');
+          return c.redirect(`${identityPaths.login}?failed=1`, 303);
+        }
+        return completeLogin(c, result, pending);
+      },
+    },
+    {
+      method: 'POST',
+      path: identityPaths.logout,
+      access: 'anonymous',
+      async handler(c) {
+        const auth = sessionAuth(c.var.session);
+        c.var.session.destroy();
+        const rp = auth && parties.get(auth.provider);
+        const external =
+          rp && (await rp.logoutUrl(auth.idToken, `${config.publicUrl}/`).catch(() => undefined));
+        return c.redirect(external ?? '/', 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/profile/identities',
+      access: 'person',
+      async handler(c) {
+        const auth = sessionAuth(c.var.session);
+        if (!auth) throw notFound();
+        const t = identityMessages.translator(c.var.locale);
+        return platform.render(
+          c,
+          { title: t('identitiesTitle') },
+          <IdentitiesPage
+            locale={c.var.locale}
+            links={await listLinks(db, auth.personId)}
+            providers={providers}
+            notice={
+              c.req.query('linked')
+                ? 'linked'
+                : c.req.query('removed')
+                  ? 'removed'
+                  : c.req.query('error') === 'elsewhere'
+                    ? 'elsewhere'
+                    : c.req.query('error') === 'last'
+                      ? 'last'
+                      : undefined
+            }
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/profile/identities/:link/remove',
+      access: 'person',
+      async handler(c) {
+        const auth = sessionAuth(c.var.session);
+        if (!auth) throw notFound();
+        try {
+          await unlinkIdentity(db, auth.personId, c.req.param('link') ?? '');
+        } catch (error) {
+          if (error instanceof HttpError && error.code === 'last_identity')
+            return c.redirect('/profile/identities?error=last', 303);
+          throw error;
+        }
+        return c.redirect('/profile/identities?removed=1', 303);
+      },
+    },
+  ];
+}

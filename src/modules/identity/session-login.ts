@@ -1,0 +1,41 @@
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { Session } from '../../platform/http/session.ts';
+
+/** What a logged-in session holds; the rest (names, accounts, roles) is read fresh on each request. */
+export interface SessionAuth {
+  personId: string;
+  level: AssuranceLevel;
+  provider: string;
+  linkId: string;
+  authTime: string;
+  /** For the provider's logout. */
+  idToken?: string;
+}
+
+const AUTH = 'auth';
+const ACCOUNT = 'accountId';
+
+export function sessionAuth(session: Session): SessionAuth | undefined {
+  return session.get<SessionAuth>(AUTH);
+}
+
+/** Logs the person in: a new session id (no fixation), their own account as the current one. */
+export function establishLogin(
+  session: Session,
+  auth: Omit<SessionAuth, 'authTime'>,
+  accountId: string,
+): void {
+  session.regenerate();
+  session.set(AUTH, { ...auth, authTime: new Date().toISOString() });
+  session.set(ACCOUNT, accountId);
+}
+
+export function currentAccountId(session: Session): string | undefined {
+  return session.get<string>(ACCOUNT);
+}
+
+/** Switching account changes what the person acts on, so the session id changes too. */
+export function switchAccount(session: Session, accountId: string): void {
+  session.regenerate();
+  session.set(ACCOUNT, accountId);
+}

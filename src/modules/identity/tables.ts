@@ -1,0 +1,56 @@
+import type { Generated } from 'kysely';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+
+export interface IdentityTables {
+  persons: {
+    id: Generated<string>;
+    given_names: string;
+    family_name: string;
+    date_of_birth: string | null;
+    avs: string | null;
+    /** Postal address after eCH-0010. */
+    street: string | null;
+    house_number: string | null;
+    postcode: string | null;
+    town: string | null;
+    country: string;
+    email: string | null;
+    email_verified_at: Date | null;
+    mobile: string | null;
+    mobile_verified_at: Date | null;
+    preferred_language: Locale;
+    platform_admin: Generated<boolean>;
+    created_at: Generated<Date>;
+  };
+  /** Each identity means linked to a person: an external provider's subject, or a local credential. */
+  identity_links: {
+    id: Generated<string>;
+    person_id: string;
+    provider: string;
+    subject: string;
+    level: AssuranceLevel;
+    linked_at: Generated<Date>;
+    last_used_at: Date | null;
+  };
+  local_credentials: {
+    id: Generated<string>;
+    person_id: string;
+    email: string;
+    password_hash: string;
+    totp_secret: string | null;
+    created_at: Generated<Date>;
+  };
+  organisations: {
+    id: Generated<string>;
+    uid: string;
+    name: string;
+    legal_form: string;
+    seat: string;
+    street: string | null;
+    house_number: string | null;
+    postcode: string | null;
+    town: string | null;
+    created_at: Generated<Date>;
+  };
+}

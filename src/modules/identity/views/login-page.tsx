@@ -1,0 +1,37 @@
+import type { AssuranceLevel } from '../../../platform/http/assurance-level.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import type { IdentityProviderConfig } from '../identity-providers.ts';
+import { identityMessages, levelKey } from '../messages.ts';
+
+export function LoginPage(props: {
+  locale: Locale;
+  providers: IdentityProviderConfig[];
+  returnTo: string;
+  level: AssuranceLevel | undefined;
+  failed: boolean;
+}) {
+  const t = identityMessages.translator(props.locale);
+  const query = (id: string) => {
+    const params = new URLSearchParams({ return: props.returnTo });
+    if (props.level) params.set('level', props.level);
+    return `/login/oidc/${id}?${params}`;
+  };
+  return (
+    <>
+      {props.failed && <NotificationBanner>{t('loginFailed')}</NotificationBanner>}
+      <h1>{t('loginTitle')}</h1>
+      {props.level && <p class="lead">{t('loginLevelRequired', { level: t(levelKey[props.level]) })}</p>}
+      <p>{t('loginLead')}</p>
+      <ul class="means-list">
+        {props.providers.map((provider) => (
+          <li>
+            <a class="button button--secondary" href={query(provider.id)}>
+              {t('loginWith', { provider: pick(provider.label, props.locale) })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

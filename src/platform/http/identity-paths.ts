@@ -1,0 +1,9 @@
+/**
+ * Where the identity and accounts modules serve login, logout and the account switch. The kernel's
+ * header and redirects link to them; the modules register their routes on the same constants.
+ */
+export const identityPaths = {
+  login: '/login',
+  logout: '/logout',
+  accounts: '/accounts',
+} as const;
