@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
@@ -66,5 +67,64 @@ describe('logging in with an electronic identity', () => {
     await page.waitForURL(`${server.url}/`);
     expect(await header.textContent()).not.toContain('Sophie Rochat');
     expect(await header.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+  });
+
+  it('links e-mail + password + TOTP, logs in with it, and steps up to "high" when a page needs it', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await open();
+    await page.goto(`${server.url}/login`);
+    await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
+    await page.waitForURL(`${server.url}/`);
+
+    await page.goto(`${server.url}/profile/local-means`);
+    await expectNoAxeViolations(page);
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+    const code = (timestamp = Date.now()) => totp.generate({ timestamp });
+    await page.getByLabel('Adresse e-mail').fill('thomas@example.ch');
+    await page.getByLabel('Mot de passe').fill('short');
+    await page.getByLabel('Code affiché par l’application').fill(code());
+    await page.getByRole('button', { name: 'Ajouter ce moyen' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('au moins 12 caractères');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Mot de passe').fill('Bergbahn nach Belalp 2026');
+    const enrolmentCode = code();
+    await page.getByLabel('Code affiché par l’application').fill(enrolmentCode);
+    await page.getByRole('button', { name: 'Ajouter ce moyen' }).click();
+    await page.waitForURL(/profile\/identities\?linked=1/);
+    const means = page.getByRole('table');
+    expect(await means.textContent()).toContain('E-mail et mot de passe');
+    expect(await means.textContent()).toContain('substantiel');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
+    await page.waitForURL(`${server.url}/`);
+
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Adresse e-mail').fill('thomas@example.ch');
+    await page.getByLabel('Mot de passe').fill('Bergbahn nach Belalp 2026');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL(/login\/local\/totp/);
+    await expectNoAxeViolations(page);
+    // The code typed at enrolment is spent; the next time step's code (within the allowed drift) works.
+    await page.getByLabel('Code de vérification').fill(enrolmentCode);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Ce code n’est pas valable');
+    await page.getByLabel('Code de vérification').fill(code(Date.now() + 30_000));
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByRole('banner').textContent()).toContain('Thomas Imboden');
+
+    await page.goto(`${server.url}/profile`);
+    await page.waitForURL(/\/login\?/);
+    expect(page.url()).toContain('level=high');
+    expect(await page.getByRole('main').textContent()).toContain('niveau de garantie « élevé »');
+    expect(await page.getByLabel('Mot de passe').count()).toBe(0); // the local means cannot give "high"
+    await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
+    await page.waitForURL(`${server.url}/profile`);
+    expect(await page.getByRole('main').textContent()).toContain('756.2345.6789.08');
+    await expectNoAxeViolations(page);
   });
 });

@@ -1,4 +1,4 @@
-import { isAssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { atLeast, isAssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/module.ts';
 import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { devIdpRoutes } from './dev-idp/routes.tsx';
 import { loadIdentityProviders } from './identity-providers.ts';
+import { type LoginFailure, localRoutes } from './local-routes.tsx';
 import { identityMessages } from './messages.ts';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
 import {
@@ -21,7 +22,9 @@ import {
 import { safeReturn } from './safe-return.ts';
 import { establishLogin, sessionAuth } from './session-login.ts';
 import { IdentitiesPage } from './views/identities-page.tsx';
+import { LocalLoginForm } from './views/local-forms.tsx';
 import { LoginPage } from './views/login-page.tsx';
+import { ProfilePage } from './views/profile-page.tsx';
 
 const PENDING = 'pendingLogin';
 
@@ -36,6 +39,30 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     if (!found) throw notFound();
     return found;
   };
+
+  /** The login page, also shown again with the errors of a failed e-mail and password attempt. */
+  function renderLogin(c: RouteContext, failure?: LoginFailure) {
+    const t = identityMessages.translator(c.var.locale);
+    const level = c.req.query('level');
+    const wanted = isAssuranceLevel(level) ? level : undefined;
+    const returnTo = failure?.returnTo ?? safeReturn(c.req.query('return'));
+    const { errors = [], email = '', status = 200 } = failure ?? {};
+    return platform.render(
+      c,
+      { title: t('loginTitle'), status },
+      <LoginPage
+        locale={c.var.locale}
+        providers={providers}
+        returnTo={returnTo}
+        level={wanted}
+        failed={c.req.query('failed') === '1'}
+      >
+        {(!wanted || atLeast('substantial', wanted)) && (
+          <LocalLoginForm locale={c.var.locale} returnTo={returnTo} email={email} errors={errors} />
+        )}
+      </LoginPage>,
+    );
+  }
 
   async function completeLogin(c: RouteContext, result: LoginResult, pending: PendingLogin) {
     const current = sessionAuth(c.var.session);
@@ -70,23 +97,22 @@ export function identityRoutes(platform: Platform): RouteDef[] {
 
   return [
     ...(config.demo ? devIdpRoutes(platform) : []),
+    { method: 'GET', path: identityPaths.login, access: 'anonymous', handler: (c) => renderLogin(c) },
+    ...localRoutes(platform, renderLogin),
     {
       method: 'GET',
-      path: identityPaths.login,
-      access: 'anonymous',
-      handler(c) {
+      path: '/profile',
+      access: 'person',
+      // The AVS number is shown here: only to a session at the highest level.
+      level: 'high',
+      async handler(c) {
+        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        if (!person) throw notFound();
         const t = identityMessages.translator(c.var.locale);
-        const level = c.req.query('level');
         return platform.render(
           c,
-          { title: t('loginTitle') },
-          <LoginPage
-            locale={c.var.locale}
-            providers={providers}
-            returnTo={safeReturn(c.req.query('return'))}
-            level={isAssuranceLevel(level) ? level : undefined}
-            failed={c.req.query('failed') === '1'}
-          />,
+          { title: t('profileTitle') },
+          <ProfilePage locale={c.var.locale} person={person} />,
         );
       },
     },

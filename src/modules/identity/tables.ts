@@ -39,6 +39,8 @@ export interface IdentityTables {
     email: string;
     password_hash: string;
     totp_secret: string | null;
+    /** The last TOTP time step accepted: a code is good once only. */
+    totp_last_step: number | null;
     created_at: Generated<Date>;
   };
   organisations: {

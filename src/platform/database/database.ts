@@ -19,6 +19,8 @@ export interface Database {
 
 // bigint counts (e.g. count(*)) arrive as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// A calendar date (a birth date) has no time zone: keep it as the 'YYYY-MM-DD' text it is.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function connectDatabase(
   url: string,

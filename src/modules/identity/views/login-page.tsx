@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { AssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
@@ -10,6 +11,8 @@ export function LoginPage(props: {
   returnTo: string;
   level: AssuranceLevel | undefined;
   failed: boolean;
+  /** The e-mail and password form, where the level asked for allows the built-in means. */
+  children?: Child;
 }) {
   const t = identityMessages.translator(props.locale);
   const query = (id: string) => {
@@ -32,6 +35,7 @@ export function LoginPage(props: {
           </li>
         ))}
       </ul>
+      {props.children}
     </>
   );
 }

@@ -6,7 +6,7 @@ export interface TextInputProps {
   hint?: string;
   error?: string;
   value?: string;
-  type?: 'text' | 'email' | 'tel' | 'search' | 'url';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'url' | 'password';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel';
   spellcheck?: boolean;

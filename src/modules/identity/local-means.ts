@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import * as OTPAuth from 'otpauth';
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import { decoyHash, hashPassword, verifyPassword } from './password.ts';
+import type { IdentityTables } from './tables.ts';
+
+/** The built-in means counts at most as "substantial": with its second factor; "low" without. */
+export const localLevel = (hasSecondFactor: boolean): AssuranceLevel =>
+  hasSecondFactor ? 'substantial' : 'low';
+
+const PERIOD = 30;
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+export function totpUri(secret: string, email: string): string {
+  return new OTPAuth.TOTP({
+    issuer: 'Guichet',
+    label: email,
+    secret: OTPAuth.Secret.fromBase32(secret),
+    period: PERIOD,
+  }).toString();
+}
+
+/** The time step a code belongs to (±1 step of clock drift), or undefined when it is wrong. */
+export function totpStep(secret: string, code: string, now = Date.now()): number | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), period: PERIOD });
+  const delta = totp.validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? undefined : Math.floor(now / 1000 / PERIOD) + delta;
+}
+
+/** Adds e-mail + password (+ TOTP) as a means of a person already identified by another one. */
+export async function createLocalMeans(
+  db: Db,
+  personId: string,
+  input: { email: string; password: string; totp: { secret: string; step: number } | null },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await audited(
+    db,
+    {
+      actor: `person:${personId}`,
+      action: 'identity.local.create',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { totp: Boolean(input.totp) },
+    },
+    async (tx) => {
+      const identity = tablesOf<IdentityTables>(tx);
+      const taken = await identity
+        .selectFrom('local_credentials')
+        .select('person_id')
+        .where(sql`lower(email)`, '=', input.email.toLowerCase())
+        .executeTakeFirst();
+      if (taken) throw new HttpError(409, 'email_taken');
+      const credential = await identity
+        .insertInto('local_credentials')
+        .values({
+          person_id: personId,
+          email: input.email,
+          password_hash: passwordHash,
+          totp_secret: input.totp?.secret ?? null,
+          totp_last_step: input.totp?.step ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await identity
+        .insertInto('identity_links')
+        .values({
+          person_id: personId,
+          provider: 'local',
+          subject: credential.id,
+          level: localLevel(Boolean(input.totp)),
+        })
+        .execute();
+    },
+  );
+}
+
+export interface PasswordCheck {
+  credentialId: string;
+  personId: string;
+  totpRequired: boolean;
+}
+
+/** Checks e-mail and password; an unknown e-mail costs the same time as a wrong password. */
+export async function checkPassword(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<PasswordCheck | undefined> {
+  const credential = await tablesOf<IdentityTables>(db)
+    .selectFrom('local_credentials')
+    .select(['id', 'person_id', 'password_hash', 'totp_secret'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, credential?.password_hash ?? (await decoyHash));
+  if (!credential || !ok) return undefined;
+  return {
+    credentialId: credential.id,
+    personId: credential.person_id,
+    totpRequired: credential.totp_secret !== null,
+  };
+}
+
+/** Checks a TOTP code and burns its time step, so the same code cannot be replayed. */
+export async function checkTotp(db: Db, credentialId: string, code: string): Promise<boolean> {
+  const identity = tablesOf<IdentityTables>(db);
+  const credential = await identity
+    .selectFrom('local_credentials')
+    .select(['totp_secret'])
+    .where('id', '=', credentialId)
+    .executeTakeFirst();
+  if (!credential?.totp_secret) return false;
+  const step = totpStep(credential.totp_secret, code);
+  if (step === undefined) return false;
+  const updated = await identity
+    .updateTable('local_credentials')
+    .set({ totp_last_step: step })
+    .where('id', '=', credentialId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

@@ -1,0 +1,203 @@
+import { HttpError } from '../../platform/http/http-error.ts';
+import { identityPaths } from '../../platform/http/identity-paths.ts';
+import { hitRateLimit } from '../../platform/http/rate-limit.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import {
+  checkPassword,
+  checkTotp,
+  createLocalMeans,
+  localLevel,
+  newTotpSecret,
+  totpStep,
+} from './local-means.ts';
+import { identityMessages } from './messages.ts';
+import { checkNewPassword } from './password.ts';
+import { findLink, getPerson, personName } from './persons.ts';
+import { safeReturn } from './safe-return.ts';
+import { establishLogin, sessionAuth } from './session-login.ts';
+import { LocalSetupPage, TotpPage } from './views/local-forms.tsx';
+
+const PENDING_TOTP = 'pendingTotp';
+const PENDING_SETUP = 'pendingLocalSetup';
+/** Per account, whatever the address: slows guessing one person's password from many machines. */
+const accountLimit = { bucket: 'login-account', limit: 10, windowSeconds: 900 };
+const totpLimit = { bucket: 'login-totp', limit: 5, windowSeconds: 300 };
+const ipLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
+
+export interface LoginFailure {
+  errors: FieldError[];
+  email: string;
+  returnTo: string;
+  status: 401 | 429;
+}
+
+interface PendingTotp {
+  credentialId: string;
+  personId: string;
+  returnTo: string;
+}
+
+/** The built-in means: e-mail + password, second factor by TOTP. */
+export function localRoutes(
+  platform: Platform,
+  renderLogin: (c: RouteContext, failure: LoginFailure) => Promise<Response>,
+): RouteDef[] {
+  const { db } = platform;
+
+  async function logIn(
+    c: RouteContext,
+    personId: string,
+    credentialId: string,
+    totp: boolean,
+    returnTo: string,
+  ) {
+    const person = await getPerson(db, personId);
+    const link = await findLink(db, 'local', credentialId);
+    if (!person || !link) throw new HttpError(401, 'unauthenticated');
+    const accountId = await ensurePersonalAccount(db, person.id, personName(person));
+    establishLogin(
+      c.var.session,
+      { personId, level: localLevel(totp), provider: 'local', linkId: link.id },
+      accountId,
+    );
+    return c.redirect(returnTo, 303);
+  }
+
+  function throttled(c: RouteContext, seconds: number) {
+    const t = identityMessages.translator(c.var.locale);
+    c.header('Retry-After', String(seconds));
+    return { field: 'email', message: t('loginThrottled', { minutes: Math.ceil(seconds / 60) }) };
+  }
+
+  return [
+    {
+      method: 'POST',
+      path: '/login/local',
+      access: 'anonymous',
+      rateLimit: ipLimit,
+      async handler(c) {
+        const t = identityMessages.translator(c.var.locale);
+        const form = await c.req.parseBody();
+        const email = String(form.email ?? '').trim();
+        const password = String(form.password ?? '');
+        const returnTo = safeReturn(String(form.return ?? ''));
+        const wait = await hitRateLimit(db, accountLimit, email.toLowerCase());
+        if (wait > 0) return renderLogin(c, { errors: [throttled(c, wait)], email, returnTo, status: 429 });
+        const found = email && password ? await checkPassword(db, email, password) : undefined;
+        if (!found)
+          return renderLogin(c, {
+            errors: [{ field: 'email', message: t('loginWrong') }],
+            email,
+            returnTo,
+            status: 401,
+          });
+        if (!found.totpRequired) return logIn(c, found.personId, found.credentialId, false, returnTo);
+        c.var.session.set(PENDING_TOTP, {
+          credentialId: found.credentialId,
+          personId: found.personId,
+          returnTo,
+        } satisfies PendingTotp);
+        return c.redirect('/login/local/totp', 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/login/local/totp',
+      access: 'anonymous',
+      handler(c) {
+        if (!c.var.session.get<PendingTotp>(PENDING_TOTP)) return c.redirect(identityPaths.login, 303);
+        const t = identityMessages.translator(c.var.locale);
+        return platform.render(c, { title: t('totpTitle') }, <TotpPage locale={c.var.locale} errors={[]} />);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/login/local/totp',
+      access: 'anonymous',
+      rateLimit: ipLimit,
+      async handler(c) {
+        const pending = c.var.session.get<PendingTotp>(PENDING_TOTP);
+        if (!pending) return c.redirect(identityPaths.login, 303);
+        const t = identityMessages.translator(c.var.locale);
+        const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
+        const wait = await hitRateLimit(db, totpLimit, pending.credentialId);
+        const error =
+          wait > 0
+            ? { ...throttled(c, wait), field: 'code' }
+            : (await checkTotp(db, pending.credentialId, code))
+              ? undefined
+              : { field: 'code', message: t('totpWrong') };
+        if (error) {
+          return platform.render(
+            c,
+            { title: t('totpTitle'), status: wait > 0 ? 429 : 422 },
+            <TotpPage locale={c.var.locale} errors={[error]} />,
+          );
+        }
+        c.var.session.delete(PENDING_TOTP);
+        return logIn(c, pending.personId, pending.credentialId, true, pending.returnTo);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/profile/local-means',
+      access: 'person',
+      async handler(c) {
+        const secret = c.var.session.get<string>(PENDING_SETUP) ?? newTotpSecret();
+        c.var.session.set(PENDING_SETUP, secret);
+        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        const t = identityMessages.translator(c.var.locale);
+        return platform.render(
+          c,
+          { title: t('localSetupTitle') },
+          <LocalSetupPage locale={c.var.locale} email={person?.email ?? ''} secret={secret} errors={[]} />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/profile/local-means',
+      access: 'person',
+      async handler(c) {
+        const auth = sessionAuth(c.var.session);
+        const secret = c.var.session.get<string>(PENDING_SETUP);
+        if (!auth || !secret) return c.redirect('/profile/local-means', 303);
+        const t = identityMessages.translator(c.var.locale);
+        const form = await c.req.parseBody();
+        const email = String(form.email ?? '').trim();
+        const password = String(form.password ?? '');
+        const errors: FieldError[] = [];
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+          errors.push({ field: 'email', message: t('emailInvalid') });
+        const problem = checkNewPassword(password, email);
+        const problemKeys = {
+          tooShort: 'passwordTooShort',
+          tooLong: 'passwordTooLong',
+          common: 'passwordCommon',
+          containsEmail: 'passwordContainsEmail',
+        } as const;
+        if (problem) errors.push({ field: 'password', message: t(problemKeys[problem]) });
+        const step = totpStep(secret, String(form.code ?? '').replace(/\s/g, ''));
+        if (step === undefined) errors.push({ field: 'code', message: t('totpWrong') });
+        if (errors.length === 0 && step !== undefined) {
+          try {
+            await createLocalMeans(db, auth.personId, { email, password, totp: { secret, step } });
+            c.var.session.delete(PENDING_SETUP);
+            return c.redirect('/profile/identities?linked=1', 303);
+          } catch (error) {
+            if (!(error instanceof HttpError && error.code === 'email_taken')) throw error;
+            errors.push({ field: 'email', message: t('emailTaken') });
+          }
+        }
+        return platform.render(
+          c,
+          { title: t('localSetupTitle'), status: 422 },
+          <LocalSetupPage locale={c.var.locale} email={email} secret={secret} errors={errors} />,
+        );
+      },
+    },
+  ];
+}
