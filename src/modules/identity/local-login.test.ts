@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import { createLocalMeans, newTotpSecret } from './local-means.ts';
+import { createPersonWithLink, listLinks, unlinkIdentity } from './persons.ts';
+import { safeReturn } from './safe-return.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+const secret = newTotpSecret();
+const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+let personId = '';
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  const { person } = await createPersonWithLink(
+    testApp.database.db,
+    { givenNames: 'Claire', familyName: 'Fellay' },
+    { provider: 'dev', subject: 'dev-claire-fellay', level: 'high' },
+  );
+  personId = person.id;
+  await ensurePersonalAccount(testApp.database.db, person.id, 'Claire Fellay');
+  await createLocalMeans(testApp.database.db, person.id, {
+    email: 'claire@example.ch',
+    password: 'Glacier du Trient 1920',
+    totp: { secret, step: 0 },
+  });
+});
+afterAll(() => testApp.close());
+
+/** A browser-like client: keeps cookies and reads the CSRF token of the page it was last shown. */
+function client() {
+  let cookie = '';
+  let token = '';
+  const remember = (response: Response) => {
+    const fresh = cookiesFrom(response);
+    if (fresh) cookie = fresh;
+  };
+  return {
+    cookie: () => cookie,
+    async get(path: string) {
+      const response = await testApp.app.request(path, { headers: { Cookie: cookie } });
+      remember(response);
+      const html = await response.clone().text();
+      if (html.includes('name="_csrf"')) token = csrfTokenIn(html);
+      return response;
+    },
+    async post(path: string, fields: Record<string, string>) {
+      const response = await testApp.app.request(path, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, ...fields }),
+      });
+      remember(response);
+      return response;
+    },
+  };
+}
+
+describe('login with e-mail and password', () => {
+  it('asks for the second factor, then logs in with a new session id at "substantial"', async () => {
+    const browser = client();
+    await browser.get('/login');
+    const anonymous = browser.cookie();
+    expect(anonymous).toMatch(/^guichet_session=/);
+    const afterPassword = await browser.post('/login/local', {
+      email: 'Claire@Example.ch',
+      password: 'Glacier du Trient 1920',
+    });
+    expect(afterPassword.headers.get('Location')).toBe('/login/local/totp');
+    await browser.get('/login/local/totp');
+    const loggedIn = await browser.post('/login/local/totp', { code: totp.generate() });
+    expect(loggedIn.status).toBe(303);
+    expect(cookiesFrom(loggedIn)).toMatch(/^guichet_session=/);
+    expect(browser.cookie()).not.toBe(anonymous);
+    const home = await (await browser.get('/')).text();
+    expect(home).toContain('Claire Fellay');
+    // The code just used cannot be used again.
+    await browser.get('/login');
+    await browser.post('/login/local', { email: 'claire@example.ch', password: 'Glacier du Trient 1920' });
+    await browser.get('/login/local/totp');
+    const replay = await browser.post('/login/local/totp', { code: totp.generate() });
+    expect(replay.status).toBe(422);
+  });
+
+  it('says the same for an unknown e-mail and a wrong password', async () => {
+    const browser = client();
+    await browser.get('/login');
+    const unknown = await (
+      await browser.post('/login/local', { email: 'nobody@example.ch', password: 'whatever it is 123' })
+    ).text();
+    const wrong = await (
+      await browser.post('/login/local', { email: 'claire@example.ch', password: 'not the password' })
+    ).text();
+    for (const html of [unknown, wrong])
+      expect(html).toContain('L’adresse e-mail ou le mot de passe ne correspond pas.');
+  });
+
+  it('throttles an account after 10 attempts, even from another address, even with the right password', async () => {
+    await sql`delete from rate_limit_hits`.execute(testApp.database.db);
+    const attacker = client();
+    await attacker.get('/login');
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const response = await attacker.post('/login/local', {
+        email: 'claire@example.ch',
+        password: `guess number ${attempt}`,
+      });
+      expect(response.status, `attempt ${attempt}`).toBe(401);
+    }
+    const owner = client();
+    await owner.get('/login');
+    const blocked = await owner.post('/login/local', {
+      email: 'claire@example.ch',
+      password: 'Glacier du Trient 1920',
+    });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain('Trop de tentatives');
+  });
+
+  it('throttles wrong second-factor codes', async () => {
+    await sql`delete from rate_limit_hits`.execute(testApp.database.db);
+    const browser = client();
+    await browser.get('/login');
+    await browser.post('/login/local', { email: 'claire@example.ch', password: 'Glacier du Trient 1920' });
+    await browser.get('/login/local/totp');
+    const statuses = [];
+    for (let attempt = 0; attempt < 6; attempt++)
+      statuses.push((await browser.post('/login/local/totp', { code: '000000' })).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    expect(
+      (await browser.post('/login/local/totp', { code: totp.generate({ timestamp: Date.now() + 30_000 }) }))
+        .status,
+    ).toBe(429);
+  });
+});
+
+describe('identity means', () => {
+  it('never removes the last one', async () => {
+    const links = await listLinks(testApp.database.db, personId);
+    expect(links.map((l) => l.provider).sort()).toEqual(['dev', 'local']);
+    await unlinkIdentity(testApp.database.db, personId, links[0]?.id ?? '');
+    await expect(unlinkIdentity(testApp.database.db, personId, links[1]?.id ?? '')).rejects.toMatchObject({
+      code: 'last_identity',
+    });
+    expect(await listLinks(testApp.database.db, personId)).toHaveLength(1);
+  });
+
+  it('sends people back only to paths of this site', () => {
+    expect(safeReturn('/profile?tab=1')).toBe('/profile?tab=1');
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      undefined,
+    ]) {
+      expect(safeReturn(bad)).toBe('/');
+    }
+  });
+});
