@@ -76,6 +76,9 @@ describe('logging in with an electronic identity', () => {
     await page.goto(`${server.url}/login`);
     await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
     await page.waitForURL(`${server.url}/`);
+    // Logged in at "high" without asking for it: the page that needs "high" opens straight away.
+    await page.goto(`${server.url}/profile`);
+    expect(page.url()).toBe(`${server.url}/profile`);
 
     await page.goto(`${server.url}/profile/local-means`);
     await expectNoAxeViolations(page);

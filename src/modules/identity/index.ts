@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
+import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
 import { identityRoutes } from './routes.tsx';
 
 export {
@@ -23,6 +24,9 @@ export { sessionAuth, switchAccount } from './session-login.ts';
 /** People, their identity means and levels of assurance, organisations; login and logout. */
 export const identityModule: GuichetModule = {
   name: 'identity',
-  migrations: { '2026-11-24-02-identity-create': createIdentity },
+  migrations: {
+    '2026-11-24-02-identity-create': createIdentity,
+    '2026-11-24-05-identity-oidc': createOidc,
+  },
   routes: identityRoutes,
 };

@@ -9,6 +9,7 @@ import { loadIdentityProviders } from './identity-providers.ts';
 import { type LoginFailure, localRoutes } from './local-routes.tsx';
 import { identityMessages } from './messages.ts';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
+import { openIdProviderRoutes } from './openid-provider/routes.tsx';
 import {
   createPersonWithLink,
   findLink,
@@ -97,6 +98,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
 
   return [
     ...(config.demo ? devIdpRoutes(platform) : []),
+    ...openIdProviderRoutes(platform),
     { method: 'GET', path: identityPaths.login, access: 'anonymous', handler: (c) => renderLogin(c) },
     ...localRoutes(platform, renderLogin),
     {

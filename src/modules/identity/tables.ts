@@ -55,4 +55,17 @@ export interface IdentityTables {
     town: string | null;
     created_at: Generated<Date>;
   };
+  oidc_payloads: {
+    provider: string;
+    model: string;
+    id: string;
+    payload: unknown;
+    grant_id: string | null;
+    uid: string | null;
+    user_code: string | null;
+    expires_at: Date | null;
+    consumed_at: Date | null;
+  };
+  oidc_signing_keys: { provider: string; kid: string; jwk: unknown; created_at: Generated<Date> };
+  oidc_clients: { client_id: string; authority_id: string; metadata: unknown; created_at: Generated<Date> };
 }

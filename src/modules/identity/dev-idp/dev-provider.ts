@@ -1,5 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { Db } from '../../../platform/database/database.ts';
+import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
 import { allTestPersons } from './test-persons.ts';
 
 export const DEV_IDP_PREFIX = '/dev-idp';
@@ -7,16 +8,16 @@ export const DEV_IDP_CLIENT_ID = 'guichet';
 
 /**
  * A real OpenID provider (oidc-provider) offering the test persons at a chosen level of assurance, so
- * that the relying-party code run in demo and tests is the production code. Demo and tests only: its
- * signing key and sessions live in memory.
+ * that the relying-party code run in demo and tests is the production code. Demo and tests only.
  */
-export function createDevIdentityProvider(options: {
+export async function createDevIdentityProvider(options: {
+  db: Db;
   publicUrl: string;
   clientSecret: string;
   cookieKeys: string[];
 }) {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(`${options.publicUrl}${DEV_IDP_PREFIX}`, {
+    adapter: postgresAdapter(options.db, 'dev'),
     clients: [
       {
         client_id: DEV_IDP_CLIENT_ID,
@@ -27,7 +28,7 @@ export function createDevIdentityProvider(options: {
         response_types: ['code'],
       },
     ],
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'dev-1', use: 'sig', alg: 'RS256' }] },
+    jwks: { keys: (await signingKeys(options.db, 'dev')) as never[] },
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
     ttl: {
@@ -41,7 +42,13 @@ export function createDevIdentityProvider(options: {
     acrValues: ['low', 'substantial', 'high'],
     scopes: ['openid', 'profile', 'email', 'address', 'ahvn13'],
     claims: {
-      openid: ['sub'],
+      // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
+      acr: null,
+      auth_time: null,
+      iss: null,
+      sid: null,
+      // The level of assurance is part of every login, asked for or not.
+      openid: ['sub', 'acr'],
       profile: ['given_name', 'family_name', 'birthdate', 'locale'],
       email: ['email', 'email_verified'],
       address: ['address'],

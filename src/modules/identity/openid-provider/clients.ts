@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { audited } from '../../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../../platform/database/database.ts';
+import type { IdentityTables } from '../tables.ts';
+
+export interface NewClient {
+  authorityId: string;
+  name: string;
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** Scopes the application may ask for; `avs` still needs each person's consent. */
+  scopes: string[];
+}
+
+/**
+ * Registers an authority's application for single sign-on. The secret is returned once and stored only
+ * inside the client metadata oidc-provider reads (it compares it in constant time).
+ */
+export async function registerClient(
+  db: Db,
+  actor: string,
+  client: NewClient,
+): Promise<{ clientId: string; clientSecret: string }> {
+  const clientId = `${client.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}`;
+  const clientSecret = randomBytes(32).toString('base64url');
+  const metadata = {
+    client_id: clientId,
+    client_secret: clientSecret,
+    client_name: client.name,
+    redirect_uris: client.redirectUris,
+    post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    scope: ['openid', ...client.scopes].join(' '),
+    subject_type: 'pairwise',
+    token_endpoint_auth_method: 'client_secret_basic',
+  };
+  await audited(
+    db,
+    {
+      actor,
+      action: 'oidc.client.register',
+      subjectType: 'oidc_client',
+      subjectId: clientId,
+      authorityId: client.authorityId,
+      details: { name: client.name, scopes: client.scopes },
+    },
+    (tx) =>
+      tablesOf<IdentityTables>(tx)
+        .insertInto('oidc_clients')
+        .values({ client_id: clientId, authority_id: client.authorityId, metadata: JSON.stringify(metadata) })
+        .execute(),
+  );
+  return { clientId, clientSecret };
+}

@@ -1,0 +1,125 @@
+import { createHmac } from 'node:crypto';
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { Db } from '../../../platform/database/database.ts';
+import { accountAccess } from '../../accounts/accounts.ts';
+import { getPerson } from '../persons.ts';
+import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
+
+export const OP_INTERACTION_PREFIX = '/oidc/interaction';
+
+/** Scopes granted without asking: what a logged-in person expects an integrated service to know. */
+export const impliedScopes = ['openid', 'profile', 'email', 'address', 'acting'];
+
+/**
+ * The provider's account id carries the acting context (`person~account`), so that tokens say for
+ * which account the person acts; the subject stays per person (and per client: pairwise).
+ */
+export const opAccountId = (personId: string, accountId: string) => `${personId}~${accountId}`;
+const splitAccountId = (id: string) => {
+  const [personId = '', accountId = ''] = id.split('~');
+  return { personId, accountId };
+};
+
+/**
+ * Guichet as an OpenID provider for the authorities' applications (single sign-on). Issuer: the portal's
+ * origin; protocol endpoints under /oidc; state in PostgreSQL; login and consent are Guichet's pages.
+ */
+export async function createGuichetProvider(options: { db: Db; publicUrl: string; secret: string }) {
+  const { db, secret } = options;
+  const hmac = (label: string) => createHmac('sha256', secret).update(label).digest('base64url');
+  return new Provider(options.publicUrl, {
+    adapter: postgresAdapter(db, 'guichet'),
+    jwks: { keys: (await signingKeys(db, 'guichet')) as never[] },
+    cookies: { keys: [hmac('oidc-op-cookies')] },
+    routes: {
+      authorization: '/oidc/auth',
+      token: '/oidc/token',
+      userinfo: '/oidc/me',
+      jwks: '/oidc/jwks',
+      end_session: '/oidc/session/end',
+      introspection: '/oidc/token/introspection',
+      revocation: '/oidc/token/revocation',
+      registration: '/oidc/reg',
+      backchannel_authentication: '/oidc/backchannel',
+      code_verification: '/oidc/device',
+      device_authorization: '/oidc/device/auth',
+      pushed_authorization_request: '/oidc/request',
+      challenge: '/oidc/challenge',
+      credential: '/oidc/credential',
+    },
+    pkce: { required: () => true },
+    ttl: {
+      AuthorizationCode: 60,
+      IdToken: 300,
+      AccessToken: 300,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 86_400,
+    },
+    acrValues: ['low', 'substantial', 'high'],
+    subjectTypes: ['pairwise'],
+    pairwiseIdentifier: async (_ctx, accountId, client) =>
+      hmac(`pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`),
+    scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs'],
+    claims: {
+      // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
+      acr: null,
+      auth_time: null,
+      iss: null,
+      sid: null,
+      // The level of assurance is part of every login, asked for or not.
+      openid: ['sub', 'acr'],
+      profile: ['given_name', 'family_name', 'birthdate', 'locale'],
+      email: ['email', 'email_verified'],
+      address: ['address'],
+      acting: ['acting_for'],
+      avs: ['avs'],
+    },
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    interactions: {
+      url: (_ctx: KoaContextWithOIDC, interaction) => `${OP_INTERACTION_PREFIX}/${interaction.uid}`,
+    },
+    async findAccount(_ctx, id) {
+      const { personId, accountId } = splitAccountId(id);
+      const person = await getPerson(db, personId);
+      if (!person) return undefined;
+      return {
+        accountId: id,
+        async claims() {
+          // Checked again at every token and userinfo call: a membership removed since login is not released.
+          const account = await accountAccess(db, personId, accountId);
+          return {
+            sub: id,
+            given_name: person.given_names,
+            family_name: person.family_name,
+            birthdate: person.date_of_birth ?? undefined,
+            locale: person.preferred_language,
+            email: person.email ?? undefined,
+            email_verified: person.email_verified_at !== null,
+            address: {
+              street_address: [person.street, person.house_number].filter(Boolean).join(' '),
+              postal_code: person.postcode ?? undefined,
+              locality: person.town ?? undefined,
+              country: person.country,
+            },
+            acting_for: account && { account_id: account.id, kind: account.kind, name: account.name },
+            avs: person.avs ?? undefined,
+          };
+        },
+      };
+    },
+    // Implied scopes need no consent page; the AVS number does (see the interaction routes).
+    async loadExistingGrant(ctx) {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? '');
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client?.clientId,
+        accountId: ctx.oidc.session?.accountId,
+      });
+      grant.addOIDCScope(impliedScopes.join(' '));
+      await grant.save();
+      return grant;
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import * as client from 'openid-client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { registerClient } from '../../src/modules/identity/openid-provider/clients.ts';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+  context = await browser.newContext({ locale: 'fr-CH' });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** A communal application that logs people in through Guichet; its callback is caught in the browser. */
+async function relyingParty(name: string, scopes: string[]) {
+  const sion = await getAuthorityBySlug(server.database.db, 'sion');
+  const redirectUri = `https://${name}.sion.example/callback`;
+  const registered = await registerClient(server.database.db, 'test', {
+    authorityId: sion?.id ?? '',
+    name,
+    redirectUris: [redirectUri],
+    scopes,
+  });
+  const configuration = await client.discovery(
+    new URL(server.url),
+    registered.clientId,
+    registered.clientSecret,
+    undefined,
+    {
+      execute: [client.allowInsecureRequests],
+    },
+  );
+  return { configuration, redirectUri };
+}
+
+/** Drives the browser from the authorisation request to the redirect back, and returns that address. */
+async function authorise(
+  page: Page,
+  rp: Awaited<ReturnType<typeof relyingParty>>,
+  scope: string,
+  steps: (page: Page) => Promise<void>,
+) {
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const url = client.buildAuthorizationUrl(rp.configuration, {
+    redirect_uri: rp.redirectUri,
+    scope,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  });
+  // The service's callback is not reachable from here: catch the browser's request to it.
+  const callback = page.waitForRequest((request) => request.url().startsWith(rp.redirectUri), {
+    timeout: 10_000,
+  });
+  await page.route(`${rp.redirectUri}**`, (route) => route.fulfill({ status: 200, body: 'ok' }));
+  // With single sign-on the provider answers at once with a redirect to the service.
+  await page.goto(url.href).catch(() => undefined);
+  await steps(page);
+  const callbackUrl = (await callback).url();
+  const tokens = await client.authorizationCodeGrant(rp.configuration, new URL(callbackUrl), {
+    pkceCodeVerifier: codeVerifier,
+    expectedState: state,
+    expectedNonce: nonce,
+  });
+  const claims = tokens.claims();
+  const userinfo = await client.fetchUserInfo(rp.configuration, tokens.access_token, claims?.sub ?? '');
+  return { claims, userinfo };
+}
+
+describe('Guichet as OpenID provider', () => {
+  it('gives an integrated service single sign-on with the expected claims, asking before releasing the AVS number', async () => {
+    const erp = await relyingParty('communal-erp', ['profile', 'acting', 'avs']);
+    const page = await context.newPage();
+    const first = await authorise(page, erp, 'openid profile acting avs', async () => {
+      await page.waitForURL(/\/login\?/);
+      await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+      await page.getByLabel('Sophie Rochat').check();
+      await page.getByLabel('élevé').check();
+      await page.getByRole('button', { name: 'Continuer' }).click();
+      await page.waitForURL(/\/oidc\/interaction\//);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('communal-erp');
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Autoriser' }).click();
+    });
+    expect(first.claims?.acr).toBe('high');
+    expect(first.userinfo).toMatchObject({
+      given_name: 'Sophie',
+      family_name: 'Rochat',
+      avs: '7561234567897',
+      acting_for: { kind: 'personal', name: 'Sophie Rochat' },
+    });
+    expect(first.claims?.sub).not.toContain('~'); // pairwise: not the person's internal id
+
+    // A second application: no login (single sign-on), no AVS asked so no consent, another subject.
+    const booking = await relyingParty('room-booking', ['profile']);
+    const second = await authorise(page, booking, 'openid profile', async () => undefined);
+    expect(second.userinfo.given_name).toBe('Sophie');
+    expect(second.userinfo.avs).toBeUndefined();
+    expect(second.claims?.sub).not.toBe(first.claims?.sub);
+  });
+});
