@@ -19,6 +19,8 @@ export const accountMessages = defineMessages({
     registerUnavailable: 'Le registre du commerce ne répond pas pour le moment. Réessayez plus tard.',
     switched: 'Vous utilisez maintenant le compte « {name} ».',
     identitiesLink: 'Gérer mes moyens d’identification',
+    sessionsLink: 'Voir mes sessions',
+    profileLink: 'Voir mes données personnelles',
   },
   de: {
     accountsTitle: 'Meine Konten',
@@ -38,6 +40,8 @@ export const accountMessages = defineMessages({
     registerUnavailable: 'Das Handelsregister antwortet zurzeit nicht. Versuchen Sie es später erneut.',
     switched: 'Sie verwenden jetzt das Konto «{name}».',
     identitiesLink: 'Meine Identifikationsmittel verwalten',
+    sessionsLink: 'Meine Sitzungen ansehen',
+    profileLink: 'Meine Personendaten ansehen',
   },
   en: {
     accountsTitle: 'My accounts',
@@ -56,5 +60,7 @@ export const accountMessages = defineMessages({
     registerUnavailable: 'The commercial register is not answering at the moment. Please try again later.',
     switched: 'You are now using the account “{name}”.',
     identitiesLink: 'Manage my identity means',
+    sessionsLink: 'See my sessions',
+    profileLink: 'See my personal data',
   },
 });

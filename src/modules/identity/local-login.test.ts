@@ -160,3 +160,36 @@ describe('identity means', () => {
     }
   });
 });
+
+describe('my sessions', () => {
+  it('lists the person’s devices and logs out everywhere else', async () => {
+    const { person } = await createPersonWithLink(
+      testApp.database.db,
+      { givenNames: 'Marc', familyName: 'Darbellay' },
+      { provider: 'dev', subject: 'dev-marc-darbellay', level: 'high' },
+    );
+    await ensurePersonalAccount(testApp.database.db, person.id, 'Marc Darbellay');
+    await createLocalMeans(testApp.database.db, person.id, {
+      email: 'marc@example.ch',
+      password: 'Col de la Forclaz 1527',
+      totp: null,
+    });
+    await sql`delete from rate_limit_hits`.execute(testApp.database.db);
+    const [laptop, phone] = [client(), client()];
+    for (const device of [laptop, phone]) {
+      await device.get('/login');
+      expect(
+        (await device.post('/login/local', { email: 'marc@example.ch', password: 'Col de la Forclaz 1527' }))
+          .status,
+      ).toBe(303);
+    }
+    const list = await (await laptop.get('/profile/sessions')).text();
+    expect(list.match(/<tr>/g)).toHaveLength(3); // header row and two sessions
+    expect(list).toContain('Cet appareil');
+
+    const ended = await laptop.post('/profile/sessions/end-others', {});
+    expect(ended.headers.get('Location')).toBe('/profile/sessions?ended=1');
+    expect(await (await phone.get('/')).text()).not.toContain('Marc Darbellay');
+    expect(await (await laptop.get('/')).text()).toContain('Marc Darbellay');
+  });
+});

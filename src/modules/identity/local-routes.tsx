@@ -62,6 +62,7 @@ export function localRoutes(
       c.var.session,
       { personId, level: localLevel(totp), provider: 'local', linkId: link.id },
       accountId,
+      c.req.header('User-Agent'),
     );
     return c.redirect(returnTo, 303);
   }

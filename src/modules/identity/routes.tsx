@@ -22,6 +22,7 @@ import {
 } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
 import { establishLogin, sessionAuth } from './session-login.ts';
+import { sessionRoutes } from './session-routes.tsx';
 import { IdentitiesPage } from './views/identities-page.tsx';
 import { LocalLoginForm } from './views/local-forms.tsx';
 import { LoginPage } from './views/login-page.tsx';
@@ -92,7 +93,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       linkId,
       idToken: result.idToken,
     };
-    establishLogin(c.var.session, auth, accountId);
+    establishLogin(c.var.session, auth, accountId, c.req.header('User-Agent'));
     return c.redirect(pending.returnTo, 303);
   }
 
@@ -101,6 +102,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     ...openIdProviderRoutes(platform),
     { method: 'GET', path: identityPaths.login, access: 'anonymous', handler: (c) => renderLogin(c) },
     ...localRoutes(platform, renderLogin),
+    ...sessionRoutes(platform),
     {
       method: 'GET',
       path: '/profile',

@@ -24,8 +24,10 @@ export function establishLogin(
   session: Session,
   auth: Omit<SessionAuth, 'authTime'>,
   accountId: string,
+  userAgent: string | undefined,
 ): void {
   session.regenerate();
+  session.setSubject(auth.personId, userAgent);
   session.set(AUTH, { ...auth, authTime: new Date().toISOString() });
   session.set(ACCOUNT, accountId);
 }

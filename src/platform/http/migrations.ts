@@ -6,6 +6,9 @@ export interface HttpTables {
   sessions: {
     id_hash: string;
     data: unknown;
+    /** Whose session it is (a person id) once logged in, for "my sessions" and "log out everywhere". */
+    subject: string | null;
+    user_agent: string | null;
     created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
@@ -21,11 +24,14 @@ export const httpMigrations: ModuleMigrations = {
         .createTable('sessions')
         .addColumn('id_hash', 'text', (c) => c.primaryKey())
         .addColumn('data', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn('subject', 'text')
+        .addColumn('user_agent', 'text')
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+      await db.schema.createIndex('sessions_subject').on('sessions').column('subject').execute();
       await db.schema
         .createTable('rate_limit_hits')
         .addColumn('bucket', 'text', (c) => c.notNull())

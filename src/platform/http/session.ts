@@ -18,6 +18,8 @@ type SessionData = Record<string, unknown>;
  */
 export class Session {
   private dirty = false;
+  private subject: string | null = null;
+  private userAgent: string | null = null;
   private csrfIssued = false;
   private rotatedFrom: string | undefined;
 
@@ -37,7 +39,7 @@ export class Session {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh();
     const row = await tablesOf<HttpTables>(db)
       .selectFrom('sessions')
-      .select(['data', 'created_at', 'last_seen_at', 'expires_at'])
+      .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
       .where('id_hash', '=', hashId(id))
       .executeTakeFirst();
     if (!row) return new Session(id, {}, now, now);
@@ -45,7 +47,10 @@ export class Session {
       await destroyStored(db, id);
       return Session.fresh();
     }
-    return new Session(id, row.data as SessionData, row.created_at, row.last_seen_at);
+    const session = new Session(id, row.data as SessionData, row.created_at, row.last_seen_at);
+    session.subject = row.subject;
+    session.userAgent = row.user_agent;
+    return session;
   }
 
   get cookieValue(): string {
@@ -71,6 +76,18 @@ export class Session {
     this.dirty = true;
   }
 
+  /** Marks whose session this is (at login), so it appears in their list of sessions. */
+  setSubject(subject: string, userAgent: string | undefined): void {
+    this.subject = subject;
+    this.userAgent = userAgent?.slice(0, 300) ?? null;
+    this.dirty = true;
+  }
+
+  /** The public handle of this session in lists: part of the stored hash, never the cookie value. */
+  get handle(): string {
+    return hashId(this.id).slice(0, 16);
+  }
+
   /** A new id for the same data: call at login and at every change of assurance level. */
   regenerate(): void {
     this.rotatedFrom ??= this.id;
@@ -84,6 +101,7 @@ export class Session {
     this.rotatedFrom ??= this.id;
     this.id = newSessionId();
     this.data = {};
+    this.subject = null;
     this.dirty = false;
   }
 
@@ -111,15 +129,63 @@ export class Session {
       .values({
         id_hash: hashId(this.id),
         data: JSON.stringify(this.data),
+        subject: this.subject,
+        user_agent: this.userAgent,
         created_at: this.createdAt,
         last_seen_at: now,
         expires_at: expiresAt,
       })
       .onConflict((oc) =>
-        oc.column('id_hash').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), last_seen_at: now })),
+        oc.column('id_hash').doUpdateSet((eb) => ({
+          data: eb.ref('excluded.data'),
+          subject: eb.ref('excluded.subject'),
+          user_agent: eb.ref('excluded.user_agent'),
+          last_seen_at: now,
+        })),
       )
       .execute();
   }
+}
+
+export interface SessionSummary {
+  handle: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/** The live sessions of a subject (person), newest activity first. */
+export async function listSessionsOf(db: Db, subject: string, now = new Date()): Promise<SessionSummary[]> {
+  const rows = await tablesOf<HttpTables>(db)
+    .selectFrom('sessions')
+    .select(['id_hash', 'user_agent', 'created_at', 'last_seen_at'])
+    .where('subject', '=', subject)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    handle: r.id_hash.slice(0, 16),
+    userAgent: r.user_agent,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+  }));
+}
+
+/** Ends a subject's sessions: one (by handle), or all but `keep` ("log out everywhere else"). */
+export async function endSessionsOf(
+  db: Db,
+  subject: string,
+  which: { handle: string } | { allBut: string },
+): Promise<number> {
+  const handle = 'handle' in which ? which.handle : which.allBut;
+  if (!/^[0-9a-f]{16}$/.test(handle)) return 0;
+  let query = tablesOf<HttpTables>(db).deleteFrom('sessions').where('subject', '=', subject);
+  query =
+    'handle' in which
+      ? query.where('id_hash', 'like', `${handle}%`)
+      : query.where('id_hash', 'not like', `${handle}%`);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<number> {

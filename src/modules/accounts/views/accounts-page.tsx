@@ -64,9 +64,17 @@ export function AccountsPage(props: {
           ))}
         </>
       )}
-      <p>
-        <a href="/profile/identities">{t('identitiesLink')}</a>
-      </p>
+      <ul>
+        <li>
+          <a href="/profile">{t('profileLink')}</a>
+        </li>
+        <li>
+          <a href="/profile/identities">{t('identitiesLink')}</a>
+        </li>
+        <li>
+          <a href="/profile/sessions">{t('sessionsLink')}</a>
+        </li>
+      </ul>
     </>
   );
 }
