@@ -61,6 +61,13 @@ describe('logging in with an electronic identity', () => {
 
     await page.getByRole('button', { name: 'Utiliser ce compte Sophie Rochat' }).click();
     expect(await header.textContent()).toContain('Compte personnel');
+    for (const link of ['Voir mes sessions', 'Mes préférences']) {
+      await page.goto(`${server.url}/accounts`);
+      await page.getByRole('link', { name: link }).click();
+      await expectNoAxeViolations(page);
+    }
+    await page.getByRole('checkbox', { name: 'Nouveau document par E-mail' }).uncheck();
+    await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
 
     await header.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
@@ -80,7 +87,8 @@ describe('logging in with an electronic identity', () => {
     await page.goto(`${server.url}/profile`);
     expect(page.url()).toBe(`${server.url}/profile`);
 
-    await page.goto(`${server.url}/profile/local-means`);
+    // Thomas's identity says German; this test reads the French labels.
+    await page.goto(`${server.url}/profile/local-means?lang=fr`);
     await expectNoAxeViolations(page);
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });

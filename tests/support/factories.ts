@@ -25,6 +25,7 @@ export function personActor(overrides: Partial<PersonActor> = {}): PersonActor {
     kind: 'person',
     id: `p-${suffix()}`,
     displayName: 'Anna Muster',
+    language: 'fr',
     level: 'substantial',
     account: { id: `a-${suffix()}`, name: 'Anna Muster', kind: 'personal' },
     staffRoles: [],

@@ -1,6 +1,8 @@
+import { setCookie } from 'hono/cookie';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { isLocale } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import {
   commercialRegisterClient,
@@ -8,11 +10,20 @@ import {
   getPerson,
   sessionAuth,
   switchAccount,
+  updateLanguages,
   upsertOrganisation,
 } from '../identity/index.ts';
 import { accountAccess, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
+import {
+  type NotificationChoices,
+  notificationChannels,
+  notificationChoices,
+  notificationEvents,
+  setNotificationChoices,
+} from './notification-preferences.ts';
 import { AccountsPage } from './views/accounts-page.tsx';
+import { PreferencesPage } from './views/preferences-page.tsx';
 
 export function accountRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
@@ -42,7 +53,83 @@ export function accountRoutes(platform: Platform): RouteDef[] {
     }
   }
 
+  /** What the preferences page needs: the person's languages and channels, the account's choices. */
+  async function preferences(c: RouteContext) {
+    const actor = c.var.actor;
+    const person = await getPerson(db, personId(c));
+    if (!person || actor?.kind !== 'person') throw new HttpError(401, 'unauthenticated');
+    const access = await accountAccess(db, person.id, actor.account.id);
+    if (!access) throw notFound();
+    const available = {
+      email: Boolean(person.email && person.email_verified_at),
+      sms: Boolean(person.mobile && person.mobile_verified_at),
+      push: false, // web push subscriptions arrive with the notifications module
+    };
+    return { person, access, available, mayChange: access.role === 'admin' };
+  }
+
   return [
+    {
+      method: 'GET',
+      path: '/preferences',
+      access: 'person',
+      async handler(c) {
+        const { person, access, available, mayChange } = await preferences(c);
+        const t = accountMessages.translator(c.var.locale);
+        return platform.render(
+          c,
+          { title: t('preferencesTitle') },
+          <PreferencesPage
+            locale={c.var.locale}
+            languages={{
+              interface: person.preferred_language,
+              forms: person.form_language,
+              notifications: person.notification_language,
+            }}
+            accountName={access.name}
+            choices={await notificationChoices(db, access.id)}
+            available={available}
+            mayChangeNotifications={mayChange}
+            saved={c.req.query('saved') === '1'}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/preferences',
+      access: 'person',
+      async handler(c) {
+        const { person, access, available, mayChange } = await preferences(c);
+        const form = await c.req.parseBody({ all: true });
+        const language = (name: string) => {
+          const value = form[name];
+          return isLocale(value) ? value : null;
+        };
+        const chosen = language('interfaceLanguage') ?? person.preferred_language;
+        await updateLanguages(db, person.id, {
+          interface: chosen,
+          forms: language('formLanguage'),
+          notifications: language('notificationLanguage'),
+        });
+        if (mayChange) {
+          const choices = Object.fromEntries(
+            notificationEvents.map((event) => {
+              const raw = form[`notify.${event}`];
+              const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+              return [
+                event,
+                notificationChannels.filter((channel) => values.includes(channel) && available[channel]),
+              ];
+            }),
+          ) as NotificationChoices;
+          await setNotificationChoices(db, `person:${person.id}`, access.id, choices);
+        }
+        // The interface language chosen here is also this browser's from now on.
+        setCookie(c, 'lang', chosen, { path: '/', maxAge: 31_536_000, sameSite: 'Lax' });
+        return c.redirect('/preferences?saved=1', 303);
+      },
+    },
     {
       method: 'GET',
       path: identityPaths.accounts,

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 
 export type AccountKind = 'personal' | 'professional';
 export type MemberRole = 'admin' | 'member';
+export type NotificationChannel = 'email' | 'sms' | 'push';
 
 export interface AccountsTables {
   accounts: {
@@ -13,6 +14,9 @@ export interface AccountsTables {
     name: string;
     created_at: Generated<Date>;
   };
+  notification_preferences: { account_id: string; event: string; channel: NotificationChannel };
+  /** Accounts that chose their notifications (an empty choice is a choice too). */
+  notification_preferences_set: { account_id: string; updated_at: Generated<Date> };
   account_members: {
     account_id: string;
     person_id: string;

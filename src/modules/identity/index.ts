@@ -17,6 +17,7 @@ export {
   type Person,
   personName,
   setPlatformAdmin,
+  updateLanguages,
 } from './persons.ts';
 export { resolveActor } from './resolve-actor.ts';
 export { sessionAuth, switchAccount } from './session-login.ts';

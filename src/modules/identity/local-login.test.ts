@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
+import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { createLocalMeans, newTotpSecret } from './local-means.ts';
 import { createPersonWithLink, listLinks, unlinkIdentity } from './persons.ts';
@@ -29,34 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.close());
 
-/** A browser-like client: keeps cookies and reads the CSRF token of the page it was last shown. */
-function client() {
-  let cookie = '';
-  let token = '';
-  const remember = (response: Response) => {
-    const fresh = cookiesFrom(response);
-    if (fresh) cookie = fresh;
-  };
-  return {
-    cookie: () => cookie,
-    async get(path: string) {
-      const response = await testApp.app.request(path, { headers: { Cookie: cookie } });
-      remember(response);
-      const html = await response.clone().text();
-      if (html.includes('name="_csrf"')) token = csrfTokenIn(html);
-      return response;
-    },
-    async post(path: string, fields: Record<string, string>) {
-      const response = await testApp.app.request(path, {
-        method: 'POST',
-        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: token, ...fields }),
-      });
-      remember(response);
-      return response;
-    },
-  };
-}
+const client = () => httpClient(testApp.app);
 
 describe('login with e-mail and password', () => {
   it('asks for the second factor, then logs in with a new session id at "substantial"', async () => {

@@ -180,3 +180,32 @@ export async function setPlatformAdmin(
         .execute(),
   );
 }
+
+export interface LanguageChoices {
+  interface: Locale;
+  forms: Locale | null;
+  notifications: Locale | null;
+}
+
+export async function updateLanguages(db: Db, personId: string, languages: LanguageChoices): Promise<void> {
+  await audited(
+    db,
+    {
+      actor: `person:${personId}`,
+      action: 'person.languages.update',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { ...languages },
+    },
+    (tx) =>
+      identity(tx)
+        .updateTable('persons')
+        .set({
+          preferred_language: languages.interface,
+          form_language: languages.forms,
+          notification_language: languages.notifications,
+        })
+        .where('id', '=', personId)
+        .execute(),
+  );
+}

@@ -27,6 +27,7 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
     kind: 'person',
     id: person.id,
     displayName: personName(person),
+    language: person.preferred_language,
     level: auth.level,
     account: { id: account.id, name: account.name, kind: account.kind },
     staffRoles,

@@ -19,7 +19,10 @@ export interface IdentityTables {
     email_verified_at: Date | null;
     mobile: string | null;
     mobile_verified_at: Date | null;
+    /** Interface language; forms and notifications follow it unless set on their own. */
     preferred_language: Locale;
+    form_language: Locale | null;
+    notification_language: Locale | null;
     platform_admin: Generated<boolean>;
     created_at: Generated<Date>;
   };

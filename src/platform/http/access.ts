@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.ts';
 import { type AssuranceLevel, atLeast } from './assurance-level.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface PersonActor {
   kind: 'person';
   id: string;
   displayName: string;
+  /** The interface language the person chose in their preferences. */
+  language: Locale;
   /** The level of assurance of the means this session logged in with. */
   level: AssuranceLevel;
   /** The account being used: the person's own or one they are a member of. */

@@ -119,7 +119,7 @@ describe('operations endpoints', () => {
 
 describe('errors', () => {
   it('renders a branded 404 in the visitor’s language, and JSON for API clients', async () => {
-    const page = await testApp.app.request('/nowhere', { headers: { 'Accept-Language': 'de' } });
+    const page = await testApp.app.request('/nowhere?lang=de');
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('Seite nicht gefunden');
     const api = await testApp.app.request('/api/nowhere');

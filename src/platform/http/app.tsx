@@ -98,18 +98,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const incoming = getCookie(c, SESSION_COOKIE);
     const session = await Session.load(db, incoming, sessionPolicy, now());
     c.set('session', session);
+    const actor = (await options.resolveActor?.(c)) ?? null;
+    c.set('actor', actor);
     const chosen = c.req.query('lang');
     const cookie = getCookie(c, 'lang');
+    const stored = actor?.kind === 'person' ? actor.language : undefined;
     const acceptLanguage = c.req.header('Accept-Language');
     c.set('localeFor', (languages) =>
-      negotiateLocale({ chosen, cookie, acceptLanguage, authorityLanguages: languages }),
+      negotiateLocale({ chosen, cookie, stored, acceptLanguage, authorityLanguages: languages }),
     );
     c.set('locale', c.var.localeFor(options.defaultLanguages));
     c.set('defaultBranding', options.defaultBranding);
     if (isLocale(chosen) && chosen !== cookie) {
       setCookie(c, 'lang', chosen, { path: '/', maxAge: 31_536_000, sameSite: 'Lax', secure: secureCookies });
     }
-    c.set('actor', (await options.resolveActor?.(c)) ?? null);
     await next();
     await session.save(db, sessionPolicy, now());
     if (session.cookieValue !== incoming && session.needsCookie) {

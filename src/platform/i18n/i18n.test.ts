@@ -16,6 +16,11 @@ describe('language negotiation', () => {
     expect(negotiateLocale({ authorityLanguages: ['de'] })).toBe('de');
   });
 
+  it('puts a logged-in person’s stored language after this browser’s cookie, before Accept-Language', () => {
+    expect(negotiateLocale({ ...base, stored: 'de', acceptLanguage: 'en' })).toBe('de');
+    expect(negotiateLocale({ ...base, cookie: 'en', stored: 'de' })).toBe('en');
+  });
+
   it('ignores unsupported and refused languages', () => {
     expect(negotiateLocale({ ...base, chosen: 'xx', cookie: 'it', acceptLanguage: 'en;q=0, it' })).toBe('fr');
   });

@@ -2,17 +2,19 @@ import { isLocale, type Locale } from './locales.ts';
 
 /**
  * The interface language: the user's explicit choice (the `lang` query parameter from the language
- * switch, or a stored preference), then the language cookie, then Accept-Language, then the first
- * official language of the authority whose page it is.
+ * switch), then this browser's language cookie, then the logged-in person's stored preference (a new
+ * device), then Accept-Language, then the first official language of the authority whose page it is.
  */
 export function negotiateLocale(input: {
   chosen?: string | undefined;
   cookie?: string | undefined;
+  stored?: string | undefined;
   acceptLanguage?: string | undefined;
   authorityLanguages: readonly Locale[];
 }): Locale {
   if (isLocale(input.chosen)) return input.chosen;
   if (isLocale(input.cookie)) return input.cookie;
+  if (isLocale(input.stored)) return input.stored;
   const accepted = parseAcceptLanguage(input.acceptLanguage ?? '');
   if (accepted) return accepted;
   return input.authorityLanguages[0] ?? 'fr';

@@ -24,5 +24,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('added_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('account_members_pk', ['account_id', 'person_id'])
     .execute();
+  // One row per (event, channel) the account wants to be told on; none stored means the defaults.
+  await db.schema
+    .createTable('notification_preferences')
+    .addColumn('account_id', 'uuid', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('email', 'sms', 'push')`))
+    .addPrimaryKeyConstraint('notification_preferences_pk', ['account_id', 'event', 'channel'])
+    .execute();
+  await db.schema
+    .createTable('notification_preferences_set')
+    .addColumn('account_id', 'uuid', (c) => c.primaryKey().references('accounts.id').onDelete('cascade'))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
   await db.schema.createIndex('account_members_person').on('account_members').column('person_id').execute();
 }

@@ -66,6 +66,9 @@ export function AccountsPage(props: {
       )}
       <ul>
         <li>
+          <a href="/preferences">{t('preferencesLink')}</a>
+        </li>
+        <li>
           <a href="/profile">{t('profileLink')}</a>
         </li>
         <li>

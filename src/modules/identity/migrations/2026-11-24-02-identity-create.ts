@@ -21,6 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('preferred_language', 'text', (c) =>
       c.notNull().defaultTo('fr').check(sql`preferred_language in ('fr', 'de', 'en')`),
     )
+    .addColumn('form_language', 'text', (c) => c.check(sql`form_language in ('fr', 'de', 'en')`))
+    .addColumn('notification_language', 'text', (c) =>
+      c.check(sql`notification_language in ('fr', 'de', 'en')`),
+    )
     .addColumn('platform_admin', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
