@@ -8,6 +8,7 @@ import type { RenderOptions } from './http/render.tsx';
 import type { AppEnv, RouteContext, RouteDef } from './http/route.ts';
 import type { JobHandlers } from './jobs/worker.ts';
 import type { Logger } from './logging/logger.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 /** The shared services every module receives; modules reach each other only through their exports. */
 export interface Platform {
@@ -16,6 +17,7 @@ export interface Platform {
   logger: Logger;
   assets: AssetRegistry;
   secret: string;
+  mailer: Mailer;
   /** Renders a page in the layout; see `renderPage`. */
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
 }

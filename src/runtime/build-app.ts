@@ -18,6 +18,7 @@ import { loadOrCreateSecret } from '../platform/http/session.ts';
 import type { JobHandlers } from '../platform/jobs/worker.ts';
 import { migrateJobQueue } from '../platform/jobs/worker.ts';
 import type { Logger } from '../platform/logging/logger.ts';
+import { createMailer } from '../platform/mail/mailer.ts';
 import type { GuichetModule, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
 
@@ -54,6 +55,11 @@ export async function buildApp(options: BuildOptions) {
     logger: options.logger,
     assets,
     secret,
+    mailer: createMailer({
+      smtpUrl: options.config.smtpUrl,
+      from: options.config.mailFrom,
+      logger: options.logger,
+    }),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secret, renderOptions, body),
   };

@@ -67,7 +67,15 @@ describe('a visitor on the portals', () => {
 
   it('fits a 360 px wide phone without an axe violation', async () => {
     const page = await open({ width: 360 });
-    for (const path of ['/', '/communes/sion', '/communes/sierre', '/components']) {
+    for (const path of [
+      '/',
+      '/communes/sion',
+      '/communes/sierre',
+      '/components',
+      '/login',
+      '/register',
+      '/login/recover',
+    ]) {
       await page.goto(`${server.url}${path}`);
       await expectNoAxeViolations(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

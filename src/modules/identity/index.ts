@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { emailJobs } from './email-jobs.ts';
 import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
 import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
 import { identityRoutes } from './routes.tsx';
@@ -30,4 +31,5 @@ export const identityModule: GuichetModule = {
     '2026-11-24-05-identity-oidc': createOidc,
   },
   routes: identityRoutes,
+  jobs: emailJobs,
 };

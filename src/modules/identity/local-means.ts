@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
-import { audited } from '../../platform/audit/audit.ts';
+import { appendAuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';
 import type { IdentityTables } from './tables.ts';
 
@@ -126,4 +127,137 @@ export async function checkTotp(db: Db, credentialId: string, code: string): Pro
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
+}
+
+export interface Registration {
+  givenNames: string;
+  familyName: string;
+  email: string;
+  password: string;
+  language: 'fr' | 'de' | 'en';
+  totp: { secret: string; step: number };
+}
+
+/**
+ * A person without an electronic identity registers with e-mail, password and a second factor. The
+ * verification mail is enqueued in the same transaction: registered means the mail will go out.
+ */
+export async function registerLocalPerson(
+  db: Db,
+  input: Registration,
+): Promise<{ personId: string; credentialId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (tx) => {
+    const identity = tablesOf<IdentityTables>(tx);
+    const taken = await identity
+      .selectFrom('local_credentials')
+      .select('id')
+      .where(sql`lower(email)`, '=', input.email.toLowerCase())
+      .executeTakeFirst();
+    if (taken) throw new HttpError(409, 'email_taken');
+    const person = await identity
+      .insertInto('persons')
+      .values({
+        given_names: input.givenNames,
+        family_name: input.familyName,
+        country: 'CH',
+        email: input.email,
+        preferred_language: input.language,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const credential = await identity
+      .insertInto('local_credentials')
+      .values({
+        person_id: person.id,
+        email: input.email,
+        password_hash: passwordHash,
+        totp_secret: input.totp.secret,
+        totp_last_step: input.totp.step,
+        email_verified_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await identity
+      .insertInto('identity_links')
+      .values({ person_id: person.id, provider: 'local', subject: credential.id, level: localLevel(true) })
+      .execute();
+    await appendAuditEvent(tx, {
+      actor: `person:${person.id}`,
+      action: 'person.register',
+      subjectType: 'person',
+      subjectId: person.id,
+    });
+    await enqueue(tx, 'identity:send-email-verification', {
+      credentialId: credential.id,
+      locale: input.language,
+    });
+    return { personId: person.id, credentialId: credential.id };
+  });
+}
+
+export interface CredentialInfo {
+  id: string;
+  personId: string;
+  email: string;
+  hasTotp: boolean;
+}
+
+export async function findCredential(
+  db: Db,
+  by: { id: string } | { email: string },
+): Promise<CredentialInfo | undefined> {
+  let query = tablesOf<IdentityTables>(db)
+    .selectFrom('local_credentials')
+    .select(['id', 'person_id', 'email', 'totp_secret']);
+  query =
+    'id' in by ? query.where('id', '=', by.id) : query.where(sql`lower(email)`, '=', by.email.toLowerCase());
+  const row = await query.executeTakeFirst();
+  return row && { id: row.id, personId: row.person_id, email: row.email, hasTotp: row.totp_secret !== null };
+}
+
+/** The address of this credential is proven: it may now receive notifications too. */
+export async function markEmailVerified(db: Db, credentialId: string): Promise<void> {
+  await audited(
+    db,
+    {
+      actor: 'system',
+      action: 'identity.email.verified',
+      subjectType: 'local_credential',
+      subjectId: credentialId,
+    },
+    async (tx) => {
+      const identity = tablesOf<IdentityTables>(tx);
+      const credential = await identity
+        .updateTable('local_credentials')
+        .set({ email_verified_at: new Date() })
+        .where('id', '=', credentialId)
+        .returning(['person_id', 'email'])
+        .executeTakeFirstOrThrow();
+      await identity
+        .updateTable('persons')
+        .set({ email: credential.email, email_verified_at: new Date() })
+        .where('id', '=', credential.person_id)
+        .execute();
+    },
+  );
+}
+
+export async function setPassword(db: Db, credentialId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await audited(
+    db,
+    {
+      actor: 'system',
+      action: 'identity.password.reset',
+      subjectType: 'local_credential',
+      subjectId: credentialId,
+    },
+    (tx) =>
+      tablesOf<IdentityTables>(tx)
+        .updateTable('local_credentials')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', credentialId)
+        .execute(),
+  );
 }

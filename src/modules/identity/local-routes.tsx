@@ -13,12 +13,12 @@ import {
   newTotpSecret,
   totpStep,
 } from './local-means.ts';
-import { identityMessages } from './messages.ts';
+import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { findLink, getPerson, personName } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
 import { establishLogin, sessionAuth } from './session-login.ts';
-import { LocalSetupPage, TotpPage } from './views/local-forms.tsx';
+import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
 const PENDING_SETUP = 'pendingLocalSetup';
@@ -26,6 +26,26 @@ const PENDING_SETUP = 'pendingLocalSetup';
 const accountLimit = { bucket: 'login-account', limit: 10, windowSeconds: 900 };
 const totpLimit = { bucket: 'login-totp', limit: 5, windowSeconds: 300 };
 const ipLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
+
+/** E-mail, password and the TOTP code that proves the authenticator app was set up: shared checks. */
+export function checkLocalMeansForm(t: IdentityTranslate, form: Record<string, unknown>, secret: string) {
+  const email = String(form.email ?? '').trim();
+  const password = String(form.password ?? '');
+  const errors: FieldError[] = [];
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', message: t('emailInvalid') });
+  const problem = checkNewPassword(password, email);
+  if (problem) errors.push({ field: 'password', message: t(passwordProblemKeys[problem]) });
+  const step = totpStep(secret, String(form.code ?? '').replace(/\s/g, ''));
+  if (step === undefined) errors.push({ field: 'code', message: t('totpWrong') });
+  return { email, password, step, errors };
+}
+
+export const passwordProblemKeys = {
+  tooShort: 'passwordTooShort',
+  tooLong: 'passwordTooLong',
+  common: 'passwordCommon',
+  containsEmail: 'passwordContainsEmail',
+} as const;
 
 export interface LoginFailure {
   errors: FieldError[];
@@ -154,7 +174,13 @@ export function localRoutes(
         return platform.render(
           c,
           { title: t('localSetupTitle') },
-          <LocalSetupPage locale={c.var.locale} email={person?.email ?? ''} secret={secret} errors={[]} />,
+          <LocalMeansPage
+            locale={c.var.locale}
+            mode="add"
+            values={{ email: person?.email ?? '' }}
+            secret={secret}
+            errors={[]}
+          />,
         );
       },
     },
@@ -168,21 +194,7 @@ export function localRoutes(
         if (!auth || !secret) return c.redirect('/profile/local-means', 303);
         const t = identityMessages.translator(c.var.locale);
         const form = await c.req.parseBody();
-        const email = String(form.email ?? '').trim();
-        const password = String(form.password ?? '');
-        const errors: FieldError[] = [];
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-          errors.push({ field: 'email', message: t('emailInvalid') });
-        const problem = checkNewPassword(password, email);
-        const problemKeys = {
-          tooShort: 'passwordTooShort',
-          tooLong: 'passwordTooLong',
-          common: 'passwordCommon',
-          containsEmail: 'passwordContainsEmail',
-        } as const;
-        if (problem) errors.push({ field: 'password', message: t(problemKeys[problem]) });
-        const step = totpStep(secret, String(form.code ?? '').replace(/\s/g, ''));
-        if (step === undefined) errors.push({ field: 'code', message: t('totpWrong') });
+        const { email, password, step, errors } = checkLocalMeansForm(t, form, secret);
         if (errors.length === 0 && step !== undefined) {
           try {
             await createLocalMeans(db, auth.personId, { email, password, totp: { secret, step } });
@@ -196,7 +208,13 @@ export function localRoutes(
         return platform.render(
           c,
           { title: t('localSetupTitle'), status: 422 },
-          <LocalSetupPage locale={c.var.locale} email={email} secret={secret} errors={errors} />,
+          <LocalMeansPage
+            locale={c.var.locale}
+            mode="add"
+            values={{ email }}
+            secret={secret}
+            errors={errors}
+          />,
         );
       },
     },

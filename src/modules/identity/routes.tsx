@@ -20,6 +20,7 @@ import {
   touchLink,
   unlinkIdentity,
 } from './persons.ts';
+import { registerRoutes } from './register-routes.tsx';
 import { safeReturn } from './safe-return.ts';
 import { establishLogin, sessionAuth } from './session-login.ts';
 import { sessionRoutes } from './session-routes.tsx';
@@ -103,6 +104,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     { method: 'GET', path: identityPaths.login, access: 'anonymous', handler: (c) => renderLogin(c) },
     ...localRoutes(platform, renderLogin),
     ...sessionRoutes(platform),
+    ...registerRoutes(platform),
     {
       method: 'GET',
       path: '/profile',

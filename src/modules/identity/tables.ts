@@ -44,7 +44,15 @@ export interface IdentityTables {
     totp_secret: string | null;
     /** The last TOTP time step accepted: a code is good once only. */
     totp_last_step: number | null;
+    email_verified_at: Date | null;
     created_at: Generated<Date>;
+  };
+  email_tokens: {
+    token_hash: string;
+    credential_id: string;
+    purpose: 'verify' | 'recover';
+    expires_at: Date;
+    used_at: Date | null;
   };
   organisations: {
     id: Generated<string>;

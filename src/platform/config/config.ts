@@ -26,6 +26,9 @@ export interface Config {
   demo: boolean;
   /** External OpenID Connect providers, as JSON (see README). */
   identityProvidersJson: string | undefined;
+  /** Outgoing mail server; without it, mails are logged (demo). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   /** The commercial register's lookup API; the simulator in demo mode. */
   commercialRegisterUrl: string;
 }
@@ -52,6 +55,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
     demo,
     identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Guichet <no-reply@localhost>',
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
   };
 }

@@ -6,6 +6,10 @@
 export interface JobPayloads {
   'platform:purge-expired': Record<string, never>;
   'audit:verify-chain': Record<string, never>;
+  /** Sends a link proving the person owns the e-mail address of their local means. */
+  'identity:send-email-verification': { credentialId: string; locale: 'fr' | 'de' | 'en' };
+  /** Sends a password-recovery link; the second factor is still asked when it is used. */
+  'identity:send-recovery': { credentialId: string; locale: 'fr' | 'de' | 'en' };
 }
 
 export type JobName = keyof JobPayloads;

@@ -48,9 +48,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('totp_secret', 'text')
     .addColumn('totp_last_step', 'bigint')
+    .addColumn('email_verified_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create unique index local_credentials_email on local_credentials (lower(email))`.execute(db);
+  // Single-use links sent by e-mail (verification, recovery); only their hash is kept.
+  await db.schema
+    .createTable('email_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('credential_id', 'uuid', (c) =>
+      c.notNull().references('local_credentials.id').onDelete('cascade'),
+    )
+    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify', 'recover')`))
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('used_at', 'timestamptz')
+    .execute();
   await db.schema
     .createTable('organisations')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))

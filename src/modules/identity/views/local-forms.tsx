@@ -38,6 +38,12 @@ export function LocalLoginForm(props: {
         error={errorOf(props.errors, 'password')}
       />
       <Button>{t('loginSubmit')}</Button>
+      <p>
+        <a href="/login/recover">{t('recoverLink')}</a>
+      </p>
+      <p>
+        <a href="/register">{t('registerLink')}</a>
+      </p>
     </form>
   );
 }
@@ -64,27 +70,53 @@ export function TotpPage(props: { locale: Locale; errors: FieldError[] }) {
   );
 }
 
-export function LocalSetupPage(props: {
+/**
+ * E-mail, password and a TOTP second factor: to add the built-in means to an identified person, or
+ * (with names) to register without an electronic identity.
+ */
+export function LocalMeansPage(props: {
   locale: Locale;
-  email: string;
+  mode: 'add' | 'register';
+  values: { email: string; givenNames?: string; familyName?: string };
   secret: string;
   errors: FieldError[];
 }) {
   const t = identityMessages.translator(props.locale);
+  const register = props.mode === 'register';
   return (
     <>
       <ErrorSummary errors={props.errors} />
-      <h1>{t('localSetupTitle')}</h1>
-      <p>{t('localSetupLead')}</p>
-      <form method="post" action="/profile/local-means" novalidate>
+      <h1>{t(register ? 'registerTitle' : 'localSetupTitle')}</h1>
+      <p>{t(register ? 'registerLead' : 'localSetupLead')}</p>
+      <form method="post" action={register ? '/register' : '/profile/local-means'} novalidate>
         <CsrfField />
+        {register && (
+          <>
+            <TextInput
+              name="givenNames"
+              label={t('givenNames')}
+              autocomplete="given-name"
+              spellcheck={false}
+              value={props.values.givenNames}
+              error={errorOf(props.errors, 'givenNames')}
+            />
+            <TextInput
+              name="familyName"
+              label={t('familyName')}
+              autocomplete="family-name"
+              spellcheck={false}
+              value={props.values.familyName}
+              error={errorOf(props.errors, 'familyName')}
+            />
+          </>
+        )}
         <TextInput
           name="email"
           type="email"
           label={t('email')}
           autocomplete="username"
           spellcheck={false}
-          value={props.email}
+          value={props.values.email}
           error={errorOf(props.errors, 'email')}
         />
         <TextInput
@@ -112,7 +144,77 @@ export function LocalSetupPage(props: {
             error={errorOf(props.errors, 'code')}
           />
         </fieldset>
-        <Button>{t('localSetupSubmit')}</Button>
+        <Button>{t(register ? 'registerSubmit' : 'localSetupSubmit')}</Button>
+      </form>
+    </>
+  );
+}
+
+/** A message page: confirmation, or a link that no longer works. */
+export function MessagePage(props: { title: string; body: string }) {
+  return (
+    <>
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+    </>
+  );
+}
+
+export function RecoverPage(props: { locale: Locale; errors: FieldError[] }) {
+  const t = identityMessages.translator(props.locale);
+  return (
+    <>
+      <ErrorSummary errors={props.errors} />
+      <h1>{t('recoverTitle')}</h1>
+      <p>{t('recoverLead')}</p>
+      <form method="post" action="/login/recover" novalidate>
+        <CsrfField />
+        <TextInput
+          name="email"
+          type="email"
+          label={t('email')}
+          autocomplete="username"
+          spellcheck={false}
+          error={errorOf(props.errors, 'email')}
+        />
+        <Button>{t('recoverSubmit')}</Button>
+      </form>
+    </>
+  );
+}
+
+export function NewPasswordPage(props: {
+  locale: Locale;
+  action: string;
+  totp: boolean;
+  errors: FieldError[];
+}) {
+  const t = identityMessages.translator(props.locale);
+  return (
+    <>
+      <ErrorSummary errors={props.errors} />
+      <h1>{t('newPasswordTitle')}</h1>
+      <form method="post" action={props.action} novalidate>
+        <CsrfField />
+        <TextInput
+          name="password"
+          type="password"
+          label={t('newPassword')}
+          hint={t('passwordHint')}
+          autocomplete="new-password"
+          error={errorOf(props.errors, 'password')}
+        />
+        {props.totp && (
+          <TextInput
+            name="code"
+            label={t('totpTitle')}
+            hint={t('totpHint')}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            error={errorOf(props.errors, 'code')}
+          />
+        )}
+        <Button>{t('newPasswordSubmit')}</Button>
       </form>
     </>
   );
