@@ -31,6 +31,8 @@ export interface GuichetModule {
   migrations?: ModuleMigrations;
   /** A folder of static files, served hashed under `assets/<name>/`. */
   assetsDir?: string;
+  /** Single files served as `<module name>/<key>`, e.g. a browser library from node_modules. */
+  assetFiles?: Record<string, string>;
   routes?(platform: Platform): RouteDef[];
   jobs?(platform: Platform): JobHandlers;
 }

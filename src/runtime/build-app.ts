@@ -47,7 +47,10 @@ export interface BuildOptions {
 /** Wires the platform services, the modules' routes and jobs into one app. */
 export async function buildApp(options: BuildOptions) {
   const assets = new AssetRegistry().addDirectory(path.join(import.meta.dirname, '../platform/views/assets'));
-  for (const m of allModules) if (m.assetsDir) assets.addDirectory(m.assetsDir, m.name);
+  for (const m of allModules) {
+    if (m.assetsDir) assets.addDirectory(m.assetsDir, m.name);
+    for (const [name, file] of Object.entries(m.assetFiles ?? {})) assets.addFile(file, `${m.name}/${name}`);
+  }
   const secret = await loadOrCreateSecret(options.db, options.config.secret);
   const platform: Platform = {
     config: options.config,

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createTestApp, type TestAppOptions } from './test-app.ts';
 
 /** The test app on a real loopback socket, for the browser and for OpenID Connect round trips. */
-export async function serveTestApp(options: TestAppOptions = {}) {
+export async function serveTestApp(options: TestAppOptions & { hostname?: 'localhost' } = {}) {
   let fetchApp: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
@@ -15,7 +15,8 @@ export async function serveTestApp(options: TestAppOptions = {}) {
       () => resolve(s),
     );
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // WebAuthn refuses an IP address as relying-party id: passkey tests address the server by name.
+  const url = `http://${options.hostname ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const testApp = await createTestApp({ ...options, env: { PUBLIC_URL: url, ...options.env } });
   fetchApp = testApp.app.fetch;
   return {

@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import { emailJobs } from './email-jobs.ts';
 import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
 import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
+import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts';
 import { identityRoutes } from './routes.tsx';
 
 export {
@@ -29,7 +32,16 @@ export const identityModule: GuichetModule = {
   migrations: {
     '2026-11-24-02-identity-create': createIdentity,
     '2026-11-24-05-identity-oidc': createOidc,
+    '2026-11-24-06-identity-passkeys': createPasskeys,
   },
   routes: identityRoutes,
   jobs: emailJobs,
+  assetsDir: path.join(import.meta.dirname, 'assets'),
+  assetFiles: {
+    // The package exports only its modules; its single-file browser bundle sits beside them.
+    'webauthn.js': path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')),
+      '../dist/bundle/index.umd.min.js',
+    ),
+  },
 };

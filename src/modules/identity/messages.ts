@@ -79,6 +79,12 @@ export const identityMessages = defineMessages({
     mailRecoverSubject: 'Nouveau mot de passe',
     mailRecoverText:
       'Bonjour,\n\nPour choisir un nouveau mot de passe sur le guichet numérique, ouvrez ce lien (valable 30 minutes) :\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.',
+    passkeyMeans: 'Clé d’accès (passkey)',
+    passkeyAdd: 'Ajouter une clé d’accès',
+    passkeyLead:
+      'Une clé d’accès se déverrouille avec le code ou la biométrie de votre appareil. Elle suffit à elle seule pour vous connecter (niveau substantiel).',
+    passkeyLogin: 'Se connecter avec une clé d’accès',
+    passkeyFailed: 'La clé d’accès n’a pas pu être utilisée. Réessayez ou choisissez un autre moyen.',
     localMeans: 'E-mail et mot de passe',
     localLoginTitle: 'Avec votre e-mail et votre mot de passe',
     email: 'Adresse e-mail',
@@ -194,6 +200,13 @@ export const identityMessages = defineMessages({
     mailRecoverSubject: 'Neues Passwort',
     mailRecoverText:
       'Guten Tag\n\nUm beim digitalen Schalter ein neues Passwort zu wählen, öffnen Sie diesen Link (30 Minuten gültig):\n{link}\n\nWenn Sie nichts angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.',
+    passkeyMeans: 'Passkey',
+    passkeyAdd: 'Passkey hinzufügen',
+    passkeyLead:
+      'Ein Passkey wird mit dem Code oder der Biometrie Ihres Geräts entsperrt. Er genügt allein zur Anmeldung (Niveau substanziell).',
+    passkeyLogin: 'Mit einem Passkey anmelden',
+    passkeyFailed:
+      'Der Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder wählen Sie ein anderes Mittel.',
     localMeans: 'E-Mail und Passwort',
     localLoginTitle: 'Mit Ihrer E-Mail-Adresse und Ihrem Passwort',
     email: 'E-Mail-Adresse',
@@ -306,6 +319,12 @@ export const identityMessages = defineMessages({
     mailRecoverSubject: 'New password',
     mailRecoverText:
       'Hello,\n\nTo choose a new password on the digital counter, open this link (valid for 30 minutes):\n{link}\n\nIf you did not ask for anything, ignore this message: your password stays the same.',
+    passkeyMeans: 'Passkey',
+    passkeyAdd: 'Add a passkey',
+    passkeyLead:
+      'A passkey is unlocked with your device’s PIN or biometrics. It is enough on its own to log in (substantial level).',
+    passkeyLogin: 'Log in with a passkey',
+    passkeyFailed: 'The passkey could not be used. Try again or choose another means.',
     localMeans: 'E-mail and password',
     localLoginTitle: 'With your e-mail address and password',
     email: 'E-mail address',

@@ -10,6 +10,7 @@ import { type LoginFailure, localRoutes } from './local-routes.tsx';
 import { identityMessages } from './messages.ts';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
+import { passkeyRoutes } from './passkey-routes.ts';
 import {
   createPersonWithLink,
   findLink,
@@ -30,6 +31,8 @@ import { LoginPage } from './views/login-page.tsx';
 import { ProfilePage } from './views/profile-page.tsx';
 
 const PENDING = 'pendingLogin';
+/** The WebAuthn browser library, then our buttons: only on the pages that offer passkeys. */
+const passkeyScripts = ['identity/webauthn.js', 'identity/passkeys.js'];
 
 export function identityRoutes(platform: Platform): RouteDef[] {
   const { db, config } = platform;
@@ -52,7 +55,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     const { errors = [], email = '', status = 200 } = failure ?? {};
     return platform.render(
       c,
-      { title: t('loginTitle'), status },
+      { title: t('loginTitle'), status, scripts: passkeyScripts },
       <LoginPage
         locale={c.var.locale}
         providers={providers}
@@ -105,6 +108,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     ...localRoutes(platform, renderLogin),
     ...sessionRoutes(platform),
     ...registerRoutes(platform),
+    ...passkeyRoutes(platform),
     {
       method: 'GET',
       path: '/profile',
@@ -185,7 +189,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
         const t = identityMessages.translator(c.var.locale);
         return platform.render(
           c,
-          { title: t('identitiesTitle') },
+          { title: t('identitiesTitle'), scripts: passkeyScripts },
           <IdentitiesPage
             locale={c.var.locale}
             links={await listLinks(db, auth.personId)}

@@ -79,4 +79,13 @@ export interface IdentityTables {
   };
   oidc_signing_keys: { provider: string; kid: string; jwk: unknown; created_at: Generated<Date> };
   oidc_clients: { client_id: string; authority_id: string; metadata: unknown; created_at: Generated<Date> };
+  passkeys: {
+    id: string;
+    person_id: string;
+    public_key: Buffer;
+    counter: number;
+    transports: string[];
+    created_at: Generated<Date>;
+    last_used_at: Date | null;
+  };
 }

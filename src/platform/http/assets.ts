@@ -27,16 +27,22 @@ export class AssetRegistry {
   /** Registers every file of `dir` under `prefix/` (e.g. `logos/valais.svg`). */
   addDirectory(dir: string, prefix = ''): this {
     for (const file of readdirSync(dir)) {
-      const contentType = contentTypes[path.extname(file)];
-      if (!contentType) continue;
-      const body = readFileSync(path.join(dir, file));
-      const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-      const name = prefix ? `${prefix}/${file}` : file;
-      const ext = path.extname(name);
-      const asset = { url: `/assets/${name.slice(0, -ext.length)}.${hash}${ext}`, body, contentType };
-      this.byName.set(name, asset);
-      this.byUrl.set(asset.url, asset);
+      if (contentTypes[path.extname(file)])
+        this.addFile(path.join(dir, file), prefix ? `${prefix}/${file}` : file);
     }
+    return this;
+  }
+
+  /** Registers one file under `name` (e.g. a browser library from node_modules). */
+  addFile(file: string, name: string): this {
+    const ext = path.extname(name);
+    const contentType = contentTypes[ext];
+    if (!contentType) throw new Error(`No content type for ${name}`);
+    const body = readFileSync(file);
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+    const asset = { url: `/assets/${name.slice(0, -ext.length)}.${hash}${ext}`, body, contentType };
+    this.byName.set(name, asset);
+    this.byUrl.set(asset.url, asset);
     return this;
   }
 

@@ -10,6 +10,8 @@ export interface PageOptions {
   navigation?: NavItem[];
   /** Extra elements for <head>, e.g. alternate links or structured data. */
   head?: Child;
+  /** Page-specific scripts (asset names), loaded in order after the shared one. */
+  scripts?: string[];
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
@@ -32,6 +34,9 @@ export function Layout(props: { page: PageContext; options: PageOptions; childre
           <link rel="stylesheet" href={page.asset('guichet.css')} />
           <style nonce={page.nonce}>{brandCss}</style>
           <script type="module" src={page.asset('guichet.js')} nonce={page.nonce} />
+          {(options.scripts ?? []).map((name) => (
+            <script src={page.asset(name)} nonce={page.nonce} defer />
+          ))}
           {options.head}
         </head>
         <body>

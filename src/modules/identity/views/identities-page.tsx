@@ -18,6 +18,7 @@ export function IdentitiesPage(props: {
   const t = identityMessages.translator(props.locale);
   const label = (provider: string) => {
     if (provider === 'local') return t('localMeans');
+    if (provider === 'passkey') return t('passkeyMeans');
     const config = props.providers.find((p) => p.id === provider);
     return config ? pick(config.label, props.locale) : provider;
   };
@@ -59,6 +60,20 @@ export function IdentitiesPage(props: {
         ])}
       />
       <h2>{t('identityLinkAnother')}</h2>
+      <div class="passkey">
+        <CsrfField />
+        <p>{t('passkeyLead')}</p>
+        <button
+          type="button"
+          class="button button--secondary"
+          data-passkey="register"
+          data-status="passkey-status"
+          hidden
+        >
+          {t('passkeyAdd')}
+        </button>
+        <p id="passkey-status" role="status" data-failed={t('passkeyFailed')} />
+      </div>
       <ul class="means-list">
         {props.providers.map((provider) => (
           <li>

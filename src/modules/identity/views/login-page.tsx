@@ -35,6 +35,21 @@ export function LoginPage(props: {
           </li>
         ))}
       </ul>
+      {(!props.level || props.level !== 'high') && (
+        <p>
+          <button
+            type="button"
+            class="button button--secondary"
+            data-passkey="login"
+            data-return={props.returnTo}
+            data-status="passkey-status"
+            hidden
+          >
+            {t('passkeyLogin')}
+          </button>
+          <span id="passkey-status" role="status" data-failed={t('passkeyFailed')} />
+        </p>
+      )}
       {props.children}
     </>
   );

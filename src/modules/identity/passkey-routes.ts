@@ -1,0 +1,97 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { HttpError } from '../../platform/http/http-error.ts';
+import type { RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import {
+  authenticateWithPasskey,
+  authenticationOptions,
+  passkeyLevel,
+  registerPasskey,
+  registrationOptions,
+  relyingParty,
+} from './passkeys.ts';
+import { findLink, getPerson, personName } from './persons.ts';
+import { safeReturn } from './safe-return.ts';
+import { establishLogin, sessionAuth } from './session-login.ts';
+
+const CHALLENGE = 'passkeyChallenge';
+const loginLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
+
+/** Passkeys (WebAuthn): added by a logged-in person, then usable alone to log in. JSON, for passkeys.js. */
+export function passkeyRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  const rp = relyingParty(platform.config.publicUrl);
+  return [
+    {
+      method: 'POST',
+      path: '/profile/passkeys/options',
+      access: 'person',
+      async handler(c) {
+        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        if (!person) throw new HttpError(401, 'unauthenticated');
+        const options = await registrationOptions(db, rp, {
+          id: person.id,
+          name: person.email ?? personName(person),
+        });
+        c.var.session.set(CHALLENGE, options.challenge);
+        return c.json(options);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/profile/passkeys',
+      access: 'person',
+      async handler(c) {
+        const auth = sessionAuth(c.var.session);
+        const challenge = c.var.session.get<string>(CHALLENGE);
+        c.var.session.delete(CHALLENGE);
+        if (!auth || !challenge) throw new HttpError(400, 'bad_request');
+        const ok = await registerPasskey(
+          db,
+          rp,
+          auth.personId,
+          challenge,
+          (await c.req.json()) as RegistrationResponseJSON,
+        );
+        if (!ok) throw new HttpError(422, 'passkey_not_verified');
+        return c.json({ redirect: '/profile/identities?linked=1' });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/login/passkey/options',
+      access: 'anonymous',
+      rateLimit: loginLimit,
+      async handler(c) {
+        const options = await authenticationOptions(rp);
+        c.var.session.set(CHALLENGE, options.challenge);
+        return c.json(options);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/login/passkey',
+      access: 'anonymous',
+      rateLimit: loginLimit,
+      async handler(c) {
+        const challenge = c.var.session.get<string>(CHALLENGE);
+        c.var.session.delete(CHALLENGE); // a challenge answers once
+        const body = (await c.req.json()) as { response: AuthenticationResponseJSON; returnTo?: string };
+        const found = challenge && (await authenticateWithPasskey(db, rp, challenge, body.response));
+        if (!found) throw new HttpError(401, 'unauthenticated');
+        const person = await getPerson(db, found.personId);
+        const link = await findLink(db, 'passkey', found.passkeyId);
+        if (!person || !link) throw new HttpError(401, 'unauthenticated');
+        const accountId = await ensurePersonalAccount(db, person.id, personName(person));
+        establishLogin(
+          c.var.session,
+          { personId: person.id, level: passkeyLevel, provider: 'passkey', linkId: link.id },
+          accountId,
+          c.req.header('User-Agent'),
+        );
+        return c.json({ redirect: safeReturn(body.returnTo) });
+      },
+    },
+  ];
+}
