@@ -138,4 +138,26 @@ describe('logging in with an electronic identity', () => {
     expect(await page.getByRole('main').textContent()).toContain('756.2345.6789.08');
     await expectNoAxeViolations(page);
   });
+
+  it('ends the session here when the person logs out at the identity provider (back-channel logout)', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/login`);
+    await loginWithTestProvider(page, 'Marc Darbellay', 'substantiel');
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.getByRole('banner').textContent()).toContain('Marc Darbellay');
+
+    // Logging out at the provider itself, not through Guichet: the provider calls us server to server.
+    await page.goto(`${server.url}/dev-idp/session/end`);
+    await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
+    await page.waitForLoadState();
+    await page.goto(server.url);
+    expect(await page.getByRole('banner').textContent()).not.toContain('Marc Darbellay');
+
+    const forged = await fetch(`${server.url}/login/oidc/dev/backchannel-logout`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ logout_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }),
+    });
+    expect(forged.status).toBe(400);
+  });
 });

@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
@@ -17,6 +18,7 @@ export interface PendingLogin {
 
 export interface LoginResult {
   subject: string;
+  sid: string | undefined;
   level: AssuranceLevel;
   claims: PersonClaims;
   idToken: string | undefined;
@@ -93,7 +95,8 @@ export class OidcRelyingParty {
     const userinfo = await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
     const all: Record<string, unknown> = { ...idClaims, ...userinfo };
     const level = this.provider.levels[String(idClaims.acr ?? '')] ?? 'low';
-    return { subject: idClaims.sub, level, claims: this.mapClaims(all), idToken: tokens.id_token };
+    const sid = typeof idClaims.sid === 'string' ? idClaims.sid : undefined;
+    return { subject: idClaims.sub, sid, level, claims: this.mapClaims(all), idToken: tokens.id_token };
   }
 
   async logoutUrl(idToken: string | undefined, postLogoutRedirectUri: string): Promise<string | undefined> {
@@ -104,6 +107,35 @@ export class OidcRelyingParty {
       ...(idToken ? { id_token_hint: idToken } : { client_id: this.provider.clientId }),
     }).href;
   }
+
+  /**
+   * Checks a back-channel logout token (OpenID Back-Channel Logout 1.0, §2.6): signed by the provider,
+   * for us, recent, carrying the logout event and a subject or session, and no nonce.
+   */
+  async verifyLogoutToken(token: string): Promise<{ sub?: string; sid?: string } | undefined> {
+    const configuration = await this.discover();
+    const jwksUri = configuration.serverMetadata().jwks_uri;
+    if (!jwksUri) return undefined;
+    this.jwks ??= createRemoteJWKSet(new URL(jwksUri));
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        issuer: configuration.serverMetadata().issuer,
+        audience: this.provider.clientId,
+        maxTokenAge: '2 minutes',
+        typ: undefined,
+      });
+      const events = payload.events as Record<string, unknown> | undefined;
+      if (!events || !('http://schemas.openid.net/event/backchannel-logout' in events) || 'nonce' in payload)
+        return undefined;
+      const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
+      if (!payload.sub && !sid) return undefined;
+      return { sub: payload.sub, sid };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   private mapClaims(all: Record<string, unknown>): PersonClaims {
     const names = this.provider.claims;

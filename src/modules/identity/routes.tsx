@@ -2,6 +2,7 @@ import { atLeast, isAssuranceLevel } from '../../platform/http/assurance-level.t
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { endSessionsContaining } from '../../platform/http/session.ts';
 import type { Platform } from '../../platform/module.ts';
 import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { devIdpRoutes } from './dev-idp/routes.tsx';
@@ -96,6 +97,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       provider: pending.provider,
       linkId,
       idToken: result.idToken,
+      sid: result.sid,
     };
     establishLogin(c.var.session, auth, accountId, c.req.header('User-Agent'));
     return c.redirect(pending.returnTo, 303);
@@ -164,6 +166,25 @@ export function identityRoutes(platform: Platform): RouteDef[] {
           return c.redirect(`${identityPaths.login}?failed=1`, 303);
         }
         return completeLogin(c, result, pending);
+      },
+    },
+    {
+      // The provider tells us, server to server, that a person logged out there: end their sessions here.
+      method: 'POST',
+      path: '/login/oidc/:provider/backchannel-logout',
+      access: 'oauthProtocol',
+      async handler(c) {
+        const rp = party(c);
+        c.header('Cache-Control', 'no-store');
+        const token = String((await c.req.parseBody()).logout_token ?? '');
+        const claims = token ? await rp.verifyLogoutToken(token) : undefined;
+        if (!claims) return c.json({ error: 'invalid_request' }, 400);
+        const provider = rp.provider.id;
+        if (claims.sid) await endSessionsContaining(db, { auth: { provider, sid: claims.sid } });
+        const link = claims.sub ? await findLink(db, provider, claims.sub) : undefined;
+        if (link && !claims.sid)
+          await endSessionsContaining(db, { auth: { provider, personId: link.person_id } });
+        return c.body(null, 200);
       },
     },
     {

@@ -10,6 +10,8 @@ export interface SessionAuth {
   authTime: string;
   /** For the provider's logout. */
   idToken?: string;
+  /** The provider's session id, which its back-channel logout names. */
+  sid?: string;
 }
 
 const AUTH = 'auth';

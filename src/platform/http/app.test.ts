@@ -32,7 +32,11 @@ describe('route table', () => {
 
   it('exempts from CSRF only the OpenID protocol endpoints, which authenticate clients themselves', () => {
     const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
-    expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['POST /dev-idp/*', 'POST /oidc/*']);
+    expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'POST /dev-idp/*',
+      'POST /login/oidc/:provider/backchannel-logout',
+      'POST /oidc/*',
+    ]);
   });
 
   it('refuses every state-changing route without a valid CSRF token', async () => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { HttpTables } from './migrations.ts';
 
@@ -185,6 +186,15 @@ export async function endSessionsOf(
       ? query.where('id_hash', 'like', `${handle}%`)
       : query.where('id_hash', 'not like', `${handle}%`);
   const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Ends every session whose data contains `fragment` (e.g. the provider session a logout names). */
+export async function endSessionsContaining(db: Db, fragment: Record<string, unknown>): Promise<number> {
+  const result = await tablesOf<HttpTables>(db)
+    .deleteFrom('sessions')
+    .where(sql<boolean>`data @> ${JSON.stringify(fragment)}::jsonb`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -24,6 +24,8 @@ export async function createDevIdentityProvider(options: {
         client_secret: options.clientSecret,
         redirect_uris: [`${options.publicUrl}/login/oidc/dev/callback`],
         post_logout_redirect_uris: [`${options.publicUrl}/`],
+        backchannel_logout_uri: `${options.publicUrl}/login/oidc/dev/backchannel-logout`,
+        backchannel_logout_session_required: true,
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -31,6 +33,9 @@ export async function createDevIdentityProvider(options: {
     jwks: { keys: (await signingKeys(options.db, 'dev')) as never[] },
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
+    // Its one client is Guichet on this same machine (loopback in development), which the library's
+    // protection against requests to special-use addresses would refuse; Guichet's own provider keeps it.
+    fetch: (url, init) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit),
     ttl: {
       AuthorizationCode: 60,
       IdToken: 300,
@@ -56,6 +61,7 @@ export async function createDevIdentityProvider(options: {
     },
     features: {
       devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         // The provider's own confirmation page, plain and accessible (no script, no external font).
