@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { getAuthorityBySlug } from './modules/authorities/index.ts';
+import { registerClient } from './modules/identity/openid-provider/clients.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
@@ -16,6 +18,8 @@ Commands:
   migrate            bring the database schema up to date
   seed --demo        load the demo authorities (safe to run again)
   audit verify       check the audit log's hash chain
+  oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
+                     register an authority's application for single sign-on; prints its id and secret
 
 Environment: see README.md (PORT, GUICHET_DATA_DIR, DATABASE_URL, …).`;
 
@@ -27,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       'no-worker': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      authority: { type: 'string' },
+      name: { type: 'string' },
+      'redirect-uri': { type: 'string', multiple: true },
+      scope: { type: 'string', multiple: true },
     },
   });
   const [command, sub] = positionals;
@@ -54,6 +62,26 @@ async function main(argv: string[]): Promise<number> {
         const verdict = await verifyAuditChain(database.db);
         process.stdout.write(`${JSON.stringify(verdict)}\n`);
         return verdict.intact ? 0 : 2;
+      }
+      case 'oidc-client': {
+        if (sub !== 'add' || !values.authority || !values.name || !values['redirect-uri']?.length) {
+          throw new Error(
+            'usage: guichet oidc-client add --authority SLUG --name NAME --redirect-uri URI [--scope SCOPE]',
+          );
+        }
+        await migrate(database.db, database.pool);
+        const authority = await getAuthorityBySlug(database.db, values.authority);
+        if (!authority) throw new Error(`No authority "${values.authority}"`);
+        const client = await registerClient(database.db, 'cli', {
+          authorityId: authority.id,
+          name: values.name,
+          redirectUris: values['redirect-uri'],
+          scopes: values.scope ?? ['profile', 'email', 'acting'],
+        });
+        process.stdout.write(
+          `client_id=${client.clientId}\nclient_secret=${client.clientSecret}\nissuer=${config.publicUrl}\n`,
+        );
+        return 0;
       }
       case 'start':
       case 'serve':
