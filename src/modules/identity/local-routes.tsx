@@ -4,7 +4,6 @@ import { hitRateLimit } from '../../platform/http/rate-limit.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import {
   checkPassword,
   checkTotp,
@@ -13,11 +12,12 @@ import {
   newTotpSecret,
   totpStep,
 } from './local-means.ts';
+import { logIn } from './log-in.ts';
 import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
-import { findLink, getPerson, personName } from './persons.ts';
+import { getPerson } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
-import { establishLogin, sessionAuth } from './session-login.ts';
+import { sessionAuth } from './session-login.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
@@ -56,7 +56,6 @@ export interface LoginFailure {
 
 interface PendingTotp {
   credentialId: string;
-  personId: string;
   returnTo: string;
 }
 
@@ -67,23 +66,8 @@ export function localRoutes(
 ): RouteDef[] {
   const { db } = platform;
 
-  async function logIn(
-    c: RouteContext,
-    personId: string,
-    credentialId: string,
-    totp: boolean,
-    returnTo: string,
-  ) {
-    const person = await getPerson(db, personId);
-    const link = await findLink(db, 'local', credentialId);
-    if (!person || !link) throw new HttpError(401, 'unauthenticated');
-    const accountId = await ensurePersonalAccount(db, person.id, personName(person));
-    establishLogin(
-      c.var.session,
-      { personId, level: localLevel(totp), provider: 'local', linkId: link.id },
-      accountId,
-      c.req.header('User-Agent'),
-    );
+  async function logInLocally(c: RouteContext, credentialId: string, totp: boolean, returnTo: string) {
+    await logIn(c, db, { provider: 'local', subject: credentialId, level: localLevel(totp) });
     return c.redirect(returnTo, 303);
   }
 
@@ -115,12 +99,8 @@ export function localRoutes(
             returnTo,
             status: 401,
           });
-        if (!found.totpRequired) return logIn(c, found.personId, found.credentialId, false, returnTo);
-        c.var.session.set(PENDING_TOTP, {
-          credentialId: found.credentialId,
-          personId: found.personId,
-          returnTo,
-        } satisfies PendingTotp);
+        if (!found.totpRequired) return logInLocally(c, found.credentialId, false, returnTo);
+        c.var.session.set(PENDING_TOTP, { credentialId: found.credentialId, returnTo } satisfies PendingTotp);
         return c.redirect('/login/local/totp', 303);
       },
     },
@@ -159,7 +139,7 @@ export function localRoutes(
           );
         }
         c.var.session.delete(PENDING_TOTP);
-        return logIn(c, pending.personId, pending.credentialId, true, pending.returnTo);
+        return logInLocally(c, pending.credentialId, true, pending.returnTo);
       },
     },
     {

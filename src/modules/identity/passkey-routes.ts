@@ -2,7 +2,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import { logIn } from './log-in.ts';
 import {
   authenticateWithPasskey,
   authenticationOptions,
@@ -11,9 +11,9 @@ import {
   registrationOptions,
   relyingParty,
 } from './passkeys.ts';
-import { findLink, getPerson, personName } from './persons.ts';
+import { getPerson, personName } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
-import { establishLogin, sessionAuth } from './session-login.ts';
+import { sessionAuth } from './session-login.ts';
 
 const CHALLENGE = 'passkeyChallenge';
 const loginLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
@@ -80,16 +80,7 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
         const body = (await c.req.json()) as { response: AuthenticationResponseJSON; returnTo?: string };
         const found = challenge && (await authenticateWithPasskey(db, rp, challenge, body.response));
         if (!found) throw new HttpError(401, 'unauthenticated');
-        const person = await getPerson(db, found.personId);
-        const link = await findLink(db, 'passkey', found.passkeyId);
-        if (!person || !link) throw new HttpError(401, 'unauthenticated');
-        const accountId = await ensurePersonalAccount(db, person.id, personName(person));
-        establishLogin(
-          c.var.session,
-          { personId: person.id, level: passkeyLevel, provider: 'passkey', linkId: link.id },
-          accountId,
-          c.req.header('User-Agent'),
-        );
+        await logIn(c, db, { provider: 'passkey', subject: found.passkeyId, level: passkeyLevel });
         return c.json({ redirect: safeReturn(body.returnTo) });
       },
     },

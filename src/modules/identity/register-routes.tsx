@@ -4,7 +4,6 @@ import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { consumeEmailToken, peekEmailToken } from './email-tokens.ts';
 import {
   checkTotp,
@@ -16,10 +15,9 @@ import {
   setPassword,
 } from './local-means.ts';
 import { checkLocalMeansForm, passwordProblemKeys } from './local-routes.tsx';
+import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
-import { findLink } from './persons.ts';
-import { establishLogin } from './session-login.ts';
 import { LocalMeansPage, MessagePage, NewPasswordPage, RecoverPage } from './views/local-forms.tsx';
 
 const PENDING_REGISTRATION = 'pendingRegistration';
@@ -33,6 +31,12 @@ export function registerRoutes(platform: Platform): RouteDef[] {
 
   const page = (c: RouteContext, title: string, body: string, status: 200 | 404 = 200) =>
     platform.render(c, { title, status }, <MessagePage title={title} body={body} />);
+
+  /** The credential a recovery link is for, while the link is live and unused. */
+  async function recoveryCredential(token: string) {
+    const credentialId = await peekEmailToken(db, token, 'recover');
+    return credentialId ? findCredential(db, { id: credentialId }) : undefined;
+  }
 
   function registrationForm(
     c: RouteContext,
@@ -104,19 +108,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
           ]);
         }
         c.var.session.delete(PENDING_REGISTRATION);
-        const link = await findLink(db, 'local', registered.credentialId);
-        const accountId = await ensurePersonalAccount(db, registered.personId, `${givenNames} ${familyName}`);
-        establishLogin(
-          c.var.session,
-          {
-            personId: registered.personId,
-            level: localLevel(true),
-            provider: 'local',
-            linkId: link?.id ?? '',
-          },
-          accountId,
-          c.req.header('User-Agent'),
-        );
+        await logIn(c, db, { provider: 'local', subject: registered.credentialId, level: localLevel(true) });
         return page(c, t('registerTitle'), t('verifyEmailSent'));
       },
     },
@@ -167,8 +159,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
       access: 'anonymous',
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
-        const credentialId = await peekEmailToken(db, c.req.param('token') ?? '', 'recover');
-        const credential = credentialId && (await findCredential(db, { id: credentialId }));
+        const credential = await recoveryCredential(c.req.param('token') ?? '');
         if (!credential) return page(c, t('linkInvalidTitle'), t('linkInvalid'), 404);
         return platform.render(
           c,
@@ -184,8 +175,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
         const token = c.req.param('token') ?? '';
-        const credentialId = await peekEmailToken(db, token, 'recover');
-        const credential = credentialId && (await findCredential(db, { id: credentialId }));
+        const credential = await recoveryCredential(token);
         if (!credential) return page(c, t('linkInvalidTitle'), t('linkInvalid'), 404);
         const form = await c.req.parseBody();
         const password = String(form.password ?? '');

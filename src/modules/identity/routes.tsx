@@ -4,10 +4,10 @@ import { identityPaths } from '../../platform/http/identity-paths.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import { endSessionsContaining } from '../../platform/http/session.ts';
 import type { Platform } from '../../platform/module.ts';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { devIdpRoutes } from './dev-idp/routes.tsx';
 import { loadIdentityProviders } from './identity-providers.ts';
 import { type LoginFailure, localRoutes } from './local-routes.tsx';
+import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
@@ -18,13 +18,11 @@ import {
   getPerson,
   linkIdentity,
   listLinks,
-  personName,
-  touchLink,
   unlinkIdentity,
 } from './persons.ts';
 import { registerRoutes } from './register-routes.tsx';
 import { safeReturn } from './safe-return.ts';
-import { establishLogin, sessionAuth } from './session-login.ts';
+import { sessionAuth } from './session-login.ts';
 import { sessionRoutes } from './session-routes.tsx';
 import { IdentitiesPage } from './views/identities-page.tsx';
 import { LocalLoginForm } from './views/local-forms.tsx';
@@ -84,22 +82,10 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       }
       return c.redirect('/profile/identities?linked=1', 303);
     }
-    const existing = await findLink(db, linkData.provider, linkData.subject);
-    if (existing) await touchLink(db, existing.id);
-    const { person, linkId } = existing
-      ? { person: await getPerson(db, existing.person_id), linkId: existing.id }
-      : await createPersonWithLink(db, result.claims, linkData);
-    if (!person) throw notFound();
-    const accountId = await ensurePersonalAccount(db, person.id, personName(person));
-    const auth = {
-      personId: person.id,
-      level: result.level,
-      provider: pending.provider,
-      linkId,
-      idToken: result.idToken,
-      sid: result.sid,
-    };
-    establishLogin(c.var.session, auth, accountId, c.req.header('User-Agent'));
+    // A subject seen for the first time is a new person, with this means as their first.
+    if (!(await findLink(db, linkData.provider, linkData.subject)))
+      await createPersonWithLink(db, result.claims, linkData);
+    await logIn(c, db, { ...linkData, idToken: result.idToken, sid: result.sid });
     return c.redirect(pending.returnTo, 303);
   }
 

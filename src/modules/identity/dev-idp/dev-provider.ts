@@ -1,5 +1,6 @@
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
+import { standardClaims } from '../openid-provider/claims.ts';
 import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
 import { allTestPersons } from './test-persons.ts';
 
@@ -47,16 +48,7 @@ export async function createDevIdentityProvider(options: {
     acrValues: ['low', 'substantial', 'high'],
     scopes: ['openid', 'profile', 'email', 'address', 'ahvn13'],
     claims: {
-      // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
-      acr: null,
-      auth_time: null,
-      iss: null,
-      sid: null,
-      // The level of assurance is part of every login, asked for or not.
-      openid: ['sub', 'acr'],
-      profile: ['given_name', 'family_name', 'birthdate', 'locale'],
-      email: ['email', 'email_verified'],
-      address: ['address'],
+      ...standardClaims,
       ahvn13: ['ahvn13'],
     },
     features: {

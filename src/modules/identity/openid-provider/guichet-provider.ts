@@ -3,6 +3,7 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
 import { accountAccess } from '../../accounts/accounts.ts';
 import { getPerson } from '../persons.ts';
+import { standardClaims } from './claims.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
 
 export const OP_INTERACTION_PREFIX = '/oidc/interaction';
@@ -62,16 +63,7 @@ export async function createGuichetProvider(options: { db: Db; publicUrl: string
       hmac(`pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`),
     scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs'],
     claims: {
-      // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
-      acr: null,
-      auth_time: null,
-      iss: null,
-      sid: null,
-      // The level of assurance is part of every login, asked for or not.
-      openid: ['sub', 'acr'],
-      profile: ['given_name', 'family_name', 'birthdate', 'locale'],
-      email: ['email', 'email_verified'],
-      address: ['address'],
+      ...standardClaims,
       acting: ['acting_for'],
       avs: ['avs'],
     },

@@ -3,9 +3,51 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
-import { identityMessages } from '../messages.ts';
+import { type IdentityTranslate, identityMessages } from '../messages.ts';
 
 const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
+
+type FieldProps = { t: IdentityTranslate; errors: FieldError[] };
+
+function EmailField(props: FieldProps & { value?: string }) {
+  return (
+    <TextInput
+      name="email"
+      type="email"
+      label={props.t('email')}
+      autocomplete="username"
+      spellcheck={false}
+      value={props.value}
+      error={errorOf(props.errors, 'email')}
+    />
+  );
+}
+
+function NewPasswordField(props: FieldProps & { label: string }) {
+  return (
+    <TextInput
+      name="password"
+      type="password"
+      label={props.label}
+      hint={props.t('passwordHint')}
+      autocomplete="new-password"
+      error={errorOf(props.errors, 'password')}
+    />
+  );
+}
+
+function TotpCodeField(props: FieldProps & { label: string; hint?: string }) {
+  return (
+    <TextInput
+      name="code"
+      label={props.label}
+      hint={props.hint}
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      error={errorOf(props.errors, 'code')}
+    />
+  );
+}
 
 /** E-mail and password, on the login page. */
 export function LocalLoginForm(props: {
@@ -21,15 +63,7 @@ export function LocalLoginForm(props: {
       <ErrorSummary errors={props.errors} />
       <CsrfField />
       <input type="hidden" name="return" value={props.returnTo} />
-      <TextInput
-        name="email"
-        type="email"
-        label={t('email')}
-        autocomplete="username"
-        spellcheck={false}
-        value={props.email}
-        error={errorOf(props.errors, 'email')}
-      />
+      <EmailField t={t} errors={props.errors} value={props.email} />
       <TextInput
         name="password"
         type="password"
@@ -56,14 +90,7 @@ export function TotpPage(props: { locale: Locale; errors: FieldError[] }) {
       <h1>{t('totpTitle')}</h1>
       <form method="post" action="/login/local/totp" novalidate>
         <CsrfField />
-        <TextInput
-          name="code"
-          label={t('totpTitle')}
-          hint={t('totpHint')}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          error={errorOf(props.errors, 'code')}
-        />
+        <TotpCodeField t={t} errors={props.errors} label={t('totpTitle')} hint={t('totpHint')} />
         <Button>{t('totpSubmit')}</Button>
       </form>
     </>
@@ -110,23 +137,8 @@ export function LocalMeansPage(props: {
             />
           </>
         )}
-        <TextInput
-          name="email"
-          type="email"
-          label={t('email')}
-          autocomplete="username"
-          spellcheck={false}
-          value={props.values.email}
-          error={errorOf(props.errors, 'email')}
-        />
-        <TextInput
-          name="password"
-          type="password"
-          label={t('password')}
-          hint={t('passwordHint')}
-          autocomplete="new-password"
-          error={errorOf(props.errors, 'password')}
-        />
+        <EmailField t={t} errors={props.errors} value={props.values.email} />
+        <NewPasswordField t={t} errors={props.errors} label={t('password')} />
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('totpSetupLegend')}</legend>
           <p>{t('totpSetupHint')}</p>
@@ -136,13 +148,7 @@ export function LocalMeansPage(props: {
               {props.secret}
             </code>
           </p>
-          <TextInput
-            name="code"
-            label={t('totpSetupCode')}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            error={errorOf(props.errors, 'code')}
-          />
+          <TotpCodeField t={t} errors={props.errors} label={t('totpSetupCode')} />
         </fieldset>
         <Button>{t(register ? 'registerSubmit' : 'localSetupSubmit')}</Button>
       </form>
@@ -169,14 +175,7 @@ export function RecoverPage(props: { locale: Locale; errors: FieldError[] }) {
       <p>{t('recoverLead')}</p>
       <form method="post" action="/login/recover" novalidate>
         <CsrfField />
-        <TextInput
-          name="email"
-          type="email"
-          label={t('email')}
-          autocomplete="username"
-          spellcheck={false}
-          error={errorOf(props.errors, 'email')}
-        />
+        <EmailField t={t} errors={props.errors} />
         <Button>{t('recoverSubmit')}</Button>
       </form>
     </>
@@ -196,23 +195,9 @@ export function NewPasswordPage(props: {
       <h1>{t('newPasswordTitle')}</h1>
       <form method="post" action={props.action} novalidate>
         <CsrfField />
-        <TextInput
-          name="password"
-          type="password"
-          label={t('newPassword')}
-          hint={t('passwordHint')}
-          autocomplete="new-password"
-          error={errorOf(props.errors, 'password')}
-        />
+        <NewPasswordField t={t} errors={props.errors} label={t('newPassword')} />
         {props.totp && (
-          <TextInput
-            name="code"
-            label={t('totpTitle')}
-            hint={t('totpHint')}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            error={errorOf(props.errors, 'code')}
-          />
+          <TotpCodeField t={t} errors={props.errors} label={t('totpTitle')} hint={t('totpHint')} />
         )}
         <Button>{t('newPasswordSubmit')}</Button>
       </form>

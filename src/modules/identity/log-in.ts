@@ -1,0 +1,36 @@
+import type { Db } from '../../platform/database/database.ts';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import type { RouteContext } from '../../platform/http/route.ts';
+import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import { findLink, getPerson, personName, touchLink } from './persons.ts';
+import { establishLogin } from './session-login.ts';
+
+/**
+ * Logs a person in with one of their means (`provider` + `subject`, as linked): their own account
+ * becomes the current one and the session gets a new id. Every way of logging in ends here.
+ */
+export async function logIn(
+  c: RouteContext,
+  db: Db,
+  means: { provider: string; subject: string; level: AssuranceLevel; idToken?: string; sid?: string },
+): Promise<void> {
+  const link = await findLink(db, means.provider, means.subject);
+  const person = link && (await getPerson(db, link.person_id));
+  if (!link || !person) throw new HttpError(401, 'unauthenticated');
+  await touchLink(db, link.id);
+  const accountId = await ensurePersonalAccount(db, person.id, personName(person));
+  establishLogin(
+    c.var.session,
+    {
+      personId: person.id,
+      level: means.level,
+      provider: means.provider,
+      linkId: link.id,
+      idToken: means.idToken,
+      sid: means.sid,
+    },
+    accountId,
+    c.req.header('User-Agent'),
+  );
+}
