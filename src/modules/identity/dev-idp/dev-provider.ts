@@ -1,6 +1,6 @@
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
-import { standardClaims } from '../openid-provider/claims.ts';
+import { grantWithout, standardClaims } from '../openid-provider/claims.ts';
 import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
 import { allTestPersons } from './test-persons.ts';
 
@@ -89,18 +89,7 @@ export async function createDevIdentityProvider(options: {
       };
     },
     // Our only client is Guichet itself: consent to what it asks is implied.
-    async loadExistingGrant(ctx) {
-      const grantId =
-        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? '');
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client?.clientId,
-        accountId: ctx.oidc.session?.accountId,
-      });
-      grant.addOIDCScope('openid profile email address ahvn13');
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: grantWithout(['openid', 'profile', 'email', 'address', 'ahvn13']),
   });
   return provider;
 }

@@ -1,3 +1,5 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+
 /** The claims both our OpenID providers release per scope; each adds its own extra scopes. */
 export const standardClaims = {
   // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
@@ -11,3 +13,19 @@ export const standardClaims = {
   email: ['email', 'email_verified'],
   address: ['address'],
 };
+
+/**
+ * A provider's `loadExistingGrant` that grants `scopes` without asking: the person's earlier grant if
+ * any, else a new one. Scopes beyond these still go through the consent prompt.
+ */
+export function grantWithout(scopes: string[]) {
+  return async (ctx: KoaContextWithOIDC) => {
+    const clientId = ctx.oidc.client?.clientId ?? '';
+    const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(clientId);
+    if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+    const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session?.accountId });
+    grant.addOIDCScope(scopes.join(' '));
+    await grant.save();
+    return grant;
+  };
+}

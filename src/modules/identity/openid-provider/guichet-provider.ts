@@ -3,7 +3,7 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
 import { accountAccess } from '../../accounts/accounts.ts';
 import { getPerson } from '../persons.ts';
-import { standardClaims } from './claims.ts';
+import { grantWithout, standardClaims } from './claims.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
 
 export const OP_INTERACTION_PREFIX = '/oidc/interaction';
@@ -101,17 +101,6 @@ export async function createGuichetProvider(options: { db: Db; publicUrl: string
       };
     },
     // Implied scopes need no consent page; the AVS number does (see the interaction routes).
-    async loadExistingGrant(ctx) {
-      const grantId =
-        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? '');
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client?.clientId,
-        accountId: ctx.oidc.session?.accountId,
-      });
-      grant.addOIDCScope(impliedScopes.join(' '));
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: grantWithout(impliedScopes),
   });
 }
