@@ -1,4 +1,5 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
+import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -11,4 +12,4 @@ import { identityModule } from './identity/index.ts';
 export const modules = [authoritiesModule, identityModule, accountsModule];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */
-export const simulators = [commercialRegisterSimulator];
+export const simulators = [commercialRegisterSimulator, smsGatewaySimulator];

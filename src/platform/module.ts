@@ -9,6 +9,7 @@ import type { AppEnv, RouteContext, RouteDef } from './http/route.ts';
 import type { JobHandlers } from './jobs/worker.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { SmsGateway } from './sms/sms-gateway.ts';
 
 /** The shared services every module receives; modules reach each other only through their exports. */
 export interface Platform {
@@ -18,6 +19,7 @@ export interface Platform {
   assets: AssetRegistry;
   secret: string;
   mailer: Mailer;
+  sms: SmsGateway;
   /** Renders a page in the layout; see `renderPage`. */
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
 }

@@ -21,6 +21,7 @@ import type { Logger } from '../platform/logging/logger.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
 import type { GuichetModule, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
+import { createSmsGateway } from '../platform/sms/sms-gateway.ts';
 
 const metrics = createMetrics();
 /** Every module of the running system, the kernel first. */
@@ -61,6 +62,12 @@ export async function buildApp(options: BuildOptions) {
     mailer: createMailer({
       smtpUrl: options.config.smtpUrl,
       from: options.config.mailFrom,
+      logger: options.logger,
+    }),
+    sms: createSmsGateway({
+      url: options.config.smsGatewayUrl,
+      token: options.config.smsGatewayToken,
+      sender: options.config.smsSender,
       logger: options.logger,
     }),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>

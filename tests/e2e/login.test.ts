@@ -68,6 +68,8 @@ describe('logging in with an electronic identity', () => {
     }
     await page.getByRole('checkbox', { name: 'Nouveau document par E-mail' }).uncheck();
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
+    await page.getByRole('link', { name: 'Ajouter un numéro de mobile' }).click();
+    await expectNoAxeViolations(page);
 
     await header.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();

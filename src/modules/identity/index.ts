@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
-import { emailJobs } from './email-jobs.ts';
+import { identityJobs } from './jobs.ts';
 import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
 import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
 import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts';
+import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
 import { identityRoutes } from './routes.tsx';
 
 export {
@@ -33,9 +34,10 @@ export const identityModule: GuichetModule = {
     '2026-11-24-02-identity-create': createIdentity,
     '2026-11-24-05-identity-oidc': createOidc,
     '2026-11-24-06-identity-passkeys': createPasskeys,
+    '2026-11-24-07-identity-mobile': createMobile,
   },
   routes: identityRoutes,
-  jobs: emailJobs,
+  jobs: identityJobs,
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: {
     // The package exports only its modules; its single-file browser bundle sits beside them.

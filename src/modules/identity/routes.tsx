@@ -9,6 +9,7 @@ import { loadIdentityProviders } from './identity-providers.ts';
 import { type LoginFailure, localRoutes } from './local-routes.tsx';
 import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
+import { mobileRoutes } from './mobile-routes.tsx';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
 import { passkeyRoutes } from './passkey-routes.ts';
@@ -97,6 +98,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
     ...sessionRoutes(platform),
     ...registerRoutes(platform),
     ...passkeyRoutes(platform),
+    ...mobileRoutes(platform),
     {
       method: 'GET',
       path: '/profile',
@@ -158,7 +160,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       // The provider tells us, server to server, that a person logged out there: end their sessions here.
       method: 'POST',
       path: '/login/oidc/:provider/backchannel-logout',
-      access: 'oauthProtocol',
+      access: 'machine',
       async handler(c) {
         const rp = party(c);
         c.header('Cache-Control', 'no-store');

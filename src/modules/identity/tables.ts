@@ -88,4 +88,12 @@ export interface IdentityTables {
     created_at: Generated<Date>;
     last_used_at: Date | null;
   };
+  mobile_verifications: {
+    id: Generated<string>;
+    person_id: string;
+    mobile: string;
+    attempts: Generated<number>;
+    expires_at: Date;
+    verified_at: Date | null;
+  };
 }

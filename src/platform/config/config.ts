@@ -29,6 +29,10 @@ export interface Config {
   /** Outgoing mail server; without it, mails are logged (demo). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The SMS gateway; the simulator in demo mode, logged when neither. */
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
+  smsSender: string;
   /** The commercial register's lookup API; the simulator in demo mode. */
   commercialRegisterUrl: string;
 }
@@ -57,6 +61,9 @@ export function loadConfig(env: Env = process.env): Config {
     identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Guichet <no-reply@localhost>',
+    smsGatewayUrl: env.SMS_GATEWAY_URL || (demo ? `${publicUrl}/simulators/sms-gateway` : undefined),
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    smsSender: env.SMS_SENDER ?? 'Guichet',
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
   };
 }

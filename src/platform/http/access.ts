@@ -4,17 +4,11 @@ import { type AssuranceLevel, atLeast } from './assurance-level.ts';
 /**
  * Who may call a route, declared in the route table itself. Checks on a particular object
  * (this authority, this account) are the domain's, through the policy; this is the first gate.
- * `oauthProtocol` marks OpenID Connect protocol endpoints: their callers prove themselves with client
- * credentials, PKCE and signed tokens, not with our session cookie, so they carry no CSRF token.
+ * `machine` marks server-to-server endpoints (OpenID Connect token and back-channel logout, gateway
+ * simulators): their callers prove themselves with client credentials, signed tokens or a bearer
+ * token, never with our session cookie, so they carry no CSRF token.
  */
-export type Access =
-  | 'anonymous'
-  | 'person'
-  | 'staff'
-  | 'platformAdmin'
-  | 'apiClient'
-  | 'metrics'
-  | 'oauthProtocol';
+export type Access = 'anonymous' | 'person' | 'staff' | 'platformAdmin' | 'apiClient' | 'metrics' | 'machine';
 
 export type StaffRole = 'agent' | 'serviceDesigner' | 'authorityAdmin';
 
@@ -46,7 +40,7 @@ function checkRole(access: Access, actor: Actor | null): AccessOutcome {
   switch (access) {
     case 'anonymous':
     case 'metrics':
-    case 'oauthProtocol':
+    case 'machine':
       return 'allowed';
     case 'person':
       return actor?.kind === 'person' ? 'allowed' : 'unauthenticated';

@@ -26,16 +26,17 @@ const concretePath = (path: string) =>
 describe('route table', () => {
   it('declares who may call each route', () => {
     expect(routes.length).toBeGreaterThan(4);
-    const known = ['anonymous', 'person', 'staff', 'platformAdmin', 'apiClient', 'metrics', 'oauthProtocol'];
+    const known = ['anonymous', 'person', 'staff', 'platformAdmin', 'apiClient', 'metrics', 'machine'];
     for (const route of routes) expect(known, `${route.method} ${route.path}`).toContain(route.access);
   });
 
-  it('exempts from CSRF only the OpenID protocol endpoints, which authenticate clients themselves', () => {
+  it('exempts from CSRF only server-to-server endpoints, whose callers authenticate themselves', () => {
     const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
     expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /oidc/*',
+      'POST /simulators/sms-gateway/messages',
     ]);
   });
 

@@ -48,5 +48,5 @@ export function isStateChanging(method: Method): boolean {
 
 /** Whether the router demands the CSRF token: every state-changing route except protocol endpoints. */
 export function needsCsrfToken(route: Pick<RouteDef, 'method' | 'access'>): boolean {
-  return isStateChanging(route.method) && route.access !== 'oauthProtocol';
+  return isStateChanging(route.method) && route.access !== 'machine';
 }

@@ -10,6 +10,8 @@ export interface JobPayloads {
   'identity:send-email-verification': { credentialId: string; locale: 'fr' | 'de' | 'en' };
   /** Sends a password-recovery link; the second factor is still asked when it is used. */
   'identity:send-recovery': { credentialId: string; locale: 'fr' | 'de' | 'en' };
+  /** Sends the code proving the person holds a mobile number. */
+  'identity:send-mobile-code': { verificationId: string; locale: 'fr' | 'de' | 'en' };
 }
 
 export type JobName = keyof JobPayloads;

@@ -72,6 +72,12 @@ export function PreferencesPage(props: {
             .map((channel) => (
               <li>
                 {t(channelKeys[channel])} — {t('channelUnavailable', { reason: t(unavailableKeys[channel]) })}
+                {channel === 'sms' && (
+                  <>
+                    {' '}
+                    <a href="/profile/mobile">{t('addMobile')}</a>
+                  </>
+                )}
               </li>
             ))}
         </ul>

@@ -61,7 +61,7 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
         return c.redirect(returnTo, 303);
       },
     },
-    { method: 'GET', path: `${DEV_IDP_PREFIX}/*`, access: 'oauthProtocol', handler: protocol },
-    { method: 'POST', path: `${DEV_IDP_PREFIX}/*`, access: 'oauthProtocol', handler: protocol },
+    { method: 'GET', path: `${DEV_IDP_PREFIX}/*`, access: 'machine', handler: protocol },
+    { method: 'POST', path: `${DEV_IDP_PREFIX}/*`, access: 'machine', handler: protocol },
   ];
 }

@@ -122,8 +122,8 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
         return continueTo(c, await finish({ consent: { grantId } }), name);
       },
     },
-    { method: 'GET', path: '/.well-known/openid-configuration', access: 'oauthProtocol', handler: protocol },
-    { method: 'GET', path: '/oidc/*', access: 'oauthProtocol', handler: protocol },
-    { method: 'POST', path: '/oidc/*', access: 'oauthProtocol', handler: protocol },
+    { method: 'GET', path: '/.well-known/openid-configuration', access: 'machine', handler: protocol },
+    { method: 'GET', path: '/oidc/*', access: 'machine', handler: protocol },
+    { method: 'POST', path: '/oidc/*', access: 'machine', handler: protocol },
   ];
 }

@@ -22,6 +22,7 @@ export function ProfilePage(props: { locale: Locale; person: Person }) {
     [t('profileAvs'), p.avs ? formatAvs(p.avs) : '—'],
     [t('profileAddress'), address || '—'],
     [t('profileEmail'), p.email ?? '—'],
+    [t('profileMobile'), p.mobile && p.mobile_verified_at ? p.mobile : '—'],
   ];
   return (
     <>

@@ -3,10 +3,14 @@ import type { Platform } from '../../platform/module.ts';
 import { issueEmailToken } from './email-tokens.ts';
 import { findCredential } from './local-means.ts';
 import { identityMessages } from './messages.ts';
+import { findVerification, verificationCode } from './mobile-verification.ts';
 
-/** Mails with single-use links; the token is made when the mail is sent, so it never waits in the queue. */
-export function emailJobs(platform: Platform): JobHandlers {
-  const { db, config, mailer } = platform;
+/**
+ * Mails with single-use links (the token is made when the mail is sent, so it never waits in the
+ * queue) and the SMS proving a mobile number.
+ */
+export function identityJobs(platform: Platform): JobHandlers {
+  const { db, config, mailer, sms, secret } = platform;
   const send = async (to: string, subject: string, text: string, link: string) => {
     const paragraphs = text
       .split('\n\n')
@@ -34,6 +38,17 @@ export function emailJobs(platform: Platform): JobHandlers {
       const t = identityMessages.translator(locale);
       const link = `${config.publicUrl}/login/recover/${encodeURIComponent(token)}`;
       await send(credential.email, t('mailRecoverSubject'), t('mailRecoverText', { link }), link);
+    },
+    'identity:send-mobile-code': async ({ verificationId, locale }) => {
+      const verification = await findVerification(db, verificationId);
+      if (!verification || verification.verified_at || verification.expires_at <= new Date()) return;
+      const t = identityMessages.translator(locale);
+      const code = verificationCode(secret, verificationId);
+      await sms.send({
+        to: verification.mobile,
+        text: t('smsMobileCode', { code }),
+        reference: verificationId,
+      });
     },
   };
 }

@@ -1,0 +1,74 @@
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { identityMessages } from './messages.ts';
+import { confirmMobile, normaliseMobile, startMobileVerification } from './mobile-verification.ts';
+import { sessionAuth } from './session-login.ts';
+import { MobilePage } from './views/mobile-page.tsx';
+
+const SENT_TO = 'mobileSentTo';
+const sendLimit = { bucket: 'mobile-send', limit: 5, windowSeconds: 3600 };
+
+/** Verifying a mobile number by SMS, so that it can be a notification channel. */
+export function mobileRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  const show = (c: RouteContext, errors: FieldError[], verified = false) => {
+    const t = identityMessages.translator(c.var.locale);
+    return platform.render(
+      c,
+      { title: t('mobileTitle'), status: errors.length > 0 ? 422 : 200 },
+      <MobilePage
+        locale={c.var.locale}
+        sentTo={c.var.session.get<string>(SENT_TO)}
+        verified={verified}
+        errors={errors}
+      />,
+    );
+  };
+  const personId = (c: RouteContext) => sessionAuth(c.var.session)?.personId ?? '';
+  return [
+    {
+      method: 'GET',
+      path: '/profile/mobile',
+      access: 'person',
+      handler: (c) => show(c, [], c.req.query('verified') === '1'),
+    },
+    {
+      method: 'POST',
+      path: '/profile/mobile',
+      access: 'person',
+      rateLimit: sendLimit,
+      async handler(c) {
+        const mobile = normaliseMobile(String((await c.req.parseBody()).mobile ?? ''));
+        if (!mobile)
+          return show(c, [
+            { field: 'mobile', message: identityMessages.translator(c.var.locale)('mobileInvalid') },
+          ]);
+        await startMobileVerification(db, personId(c), mobile, c.var.locale);
+        c.var.session.set(SENT_TO, mobile);
+        return c.redirect('/profile/mobile', 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/profile/mobile/confirm',
+      access: 'person',
+      async handler(c) {
+        const t = identityMessages.translator(c.var.locale);
+        const outcome = await confirmMobile(
+          db,
+          platform.secret,
+          personId(c),
+          String((await c.req.parseBody()).code ?? ''),
+        );
+        if (outcome === 'verified') {
+          c.var.session.delete(SENT_TO);
+          return c.redirect('/profile/mobile?verified=1', 303);
+        }
+        return show(c, [
+          { field: 'code', message: t(outcome === 'wrong' ? 'mobileWrong' : 'mobileExpired') },
+        ]);
+      },
+    },
+  ];
+}
