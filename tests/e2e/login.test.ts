@@ -70,6 +70,9 @@ describe('logging in with an electronic identity', () => {
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
     await page.getByRole('link', { name: 'Ajouter un numéro de mobile' }).click();
     await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/preferences`);
+    await page.getByRole('link', { name: 'Abonner un appareil' }).click();
+    await expectNoAxeViolations(page);
 
     await header.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();

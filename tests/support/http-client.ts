@@ -12,6 +12,7 @@ export function httpClient(app: Hono<AppEnv>) {
   };
   return {
     cookie: () => cookie,
+    csrf: () => token,
     async get(path: string) {
       const response = await app.request(path, { headers: { Cookie: cookie } });
       remember(response);

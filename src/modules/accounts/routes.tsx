@@ -13,6 +13,7 @@ import {
   updateLanguages,
   upsertOrganisation,
 } from '../identity/index.ts';
+import { hasPushSubscription } from '../notifications/index.ts';
 import { accountAccess, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
 import {
@@ -63,7 +64,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
     const available = {
       email: Boolean(person.email && person.email_verified_at),
       sms: Boolean(person.mobile && person.mobile_verified_at),
-      push: false, // web push subscriptions arrive with the notifications module
+      push: await hasPushSubscription(db, person.id),
     };
     return { person, access, available, mayChange: access.role === 'admin' };
   }

@@ -36,6 +36,7 @@ describe('route table', () => {
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /oidc/*',
+      'POST /simulators/push-service/:id',
       'POST /simulators/sms-gateway/messages',
     ]);
   });

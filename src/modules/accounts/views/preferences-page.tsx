@@ -20,6 +20,11 @@ const eventKeys = {
   draftExpiring: 'eventDraftExpiring',
 } as const;
 const channelKeys = { email: 'channelEmail', sms: 'channelSms', push: 'channelPush' } as const;
+/** Where a person makes a missing channel available. */
+const addChannel = {
+  sms: { href: '/profile/mobile', label: 'addMobile' },
+  push: { href: '/notifications/devices', label: 'addDevice' },
+} as const;
 const unavailableKeys = { email: 'noVerifiedEmail', sms: 'noVerifiedMobile', push: 'noPushDevice' } as const;
 
 export function PreferencesPage(props: {
@@ -72,10 +77,10 @@ export function PreferencesPage(props: {
             .map((channel) => (
               <li>
                 {t(channelKeys[channel])} — {t('channelUnavailable', { reason: t(unavailableKeys[channel]) })}
-                {channel === 'sms' && (
+                {channel !== 'email' && (
                   <>
                     {' '}
-                    <a href="/profile/mobile">{t('addMobile')}</a>
+                    <a href={addChannel[channel].href}>{t(addChannel[channel].label)}</a>
                   </>
                 )}
               </li>
