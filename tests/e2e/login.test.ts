@@ -81,7 +81,7 @@ describe('logging in with an electronic identity', () => {
     expect(await header.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
   });
 
-  it('links e-mail + password + TOTP, logs in with it, and steps up to "high" when a page needs it', {
+  it('logs in at "high", uses a business account, links e-mail + password + TOTP, logs in with it, steps up to "high"', {
     timeout: 60_000,
   }, async () => {
     const page = await open();
@@ -89,8 +89,12 @@ describe('logging in with an electronic identity', () => {
     await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
     await page.waitForURL(`${server.url}/`);
     // Logged in at "high" without asking for it: the page that needs "high" opens straight away.
-    await page.goto(`${server.url}/profile`);
-    expect(page.url()).toBe(`${server.url}/profile`);
+    await page.goto(`${server.url}/profile?lang=fr`);
+    expect(page.url()).toBe(`${server.url}/profile?lang=fr`);
+    // Thomas signs for Imboden Bau AG: he opens and uses its business account.
+    await page.goto(`${server.url}/accounts`);
+    await page.getByRole('button', { name: /Ouvrir le compte professionnel de Imboden Bau AG/ }).click();
+    expect(await page.getByRole('banner').textContent()).toContain('Compte professionnel : Imboden Bau AG');
 
     // Thomas's identity says German; this test reads the French labels.
     await page.goto(`${server.url}/profile/local-means?lang=fr`);

@@ -2,13 +2,16 @@ import type { Selectable } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { RegisterEntry } from './commercial-register.ts';
 import type { IdentityTables } from './tables.ts';
+import { normaliseUid } from './uid-number.ts';
 
 export type Organisation = Selectable<IdentityTables['organisations']>;
 
 /** Records (or refreshes) an organisation from its commercial-register entry: once only, never retyped. */
 export async function upsertOrganisation(db: Db, entry: RegisterEntry): Promise<Organisation> {
+  const uid = normaliseUid(entry.uid);
+  if (!uid) throw new Error(`The commercial register returned an invalid UID: ${entry.uid}`);
   const values = {
-    uid: entry.uid,
+    uid,
     name: entry.name,
     legal_form: entry.legalForm,
     seat: entry.seat,

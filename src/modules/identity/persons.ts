@@ -4,6 +4,7 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import { normaliseAvs } from './avs-number.ts';
 import type { IdentityTables } from './tables.ts';
 
 export type Person = Selectable<IdentityTables['persons']>;
@@ -71,7 +72,8 @@ export async function createPersonWithLink(
           given_names: claims.givenNames,
           family_name: claims.familyName,
           date_of_birth: claims.dateOfBirth ?? null,
-          avs: claims.avs ?? null,
+          // A number failing its check digit is not kept: better none than a wrong one.
+          avs: (claims.avs && normaliseAvs(claims.avs)) ?? null,
           street: claims.address?.street ?? null,
           house_number: claims.address?.houseNumber ?? null,
           postcode: claims.address?.postcode ?? null,
