@@ -123,6 +123,20 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('cookies', () => {
+  it('names the session cookie __Host- and marks it Secure under HTTPS', async () => {
+    const secure = await createTestApp({ env: { PUBLIC_URL: 'https://guichet.example' } });
+    try {
+      const cookie = (await secure.app.request('/login')).headers
+        .getSetCookie()
+        .find((c) => c.includes('guichet_session'));
+      expect(cookie).toMatch(/^__Host-guichet_session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('errors', () => {
   it('renders a branded 404 in the visitor’s language, and JSON for API clients', async () => {
     const page = await testApp.app.request('/nowhere?lang=de');

@@ -14,7 +14,7 @@ import { HttpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
-import { SESSION_COOKIE, Session } from './session.ts';
+import { Session, sessionCookieName } from './session.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -48,6 +48,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     absoluteHours: config.sessionAbsoluteHours,
   };
   const secureCookies = config.publicUrl.startsWith('https://');
+  const cookieName = sessionCookieName(secureCookies);
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -95,7 +96,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.use(async (c, next) => {
-    const incoming = getCookie(c, SESSION_COOKIE);
+    const incoming = getCookie(c, cookieName);
     const session = await Session.load(db, incoming, sessionPolicy, now());
     c.set('session', session);
     const actor = (await options.resolveActor?.(c)) ?? null;
@@ -115,7 +116,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
     await session.save(db, sessionPolicy, now());
     if (session.cookieValue !== incoming && session.needsCookie) {
-      setCookie(c, SESSION_COOKIE, session.cookieValue, {
+      setCookie(c, cookieName, session.cookieValue, {
         path: '/',
         httpOnly: true,
         sameSite: 'Lax',

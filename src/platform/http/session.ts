@@ -3,7 +3,11 @@ import { sql } from 'kysely';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { HttpTables } from './migrations.ts';
 
-export const SESSION_COOKIE = 'guichet_session';
+/**
+ * Under HTTPS the `__Host-` prefix makes the browser refuse the cookie from any subdomain or path, so
+ * nobody can plant a session id for a victim to log in with.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-guichet_session' : 'guichet_session');
 
 export interface SessionPolicy {
   idleMinutes: number;
