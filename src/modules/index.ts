@@ -4,14 +4,21 @@ import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
 import { identityModule } from './identity/index.ts';
+import { mandatesModule } from './mandates/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: mandates, catalogue, forms, cases, documents, messaging, payments, signing,
+ * folder: catalogue, forms, cases, documents, messaging, payments, signing,
  * verification, integration, indicators, support.
  */
-export const modules = [authoritiesModule, identityModule, accountsModule, notificationsModule];
+export const modules = [
+  authoritiesModule,
+  identityModule,
+  accountsModule,
+  mandatesModule,
+  notificationsModule,
+];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */
 export const simulators = [commercialRegisterSimulator, smsGatewaySimulator, pushServiceSimulator];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type NewAuthority, upsertAuthority } from '../../src/modules/authorities/index.ts';
 import type { Db } from '../../src/platform/database/database.ts';
 import type { PersonActor, StaffRole } from '../../src/platform/http/access.ts';
@@ -23,11 +23,11 @@ export function createAuthority(db: Db, overrides: Partial<NewAuthority> = {}) {
 export function personActor(overrides: Partial<PersonActor> = {}): PersonActor {
   return {
     kind: 'person',
-    id: `p-${suffix()}`,
+    id: randomUUID(),
     displayName: 'Anna Muster',
     language: 'fr',
     level: 'substantial',
-    account: { id: `a-${suffix()}`, name: 'Anna Muster', kind: 'personal' },
+    account: { id: randomUUID(), name: 'Anna Muster', kind: 'personal' },
     staffRoles: [],
     platformAdmin: false,
     ...overrides,

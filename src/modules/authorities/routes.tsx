@@ -102,7 +102,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         // An authority the actor may not manage is answered as absent, so its existence does not leak.
-        if (!mayManageBranding(c.var.actor, page.authority)) throw notFound();
+        if (!(await mayManageBranding(db, c.var.actor, page.authority))) throw notFound();
         return renderBranding(c, page, page.authority.palette, []);
       },
     },
@@ -112,7 +112,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
-        if (!mayManageBranding(c.var.actor, page.authority)) throw notFound();
+        if (!(await mayManageBranding(db, c.var.actor, page.authority))) throw notFound();
         const form = await c.req.parseBody();
         const field = (name: string) =>
           typeof form[name] === 'string' ? form[name].trim().toLowerCase() : '';

@@ -2,18 +2,15 @@ import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { forbidden } from '../../platform/http/http-error.ts';
+import { can } from '../policy/index.ts';
 import type { Authority, Palette } from './authority.ts';
 import { checkPalette, type PaletteProblem } from './palette.ts';
 import type { AuthoritiesTables } from './tables.ts';
 
-/**
- * Who may change an authority's look: its own authority admins and platform admins.
- * Moves into the platform-wide policy (`can`) when the mandates module brings it.
- */
-export function mayManageBranding(actor: Actor | null, authority: Authority): boolean {
-  if (actor?.kind !== 'person') return false;
-  if (actor.platformAdmin) return true;
-  return actor.staffRoles.some((r) => r.authorityId === authority.id && r.role === 'authorityAdmin');
+/** Whether the actor may change this authority's look (its admins, platform admins), per the policy. */
+export async function mayManageBranding(db: Db, actor: Actor | null, authority: Authority): Promise<boolean> {
+  return (await can(db, actor, 'authority.manageBranding', { type: 'authority', authorityId: authority.id }))
+    .allowed;
 }
 
 export type BrandingUpdate = { ok: true } | { ok: false; problems: PaletteProblem[] };
@@ -26,7 +23,7 @@ export async function updateBranding(
   palette: Palette,
   requestId?: string,
 ): Promise<BrandingUpdate> {
-  if (!mayManageBranding(actor, authority) || actor?.kind !== 'person') throw forbidden();
+  if (actor?.kind !== 'person' || !(await mayManageBranding(db, actor, authority))) throw forbidden();
   const problems = checkPalette(palette);
   if (problems.length > 0) return { ok: false, problems };
   await audited(

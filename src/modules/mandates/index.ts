@@ -1,0 +1,23 @@
+import type { GuichetModule } from '../../platform/module.ts';
+import * as createMandates from './migrations/2026-11-24-09-mandates-create.ts';
+
+export { mandateFor, principalsOf } from './effective-mandates.ts';
+export {
+  acceptMandate,
+  approvalsSuffice,
+  approveMandate,
+  closeMandate,
+  delegateMandate,
+  getMandate,
+  type Mandate,
+  type MandateTerms,
+  proposeMandate,
+  requestMandate,
+} from './mandates.ts';
+export { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
+
+/** Representation: who may act for whom, on which themes, with which permissions, until when. */
+export const mandatesModule: GuichetModule = {
+  name: 'mandates',
+  migrations: { '2026-11-24-09-mandates-create': createMandates },
+};

@@ -1,0 +1,226 @@
+import type { Selectable } from 'kysely';
+import { appendAuditEvent } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
+import type { MandatePermission, MandatesTables, MandateTheme } from './tables.ts';
+
+export type Mandate = Selectable<MandatesTables['mandates']>;
+export type Signature = 'single' | 'joint' | 'holder';
+
+export interface MandateTerms {
+  principalAccountId: string;
+  agent: { personId: string } | { accountId: string };
+  themes: MandateTheme[];
+  permissions: MandatePermission[];
+  validFrom: string;
+  validTo?: string;
+  mayDelegate?: boolean;
+}
+
+const mandates = (db: Db) => tablesOf<MandatesTables>(db);
+
+/**
+ * The principal's side agrees once the account holder (or an admin of a professional account whose
+ * register entry gives single signature) approves, or two joint signatories do.
+ */
+export function approvalsSuffice(signatures: Signature[]): boolean {
+  return (
+    signatures.some((s) => s === 'holder' || s === 'single') ||
+    signatures.filter((s) => s === 'joint').length >= 2
+  );
+}
+
+async function record(
+  tx: Db,
+  actor: string,
+  action: string,
+  mandate: Pick<Mandate, 'id' | 'principal_account_id'>,
+  details: object = {},
+) {
+  await appendAuditEvent(tx, {
+    actor: `person:${actor}`,
+    onBehalfOf: `account:${mandate.principal_account_id}`,
+    action,
+    subjectType: 'mandate',
+    subjectId: mandate.id,
+    details: { ...details },
+  });
+}
+
+async function insert(
+  tx: Db,
+  terms: MandateTerms,
+  extra: { state: Mandate['state']; initiated_by: Mandate['initiated_by']; parent_id?: string },
+) {
+  return mandates(tx)
+    .insertInto('mandates')
+    .values({
+      principal_account_id: terms.principalAccountId,
+      agent_person_id: 'personId' in terms.agent ? terms.agent.personId : null,
+      agent_account_id: 'accountId' in terms.agent ? terms.agent.accountId : null,
+      themes: terms.themes,
+      permissions: terms.permissions,
+      valid_from: terms.validFrom,
+      valid_to: terms.validTo ?? null,
+      may_delegate: terms.mayDelegate ?? false,
+      parent_id: extra.parent_id ?? null,
+      state: extra.state,
+      initiated_by: extra.initiated_by,
+      decided_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The principal's side grants: the agent still accepts or declines. */
+export async function proposeMandate(
+  db: Db,
+  byPersonId: string,
+  signature: Signature,
+  terms: MandateTerms,
+): Promise<Mandate> {
+  return db.transaction().execute(async (tx) => {
+    const mandate = await insert(tx, terms, { state: 'proposed', initiated_by: 'principal' });
+    await mandates(tx)
+      .insertInto('mandate_approvals')
+      .values({ mandate_id: mandate.id, person_id: byPersonId, signature })
+      .execute();
+    await record(tx, byPersonId, 'mandate.propose', mandate, {
+      themes: terms.themes,
+      permissions: terms.permissions,
+    });
+    return mandate;
+  });
+}
+
+/** The agent asks: the principal's side approves (with the signatures its register entry requires). */
+export async function requestMandate(db: Db, agentPersonId: string, terms: MandateTerms): Promise<Mandate> {
+  return db.transaction().execute(async (tx) => {
+    const mandate = await insert(tx, terms, { state: 'requested', initiated_by: 'agent' });
+    await record(tx, agentPersonId, 'mandate.request', mandate, { themes: terms.themes });
+    return mandate;
+  });
+}
+
+async function lockMandate(tx: Db, mandateId: string): Promise<Mandate> {
+  const mandate = await mandates(tx)
+    .selectFrom('mandates')
+    .selectAll()
+    .where('id', '=', mandateId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!mandate) throw new HttpError(404, 'not_found');
+  return mandate;
+}
+
+async function setState(tx: Db, mandate: Mandate, state: Mandate['state']) {
+  await mandates(tx)
+    .updateTable('mandates')
+    .set({ state, decided_at: new Date() })
+    .where('id', '=', mandate.id)
+    .execute();
+}
+
+/**
+ * One signatory of the principal's side approves. A requested mandate becomes active once the
+ * approvals suffice; a proposed one becomes acceptable to the agent.
+ */
+export async function approveMandate(
+  db: Db,
+  personId: string,
+  signature: Signature,
+  mandateId: string,
+): Promise<Mandate['state']> {
+  return db.transaction().execute(async (tx) => {
+    const mandate = await lockMandate(tx, mandateId);
+    if (mandate.state !== 'requested' && mandate.state !== 'proposed')
+      throw new HttpError(409, 'mandate_closed');
+    await mandates(tx)
+      .insertInto('mandate_approvals')
+      .values({ mandate_id: mandateId, person_id: personId, signature })
+      .onConflict((oc) => oc.columns(['mandate_id', 'person_id']).doNothing())
+      .execute();
+    await record(tx, personId, 'mandate.approve', mandate, { signature });
+    if (mandate.state === 'requested' && approvalsSuffice(await signaturesOf(tx, mandateId))) {
+      await setState(tx, mandate, 'active');
+      return 'active';
+    }
+    return mandate.state;
+  });
+}
+
+export async function signaturesOf(db: Db, mandateId: string): Promise<Signature[]> {
+  const rows = await mandates(db)
+    .selectFrom('mandate_approvals')
+    .select('signature')
+    .where('mandate_id', '=', mandateId)
+    .execute();
+  return rows.map((r) => r.signature);
+}
+
+/** The agent accepts a proposed mandate, once the principal's side has fully approved it. */
+export async function acceptMandate(db: Db, agentPersonId: string, mandateId: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const mandate = await lockMandate(tx, mandateId);
+    if (mandate.state !== 'proposed') throw new HttpError(409, 'mandate_closed');
+    if (!approvalsSuffice(await signaturesOf(tx, mandateId)))
+      throw new HttpError(409, 'mandate_awaits_signatures');
+    await setState(tx, mandate, 'active');
+    await record(tx, agentPersonId, 'mandate.accept', mandate);
+  });
+}
+
+/** Closes a mandate: declined (before it started), revoked by the principal, given up by the agent. */
+export async function closeMandate(
+  db: Db,
+  personId: string,
+  mandateId: string,
+  outcome: 'declined' | 'revoked' | 'given_up',
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const mandate = await lockMandate(tx, mandateId);
+    const open = outcome === 'declined' ? ['requested', 'proposed'] : ['active', 'requested', 'proposed'];
+    if (!open.includes(mandate.state)) throw new HttpError(409, 'mandate_closed');
+    await setState(tx, mandate, outcome);
+    await record(tx, personId, `mandate.${outcome}`, mandate);
+  });
+}
+
+/**
+ * An agent organisation (or a person with the right to grant) passes a mandate on, within its terms:
+ * same principal, no theme or permission it did not receive, never beyond its end date.
+ */
+export async function delegateMandate(
+  db: Db,
+  byPersonId: string,
+  parentId: string,
+  terms: Omit<MandateTerms, 'principalAccountId'>,
+): Promise<Mandate> {
+  return db.transaction().execute(async (tx) => {
+    const parent = await lockMandate(tx, parentId);
+    if (parent.state !== 'active' || !parent.may_delegate) throw new HttpError(403, 'no_right_to_grant');
+    const within =
+      terms.themes.every((t) => parent.themes.includes(t)) &&
+      terms.permissions.every((p) => parent.permissions.includes(p));
+    const validTo = terms.validTo ?? parent.valid_to ?? undefined;
+    if (!within || (parent.valid_to && validTo && validTo > parent.valid_to))
+      throw new HttpError(422, 'beyond_parent_mandate');
+    // Assigning to one's own people is complete at once; to anyone else it waits for their acceptance.
+    const state = 'personId' in terms.agent && parent.agent_account_id ? 'active' : 'proposed';
+    const mandate = await insert(
+      tx,
+      { ...terms, validTo, principalAccountId: parent.principal_account_id },
+      { state, initiated_by: 'principal', parent_id: parent.id },
+    );
+    await mandates(tx)
+      .insertInto('mandate_approvals')
+      .values({ mandate_id: mandate.id, person_id: byPersonId, signature: 'holder' })
+      .execute();
+    await record(tx, byPersonId, 'mandate.delegate', mandate, { parentId });
+    return mandate;
+  });
+}
+
+export async function getMandate(db: Db, mandateId: string): Promise<Mandate | undefined> {
+  return mandates(db).selectFrom('mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
+}

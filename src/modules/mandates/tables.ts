@@ -1,0 +1,41 @@
+import type { Generated } from 'kysely';
+
+export const mandateThemes = [
+  'tax',
+  'debtCollection',
+  'healthRegister',
+  'narcotics',
+  'authorisations',
+  'communal',
+] as const;
+export type MandateTheme = (typeof mandateThemes)[number];
+
+export const mandatePermissions = ['consult', 'submit', 'receive', 'pay'] as const;
+export type MandatePermission = (typeof mandatePermissions)[number];
+
+export type MandateState = 'requested' | 'proposed' | 'active' | 'declined' | 'revoked' | 'given_up';
+
+export interface MandatesTables {
+  mandates: {
+    id: Generated<string>;
+    principal_account_id: string;
+    agent_person_id: string | null;
+    agent_account_id: string | null;
+    themes: MandateTheme[];
+    permissions: MandatePermission[];
+    valid_from: string;
+    valid_to: string | null;
+    may_delegate: Generated<boolean>;
+    parent_id: string | null;
+    state: MandateState;
+    initiated_by: 'principal' | 'agent';
+    created_at: Generated<Date>;
+    decided_at: Date | null;
+  };
+  mandate_approvals: {
+    mandate_id: string;
+    person_id: string;
+    signature: 'single' | 'joint' | 'holder';
+    approved_at: Generated<Date>;
+  };
+}

@@ -1,0 +1,35 @@
+import type { MandatePermission, MandateTheme } from '../mandates/tables.ts';
+
+/**
+ * Every action the platform checks, by the kind of resource it is done on. A new action is added here
+ * and to the matrix test, which fails until its expected answers are written down.
+ */
+export const accountActions = [
+  'account.consult',
+  'account.submit',
+  'account.receive',
+  'account.pay',
+  'account.manage',
+] as const;
+export const authorityActions = [
+  'authority.manageBranding',
+  'authority.processRequests',
+  'authority.designServices',
+] as const;
+
+export type AccountAction = (typeof accountActions)[number];
+export type AuthorityAction = (typeof authorityActions)[number];
+export type Action = AccountAction | AuthorityAction;
+
+export type Resource =
+  | { type: 'account'; accountId: string; theme?: MandateTheme }
+  | { type: 'authority'; authorityId: string };
+
+/** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
+export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {
+  'account.consult': 'consult',
+  'account.submit': 'submit',
+  'account.receive': 'receive',
+  'account.pay': 'pay',
+  'account.manage': undefined,
+};

@@ -1,0 +1,225 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor } from '../../../tests/support/factories.ts';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { seedDemo } from '../../seed/demo.ts';
+import { ensurePersonalAccount, openProfessionalAccount } from '../accounts/accounts.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+import {
+  acceptMandate,
+  approveMandate,
+  closeMandate,
+  delegateMandate,
+  proposeMandate,
+  requestMandate,
+} from '../mandates/index.ts';
+import { accountActions, authorityActions, type Resource } from './actions.ts';
+import { can } from './can.ts';
+
+let database: TestDatabase;
+const actors: Record<string, PersonActor | null> = {};
+const resources: Record<string, Resource> = {};
+const accounts: Record<string, string> = {};
+const mandates: Record<string, string> = {};
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+
+async function person(name: string) {
+  const { person: p } = await createPersonWithLink(
+    database.db,
+    { givenNames: name, familyName: 'Test' },
+    { provider: 'test', subject: name, level: 'high' },
+  );
+  accounts[name] = await ensurePersonalAccount(database.db, p.id, `${name} Test`);
+  return p.id;
+}
+
+async function organisation(name: string, uid: string, adminId: string) {
+  const { rows } = await sql<{
+    id: string;
+  }>`insert into organisations (uid, name, legal_form, seat) values (${uid}, ${name}, 'SA', 'Sion') returning id`.execute(
+    database.db,
+  );
+  accounts[name] = await openProfessionalAccount(database.db, adminId, { id: rows[0]?.id ?? '', name });
+  return accounts[name];
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+  const ids: Record<string, string> = {};
+  for (const name of [
+    'principal',
+    'agent',
+    'revokedAgent',
+    'expiredAgent',
+    'stranger',
+    'companyAdmin',
+    'companyMember',
+    'fiduciaryAdmin',
+    'accountant',
+    'secondFiduciaryAdmin',
+    'unauthorisedAccountant',
+  ]) {
+    ids[name] = await person(name);
+  }
+  const company = await organisation('Company SA', 'CHE123456788', ids.companyAdmin ?? '');
+  await sql`insert into account_members (account_id, person_id, role) values (${company}, ${ids.companyMember}, 'member')`.execute(
+    database.db,
+  );
+  const fiduciary = await organisation('Fiduciary Sàrl', 'CHE234567895', ids.fiduciaryAdmin ?? '');
+  const secondFiduciary = await organisation(
+    'Other Fiduciary SA',
+    'CHE345678915',
+    ids.secondFiduciaryAdmin ?? '',
+  );
+  const principal = accounts.principal ?? '';
+  const terms = (agentId: string, extra: object = {}) => ({
+    principalAccountId: principal,
+    agent: { personId: agentId },
+    themes: ['tax' as const],
+    permissions: ['consult' as const, 'submit' as const],
+    validFrom: lastYear,
+    ...extra,
+  });
+
+  // A person grants a tax mandate to another, who accepts.
+  const granted = await proposeMandate(database.db, ids.principal ?? '', 'holder', terms(ids.agent ?? ''));
+  await acceptMandate(database.db, ids.agent ?? '', granted.id);
+  mandates.granted = granted.id;
+  // Revoked, and ended yesterday.
+  const revoked = await proposeMandate(
+    database.db,
+    ids.principal ?? '',
+    'holder',
+    terms(ids.revokedAgent ?? ''),
+  );
+  await acceptMandate(database.db, ids.revokedAgent ?? '', revoked.id);
+  await closeMandate(database.db, ids.principal ?? '', revoked.id, 'revoked');
+  const expired = await proposeMandate(
+    database.db,
+    ids.principal ?? '',
+    'holder',
+    terms(ids.expiredAgent ?? '', { validTo: yesterday }),
+  );
+  await acceptMandate(database.db, ids.expiredAgent ?? '', expired.id);
+  // The company mandates a fiduciary firm with the right to grant, which assigns its accountant.
+  const toFiduciary = await requestMandate(database.db, ids.fiduciaryAdmin ?? '', {
+    principalAccountId: company,
+    agent: { accountId: fiduciary },
+    themes: ['tax'],
+    permissions: ['consult'],
+    validFrom: lastYear,
+    mayDelegate: true,
+  });
+  await approveMandate(database.db, ids.companyAdmin ?? '', 'single', toFiduciary.id);
+  mandates.toFiduciary = toFiduciary.id;
+  mandates.toAccountant = (
+    await delegateMandate(database.db, ids.fiduciaryAdmin ?? '', toFiduciary.id, {
+      agent: { personId: ids.accountant ?? '' },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: lastYear,
+    })
+  ).id;
+  // A second firm without the right to grant cannot pass it on.
+  const noRight = await requestMandate(database.db, ids.secondFiduciaryAdmin ?? '', {
+    principalAccountId: company,
+    agent: { accountId: secondFiduciary },
+    themes: ['tax'],
+    permissions: ['consult'],
+    validFrom: lastYear,
+  });
+  await approveMandate(database.db, ids.companyAdmin ?? '', 'single', noRight.id);
+  await expect(
+    delegateMandate(database.db, ids.secondFiduciaryAdmin ?? '', noRight.id, {
+      agent: { personId: ids.unauthorisedAccountant ?? '' },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: lastYear,
+    }),
+  ).rejects.toMatchObject({ code: 'no_right_to_grant' });
+
+  const sion = (await getAuthorityBySlug(database.db, 'sion'))?.id ?? '';
+  const sierre = (await getAuthorityBySlug(database.db, 'sierre'))?.id ?? '';
+  for (const [name, id] of Object.entries(ids)) actors[name] = personActor({ id, displayName: name });
+  actors.anonymous = null;
+  actors.sionAgent = personActor({ staffRoles: [{ authorityId: sion, role: 'agent' }] });
+  actors.sierreAdmin = personActor({ staffRoles: [{ authorityId: sierre, role: 'authorityAdmin' }] });
+  actors.sierreDesigner = personActor({ staffRoles: [{ authorityId: sierre, role: 'serviceDesigner' }] });
+  actors.platformAdmin = personActor({ platformAdmin: true });
+
+  resources.principalTax = { type: 'account', accountId: principal, theme: 'tax' };
+  resources.principalDebts = { type: 'account', accountId: principal, theme: 'debtCollection' };
+  resources.principalAnyTheme = { type: 'account', accountId: principal };
+  resources.companyTax = { type: 'account', accountId: company, theme: 'tax' };
+  resources.sion = { type: 'authority', authorityId: sion };
+  resources.sierre = { type: 'authority', authorityId: sierre };
+});
+afterAll(() => database.drop());
+
+const allAccountActions = [...accountActions];
+/** Every allowed (actor, action, resource); anything not listed must be refused. */
+const allowed: [string, string[], string[]][] = [
+  ['principal', allAccountActions, ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['agent', ['account.consult', 'account.submit'], ['principalTax']],
+  ['companyAdmin', allAccountActions, ['companyTax']],
+  ['companyMember', ['account.consult', 'account.submit', 'account.receive', 'account.pay'], ['companyTax']],
+  ['accountant', ['account.consult'], ['companyTax']],
+  ['sionAgent', ['authority.processRequests'], ['sion']],
+  ['sierreAdmin', [...authorityActions], ['sierre']],
+  ['sierreDesigner', ['authority.designServices'], ['sierre']],
+  ['platformAdmin', ['authority.manageBranding'], ['sion', 'sierre']],
+];
+
+describe('the authorisation matrix', () => {
+  it('answers every actor × action × resource as written down, refusing everything else', async () => {
+    const expected = new Set(
+      allowed.flatMap(([actor, actions, on]) => actions.flatMap((a) => on.map((r) => `${actor} ${a} ${r}`))),
+    );
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [actorName, actor] of Object.entries(actors)) {
+      for (const action of [...accountActions, ...authorityActions]) {
+        for (const [resourceName, resource] of Object.entries(resources)) {
+          const key = `${actorName} ${action} ${resourceName}`;
+          const decision = await can(database.db, actor, action, resource);
+          if (decision.allowed !== expected.has(key))
+            wrong.push(`${key}: ${decision.allowed ? 'allowed' : 'refused'}`);
+          checked += 1;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(
+      Object.keys(actors).length *
+        (accountActions.length + authorityActions.length) *
+        Object.keys(resources).length,
+    );
+  });
+
+  it('names the mandate a decision rests on', async () => {
+    const decision = await can(
+      database.db,
+      actors.accountant ?? null,
+      'account.consult',
+      resources.companyTax as Resource,
+    );
+    expect(decision).toEqual({ allowed: true, via: 'mandate', mandateId: mandates.toAccountant });
+  });
+
+  it('counts a revocation from the next check, along the whole chain', async () => {
+    await closeMandate(database.db, actors.principal?.id ?? '', mandates.granted ?? '', 'revoked');
+    expect(
+      (await can(database.db, actors.agent ?? null, 'account.consult', resources.principalTax as Resource))
+        .allowed,
+    ).toBe(false);
+    await closeMandate(database.db, actors.companyAdmin?.id ?? '', mandates.toFiduciary ?? '', 'revoked');
+    expect(
+      (await can(database.db, actors.accountant ?? null, 'account.consult', resources.companyTax as Resource))
+        .allowed,
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Db } from '../../platform/database/database.ts';
+import type { Actor, StaffRole } from '../../platform/http/access.ts';
+import { accountAccess } from '../accounts/accounts.ts';
+import { mandateFor } from '../mandates/effective-mandates.ts';
+import {
+  type AccountAction,
+  type Action,
+  type AuthorityAction,
+  mandatePermissionFor,
+  type Resource,
+} from './actions.ts';
+
+export type Decision =
+  | { allowed: true; via: 'holder' | 'member' | 'mandate' | 'staff' | 'platformAdmin'; mandateId?: string }
+  | { allowed: false };
+
+const denied: Decision = { allowed: false };
+
+/** Which staff roles may do what in their own authority. */
+const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
+  'authority.manageBranding': ['authorityAdmin'],
+  'authority.processRequests': ['agent', 'authorityAdmin'],
+  'authority.designServices': ['serviceDesigner', 'authorityAdmin'],
+};
+
+/**
+ * The one authorisation policy: may `actor` do `action` on `resource`? Every access decision of the
+ * platform — citizen side, back office, API — asks here, and nowhere else.
+ *
+ * @example await can(db, actor, 'account.consult', { type: 'account', accountId, theme: 'tax' })
+ */
+export async function can(
+  db: Db,
+  actor: Actor | null,
+  action: Action,
+  resource: Resource,
+  now = new Date(),
+): Promise<Decision> {
+  if (actor?.kind !== 'person') return denied; // API clients get their rights with the integration module
+  if (resource.type === 'authority') {
+    if (!action.startsWith('authority.')) return denied;
+    if (actor.platformAdmin && action === 'authority.manageBranding')
+      return { allowed: true, via: 'platformAdmin' };
+    const roles = staffRolesFor[action as AuthorityAction];
+    const holds = actor.staffRoles.some(
+      (r) => r.authorityId === resource.authorityId && roles.includes(r.role),
+    );
+    return holds ? { allowed: true, via: 'staff' } : denied;
+  }
+  if (!action.startsWith('account.')) return denied;
+  const accountAction = action as AccountAction;
+  const membership = await accountAccess(db, actor.id, resource.accountId);
+  if (membership) {
+    if (membership.role === 'admin')
+      return { allowed: true, via: membership.kind === 'personal' ? 'holder' : 'member' };
+    return accountAction === 'account.manage' ? denied : { allowed: true, via: 'member' };
+  }
+  const permission = mandatePermissionFor[accountAction];
+  if (!permission || !resource.theme) return denied; // under a mandate, only within a theme
+  const mandate = await mandateFor(
+    db,
+    { personId: actor.id, principalAccountId: resource.accountId, theme: resource.theme, permission },
+    now,
+  );
+  return mandate ? { allowed: true, via: 'mandate', mandateId: mandate.id } : denied;
+}

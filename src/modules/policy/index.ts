@@ -1,0 +1,9 @@
+export {
+  type AccountAction,
+  type Action,
+  type AuthorityAction,
+  accountActions,
+  authorityActions,
+  type Resource,
+} from './actions.ts';
+export { can, type Decision } from './can.ts';
