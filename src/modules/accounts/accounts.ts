@@ -110,3 +110,14 @@ export async function openProfessionalAccount(
     },
   );
 }
+
+export async function getAccount(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; name: string; kind: AccountKind } | undefined> {
+  return accounts(db)
+    .selectFrom('accounts')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+}

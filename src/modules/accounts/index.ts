@@ -2,7 +2,13 @@ import type { GuichetModule } from '../../platform/module.ts';
 import * as createAccounts from './migrations/2026-11-24-03-accounts-create.ts';
 import { accountRoutes } from './routes.tsx';
 
-export { type AccountAccess, accountAccess, ensurePersonalAccount, listAccountsOf } from './accounts.ts';
+export {
+  type AccountAccess,
+  accountAccess,
+  ensurePersonalAccount,
+  getAccount,
+  listAccountsOf,
+} from './accounts.ts';
 export {
   type NotificationChoices,
   type NotificationEvent,

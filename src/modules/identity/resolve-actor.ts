@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Session } from '../../platform/http/session.ts';
-import { listAccountsOf } from '../accounts/accounts.ts';
+import { getAccount, listAccountsOf } from '../accounts/accounts.ts';
 import { staffRolesOf } from '../authorities/index.ts';
+import { principalsOf } from '../mandates/effective-mandates.ts';
 import { getPerson, personName } from './persons.ts';
 import { currentAccountId, sessionAuth } from './session-login.ts';
 
@@ -20,8 +21,12 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
   ]);
   if (!person) return null;
   const wanted = currentAccountId(session);
-  const account =
-    accounts.find((a) => a.id === wanted) ?? accounts.find((a) => a.kind === 'personal') ?? accounts[0];
+  const own = accounts.find((a) => a.id === wanted);
+  // Acting for someone else holds only while a mandate in force allows it: checked on every request.
+  const viaMandate =
+    !own && wanted ? (await principalsOf(db, auth.personId)).find((p) => p.accountId === wanted) : undefined;
+  const principal = viaMandate && (await getAccount(db, viaMandate.accountId));
+  const account = own ?? principal ?? accounts.find((a) => a.kind === 'personal') ?? accounts[0];
   if (!account) return null;
   return {
     kind: 'person',
@@ -30,6 +35,8 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
     language: person.preferred_language,
     level: auth.level,
     account: { id: account.id, name: account.name, kind: account.kind },
+    mandate:
+      principal && viaMandate ? { id: viaMandate.mandate.id, themes: viaMandate.mandate.themes } : undefined,
     staffRoles,
     platformAdmin: person.platform_admin,
   };

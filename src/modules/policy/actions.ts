@@ -16,14 +16,23 @@ export const authorityActions = [
   'authority.processRequests',
   'authority.designServices',
 ] as const;
+/** On a mandate: the agent answers it (accept, decline, give up); the principal's side revokes it. */
+export const mandateActions = ['mandate.respond', 'mandate.revoke'] as const;
 
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];
-export type Action = AccountAction | AuthorityAction;
+export type MandateAction = (typeof mandateActions)[number];
+export type Action = AccountAction | AuthorityAction | MandateAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
-  | { type: 'authority'; authorityId: string };
+  | { type: 'authority'; authorityId: string }
+  | {
+      type: 'mandate';
+      principalAccountId: string;
+      agentPersonId: string | null;
+      agentAccountId: string | null;
+    };
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
 export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {

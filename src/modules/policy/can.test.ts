@@ -15,7 +15,7 @@ import {
   proposeMandate,
   requestMandate,
 } from '../mandates/index.ts';
-import { accountActions, authorityActions, type Resource } from './actions.ts';
+import { accountActions, authorityActions, mandateActions, type Resource } from './actions.ts';
 import { can } from './can.ts';
 
 let database: TestDatabase;
@@ -156,6 +156,18 @@ beforeAll(async () => {
   resources.principalAnyTheme = { type: 'account', accountId: principal };
   resources.companyTax = { type: 'account', accountId: company, theme: 'tax' };
   resources.sion = { type: 'authority', authorityId: sion };
+  resources.personMandate = {
+    type: 'mandate',
+    principalAccountId: principal,
+    agentPersonId: ids.agent ?? '',
+    agentAccountId: null,
+  };
+  resources.firmMandate = {
+    type: 'mandate',
+    principalAccountId: company,
+    agentPersonId: null,
+    agentAccountId: fiduciary,
+  };
   resources.sierre = { type: 'authority', authorityId: sierre };
 });
 afterAll(() => database.drop());
@@ -164,6 +176,10 @@ const allAccountActions = [...accountActions];
 /** Every allowed (actor, action, resource); anything not listed must be refused. */
 const allowed: [string, string[], string[]][] = [
   ['principal', allAccountActions, ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['principal', ['mandate.revoke'], ['personMandate']],
+  ['agent', ['mandate.respond'], ['personMandate']],
+  ['companyAdmin', ['mandate.revoke'], ['firmMandate']],
+  ['fiduciaryAdmin', ['mandate.respond'], ['firmMandate']],
   ['agent', ['account.consult', 'account.submit'], ['principalTax']],
   ['companyAdmin', allAccountActions, ['companyTax']],
   ['companyMember', ['account.consult', 'account.submit', 'account.receive', 'account.pay'], ['companyTax']],
@@ -182,7 +198,7 @@ describe('the authorisation matrix', () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const [actorName, actor] of Object.entries(actors)) {
-      for (const action of [...accountActions, ...authorityActions]) {
+      for (const action of [...accountActions, ...authorityActions, ...mandateActions]) {
         for (const [resourceName, resource] of Object.entries(resources)) {
           const key = `${actorName} ${action} ${resourceName}`;
           const decision = await can(database.db, actor, action, resource);
@@ -193,11 +209,8 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(checked).toBe(
-      Object.keys(actors).length *
-        (accountActions.length + authorityActions.length) *
-        Object.keys(resources).length,
-    );
+    const actions = accountActions.length + authorityActions.length + mandateActions.length;
+    expect(checked).toBe(Object.keys(actors).length * actions * Object.keys(resources).length);
   });
 
   it('names the mandate a decision rests on', async () => {

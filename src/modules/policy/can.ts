@@ -47,6 +47,21 @@ export async function can(
     );
     return holds ? { allowed: true, via: 'staff' } : denied;
   }
+  if (resource.type === 'mandate') {
+    if (action === 'mandate.revoke') {
+      const principal = await accountAccess(db, actor.id, resource.principalAccountId);
+      return principal?.role === 'admin'
+        ? { allowed: true, via: principal.kind === 'personal' ? 'holder' : 'member' }
+        : denied;
+    }
+    if (action !== 'mandate.respond') return denied;
+    if (resource.agentPersonId === actor.id) return { allowed: true, via: 'holder' };
+    // A mandate to an organisation is answered by that organisation's admins.
+    const agentAccount = resource.agentAccountId
+      ? await accountAccess(db, actor.id, resource.agentAccountId)
+      : undefined;
+    return agentAccount?.role === 'admin' ? { allowed: true, via: 'member' } : denied;
+  }
   if (!action.startsWith('account.')) return denied;
   const accountAction = action as AccountAction;
   const membership = await accountAccess(db, actor.id, resource.accountId);

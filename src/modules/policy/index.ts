@@ -4,6 +4,7 @@ export {
   type AuthorityAction,
   accountActions,
   authorityActions,
+  mandateActions,
   type Resource,
 } from './actions.ts';
 export { can, type Decision } from './can.ts';

@@ -20,8 +20,10 @@ export interface PersonActor {
   language: Locale;
   /** The level of assurance of the means this session logged in with. */
   level: AssuranceLevel;
-  /** The account being used: the person's own or one they are a member of. */
+  /** The account being used: the person's own, one they are a member of, or one they act for. */
   account: { id: string; name: string; kind: 'personal' | 'professional' };
+  /** Set when acting for someone else's account: the mandate that allows it, checked on every request. */
+  mandate?: { id: string; themes: string[] };
   staffRoles: { authorityId: string; role: StaffRole }[];
   platformAdmin: boolean;
 }

@@ -36,6 +36,7 @@ export async function renderPage(
             name: actor.displayName,
             accountName: actor.account.name,
             professional: actor.account.kind === 'professional',
+            underMandate: Boolean(actor.mandate),
           }
         : undefined,
   };

@@ -3,6 +3,9 @@ import { defineMessages } from '../i18n/messages.ts';
 /** Texts of the layout, the shared components and the error pages. */
 export const platformMessages = defineMessages({
   fr: {
+    actingFor: 'Pour {name}, par procuration',
+    actingBanner:
+      'Vous, {person}, agissez pour {name} par procuration : ce que vous faites ici est enregistré à son nom et au vôtre.',
     login: 'Se connecter',
     logout: 'Se déconnecter',
     accountPersonal: 'Compte personnel',
@@ -42,6 +45,9 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Composants de l’interface',
   },
   de: {
+    actingFor: 'Für {name}, mit Vollmacht',
+    actingBanner:
+      'Sie, {person}, handeln mit Vollmacht für {name}: Was Sie hier tun, wird in seinem und Ihrem Namen festgehalten.',
     login: 'Anmelden',
     logout: 'Abmelden',
     accountPersonal: 'Persönliches Konto',
@@ -81,6 +87,9 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Komponenten der Benutzeroberfläche',
   },
   en: {
+    actingFor: 'For {name}, under a mandate',
+    actingBanner:
+      'You, {person}, are acting for {name} under a mandate: what you do here is recorded in their name and yours.',
     login: 'Log in',
     logout: 'Log out',
     accountPersonal: 'Personal account',

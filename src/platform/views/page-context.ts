@@ -25,7 +25,7 @@ export interface PageContext {
   asset(name: string): string;
   csrfToken(): string;
   /** Who is logged in and which account they are using, shown in every page's header. */
-  actor: { name: string; accountName: string; professional: boolean } | undefined;
+  actor: { name: string; accountName: string; professional: boolean; underMandate: boolean } | undefined;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

@@ -30,9 +30,11 @@ export function Header(props: { navigation: NavItem[] }) {
               <a href={identityPaths.accounts}>
                 <span class="header__actor">{actor.name}</span>
                 <span class="header__account-name">
-                  {t(actor.professional ? 'accountProfessional' : 'accountPersonal', {
-                    name: actor.accountName,
-                  })}
+                  {actor.underMandate
+                    ? t('actingFor', { name: actor.accountName })
+                    : t(actor.professional ? 'accountProfessional' : 'accountPersonal', {
+                        name: actor.accountName,
+                      })}
                 </span>
               </a>
               <form method="post" action={identityPaths.logout}>
@@ -47,6 +49,11 @@ export function Header(props: { navigation: NavItem[] }) {
           )}
         </div>
       </div>
+      {actor?.underMandate && (
+        <p class="acting-banner">
+          <span class="container">{t('actingBanner', { name: actor.accountName, person: actor.name })}</span>
+        </p>
+      )}
       <nav class="header__nav" aria-label={t('mainNavigation')}>
         <ul class="header__nav-list container">
           {props.navigation.map((item) => (
