@@ -13,8 +13,9 @@ import {
   updateLanguages,
   upsertOrganisation,
 } from '../identity/index.ts';
+import { principalsOf } from '../mandates/index.ts';
 import { hasPushSubscription } from '../notifications/index.ts';
-import { accountAccess, listAccountsOf, openProfessionalAccount } from './accounts.ts';
+import { accountAccess, getAccount, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
 import {
   type NotificationChoices,
@@ -140,9 +141,13 @@ export function accountRoutes(platform: Platform): RouteDef[] {
         const accounts = await listAccountsOf(db, id);
         const actor = c.var.actor;
         const t = accountMessages.translator(c.var.locale);
-        const switched = c.req.query('switched')
-          ? accounts.find((a) => a.id === c.req.query('switched'))?.name
-          : undefined;
+        const principals = await Promise.all(
+          (await principalsOf(db, id)).map(async (p) => ({
+            id: p.accountId,
+            name: (await getAccount(db, p.accountId))?.name ?? '',
+          })),
+        );
+        const switched = [...accounts, ...principals].find((a) => a.id === c.req.query('switched'))?.name;
         return platform.render(
           c,
           { title: t('accountsTitle') },
@@ -152,6 +157,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
             currentId={actor?.kind === 'person' ? actor.account.id : ''}
             organisations={await signableOrganisations(id, accounts)}
             switchedTo={switched}
+            principals={principals}
           />,
         );
       },
@@ -162,10 +168,14 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const form = await c.req.parseBody();
-        const account = await accountAccess(db, personId(c), String(form.account ?? ''));
-        if (!account) throw notFound(); // not a member: as if it did not exist
-        switchAccount(c.var.session, account.id);
-        return c.redirect(`${identityPaths.accounts}?switched=${account.id}`, 303);
+        const wanted = String(form.account ?? '');
+        const member = await accountAccess(db, personId(c), wanted);
+        // Someone else's account only under a mandate in force (checked again on every request).
+        const principal =
+          !member && (await principalsOf(db, personId(c))).some((p) => p.accountId === wanted);
+        if (!member && !principal) throw notFound(); // as if it did not exist
+        switchAccount(c.var.session, wanted);
+        return c.redirect(`${identityPaths.accounts}?switched=${wanted}`, 303);
       },
     },
     {

@@ -18,6 +18,7 @@ export { findOrganisationByUid, upsertOrganisation } from './organisations.ts';
 export {
   createPersonWithLink,
   findLink,
+  findPersonByAvs,
   getPerson,
   type Person,
   personName,

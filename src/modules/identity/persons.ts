@@ -211,3 +211,10 @@ export async function updateLanguages(db: Db, personId: string, languages: Langu
         .execute(),
   );
 }
+
+/** The person with this AVS number, for naming a mandate's agent; callers check a second attribute. */
+export async function findPersonByAvs(db: Db, avs: string): Promise<Person | undefined> {
+  const normalised = normaliseAvs(avs);
+  if (!normalised) return undefined;
+  return identity(db).selectFrom('persons').selectAll().where('avs', '=', normalised).executeTakeFirst();
+}

@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createMandates from './migrations/2026-11-24-09-mandates-create.ts';
+import { mandateRoutes } from './routes.tsx';
 
 export { mandateFor, principalsOf } from './effective-mandates.ts';
 export {
@@ -9,6 +10,7 @@ export {
   closeMandate,
   delegateMandate,
   getMandate,
+  listMandates,
   type Mandate,
   type MandateTerms,
   proposeMandate,
@@ -20,4 +22,5 @@ export { type MandatePermission, type MandateTheme, mandatePermissions, mandateT
 export const mandatesModule: GuichetModule = {
   name: 'mandates',
   migrations: { '2026-11-24-09-mandates-create': createMandates },
+  routes: mandateRoutes,
 };

@@ -224,3 +224,16 @@ export async function delegateMandate(
 export async function getMandate(db: Db, mandateId: string): Promise<Mandate | undefined> {
   return mandates(db).selectFrom('mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
 }
+
+/** Mandates given by an account, or received by a person, newest first. */
+export async function listMandates(
+  db: Db,
+  by: { principalAccountId: string } | { agentPersonId: string },
+): Promise<Mandate[]> {
+  const query = mandates(db).selectFrom('mandates').selectAll().orderBy('created_at', 'desc');
+  return (
+    'principalAccountId' in by
+      ? query.where('principal_account_id', '=', by.principalAccountId)
+      : query.where('agent_person_id', '=', by.agentPersonId)
+  ).execute();
+}

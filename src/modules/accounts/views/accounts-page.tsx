@@ -13,6 +13,8 @@ export function AccountsPage(props: {
   /** Companies the person signs for that have no account of theirs yet; undefined when the register failed. */
   organisations: { uid: string; name: string }[] | undefined;
   switchedTo: string | undefined;
+  /** Accounts the person may act for under a mandate in force. */
+  principals: { id: string; name: string }[];
 }) {
   const t = accountMessages.translator(props.locale);
   return (
@@ -45,6 +47,29 @@ export function AccountsPage(props: {
           </li>
         ))}
       </ul>
+      {props.principals.length > 0 && (
+        <>
+          <h2>{t('actForTitle')}</h2>
+          <ul class="card-list">
+            {props.principals.map((principal) => (
+              <li class="card">
+                <h3 class="card__title">{principal.name}</h3>
+                {principal.id === props.currentId ? (
+                  <Tag tone="warning">{t('accountCurrent')}</Tag>
+                ) : (
+                  <form method="post" action="/accounts/switch">
+                    <CsrfField />
+                    <input type="hidden" name="account" value={principal.id} />
+                    <button type="submit" class="button button--secondary">
+                      {t('actFor', { name: principal.name })}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('organisationsTitle')}</h2>
       {props.organisations === undefined ? (
         <p>{t('registerUnavailable')}</p>
@@ -65,6 +90,9 @@ export function AccountsPage(props: {
         </>
       )}
       <ul>
+        <li>
+          <a href="/mandates">{t('mandatesLink')}</a>
+        </li>
         <li>
           <a href="/preferences">{t('preferencesLink')}</a>
         </li>

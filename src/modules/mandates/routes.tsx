@@ -1,0 +1,169 @@
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { getAccount } from '../accounts/index.ts';
+import { findPersonByAvs, getPerson, personName } from '../identity/index.ts';
+import { can } from '../policy/index.ts';
+import {
+  acceptMandate,
+  closeMandate,
+  getMandate,
+  listMandates,
+  type Mandate,
+  proposeMandate,
+} from './mandates.ts';
+import { mandateMessages } from './messages.ts';
+import { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
+import { type MandateRow, MandatesPage } from './views/mandates-page.tsx';
+
+/** Giving, answering and revoking mandates; acting under one happens through the account switch. */
+export function mandateRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+
+  function person(c: RouteContext) {
+    const actor = c.var.actor;
+    if (actor?.kind !== 'person') throw new HttpError(401, 'unauthenticated');
+    return actor;
+  }
+
+  async function rows(list: Mandate[], side: 'agent' | 'principal'): Promise<MandateRow[]> {
+    return Promise.all(
+      list.map(async (mandate) => {
+        if (side === 'agent') {
+          const agent = mandate.agent_person_id ? await getPerson(db, mandate.agent_person_id) : undefined;
+          const firm = mandate.agent_account_id ? await getAccount(db, mandate.agent_account_id) : undefined;
+          return { mandate, counterpart: agent ? personName(agent) : (firm?.name ?? '—') };
+        }
+        return { mandate, counterpart: (await getAccount(db, mandate.principal_account_id))?.name ?? '—' };
+      }),
+    );
+  }
+
+  async function page(
+    c: RouteContext,
+    form: { errors: FieldError[]; values: Record<string, string | string[]> } = { errors: [], values: {} },
+  ) {
+    const actor = person(c);
+    const t = mandateMessages.translator(c.var.locale);
+    const manages = (await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id }))
+      .allowed;
+    return platform.render(
+      c,
+      { title: t('mandatesTitle'), status: form.errors.length > 0 ? 422 : 200 },
+      <MandatesPage
+        locale={c.var.locale}
+        accountName={actor.account.name}
+        canGrant={manages && actor.account.kind === 'personal'}
+        given={
+          manages
+            ? await rows(await listMandates(db, { principalAccountId: actor.account.id }), 'agent')
+            : undefined
+        }
+        received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal')}
+        errors={form.errors}
+        values={form.values}
+        granted={c.req.query('granted') === '1'}
+      />,
+    );
+  }
+
+  /** Answers to a mandate (the agent's) and its revocation (the principal's), each through the policy. */
+  function decision(
+    path: string,
+    action: 'mandate.respond' | 'mandate.revoke',
+    apply: (personId: string, mandate: Mandate) => Promise<void>,
+  ): RouteDef {
+    return {
+      method: 'POST',
+      path: `/mandates/:id/${path}`,
+      access: 'person',
+      async handler(c) {
+        const actor = person(c);
+        const mandate = await getMandate(db, c.req.param('id') ?? '');
+        const resource = mandate && {
+          type: 'mandate' as const,
+          principalAccountId: mandate.principal_account_id,
+          agentPersonId: mandate.agent_person_id,
+          agentAccountId: mandate.agent_account_id,
+        };
+        if (!mandate || !resource || !(await can(db, actor, action, resource)).allowed) throw notFound();
+        await apply(actor.id, mandate);
+        return c.redirect('/mandates', 303);
+      },
+    };
+  }
+
+  return [
+    { method: 'GET', path: '/mandates', access: 'person', handler: (c) => page(c) },
+    {
+      method: 'POST',
+      path: '/mandates',
+      access: 'person',
+      async handler(c) {
+        const actor = person(c);
+        const t = mandateMessages.translator(c.var.locale);
+        if (
+          !(await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id }))
+            .allowed ||
+          actor.account.kind !== 'personal'
+        ) {
+          throw new HttpError(403, 'forbidden');
+        }
+        const form = await c.req.parseBody({ all: true });
+        const list = (name: string) =>
+          (Array.isArray(form[name]) ? form[name] : form[name] === undefined ? [] : [form[name]]).map(String);
+        const themes = list('themes').filter((v): v is MandateTheme =>
+          (mandateThemes as readonly string[]).includes(v),
+        );
+        const permissions = list('permissions').filter((v): v is MandatePermission =>
+          (mandatePermissions as readonly string[]).includes(v),
+        );
+        const values = {
+          avs: String(form.avs ?? ''),
+          familyName: String(form.familyName ?? ''),
+          validTo: String(form.validTo ?? ''),
+          themes,
+          permissions,
+          mayDelegate: String(form.mayDelegate ?? ''),
+        };
+        const errors: FieldError[] = [];
+        const agent = await findPersonByAvs(db, values.avs);
+        // Name and number must both match, so the form does not tell who uses the counter.
+        if (
+          !agent ||
+          agent.family_name.toLowerCase() !== values.familyName.trim().toLowerCase() ||
+          agent.id === actor.id
+        ) {
+          errors.push({ field: 'avs', message: t('agentNotFound') });
+        }
+        if (themes.length === 0) errors.push({ field: 'themes', message: t('themesMissing') });
+        if (permissions.length === 0) errors.push({ field: 'permissions', message: t('permissionsMissing') });
+        const today = new Date().toISOString().slice(0, 10);
+        if (values.validTo && (!/^\d{4}-\d{2}-\d{2}$/.test(values.validTo) || values.validTo < today))
+          errors.push({ field: 'validTo', message: t('validToInvalid') });
+        if (errors.length > 0 || !agent) return page(c, { errors, values });
+        await proposeMandate(db, actor.id, 'holder', {
+          principalAccountId: actor.account.id,
+          agent: { personId: agent.id },
+          themes,
+          permissions,
+          validFrom: today,
+          validTo: values.validTo || undefined,
+          mayDelegate: values.mayDelegate === 'yes',
+        });
+        return c.redirect('/mandates?granted=1', 303);
+      },
+    },
+    decision('accept', 'mandate.respond', (personId, mandate) => acceptMandate(db, personId, mandate.id)),
+    decision('decline', 'mandate.respond', (personId, mandate) =>
+      closeMandate(db, personId, mandate.id, 'declined'),
+    ),
+    decision('give-up', 'mandate.respond', (personId, mandate) =>
+      closeMandate(db, personId, mandate.id, 'given_up'),
+    ),
+    decision('revoke', 'mandate.revoke', (personId, mandate) =>
+      closeMandate(db, personId, mandate.id, 'revoked'),
+    ),
+  ];
+}

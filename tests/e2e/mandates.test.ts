@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function loggedIn(person: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login?lang=fr`);
+  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+  await page.getByLabel(person).check();
+  await page.getByLabel('élevé').check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.waitForURL(`${server.url}/`);
+  return page;
+}
+
+describe('mandates', () => {
+  it('a person grants a tax mandate; the agent accepts and acts for her; once revoked, the next request is refused', {
+    timeout: 60_000,
+  }, async () => {
+    const agent = await loggedIn('Claire Fellay');
+    const principal = await loggedIn('Sophie Rochat');
+
+    await principal.goto(`${server.url}/mandates`);
+    await expectNoAxeViolations(principal);
+    await principal.getByLabel('Numéro AVS de la personne').fill('756.4567.8901.20');
+    await principal.getByLabel('Nom de famille de la personne').fill('Someone Else');
+    await principal.getByRole('checkbox', { name: 'Impôts' }).check();
+    await principal.getByRole('checkbox', { name: 'consulter' }).check();
+    await principal.getByRole('button', { name: 'Proposer la procuration' }).click();
+    expect(await principal.getByRole('alert').textContent()).toContain(
+      'Aucune personne avec ce numéro AVS et ce nom',
+    );
+    await expectNoAxeViolations(principal);
+    await principal.getByLabel('Nom de famille de la personne').fill('Fellay');
+    await principal.getByRole('button', { name: 'Proposer la procuration' }).click();
+    await principal.waitForURL(/granted=1/);
+    expect(await principal.getByRole('table').textContent()).toContain('Claire Fellay');
+
+    await agent.goto(`${server.url}/mandates`);
+    await agent.getByRole('button', { name: 'Accepter Sophie Rochat' }).click();
+    await agent.waitForURL(`${server.url}/mandates`);
+    expect(await agent.getByRole('table').textContent()).toContain('Active');
+    await agent.goto(`${server.url}/accounts`);
+    await agent.getByRole('button', { name: 'Agir pour Sophie Rochat' }).click();
+    const banner = agent.getByRole('banner');
+    expect(await banner.textContent()).toContain('Pour Sophie Rochat, par procuration');
+    expect(await banner.textContent()).toContain('Vous, Claire Fellay, agissez pour Sophie Rochat');
+    await expectNoAxeViolations(agent);
+
+    await principal.goto(`${server.url}/mandates`);
+    await principal.getByRole('button', { name: 'Révoquer Claire Fellay' }).click();
+    await principal.waitForURL(`${server.url}/mandates`);
+    expect(await principal.getByRole('table').textContent()).toContain('Révoquée');
+
+    await agent.goto(server.url);
+    expect(await agent.getByRole('banner').textContent()).not.toContain('Sophie Rochat');
+    expect(await agent.getByRole('banner').textContent()).toContain('Compte personnel');
+  });
+});
