@@ -15,6 +15,7 @@ import {
 } from '../identity/index.ts';
 import { principalsOf } from '../mandates/index.ts';
 import { hasPushSubscription } from '../notifications/index.ts';
+import { can } from '../policy/index.ts';
 import { accountAccess, getAccount, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
 import {
@@ -67,7 +68,9 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       sms: Boolean(person.mobile && person.mobile_verified_at),
       push: await hasPushSubscription(db, person.id),
     };
-    return { person, access, available, mayChange: access.role === 'admin' };
+    const mayChange = (await can(db, actor, 'account.manage', { type: 'account', accountId: access.id }))
+      .allowed;
+    return { person, access, available, mayChange };
   }
 
   return [
