@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { type NewAuthority, upsertAuthority } from '../../src/modules/authorities/index.ts';
+import { createPersonWithLink } from '../../src/modules/identity/index.ts';
+import { createLocalMeans } from '../../src/modules/identity/local-means.ts';
 import type { Db } from '../../src/platform/database/database.ts';
 import type { PersonActor, StaffRole } from '../../src/platform/http/access.ts';
 
@@ -36,4 +39,38 @@ export function personActor(overrides: Partial<PersonActor> = {}): PersonActor {
 
 export function staffActor(authorityId: string, role: StaffRole = 'agent'): PersonActor {
   return personActor({ displayName: 'Luc Agent', staffRoles: [{ authorityId, role }] });
+}
+
+/**
+ * A person identified by a (test) provider, with their personal account and an e-mail + password
+ * means to log in with; `totp` adds the second factor.
+ */
+export async function createLocalPerson(
+  db: Db,
+  person: {
+    givenNames: string;
+    familyName: string;
+    email: string;
+    password: string;
+    emailVerified?: boolean;
+    totp?: { secret: string; step: number };
+  },
+) {
+  const { person: created } = await createPersonWithLink(
+    db,
+    {
+      givenNames: person.givenNames,
+      familyName: person.familyName,
+      email: person.email,
+      emailVerified: person.emailVerified,
+    },
+    { provider: 'test', subject: `${person.email}-${suffix()}`, level: 'high' },
+  );
+  const accountId = await ensurePersonalAccount(db, created.id, `${person.givenNames} ${person.familyName}`);
+  await createLocalMeans(db, created.id, {
+    email: person.email,
+    password: person.password,
+    totp: person.totp ?? null,
+  });
+  return { personId: created.id, accountId };
 }

@@ -35,3 +35,12 @@ export function httpClient(app: Hono<AppEnv>) {
     },
   };
 }
+
+/** A client logged in with e-mail and password (a means without second factor). */
+export async function loggedInClient(app: Hono<AppEnv>, email: string, password: string) {
+  const client = httpClient(app);
+  await client.get('/login');
+  const response = await client.post('/login/local', { email, password });
+  if (response.status !== 303) throw new Error(`Login of ${email} failed with ${response.status}`);
+  return client;
+}

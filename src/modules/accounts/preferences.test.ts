@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../../../tests/support/http-client.ts';
+import { createLocalPerson } from '../../../tests/support/factories.ts';
+import { loggedInClient } from '../../../tests/support/http-client.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { createPersonWithLink } from '../identity/index.ts';
-import { createLocalMeans } from '../identity/local-means.ts';
-import { ensurePersonalAccount, openProfessionalAccount } from './accounts.ts';
+import { openProfessionalAccount } from './accounts.ts';
 import { notificationChoices } from './notification-preferences.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -13,17 +13,14 @@ let accountId = '';
 beforeAll(async () => {
   testApp = await createTestApp();
   const db = testApp.database.db;
-  const { person } = await createPersonWithLink(
-    db,
-    { givenNames: 'Anna', familyName: 'Zenklusen', email: 'anna@example.ch', emailVerified: true },
-    { provider: 'dev', subject: 'anna', level: 'high' },
-  );
-  accountId = await ensurePersonalAccount(db, person.id, 'Anna Zenklusen');
-  await createLocalMeans(db, person.id, {
+  const anna = await createLocalPerson(db, {
+    givenNames: 'Anna',
+    familyName: 'Zenklusen',
     email: 'anna@example.ch',
     password: 'Aletschgletscher 23 km',
-    totp: null,
+    emailVerified: true,
   });
+  accountId = anna.accountId;
   // Anna is a plain member of a business account, opened by its admin.
   const { person: admin } = await createPersonWithLink(
     db,
@@ -39,18 +36,13 @@ beforeAll(async () => {
     id: rows[0]?.id ?? '',
     name: 'Zenklusen AG',
   });
-  await sql`insert into account_members (account_id, person_id, role) values (${business}, ${person.id}, 'member')`.execute(
+  await sql`insert into account_members (account_id, person_id, role) values (${business}, ${anna.personId}, 'member')`.execute(
     db,
   );
 });
 afterAll(() => testApp.close());
 
-async function loggedIn() {
-  const browser = httpClient(testApp.app);
-  await browser.get('/login');
-  await browser.post('/login/local', { email: 'anna@example.ch', password: 'Aletschgletscher 23 km' });
-  return browser;
-}
+const loggedIn = () => loggedInClient(testApp.app, 'anna@example.ch', 'Aletschgletscher 23 km');
 
 describe('preferences', () => {
   it('tells by e-mail about everything until the account chooses', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import { ensurePersonalAccount } from '../accounts/accounts.ts';
@@ -137,16 +138,11 @@ describe('identity means', () => {
 
 describe('my sessions', () => {
   it('lists the person’s devices and logs out everywhere else', async () => {
-    const { person } = await createPersonWithLink(
-      testApp.database.db,
-      { givenNames: 'Marc', familyName: 'Darbellay' },
-      { provider: 'dev', subject: 'dev-marc-darbellay', level: 'high' },
-    );
-    await ensurePersonalAccount(testApp.database.db, person.id, 'Marc Darbellay');
-    await createLocalMeans(testApp.database.db, person.id, {
+    await createLocalPerson(testApp.database.db, {
+      givenNames: 'Marc',
+      familyName: 'Darbellay',
       email: 'marc@example.ch',
       password: 'Col de la Forclaz 1527',
-      totp: null,
     });
     await sql`delete from rate_limit_hits`.execute(testApp.database.db);
     const [laptop, phone] = [client(), client()];

@@ -1,14 +1,12 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../../../tests/support/http-client.ts';
+import { createLocalPerson } from '../../../tests/support/factories.ts';
+import { loggedInClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { startWorker } from '../../platform/jobs/worker.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
-import { createLocalMeans } from './local-means.ts';
 import { normaliseMobile, verificationCode } from './mobile-verification.ts';
-import { createPersonWithLink } from './persons.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
@@ -22,16 +20,11 @@ beforeAll(async () => {
     logger: createLogger('silent'),
     concurrency: 2,
   });
-  const { person } = await createPersonWithLink(
-    server.database.db,
-    { givenNames: 'Paul', familyName: 'Bonvin' },
-    { provider: 'dev', subject: 'paul', level: 'high' },
-  );
-  await ensurePersonalAccount(server.database.db, person.id, 'Paul Bonvin');
-  await createLocalMeans(server.database.db, person.id, {
+  await createLocalPerson(server.database.db, {
+    givenNames: 'Paul',
+    familyName: 'Bonvin',
     email: 'paul@example.ch',
     password: 'Bisse de Clavau 1500',
-    totp: null,
   });
 });
 afterAll(async () => {
@@ -55,9 +48,7 @@ describe('mobile numbers', () => {
   });
 
   it('sends a code through the SMS gateway, confirms the number with it, and offers SMS notifications', async () => {
-    const browser = httpClient(server.app);
-    await browser.get('/login');
-    await browser.post('/login/local', { email: 'paul@example.ch', password: 'Bisse de Clavau 1500' });
+    const browser = await loggedInClient(server.app, 'paul@example.ch', 'Bisse de Clavau 1500');
     expect(await (await browser.get('/preferences')).text()).toContain('href="/profile/mobile"');
 
     await browser.get('/profile/mobile');
@@ -93,9 +84,7 @@ describe('mobile numbers', () => {
   });
 
   it('gives a code five tries at most', async () => {
-    const browser = httpClient(server.app);
-    await browser.get('/login');
-    await browser.post('/login/local', { email: 'paul@example.ch', password: 'Bisse de Clavau 1500' });
+    const browser = await loggedInClient(server.app, 'paul@example.ch', 'Bisse de Clavau 1500');
     await browser.get('/profile/mobile');
     await browser.post('/profile/mobile', { mobile: '078 765 43 21' });
     const answers = [];

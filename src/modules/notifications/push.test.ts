@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../../../tests/support/http-client.ts';
+import { createLocalPerson } from '../../../tests/support/factories.ts';
+import { loggedInClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { decryptPush, newSubscriptionKeys } from '../../../tests/support/web-push-decrypt.ts';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
-import { createPersonWithLink } from '../identity/index.ts';
-import { createLocalMeans } from '../identity/local-means.ts';
 import { listPushSubscriptions, sendPush, vapidKeys } from './push-subscriptions.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
@@ -12,25 +10,19 @@ let personId = '';
 
 beforeAll(async () => {
   server = await serveTestApp();
-  const { person } = await createPersonWithLink(
-    server.database.db,
-    { givenNames: 'Iris', familyName: 'Métrailler' },
-    { provider: 'dev', subject: 'iris', level: 'high' },
-  );
-  personId = person.id;
-  await ensurePersonalAccount(server.database.db, person.id, 'Iris Métrailler');
-  await createLocalMeans(server.database.db, person.id, {
-    email: 'iris@example.ch',
-    password: 'Val d’Hérens 1984',
-    totp: null,
-  });
+  personId = (
+    await createLocalPerson(server.database.db, {
+      givenNames: 'Iris',
+      familyName: 'Métrailler',
+      email: 'iris@example.ch',
+      password: 'Val d’Hérens 1984',
+    })
+  ).personId;
 });
 afterAll(() => server?.close());
 
 async function loggedIn() {
-  const browser = httpClient(server.app);
-  await browser.get('/login');
-  await browser.post('/login/local', { email: 'iris@example.ch', password: 'Val d’Hérens 1984' });
+  const browser = await loggedInClient(server.app, 'iris@example.ch', 'Val d’Hérens 1984');
   await browser.get('/notifications/devices');
   return browser;
 }

@@ -1,7 +1,7 @@
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
-import { grantWithout, standardClaims } from '../openid-provider/claims.ts';
 import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
+import { grantWithout, standardClaims, tokenLifetimes } from '../openid-provider/provider-defaults.ts';
 import { allTestPersons } from './test-persons.ts';
 
 export const DEV_IDP_PREFIX = '/dev-idp';
@@ -37,14 +37,7 @@ export async function createDevIdentityProvider(options: {
     // Its one client is Guichet on this same machine (loopback in development), which the library's
     // protection against requests to special-use addresses would refuse; Guichet's own provider keeps it.
     fetch: (url, init) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit),
-    ttl: {
-      AuthorizationCode: 60,
-      IdToken: 300,
-      AccessToken: 300,
-      Interaction: 600,
-      Session: 3600,
-      Grant: 3600,
-    },
+    ttl: { ...tokenLifetimes, Grant: 3600 },
     acrValues: ['low', 'substantial', 'high'],
     scopes: ['openid', 'profile', 'email', 'address', 'ahvn13'],
     claims: {

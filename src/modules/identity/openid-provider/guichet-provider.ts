@@ -3,8 +3,8 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
 import { accountAccess } from '../../accounts/accounts.ts';
 import { getPerson } from '../persons.ts';
-import { grantWithout, standardClaims } from './claims.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
+import { grantWithout, standardClaims, tokenLifetimes } from './provider-defaults.ts';
 
 export const OP_INTERACTION_PREFIX = '/oidc/interaction';
 
@@ -49,14 +49,7 @@ export async function createGuichetProvider(options: { db: Db; publicUrl: string
       credential: '/oidc/credential',
     },
     pkce: { required: () => true },
-    ttl: {
-      AuthorizationCode: 60,
-      IdToken: 300,
-      AccessToken: 300,
-      Interaction: 600,
-      Session: 3600,
-      Grant: 86_400,
-    },
+    ttl: { ...tokenLifetimes, Grant: 86_400 },
     acrValues: ['low', 'substantial', 'high'],
     subjectTypes: ['pairwise'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>

@@ -1,5 +1,14 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 
+/** Lifetimes (seconds) of what our OpenID providers issue: short, since every login is checked anew. */
+export const tokenLifetimes = {
+  AuthorizationCode: 60,
+  IdToken: 300,
+  AccessToken: 300,
+  Interaction: 600,
+  Session: 3600,
+};
+
 /** The claims both our OpenID providers release per scope; each adds its own extra scopes. */
 export const standardClaims = {
   // Standalone claims oidc-provider adds to every ID token: listing scopes must not drop them.
