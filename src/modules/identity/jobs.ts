@@ -4,6 +4,7 @@ import { issueEmailToken } from './email-tokens.ts';
 import { findCredential } from './local-means.ts';
 import { identityMessages } from './messages.ts';
 import { findVerification, verificationCode } from './mobile-verification.ts';
+import { purgeExpiredOidcPayloads } from './openid-provider/postgres-adapter.ts';
 
 /**
  * Mails with single-use links (the token is made when the mail is sent, so it never waits in the
@@ -39,6 +40,7 @@ export function identityJobs(platform: Platform): JobHandlers {
       const link = `${config.publicUrl}/login/recover/${encodeURIComponent(token)}`;
       await send(credential.email, t('mailRecoverSubject'), t('mailRecoverText', { link }), link);
     },
+    'identity:purge-expired': () => purgeExpiredOidcPayloads(db),
     'identity:send-mobile-code': async ({ verificationId, locale }) => {
       const verification = await findVerification(db, verificationId);
       if (!verification || verification.verified_at || verification.expires_at <= new Date()) return;

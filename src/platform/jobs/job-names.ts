@@ -10,6 +10,8 @@ export interface JobPayloads {
   'identity:send-email-verification': { credentialId: string; locale: 'fr' | 'de' | 'en' };
   /** Sends a password-recovery link; the second factor is still asked when it is used. */
   'identity:send-recovery': { credentialId: string; locale: 'fr' | 'de' | 'en' };
+  /** Deletes expired OpenID provider artefacts (codes, sessions, interactions). */
+  'identity:purge-expired': Record<string, never>;
   /** Sends the code proving the person holds a mobile number. */
   'identity:send-mobile-code': { verificationId: string; locale: 'fr' | 'de' | 'en' };
 }
@@ -17,4 +19,8 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 
 /** Periodic jobs (graphile-worker crontab syntax): minute hour day month weekday task. */
-export const crontab = ['*/15 * * * * platform:purge-expired', '17 3 * * * audit:verify-chain'];
+export const crontab = [
+  '*/15 * * * * platform:purge-expired',
+  '17 3 * * * audit:verify-chain',
+  '*/30 * * * * identity:purge-expired',
+];
