@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { registerClient } from './modules/identity/openid-provider/clients.ts';
+import { createApiClient } from './modules/integration/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
@@ -18,6 +19,8 @@ Commands:
   migrate            bring the database schema up to date
   seed --demo        load the demo authorities (safe to run again)
   audit verify       check the audit log's hash chain
+  apikey create --authority SLUG --name NAME
+                     create an API key for an authority's business application; prints it once
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
                      register an authority's application for single sign-on; prints its id and secret
 
@@ -62,6 +65,19 @@ async function main(argv: string[]): Promise<number> {
         const verdict = await verifyAuditChain(database.db);
         process.stdout.write(`${JSON.stringify(verdict)}\n`);
         return verdict.intact ? 0 : 2;
+      }
+      case 'apikey': {
+        if (sub !== 'create' || !values.authority || !values.name)
+          throw new Error('usage: guichet apikey create --authority SLUG --name NAME');
+        await migrate(database.db, database.pool);
+        const authority = await getAuthorityBySlug(database.db, values.authority);
+        if (!authority) throw new Error(`No authority "${values.authority}"`);
+        const client = await createApiClient(database.db, 'cli', {
+          authorityId: authority.id,
+          name: values.name,
+        });
+        process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
+        return 0;
       }
       case 'oidc-client': {
         if (sub !== 'add' || !values.authority || !values.name || !values['redirect-uri']?.length) {

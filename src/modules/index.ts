@@ -4,13 +4,14 @@ import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
 import { identityModule } from './identity/index.ts';
+import { integrationModule } from './integration/index.ts';
 import { mandatesModule } from './mandates/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
  * folder: catalogue, forms, cases, documents, messaging, payments, signing,
- * verification, integration, indicators, support.
+ * verification, indicators, support.
  */
 export const modules = [
   authoritiesModule,
@@ -18,6 +19,7 @@ export const modules = [
   accountsModule,
   mandatesModule,
   notificationsModule,
+  integrationModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
 import { resolveActor } from '../modules/identity/index.ts';
 import { modules, simulators } from '../modules/index.ts';
+import { apiClientFromHeader } from '../modules/integration/index.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
@@ -77,7 +78,12 @@ export async function buildApp(options: BuildOptions) {
     platform,
     modules: options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m)),
     metrics,
-    resolveActor: options.resolveActor ?? ((c) => resolveActor(options.db, c.var.session)),
+    // An API key makes the caller that application; otherwise the session's person, if any.
+    resolveActor:
+      options.resolveActor ??
+      (async (c) =>
+        (await apiClientFromHeader(options.db, c.req.header('Authorization'))) ??
+        resolveActor(options.db, c.var.session)),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

@@ -121,3 +121,16 @@ export async function getAccount(
     .where('id', '=', accountId)
     .executeTakeFirst();
 }
+
+/** The account held by a person (personal) or by an organisation (professional), if it exists. */
+export async function accountHeldBy(
+  db: Db,
+  holder: { personId: string } | { organisationId: string },
+): Promise<string | undefined> {
+  const query = accounts(db).selectFrom('accounts').select('id');
+  const row = await ('personId' in holder
+    ? query.where('person_id', '=', holder.personId)
+    : query.where('organisation_id', '=', holder.organisationId)
+  ).executeTakeFirst();
+  return row?.id;
+}

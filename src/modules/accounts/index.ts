@@ -5,6 +5,7 @@ import { accountRoutes } from './routes.tsx';
 export {
   type AccountAccess,
   accountAccess,
+  accountHeldBy,
   ensurePersonalAccount,
   getAccount,
   listAccountsOf,

@@ -21,8 +21,12 @@ export const mandateActions = ['mandate.respond', 'mandate.revoke'] as const;
 
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];
+/** What an authority's business application may ask through the API, about its own authority's work. */
+export const integrationActions = ['integration.checkMandates'] as const;
+
 export type MandateAction = (typeof mandateActions)[number];
-export type Action = AccountAction | AuthorityAction | MandateAction;
+export type IntegrationAction = (typeof integrationActions)[number];
+export type Action = AccountAction | AuthorityAction | MandateAction | IntegrationAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }

@@ -6,12 +6,17 @@ import {
   type AccountAction,
   type Action,
   type AuthorityAction,
+  integrationActions,
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
 
 export type Decision =
-  | { allowed: true; via: 'holder' | 'member' | 'mandate' | 'staff' | 'platformAdmin'; mandateId?: string }
+  | {
+      allowed: true;
+      via: 'holder' | 'member' | 'mandate' | 'staff' | 'platformAdmin' | 'apiClient';
+      mandateId?: string;
+    }
   | { allowed: false };
 
 const denied: Decision = { allowed: false };
@@ -36,7 +41,14 @@ export async function can(
   resource: Resource,
   now = new Date(),
 ): Promise<Decision> {
-  if (actor?.kind !== 'person') return denied; // API clients get their rights with the integration module
+  if (actor?.kind === 'apiClient') {
+    const own = resource.type === 'authority' && resource.authorityId === actor.authorityId;
+    return own && (integrationActions as readonly string[]).includes(action)
+      ? { allowed: true, via: 'apiClient' }
+      : denied;
+  }
+  if (actor?.kind !== 'person') return denied;
+  if ((integrationActions as readonly string[]).includes(action)) return denied;
   if (resource.type === 'authority') {
     if (!action.startsWith('authority.')) return denied;
     if (actor.platformAdmin && action === 'authority.manageBranding')
@@ -78,4 +90,28 @@ export async function can(
     now,
   );
   return mandate ? { allowed: true, via: 'mandate', mandateId: mandate.id } : denied;
+}
+
+/**
+ * The same decision for a person named by an integration (not the one logged in): may they do `action`
+ * on the account, as its holder, a member, or under a mandate?
+ */
+export function canPerson(
+  db: Db,
+  personId: string,
+  action: AccountAction,
+  resource: Resource,
+  now = new Date(),
+): Promise<Decision> {
+  const person: Actor = {
+    kind: 'person',
+    id: personId,
+    displayName: '',
+    language: 'fr',
+    level: 'low',
+    account: { id: '', name: '', kind: 'personal' },
+    staffRoles: [],
+    platformAdmin: false,
+  };
+  return can(db, person, action, resource, now);
 }

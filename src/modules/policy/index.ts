@@ -4,7 +4,8 @@ export {
   type AuthorityAction,
   accountActions,
   authorityActions,
+  integrationActions,
   mandateActions,
   type Resource,
 } from './actions.ts';
-export { can, type Decision } from './can.ts';
+export { can, canPerson, type Decision } from './can.ts';
