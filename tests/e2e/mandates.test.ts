@@ -72,4 +72,48 @@ describe('mandates', () => {
     expect(await agent.getByRole('banner').textContent()).not.toContain('Sophie Rochat');
     expect(await agent.getByRole('banner').textContent()).toContain('Compte personnel');
   });
+
+  it('an organisation with joint signature needs both signatories before its mandate can be accepted', {
+    timeout: 60_000,
+  }, async () => {
+    const agent = await loggedIn('Sophie Rochat');
+    const firstSignatory = await loggedIn('Marc Darbellay');
+    const secondSignatory = await loggedIn('Claire Fellay');
+    for (const signatory of [firstSignatory, secondSignatory]) {
+      await signatory.goto(`${server.url}/accounts`);
+      await signatory
+        .getByRole('button', { name: /Ouvrir le compte professionnel de Fiduciaire des Alpes Sàrl/ })
+        .click();
+      expect(await signatory.getByRole('banner').textContent()).toContain('Fiduciaire des Alpes Sàrl');
+    }
+
+    await firstSignatory.goto(`${server.url}/mandates`);
+    await firstSignatory.getByLabel('Numéro AVS de la personne').fill('756.1234.5678.97');
+    await firstSignatory.getByLabel('Nom de famille de la personne').fill('Rochat');
+    await firstSignatory.getByRole('checkbox', { name: 'Stupéfiants' }).check();
+    await firstSignatory.getByRole('checkbox', { name: 'faire des demandes' }).check();
+    await firstSignatory.getByRole('button', { name: 'Proposer la procuration' }).click();
+    await firstSignatory.waitForURL(/granted=1/);
+    expect(
+      await firstSignatory.getByRole('table', { name: /Procurations données par/ }).textContent(),
+    ).toContain('Attend une signature');
+
+    await agent.goto(`${server.url}/mandates`);
+    expect(await agent.getByRole('button', { name: 'Accepter Fiduciaire des Alpes Sàrl' }).count()).toBe(0);
+
+    await secondSignatory.goto(`${server.url}/mandates`);
+    await secondSignatory.getByRole('button', { name: 'Signer aussi Sophie Rochat' }).click();
+    await secondSignatory.waitForURL(`${server.url}/mandates`);
+    expect(
+      await secondSignatory.getByRole('table', { name: /Procurations données par/ }).textContent(),
+    ).toContain('Proposée');
+    await expectNoAxeViolations(secondSignatory);
+
+    await agent.goto(`${server.url}/mandates`);
+    await agent.getByRole('button', { name: 'Accepter Fiduciaire des Alpes Sàrl' }).click();
+    await agent.waitForURL(`${server.url}/mandates`);
+    expect(
+      await agent.getByRole('table', { name: 'Procurations que vous avez reçues' }).textContent(),
+    ).toContain('Active');
+  });
 });

@@ -114,10 +114,10 @@ export async function openProfessionalAccount(
 export async function getAccount(
   db: Db,
   accountId: string,
-): Promise<{ id: string; name: string; kind: AccountKind } | undefined> {
+): Promise<{ id: string; name: string; kind: AccountKind; organisation_id: string | null } | undefined> {
   return accounts(db)
     .selectFrom('accounts')
-    .select(['id', 'name', 'kind'])
+    .select(['id', 'name', 'kind', 'organisation_id'])
     .where('id', '=', accountId)
     .executeTakeFirst();
 }

@@ -14,7 +14,12 @@ export {
   type RegisterEntry,
 } from './commercial-register.ts';
 export { testStaff } from './dev-idp/test-persons.ts';
-export { findOrganisationByUid, upsertOrganisation } from './organisations.ts';
+export {
+  findOrganisationByUid,
+  getOrganisation,
+  registeredSignature,
+  upsertOrganisation,
+} from './organisations.ts';
 export {
   createPersonWithLink,
   findLink,

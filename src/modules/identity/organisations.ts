@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import type { RegisterEntry } from './commercial-register.ts';
+import type { CommercialRegister, RegisterEntry } from './commercial-register.ts';
 import type { IdentityTables } from './tables.ts';
 import { normaliseUid } from './uid-number.ts';
 
@@ -34,4 +34,23 @@ export async function findOrganisationByUid(db: Db, uid: string): Promise<Organi
     .selectAll()
     .where('uid', '=', uid)
     .executeTakeFirst();
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  return tablesOf<IdentityTables>(db)
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** How a person signs for an organisation according to the commercial register, if at all. */
+export async function registeredSignature(
+  register: CommercialRegister,
+  organisationUid: string,
+  avs: string | null,
+): Promise<'single' | 'joint' | undefined> {
+  if (!avs) return undefined;
+  const entry = await register.company(organisationUid);
+  return entry?.signatories.find((s) => s.avs === avs)?.signature;
 }

@@ -7,6 +7,7 @@ export {
   acceptMandate,
   approvalsSuffice,
   approveMandate,
+  approversOf,
   closeMandate,
   delegateMandate,
   getMandate,
@@ -15,6 +16,7 @@ export {
   type MandateTerms,
   proposeMandate,
   requestMandate,
+  signaturesOf,
 } from './mandates.ts';
 export { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
 

@@ -237,3 +237,13 @@ export async function listMandates(
       : query.where('agent_person_id', '=', by.agentPersonId)
   ).execute();
 }
+
+/** The people who signed a mandate on the principal's side. */
+export async function approversOf(db: Db, mandateId: string): Promise<string[]> {
+  const rows = await mandates(db)
+    .selectFrom('mandate_approvals')
+    .select('person_id')
+    .where('mandate_id', '=', mandateId)
+    .execute();
+  return rows.map((r) => r.person_id);
+}

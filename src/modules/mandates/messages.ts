@@ -16,8 +16,10 @@ export const mandateMessages = defineMessages({
     actions: 'Actions',
     open: 'sans fin',
     grantTitle: 'Donner une procuration',
-    businessGrantLater:
-      'Les procurations d’un compte professionnel, qui demandent les signatures prévues au registre du commerce, se donnent depuis le compte personnel d’un signataire : cette page ne les propose pas encore.',
+    notSignatory:
+      'Seules les personnes qui signent pour l’organisation au registre du commerce donnent ses procurations.',
+    awaitingSignatures: 'Attend une signature',
+    cosign: 'Signer aussi',
     agentAvs: 'Numéro AVS de la personne',
     agentAvsHint: 'Il figure sur sa carte d’assurance maladie, par exemple 756.1234.5678.97',
     agentFamilyName: 'Nom de famille de la personne',
@@ -69,8 +71,9 @@ export const mandateMessages = defineMessages({
     actions: 'Aktionen',
     open: 'unbefristet',
     grantTitle: 'Eine Vollmacht erteilen',
-    businessGrantLater:
-      'Vollmachten eines Geschäftskontos, die die im Handelsregister vorgesehenen Unterschriften verlangen, werden vom persönlichen Konto eines Zeichnungsberechtigten aus erteilt: Diese Seite bietet sie noch nicht an.',
+    notSignatory: 'Nur wer laut Handelsregister für die Organisation zeichnet, erteilt ihre Vollmachten.',
+    awaitingSignatures: 'Wartet auf Unterschrift',
+    cosign: 'Mitunterzeichnen',
     agentAvs: 'AHV-Nummer der Person',
     agentAvsHint: 'Sie steht auf ihrer Krankenversicherungskarte, zum Beispiel 756.1234.5678.97',
     agentFamilyName: 'Nachname der Person',
@@ -121,8 +124,9 @@ export const mandateMessages = defineMessages({
     actions: 'Actions',
     open: 'open-ended',
     grantTitle: 'Give a mandate',
-    businessGrantLater:
-      'Mandates of a business account, which need the signatures its commercial-register entry requires, are given from a signatory’s personal account: this page does not offer them yet.',
+    notSignatory: 'Only those who sign for the organisation in the commercial register give its mandates.',
+    awaitingSignatures: 'Awaits a signature',
+    cosign: 'Sign too',
     agentAvs: 'The person’s AVS number',
     agentAvsHint: 'It is on their health insurance card, for example 756.1234.5678.97',
     agentFamilyName: 'The person’s family name',

@@ -3,15 +3,27 @@ import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount } from '../accounts/index.ts';
-import { findPersonByAvs, getPerson, personName } from '../identity/index.ts';
+import {
+  commercialRegisterClient,
+  findPersonByAvs,
+  getOrganisation,
+  getPerson,
+  personName,
+  registeredSignature,
+} from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import {
   acceptMandate,
+  approvalsSuffice,
+  approveMandate,
+  approversOf,
   closeMandate,
   getMandate,
   listMandates,
   type Mandate,
   proposeMandate,
+  type Signature,
+  signaturesOf,
 } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
 import { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
@@ -20,6 +32,21 @@ import { type MandateRow, MandatesPage } from './views/mandates-page.tsx';
 /** Giving, answering and revoking mandates; acting under one happens through the account switch. */
 export function mandateRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
+  const register = commercialRegisterClient(platform.config.commercialRegisterUrl);
+
+  /**
+   * How the person signs for the account: its holder for a personal account; for an organisation's,
+   * as the commercial register says (single or joint), or not at all.
+   */
+  async function signatureFor(personId: string, accountId: string): Promise<Signature | undefined> {
+    const account = await getAccount(db, accountId);
+    if (account?.kind === 'personal') return 'holder';
+    const organisation = account?.organisation_id
+      ? await getOrganisation(db, account.organisation_id)
+      : undefined;
+    const signer = await getPerson(db, personId);
+    return organisation && signer ? registeredSignature(register, organisation.uid, signer.avs) : undefined;
+  }
 
   function person(c: RouteContext) {
     const actor = c.var.actor;
@@ -27,15 +54,25 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
     return actor;
   }
 
-  async function rows(list: Mandate[], side: 'agent' | 'principal'): Promise<MandateRow[]> {
+  async function rows(list: Mandate[], side: 'agent' | 'principal', viewerId: string): Promise<MandateRow[]> {
     return Promise.all(
       list.map(async (mandate) => {
+        const open = mandate.state === 'proposed' || mandate.state === 'requested';
+        const awaitingSignatures = open && !approvalsSuffice(await signaturesOf(db, mandate.id));
+        const status = {
+          awaitingSignatures,
+          canCosign: awaitingSignatures && !(await approversOf(db, mandate.id)).includes(viewerId),
+        };
         if (side === 'agent') {
           const agent = mandate.agent_person_id ? await getPerson(db, mandate.agent_person_id) : undefined;
           const firm = mandate.agent_account_id ? await getAccount(db, mandate.agent_account_id) : undefined;
-          return { mandate, counterpart: agent ? personName(agent) : (firm?.name ?? '—') };
+          return { mandate, ...status, counterpart: agent ? personName(agent) : (firm?.name ?? '—') };
         }
-        return { mandate, counterpart: (await getAccount(db, mandate.principal_account_id))?.name ?? '—' };
+        return {
+          mandate,
+          ...status,
+          counterpart: (await getAccount(db, mandate.principal_account_id))?.name ?? '—',
+        };
       }),
     );
   }
@@ -54,13 +91,13 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       <MandatesPage
         locale={c.var.locale}
         accountName={actor.account.name}
-        canGrant={manages && actor.account.kind === 'personal'}
+        canGrant={manages}
         given={
           manages
-            ? await rows(await listMandates(db, { principalAccountId: actor.account.id }), 'agent')
+            ? await rows(await listMandates(db, { principalAccountId: actor.account.id }), 'agent', actor.id)
             : undefined
         }
-        received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal')}
+        received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal', actor.id)}
         errors={form.errors}
         values={form.values}
         granted={c.req.query('granted') === '1'}
@@ -71,7 +108,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
   /** Answers to a mandate (the agent's) and its revocation (the principal's), each through the policy. */
   function decision(
     path: string,
-    action: 'mandate.respond' | 'mandate.revoke',
+    action: 'mandate.respond' | 'mandate.approve' | 'mandate.revoke',
     apply: (personId: string, mandate: Mandate) => Promise<void>,
   ): RouteDef {
     return {
@@ -104,9 +141,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const actor = person(c);
         const t = mandateMessages.translator(c.var.locale);
         if (
-          !(await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id }))
-            .allowed ||
-          actor.account.kind !== 'personal'
+          !(await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id })).allowed
         ) {
           throw new HttpError(403, 'forbidden');
         }
@@ -142,8 +177,11 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const today = new Date().toISOString().slice(0, 10);
         if (values.validTo && (!/^\d{4}-\d{2}-\d{2}$/.test(values.validTo) || values.validTo < today))
           errors.push({ field: 'validTo', message: t('validToInvalid') });
-        if (errors.length > 0 || !agent) return page(c, { errors, values });
-        await proposeMandate(db, actor.id, 'holder', {
+        const signature = await signatureFor(actor.id, actor.account.id);
+        // An organisation's mandates are given by those the register lets sign for it.
+        if (!signature) errors.unshift({ field: 'grant', message: t('notSignatory') });
+        if (errors.length > 0 || !agent || !signature) return page(c, { errors, values });
+        await proposeMandate(db, actor.id, signature, {
           principalAccountId: actor.account.id,
           agent: { personId: agent.id },
           themes,
@@ -162,6 +200,11 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
     decision('give-up', 'mandate.respond', (personId, mandate) =>
       closeMandate(db, personId, mandate.id, 'given_up'),
     ),
+    decision('cosign', 'mandate.approve', async (personId, mandate) => {
+      const signature = await signatureFor(personId, mandate.principal_account_id);
+      if (!signature) throw new HttpError(403, 'forbidden');
+      await approveMandate(db, personId, signature, mandate.id);
+    }),
     decision('revoke', 'mandate.revoke', (personId, mandate) =>
       closeMandate(db, personId, mandate.id, 'revoked'),
     ),

@@ -16,8 +16,8 @@ export const authorityActions = [
   'authority.processRequests',
   'authority.designServices',
 ] as const;
-/** On a mandate: the agent answers it (accept, decline, give up); the principal's side revokes it. */
-export const mandateActions = ['mandate.respond', 'mandate.revoke'] as const;
+/** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
+export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
 
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];

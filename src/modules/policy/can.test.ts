@@ -176,9 +176,9 @@ const allAccountActions = [...accountActions];
 /** Every allowed (actor, action, resource); anything not listed must be refused. */
 const allowed: [string, string[], string[]][] = [
   ['principal', allAccountActions, ['principalTax', 'principalDebts', 'principalAnyTheme']],
-  ['principal', ['mandate.revoke'], ['personMandate']],
+  ['principal', ['mandate.approve', 'mandate.revoke'], ['personMandate']],
   ['agent', ['mandate.respond'], ['personMandate']],
-  ['companyAdmin', ['mandate.revoke'], ['firmMandate']],
+  ['companyAdmin', ['mandate.approve', 'mandate.revoke'], ['firmMandate']],
   ['fiduciaryAdmin', ['mandate.respond'], ['firmMandate']],
   ['agent', ['account.consult', 'account.submit'], ['principalTax']],
   ['companyAdmin', allAccountActions, ['companyTax']],

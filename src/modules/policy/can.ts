@@ -60,7 +60,7 @@ export async function can(
     return holds ? { allowed: true, via: 'staff' } : denied;
   }
   if (resource.type === 'mandate') {
-    if (action === 'mandate.revoke') {
+    if (action === 'mandate.revoke' || action === 'mandate.approve') {
       const principal = await accountAccess(db, actor.id, resource.principalAccountId);
       return principal?.role === 'admin'
         ? { allowed: true, via: principal.kind === 'personal' ? 'holder' : 'member' }

@@ -35,6 +35,10 @@ const states: Record<MandateState, [Parameters<Translate>[0], TagTone]> = {
 
 export interface MandateRow {
   mandate: Mandate;
+  /** Not all the principal's signatures are in yet (an organisation with joint signature). */
+  awaitingSignatures: boolean;
+  /** The viewer may add their signature. */
+  canCosign: boolean;
   /** The other side: the agent for given mandates, the principal for received ones. */
   counterpart: string;
 }
@@ -73,7 +77,11 @@ function MandateTable(props: {
           row.mandate.valid_to
             ? formatDate(props.locale, new Date(`${row.mandate.valid_to}T12:00:00Z`))
             : t('open'),
-          <Tag tone={tone}>{t(stateKey)}</Tag>,
+          row.awaitingSignatures ? (
+            <Tag tone="warning">{t('awaitingSignatures')}</Tag>
+          ) : (
+            <Tag tone={tone}>{t(stateKey)}</Tag>
+          ),
           props.actions(row),
         ];
       })}
@@ -110,7 +118,7 @@ export function MandatesPage(props: {
         caption={t('receivedTitle')}
         rows={props.received}
         actions={(row) =>
-          row.mandate.state === 'proposed' ? (
+          row.mandate.state === 'proposed' && !row.awaitingSignatures ? (
             <>
               <ActionButton
                 mandateId={row.mandate.id}
@@ -145,16 +153,28 @@ export function MandatesPage(props: {
             rows={props.given}
             actions={(row) =>
               ['active', 'proposed', 'requested'].includes(row.mandate.state) ? (
-                <ActionButton
-                  mandateId={row.mandate.id}
-                  action="revoke"
-                  label={t('revoke')}
-                  context={row.counterpart}
-                />
+                <>
+                  {row.canCosign && (
+                    <ActionButton
+                      mandateId={row.mandate.id}
+                      action="cosign"
+                      label={t('cosign')}
+                      context={row.counterpart}
+                    />
+                  )}
+                  <ActionButton
+                    mandateId={row.mandate.id}
+                    action="revoke"
+                    label={t('revoke')}
+                    context={row.counterpart}
+                  />
+                </>
               ) : null
             }
           />
-          <h2 id="grant">{t('grantTitle')}</h2>
+          <h2 id="grant" tabindex={-1}>
+            {t('grantTitle')}
+          </h2>
           {props.canGrant ? (
             <form method="post" action="/mandates" novalidate>
               <CsrfField />
@@ -224,9 +244,7 @@ export function MandatesPage(props: {
               </div>
               <Button>{t('grantSubmit')}</Button>
             </form>
-          ) : (
-            <p>{t('businessGrantLater')}</p>
-          )}
+          ) : null}
         </>
       )}
     </>
