@@ -1,8 +1,11 @@
 import * as client from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import { registerClient } from '../../src/modules/identity/openid-provider/clients.ts';
+import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
@@ -89,8 +92,8 @@ describe('Guichet as OpenID provider', () => {
       await page.getByLabel('Sophie Rochat').check();
       await page.getByLabel('élevé').check();
       await page.getByRole('button', { name: 'Continuer' }).click();
-      await page.waitForURL(/\/oidc\/interaction\//);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('communal-erp');
+      // Guichet answers the provider's login step by itself, then asks about the AVS number.
+      await page.getByRole('heading', { level: 1, name: 'communal-erp demande vos données' }).waitFor();
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: 'Autoriser' }).click();
     });
@@ -109,5 +112,53 @@ describe('Guichet as OpenID provider', () => {
     expect(second.userinfo.given_name).toBe('Sophie');
     expect(second.userinfo.avs).toBeUndefined();
     expect(second.claims?.sub).not.toBe(first.claims?.sub);
+  });
+
+  it('tells a service for whom the person acts when they sign in to it under a mandate', async () => {
+    const db = server.database.db;
+    const { person: principal } = await createPersonWithLink(
+      db,
+      { givenNames: 'Jean', familyName: 'Principal' },
+      { provider: 'test', subject: 'jean', level: 'high' },
+    );
+    const principalAccount = await ensurePersonalAccount(db, principal.id, 'Jean Principal');
+    const { person: agent } = await createPersonWithLink(
+      db,
+      { givenNames: 'Thomas', familyName: 'Imboden' },
+      { provider: 'dev', subject: 'dev-thomas-imboden', level: 'high' },
+    );
+    await ensurePersonalAccount(db, agent.id, 'Thomas Imboden');
+    const mandate = await proposeMandate(db, principal.id, 'holder', {
+      principalAccountId: principalAccount,
+      agent: { personId: agent.id },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: '2020-01-01',
+    });
+    await acceptMandate(db, agent.id, mandate.id);
+
+    const fresh = await browser.newContext({ locale: 'fr-CH' });
+    try {
+      const page = await fresh.newPage();
+      await page.goto(`${server.url}/login?lang=fr`);
+      await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+      await page.getByLabel('Thomas Imboden').check();
+      await page.getByLabel('élevé').check();
+      await page.getByRole('button', { name: 'Continuer' }).click();
+      await page.waitForURL(`${server.url}/`);
+      await page.goto(`${server.url}/accounts`);
+      await page.getByRole('button', { name: 'Agir pour Jean Principal' }).click();
+      const taxSystem = await relyingParty('tax-portal', ['profile', 'acting']);
+      const { userinfo } = await authorise(page, taxSystem, 'openid profile acting', async () => undefined);
+      expect(userinfo.given_name).toBe('Thomas');
+      expect(userinfo.acting_for).toEqual({
+        account_id: principalAccount,
+        kind: 'personal',
+        name: 'Jean Principal',
+        mandate: { id: mandate.id, themes: ['tax'], permissions: ['consult'] },
+      });
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { Db } from '../../../platform/database/database.ts';
-import { accountAccess } from '../../accounts/accounts.ts';
+import { accountAccess, getAccount } from '../../accounts/accounts.ts';
+import { principalsOf } from '../../mandates/effective-mandates.ts';
 import { getPerson } from '../persons.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
 import { grantWithout, standardClaims, tokenLifetimes } from './provider-defaults.ts';
@@ -71,8 +72,13 @@ export async function createGuichetProvider(options: { db: Db; publicUrl: string
       return {
         accountId: id,
         async claims() {
-          // Checked again at every token and userinfo call: a membership removed since login is not released.
+          // Checked again at every token and userinfo call: a membership or mandate ended since login is
+          // not released. Under a mandate, the service learns which one, to scope what it shows.
           const account = await accountAccess(db, personId, accountId);
+          const viaMandate = account
+            ? undefined
+            : (await principalsOf(db, personId)).find((p) => p.accountId === accountId);
+          const represented = viaMandate && (await getAccount(db, viaMandate.accountId));
           return {
             sub: id,
             given_name: person.given_names,
@@ -87,7 +93,20 @@ export async function createGuichetProvider(options: { db: Db; publicUrl: string
               locality: person.town ?? undefined,
               country: person.country,
             },
-            acting_for: account && { account_id: account.id, kind: account.kind, name: account.name },
+            acting_for: account
+              ? { account_id: account.id, kind: account.kind, name: account.name }
+              : represented && viaMandate
+                ? {
+                    account_id: represented.id,
+                    kind: represented.kind,
+                    name: represented.name,
+                    mandate: {
+                      id: viaMandate.mandate.id,
+                      themes: viaMandate.mandate.themes,
+                      permissions: viaMandate.mandate.permissions,
+                    },
+                  }
+                : undefined,
             avs: person.avs ?? undefined,
           };
         },
