@@ -1,14 +1,13 @@
 import { setCookie } from 'hono/cookie';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import {
   commercialRegisterClient,
   findOrganisationByUid,
   getPerson,
-  sessionAuth,
   switchAccount,
   updateLanguages,
   upsertOrganisation,
@@ -32,11 +31,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
   const register = commercialRegisterClient(platform.config.commercialRegisterUrl);
 
-  function personId(c: RouteContext): string {
-    const auth = sessionAuth(c.var.session);
-    if (!auth) throw new HttpError(401, 'unauthenticated');
-    return auth.personId;
-  }
+  const personId = (c: RouteContext) => loggedInPerson(c).id;
 
   /** Companies the person signs for according to the register, without an account of theirs yet. */
   async function signableOrganisations(id: string, accounts: { organisationId: string | null }[]) {

@@ -1,7 +1,7 @@
 import { HttpError } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { hitRateLimit } from '../../platform/http/rate-limit.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import {
@@ -17,7 +17,6 @@ import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { getPerson } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
-import { sessionAuth } from './session-login.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
@@ -149,7 +148,7 @@ export function localRoutes(
       async handler(c) {
         const secret = c.var.session.get<string>(PENDING_SETUP) ?? newTotpSecret();
         c.var.session.set(PENDING_SETUP, secret);
-        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        const person = await getPerson(db, loggedInPerson(c).id);
         const t = identityMessages.translator(c.var.locale);
         return platform.render(
           c,
@@ -169,15 +168,15 @@ export function localRoutes(
       path: '/profile/local-means',
       access: 'person',
       async handler(c) {
-        const auth = sessionAuth(c.var.session);
+        const personId = loggedInPerson(c).id;
         const secret = c.var.session.get<string>(PENDING_SETUP);
-        if (!auth || !secret) return c.redirect('/profile/local-means', 303);
+        if (!secret) return c.redirect('/profile/local-means', 303);
         const t = identityMessages.translator(c.var.locale);
         const form = await c.req.parseBody();
         const { email, password, step, errors } = checkLocalMeansForm(t, form, secret);
         if (errors.length === 0 && step !== undefined) {
           try {
-            await createLocalMeans(db, auth.personId, { email, password, totp: { secret, step } });
+            await createLocalMeans(db, personId, { email, password, totp: { secret, step } });
             c.var.session.delete(PENDING_SETUP);
             return c.redirect('/profile/identities?linked=1', 303);
           } catch (error) {

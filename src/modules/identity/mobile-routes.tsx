@@ -1,9 +1,8 @@
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { identityMessages } from './messages.ts';
 import { confirmMobile, normaliseMobile, startMobileVerification } from './mobile-verification.ts';
-import { sessionAuth } from './session-login.ts';
 import { MobilePage } from './views/mobile-page.tsx';
 
 const SENT_TO = 'mobileSentTo';
@@ -25,7 +24,7 @@ export function mobileRoutes(platform: Platform): RouteDef[] {
       />,
     );
   };
-  const personId = (c: RouteContext) => sessionAuth(c.var.session)?.personId ?? '';
+  const personId = (c: RouteContext) => loggedInPerson(c).id;
   return [
     {
       method: 'GET',

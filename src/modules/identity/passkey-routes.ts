@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { HttpError } from '../../platform/http/http-error.ts';
-import type { RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { logIn } from './log-in.ts';
 import {
@@ -13,7 +13,6 @@ import {
 } from './passkeys.ts';
 import { getPerson, personName } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
-import { sessionAuth } from './session-login.ts';
 
 const CHALLENGE = 'passkeyChallenge';
 const loginLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
@@ -28,7 +27,7 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       path: '/profile/passkeys/options',
       access: 'person',
       async handler(c) {
-        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        const person = await getPerson(db, loggedInPerson(c).id);
         if (!person) throw new HttpError(401, 'unauthenticated');
         const options = await registrationOptions(db, rp, {
           id: person.id,
@@ -43,14 +42,14 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       path: '/profile/passkeys',
       access: 'person',
       async handler(c) {
-        const auth = sessionAuth(c.var.session);
+        const personId = loggedInPerson(c).id;
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE);
-        if (!auth || !challenge) throw new HttpError(400, 'bad_request');
+        if (!challenge) throw new HttpError(400, 'bad_request');
         const ok = await registerPasskey(
           db,
           rp,
-          auth.personId,
+          personId,
           challenge,
           (await c.req.json()) as RegistrationResponseJSON,
         );

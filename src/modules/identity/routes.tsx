@@ -1,7 +1,7 @@
 import { atLeast, isAssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { endSessionsContaining } from '../../platform/http/session.ts';
 import type { Platform } from '../../platform/module.ts';
 import { devIdpRoutes } from './dev-idp/routes.tsx';
@@ -106,7 +106,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       // The AVS number is shown here: only to a session at the highest level.
       level: 'high',
       async handler(c) {
-        const person = await getPerson(db, sessionAuth(c.var.session)?.personId ?? '');
+        const person = await getPerson(db, loggedInPerson(c).id);
         if (!person) throw notFound();
         const t = identityMessages.translator(c.var.locale);
         return platform.render(
@@ -193,15 +193,13 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       path: '/profile/identities',
       access: 'person',
       async handler(c) {
-        const auth = sessionAuth(c.var.session);
-        if (!auth) throw notFound();
         const t = identityMessages.translator(c.var.locale);
         return platform.render(
           c,
           { title: t('identitiesTitle'), scripts: passkeyScripts },
           <IdentitiesPage
             locale={c.var.locale}
-            links={await listLinks(db, auth.personId)}
+            links={await listLinks(db, loggedInPerson(c).id)}
             providers={providers}
             notice={
               c.req.query('linked')
@@ -223,10 +221,8 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       path: '/profile/identities/:link/remove',
       access: 'person',
       async handler(c) {
-        const auth = sessionAuth(c.var.session);
-        if (!auth) throw notFound();
         try {
-          await unlinkIdentity(db, auth.personId, c.req.param('link') ?? '');
+          await unlinkIdentity(db, loggedInPerson(c).id, c.req.param('link') ?? '');
         } catch (error) {
           if (error instanceof HttpError && error.code === 'last_identity')
             return c.redirect('/profile/identities?error=last', 303);

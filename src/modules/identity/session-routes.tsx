@@ -1,15 +1,14 @@
 import { notFound } from '../../platform/http/http-error.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { endSessionsOf, listSessionsOf } from '../../platform/http/session.ts';
 import type { Platform } from '../../platform/module.ts';
 import { identityMessages } from './messages.ts';
-import { sessionAuth } from './session-login.ts';
 import { SessionsPage } from './views/sessions-page.tsx';
 
 /** "My sessions": every device the person is logged in on, and logging out of them from here. */
 export function sessionRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
-  const personId = (c: RouteContext) => sessionAuth(c.var.session)?.personId ?? '';
+  const personId = (c: RouteContext) => loggedInPerson(c).id;
   const ended = async (c: RouteContext, which: Parameters<typeof endSessionsOf>[2]) => {
     const count = await endSessionsOf(db, personId(c), which);
     return c.redirect(`/profile/sessions?ended=${count}`, 303);

@@ -1,5 +1,5 @@
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount } from '../accounts/index.ts';
@@ -48,12 +48,6 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
     return organisation && signer ? registeredSignature(register, organisation.uid, signer.avs) : undefined;
   }
 
-  function person(c: RouteContext) {
-    const actor = c.var.actor;
-    if (actor?.kind !== 'person') throw new HttpError(401, 'unauthenticated');
-    return actor;
-  }
-
   async function rows(list: Mandate[], side: 'agent' | 'principal', viewerId: string): Promise<MandateRow[]> {
     return Promise.all(
       list.map(async (mandate) => {
@@ -81,7 +75,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
     c: RouteContext,
     form: { errors: FieldError[]; values: Record<string, string | string[]> } = { errors: [], values: {} },
   ) {
-    const actor = person(c);
+    const actor = loggedInPerson(c);
     const t = mandateMessages.translator(c.var.locale);
     const manages = (await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id }))
       .allowed;
@@ -116,7 +110,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       path: `/mandates/:id/${path}`,
       access: 'person',
       async handler(c) {
-        const actor = person(c);
+        const actor = loggedInPerson(c);
         const mandate = await getMandate(db, c.req.param('id') ?? '');
         const resource = mandate && {
           type: 'mandate' as const,
@@ -138,7 +132,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       path: '/mandates',
       access: 'person',
       async handler(c) {
-        const actor = person(c);
+        const actor = loggedInPerson(c);
         const t = mandateMessages.translator(c.var.locale);
         if (
           !(await can(db, actor, 'account.manage', { type: 'account', accountId: actor.account.id })).allowed

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HttpError } from '../../platform/http/http-error.ts';
-import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
-import { sessionAuth } from '../identity/index.ts';
 import { notificationMessages } from './messages.ts';
 import {
   isBrowserSubscription,
@@ -20,11 +19,7 @@ const serviceWorker = readFileSync(path.join(import.meta.dirname, 'assets/servic
 /** Push subscriptions of a person's devices; sending comes with the notifications themselves. */
 export function notificationRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
-  const personId = (c: RouteContext) => {
-    const id = sessionAuth(c.var.session)?.personId;
-    if (!id) throw new HttpError(401, 'unauthenticated');
-    return id;
-  };
+  const personId = (c: RouteContext) => loggedInPerson(c).id;
   return [
     {
       method: 'GET',

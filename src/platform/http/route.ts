@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Branding } from '../views/page-context.ts';
-import type { Access, Actor } from './access.ts';
+import type { Access, Actor, PersonActor } from './access.ts';
 import type { AssuranceLevel } from './assurance-level.ts';
+import { HttpError } from './http-error.ts';
 import type { RateLimitRule } from './rate-limit.ts';
 import type { Session } from './session.ts';
 
@@ -40,6 +41,16 @@ export interface RouteDef {
   /** The minimum level of assurance; a weaker session is sent to log in again with a stronger means. */
   level?: AssuranceLevel;
   handler(c: RouteContext): Response | Promise<Response>;
+}
+
+/**
+ * The person a `person` (or `staff`) route acts for: the router has already resolved and checked
+ * them, so this only narrows the type; elsewhere it refuses as unauthenticated.
+ */
+export function loggedInPerson(c: RouteContext): PersonActor {
+  const actor = c.var.actor;
+  if (actor?.kind !== 'person') throw new HttpError(401, 'unauthenticated');
+  return actor;
 }
 
 export function isStateChanging(method: Method): boolean {
