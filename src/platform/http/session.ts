@@ -90,7 +90,7 @@ export class Session {
 
   /** The public handle of this session in lists: part of the stored hash, never the cookie value. */
   get handle(): string {
-    return hashId(this.id).slice(0, 16);
+    return handleOf(hashId(this.id));
   }
 
   /** A new id for the same data: call at login and at every change of assurance level. */
@@ -169,7 +169,7 @@ export async function listSessionsOf(db: Db, subject: string, now = new Date()):
     .orderBy('last_seen_at', 'desc')
     .execute();
   return rows.map((r) => ({
-    handle: r.id_hash.slice(0, 16),
+    handle: handleOf(r.id_hash),
     userAgent: r.user_agent,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
@@ -234,6 +234,11 @@ function idleExpiry(lastSeenAt: Date, policy: SessionPolicy): Date {
 
 function newSessionId(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** A session's public handle: the start of its stored hash (the hash, not the id, is what lists see). */
+function handleOf(idHash: string): string {
+  return idHash.slice(0, 16);
 }
 
 function hashId(id: string): string {
