@@ -21,23 +21,12 @@ export async function startServer(options: {
 }): Promise<Running> {
   const { database, logger } = options;
   // Listen first: with PORT=0 the address (and so the issuer of the development identity provider)
-  // is known only once the port is chosen. Requests wait for the app meanwhile.
-  let fetchApp: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve(
-      {
-        fetch: (request, env) => fetchApp?.(request, env) ?? new Response('Starting', { status: 503 }),
-        port: options.config.port,
-        hostname: options.config.host,
-      },
-      () => resolve(s),
-    );
-  });
-  const port = (server.address() as AddressInfo).port;
+  // is known only once the port is chosen.
+  const { server, port, attach } = await listenFirst(options.config.port, options.config.host);
   const url = options.config.publicUrl.replace(/:\d+$/, `:${port}`);
   const config = { ...options.config, publicUrl: url };
   const { app, jobs } = await buildApp({ config, db: database.db, logger });
-  fetchApp = app.fetch;
+  attach(app.fetch);
   const runner = options.withWorker ? await runWorker({ ...options, config }, jobs) : undefined;
   logger.info({ url, worker: Boolean(runner) }, 'Guichet is listening');
   return {
@@ -46,6 +35,33 @@ export async function startServer(options: {
       // Stop taking requests, let those in flight finish, then stop the worker between jobs.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runner?.stop();
+    },
+  };
+}
+
+type FetchHandler = (request: Request, env: unknown) => Response | Promise<Response>;
+
+/**
+ * Opens the socket before the app exists, so that the chosen port can go into the app's own address;
+ * requests arriving meanwhile get 503 until `attach` hands over the app.
+ */
+export async function listenFirst(port: number, hostname: string) {
+  let handler: FetchHandler | undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve(
+      {
+        fetch: (request, env) => handler?.(request, env) ?? new Response('Starting', { status: 503 }),
+        port,
+        hostname,
+      },
+      () => resolve(s),
+    );
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    attach(fetch: FetchHandler) {
+      handler = fetch;
     },
   };
 }
