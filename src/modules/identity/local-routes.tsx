@@ -17,14 +17,11 @@ import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { getPerson } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
+import { loginPerAccount, loginPerAddress, secondFactorPerCredential } from './throttles.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
 const PENDING_SETUP = 'pendingLocalSetup';
-/** Per account, whatever the address: slows guessing one person's password from many machines. */
-const accountLimit = { bucket: 'login-account', limit: 10, windowSeconds: 900 };
-const totpLimit = { bucket: 'login-totp', limit: 5, windowSeconds: 300 };
-const ipLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
 
 /** E-mail, password and the TOTP code that proves the authenticator app was set up: shared checks. */
 export function checkLocalMeansForm(t: IdentityTranslate, form: Record<string, unknown>, secret: string) {
@@ -81,14 +78,14 @@ export function localRoutes(
       method: 'POST',
       path: '/login/local',
       access: 'anonymous',
-      rateLimit: ipLimit,
+      rateLimit: loginPerAddress,
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
         const form = await c.req.parseBody();
         const email = String(form.email ?? '').trim();
         const password = String(form.password ?? '');
         const returnTo = safeReturn(String(form.return ?? ''));
-        const wait = await hitRateLimit(db, accountLimit, email.toLowerCase());
+        const wait = await hitRateLimit(db, loginPerAccount, email.toLowerCase());
         if (wait > 0) return renderLogin(c, { errors: [throttled(c, wait)], email, returnTo, status: 429 });
         const found = email && password ? await checkPassword(db, email, password) : undefined;
         if (!found)
@@ -117,13 +114,13 @@ export function localRoutes(
       method: 'POST',
       path: '/login/local/totp',
       access: 'anonymous',
-      rateLimit: ipLimit,
+      rateLimit: loginPerAddress,
       async handler(c) {
         const pending = c.var.session.get<PendingTotp>(PENDING_TOTP);
         if (!pending) return c.redirect(identityPaths.login, 303);
         const t = identityMessages.translator(c.var.locale);
         const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
-        const wait = await hitRateLimit(db, totpLimit, pending.credentialId);
+        const wait = await hitRateLimit(db, secondFactorPerCredential, pending.credentialId);
         const error =
           wait > 0
             ? { ...throttled(c, wait), field: 'code' }

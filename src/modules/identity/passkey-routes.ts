@@ -13,9 +13,9 @@ import {
 } from './passkeys.ts';
 import { getPerson, personName } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
+import { loginPerAddress } from './throttles.ts';
 
 const CHALLENGE = 'passkeyChallenge';
-const loginLimit = { bucket: 'login-ip', limit: 30, windowSeconds: 900 };
 
 /** Passkeys (WebAuthn): added by a logged-in person, then usable alone to log in. JSON, for passkeys.js. */
 export function passkeyRoutes(platform: Platform): RouteDef[] {
@@ -61,7 +61,7 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/login/passkey/options',
       access: 'anonymous',
-      rateLimit: loginLimit,
+      rateLimit: loginPerAddress,
       async handler(c) {
         const options = await authenticationOptions(rp);
         c.var.session.set(CHALLENGE, options.challenge);
@@ -72,7 +72,7 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/login/passkey',
       access: 'anonymous',
-      rateLimit: loginLimit,
+      rateLimit: loginPerAddress,
       async handler(c) {
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE); // a challenge answers once

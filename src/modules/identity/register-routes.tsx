@@ -18,12 +18,12 @@ import { checkLocalMeansForm, passwordProblemKeys } from './local-routes.tsx';
 import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
+import { secondFactorPerCredential } from './throttles.ts';
 import { LocalMeansPage, MessagePage, NewPasswordPage, RecoverPage } from './views/local-forms.tsx';
 
 const PENDING_REGISTRATION = 'pendingRegistration';
 const registrationLimit = { bucket: 'register', limit: 10, windowSeconds: 3600 };
 const recoveryLimit = { bucket: 'recover', limit: 5, windowSeconds: 3600 };
-const totpLimit = { bucket: 'login-totp', limit: 5, windowSeconds: 300 };
 
 /** People without an electronic identity: register, confirm the e-mail address, recover a password. */
 export function registerRoutes(platform: Platform): RouteDef[] {
@@ -185,7 +185,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         // The second factor is asked here too: an e-mail alone never opens an account protected by two.
         if (credential.hasTotp) {
           const code = String(form.code ?? '').replace(/\s/g, '');
-          const throttled = (await hitRateLimit(db, totpLimit, credential.id)) > 0;
+          const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
           if (throttled || !(await checkTotp(db, credential.id, code)))
             errors.push({ field: 'code', message: t('totpWrong') });
         }
