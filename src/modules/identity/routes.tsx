@@ -25,6 +25,7 @@ import { registerRoutes } from './register-routes.tsx';
 import { safeReturn } from './safe-return.ts';
 import { sessionAuth } from './session-login.ts';
 import { sessionRoutes } from './session-routes.tsx';
+import { redirectLoginPerAddress } from './throttles.ts';
 import { IdentitiesPage } from './views/identities-page.tsx';
 import { LocalLoginForm } from './views/local-forms.tsx';
 import { LoginPage } from './views/login-page.tsx';
@@ -120,7 +121,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/login/oidc/:provider',
       access: 'anonymous',
-      rateLimit: { bucket: 'login', limit: 30, windowSeconds: 60 },
+      rateLimit: redirectLoginPerAddress,
       async handler(c) {
         const level = c.req.query('level');
         const { url, pending } = await party(c).start({
@@ -136,7 +137,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/login/oidc/:provider/callback',
       access: 'anonymous',
-      rateLimit: { bucket: 'login', limit: 30, windowSeconds: 60 },
+      rateLimit: redirectLoginPerAddress,
       async handler(c) {
         const rp = party(c);
         const pending = c.var.session.get<PendingLogin>(PENDING);

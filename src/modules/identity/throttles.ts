@@ -12,3 +12,5 @@ export const secondFactorPerCredential: RateLimitRule = {
   limit: 5,
   windowSeconds: 300,
 };
+/** Starting and finishing a login at an external provider: each is one redirect, so a minute window. */
+export const redirectLoginPerAddress: RateLimitRule = { bucket: 'login', limit: 30, windowSeconds: 60 };
