@@ -3,6 +3,7 @@ import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
+import { catalogueModule } from './catalogue/index.ts';
 import { identityModule } from './identity/index.ts';
 import { integrationModule } from './integration/index.ts';
 import { mandatesModule } from './mandates/index.ts';
@@ -10,7 +11,7 @@ import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: catalogue, forms, cases, documents, messaging, payments, signing,
+ * folder: forms, cases, documents, messaging, payments, signing,
  * verification, indicators, support.
  */
 export const modules = [
@@ -18,6 +19,7 @@ export const modules = [
   identityModule,
   accountsModule,
   mandatesModule,
+  catalogueModule,
   notificationsModule,
   integrationModule,
 ];

@@ -7,6 +7,15 @@ import {
   upsertAuthority,
 } from '../modules/authorities/index.ts';
 import {
+  addSynonyms,
+  createService,
+  demoCatalogue,
+  demoSynonyms,
+  getService,
+  listSynonyms,
+  publishVersion,
+} from '../modules/catalogue/index.ts';
+import {
   createPersonWithLink,
   findLink,
   personName,
@@ -50,6 +59,14 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     if (staff.platformAdmin) await setPlatformAdmin(db, SEED, personId, true);
   }
+  for (const { slug, authority, content } of demoCatalogue) {
+    const owner = await getAuthorityBySlug(db, authority);
+    if (!owner || (await getService(db, { slug }))) continue;
+    const service = await createService(db, SEED, { authorityId: owner.id, slug, content });
+    await publishVersion(db, SEED, service, 1);
+  }
+  if ((await listSynonyms(db)).length === 0)
+    for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -6,6 +6,7 @@ import { authorityRoutes } from './routes.tsx';
 
 export type { Authority, Palette } from './authority.ts';
 export { portalPath } from './authority.ts';
+export { brandingOf } from './branding.ts';
 export { type NewAuthority, upsertAuthority } from './create-authority.ts';
 export { demoAuthorities } from './demo-authorities.ts';
 export {

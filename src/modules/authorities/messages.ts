@@ -2,15 +2,6 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const authorityMessages = defineMessages({
   fr: {
-    cantonTitle: 'Bienvenue au guichet numérique',
-    cantonLead: 'Vos démarches auprès du canton et de votre commune, en ligne, au même endroit.',
-    communesHeading: 'Les communes',
-    communesLead: 'Chaque commune a son propre guichet, avec ses services et ceux du canton.',
-    servicesHeading: 'Les services cantonaux',
-    communeTitle: 'Guichet numérique de {commune}',
-    communeLead: 'Les démarches de la commune de {commune} et du canton, en ligne.',
-    communeLanguages: 'Langues officielles : {languages}',
-    backToCanton: 'Le guichet du canton et de toutes les communes',
     brandingTitle: 'Identité visuelle de {authority}',
     brandingLead: 'Ces couleurs s’appliquent à toutes les pages du guichet de {authority}.',
     primaryColour: 'Couleur principale (en-tête)',
@@ -24,16 +15,6 @@ export const authorityMessages = defineMessages({
     brandingSaved: 'Les nouvelles couleurs sont enregistrées.',
   },
   de: {
-    cantonTitle: 'Willkommen am digitalen Schalter',
-    cantonLead: 'Ihre Behördengänge bei Kanton und Gemeinde, online, an einem Ort.',
-    communesHeading: 'Die Gemeinden',
-    communesLead:
-      'Jede Gemeinde hat ihren eigenen Schalter, mit ihren Dienstleistungen und jenen des Kantons.',
-    servicesHeading: 'Die kantonalen Dienststellen',
-    communeTitle: 'Digitaler Schalter von {commune}',
-    communeLead: 'Die Dienstleistungen der Gemeinde {commune} und des Kantons, online.',
-    communeLanguages: 'Amtssprachen: {languages}',
-    backToCanton: 'Der Schalter des Kantons und aller Gemeinden',
     brandingTitle: 'Erscheinungsbild von {authority}',
     brandingLead: 'Diese Farben gelten für alle Seiten des Schalters von {authority}.',
     primaryColour: 'Hauptfarbe (Kopfzeile)',
@@ -47,15 +28,6 @@ export const authorityMessages = defineMessages({
     brandingSaved: 'Die neuen Farben sind gespeichert.',
   },
   en: {
-    cantonTitle: 'Welcome to the digital counter',
-    cantonLead: 'Your procedures with the canton and your commune, online, in one place.',
-    communesHeading: 'Communes',
-    communesLead: 'Each commune has its own counter, with its services and those of the canton.',
-    servicesHeading: 'Cantonal services',
-    communeTitle: 'Digital counter of {commune}',
-    communeLead: 'The procedures of the commune of {commune} and of the canton, online.',
-    communeLanguages: 'Official languages: {languages}',
-    backToCanton: 'The counter of the canton and every commune',
     brandingTitle: 'Visual identity of {authority}',
     brandingLead: 'These colours apply to every page of the counter of {authority}.',
     primaryColour: 'Main colour (header)',

@@ -19,10 +19,10 @@ export async function getCanton(db: Db): Promise<Authority | undefined> {
   return row && toAuthority(row);
 }
 
-/** Authorities of one kind, in the order of their French name (the canton's reference language). */
-export async function listAuthorities(db: Db, kind: AuthorityKind): Promise<Authority[]> {
+/** Authorities (of one kind), in the order of their French name (the canton's reference language). */
+export async function listAuthorities(db: Db, kind?: AuthorityKind): Promise<Authority[]> {
   const rows = await authorities(db)
-    .where('kind', '=', kind)
+    .$if(kind !== undefined, (q) => q.where('kind', '=', kind as AuthorityKind))
     .orderBy((eb) => eb.ref('names', '->>').key('fr'))
     .execute();
   return rows.map(toAuthority);

@@ -18,48 +18,6 @@ beforeEach(() => {
 
 const get = (path: string, headers: Record<string, string> = {}) => testApp.app.request(path, { headers });
 
-describe('portals', () => {
-  it('serves the canton’s home in its branding, listing every commune', async () => {
-    const html = await (await get('/', { 'Accept-Language': 'fr-CH' })).text();
-    expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('Canton du Valais');
-    expect(html).toContain('--brand:#b4001e');
-    for (const commune of ['/communes/sion', '/communes/brig-glis', '/communes/sierre'])
-      expect(html).toContain(commune);
-    expect(html).toContain('Service des poursuites et faillites');
-  });
-
-  it.each([
-    ['de', 'Willkommen am digitalen Schalter', 'Kanton Wallis'],
-    ['en', 'Welcome to the digital counter', 'Canton of Valais'],
-  ])('answers in %s when asked with ?lang, and remembers it in a cookie', async (lang, title, name) => {
-    const first = await get(`/?lang=${lang}`);
-    const html = await first.text();
-    expect(html).toContain(`<html lang="${lang}">`);
-    expect(html).toContain(title);
-    expect(html).toContain(name);
-    const next = await get('/', { Cookie: cookiesFrom(first), 'Accept-Language': 'fr' });
-    expect(await next.text()).toContain(`<html lang="${lang}">`);
-  });
-
-  it('shows each commune in its own colours, and in its own language by default', async () => {
-    const brig = await get('/communes/brig-glis');
-    const html = await brig.text();
-    expect(html).toContain('<html lang="de">');
-    expect(html).toContain('Digitaler Schalter von Brig-Glis');
-    expect(html).toContain('--brand:#004b87');
-    expect(html).toContain('/assets/authorities/brig-glis.');
-    const sion = await (await get('/communes/sion', { 'Accept-Language': 'en' })).text();
-    expect(sion).toContain('Digital counter of Sion');
-    expect(sion).toContain('--brand:#a6192e');
-  });
-
-  it('answers 404 for an unknown commune and for a service under /communes', async () => {
-    expect((await get('/communes/atlantis')).status).toBe(404);
-    expect((await get('/communes/spf')).status).toBe(404);
-  });
-});
-
 describe('branding', () => {
   async function openForm(slug: string) {
     const page = await get(`/authorities/${slug}/branding`);

@@ -5,11 +5,9 @@ import type { Platform } from '../../platform/module.ts';
 import type { Authority, Palette } from './authority.ts';
 import { brandingOf } from './branding.ts';
 import { authorityMessages } from './messages.ts';
-import { getAuthorityBySlug, getCanton, listAuthorities } from './queries.ts';
+import { getAuthorityBySlug, getCanton } from './queries.ts';
 import { mayManageBranding, updateBranding } from './update-branding.ts';
 import { BrandingPage } from './views/branding-page.tsx';
-import { CantonHomePage } from './views/canton-home-page.tsx';
-import { CommuneHomePage } from './views/commune-home-page.tsx';
 
 export function authorityRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
@@ -55,46 +53,6 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
   }
 
   return [
-    {
-      method: 'GET',
-      path: '/',
-      access: 'anonymous',
-      async handler(c) {
-        const home = await canton();
-        const locale = c.var.localeFor(home.languages);
-        const [communes, services] = await Promise.all([
-          listAuthorities(db, 'commune'),
-          listAuthorities(db, 'cantonal_service'),
-        ]);
-        return platform.render(
-          c,
-          {
-            title: authorityMessages.translator(locale)('cantonTitle'),
-            locale,
-            branding: brandingOf(home, home, locale, platform.assets),
-          },
-          <CantonHomePage locale={locale} communes={communes} services={services} />,
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: '/communes/:slug',
-      access: 'anonymous',
-      async handler(c) {
-        const { authority, locale, branding } = await authorityPage(c, ['commune']);
-        const name = pick(authority.names, locale, authority.languages);
-        return platform.render(
-          c,
-          {
-            title: authorityMessages.translator(locale)('communeTitle', { commune: name }),
-            locale,
-            branding,
-          },
-          <CommuneHomePage locale={locale} commune={authority} />,
-        );
-      },
-    },
     {
       method: 'GET',
       path: '/authorities/:slug/branding',

@@ -18,6 +18,7 @@ export {
   requestMandate,
   signaturesOf,
 } from './mandates.ts';
+export { themeLabel } from './messages.ts';
 export { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
 
 /** Representation: who may act for whom, on which themes, with which permissions, until when. */

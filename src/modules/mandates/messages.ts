@@ -1,4 +1,6 @@
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { defineMessages } from '../../platform/i18n/messages.ts';
+import type { MandateTheme } from './tables.ts';
 
 export const mandateMessages = defineMessages({
   fr: {
@@ -164,3 +166,12 @@ export const mandateMessages = defineMessages({
     from: 'From {name}',
   },
 });
+
+type Key = Parameters<ReturnType<typeof mandateMessages.translator>>[0];
+
+export const themeKey = (theme: MandateTheme) => `theme${theme[0]?.toUpperCase()}${theme.slice(1)}` as Key;
+
+/** A theme's name, for other modules that show which mandate a service or document needs. */
+export function themeLabel(theme: MandateTheme, locale: Locale): string {
+  return mandateMessages.translator(locale)(themeKey(theme));
+}

@@ -7,3 +7,9 @@ export const identityPaths = {
   logout: '/logout',
   accounts: '/accounts',
 } as const;
+
+/** Where the catalogue and the person's space live, for the kernel's navigation. */
+export const portalPaths = {
+  services: '/services',
+  mySpace: '/my',
+} as const;

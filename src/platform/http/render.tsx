@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale } from '../i18n/locales.ts';
 import { Layout, type PageOptions } from '../views/layout.tsx';
 import { platformMessages } from '../views/messages.ts';
-import type { Branding, PageContext } from '../views/page-context.ts';
+import { type Branding, type PageContext, PageContextProvider } from '../views/page-context.ts';
 import type { AssetRegistry } from './assets.ts';
 import type { RouteContext } from './route.ts';
 
@@ -10,6 +10,8 @@ export interface RenderOptions extends PageOptions {
   locale?: Locale;
   branding?: Branding;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+  /** Only the body, without the layout: what a script asks for to update part of a page. */
+  fragment?: boolean;
 }
 
 /** Renders `body` inside the layout, in the request's language and the page's authority's branding. */
@@ -41,6 +43,10 @@ export async function renderPage(
         : undefined,
   };
   c.header('Content-Language', locale);
+  if (options.fragment) {
+    const part = <PageContextProvider.Provider value={page}>{body}</PageContextProvider.Provider>;
+    return c.html(await part.toString(), options.status ?? 200);
+  }
   const html = (
     <Layout page={page} options={options}>
       {body}

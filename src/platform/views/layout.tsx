@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { portalPaths } from '../http/identity-paths.ts';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.tsx';
 import { Footer } from './components/footer.tsx';
 import { Header, type NavItem } from './components/header.tsx';
@@ -12,6 +13,17 @@ export interface PageOptions {
   head?: Child;
   /** Page-specific scripts (asset names), loaded in order after the shared one. */
   scripts?: string[];
+}
+
+/** Home, the catalogue, and once logged in the person's space; the current one is marked. */
+function defaultNavigation(page: PageContext): NavItem[] {
+  const items: NavItem[] = [
+    { label: page.t('navHome'), href: page.branding.homePath },
+    { label: page.t('navServices'), href: portalPaths.services },
+  ];
+  if (page.actor) items.push({ label: page.t('navMySpace'), href: portalPaths.mySpace });
+  const path = page.currentUrl.split('?')[0];
+  return items.map((item) => ({ ...item, current: item.href === path }));
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
@@ -43,9 +55,7 @@ export function Layout(props: { page: PageContext; options: PageOptions; childre
           <a class="skip-link" href="#main">
             {page.t('skipToContent')}
           </a>
-          <Header
-            navigation={options.navigation ?? [{ label: page.t('navHome'), href: branding.homePath }]}
-          />
+          <Header navigation={options.navigation ?? defaultNavigation(page)} />
           <div class="container">
             <Breadcrumbs items={options.breadcrumbs ?? []} />
             <main id="main" tabindex={-1}>

@@ -9,19 +9,11 @@ import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import type { Mandate } from '../mandates.ts';
-import { mandateMessages } from '../messages.ts';
-import {
-  type MandatePermission,
-  type MandateState,
-  type MandateTheme,
-  mandatePermissions,
-  mandateThemes,
-} from '../tables.ts';
+import { mandateMessages, themeKey } from '../messages.ts';
+import { type MandatePermission, type MandateState, mandatePermissions, mandateThemes } from '../tables.ts';
 
 type Translate = ReturnType<typeof mandateMessages.translator>;
 
-const themeKey = (theme: MandateTheme) =>
-  `theme${theme[0]?.toUpperCase()}${theme.slice(1)}` as Parameters<Translate>[0];
 const permissionKey = (p: MandatePermission) =>
   `permission${p[0]?.toUpperCase()}${p.slice(1)}` as Parameters<Translate>[0];
 const states: Record<MandateState, [Parameters<Translate>[0], TagTone]> = {

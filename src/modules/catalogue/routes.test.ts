@@ -1,0 +1,264 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let actor: Actor | null = null;
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+});
+afterAll(() => testApp.close());
+beforeEach(() => {
+  actor = null;
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => testApp.app.request(path, { headers });
+
+describe('portals', () => {
+  it('serves the canton’s home in its branding, listing every commune', async () => {
+    const html = await (await get('/', { 'Accept-Language': 'fr-CH' })).text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Canton du Valais');
+    expect(html).toContain('--brand:#b4001e');
+    for (const commune of ['/communes/sion', '/communes/brig-glis', '/communes/sierre'])
+      expect(html).toContain(commune);
+    expect(html).toContain('Service des poursuites et faillites');
+  });
+
+  it.each([
+    ['de', 'Willkommen am digitalen Schalter', 'Kanton Wallis'],
+    ['en', 'Welcome to the digital counter', 'Canton of Valais'],
+  ])('answers in %s when asked with ?lang, and remembers it in a cookie', async (lang, title, name) => {
+    const first = await get(`/?lang=${lang}`);
+    const html = await first.text();
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain(title);
+    expect(html).toContain(name);
+    const next = await get('/', { Cookie: cookiesFrom(first), 'Accept-Language': 'fr' });
+    expect(await next.text()).toContain(`<html lang="${lang}">`);
+  });
+
+  it('shows each commune in its own colours, and in its own language by default', async () => {
+    const brig = await get('/communes/brig-glis');
+    const html = await brig.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain('Digitaler Schalter von Brig-Glis');
+    expect(html).toContain('--brand:#004b87');
+    expect(html).toContain('/assets/authorities/brig-glis.');
+    const sion = await (await get('/communes/sion', { 'Accept-Language': 'en' })).text();
+    expect(sion).toContain('Digital counter of Sion');
+    expect(sion).toContain('--brand:#a6192e');
+  });
+
+  it('answers 404 for an unknown commune and for a service under /communes', async () => {
+    expect((await get('/communes/atlantis')).status).toBe(404);
+    expect((await get('/communes/spf')).status).toBe(404);
+  });
+});
+
+describe('browsing and service pages', () => {
+  it('lists services by theme, by life event and by authority', async () => {
+    const health = await (await get('/services?topic=health&lang=fr')).text();
+    expect(health).toContain('Démarches : Santé');
+    expect(health).toContain('/services/autorisation-de-pratiquer');
+    expect(health).not.toContain('/services/extrait-registre-poursuites');
+    const moving = await (await get('/services?event=moving&lang=fr')).text();
+    expect(moving).toContain('/services/attestation-domicile-sion');
+    expect(moving).not.toContain('/services/autorisation-de-pratiquer');
+    const spf = await (await get('/services?authority=spf&lang=fr')).text();
+    expect(spf).toContain('/services/extrait-registre-poursuites');
+    expect(spf).not.toContain('/services/enregistrement-chien-sion');
+  });
+
+  it('lists a commune’s services on its portal, with the canton’s but not other communes’', async () => {
+    const sierre = await (await get('/communes/sierre/services')).text();
+    expect(sierre).toContain('/services/carte-dechetterie-sierre');
+    expect(sierre).toContain('/services/extrait-registre-poursuites');
+    expect(sierre).not.toContain('/services/enregistrement-chien-sion');
+    const sionHome = await (await get('/communes/sion')).text();
+    expect(sionHome).toContain('/services/enregistrement-chien-sion');
+    expect(sionHome).toContain('type="search"');
+  });
+
+  it('describes a service with its facts and schema.org structured data', async () => {
+    const response = await get('/services/extrait-registre-poursuites?lang=de');
+    const html = await response.text();
+    expect(html).toContain('Auszug aus dem Betreibungsregister');
+    expect(html).toContain('CHF');
+    expect(html).toContain('17.00');
+    expect(html).toContain('href="/services/extrait-registre-poursuites/start"');
+    const json = html.match(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s)?.[1];
+    const data = JSON.parse(json ?? 'null');
+    expect(data).toMatchObject({
+      '@type': 'GovernmentService',
+      name: 'Auszug aus dem Betreibungsregister',
+      offers: { price: '17.00', priceCurrency: 'CHF' },
+      provider: { name: 'Dienststelle für Betreibungs- und Konkurswesen' },
+    });
+    // A communal service wears its commune's colours.
+    expect(await (await get('/services/enregistrement-chien-sion')).text()).toContain('--brand:#a6192e');
+    expect((await get('/services/no-such-service')).status).toBe(404);
+  });
+
+  it('lists the portals and published services in the sitemap', async () => {
+    const response = await get('/sitemap.xml');
+    expect(response.headers.get('Content-Type')).toContain('application/xml');
+    const xml = await response.text();
+    expect(xml).toContain('/communes/brig-glis</loc>');
+    expect(xml).toContain('/services/reservation-saal-brig-glis</loc><lastmod>');
+    expect(await (await get('/robots.txt')).text()).toMatch(/Sitemap: http:\/\/localhost\/sitemap\.xml/);
+  });
+
+  it('sends people to log in before starting, and asks for a stronger means when the service needs it', async () => {
+    const anonymous = await get('/services/autorisation-de-pratiquer/start');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('Location')).toMatch(/^\/login\?return=/);
+    actor = personActor({ level: 'substantial' });
+    const weak = await get('/services/autorisation-de-pratiquer/start');
+    expect(weak.status).toBe(303);
+    expect(weak.headers.get('Location')).toContain('level=high');
+    actor = personActor({ level: 'high' });
+    expect((await get('/services/autorisation-de-pratiquer/start')).status).toBe(200);
+    // A service that is not online has nothing to start.
+    expect((await get('/services/attestation-domicile-sion/start')).status).toBe(404);
+  });
+});
+
+describe('search pages', () => {
+  it('answers a plain GET form, without JavaScript', async () => {
+    const html = await (await get('/search?q=pursuite&lang=fr')).text();
+    expect(html).toContain('1 résultat(s) pour « pursuite »');
+    expect(html).toContain('href="/services/extrait-registre-poursuites"');
+    expect(html).toMatch(/<input[^>]*type="search"[^>]*value="pursuite"/);
+  });
+
+  it('gives the results alone to the script that updates them as one types', async () => {
+    const fragment = await (await get('/search?q=betreibung&fragment=1&lang=de')).text();
+    expect(fragment).not.toContain('<html');
+    expect(fragment).toContain('Auszug aus dem Betreibungsregister');
+  });
+
+  it('searches within a commune’s portal', async () => {
+    expect(await (await get('/communes/sierre/search?q=chien')).text()).not.toContain(
+      'enregistrement-chien-sion',
+    );
+    expect(await (await get('/communes/sion/search?q=chien')).text()).toContain('enregistrement-chien-sion');
+  });
+});
+
+describe('service designers', () => {
+  async function as(role: 'agent' | 'authorityAdmin' | 'serviceDesigner', authority = 'sion') {
+    const found = await getAuthorityBySlug(testApp.database.db, authority);
+    if (!found) throw new Error(`no ${authority}`);
+    actor = staffActor(found.id, role);
+  }
+
+  async function post(path: string, fields: Record<string, string | string[]>) {
+    const page = await get(path.replace(/\/(publish|withdraw)$/, ''));
+    const token = csrfTokenIn(await page.text());
+    const body = new URLSearchParams({ _csrf: token });
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+    return testApp.app.request(path, {
+      method: 'POST',
+      body,
+      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+  }
+
+  const newService = {
+    authority: 'sion',
+    slug: 'carte-parking-sion',
+    'name.fr': 'Macaron de stationnement',
+    'name.de': 'Parkkarte',
+    'summary.fr': 'Stationnez dans votre quartier.',
+    'description.fr': 'Le macaron vaut une année.',
+    audiences: ['person'],
+    fee: '120',
+    processingDays: '3',
+    level: 'low',
+    online: 'yes',
+    theme: 'communal',
+    topics: ['residence'],
+  };
+
+  it('refuses agents and other authorities’ designers', async () => {
+    await as('agent', 'spf');
+    expect((await get('/back-office/catalogue')).status).toBe(404);
+    await as('serviceDesigner', 'spf');
+    expect((await get('/back-office/catalogue/enregistrement-chien-sion')).status).toBe(404);
+    expect((await get('/back-office/catalogue/extrait-registre-poursuites')).status).toBe(200);
+  });
+
+  it('explains what is wrong and keeps what was typed', async () => {
+    await as('serviceDesigner');
+    const response = await post('/back-office/catalogue/new', {
+      ...newService,
+      slug: 'Bad Slug',
+      fee: 'cent',
+      'summary.fr': '',
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('error-summary');
+    expect(html).toContain('Saisissez un montant en francs');
+    expect(html).toContain('Saisissez le résumé en français');
+    expect(html).toContain('value="Macaron de stationnement"');
+  });
+
+  it('publishes a new communal service on its commune’s portal only, with every step versioned and audited', async () => {
+    await as('serviceDesigner');
+    const created = await post('/back-office/catalogue/new', newService);
+    expect(created.status).toBe(303);
+    // A draft is not public.
+    expect((await get('/services/carte-parking-sion')).status).toBe(404);
+    const editor = await (await get('/back-office/catalogue/carte-parking-sion')).text();
+    expect(editor).toContain('Traduction manquante'); // summary.de, description.de, …
+    expect((await post('/back-office/catalogue/carte-parking-sion/publish', { version: '1' })).status).toBe(
+      303,
+    );
+    expect(await (await get('/communes/sion')).text()).toContain('/services/carte-parking-sion');
+    expect(await (await get('/communes/sierre/services')).text()).not.toContain(
+      '/services/carte-parking-sion',
+    );
+    expect(await (await get('/search?q=macaron')).text()).toContain('/services/carte-parking-sion');
+
+    // A second version stays private until published.
+    await post('/back-office/catalogue/carte-parking-sion', {
+      ...newService,
+      'name.fr': 'Macaron de parking',
+    });
+    expect(await (await get('/services/carte-parking-sion')).text()).toContain('Macaron de stationnement');
+    const preview = await (await get('/back-office/catalogue/carte-parking-sion/preview')).text();
+    expect(preview).toContain('Macaron de parking');
+    expect(preview).toContain('Aperçu de la version 2');
+    await post('/back-office/catalogue/carte-parking-sion/publish', { version: '2' });
+    expect(await (await get('/services/carte-parking-sion')).text()).toContain('Macaron de parking');
+
+    await post('/back-office/catalogue/carte-parking-sion/withdraw', {});
+    expect((await get('/services/carte-parking-sion')).status).toBe(404);
+
+    const { rows } = await sql<{ action: string; details: { version?: number } }>`
+      select action, details from audit_events where action like 'catalogue.service.%' and actor = ${`person:${actor?.id}`}
+      order by id`.execute(testApp.database.db);
+    expect(rows.map((r) => r.action)).toEqual([
+      'catalogue.service.create',
+      'catalogue.service.publish',
+      'catalogue.service.save',
+      'catalogue.service.publish',
+      'catalogue.service.withdraw',
+    ]);
+  });
+
+  it('lets designers add search synonyms', async () => {
+    await as('serviceDesigner');
+    expect(await (await get('/search?q=vignette')).text()).not.toContain('/services/');
+    expect((await post('/back-office/catalogue/synonyms', { terms: 'Vignette, chien' })).status).toBe(303);
+    expect(await (await get('/search?q=vignette')).text()).toContain('/services/enregistrement-chien-sion');
+    const refused = await post('/back-office/catalogue/synonyms', { terms: 'seul' });
+    expect(refused.status).toBe(422);
+  });
+});

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { reindexService, unindexService } from './search.ts';
+import type { ServiceContent } from './service-content.ts';
+import type { CatalogueTables, ServiceState } from './tables.ts';
+
+export interface Service {
+  id: string;
+  slug: string;
+  authorityId: string;
+  state: ServiceState;
+  latestVersion: number;
+  publishedVersion: number | null;
+  updatedAt: Date;
+}
+
+/** A service with the content of one of its versions. */
+export interface ServiceEntry extends Service {
+  version: number;
+  content: ServiceContent;
+}
+
+const tables = (db: Db) => tablesOf<CatalogueTables>(db);
+
+const serviceColumns = [
+  'catalogue_services.id',
+  'catalogue_services.slug',
+  'catalogue_services.authority_id as authorityId',
+  'catalogue_services.state',
+  'catalogue_services.latest_version as latestVersion',
+  'catalogue_services.published_version as publishedVersion',
+  'catalogue_services.updated_at as updatedAt',
+] as const;
+
+export async function getService(
+  db: Db,
+  by: { id: string } | { slug: string },
+): Promise<Service | undefined> {
+  const query = tables(db).selectFrom('catalogue_services').select(serviceColumns);
+  return 'id' in by
+    ? query.where('id', '=', by.id).executeTakeFirst()
+    : query.where('slug', '=', by.slug).executeTakeFirst();
+}
+
+/** One version of a service; `published` picks the version the public sees, if any. */
+export async function getServiceEntry(
+  db: Db,
+  by: { id: string } | { slug: string },
+  version: number | 'published' | 'latest',
+): Promise<ServiceEntry | undefined> {
+  const service = await getService(db, by);
+  if (!service) return undefined;
+  const wanted =
+    version === 'published'
+      ? service.publishedVersion
+      : version === 'latest'
+        ? service.latestVersion
+        : version;
+  if (wanted === null || (version === 'published' && service.state !== 'published')) return undefined;
+  const row = await tables(db)
+    .selectFrom('catalogue_service_versions')
+    .select(['version', 'content'])
+    .where('service_id', '=', service.id)
+    .where('version', '=', wanted)
+    .executeTakeFirst();
+  return row && { ...service, version: row.version, content: row.content };
+}
+
+export async function listVersions(db: Db, serviceId: string) {
+  return tables(db)
+    .selectFrom('catalogue_service_versions')
+    .select(['version', 'saved_by as savedBy', 'saved_at as savedAt'])
+    .where('service_id', '=', serviceId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** The published entries, in the order of their French names, for the portal's lists and sitemap. */
+export async function listPublished(
+  db: Db,
+  filter: { communeId?: string | null; authorityId?: string } = {},
+): Promise<ServiceEntry[]> {
+  let query = tables(db)
+    .selectFrom('catalogue_services')
+    .innerJoin('catalogue_service_versions', (j) =>
+      j
+        .onRef('catalogue_service_versions.service_id', '=', 'catalogue_services.id')
+        .onRef('catalogue_service_versions.version', '=', 'catalogue_services.published_version'),
+    )
+    .innerJoin('catalogue_search', 'catalogue_search.service_id', 'catalogue_services.id')
+    .select([...serviceColumns, 'catalogue_service_versions.version', 'catalogue_service_versions.content'])
+    .where('catalogue_services.state', '=', 'published');
+  if (filter.communeId !== undefined) query = query.where(portalScope(filter.communeId));
+  if (filter.authorityId) query = query.where('catalogue_services.authority_id', '=', filter.authorityId);
+  return query.orderBy(sql`catalogue_service_versions.content->'name'->>'fr'`).execute();
+}
+
+/** Services of the authorities a designer works for, whatever their state. */
+export async function listServicesOf(db: Db, authorityIds: string[]): Promise<ServiceEntry[]> {
+  if (authorityIds.length === 0) return [];
+  return tables(db)
+    .selectFrom('catalogue_services')
+    .innerJoin('catalogue_service_versions', (j) =>
+      j
+        .onRef('catalogue_service_versions.service_id', '=', 'catalogue_services.id')
+        .onRef('catalogue_service_versions.version', '=', 'catalogue_services.latest_version'),
+    )
+    .select([...serviceColumns, 'catalogue_service_versions.version', 'catalogue_service_versions.content'])
+    .where('catalogue_services.authority_id', 'in', authorityIds)
+    .orderBy('catalogue_services.updated_at', 'desc')
+    .execute();
+}
+
+/**
+ * Which published services a portal shows: the canton's portal (null) shows all; a commune's shows
+ * the cantonal ones and its own.
+ */
+export function portalScope(communeId: string | null) {
+  return sql<boolean>`(${communeId}::uuid is null or not catalogue_search.communal or catalogue_search.authority_id = ${communeId}::uuid)`;
+}
+
+export async function createService(
+  db: Db,
+  actor: string,
+  draft: { authorityId: string; slug: string; content: ServiceContent },
+): Promise<Service> {
+  return audited(
+    db,
+    (service: Service) => ({
+      actor,
+      action: 'catalogue.service.create',
+      subjectType: 'service',
+      subjectId: service.id,
+      authorityId: draft.authorityId,
+      details: { slug: draft.slug },
+    }),
+    async (tx) => {
+      const { id } = await tables(tx)
+        .insertInto('catalogue_services')
+        .values({ slug: draft.slug, authority_id: draft.authorityId, latest_version: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tables(tx)
+        .insertInto('catalogue_service_versions')
+        .values({ service_id: id, version: 1, content: draft.content, saved_by: actor })
+        .execute();
+      return (await getService(tx, { id })) as Service;
+    },
+  );
+}
+
+/** Saves a new version; the published one stays what the public sees until this one is published. */
+export async function saveVersion(
+  db: Db,
+  actor: string,
+  service: Service,
+  content: ServiceContent,
+): Promise<number> {
+  return audited(
+    db,
+    (version: number) => ({
+      actor,
+      action: 'catalogue.service.save',
+      subjectType: 'service',
+      subjectId: service.id,
+      authorityId: service.authorityId,
+      details: { version },
+    }),
+    async (tx) => {
+      const { latest_version: version } = await tables(tx)
+        .updateTable('catalogue_services')
+        .set({ latest_version: sql`latest_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', service.id)
+        .returning('latest_version')
+        .executeTakeFirstOrThrow();
+      await tables(tx)
+        .insertInto('catalogue_service_versions')
+        .values({ service_id: service.id, version, content, saved_by: actor })
+        .execute();
+      return version;
+    },
+  );
+}
+
+export async function publishVersion(
+  db: Db,
+  actor: string,
+  service: Service,
+  version: number,
+): Promise<void> {
+  await audited(
+    db,
+    {
+      actor,
+      action: 'catalogue.service.publish',
+      subjectType: 'service',
+      subjectId: service.id,
+      authorityId: service.authorityId,
+      details: { version },
+    },
+    async (tx) => {
+      const entry = await getServiceEntry(tx, { id: service.id }, version);
+      if (!entry) throw new Error(`Service ${service.slug} has no version ${version}`);
+      await tables(tx)
+        .updateTable('catalogue_services')
+        .set({ state: 'published', published_version: version, updated_at: sql`now()` })
+        .where('id', '=', service.id)
+        .execute();
+      await reindexService(tx, entry);
+    },
+  );
+}
+
+export async function withdrawService(db: Db, actor: string, service: Service): Promise<void> {
+  await audited(
+    db,
+    {
+      actor,
+      action: 'catalogue.service.withdraw',
+      subjectType: 'service',
+      subjectId: service.id,
+      authorityId: service.authorityId,
+    },
+    async (tx) => {
+      await tables(tx)
+        .updateTable('catalogue_services')
+        .set({ state: 'withdrawn', updated_at: sql`now()` })
+        .where('id', '=', service.id)
+        .execute();
+      await unindexService(tx, service.id);
+    },
+  );
+}
