@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Config } from './config/config.ts';
 import type { Db } from './database/database.ts';
 import type { ModuleMigrations } from './database/migrations.ts';
+import type { PersonActor } from './http/access.ts';
 import type { AssetRegistry } from './http/assets.ts';
 import type { RenderOptions } from './http/render.tsx';
 import type { AppEnv, RouteContext, RouteDef } from './http/route.ts';
@@ -22,6 +23,21 @@ export interface Platform {
   sms: SmsGateway;
   /** Renders a page in the layout; see `renderPage`. */
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
+  /** What the modules show in the person's space, in order; filled once every module is loaded. */
+  mySpaceSections(): MySpaceSection[];
+}
+
+/**
+ * A module's part of "my space": drafts, requests, documents, messages, payments, mandates. Each
+ * module answers for its own data; the accounts module lays the page out.
+ */
+export interface MySpaceSection {
+  /** Where on the page: lower first. */
+  order: number;
+  /** What the module has for the account in use, or null when it has nothing to say. */
+  render(c: RouteContext, actor: PersonActor): Promise<Child | null>;
+  /** How many things wait for the person in one of the other accounts they may use. */
+  awaiting(personId: string, accountId: string): Promise<number>;
 }
 
 /**
@@ -37,6 +53,7 @@ export interface GuichetModule {
   assetFiles?: Record<string, string>;
   routes?(platform: Platform): RouteDef[];
   jobs?(platform: Platform): JobHandlers;
+  mySpace?(platform: Platform): MySpaceSection;
 }
 
 export type App = Hono<AppEnv>;

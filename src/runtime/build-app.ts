@@ -20,7 +20,7 @@ import type { JobHandlers } from '../platform/jobs/worker.ts';
 import { migrateJobQueue } from '../platform/jobs/worker.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
-import type { GuichetModule, Platform } from '../platform/module.ts';
+import type { GuichetModule, MySpaceSection, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
 import { createSmsGateway } from '../platform/sms/sms-gateway.ts';
 
@@ -54,6 +54,7 @@ export async function buildApp(options: BuildOptions) {
     for (const [name, file] of Object.entries(m.assetFiles ?? {})) assets.addFile(file, `${m.name}/${name}`);
   }
   const secret = await loadOrCreateSecret(options.db, options.config.secret);
+  let mySpaceSections: MySpaceSection[] = [];
   const platform: Platform = {
     config: options.config,
     db: options.db,
@@ -73,7 +74,11 @@ export async function buildApp(options: BuildOptions) {
     }),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secret, renderOptions, body),
+    mySpaceSections: () => mySpaceSections,
   };
+  mySpaceSections = allModules
+    .flatMap((m) => (m.mySpace ? [m.mySpace(platform)] : []))
+    .sort((a, b) => a.order - b.order);
   const app = createApp({
     platform,
     modules: options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m)),

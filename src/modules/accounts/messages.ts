@@ -2,6 +2,16 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const accountMessages = defineMessages({
   fr: {
+    mySpaceTitle: 'Mon espace',
+    mySpaceLead: 'Ce qui vous attend dans le compte « {account} ».',
+    mySpaceLeadMandate:
+      'Ce qui vous attend dans le compte « {account} », pour lequel vous agissez avec une procuration.',
+    startProcedure: 'Commencer une démarche',
+    nothingAwaits: 'Rien ne vous attend pour le moment.',
+    nothingAwaitsShort: 'Rien en attente',
+    otherAccounts: 'Vos autres comptes',
+    awaitingCount: '{count} en attente',
+    accountKindPrincipal: 'Vous agissez pour ce compte avec une procuration',
     accountsTitle: 'Mes comptes',
     accountsLead:
       'Choisissez le compte avec lequel vous faites vos démarches. Chaque compte a ses propres documents, messages et demandes.',
@@ -56,6 +66,15 @@ export const accountMessages = defineMessages({
     profileLink: 'Voir mes données personnelles',
   },
   de: {
+    mySpaceTitle: 'Mein Bereich',
+    mySpaceLead: 'Was im Konto «{account}» auf Sie wartet.',
+    mySpaceLeadMandate: 'Was im Konto «{account}» auf Sie wartet, für das Sie mit einer Vollmacht handeln.',
+    startProcedure: 'Dienstleistung starten',
+    nothingAwaits: 'Im Moment wartet nichts auf Sie.',
+    nothingAwaitsShort: 'Nichts ausstehend',
+    otherAccounts: 'Ihre anderen Konten',
+    awaitingCount: '{count} ausstehend',
+    accountKindPrincipal: 'Sie handeln mit einer Vollmacht für dieses Konto',
     accountsTitle: 'Meine Konten',
     accountsLead:
       'Wählen Sie das Konto, mit dem Sie Ihre Behördengänge erledigen. Jedes Konto hat eigene Dokumente, Nachrichten und Gesuche.',
@@ -110,6 +129,15 @@ export const accountMessages = defineMessages({
     profileLink: 'Meine Personendaten ansehen',
   },
   en: {
+    mySpaceTitle: 'My space',
+    mySpaceLead: 'What awaits you in the account “{account}”.',
+    mySpaceLeadMandate: 'What awaits you in the account “{account}”, which you act for under a mandate.',
+    startProcedure: 'Start a procedure',
+    nothingAwaits: 'Nothing awaits you for now.',
+    nothingAwaitsShort: 'Nothing waiting',
+    otherAccounts: 'Your other accounts',
+    awaitingCount: '{count} waiting',
+    accountKindPrincipal: 'You act for this account under a mandate',
     accountsTitle: 'My accounts',
     accountsLead:
       'Choose the account you do your procedures with. Each account has its own documents, messages and requests.',

@@ -1,6 +1,6 @@
 import { setCookie } from 'hono/cookie';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
-import { identityPaths } from '../../platform/http/identity-paths.ts';
+import { identityPaths, portalPaths } from '../../platform/http/identity-paths.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -25,6 +25,7 @@ import {
   setNotificationChoices,
 } from './notification-preferences.ts';
 import { AccountsPage } from './views/accounts-page.tsx';
+import { MySpacePage, type OtherAccount } from './views/my-space-page.tsx';
 import { PreferencesPage } from './views/preferences-page.tsx';
 
 export function accountRoutes(platform: Platform): RouteDef[] {
@@ -161,6 +162,48 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       },
     },
     {
+      method: 'GET',
+      path: portalPaths.mySpace,
+      access: 'person',
+      async handler(c) {
+        const actor = loggedInPerson(c);
+        const sections = platform.mySpaceSections();
+        const rendered = (await Promise.all(sections.map((s) => s.render(c, actor)))).filter(Boolean);
+        const awaiting = async (accountId: string) =>
+          (await Promise.all(sections.map((s) => s.awaiting(actor.id, accountId)))).reduce(
+            (a, b) => a + b,
+            0,
+          );
+        const own = await listAccountsOf(db, actor.id);
+        const principals = await principalsOf(db, actor.id);
+        const others: OtherAccount[] = await Promise.all(
+          [
+            ...own.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
+            ...(await Promise.all(
+              principals.map(async (p) => ({
+                id: p.accountId,
+                name: (await getAccount(db, p.accountId))?.name ?? '',
+                kind: 'principal' as const,
+              })),
+            )),
+          ]
+            .filter((a, i, all) => a.id !== actor.account.id && all.findIndex((b) => b.id === a.id) === i)
+            .map(async (a) => ({ ...a, awaiting: await awaiting(a.id) })),
+        );
+        return platform.render(
+          c,
+          { title: accountMessages.translator(c.var.locale)('mySpaceTitle') },
+          <MySpacePage
+            locale={c.var.locale}
+            accountName={actor.account.name}
+            underMandate={Boolean(actor.mandate)}
+            sections={rendered}
+            others={others}
+          />,
+        );
+      },
+    },
+    {
       method: 'POST',
       path: '/accounts/switch',
       access: 'person',
@@ -173,6 +216,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
           !member && (await principalsOf(db, personId(c))).some((p) => p.accountId === wanted);
         if (!member && !principal) throw notFound(); // as if it did not exist
         switchAccount(c.var.session, wanted);
+        if (form.return === portalPaths.mySpace) return c.redirect(portalPaths.mySpace, 303);
         return c.redirect(`${identityPaths.accounts}?switched=${wanted}`, 303);
       },
     },

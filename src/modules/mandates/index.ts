@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createMandates from './migrations/2026-11-24-09-mandates-create.ts';
+import { mandatesMySpace } from './my-space.tsx';
 import { mandateRoutes } from './routes.tsx';
 
 export { mandateFor, principalsOf } from './effective-mandates.ts';
@@ -26,4 +27,5 @@ export const mandatesModule: GuichetModule = {
   name: 'mandates',
   migrations: { '2026-11-24-09-mandates-create': createMandates },
   routes: mandateRoutes,
+  mySpace: mandatesMySpace,
 };

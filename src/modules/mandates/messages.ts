@@ -4,6 +4,11 @@ import type { MandateTheme } from './tables.ts';
 
 export const mandateMessages = defineMessages({
   fr: {
+    countGiven: 'Procurations données en vigueur : {count}',
+    countReceived: 'Procurations reçues en vigueur : {count}',
+    countToApprove: 'À approuver ou signer : {count}',
+    countToAccept: 'Reçues, à accepter ou refuser : {count}',
+    manageMandates: 'Gérer les procurations',
     mandatesTitle: 'Procurations',
     mandatesLead:
       'Une procuration permet à une autre personne d’agir pour vous sur certains thèmes, jusqu’à ce que vous la révoquiez.',
@@ -59,6 +64,11 @@ export const mandateMessages = defineMessages({
     from: 'De la part de {name}',
   },
   de: {
+    countGiven: 'Erteilte gültige Vollmachten: {count}',
+    countReceived: 'Erhaltene gültige Vollmachten: {count}',
+    countToApprove: 'Zu genehmigen oder zu unterzeichnen: {count}',
+    countToAccept: 'Erhalten, anzunehmen oder abzulehnen: {count}',
+    manageMandates: 'Vollmachten verwalten',
     mandatesTitle: 'Vollmachten',
     mandatesLead:
       'Mit einer Vollmacht kann eine andere Person für Sie zu bestimmten Themen handeln, bis Sie sie widerrufen.',
@@ -113,6 +123,11 @@ export const mandateMessages = defineMessages({
     from: 'Von {name}',
   },
   en: {
+    countGiven: 'Mandates given, in force: {count}',
+    countReceived: 'Mandates received, in force: {count}',
+    countToApprove: 'To approve or sign: {count}',
+    countToAccept: 'Received, to accept or decline: {count}',
+    manageMandates: 'Manage mandates',
     mandatesTitle: 'Mandates',
     mandatesLead: 'A mandate lets another person act for you on chosen themes, until you revoke it.',
     givenTitle: 'Mandates given by “{account}”',

@@ -1,0 +1,73 @@
+import type { PersonActor } from '../../platform/http/access.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { accountAccess } from '../accounts/index.ts';
+import { approvalsSuffice, listMandates, signaturesOf } from './mandates.ts';
+import { mandateMessages } from './messages.ts';
+
+/** Counts of the mandates around the account in use: given, received, and those waiting for an answer. */
+async function mandateCounts(platform: Platform, personId: string, accountId: string) {
+  const given = await listMandates(platform.db, { principalAccountId: accountId });
+  const received = await listMandates(platform.db, { agentPersonId: personId });
+  // Waiting on this side: requests to approve, or grants still missing a joint signature.
+  const toApprove = (
+    await Promise.all(
+      given.map(
+        async (m) =>
+          m.state === 'requested' ||
+          (m.state === 'proposed' && !approvalsSuffice(await signaturesOf(platform.db, m.id))),
+      ),
+    )
+  ).filter(Boolean).length;
+  return {
+    given: given.filter((m) => m.state === 'active').length,
+    received: received.filter((m) => m.state === 'active').length,
+    toApprove,
+    toAccept: received.filter((m) => m.state === 'proposed').length,
+  };
+}
+
+function MandatesSummary(props: { locale: Locale; counts: Awaited<ReturnType<typeof mandateCounts>> }) {
+  const t = mandateMessages.translator(props.locale);
+  const { counts } = props;
+  return (
+    <section class="my-space__section" aria-labelledby="my-mandates">
+      <h2 id="my-mandates">{t('mandatesTitle')}</h2>
+      <ul class="plain-list">
+        <li>{t('countGiven', { count: counts.given })}</li>
+        <li>{t('countReceived', { count: counts.received })}</li>
+        {counts.toApprove > 0 && (
+          <li>
+            <strong>{t('countToApprove', { count: counts.toApprove })}</strong>
+          </li>
+        )}
+        {counts.toAccept > 0 && (
+          <li>
+            <strong>{t('countToAccept', { count: counts.toAccept })}</strong>
+          </li>
+        )}
+      </ul>
+      <p>
+        <a href="/mandates">{t('manageMandates')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function mandatesMySpace(platform: Platform): MySpaceSection {
+  return {
+    order: 60,
+    async render(c, actor: PersonActor) {
+      // Under a mandate one acts in someone else's account: their mandates are theirs to manage.
+      if (actor.mandate) return null;
+      const counts = await mandateCounts(platform, actor.id, actor.account.id);
+      return <MandatesSummary locale={c.var.locale} counts={counts} />;
+    },
+    async awaiting(personId, accountId) {
+      // Only the account's admins answer for its mandates.
+      if ((await accountAccess(platform.db, personId, accountId))?.role !== 'admin') return 0;
+      const counts = await mandateCounts(platform, personId, accountId);
+      return counts.toApprove;
+    },
+  };
+}
