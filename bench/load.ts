@@ -1,38 +1,46 @@
 import http from 'node:http';
 
-/**
- * Sends `requests` GETs to `url` over `concurrency` keep-alive connections and returns requests per
- * second. Loopback only, bounded in count: it stops by itself.
- */
-export async function measureThroughput(url: string, requests: number, concurrency: number): Promise<number> {
+/** One unit of work to measure: a request, a query. */
+export type Operation = () => Promise<void>;
+
+/** An operation that GETs `url` over a keep-alive agent shared by the concurrent workers. */
+export function httpGet(url: string, concurrency: number): Operation {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  let sent = 0;
+  return () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(url, { agent }, (response) => {
+          if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
+          response.resume().on('end', resolve);
+        })
+        .on('error', reject);
+    });
+}
+
+/** Runs `operation` `count` times over `concurrency` workers and returns operations per second. */
+export async function measureThroughput(
+  operation: Operation,
+  count: number,
+  concurrency: number,
+): Promise<number> {
+  let started = 0;
   const worker = async () => {
-    while (sent < requests) {
-      sent += 1;
-      await new Promise<void>((resolve, reject) => {
-        http
-          .get(url, { agent }, (response) => {
-            if (response.statusCode !== 200) reject(new Error(`${url} answered ${response.statusCode}`));
-            response.resume().on('end', resolve);
-          })
-          .on('error', reject);
-      });
+    while (started < count) {
+      started += 1;
+      await operation();
     }
   };
-  const started = performance.now();
+  const began = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return requests / seconds;
+  return count / ((performance.now() - began) / 1000);
 }
 
 /** Alternates candidate and baseline rounds so that machine noise hits both alike; returns median ratio. */
 export async function compare(options: {
-  candidate: string;
-  baseline: string;
+  candidate: Operation;
+  baseline: Operation;
   rounds: number;
-  requests: number;
+  count: number;
   concurrency: number;
 }): Promise<{ ratio: number; candidate: number; baseline: number }> {
   await measureThroughput(options.candidate, 200, options.concurrency); // warm up both
@@ -41,13 +49,24 @@ export async function compare(options: {
   const candidate: number[] = [];
   const baseline: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
-    const c = await measureThroughput(options.candidate, options.requests, options.concurrency);
-    const b = await measureThroughput(options.baseline, options.requests, options.concurrency);
+    const c = await measureThroughput(options.candidate, options.count, options.concurrency);
+    const b = await measureThroughput(options.baseline, options.count, options.concurrency);
     candidate.push(c);
     baseline.push(b);
     ratios.push(c / b);
   }
   return { ratio: median(ratios), candidate: median(candidate), baseline: median(baseline) };
+}
+
+export function report(title: string, unit: string, result: Awaited<ReturnType<typeof compare>>): void {
+  process.stdout.write(
+    [
+      title,
+      `  ratio            ${result.ratio.toFixed(3)}  (1.0 = as fast as the baseline)`,
+      `  median ${unit}/s     ${Math.round(result.candidate)} vs ${Math.round(result.baseline)} (this machine, this run only)`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function median(values: number[]): number {

@@ -1,22 +1,48 @@
-// npm run bench: the rendered canton home page against a bare node:http hello world, in the same run.
+// npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
+//  - the rendered canton home page against a bare node:http hello world;
+//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query.
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
+import {
+  createService,
+  demoCatalogue,
+  publishVersion,
+  searchServices,
+} from '../src/modules/catalogue/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
-import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
+import { connectDatabase, type Db, ensureDatabaseExists } from '../src/platform/database/database.ts';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { compare } from './load.ts';
+import { compare, httpGet, report } from './load.ts';
 
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
 const postgres = await startEmbeddedPostgres({ dataDir, logger, persistent: false });
 const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'bench'), () => undefined);
+
+/** A catalogue the size of a canton's: the demo entries again under 40 variants each (400 services). */
+async function growCatalogue(db: Db) {
+  for (let variant = 1; variant <= 40; variant++)
+    for (const { slug, authority, content } of demoCatalogue) {
+      const owner = await getAuthorityBySlug(db, authority);
+      if (!owner) continue;
+      const name = { ...content.name, fr: `${content.name.fr} ${variant}` };
+      const service = await createService(db, 'bench', {
+        authorityId: owner.id,
+        slug: `${slug}-${variant}`,
+        content: { ...content, name },
+      });
+      await publishVersion(db, 'bench', service, 1);
+    }
+}
 
 try {
   await migrate(database.db, database.pool);
@@ -32,23 +58,50 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 100));
   const portOf = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
 
-  const result = await compare({
-    candidate: `http://127.0.0.1:${portOf(guichet)}/`,
-    baseline: `http://127.0.0.1:${portOf(bare)}/`,
-    rounds: 5,
-    requests: 2000,
-    concurrency: 16,
-  });
-  process.stdout.write(
-    [
-      'canton home page (rendered from the database) vs bare node:http hello world',
-      `  ratio            ${result.ratio.toFixed(3)}  (1.0 = as fast as the baseline)`,
-      `  median req/s     ${Math.round(result.candidate)} vs ${Math.round(result.baseline)} (this machine, this run only)`,
-      '',
-    ].join('\n'),
+  report(
+    'canton home page (rendered from the database) vs bare node:http hello world',
+    'req',
+    await compare({
+      candidate: httpGet(`http://127.0.0.1:${portOf(guichet)}/`, 16),
+      baseline: httpGet(`http://127.0.0.1:${portOf(bare)}/`, 16),
+      rounds: 5,
+      count: 2000,
+      concurrency: 16,
+    }),
   );
   guichet.close();
   bare.close();
+
+  await growCatalogue(database.db);
+  const queries = [
+    'poursuite',
+    'betreibung',
+    'pursuite',
+    'chien',
+    'impots',
+    'stupefiants',
+    'autorisation prat',
+  ];
+  let next = 0;
+  const query = () => queries[next++ % queries.length] ?? '';
+  report(
+    'catalogue search (400 services) vs one raw PostgreSQL full-text query on the same index',
+    'search',
+    await compare({
+      candidate: async () => {
+        await searchServices(database.db, query(), { communeId: null, limit: 20, offset: 0 });
+      },
+      baseline: async () => {
+        await sql`select service_id from catalogue_search
+                  where document @@ plainto_tsquery('catalogue_fr', ${query()}) limit 20`.execute(
+          database.db,
+        );
+      },
+      rounds: 5,
+      count: 1000,
+      concurrency: 8,
+    }),
+  );
 } finally {
   await database.close();
   await postgres.stop();

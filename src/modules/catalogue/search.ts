@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -64,74 +64,19 @@ export async function unindexService(tx: Db, serviceId: string): Promise<void> {
   await tables(tx).deleteFrom('catalogue_search').where('service_id', '=', serviceId).execute();
 }
 
-/** How many typing mistakes a word of this length may hold and still be recognised. */
-export function allowedEdits(word: string): number {
-  return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
-}
-
-/** Drops words that are stop words in any of the languages ("de", "die", "the"): they carry no meaning. */
-async function meaningfulWords(db: Db, words: string[]): Promise<string[]> {
-  const configList = sql.join(Object.values(configs).map((config) => sql.lit(config)));
-  const { rows } = await sql<{ w: string }>`
-    select w from unnest(${words}::text[]) with ordinality as q(w, n)
-    where not exists (
-      select 1 from unnest(array[${configList}]::regconfig[]) as c
-      where numnode(plainto_tsquery(c, w)) = 0)
-    order by n`.execute(db);
-  return rows.map((r) => r.w);
-}
-
-/**
- * Each query word with what it may also mean: catalogue words a typo or two away, compounds that
- * start with it ("Betreibungsregister" for "Betreibung"), and the designers' synonyms of all of them.
- */
-export async function expandWords(db: Db, words: string[]): Promise<string[][]> {
-  return Promise.all(
-    (await meaningfulWords(db, words)).map(async (word) => {
-      const edits = allowedEdits(word);
-      const { rows } = await sql<{ word: string }>`
-        select word from catalogue_words
-        where word <> ${word}
-          and ((${word.length >= 5} and word like ${`${word}%`})
-            or (abs(length(word) - ${word.length}) <= ${edits}
-                and levenshtein_less_equal(${word}, word, ${edits}) <= ${edits}))
-        order by levenshtein(${word}, word), word limit 8`.execute(db);
-      const known = [word, ...rows.map((r) => r.word)];
-      const synonyms = await tables(db)
-        .selectFrom('catalogue_synonyms')
-        .select('terms')
-        .where('terms', '&&', sql<string[]>`${known}::text[]`)
-        .execute();
-      return [...new Set([...known, ...synonyms.flatMap((s) => s.terms)])];
-    }),
-  );
-}
-
-function tsquery(groups: string[][]): RawBuilder<unknown> {
-  // Every word must match (&&), through any of its alternatives in any language (||); the last word as
-  // a prefix too, so that results follow the typing.
-  const group = (alternatives: string[], last: boolean) =>
-    sql`(${sql.join(
-      alternatives.flatMap((alternative) =>
-        Object.values(configs).map(
-          (config) =>
-            sql`to_tsquery(${sql.lit(config)}::regconfig, ${last && alternative.length >= 3 ? `${alternative}:*` : alternative})`,
-        ),
-      ),
-      sql` || `,
-    )})`;
-  return sql`(${sql.join(
-    groups.map((alternatives, i) => group(alternatives, i === groups.length - 1)),
-    sql` && `,
-  )})`;
-}
-
 export interface SearchResult {
   total: number;
   entries: ServiceEntry[];
 }
 
-/** Published services matching `query` on a portal (the canton's: null), best first. */
+/**
+ * Published services matching `query` on a portal (the canton's: null), best first, in one statement.
+ * Each query word must match, through any of: itself; catalogue words a typo or two away (one from
+ * five letters, two from eight); compounds that start with it ("Betreibungsregister" for
+ * "Betreibung"); the designers' synonyms of all of these — stemmed in each language, the last word
+ * also as a prefix so that results follow the typing. Stop words of any language ("de", "die") are
+ * dropped: they carry no meaning.
+ */
 export async function searchServices(
   db: Db,
   query: string,
@@ -139,10 +84,37 @@ export async function searchServices(
 ): Promise<SearchResult> {
   const words = queryWords(query);
   if (words.length === 0) return { total: 0, entries: [] };
-  const groups = await expandWords(db, words);
-  if (groups.length === 0) return { total: 0, entries: [] };
-  const rows = await sql<ServiceEntry & { total: string }>`
-    with q as (select ${tsquery(groups)} as query)
+  const configList = sql.join(Object.values(configs).map((config) => sql.lit(config)));
+  const { rows } = await sql<ServiceEntry & { total: string }>`
+    with input as (
+      select w, n, n = ${words.length} as last,
+             case when length(w) >= 8 then 2 when length(w) >= 5 then 1 else 0 end as edits
+      from unnest(${words}::text[]) with ordinality as i(w, n)
+    ),
+    words as (
+      select * from input where not exists (
+        select 1 from unnest(array[${configList}]::regconfig[]) as c where numnode(plainto_tsquery(c, w)) = 0)
+    ),
+    known as (
+      select n, last, w as word from words
+      union
+      select words.n, words.last, cw.word from words join catalogue_words cw on cw.word <> words.w and (
+        (length(words.w) >= 5 and cw.word like words.w || '%')
+        or (abs(length(cw.word) - length(words.w)) <= words.edits
+            and levenshtein_less_equal(words.w, cw.word, words.edits) <= words.edits))
+    ),
+    expanded as (
+      select n, last, word from known
+      union
+      select known.n, known.last, unnest(s.terms) from known join catalogue_synonyms s on s.terms @> array[known.word]
+    ),
+    groups as (
+      select n, catalogue_or_agg(
+        to_tsquery(c, case when last and length(word) >= 3 then word || ':*' else word end)) as query
+      from expanded, unnest(array[${configList}]::regconfig[]) as c
+      group by n
+    ),
+    q as (select catalogue_and_agg(query) as query from groups having count(*) > 0)
     select s.id, s.slug, s.authority_id as "authorityId", s.state, s.latest_version as "latestVersion",
            s.published_version as "publishedVersion", s.updated_at as "updatedAt",
            v.version, v.content, count(*) over () as total
@@ -154,8 +126,8 @@ export async function searchServices(
     order by ts_rank_cd(catalogue_search.document, q.query) desc, v.content->'name'->>'fr'
     limit ${options.limit} offset ${options.offset}`.execute(db);
   return {
-    total: Number(rows.rows[0]?.total ?? 0),
-    entries: rows.rows.map(({ total: _total, ...entry }) => entry),
+    total: Number(rows[0]?.total ?? 0),
+    entries: rows.map(({ total: _total, ...entry }) => entry),
   };
 }
 

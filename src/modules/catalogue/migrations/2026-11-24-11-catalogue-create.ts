@@ -10,6 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function catalogue_fold(text) returns text
     language sql immutable parallel safe strict
     return lower(public.unaccent('public.unaccent'::regdictionary, $1))`.execute(db);
+  // AND and OR over a set of queries, to build a search's query inside one statement.
+  await sql`create aggregate catalogue_and_agg(tsquery) (sfunc = tsquery_and, stype = tsquery)`.execute(db);
+  await sql`create aggregate catalogue_or_agg(tsquery) (sfunc = tsquery_or, stype = tsquery)`.execute(db);
   for (const [config, dictionary] of [
     ['catalogue_fr', 'french_stem'],
     ['catalogue_de', 'german_stem'],
