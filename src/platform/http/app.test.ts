@@ -107,7 +107,7 @@ describe('operations endpoints', () => {
     await testApp.app.request('/communes/sion');
     const text = await (await testApp.app.request('/metrics')).text();
     expect(text).toMatch(
-      /guichet_http_requests_total\{method="GET",route="\/communes\/:slug",status="200"\} \d+/,
+      /guichet_http_requests_total\{method="GET",route="\/communes\/:commune",status="200"\} \d+/,
     );
   });
 
