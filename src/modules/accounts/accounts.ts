@@ -134,3 +134,13 @@ export async function accountHeldBy(
   ).executeTakeFirst();
   return row?.id;
 }
+
+/** The people of an account (its holder, or an organisation's members), for telling them something. */
+export async function membersOf(db: Db, accountId: string): Promise<string[]> {
+  const rows = await accounts(db)
+    .selectFrom('account_members')
+    .select('person_id')
+    .where('account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => r.person_id);
+}

@@ -9,6 +9,7 @@ export const notificationEvents = [
   'requestStatus',
   'paymentDue',
   'mandateToApprove',
+  'mandateChanged',
   'draftExpiring',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 export type AccountKind = 'personal' | 'professional';
 export type MemberRole = 'admin' | 'member';
 export type NotificationChannel = 'email' | 'sms' | 'push';
+export type AccessVia = 'holder' | 'member' | 'mandate' | 'staff';
 
 export interface AccountsTables {
   accounts: {
@@ -17,6 +18,20 @@ export interface AccountsTables {
   notification_preferences: { account_id: string; event: string; channel: NotificationChannel };
   /** Accounts that chose their notifications (an empty choice is a choice too). */
   notification_preferences_set: { account_id: string; updated_at: Generated<Date> };
+  /** Who consulted or did what in an account, and on what right: what the holder sees of others. */
+  account_access_log: {
+    id: Generated<string>;
+    account_id: string;
+    person_id: string;
+    person_name: string;
+    via: AccessVia;
+    mandate_id: string | null;
+    action: string;
+    subject_type: string;
+    subject_id: string;
+    subject_label: string;
+    at: Generated<Date>;
+  };
   account_members: {
     account_id: string;
     person_id: string;

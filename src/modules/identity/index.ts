@@ -24,6 +24,7 @@ export {
   createPersonWithLink,
   findLink,
   findPersonByAvs,
+  findPersonsByNameAndBirth,
   getPerson,
   type Person,
   personName,

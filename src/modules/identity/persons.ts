@@ -218,3 +218,23 @@ export async function findPersonByAvs(db: Db, avs: string): Promise<Person | und
   if (!normalised) return undefined;
   return identity(db).selectFrom('persons').selectAll().where('avs', '=', normalised).executeTakeFirst();
 }
+
+/**
+ * The people with these names and date of birth (names compared without case or accents), for an
+ * agent who has no AVS number at hand. More than one match means the caller must ask for the number.
+ */
+export async function findPersonsByNameAndBirth(
+  db: Db,
+  who: { givenNames: string; familyName: string; dateOfBirth: string },
+): Promise<Person[]> {
+  const folded = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  const candidates = await identity(db)
+    .selectFrom('persons')
+    .selectAll()
+    .where('date_of_birth', '=', who.dateOfBirth)
+    .execute();
+  return candidates.filter(
+    (p) =>
+      folded(p.family_name) === folded(who.familyName) && folded(p.given_names) === folded(who.givenNames),
+  );
+}

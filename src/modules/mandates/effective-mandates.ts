@@ -78,3 +78,27 @@ export async function principalsOf(
   }
   return found;
 }
+
+/** The people who may currently act for the account on `theme` with `permission` (e.g. to be told of a document). */
+export async function agentsFor(
+  db: Db,
+  principalAccountId: string,
+  theme: MandateTheme,
+  permission: MandatePermission,
+  now = new Date(),
+): Promise<string[]> {
+  const rows = await tablesOf<MandatesTables>(db)
+    .selectFrom('mandates')
+    .select('agent_person_id')
+    .where('principal_account_id', '=', principalAccountId)
+    .where('state', '=', 'active')
+    .where('agent_person_id', 'is not', null)
+    .execute();
+  const people = [...new Set(rows.map((r) => r.agent_person_id as string))];
+  const allowed = await Promise.all(
+    people.map(async (personId) =>
+      (await mandateFor(db, { personId, principalAccountId, theme, permission }, now)) ? personId : undefined,
+    ),
+  );
+  return allowed.filter((p): p is string => p !== undefined);
+}

@@ -3,7 +3,7 @@ import * as createMandates from './migrations/2026-11-24-09-mandates-create.ts';
 import { mandatesMySpace } from './my-space.tsx';
 import { mandateRoutes } from './routes.tsx';
 
-export { mandateFor, principalsOf } from './effective-mandates.ts';
+export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
 export {
   acceptMandate,
   approvalsSuffice,

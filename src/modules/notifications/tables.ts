@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import type { NotificationChannel, NotificationEvent } from '../accounts/index.ts';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'delivered' | 'bounced' | 'failed';
 
 export interface NotificationsTables {
   push_subscriptions: {
@@ -11,4 +15,42 @@ export interface NotificationsTables {
     created_at: Generated<Date>;
   };
   vapid_keys: { id: number; public_key: string; private_key: string };
+  /** One thing that awaits one person, in one account; what the portal lists and channels announce. */
+  notifications: {
+    id: Generated<string>;
+    event: NotificationEvent;
+    account_id: string;
+    person_id: string;
+    authority_id: string | null;
+    /** Where in the portal it awaits (a path); never its content. */
+    link: string;
+    /** What caused it, e.g. `document:<id>`: the same source never notifies the same person twice. */
+    source: string;
+    locale: Locale;
+    created_at: Generated<Date>;
+    read_at: Date | null;
+  };
+  notification_deliveries: {
+    id: Generated<string>;
+    notification_id: string;
+    channel: NotificationChannel;
+    /** The e-mail address, mobile number or push subscription id it goes to. */
+    address: string;
+    status: Generated<DeliveryStatus>;
+    attempts: Generated<number>;
+    last_error: string | null;
+    sent_at: Date | null;
+    updated_at: Generated<Date>;
+  };
+  /** An authority's own wording of a notification; the built-in one applies where there is none. */
+  notification_templates: {
+    authority_id: string;
+    event: NotificationEvent;
+    channel: NotificationChannel;
+    locale: Locale;
+    subject: string;
+    body: string;
+    updated_by: string;
+    updated_at: Generated<Date>;
+  };
 }

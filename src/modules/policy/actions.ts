@@ -15,6 +15,8 @@ export const authorityActions = [
   'authority.manageBranding',
   'authority.processRequests',
   'authority.designServices',
+  'authority.publishDocuments',
+  'authority.manageTemplates',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;

@@ -26,6 +26,8 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.manageBranding': ['authorityAdmin'],
   'authority.processRequests': ['agent', 'authorityAdmin'],
   'authority.designServices': ['serviceDesigner', 'authorityAdmin'],
+  'authority.publishDocuments': ['agent', 'authorityAdmin'],
+  'authority.manageTemplates': ['authorityAdmin'],
 };
 
 /**

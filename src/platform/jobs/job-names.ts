@@ -14,6 +14,14 @@ export interface JobPayloads {
   'identity:purge-expired': Record<string, never>;
   /** Sends the code proving the person holds a mobile number. */
   'identity:send-mobile-code': { verificationId: string; locale: 'fr' | 'de' | 'en' };
+  /** Sends one notification through one channel (e-mail, SMS, push). */
+  'notifications:deliver': { deliveryId: string };
+  /** Wraps document keys again with the current master key (after a key rotation). */
+  'documents:rewrap-keys': Record<string, never>;
+  /** Reminds of documents left unread, then asks the authority to send them by post. */
+  'documents:remind-unread': Record<string, never>;
+  /** Destroys documents whose retention period is over. */
+  'documents:apply-retention': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,4 +31,6 @@ export const crontab = [
   '*/15 * * * * platform:purge-expired',
   '17 3 * * * audit:verify-chain',
   '*/30 * * * * identity:purge-expired',
+  '41 6 * * * documents:remind-unread',
+  '53 2 * * * documents:apply-retention',
 ];

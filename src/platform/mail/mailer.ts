@@ -6,6 +6,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** A stable Message-ID, so that a mail sent again after a crash is recognisable as the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {

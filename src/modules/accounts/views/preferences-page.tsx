@@ -18,6 +18,7 @@ const eventKeys = {
   paymentDue: 'eventPaymentDue',
   mandateToApprove: 'eventMandateToApprove',
   draftExpiring: 'eventDraftExpiring',
+  mandateChanged: 'eventMandateChanged',
 } as const;
 const channelKeys = { email: 'channelEmail', sms: 'channelSms', push: 'channelPush' } as const;
 /** Where a person makes a missing channel available. */
