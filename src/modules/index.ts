@@ -4,6 +4,7 @@ import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
+import { documentsModule } from './documents/index.ts';
 import { identityModule } from './identity/index.ts';
 import { integrationModule } from './integration/index.ts';
 import { mandatesModule } from './mandates/index.ts';
@@ -11,7 +12,7 @@ import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: forms, cases, documents, messaging, payments, signing,
+ * folder: forms, cases, messaging, payments, signing,
  * verification, indicators, support.
  */
 export const modules = [
@@ -21,6 +22,7 @@ export const modules = [
   mandatesModule,
   catalogueModule,
   notificationsModule,
+  documentsModule,
   integrationModule,
 ];
 

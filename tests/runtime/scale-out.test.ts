@@ -19,7 +19,11 @@ afterAll(async () => {
 
 describe('several instances on one external PostgreSQL', () => {
   it('both answer, and each job enqueued once runs exactly once', async () => {
-    const env = { DATABASE_URL: database.url, GUICHET_WORKER_CONCURRENCY: '4' };
+    const env = {
+      DATABASE_URL: database.url,
+      GUICHET_WORKER_CONCURRENCY: '4',
+      DOCUMENT_MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    };
     instances = await Promise.all([spawnGuichet(['serve'], env), spawnGuichet(['serve'], env)]);
     expect(instances[0]?.url).not.toBe(instances[1]?.url);
     for (const instance of instances) {

@@ -24,7 +24,7 @@ export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.re
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];
 /** What an authority's business application may ask through the API, about its own authority's work. */
-export const integrationActions = ['integration.checkMandates'] as const;
+export const integrationActions = ['integration.checkMandates', 'integration.publishDocuments'] as const;
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];

@@ -35,7 +35,26 @@ export interface Config {
   smsSender: string;
   /** The commercial register's lookup API; the simulator in demo mode. */
   commercialRegisterUrl: string;
+  /** `id:base64key,…`, current first: the keys that wrap each document's own key. */
+  documentMasterKeys: string | undefined;
+  /** Where encrypted documents are kept. */
+  documentStore: DocumentStoreConfig;
+  /** Days before an unread document is announced again, and before the authority is asked to post it. */
+  documentReminderDays: number;
+  documentFallbackDays: number;
 }
+
+export type DocumentStoreConfig =
+  | { kind: 'postgres' }
+  | { kind: 'folder'; directory: string }
+  | {
+      kind: 's3';
+      endpoint: string;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    };
 
 type Env = Record<string, string | undefined>;
 
@@ -65,7 +84,34 @@ export function loadConfig(env: Env = process.env): Config {
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
     smsSender: env.SMS_SENDER ?? 'Guichet',
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
+    documentMasterKeys: env.DOCUMENT_MASTER_KEYS || undefined,
+    documentStore: documentStore(env, path.resolve(env.GUICHET_DATA_DIR ?? 'var')),
+    documentReminderDays: integer(env, 'DOCUMENT_REMINDER_DAYS', 7),
+    documentFallbackDays: integer(env, 'DOCUMENT_FALLBACK_DAYS', 21),
   };
+}
+
+function documentStore(env: Env, dataDir: string): DocumentStoreConfig {
+  const kind = env.DOCUMENT_STORE ?? 'postgres';
+  if (kind === 'postgres') return { kind };
+  if (kind === 'folder')
+    return { kind, directory: path.resolve(env.DOCUMENT_STORE_DIR ?? path.join(dataDir, 'documents')) };
+  if (kind === 's3') {
+    const required = (name: string) => {
+      const value = env[name];
+      if (!value) throw new Error(`DOCUMENT_STORE=s3 needs ${name}`);
+      return value;
+    };
+    return {
+      kind,
+      endpoint: required('S3_ENDPOINT'),
+      bucket: required('S3_BUCKET'),
+      region: env.S3_REGION ?? 'us-east-1',
+      accessKeyId: required('S3_ACCESS_KEY_ID'),
+      secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+    };
+  }
+  throw new Error(`DOCUMENT_STORE must be postgres, folder or s3, got "${kind}"`);
 }
 
 function integer(env: Env, name: string, fallback: number): number {

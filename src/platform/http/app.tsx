@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -126,7 +127,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   for (const route of collectRoutes(platform, options.modules)) {
-    app.on(route.method, route.path, async (c) => {
+    // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say how much.
+    const limit = bodyLimit({
+      maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,
+      onError: () => {
+        throw new HttpError(413, 'too_large');
+      },
+    });
+    app.on(route.method, route.path, limit, async (c) => {
       await guard(c, route, config);
       return route.handler(c);
     });
@@ -206,7 +214,11 @@ const errorTexts = {
   unauthenticated: ['unauthenticatedTitle', 'unauthenticatedBody'],
   csrf: ['csrfTitle', 'csrfBody'],
   rate_limited: ['rateLimitedTitle', 'rateLimitedBody'],
+  too_large: ['tooLargeTitle', 'tooLargeBody'],
 } as const;
+
+/** What a request may carry unless its route says otherwise: forms, not files. */
+const defaultMaxBodyBytes = 1024 * 1024;
 
 /** Errors answer in kind: JSON for API clients, a branded page in the user's language for people. */
 async function errorPage(c: RouteContext, platform: Platform, error: Error): Promise<Response> {

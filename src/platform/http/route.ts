@@ -38,6 +38,8 @@ export interface RouteDef {
   access: Access;
   /** Overrides the default write limit (state-changing routes) or adds one to a GET. */
   rateLimit?: RateLimitRule;
+  /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
   /** The minimum level of assurance; a weaker session is sent to log in again with a stronger means. */
   level?: AssuranceLevel;
   handler(c: RouteContext): Response | Promise<Response>;

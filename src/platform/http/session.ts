@@ -213,17 +213,24 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = 
 
 /** The secret for CSRF tokens: from configuration, or generated once and shared by all instances. */
 export async function loadOrCreateSecret(db: Db, configured: string | undefined): Promise<string> {
-  if (configured) return configured;
+  return configured ?? loadOrCreateSetting(db, 'csrf_secret', () => randomBytes(32).toString('base64url'));
+}
+
+/**
+ * A platform setting made once and then shared by every instance (the first writer wins), for
+ * secrets that may be generated when the operator did not configure them.
+ */
+export async function loadOrCreateSetting(db: Db, name: string, make: () => string): Promise<string> {
   const settings = tablesOf<HttpTables>(db);
   await settings
     .insertInto('platform_settings')
-    .values({ name: 'csrf_secret', value: randomBytes(32).toString('base64url') })
+    .values({ name, value: make() })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const row = await settings
     .selectFrom('platform_settings')
     .select('value')
-    .where('name', '=', 'csrf_secret')
+    .where('name', '=', name)
     .executeTakeFirstOrThrow();
   return row.value;
 }

@@ -3,6 +3,8 @@ import { defineMessages } from '../i18n/messages.ts';
 /** Texts of the layout, the shared components and the error pages. */
 export const platformMessages = defineMessages({
   fr: {
+    tooLargeTitle: 'Envoi trop volumineux',
+    tooLargeBody: 'Ce que vous avez envoyé dépasse la taille permise. Réduisez les fichiers et réessayez.',
     actingFor: 'Pour {name}, par procuration',
     actingBanner:
       'Vous, {person}, agissez pour {name} par procuration : ce que vous faites ici est enregistré à son nom et au vôtre.',
@@ -47,6 +49,9 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Composants de l’interface',
   },
   de: {
+    tooLargeTitle: 'Sendung zu gross',
+    tooLargeBody:
+      'Was Sie gesendet haben, überschreitet die erlaubte Grösse. Verkleinern Sie die Dateien und versuchen Sie es erneut.',
     actingFor: 'Für {name}, mit Vollmacht',
     actingBanner:
       'Sie, {person}, handeln mit Vollmacht für {name}: Was Sie hier tun, wird in seinem und Ihrem Namen festgehalten.',
@@ -91,6 +96,8 @@ export const platformMessages = defineMessages({
     componentsTitle: 'Komponenten der Benutzeroberfläche',
   },
   en: {
+    tooLargeTitle: 'Too large',
+    tooLargeBody: 'What you sent is larger than allowed. Make the files smaller and try again.',
     actingFor: 'For {name}, under a mandate',
     actingBanner:
       'You, {person}, are acting for {name} under a mandate: what you do here is recorded in their name and yours.',

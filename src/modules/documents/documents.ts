@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { type Selectable, sql } from 'kysely';
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { MandateTheme } from '../mandates/index.ts';
+import { notify } from '../notifications/index.ts';
+import type { BlobStore } from './blob-store.ts';
+import { type DocumentCategory, retainUntil } from './categories.ts';
+import { decryptDocument, encryptDocument, type MasterKey, rewrapKey } from './encryption.ts';
+import type { DocumentsTables } from './tables.ts';
+
+export type DocumentRow = Selectable<DocumentsTables['documents']>;
+
+/** What the documents functions need besides the database: where bytes go, and the keys. */
+export interface DocumentVault {
+  db: Db;
+  store: BlobStore;
+  keys: MasterKey[];
+}
+
+const tables = (db: Db) => tablesOf<DocumentsTables>(db);
+
+export const maxDocumentBytes = 20 * 1024 * 1024;
+
+/** The types a document may have, recognised by their first bytes rather than by what the sender claims. */
+const signatures: { type: string; extension: string; magic: number[] }[] = [
+  { type: 'application/pdf', extension: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { type: 'image/png', extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
+];
+
+export type UploadProblem = 'fileMissing' | 'fileTooLarge' | 'fileType';
+
+/** Checks an upload: not empty, not too large, and a PDF, PNG or JPEG by its content. */
+export function checkUpload(bytes: Buffer): { contentType: string; extension: string } | UploadProblem {
+  if (bytes.length === 0) return 'fileMissing';
+  if (bytes.length > maxDocumentBytes) return 'fileTooLarge';
+  const found = signatures.find((s) => s.magic.every((byte, i) => bytes[i] === byte));
+  return found ? { contentType: found.type, extension: found.extension } : 'fileType';
+}
+
+/** A file name safe in a header and on any disk, keeping the name the sender gave where possible. */
+export function safeFilename(name: string, extension: string): string {
+  const base = name
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '_')
+    .trim()
+    .slice(0, 80);
+  return `${base || 'document'}.${extension}`;
+}
+
+export interface Publication {
+  accountId: string;
+  authorityId: string;
+  title: string;
+  category: DocumentCategory;
+  theme: MandateTheme | null;
+  message: string | null;
+  requestId?: string | null;
+  filename: string;
+  bytes: Buffer;
+  /** The sender's key for this publication: the same key again returns the first document. */
+  idempotencyKey: string;
+  publishedBy: string;
+}
+
+/**
+ * Publishes a document into an account: encrypted into the blob store, then recorded with its
+ * notification in one transaction. A retry with the same idempotency key, even concurrent, yields the
+ * first document and tells nobody twice.
+ */
+export async function publishDocument(
+  vault: DocumentVault,
+  publication: Publication,
+  now = new Date(),
+): Promise<{ document: DocumentRow; created: boolean }> {
+  const existing = await findByIdempotencyKey(vault.db, publication.authorityId, publication.idempotencyKey);
+  if (existing) return { document: existing, created: false };
+  const checked = checkUpload(publication.bytes);
+  if (typeof checked === 'string') throw new Error(`Refused upload: ${checked}`);
+  const id = randomUUID();
+  const encrypted = encryptDocument(vault.keys, id, publication.bytes);
+  // The blob first: a crash after it leaves an unreferenced blob, never a document without content.
+  await vault.store.put(id, encrypted.blob);
+  const document = await audited(
+    vault.db,
+    (row: DocumentRow | undefined) => ({
+      actor: publication.publishedBy,
+      action: row ? 'document.publish' : 'document.publish.duplicate',
+      subjectType: 'document',
+      subjectId: row?.id ?? id,
+      authorityId: publication.authorityId,
+      details: { accountId: publication.accountId, category: publication.category },
+    }),
+    async (tx) => {
+      const row = await tables(tx)
+        .insertInto('documents')
+        .values({
+          id,
+          account_id: publication.accountId,
+          authority_id: publication.authorityId,
+          title: publication.title,
+          category: publication.category,
+          theme: publication.theme,
+          message: publication.message,
+          request_id: publication.requestId ?? null,
+          filename: safeFilename(publication.filename, checked.extension),
+          content_type: checked.contentType,
+          size: publication.bytes.length,
+          sha256: encrypted.sha256,
+          wrapped_key: encrypted.wrappedKey,
+          key_id: encrypted.keyId,
+          retain_until: retainUntil(publication.category, now),
+          published_by: publication.publishedBy,
+          idempotency_key: publication.idempotencyKey,
+          first_read_at: null,
+          reminded_at: null,
+          deleted_at: null,
+        })
+        .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (row)
+        await notify(tx, {
+          event: 'newDocument',
+          accountId: row.account_id,
+          authorityId: row.authority_id,
+          link: `/documents/${row.id}`,
+          source: `document:${row.id}`,
+          theme: row.theme,
+        });
+      return row;
+    },
+  );
+  if (document) return { document, created: true };
+  // A concurrent twin won the race: drop our blob, answer with theirs.
+  await vault.store.delete(id);
+  const winner = await findByIdempotencyKey(vault.db, publication.authorityId, publication.idempotencyKey);
+  if (!winner) throw new Error('Publication lost its idempotent twin');
+  return { document: winner, created: false };
+}
+
+function findByIdempotencyKey(db: Db, authorityId: string, key: string) {
+  return tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function getDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** An account's documents, newest first; `themes` limits them to what a mandate covers. */
+export async function listDocuments(
+  db: Db,
+  accountId: string,
+  themes?: MandateTheme[],
+): Promise<DocumentRow[]> {
+  let query = tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('deleted_at', 'is', null);
+  if (themes)
+    query = themes.length === 0 ? query.where(sql<boolean>`false`) : query.where('theme', 'in', themes);
+  return query.orderBy('created_at', 'desc').execute();
+}
+
+/** The documents an authority published, for its staff: read or not, and by when. */
+export async function listPublishedBy(db: Db, authorityId: string, limit = 100): Promise<DocumentRow[]> {
+  return tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The document's content, decrypted and checked against its recorded hash. */
+export async function readDocument(vault: DocumentVault, document: DocumentRow): Promise<Buffer> {
+  const blob = await vault.store.get(document.id);
+  if (!blob || !document.wrapped_key || !document.key_id)
+    throw new Error(`Document ${document.id} has no content`);
+  return decryptDocument(vault.keys, document.id, {
+    blob,
+    wrappedKey: document.wrapped_key,
+    keyId: document.key_id,
+    sha256: document.sha256,
+  });
+}
+
+export async function markDocumentRead(db: Db, documentId: string, now = new Date()): Promise<void> {
+  await tables(db)
+    .updateTable('documents')
+    .set({ first_read_at: now })
+    .where('id', '=', documentId)
+    .where('first_read_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Deletes a document for good: its key is destroyed first (so the content is unreadable even in a
+ * backup of the blob store), then its blob; the row stays as a trace that it existed.
+ */
+export async function destroyDocument(
+  vault: DocumentVault,
+  actor: string,
+  document: DocumentRow,
+  reason: string,
+) {
+  await audited(
+    vault.db,
+    {
+      actor,
+      action: 'document.delete',
+      subjectType: 'document',
+      subjectId: document.id,
+      authorityId: document.authority_id,
+      details: { reason },
+    },
+    (tx) =>
+      tables(tx)
+        .updateTable('documents')
+        .set({ wrapped_key: null, key_id: null, deleted_at: sql`now()` })
+        .where('id', '=', document.id)
+        .execute(),
+  );
+  await vault.store.delete(document.id);
+}
+
+/** Wraps every document key still under an older master key with the current one; returns how many. */
+export async function rewrapKeys(vault: DocumentVault, batchSize = 500): Promise<number> {
+  const current = vault.keys[0]?.id;
+  if (!current) return 0;
+  let total = 0;
+  for (;;) {
+    const batch = await tables(vault.db)
+      .selectFrom('documents')
+      .select(['id', 'wrapped_key', 'key_id'])
+      .where('wrapped_key', 'is not', null)
+      .where('key_id', '<>', current)
+      .limit(batchSize)
+      .execute();
+    if (batch.length === 0) return total;
+    for (const row of batch) {
+      const next = rewrapKey(vault.keys, row.id, {
+        wrappedKey: row.wrapped_key as Buffer,
+        keyId: row.key_id as string,
+      });
+      // Only if nobody changed it meanwhile (another worker, a deletion).
+      await tables(vault.db)
+        .updateTable('documents')
+        .set({ wrapped_key: next.wrappedKey, key_id: next.keyId })
+        .where('id', '=', row.id)
+        .where('key_id', '=', row.key_id)
+        .execute();
+    }
+    total += batch.length;
+  }
+}
+
+/**
+ * Documents nobody opened: after `reminderDays` the people of the account are told again; after
+ * `fallbackDays` the authority gets a task to send it by post.
+ */
+export async function remindUnread(
+  db: Db,
+  days: { reminderDays: number; fallbackDays: number },
+  now = new Date(),
+): Promise<{ reminded: number; fallbacks: number }> {
+  const before = (d: number) => new Date(now.getTime() - d * 86_400_000);
+  const toRemind = await tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('first_read_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .where('reminded_at', 'is', null)
+    .where('created_at', '<', before(days.reminderDays))
+    .execute();
+  for (const document of toRemind)
+    await db.transaction().execute(async (tx) => {
+      await notify(tx, {
+        event: 'newDocument',
+        accountId: document.account_id,
+        authorityId: document.authority_id,
+        link: `/documents/${document.id}`,
+        source: `document:${document.id}:reminder`,
+        theme: document.theme,
+      });
+      await tables(tx)
+        .updateTable('documents')
+        .set({ reminded_at: now })
+        .where('id', '=', document.id)
+        .execute();
+    });
+  const fallbacks = await sql<{ document_id: string }>`
+    insert into document_postal_fallbacks (document_id, authority_id)
+    select id, authority_id from documents
+    where first_read_at is null and deleted_at is null and created_at < ${before(days.fallbackDays)}
+    on conflict (document_id) do nothing
+    returning document_id`.execute(db);
+  return { reminded: toRemind.length, fallbacks: fallbacks.rows.length };
+}
+
+/** The paper letters an authority still owes, oldest first. */
+export async function listPostalFallbacks(db: Db, authorityId: string) {
+  return tables(db)
+    .selectFrom('document_postal_fallbacks')
+    .innerJoin('documents', 'documents.id', 'document_postal_fallbacks.document_id')
+    .select([
+      'documents.id',
+      'documents.title',
+      'documents.account_id as accountId',
+      'document_postal_fallbacks.created_at as createdAt',
+    ])
+    .where('document_postal_fallbacks.authority_id', '=', authorityId)
+    .where('document_postal_fallbacks.done_at', 'is', null)
+    .orderBy('document_postal_fallbacks.created_at')
+    .execute();
+}
+
+export async function completePostalFallback(db: Db, actor: string, authorityId: string, documentId: string) {
+  const result = await tables(db)
+    .updateTable('document_postal_fallbacks')
+    .set({ done_at: sql`now()`, done_by: actor })
+    .where('document_id', '=', documentId)
+    .where('authority_id', '=', authorityId)
+    .where('done_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Destroys the documents whose retention period ended before `now`. */
+export async function applyRetention(vault: DocumentVault, now = new Date()): Promise<number> {
+  const expired = await tables(vault.db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('retain_until', '<', now.toISOString().slice(0, 10))
+    .execute();
+  for (const document of expired) await destroyDocument(vault, 'system', document, 'retention');
+  return expired.length;
+}

@@ -1,0 +1,57 @@
+import type { PersonActor } from '../../platform/http/access.ts';
+import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { can } from '../policy/index.ts';
+import { listDocuments } from './documents.ts';
+import { documentMessages } from './messages.ts';
+import { documentPath } from './views/citizen-pages.tsx';
+
+/** The unread documents of the account in use (under a mandate: of the themes it covers). */
+export function documentsMySpace(platform: Platform): MySpaceSection {
+  const unread = async (actor: PersonActor) => {
+    let themes: string[] | undefined;
+    if (actor.mandate) {
+      themes = [];
+      for (const theme of actor.mandate.themes)
+        if (
+          (
+            await can(platform.db, actor, 'account.consult', {
+              type: 'account',
+              accountId: actor.account.id,
+              theme: theme as never,
+            })
+          ).allowed
+        )
+          themes.push(theme);
+    }
+    return (await listDocuments(platform.db, actor.account.id, themes as never)).filter(
+      (d) => !d.first_read_at,
+    );
+  };
+  return {
+    order: 20,
+    async render(c, actor) {
+      const t = documentMessages.translator(c.var.locale);
+      const documents = await unread(actor);
+      return (
+        <section class="my-space__section" aria-labelledby="my-documents">
+          <h2 id="my-documents">{t('documentsTitle')}</h2>
+          <p>{t('newDocuments', { count: documents.length })}</p>
+          <ul class="plain-list">
+            {documents.slice(0, 5).map((d) => (
+              <li>
+                <a href={documentPath(d.id)}>{d.title}</a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/documents">{t('allDocuments')}</a>
+          </p>
+        </section>
+      );
+    },
+    async awaiting(_personId, accountId) {
+      // For another account the person holds or belongs to: its unread documents.
+      return (await listDocuments(platform.db, accountId)).filter((d) => !d.first_read_at).length;
+    },
+  };
+}

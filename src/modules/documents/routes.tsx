@@ -1,0 +1,549 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { Child } from 'hono/jsx';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { Tag } from '../../platform/views/components/tag.tsx';
+import { type AccessVia, recordAccess } from '../accounts/index.ts';
+import {
+  type Authority,
+  getAuthorityById,
+  getAuthorityBySlug,
+  listAuthorities,
+} from '../authorities/index.ts';
+import { type MandateTheme, mandateThemes } from '../mandates/index.ts';
+import { can } from '../policy/index.ts';
+import { documentCategories, isDocumentCategory } from './categories.ts';
+import {
+  checkUpload,
+  completePostalFallback,
+  type DocumentRow,
+  destroyDocument,
+  getDocument,
+  listDocuments,
+  listPostalFallbacks,
+  listPublishedBy,
+  markDocumentRead,
+  maxDocumentBytes,
+  publishDocument,
+  readDocument,
+} from './documents.ts';
+import { documentMessages } from './messages.ts';
+import { findRecipient, type RecipientQuery } from './recipients.ts';
+import { checkDocumentKeys, vaultOf } from './vault.ts';
+import { DocumentPage, DocumentsPage, documentPath } from './views/citizen-pages.tsx';
+import { BulkPage, PublishedPage, PublishPage } from './views/staff-pages.tsx';
+
+type Translate = ReturnType<typeof documentMessages.translator>;
+type Form = Record<string, string | File | (string | File)[]>;
+
+const text = (form: Form, name: string) => {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** What an agent typed to name the recipient, as a lookup; undefined when nothing usable was given. */
+function recipientQuery(form: Form): RecipientQuery | undefined {
+  const by = text(form, 'recipientBy');
+  if (by === 'uid' && text(form, 'uid')) return { kind: 'uid', uid: text(form, 'uid') };
+  if (by === 'name' && text(form, 'familyName') && /^\d{4}-\d{2}-\d{2}$/.test(text(form, 'dateOfBirth')))
+    return {
+      kind: 'name',
+      givenNames: text(form, 'givenNames'),
+      familyName: text(form, 'familyName'),
+      dateOfBirth: text(form, 'dateOfBirth'),
+    };
+  if (by === 'avs' && text(form, 'avs')) return { kind: 'avs', avs: text(form, 'avs') };
+  return undefined;
+}
+
+/** A CSV cell naming the recipient: an AVS number (756…) or a UID (CHE…). */
+function recipientFromCell(cell: string): RecipientQuery | undefined {
+  const compact = cell.replace(/[\s.-]/g, '').toUpperCase();
+  if (/^756\d{10}$/.test(compact)) return { kind: 'avs', avs: compact };
+  if (/^CHE\d{9}$/.test(compact)) return { kind: 'uid', uid: compact };
+  return undefined;
+}
+
+const isTheme = (value: string): value is MandateTheme =>
+  (mandateThemes as readonly string[]).includes(value);
+
+/** The documents of an account, publication by authorities' staff and their API, paper fallbacks. */
+export function documentRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  checkDocumentKeys(platform); // refuse to start without keys, not at the first upload
+
+  /** The document, if the actor may see it in the account in use; anything else is answered as absent. */
+  async function visibleDocument(c: RouteContext) {
+    const actor = loggedInPerson(c);
+    const document = await getDocument(db, c.req.param('id') ?? '');
+    if (!document || document.account_id !== actor.account.id) throw notFound();
+    const decision = await can(db, actor, 'account.consult', {
+      type: 'account',
+      accountId: document.account_id,
+      theme: document.theme ?? undefined,
+    });
+    if (!decision.allowed) throw notFound();
+    return { actor, document, decision };
+  }
+
+  async function logAccess(
+    c: RouteContext,
+    seen: Awaited<ReturnType<typeof visibleDocument>>,
+    action: 'document.view' | 'document.download' | 'document.delete',
+  ) {
+    const { actor, document, decision } = seen;
+    if (!decision.allowed) return;
+    await recordAccess(db, {
+      accountId: document.account_id,
+      person: { id: actor.id, name: actor.displayName },
+      via: decision.via as AccessVia,
+      mandateId: decision.mandateId,
+      action,
+      subject: { type: 'document', id: document.id, label: document.title },
+    });
+  }
+
+  async function authorityNames(locale: Locale) {
+    const names = new Map((await listAuthorities(db)).map((a) => [a.id, pick(a.names, locale, a.languages)]));
+    return (id: string) => names.get(id) ?? '';
+  }
+
+  /** The authority in the path, if the actor may publish for it. */
+  async function publishingAuthority(c: RouteContext): Promise<Authority> {
+    const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
+    if (!authority) throw notFound();
+    const decision = await can(db, c.var.actor, 'authority.publishDocuments', {
+      type: 'authority',
+      authorityId: authority.id,
+    });
+    if (!decision.allowed) throw notFound();
+    return authority;
+  }
+
+  const staffBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/documents`;
+
+  /** Checks one publication's fields; returns the problems as translated field errors. */
+  async function preparePublication(
+    t: Translate,
+    fields: {
+      recipient: RecipientQuery | undefined;
+      title: string;
+      category: string;
+      file: File | undefined;
+    },
+  ) {
+    const errors: FieldError[] = [];
+    let recipient: Awaited<ReturnType<typeof findRecipient>> | undefined;
+    if (!fields.recipient) errors.push({ field: 'recipientBy', message: t('recipientMissing') });
+    else {
+      recipient = await findRecipient(db, fields.recipient);
+      if (typeof recipient === 'string')
+        errors.push({
+          field: fields.recipient.kind === 'name' ? 'givenNames' : fields.recipient.kind,
+          message: t(recipient),
+        });
+    }
+    if (!fields.title || fields.title.length > 200)
+      errors.push({ field: 'title', message: t('titleMissing') });
+    if (!isDocumentCategory(fields.category))
+      errors.push({ field: 'category', message: t('categoryMissing') });
+    const bytes = fields.file ? Buffer.from(await fields.file.arrayBuffer()) : Buffer.alloc(0);
+    const upload = checkUpload(bytes);
+    if (typeof upload === 'string') errors.push({ field: 'file', message: t(upload) });
+    return { errors, recipient: typeof recipient === 'object' ? recipient : undefined, bytes };
+  }
+
+  return [
+    {
+      method: 'GET',
+      path: '/documents',
+      access: 'person',
+      async handler(c) {
+        const actor = loggedInPerson(c);
+        // Under a mandate, only the themes it covers with the right to consult.
+        let themes: MandateTheme[] | undefined;
+        if (actor.mandate) {
+          themes = [];
+          for (const theme of actor.mandate.themes.filter(isTheme))
+            if (
+              (
+                await can(db, actor, 'account.consult', {
+                  type: 'account',
+                  accountId: actor.account.id,
+                  theme,
+                })
+              ).allowed
+            )
+              themes.push(theme);
+        }
+        const manage = await can(db, actor, 'account.manage', {
+          type: 'account',
+          accountId: actor.account.id,
+        });
+        return platform.render(
+          c,
+          { title: documentMessages.translator(c.var.locale)('documentsTitle') },
+          <DocumentsPage
+            locale={c.var.locale}
+            accountName={actor.account.name}
+            underMandate={Boolean(actor.mandate)}
+            documents={await listDocuments(db, actor.account.id, themes)}
+            authorityName={await authorityNames(c.var.locale)}
+            showAccessLog={manage.allowed}
+          />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/documents/:id',
+      access: 'person',
+      async handler(c) {
+        const seen = await visibleDocument(c);
+        await logAccess(c, seen, 'document.view');
+        await markDocumentRead(db, seen.document.id);
+        const authority = await getAuthorityById(db, seen.document.authority_id);
+        const manage = await can(db, seen.actor, 'account.manage', {
+          type: 'account',
+          accountId: seen.document.account_id,
+        });
+        return platform.render(
+          c,
+          {
+            title: seen.document.title,
+            breadcrumbs: [
+              { label: documentMessages.translator(c.var.locale)('documentsTitle'), href: '/documents' },
+            ],
+          },
+          <DocumentPage
+            locale={c.var.locale}
+            document={seen.document}
+            authorityName={authority ? pick(authority.names, c.var.locale, authority.languages) : ''}
+            mayDelete={manage.allowed}
+          />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/documents/:id/file',
+      access: 'person',
+      async handler(c) {
+        const seen = await visibleDocument(c);
+        const bytes = await readDocument(await vaultOf(platform), seen.document);
+        await logAccess(c, seen, 'document.download');
+        await markDocumentRead(db, seen.document.id);
+        const { document } = seen;
+        // Inline only for what browsers show safely (PDF, images); anything else is a download.
+        const viewable =
+          document.content_type === 'application/pdf' || document.content_type.startsWith('image/');
+        const disposition = viewable && c.req.query('inline') === '1' ? 'inline' : 'attachment';
+        const ascii = document.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+        return c.body(new Uint8Array(bytes), 200, {
+          'Content-Type': document.content_type,
+          'Content-Length': String(bytes.length),
+          'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/documents/:id/delete',
+      access: 'person',
+      async handler(c) {
+        const seen = await visibleDocument(c);
+        const manage = await can(db, seen.actor, 'account.manage', {
+          type: 'account',
+          accountId: seen.document.account_id,
+        });
+        if (!manage.allowed) throw notFound();
+        if (!documentCategories[seen.document.category].ownerMayDelete) throw new HttpError(409, 'retention');
+        await logAccess(c, seen, 'document.delete');
+        await destroyDocument(await vaultOf(platform), `person:${seen.actor.id}`, seen.document, 'owner');
+        return c.redirect('/documents', 303);
+      },
+    },
+    // Staff
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/documents',
+      access: 'staff',
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        const t = documentMessages.translator(c.var.locale);
+        const published = c.req.query('published');
+        const notice = published ? (await getDocument(db, published))?.title : undefined;
+        return platform.render(
+          c,
+          {
+            title: t('publishedList', {
+              authority: pick(authority.names, c.var.locale, authority.languages),
+            }),
+          },
+          <PublishedPage
+            locale={c.var.locale}
+            authorityName={pick(authority.names, c.var.locale, authority.languages)}
+            base={staffBase(authority)}
+            notice={notice && t('published', { title: notice, account: c.req.query('account') ?? '' })}
+            documents={await listPublishedBy(db, authority.id)}
+            postal={await listPostalFallbacks(db, authority.id)}
+          />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/documents/new',
+      access: 'staff',
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        return platform.render(
+          c,
+          { title: documentMessages.translator(c.var.locale)('publishTitle') },
+          <PublishPage
+            locale={c.var.locale}
+            action={`${staffBase(authority)}/new`}
+            values={{ recipientBy: 'avs', category: 'decision' }}
+            errors={[]}
+            idempotencyKey={randomUUID()}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/documents/new',
+      access: 'staff',
+      maxBodyBytes: maxDocumentBytes + 64 * 1024,
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        const actor = loggedInPerson(c);
+        const form = (await c.req.parseBody()) as Form;
+        const t = documentMessages.translator(c.var.locale);
+        const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
+        const prepared = await preparePublication(t, {
+          recipient: recipientQuery(form),
+          title: text(form, 'title'),
+          category: text(form, 'category'),
+          file,
+        });
+        const idempotencyKey = /^[0-9a-f-]{36}$/.test(text(form, 'idempotencyKey'))
+          ? text(form, 'idempotencyKey')
+          : randomUUID();
+        if (prepared.errors.length > 0 || !prepared.recipient) {
+          const values = Object.fromEntries(
+            Object.entries(form).filter(([, v]) => typeof v === 'string') as [string, string][],
+          );
+          return platform.render(
+            c,
+            { title: t('publishTitle'), status: 422 },
+            <PublishPage
+              locale={c.var.locale}
+              action={`${staffBase(authority)}/new`}
+              values={values}
+              errors={prepared.errors}
+              idempotencyKey={idempotencyKey}
+            />,
+          );
+        }
+        const theme = text(form, 'theme');
+        const { document } = await publishDocument(await vaultOf(platform), {
+          accountId: prepared.recipient.accountId,
+          authorityId: authority.id,
+          title: text(form, 'title'),
+          category: text(form, 'category') as keyof typeof documentCategories,
+          theme: isTheme(theme) ? theme : null,
+          message: text(form, 'message').slice(0, 1000) || null,
+          filename: file?.name ?? 'document',
+          bytes: prepared.bytes,
+          idempotencyKey,
+          publishedBy: `person:${actor.id}`,
+        });
+        const query = new URLSearchParams({ published: document.id, account: prepared.recipient.name });
+        return c.redirect(`${staffBase(authority)}?${query}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/documents/bulk',
+      access: 'staff',
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        return platform.render(
+          c,
+          { title: documentMessages.translator(c.var.locale)('bulkTitle') },
+          <BulkPage
+            locale={c.var.locale}
+            action={`${staffBase(authority)}/bulk`}
+            idempotencyKey={randomUUID()}
+            errors={[]}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/documents/bulk',
+      access: 'staff',
+      maxBodyBytes: 200 * 1024 * 1024,
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        const actor = loggedInPerson(c);
+        const t = documentMessages.translator(c.var.locale);
+        const form = (await c.req.parseBody({ all: true })) as Form;
+        const batchKey = /^[0-9a-f-]{36}$/.test(text(form, 'idempotencyKey'))
+          ? text(form, 'idempotencyKey')
+          : randomUUID();
+        const csvFile = form.csv instanceof File ? form.csv : undefined;
+        const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File);
+        let rows: Record<string, string>[] = [];
+        try {
+          rows = csvFile
+            ? parse(Buffer.from(await csvFile.arrayBuffer()), {
+                columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+                delimiter: [',', ';'],
+                bom: true,
+                skip_empty_lines: true,
+                trim: true,
+              })
+            : [];
+        } catch {
+          rows = [];
+        }
+        const page = (errors: FieldError[], results?: { row: number; label: string; outcome: Child }[]) =>
+          platform.render(
+            c,
+            { title: t('bulkTitle'), status: errors.length > 0 ? 422 : 200 },
+            <BulkPage
+              locale={c.var.locale}
+              action={`${staffBase(authority)}/bulk`}
+              idempotencyKey={results ? randomUUID() : batchKey}
+              errors={errors}
+              results={results}
+            />,
+          );
+        if (rows.length === 0 || rows.length > 1000)
+          return page([{ field: 'csv', message: t('csvInvalid') }]);
+        const vault = await vaultOf(platform);
+        const results: { row: number; label: string; outcome: Child }[] = [];
+        for (const [index, row] of rows.entries()) {
+          const file = files.find(
+            (f) => f.name === row.fichier || f.name === row.file || f.name === row.datei,
+          );
+          const title = row.titre ?? row.title ?? row.titel ?? '';
+          const prepared = await preparePublication(t, {
+            recipient: recipientFromCell(row.destinataire ?? row.recipient ?? row.empfaenger ?? ''),
+            title,
+            category: row.categorie ?? row.category ?? row.kategorie ?? '',
+            file,
+          });
+          if (!file) prepared.errors.push({ field: 'files', message: t('fileNotSent') });
+          if (prepared.errors.length > 0 || !prepared.recipient) {
+            results.push({
+              row: index + 1,
+              label: title,
+              outcome: <Tag tone="danger">{prepared.errors.map((e) => e.message).join(' · ')}</Tag>,
+            });
+            continue;
+          }
+          const theme = row.theme ?? row.thema ?? '';
+          // One key per row of the batch: sending the same batch again publishes nothing twice.
+          const { created } = await publishDocument(vault, {
+            accountId: prepared.recipient.accountId,
+            authorityId: authority.id,
+            title,
+            category: (row.categorie ?? row.category ?? row.kategorie) as keyof typeof documentCategories,
+            theme: isTheme(theme) ? theme : null,
+            message: null,
+            filename: file?.name ?? 'document',
+            bytes: prepared.bytes,
+            idempotencyKey: `${batchKey}:${index}`,
+            publishedBy: `person:${actor.id}`,
+          });
+          results.push({
+            row: index + 1,
+            label: title,
+            outcome: <Tag tone="success">{t(created ? 'bulkDone' : 'bulkAlready')}</Tag>,
+          });
+        }
+        return page([], results);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/documents/postal/:id',
+      access: 'staff',
+      async handler(c) {
+        const authority = await publishingAuthority(c);
+        const done = await completePostalFallback(
+          db,
+          `person:${loggedInPerson(c).id}`,
+          authority.id,
+          c.req.param('id') ?? '',
+        );
+        if (!done) throw notFound();
+        return c.redirect(staffBase(authority), 303);
+      },
+    },
+    // Integration API
+    {
+      method: 'POST',
+      path: '/api/v1/documents',
+      access: 'apiClient',
+      maxBodyBytes: maxDocumentBytes + 64 * 1024,
+      async handler(c) {
+        const actor = c.var.actor;
+        if (actor?.kind !== 'apiClient') throw new HttpError(401, 'unauthenticated');
+        const decision = await can(db, actor, 'integration.publishDocuments', {
+          type: 'authority',
+          authorityId: actor.authorityId,
+        });
+        if (!decision.allowed) throw new HttpError(403, 'forbidden');
+        const idempotencyKey = c.req.header('Idempotency-Key') ?? '';
+        if (!/^[\w.:-]{8,100}$/.test(idempotencyKey))
+          return c.json({ error: 'idempotency_key_required' }, 400);
+        const form = (await c.req.parseBody()) as Form;
+        const recipient = text(form, 'recipientAvs')
+          ? ({ kind: 'avs', avs: text(form, 'recipientAvs') } as const)
+          : text(form, 'recipientUid')
+            ? ({ kind: 'uid', uid: text(form, 'recipientUid') } as const)
+            : undefined;
+        const file = form.file instanceof File ? form.file : undefined;
+        const prepared = await preparePublication(documentMessages.translator('en'), {
+          recipient,
+          title: text(form, 'title'),
+          category: text(form, 'category'),
+          file,
+        });
+        if (prepared.errors.length > 0 || !prepared.recipient)
+          return c.json({ error: 'invalid', problems: prepared.errors }, 422);
+        const theme = text(form, 'theme');
+        const { document, created } = await publishDocument(await vaultOf(platform), {
+          accountId: prepared.recipient.accountId,
+          authorityId: actor.authorityId,
+          title: text(form, 'title'),
+          category: text(form, 'category') as keyof typeof documentCategories,
+          theme: isTheme(theme) ? theme : null,
+          message: text(form, 'message').slice(0, 1000) || null,
+          requestId: null,
+          filename: file?.name ?? 'document',
+          bytes: prepared.bytes,
+          idempotencyKey: `api:${actor.id}:${idempotencyKey}`,
+          publishedBy: `api:${actor.id}`,
+        });
+        return c.json(
+          { id: document.id, created, sha256: document.sha256, link: documentPath(document.id) },
+          created ? 201 : 200,
+        );
+      },
+    },
+  ];
+}
+
+export type { DocumentRow };

@@ -1,0 +1,121 @@
+import { formatDate, formatNumber } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import { Tag } from '../../../platform/views/components/tag.tsx';
+import { documentCategories } from '../categories.ts';
+import type { DocumentRow } from '../documents.ts';
+import { documentMessages } from '../messages.ts';
+
+export const documentPath = (id: string) => `/documents/${id}`;
+
+const date = (locale: Locale, value: string | Date) =>
+  formatDate(locale, typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value);
+
+export function DocumentsPage(props: {
+  locale: Locale;
+  accountName: string;
+  underMandate: boolean;
+  documents: DocumentRow[];
+  authorityName: (id: string) => string;
+  showAccessLog: boolean;
+}) {
+  const t = documentMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('documentsTitle')}</h1>
+      <p class="lead">
+        {t(props.underMandate ? 'documentsLeadMandate' : 'documentsLead', { account: props.accountName })}
+      </p>
+      {props.documents.length === 0 ? (
+        <p>{t('documentsEmpty')}</p>
+      ) : (
+        <Table
+          caption={t('documentsTitle')}
+          head={[t('title'), t('category'), t('issuedBy'), t('issuedOn')]}
+          rows={props.documents.map((d) => [
+            <>
+              <a href={documentPath(d.id)}>{d.title}</a>
+              {!d.first_read_at && (
+                <>
+                  {' '}
+                  <Tag tone="info">{t('unread')}</Tag>
+                </>
+              )}
+            </>,
+            pick(documentCategories[d.category].label, props.locale),
+            props.authorityName(d.authority_id),
+            date(props.locale, d.issued_on),
+          ])}
+        />
+      )}
+      {props.showAccessLog && (
+        <p>
+          <a href="/accounts/access-log">{t('accessLog')}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function DocumentPage(props: {
+  locale: Locale;
+  document: DocumentRow;
+  authorityName: string;
+  mayDelete: boolean;
+}) {
+  const t = documentMessages.translator(props.locale);
+  const { document } = props;
+  const category = documentCategories[document.category];
+  const inline = document.content_type === 'application/pdf' || document.content_type.startsWith('image/');
+  const rows: [string, string][] = [
+    [t('issuedBy'), props.authorityName],
+    [t('issuedOn'), date(props.locale, document.issued_on)],
+    [t('category'), pick(category.label, props.locale)],
+    [t('size'), `${formatNumber(props.locale, Math.ceil(document.size / 1024))} KB`],
+    [t('keptUntil'), date(props.locale, document.retain_until)],
+  ];
+  return (
+    <>
+      <h1>{document.title}</h1>
+      <dl class="summary-list">
+        {rows.map(([term, value]) => (
+          <div class="summary-list__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {document.message && (
+        <>
+          <h2>{t('messageFromAuthority')}</h2>
+          <p>{document.message}</p>
+        </>
+      )}
+      <p class="button-group">
+        {inline && (
+          <a class="button button--primary" href={`${documentPath(document.id)}/file?inline=1`}>
+            {t('open')}
+          </a>
+        )}
+        <a
+          class={`button button--${inline ? 'secondary' : 'primary'}`}
+          href={`${documentPath(document.id)}/file`}
+        >
+          {t('download')} <span class="visually-hidden">{document.filename}</span>
+        </a>
+      </p>
+      {props.mayDelete &&
+        (category.ownerMayDelete ? (
+          <form method="post" action={`${documentPath(document.id)}/delete`}>
+            <CsrfField />
+            <p class="field__hint">{t('deleteHint')}</p>
+            <Button variant="secondary">{t('deleteDocument')}</Button>
+          </form>
+        ) : (
+          <p>{t('notDeletable', { date: date(props.locale, document.retain_until) })}</p>
+        ))}
+    </>
+  );
+}
