@@ -30,9 +30,10 @@ describe('route table', () => {
     for (const route of routes) expect(known, `${route.method} ${route.path}`).toContain(route.access);
   });
 
-  it('exempts from CSRF only server-to-server endpoints, whose callers authenticate themselves', () => {
+  it('exempts from CSRF only server-to-server endpoints and the API, whose callers authenticate themselves', () => {
     const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
     expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'POST /api/v1/documents',
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /oidc/*',

@@ -59,7 +59,10 @@ export function isStateChanging(method: Method): boolean {
   return method !== 'GET';
 }
 
-/** Whether the router demands the CSRF token: every state-changing route except protocol endpoints. */
+/**
+ * Whether the router demands the CSRF token: every state-changing route except protocol endpoints
+ * and the API, whose callers authenticate with a bearer key that a browser never sends by itself.
+ */
 export function needsCsrfToken(route: Pick<RouteDef, 'method' | 'access'>): boolean {
-  return isStateChanging(route.method) && route.access !== 'machine';
+  return isStateChanging(route.method) && route.access !== 'machine' && route.access !== 'apiClient';
 }

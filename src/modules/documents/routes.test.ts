@@ -1,0 +1,277 @@
+import type { Runner } from 'graphile-worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { startSmtpSink } from '../../../tests/support/smtp-sink.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
+import { startWorker } from '../../platform/jobs/worker.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+import { acceptMandate, proposeMandate } from '../mandates/index.ts';
+
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let worker: Runner;
+let actor: Actor | null = null;
+const people: Record<string, { id: string; accountId: string; actor: PersonActor }> = {};
+let spf = '';
+let sion = '';
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  testApp = await createTestApp({
+    actor: () => actor,
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://guichet.example' },
+  });
+  worker = await startWorker({
+    pool: testApp.database.pool,
+    db: testApp.database.db,
+    handlers: testApp.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
+  const { db } = testApp.database;
+  for (const [name, avs, language] of [
+    ['Thomas', '7562345678908', 'de'],
+    ['Claire', '7564567890120', 'fr'],
+    ['Anna', '7563456789019', 'fr'],
+  ] as const) {
+    const { person } = await createPersonWithLink(
+      db,
+      {
+        givenNames: name,
+        familyName: 'Test',
+        avs,
+        dateOfBirth: '1980-05-17',
+        email: `${name.toLowerCase()}@example.ch`,
+        emailVerified: true,
+        language,
+      },
+      { provider: 'test', subject: name, level: 'high' },
+    );
+    const accountId = await ensurePersonalAccount(db, person.id, `${name} Test`);
+    people[name] = {
+      id: person.id,
+      accountId,
+      actor: personActor({
+        id: person.id,
+        displayName: `${name} Test`,
+        language,
+        account: { id: accountId, name: `${name} Test`, kind: 'personal' },
+      }),
+    };
+  }
+  spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+});
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.stop();
+  await testApp?.close();
+});
+
+const person = (name: string) => people[name] as (typeof people)[string];
+const get = (path: string) => testApp.app.request(path);
+const pdf = (text: string) =>
+  new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'décision finale.pdf', { type: 'application/pdf' });
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Publishes through the agent's form, as a browser would send it. */
+async function publish(fields: Record<string, string>, file: File | null = pdf('contenu secret')) {
+  const page = await get('/back-office/authorities/spf/documents/new');
+  const html = await page.text();
+  const body = new FormData();
+  body.set('_csrf', csrfTokenIn(html));
+  body.set('idempotencyKey', html.match(/name="idempotencyKey" value="([^"]+)"/)?.[1] ?? '');
+  for (const [key, value] of Object.entries({ recipientBy: 'avs', category: 'decision', ...fields }))
+    body.set(key, value);
+  if (file) body.set('file', file);
+  return testApp.app.request('/back-office/authorities/spf/documents/new', {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookiesFrom(page) },
+  });
+}
+
+describe('publishing a document', () => {
+  it('is for the authority’s own staff only', async () => {
+    actor = staffActor(sion, 'agent');
+    expect((await get('/back-office/authorities/spf/documents/new')).status).toBe(404);
+    actor = null;
+    expect((await get('/back-office/authorities/spf/documents/new')).status).toBe(303);
+  });
+
+  it('explains what is missing and keeps what was typed', async () => {
+    actor = staffActor(spf, 'agent');
+    const response = await publish({ avs: '756.9999.9999.99', title: '' }, null);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Aucune personne ou entreprise ne correspond');
+    expect(html).toContain('Saisissez le titre du document');
+    expect(html).toContain('Choisissez le fichier du document');
+    expect(html).toContain('value="756.9999.9999.99"');
+  });
+
+  it('tells the recipient by e-mail in their language, without the content, and they open it', async () => {
+    actor = staffActor(spf, 'agent');
+    const response = await publish({
+      avs: '756.2345.6789.08',
+      title: 'Zahlungsbefehl Nr. 4411',
+      message: 'Frist: 20 Tage',
+      theme: 'debtCollection',
+    });
+    expect(response.status).toBe(303);
+    const documentId = new URL(response.headers.get('Location') ?? '', 'http://x').searchParams.get(
+      'published',
+    );
+    const mail = await waitFor(() => smtp.received.find((m) => m.to.includes('thomas@example.ch')));
+    const raw = mail.raw.replace(/=\r?\n/g, '');
+    expect(raw).toContain('wartet');
+    expect(raw).toContain(`https://guichet.example/documents/${documentId}`);
+    expect(raw).not.toContain('4411');
+    expect(raw).not.toContain('Frist');
+
+    actor = person('Thomas').actor;
+    expect(await (await get('/documents')).text()).toContain('Zahlungsbefehl Nr. 4411');
+    const page = await get(`/documents/${documentId}`);
+    expect(page.status).toBe(200);
+    const file = await get(`/documents/${documentId}/file`);
+    expect(file.headers.get('Content-Type')).toBe('application/pdf');
+    expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(file.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="d_cision finale.pdf"; filename\*=UTF-8''d%C3%A9cision%20finale.pdf$/,
+    );
+    expect(await file.text()).toContain('contenu secret');
+    expect((await get(`/documents/${documentId}/file?inline=1`)).headers.get('Content-Disposition')).toMatch(
+      /^inline/,
+    );
+    const log = await (await get('/accounts/access-log?lang=fr')).text();
+    expect(log).toContain('Document consulté : Zahlungsbefehl Nr. 4411');
+    expect(log).toContain('Document téléchargé');
+
+    // Another person, even knowing the address, finds nothing there.
+    actor = person('Claire').actor;
+    expect((await get(`/documents/${documentId}`)).status).toBe(404);
+    expect((await get(`/documents/${documentId}/file`)).status).toBe(404);
+  });
+
+  it('shows an agent under mandate only the themes of the mandate, and the principal sees what they viewed', async () => {
+    const { db } = testApp.database;
+    const today = new Date().toISOString().slice(0, 10);
+    const mandate = await proposeMandate(db, person('Claire').id, 'holder', {
+      principalAccountId: person('Claire').accountId,
+      agent: { personId: person('Anna').id },
+      themes: ['tax'],
+      permissions: ['consult', 'receive'],
+      validFrom: today,
+    });
+    await acceptMandate(db, person('Anna').id, mandate.id);
+    actor = staffActor(spf, 'agent');
+    await publish({ avs: '7564567890120', title: 'Taxation 2025', theme: 'tax' });
+    await publish({ avs: '7564567890120', title: 'Commandement de payer', theme: 'debtCollection' });
+    // The agent with the right to receive is told about the tax document, not about the other one.
+    await waitFor(() => smtp.received.find((m) => m.to.includes('anna@example.ch')));
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from notifications where person_id = ${person('Anna').id}`.execute(db);
+    expect(rows[0]?.n).toBe(1);
+
+    actor = {
+      ...person('Anna').actor,
+      account: { id: person('Claire').accountId, name: 'Claire Test', kind: 'personal' },
+      mandate: { id: mandate.id, themes: ['tax'] },
+    };
+    const list = await (await get('/documents')).text();
+    expect(list).toContain('Taxation 2025');
+    expect(list).not.toContain('Commandement de payer');
+    const taxId = list.match(/href="\/documents\/([0-9a-f-]{36})">Taxation 2025/)?.[1];
+    expect((await get(`/documents/${taxId}`)).status).toBe(200);
+    const { rows: debt } = await sql<{
+      id: string;
+    }>`select id from documents where title = 'Commandement de payer'`.execute(db);
+    expect((await get(`/documents/${debt[0]?.id}`)).status).toBe(404);
+    expect((await get('/accounts/access-log')).status).toBe(404); // the log is the holder's
+
+    actor = person('Claire').actor;
+    const log = await (await get(`/accounts/access-log?mandate=${mandate.id}&lang=fr`)).text();
+    expect(log).toContain('Anna Test');
+    expect(log).toContain('Avec une procuration');
+    expect(log).toContain('Taxation 2025');
+  });
+
+  it('retries while the mail server is down, and delivers once it is back, exactly once', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    actor = staffActor(spf, 'agent');
+    const published = await publish({ avs: '7563456789019', title: 'Attestation' }, pdf('attestation'));
+    expect(published.status).toBe(303);
+    const documentId = new URL(published.headers.get('Location') ?? '', 'http://x').searchParams.get(
+      'published',
+    );
+    await waitFor(async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from notification_deliveries d join notifications n on n.id = d.notification_id
+        where n.source = ${`document:${documentId}`} and d.last_error is not null and d.status = 'pending'`.execute(
+        testApp.database.db,
+      );
+      return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+    });
+    smtp = await startSmtpSink(port);
+    // graphile-worker's back-off: the second attempt comes after about two seconds.
+    await waitFor(() => smtp.received.find((m) => m.to.includes('anna@example.ch')), 30_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.received.filter((m) => m.to.includes('anna@example.ch'))).toHaveLength(1);
+    const { rows } = await sql<{ status: string; attempts: number }>`
+      select d.status, d.attempts from notification_deliveries d join notifications n on n.id = d.notification_id
+      where n.source = ${`document:${documentId}`}`.execute(testApp.database.db);
+    expect(rows[0]?.status).toBe('sent');
+    expect(rows[0]?.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('publishes through the API once per idempotency key', async () => {
+    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf };
+    const send = async (key: string | undefined) => {
+      const body = new FormData();
+      body.set('recipientAvs', '756.2345.6789.08');
+      body.set('title', 'Auszug');
+      body.set('category', 'extract');
+      body.set('file', pdf('auszug'));
+      return testApp.app.request('/api/v1/documents', {
+        method: 'POST',
+        body,
+        headers: key ? { 'Idempotency-Key': key } : {},
+      });
+    };
+    expect((await send(undefined)).status).toBe(400);
+    const first = await send('order-2026-0001');
+    expect(first.status).toBe(201);
+    const again = await send('order-2026-0001');
+    expect(again.status).toBe(200);
+    expect((await again.json()).id).toBe((await first.json()).id);
+  });
+
+  it('refuses a body larger than the route allows', async () => {
+    actor = person('Thomas').actor;
+    const page = await get('/preferences');
+    const response = await testApp.app.request('/preferences', {
+      method: 'POST',
+      body: new URLSearchParams({
+        _csrf: csrfTokenIn(await page.text()),
+        filler: 'x'.repeat(2 * 1024 * 1024),
+      }),
+      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(413);
+  });
+});
