@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
@@ -127,13 +127,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   for (const route of collectRoutes(platform, options.modules)) {
-    // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say how much.
-    const limit = bodyLimit({
-      maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,
-      onError: () => {
-        throw new HttpError(413, 'too_large');
-      },
-    });
+    // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say
+    // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself.
+    const limit: MiddlewareHandler<AppEnv> =
+      route.access === 'machine'
+        ? (_c, next) => next()
+        : bodyLimit({
+            maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,
+            onError: () => {
+              throw new HttpError(413, 'too_large');
+            },
+          });
     app.on(route.method, route.path, limit, async (c) => {
       await guard(c, route, config);
       return route.handler(c);
