@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import type { MandateTheme } from '../mandates/index.ts';
+import { agentsFor, type MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import { type DocumentCategory, retainUntil } from './categories.ts';
@@ -121,15 +121,7 @@ export async function publishDocument(
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (row)
-        await notify(tx, {
-          event: 'newDocument',
-          accountId: row.account_id,
-          authorityId: row.authority_id,
-          link: `/documents/${row.id}`,
-          source: `document:${row.id}`,
-          theme: row.theme,
-        });
+      if (row) await notifyDocument(tx, row, `document:${row.id}`);
       return row;
     },
   );
@@ -139,6 +131,18 @@ export async function publishDocument(
   const winner = await findByIdempotencyKey(vault.db, publication.authorityId, publication.idempotencyKey);
   if (!winner) throw new Error('Publication lost its idempotent twin');
   return { document: winner, created: false };
+}
+
+/** Tells the account's people, and the agents whose mandate lets them receive documents of its theme. */
+async function notifyDocument(tx: Db, document: DocumentRow, source: string) {
+  await notify(tx, {
+    event: 'newDocument',
+    accountId: document.account_id,
+    authorityId: document.authority_id,
+    link: `/documents/${document.id}`,
+    source,
+    alsoTell: document.theme ? await agentsFor(tx, document.account_id, document.theme, 'receive') : [],
+  });
 }
 
 function findByIdempotencyKey(db: Db, authorityId: string, key: string) {
@@ -290,14 +294,7 @@ export async function remindUnread(
     .execute();
   for (const document of toRemind)
     await db.transaction().execute(async (tx) => {
-      await notify(tx, {
-        event: 'newDocument',
-        accountId: document.account_id,
-        authorityId: document.authority_id,
-        link: `/documents/${document.id}`,
-        source: `document:${document.id}:reminder`,
-        theme: document.theme,
-      });
+      await notifyDocument(tx, document, `document:${document.id}:reminder`);
       await tables(tx)
         .updateTable('documents')
         .set({ reminded_at: now })

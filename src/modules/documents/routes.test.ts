@@ -182,9 +182,13 @@ describe('publishing a document', () => {
     await publish({ avs: '7564567890120', title: 'Taxation 2025', theme: 'tax' });
     await publish({ avs: '7564567890120', title: 'Commandement de payer', theme: 'debtCollection' });
     // The agent with the right to receive is told about the tax document, not about the other one.
-    await waitFor(() => smtp.received.find((m) => m.to.includes('anna@example.ch')));
+    await waitFor(() =>
+      smtp.received.find((m) => m.to.includes('anna@example.ch') && m.raw.includes('/documents/')),
+    );
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from notifications where person_id = ${person('Anna').id}`.execute(db);
+      select count(*)::int as n from notifications where person_id = ${person('Anna').id} and source like 'document:%'`.execute(
+      db,
+    );
     expect(rows[0]?.n).toBe(1);
 
     actor = {
@@ -229,9 +233,11 @@ describe('publishing a document', () => {
     });
     smtp = await startSmtpSink(port);
     // graphile-worker's back-off: the second attempt comes after about two seconds.
-    await waitFor(() => smtp.received.find((m) => m.to.includes('anna@example.ch')), 30_000);
+    const forDocument = () =>
+      smtp.received.filter((m) => m.raw.replace(/=\r?\n/g, '').includes(`/documents/${documentId}`));
+    await waitFor(() => forDocument()[0], 30_000);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(smtp.received.filter((m) => m.to.includes('anna@example.ch'))).toHaveLength(1);
+    expect(forDocument()).toHaveLength(1);
     const { rows } = await sql<{ status: string; attempts: number }>`
       select d.status, d.attempts from notification_deliveries d join notifications n on n.id = d.notification_id
       where n.source = ${`document:${documentId}`}`.execute(testApp.database.db);

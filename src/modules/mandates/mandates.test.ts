@@ -7,6 +7,7 @@ import {
   acceptMandate,
   approvalsSuffice,
   approveMandate,
+  closeMandate,
   delegateMandate,
   proposeMandate,
   requestMandate,
@@ -123,5 +124,30 @@ describe('mandates', () => {
       valid_to: '2099-12-31',
       principal_account_id: company,
     });
+  });
+
+  it('tells both sides of every step, each once', async () => {
+    const told = async (personId: string) => {
+      const { rows } = await sql<{ event: string; source: string }>`
+        select event, source from notifications where person_id = ${personId} and source like ${`mandate:${mandate.id}:%`}
+        order by created_at`.execute(database.db);
+      return rows.map((r) => `${r.event} ${r.source.split(':').at(-1)}`);
+    };
+    const marcAccount = (
+      await sql<{ id: string }>`select id from accounts where person_id = ${ids.marc}`.execute(database.db)
+    ).rows[0]?.id as string;
+    const mandate = await proposeMandate(database.db, ids.marc ?? '', 'holder', {
+      principalAccountId: marcAccount,
+      agent: { personId: ids.agent ?? '' },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: lastYear,
+    });
+    expect(await told(ids.agent ?? '')).toEqual(['mandateToApprove proposed']);
+    await acceptMandate(database.db, ids.agent ?? '', mandate.id);
+    expect(await told(ids.marc ?? '')).toEqual(['mandateChanged accepted']);
+    await closeMandate(database.db, ids.marc ?? '', mandate.id, 'revoked');
+    expect(await told(ids.agent ?? '')).toEqual(['mandateToApprove proposed', 'mandateChanged revoked']);
+    expect(await told(ids.marc ?? '')).toEqual(['mandateChanged accepted']);
   });
 });

@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely';
 import { appendAuditEvent } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
+import { accountHeldBy } from '../accounts/index.ts';
+import { notify } from '../notifications/index.ts';
 import type { MandatePermission, MandatesTables, MandateTheme } from './tables.ts';
 
 export type Mandate = Selectable<MandatesTables['mandates']>;
@@ -47,6 +49,32 @@ async function record(
   });
 }
 
+/**
+ * Both sides hear of every step: the agent of what awaits their answer or what changed for them, the
+ * principal's people of requests to approve and of answers. Sent with the step's own transaction.
+ */
+async function tell(
+  tx: Db,
+  side: 'agent' | 'principal',
+  mandate: Mandate,
+  event: 'mandateToApprove' | 'mandateChanged',
+  step: string,
+) {
+  const source = `mandate:${mandate.id}:${step}`;
+  const link = '/mandates';
+  if (side === 'principal') {
+    await notify(tx, { event, accountId: mandate.principal_account_id, authorityId: null, link, source });
+    return;
+  }
+  if (mandate.agent_account_id) {
+    await notify(tx, { event, accountId: mandate.agent_account_id, authorityId: null, link, source });
+    return;
+  }
+  const personId = mandate.agent_person_id as string;
+  const accountId = await accountHeldBy(tx, { personId });
+  if (accountId) await notify(tx, { event, accountId, authorityId: null, link, source, people: [personId] });
+}
+
 async function insert(
   tx: Db,
   terms: MandateTerms,
@@ -89,6 +117,9 @@ export async function proposeMandate(
       themes: terms.themes,
       permissions: terms.permissions,
     });
+    // A joint signature first waits for the other signatory; otherwise the agent may answer now.
+    if (approvalsSuffice([signature])) await tell(tx, 'agent', mandate, 'mandateToApprove', 'proposed');
+    else await tell(tx, 'principal', mandate, 'mandateToApprove', 'cosign');
     return mandate;
   });
 }
@@ -98,6 +129,7 @@ export async function requestMandate(db: Db, agentPersonId: string, terms: Manda
   return db.transaction().execute(async (tx) => {
     const mandate = await insert(tx, terms, { state: 'requested', initiated_by: 'agent' });
     await record(tx, agentPersonId, 'mandate.request', mandate, { themes: terms.themes });
+    await tell(tx, 'principal', mandate, 'mandateToApprove', 'requested');
     return mandate;
   });
 }
@@ -141,10 +173,14 @@ export async function approveMandate(
       .onConflict((oc) => oc.columns(['mandate_id', 'person_id']).doNothing())
       .execute();
     await record(tx, personId, 'mandate.approve', mandate, { signature });
-    if (mandate.state === 'requested' && approvalsSuffice(await signaturesOf(tx, mandateId))) {
+    const complete = approvalsSuffice(await signaturesOf(tx, mandateId));
+    if (mandate.state === 'requested' && complete) {
       await setState(tx, mandate, 'active');
+      await tell(tx, 'agent', mandate, 'mandateChanged', 'active');
       return 'active';
     }
+    if (mandate.state === 'proposed' && complete)
+      await tell(tx, 'agent', mandate, 'mandateToApprove', 'proposed');
     return mandate.state;
   });
 }
@@ -167,6 +203,7 @@ export async function acceptMandate(db: Db, agentPersonId: string, mandateId: st
       throw new HttpError(409, 'mandate_awaits_signatures');
     await setState(tx, mandate, 'active');
     await record(tx, agentPersonId, 'mandate.accept', mandate);
+    await tell(tx, 'principal', mandate, 'mandateChanged', 'accepted');
   });
 }
 
@@ -183,6 +220,9 @@ export async function closeMandate(
     if (!open.includes(mandate.state)) throw new HttpError(409, 'mandate_closed');
     await setState(tx, mandate, outcome);
     await record(tx, personId, `mandate.${outcome}`, mandate);
+    // The other side hears of it: a principal's refusal or revocation reaches the agent, and the reverse.
+    const byAgent = outcome === 'given_up' || (outcome === 'declined' && mandate.state === 'proposed');
+    await tell(tx, byAgent ? 'principal' : 'agent', mandate, 'mandateChanged', outcome);
   });
 }
 
@@ -217,6 +257,7 @@ export async function delegateMandate(
       .values({ mandate_id: mandate.id, person_id: byPersonId, signature: 'holder' })
       .execute();
     await record(tx, byPersonId, 'mandate.delegate', mandate, { parentId });
+    await tell(tx, 'agent', mandate, state === 'active' ? 'mandateChanged' : 'mandateToApprove', 'delegated');
     return mandate;
   });
 }

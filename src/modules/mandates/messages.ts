@@ -4,6 +4,7 @@ import type { MandateTheme } from './tables.ts';
 
 export const mandateMessages = defineMessages({
   fr: {
+    activityLog: 'Ce qu’elle a consulté et fait',
     countGiven: 'Procurations données en vigueur : {count}',
     countReceived: 'Procurations reçues en vigueur : {count}',
     countToApprove: 'À approuver ou signer : {count}',
@@ -64,6 +65,7 @@ export const mandateMessages = defineMessages({
     from: 'De la part de {name}',
   },
   de: {
+    activityLog: 'Was sie eingesehen und getan hat',
     countGiven: 'Erteilte gültige Vollmachten: {count}',
     countReceived: 'Erhaltene gültige Vollmachten: {count}',
     countToApprove: 'Zu genehmigen oder zu unterzeichnen: {count}',
@@ -123,6 +125,7 @@ export const mandateMessages = defineMessages({
     from: 'Von {name}',
   },
   en: {
+    activityLog: 'What they viewed and did',
     countGiven: 'Mandates given, in force: {count}',
     countReceived: 'Mandates received, in force: {count}',
     countToApprove: 'To approve or sign: {count}',

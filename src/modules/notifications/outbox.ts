@@ -14,7 +14,6 @@ import {
 } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
 import { getPerson } from '../identity/index.ts';
-import { agentsFor, type MandateTheme } from '../mandates/index.ts';
 import { listPushSubscriptions, sendPush } from './push-subscriptions.ts';
 import type { NotificationsTables } from './tables.ts';
 import { render, templateFor } from './templates.ts';
@@ -31,8 +30,8 @@ export interface NotificationRequest {
   link: string;
   /** What caused it (`document:<id>`): notifying again for the same source does nothing. */
   source: string;
-  /** When set, agents whose mandate covers this theme with the right to receive are told too. */
-  theme?: MandateTheme | null;
+  /** People told besides the account's own, e.g. agents whose mandate covers the matter. */
+  alsoTell?: string[];
   /** Only these people instead of the account's (e.g. the other side of a mandate). */
   people?: string[];
 }
@@ -43,9 +42,10 @@ export interface NotificationRequest {
  * are committed together: nothing is announced that did not happen, nothing that happened goes untold.
  */
 export async function notify(tx: Db, request: NotificationRequest): Promise<number> {
-  const people = new Set(request.people ?? (await membersOf(tx, request.accountId)));
-  if (request.theme && !request.people)
-    for (const agent of await agentsFor(tx, request.accountId, request.theme, 'receive')) people.add(agent);
+  const people = new Set([
+    ...(request.people ?? (await membersOf(tx, request.accountId))),
+    ...(request.alsoTell ?? []),
+  ]);
   const channels = (await notificationChoices(tx, request.accountId))[request.event];
   let created = 0;
   for (const personId of people) {

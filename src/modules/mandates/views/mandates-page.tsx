@@ -143,26 +143,32 @@ export function MandatesPage(props: {
             locale={props.locale}
             caption={t('givenTitle', { account: props.accountName })}
             rows={props.given}
-            actions={(row) =>
-              ['active', 'proposed', 'requested'].includes(row.mandate.state) ? (
-                <>
-                  {row.canCosign && (
+            actions={(row) => (
+              <>
+                <a href={`/accounts/access-log?mandate=${row.mandate.id}`}>
+                  {t('activityLog')}
+                  <span class="visually-hidden"> {row.counterpart}</span>
+                </a>{' '}
+                {['active', 'proposed', 'requested'].includes(row.mandate.state) ? (
+                  <>
+                    {row.canCosign && (
+                      <ActionButton
+                        mandateId={row.mandate.id}
+                        action="cosign"
+                        label={t('cosign')}
+                        context={row.counterpart}
+                      />
+                    )}
                     <ActionButton
                       mandateId={row.mandate.id}
-                      action="cosign"
-                      label={t('cosign')}
+                      action="revoke"
+                      label={t('revoke')}
                       context={row.counterpart}
                     />
-                  )}
-                  <ActionButton
-                    mandateId={row.mandate.id}
-                    action="revoke"
-                    label={t('revoke')}
-                    context={row.counterpart}
-                  />
-                </>
-              ) : null
-            }
+                  </>
+                ) : null}
+              </>
+            )}
           />
           <h2 id="grant" tabindex={-1}>
             {t('grantTitle')}
