@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
+import { createBlobStore, parseMasterKeys, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/openid-provider/clients.ts';
 import { createApiClient } from './modules/integration/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
@@ -21,6 +22,7 @@ Commands:
   audit verify       check the audit log's hash chain
   apikey create --authority SLUG --name NAME
                      create an API key for an authority's business application; prints it once
+  documents rewrap   seal every document key with the current master key (after a key rotation)
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
                      register an authority's application for single sign-on; prints its id and secret
 
@@ -77,6 +79,18 @@ async function main(argv: string[]): Promise<number> {
           name: values.name,
         });
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
+        return 0;
+      }
+      case 'documents': {
+        if (sub !== 'rewrap') throw new Error('usage: guichet documents rewrap');
+        if (!config.documentMasterKeys) throw new Error('DOCUMENT_MASTER_KEYS is not set');
+        await migrate(database.db, database.pool);
+        const count = await rewrapKeys({
+          db: database.db,
+          store: createBlobStore(config.documentStore, database.db),
+          keys: parseMasterKeys(config.documentMasterKeys),
+        });
+        process.stdout.write(`rewrapped=${count}\n`);
         return 0;
       }
       case 'oidc-client': {

@@ -18,6 +18,7 @@ export {
   type NotificationEvent,
   notificationChoices,
   notificationEvents,
+  setNotificationChoices,
 } from './notification-preferences.ts';
 export type { AccessVia, NotificationChannel } from './tables.ts';
 

@@ -219,7 +219,8 @@ async function send(
         platform.db,
         subscription,
         { title: message.subject, body: message.body, url: delivery.link },
-        platform.config.mailFrom,
+        // VAPID wants a URL to reach the sender by: our mail address.
+        `mailto:${platform.config.mailFrom.match(/<([^>]+)>/)?.[1] ?? platform.config.mailFrom}`,
       );
       return;
     }

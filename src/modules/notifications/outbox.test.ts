@@ -1,0 +1,191 @@
+import type { Runner } from 'graphile-worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalPerson, staffActor } from '../../../tests/support/factories.ts';
+import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
+import { cookiesFrom, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { decryptPush, newSubscriptionKeys } from '../../../tests/support/web-push-decrypt.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import { startWorker } from '../../platform/jobs/worker.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
+import { notificationChoices, setNotificationChoices } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { notify } from './outbox.ts';
+import { savePushSubscription } from './push-subscriptions.ts';
+
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let worker: Runner;
+let actor: Actor | null = null;
+let person = { personId: '', accountId: '' };
+let sion = '';
+const mobile = '+41791234567';
+const keys = newSubscriptionKeys();
+let sources = 0;
+
+beforeAll(async () => {
+  server = await serveTestApp({ actor: () => actor });
+  const { db } = server.database;
+  worker = await startWorker({
+    pool: server.database.pool,
+    db,
+    handlers: server.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
+  person = await createLocalPerson(db, {
+    givenNames: 'Iris',
+    familyName: 'Métrailler',
+    email: 'iris@example.ch',
+    password: 'Val d’Hérens 1984',
+    emailVerified: true,
+  });
+  await sql`update persons set mobile = ${mobile}, mobile_verified_at = now() where id = ${person.personId}`.execute(
+    db,
+  );
+  await savePushSubscription(
+    db,
+    person.personId,
+    {
+      endpoint: `${server.url}/simulators/push-service/iris-phone`,
+      keys: { p256dh: keys.p256dh, auth: keys.authBase64 },
+    },
+    'test',
+  );
+  const choices = await notificationChoices(db, person.accountId);
+  choices.newDocument = ['email', 'sms', 'push'];
+  await setNotificationChoices(db, 'test', person.accountId, choices);
+  sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+});
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out; deliveries: ${JSON.stringify((await sql`select channel, status, last_error from notification_deliveries`.execute(server.database.db)).rows)}`,
+      );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const smsTexts = async () =>
+  (
+    (await (
+      await fetch(`${server.url}/simulators/sms-gateway/messages?to=${encodeURIComponent(mobile)}`)
+    ).json()) as {
+      text: string;
+    }[]
+  ).map((m) => m.text);
+
+const tellIris = () =>
+  server.database.db.transaction().execute((tx) =>
+    notify(tx, {
+      event: 'newDocument',
+      accountId: person.accountId,
+      authorityId: sion,
+      link: '/documents/42',
+      source: `test:${++sources}`,
+    }),
+  );
+
+describe('delivering notifications', () => {
+  it('announces through every chosen channel, saying only that something awaits', async () => {
+    expect(await tellIris()).toBe(1);
+    const push = await waitFor(async () => {
+      const got = (await (await fetch(`${server.url}/simulators/push-service/iris-phone`)).json()) as {
+        body: string;
+      }[];
+      return got[0];
+    });
+    const payload = JSON.parse(decryptPush(Buffer.from(push.body, 'base64'), keys.receiver, keys.auth));
+    expect(payload).toEqual({
+      title: 'Sion',
+      body: 'Un nouveau document vous attend dans votre espace.',
+      url: '/documents/42',
+    });
+    const sms = await waitFor(async () => (await smsTexts())[0]);
+    expect(sms).toBe(
+      `Sion : Un nouveau document vous attend dans le guichet numérique. ${server.url}/documents/42`,
+    );
+    const { rows } = await sql<{ channel: string; status: string }>`
+      select channel, status from notification_deliveries order by channel`.execute(server.database.db);
+    await waitFor(async () => {
+      const { rows: pending } =
+        await sql`select 1 from notification_deliveries where status = 'pending'`.execute(server.database.db);
+      return pending.length === 0 ? true : undefined;
+    });
+    expect(rows.map((r) => r.channel)).toEqual(['email', 'push', 'sms']);
+  });
+
+  it('never tells the same person twice about the same thing', async () => {
+    const source = 'test:same';
+    const once = () =>
+      server.database.db.transaction().execute((tx) =>
+        notify(tx, {
+          event: 'newDocument',
+          accountId: person.accountId,
+          authorityId: sion,
+          link: '/documents/7',
+          source,
+        }),
+      );
+    expect(await once()).toBe(1);
+    expect(await once()).toBe(0);
+  });
+
+  it('uses the authority’s own wording, refusing placeholders that do not exist', async () => {
+    actor = staffActor(sion, 'authorityAdmin');
+    const path = '/back-office/authorities/sion/notification-templates';
+    const page = await server.app.request(`${path}?event=newDocument&channel=sms&locale=fr`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const save = (body: string) =>
+      server.app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({
+          _csrf: csrfTokenIn(html),
+          event: 'newDocument',
+          channel: 'sms',
+          locale: 'fr',
+          subject: '',
+          body,
+        }),
+        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const refused = await save('Voici le document {title} : {link}');
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Seuls {authority}, {account}, {what} et {link} sont permis');
+    expect((await save('Commune de {authority} – {what} pour {account} : {link}')).status).toBe(303);
+    const preview = await (
+      await server.app.request(`${path}?event=newDocument&channel=sms&locale=fr`)
+    ).text();
+    expect(preview).toContain('Commune de Sion – Un nouveau document pour Anna Exemple');
+
+    actor = staffActor(sion, 'agent'); // agents may not word the authority's messages
+    expect((await server.app.request(path)).status).toBe(404);
+
+    await tellIris();
+    await waitFor(async () => (await smsTexts()).find((t) => t.startsWith('Commune de Sion')));
+  });
+
+  it('holds back messages beyond the hourly limit of a channel instead of dropping them', async () => {
+    const before = (await smsTexts()).length;
+    for (let i = 0; i < 12; i++) await tellIris();
+    await waitFor(async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from graphile_worker.jobs
+        where task_identifier = 'notifications:deliver' and run_at > now() + interval '5 minutes'`.execute(
+        server.database.db,
+      );
+      return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+    });
+    expect((await smsTexts()).length).toBe(10); // the limit, counted from the first message of the hour
+    expect(before).toBeLessThan(10);
+  });
+});
