@@ -1,5 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountHeldBy } from '../../src/modules/accounts/index.ts';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { publishDocument, vaultOf } from '../../src/modules/documents/index.ts';
+import { findPersonByAvs } from '../../src/modules/identity/index.ts';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
@@ -15,6 +19,27 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** What an authority's application would do through the API: a document into the person's account. */
+async function publishTo(avs: string, title: string, theme: 'tax' | 'debtCollection') {
+  const { db } = server.database;
+  const person = await findPersonByAvs(db, avs);
+  const accountId = person && (await accountHeldBy(db, { personId: person.id }));
+  const authority = await getAuthorityBySlug(db, theme === 'tax' ? 'scc' : 'spf');
+  if (!accountId || !authority) throw new Error('demo data missing');
+  await publishDocument(await vaultOf(server.platform), {
+    accountId,
+    authorityId: authority.id,
+    title,
+    category: theme === 'tax' ? 'tax' : 'decision',
+    theme,
+    message: null,
+    filename: 'document.pdf',
+    bytes: Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`),
+    idempotencyKey: title,
+    publishedBy: 'test',
+  });
+}
 
 async function loggedIn(person: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-CH' });
@@ -62,6 +87,21 @@ describe('mandates', () => {
     expect(await banner.textContent()).toContain('Pour Sophie Rochat, par procuration');
     expect(await banner.textContent()).toContain('Vous, Claire Fellay, agissez pour Sophie Rochat');
     await expectNoAxeViolations(agent);
+
+    // Acting for Sophie, Claire sees her tax matters only.
+    await publishTo('756.1234.5678.97', 'Décision de taxation 2025', 'tax');
+    await publishTo('756.1234.5678.97', 'Commandement de payer', 'debtCollection');
+    await agent.goto(`${server.url}/documents`);
+    const documents = await agent.getByRole('main').textContent();
+    expect(documents).toContain('Décision de taxation 2025');
+    expect(documents).not.toContain('Commandement de payer');
+    await agent.getByRole('link', { name: 'Décision de taxation 2025' }).click();
+    await expectNoAxeViolations(agent);
+    await principal.goto(`${server.url}/mandates`);
+    await principal.getByRole('link', { name: 'Ce qu’elle a consulté et fait Claire Fellay' }).click();
+    expect(await principal.getByRole('table').textContent()).toContain(
+      'Document consulté : Décision de taxation 2025',
+    );
 
     await principal.goto(`${server.url}/mandates`);
     await principal.getByRole('button', { name: 'Révoquer Claire Fellay' }).click();

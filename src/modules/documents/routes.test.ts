@@ -280,4 +280,88 @@ describe('publishing a document', () => {
     });
     expect(response.status).toBe(413);
   });
+
+  it('finds recipients by name and date of birth, and publishes a batch from a CSV once, whatever retries', async () => {
+    actor = staffActor(spf, 'agent');
+    const byName = await publish({
+      recipientBy: 'name',
+      givenNames: 'thomas',
+      familyName: 'TEST',
+      dateOfBirth: '1980-05-17',
+      title: 'Par le nom',
+    });
+    expect(byName.status).toBe(303);
+    expect(byName.headers.get('Location')).toContain('account=Thomas+Test');
+
+    const page = await get('/back-office/authorities/spf/documents/bulk');
+    const html = await page.text();
+    const batch = () => {
+      const body = new FormData();
+      body.set('_csrf', csrfTokenIn(html));
+      body.set('idempotencyKey', html.match(/name="idempotencyKey" value="([^"]+)"/)?.[1] ?? '');
+      const csv =
+        'destinataire;titre;categorie;theme;fichier\n756.2345.6789.08;Lot A;certificate;;a.pdf\n7564567890120;Lot B;invoice;tax;b.pdf\n756.0000.0000.00;Lot C;invoice;;c.pdf\n';
+      body.set('csv', new File([csv], 'lot.csv', { type: 'text/csv' }));
+      body.append('files', pdf('a'), 'a.pdf');
+      body.append('files', pdf('b'), 'b.pdf');
+      return testApp.app.request('/back-office/authorities/spf/documents/bulk', {
+        method: 'POST',
+        body,
+        headers: { Cookie: cookiesFrom(page) },
+      });
+    };
+    const first = await (await batch()).text();
+    expect(first.match(/>Déposé</g)).toHaveLength(2);
+    expect(first).toContain('Aucune personne ou entreprise ne correspond');
+    const again = await (await batch()).text();
+    expect(again.match(/>Déjà déposé</g)).toHaveLength(2);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from documents where title like 'Lot %'`.execute(testApp.database.db);
+    expect(rows[0]?.n).toBe(2);
+  });
+
+  it('lets the holder delete what the law lets go, and keeps the rest', async () => {
+    const { db } = testApp.database;
+    const { rows } = await sql<{ id: string; title: string }>`
+      select id, title from documents where title in ('Lot A', 'Par le nom')`.execute(db);
+    const certificate = rows.find((r) => r.title === 'Lot A')?.id;
+    const decision = rows.find((r) => r.title === 'Par le nom')?.id;
+    actor = person('Thomas').actor;
+    const deleteDocument = async (id: string | undefined) => {
+      const page = await get(`/documents/${id}`);
+      return testApp.app.request(`/documents/${id}/delete`, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: csrfTokenIn(await page.text()) }),
+        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    };
+    expect(await (await get(`/documents/${decision}`)).text()).toContain('kann vorher nicht gelöscht werden');
+    expect((await deleteDocument(decision)).status).toBe(409);
+    expect((await deleteDocument(certificate)).status).toBe(303);
+    expect((await get(`/documents/${certificate}`)).status).toBe(404);
+    const { rows: gone } = await sql<{ wrapped_key: Buffer | null }>`
+      select wrapped_key from documents where id = ${certificate}`.execute(db);
+    expect(gone[0]?.wrapped_key).toBeNull();
+  });
+
+  it('lists for the authority what was read, and the letters it still owes', async () => {
+    await sql`insert into document_postal_fallbacks (document_id, authority_id)
+      select id, authority_id from documents where title = 'Lot B'`.execute(testApp.database.db);
+    actor = staffActor(spf, 'agent');
+    const page = await get('/back-office/authorities/spf/documents');
+    const html = await page.text();
+    expect(html).toContain('À envoyer par la poste');
+    expect(html).toContain('Lu le');
+    const id = html.match(/documents\/postal\/([0-9a-f-]{36})/)?.[1];
+    const done = await testApp.app.request(`/back-office/authorities/spf/documents/postal/${id}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfTokenIn(html) }),
+      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(done.status).toBe(303);
+    expect(await (await get('/back-office/authorities/spf/documents')).text()).toContain(
+      'Aucun envoi postal en attente',
+    );
+  });
 });
