@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import type { DocumentStoreConfig } from '../../platform/config/config.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { DocumentsTables } from './tables.ts';
 

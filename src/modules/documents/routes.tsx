@@ -91,7 +91,6 @@ export function documentRoutes(platform: Platform): RouteDef[] {
   }
 
   async function logAccess(
-    c: RouteContext,
     seen: Awaited<ReturnType<typeof visibleDocument>>,
     action: 'document.view' | 'document.download' | 'document.delete',
   ) {
@@ -204,7 +203,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const seen = await visibleDocument(c);
-        await logAccess(c, seen, 'document.view');
+        await logAccess(seen, 'document.view');
         await markDocumentRead(db, seen.document.id);
         const authority = await getAuthorityById(db, seen.document.authority_id);
         const manage = await can(db, seen.actor, 'account.manage', {
@@ -235,7 +234,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const seen = await visibleDocument(c);
         const bytes = await readDocument(await vaultOf(platform), seen.document);
-        await logAccess(c, seen, 'document.download');
+        await logAccess(seen, 'document.download');
         await markDocumentRead(db, seen.document.id);
         const { document } = seen;
         // Inline only for what browsers show safely (PDF, images); anything else is a download.
@@ -264,7 +263,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
         });
         if (!manage.allowed) throw notFound();
         if (!documentCategories[seen.document.category].ownerMayDelete) throw new HttpError(409, 'retention');
-        await logAccess(c, seen, 'document.delete');
+        await logAccess(seen, 'document.delete');
         await destroyDocument(await vaultOf(platform), `person:${seen.actor.id}`, seen.document, 'owner');
         return c.redirect('/documents', 303);
       },

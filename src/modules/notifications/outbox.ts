@@ -121,7 +121,7 @@ export async function deliver(
     ])
     .where('notification_deliveries.id', '=', deliveryId)
     .executeTakeFirst();
-  if (!delivery || delivery.status !== 'pending') return;
+  if (delivery?.status !== 'pending') return;
   const wait = await hitRateLimit(db, channelLimits[delivery.channel], delivery.address, now);
   if (wait > 0) {
     await enqueue(
@@ -185,13 +185,13 @@ async function send(
 ): Promise<void> {
   switch (delivery.channel) {
     case 'email': {
-      const escape = (text: string) =>
+      const escapeHtml = (text: string) =>
         text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
       const html = message.body
         .split('\n\n')
         .map(
           (p) =>
-            `<p>${escape(p)
+            `<p>${escapeHtml(p)
               .replace(/(https?:\/\/\S+)/g, '<a href="$1">$1</a>')
               .replace(/\n/g, '<br>')}</p>`,
         )
