@@ -8,6 +8,7 @@ import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts
 import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
 import { identityRoutes } from './routes.tsx';
 
+export { formatAvs, normaliseAvs } from './avs-number.ts';
 export {
   type CommercialRegister,
   commercialRegisterClient,
@@ -33,6 +34,7 @@ export {
 } from './persons.ts';
 export { resolveActor } from './resolve-actor.ts';
 export { sessionAuth, switchAccount } from './session-login.ts';
+export { formatUid, normaliseUid } from './uid-number.ts';
 
 /** People, their identity means and levels of assurance, organisations; login and logout. */
 export const identityModule: GuichetModule = {

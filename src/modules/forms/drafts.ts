@@ -1,0 +1,183 @@
+import { sql } from 'kysely';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { FormsTables } from './tables.ts';
+import type { Answers } from './validate.ts';
+
+const tables = (db: Db) => tablesOf<FormsTables>(db);
+
+export interface Draft {
+  id: string;
+  formId: string;
+  version: number;
+  accountId: string;
+  personId: string;
+  mandateId: string | null;
+  answers: Answers;
+  step: string | null;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}
+
+const draftColumns = [
+  'id',
+  'form_id as formId',
+  'version',
+  'account_id as accountId',
+  'person_id as personId',
+  'mandate_id as mandateId',
+  'answers',
+  'step',
+  'submitted_at as submittedAt',
+  'updated_at as updatedAt',
+] as const;
+
+export async function startDraft(
+  db: Db,
+  start: {
+    formId: string;
+    version: number;
+    accountId: string;
+    personId: string;
+    mandateId: string | null;
+    answers: Answers;
+  },
+): Promise<Draft> {
+  const { id } = await tables(db)
+    .insertInto('form_drafts')
+    .values({
+      form_id: start.formId,
+      version: start.version,
+      account_id: start.accountId,
+      person_id: start.personId,
+      mandate_id: start.mandateId,
+      answers: start.answers,
+      step: null,
+      submitted_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await getDraft(db, id)) as Draft;
+}
+
+export async function getDraft(db: Db, id: string): Promise<Draft | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db).selectFrom('form_drafts').select(draftColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The drafts in progress in an account, for "my space": the latest first. */
+export async function listDrafts(db: Db, accountId: string, personId: string): Promise<Draft[]> {
+  return tables(db)
+    .selectFrom('form_drafts')
+    .select(draftColumns)
+    .where('account_id', '=', accountId)
+    .where('person_id', '=', personId)
+    .where('submitted_at', 'is', null)
+    .orderBy('updated_at', 'desc')
+    .execute();
+}
+
+/** Saves the answers after every step: a draft is never more than one page behind. */
+export async function saveAnswers(db: Db, draftId: string, answers: Answers, step: string): Promise<void> {
+  await tables(db)
+    .updateTable('form_drafts')
+    .set({ answers, step, updated_at: sql`now()` })
+    .where('id', '=', draftId)
+    .where('submitted_at', 'is', null)
+    .execute();
+}
+
+export async function storeFile(
+  db: Db,
+  draftId: string,
+  file: { name: string; type: string; bytes: Buffer },
+) {
+  const { id } = await tables(db)
+    .insertInto('form_files')
+    .values({
+      draft_id: draftId,
+      name: file.name,
+      type: file.type,
+      size: file.bytes.length,
+      bytes: file.bytes,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { fileId: id, name: file.name, type: file.type, size: file.bytes.length };
+}
+
+export interface Submission {
+  id: string;
+  draftId: string;
+  formId: string;
+  version: number;
+  accountId: string;
+  personId: string;
+  mandateId: string | null;
+  level: AssuranceLevel;
+  answers: Answers;
+  submittedAt: Date;
+}
+
+const submissionColumns = [
+  'id',
+  'draft_id as draftId',
+  'form_id as formId',
+  'version',
+  'account_id as accountId',
+  'person_id as personId',
+  'mandate_id as mandateId',
+  'level',
+  'answers',
+  'submitted_at as submittedAt',
+] as const;
+
+/**
+ * Accepts a draft exactly once: the submission is unique per draft, so concurrent or repeated posts
+ * (double click, refresh, resend) all get the first one. Records the level of assurance and the acting
+ * context (the account, the person, the mandate) with the answers.
+ */
+export async function submitDraft(
+  db: Db,
+  draft: Draft,
+  accepted: { answers: Answers; level: AssuranceLevel },
+): Promise<{ submission: Submission; created: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    const inserted = await tables(tx)
+      .insertInto('form_submissions')
+      .values({
+        draft_id: draft.id,
+        form_id: draft.formId,
+        version: draft.version,
+        account_id: draft.accountId,
+        person_id: draft.personId,
+        mandate_id: draft.mandateId,
+        level: accepted.level,
+        answers: accepted.answers,
+      })
+      .onConflict((oc) => oc.column('draft_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted)
+      await tables(tx)
+        .updateTable('form_drafts')
+        .set({ submitted_at: sql`now()` })
+        .where('id', '=', draft.id)
+        .execute();
+    const submission = await tables(tx)
+      .selectFrom('form_submissions')
+      .select(submissionColumns)
+      .where('draft_id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    return { submission, created: Boolean(inserted) };
+  });
+}
+
+export async function getSubmission(db: Db, id: string): Promise<Submission | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db)
+    .selectFrom('form_submissions')
+    .select(submissionColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

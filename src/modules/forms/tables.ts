@@ -1,0 +1,59 @@
+import type { Generated } from 'kysely';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { FormDefinition } from './definition.ts';
+
+export interface FormsTables {
+  forms: {
+    id: Generated<string>;
+    authority_id: string;
+    name: string;
+    latest_version: number;
+    published_version: number | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  /** A version is a draft until published; published versions are never changed again. */
+  form_versions: {
+    form_id: string;
+    version: number;
+    definition: FormDefinition;
+    saved_by: string;
+    saved_at: Generated<Date>;
+    published_at: Date | null;
+  };
+  form_drafts: {
+    id: Generated<string>;
+    form_id: string;
+    version: number;
+    account_id: string;
+    person_id: string;
+    mandate_id: string | null;
+    answers: Record<string, unknown>;
+    step: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    submitted_at: Date | null;
+  };
+  /** Exactly one per draft: a double click, a refresh or a resend finds the first. */
+  form_submissions: {
+    id: Generated<string>;
+    draft_id: string;
+    form_id: string;
+    version: number;
+    account_id: string;
+    person_id: string;
+    mandate_id: string | null;
+    level: AssuranceLevel;
+    answers: Record<string, unknown>;
+    submitted_at: Generated<Date>;
+  };
+  form_files: {
+    id: Generated<string>;
+    draft_id: string;
+    name: string;
+    type: string;
+    size: number;
+    bytes: Buffer;
+    created_at: Generated<Date>;
+  };
+}
