@@ -9,46 +9,41 @@
 })(typeof self !== 'undefined' ? self : this, () => {
   function createEngine(jsonLogic) {
     // Answers come from people and machines: a rule that cannot be evaluated on them does not hold.
-    function apply(rule, data) {
+    const apply = (rule, data) => {
       try {
         return jsonLogic.apply(rule, data);
-      } catch (error) {
+      } catch {
         return null;
       }
-    }
-
-    function holds(rule, data) {
-      return Boolean(apply(rule, data));
-    }
+    };
+    const holds = (rule, data) => Boolean(apply(rule, data));
 
     /** The answers with every computed value added, in definition order: each may use the ones before. */
     function withComputed(definition, answers) {
-      var data = Object.assign({}, answers);
-      definition.steps.forEach((step) => {
-        step.fields.forEach((field) => {
+      const data = Object.assign({}, answers);
+      for (const step of definition.steps)
+        for (const field of step.fields)
           if (field.type === 'computed') {
-            var value = apply(field.expression, data);
-            data[field.id] = typeof value === 'number' && isFinite(value) ? value : null;
+            const value = apply(field.expression, data);
+            data[field.id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
           }
-        });
-      });
       return data;
     }
 
     /** Which steps apply, which fields show, which are required, and whether a step is an exit. */
     function evaluate(definition, answers) {
-      var data = withComputed(definition, answers);
-      var steps = definition.steps.map((step) => {
-        var active = step.showIf === undefined || holds(step.showIf, data);
+      const data = withComputed(definition, answers);
+      const steps = definition.steps.map((step) => {
+        const active = step.showIf === undefined || holds(step.showIf, data);
         return {
           id: step.id,
-          active: active,
+          active,
           exit: active && step.exitIf !== undefined && holds(step.exitIf, data),
           fields: step.fields.map((field) => {
-            var visible = active && (field.showIf === undefined || holds(field.showIf, data));
+            const visible = active && (field.showIf === undefined || holds(field.showIf, data));
             return {
               id: field.id,
-              visible: visible,
+              visible,
               required:
                 visible &&
                 (field.required === true ||
@@ -57,10 +52,10 @@
           }),
         };
       });
-      return { data: data, steps: steps };
+      return { data, steps };
     }
 
-    return { evaluate: evaluate, withComputed: withComputed, holds: holds };
+    return { evaluate, withComputed, holds };
   }
-  return { createEngine: createEngine };
+  return { createEngine };
 });
