@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
 import { documentsModule } from './documents/index.ts';
+import { formsModule } from './forms/index.ts';
 import { identityModule } from './identity/index.ts';
 import { integrationModule } from './integration/index.ts';
 import { mandatesModule } from './mandates/index.ts';
@@ -12,7 +13,7 @@ import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: forms, cases, messaging, payments, signing,
+ * folder: cases, messaging, payments, signing,
  * verification, indicators, support.
  */
 export const modules = [
@@ -23,6 +24,7 @@ export const modules = [
   catalogueModule,
   notificationsModule,
   documentsModule,
+  formsModule,
   integrationModule,
 ];
 

@@ -114,10 +114,13 @@ export async function openProfessionalAccount(
 export async function getAccount(
   db: Db,
   accountId: string,
-): Promise<{ id: string; name: string; kind: AccountKind; organisation_id: string | null } | undefined> {
+): Promise<
+  | { id: string; name: string; kind: AccountKind; organisation_id: string | null; person_id: string | null }
+  | undefined
+> {
   return accounts(db)
     .selectFrom('accounts')
-    .select(['id', 'name', 'kind', 'organisation_id'])
+    .select(['id', 'name', 'kind', 'organisation_id', 'person_id'])
     .where('id', '=', accountId)
     .executeTakeFirst();
 }

@@ -8,6 +8,7 @@ import { vaultOf } from './vault.ts';
 export { createBlobStore } from './blob-store.ts';
 export type { DocumentCategory } from './categories.ts';
 export {
+  checkUpload,
   type DocumentRow,
   type DocumentVault,
   getDocument,

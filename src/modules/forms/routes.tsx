@@ -1,0 +1,350 @@
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { getAuthorityById } from '../authorities/index.ts';
+import { checkUpload } from '../documents/index.ts';
+import type { FormDefinition } from './definition.ts';
+import {
+  type Draft,
+  getDraft,
+  getSubmission,
+  saveAnswers,
+  startDraft,
+  storeFile,
+  submitDraft,
+} from './drafts.ts';
+import { engine } from './engine.ts';
+import { type Form, getForm, getVersion } from './forms.ts';
+import { formMessages } from './messages.ts';
+import { parseStep } from './parse.ts';
+import { prefill } from './prefill.ts';
+import { receiptPdf } from './receipt.ts';
+import { type Answers, type FieldProblem, validateAnswers } from './validate.ts';
+import {
+  draftPath,
+  ExitPage,
+  ReviewPage,
+  StartPage,
+  StepPage,
+  SubmittedPage,
+} from './views/runner-pages.tsx';
+
+const runnerScripts = ['forms/json-logic.js', 'forms/form-engine.cjs', 'forms/form-runner.js'];
+const maxUploadBytes = 20 * 1024 * 1024;
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Posted = Record<string, string | string[] | File | (string | File)[]>;
+
+/** The form runner: starting, filling step by step, checking and sending, the receipt. */
+export function runnerRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+
+  /** The draft, if it is the actor's, in the account in use; anything else is answered as absent. */
+  async function ownDraft(c: RouteContext) {
+    const actor = loggedInPerson(c);
+    const draft = await getDraft(db, c.req.param('id') ?? '');
+    if (!draft || draft.personId !== actor.id || draft.accountId !== actor.account.id) throw notFound();
+    const form = (await getForm(db, draft.formId)) as Form;
+    const version = await getVersion(db, form, draft.version);
+    if (!version) throw notFound();
+    return { actor, draft, form, definition: version.definition };
+  }
+
+  function problemsAsErrors(
+    locale: Locale,
+    definition: FormDefinition,
+    problems: FieldProblem[],
+  ): FieldError[] {
+    const t = formMessages.translator(locale);
+    return problems.map((p) => ({
+      field: p.field,
+      message:
+        p.problem === 'check' && p.check !== undefined
+          ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
+          : t(p.problem),
+    }));
+  }
+
+  function activeSteps(definition: FormDefinition, answers: Answers) {
+    const state = engine.evaluate(definition, answers);
+    return { state, active: definition.steps.filter((_, i) => state.steps[i]?.active) };
+  }
+
+  async function renderStep(
+    c: RouteContext,
+    loaded: Awaited<ReturnType<typeof ownDraft>>,
+    stepId: string,
+    answers: Answers,
+    errors: FieldError[],
+    extra: { status?: 200 | 422; savedLater?: boolean } = {},
+  ) {
+    const { definition, draft } = loaded;
+    const { state, active } = activeSteps(definition, answers);
+    const index = Math.max(
+      0,
+      active.findIndex((s) => s.id === stepId),
+    );
+    const step = active[index] ?? definition.steps[0];
+    if (!step) throw notFound();
+    const stepIndex = definition.steps.indexOf(step);
+    const previous = active[index - 1];
+    const known = new Set(
+      step.fields.filter((f) => f.prefill && answers[f.id] !== undefined).map((f) => f.id),
+    );
+    return platform.render(
+      c,
+      {
+        title: `${pick(step.title, c.var.locale)} – ${pick(definition.title, c.var.locale)}`,
+        status: extra.status ?? 200,
+        scripts: runnerScripts,
+      },
+      <StepPage
+        locale={c.var.locale}
+        definition={definition}
+        step={step}
+        position={{ index, count: active.length }}
+        draftId={draft.id}
+        answers={answers}
+        state={state.steps[stepIndex] ?? { fields: [] }}
+        errors={errors}
+        known={known}
+        backHref={previous ? `${draftPath(draft.id)}?step=${previous.id}` : undefined}
+        nonce={c.var.secureHeadersNonce ?? ''}
+        savedLater={extra.savedLater}
+      />,
+    );
+  }
+
+  /** Stores the files posted for a step's file fields (checked by content) and answers with them. */
+  async function withFiles(
+    draft: Draft,
+    definition: FormDefinition,
+    stepId: string,
+    posted: Posted,
+    answers: Answers,
+  ) {
+    const problems: FieldProblem[] = [];
+    const step = definition.steps.find((s) => s.id === stepId);
+    for (const field of step?.fields ?? []) {
+      if (field.type !== 'file') continue;
+      const file = posted[field.id];
+      if (!(file instanceof File) || file.size === 0) continue;
+      const bytes = Buffer.from(await file.arrayBuffer());
+      const checked = checkUpload(bytes);
+      const accepted =
+        typeof checked === 'object' &&
+        (field.accept ?? [checked.contentType]).includes(checked.contentType as never);
+      if (typeof checked === 'object' && accepted && bytes.length <= (field.maxBytes ?? maxUploadBytes))
+        answers[field.id] = await storeFile(db, draft.id, {
+          name: file.name.slice(0, 120),
+          type: checked.contentType,
+          bytes,
+        });
+      else problems.push({ field: field.id, problem: checked === 'fileTooLarge' ? 'tooLarge' : 'fileType' });
+    }
+    return problems;
+  }
+
+  return [
+    {
+      method: 'GET',
+      path: '/forms/:formId/start',
+      access: 'person',
+      async handler(c) {
+        const form = await getForm(db, c.req.param('formId') ?? '');
+        const version = form && (await getVersion(db, form, 'published'));
+        if (!version) throw notFound();
+        const actor = loggedInPerson(c);
+        return platform.render(
+          c,
+          {
+            title: formMessages.translator(c.var.locale)('startTitle', {
+              form: pick(version.definition.title, c.var.locale),
+            }),
+          },
+          <StartPage
+            locale={c.var.locale}
+            definition={version.definition}
+            action={c.req.path}
+            accountName={actor.account.name}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/forms/:formId/start',
+      access: 'person',
+      async handler(c) {
+        const form = await getForm(db, c.req.param('formId') ?? '');
+        const version = form && (await getVersion(db, form, 'published'));
+        if (!form || !version) throw notFound();
+        const actor = loggedInPerson(c);
+        const draft = await startDraft(db, {
+          formId: form.id,
+          version: version.version,
+          accountId: actor.account.id,
+          personId: actor.id,
+          mandateId: actor.mandate?.id ?? null,
+          answers: await prefill(db, version.definition, actor.account.id),
+        });
+        return c.redirect(draftPath(draft.id), 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/drafts/:id',
+      access: 'person',
+      async handler(c) {
+        const loaded = await ownDraft(c);
+        if (loaded.draft.submittedAt) {
+          const submission = await submitDraft(db, loaded.draft, {
+            answers: loaded.draft.answers,
+            level: loaded.actor.level,
+          });
+          return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
+        }
+        const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
+        return renderStep(c, loaded, stepId, loaded.draft.answers, [], {
+          savedLater: c.req.query('saved') === '1',
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/forms/drafts/:id/steps/:stepId',
+      access: 'person',
+      maxBodyBytes: maxUploadBytes + 1024 * 1024,
+      async handler(c) {
+        const loaded = await ownDraft(c);
+        const { draft, definition } = loaded;
+        if (draft.submittedAt) return c.redirect(draftPath(draft.id), 303);
+        const stepId = c.req.param('stepId') ?? '';
+        const step = definition.steps.find((s) => s.id === stepId);
+        if (!step) throw notFound();
+        const posted = (await c.req.parseBody({ all: true })) as Posted;
+        const answers = parseStep(step, posted, draft.answers);
+        const fileProblems = await withFiles(draft, definition, stepId, posted, answers);
+        await saveAnswers(db, draft.id, answers, stepId);
+        const action = typeof posted.action === 'string' ? posted.action : 'next';
+        if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
+          return renderStep(c, loaded, stepId, answers, []);
+        if (action === 'save') return c.redirect(`${draftPath(draft.id)}?step=${stepId}&saved=1`, 303);
+        // Without JavaScript, a field an answer just revealed is shown before anything is refused.
+        const index = definition.steps.indexOf(step);
+        const before = engine.evaluate(definition, draft.answers).steps[index];
+        const after = engine.evaluate(definition, answers).steps[index];
+        const revealed = after?.fields.some(
+          (f, i) => f.visible && !before?.fields[i]?.visible && answers[f.id] === undefined,
+        );
+        if (revealed && fileProblems.length === 0) return renderStep(c, loaded, stepId, answers, []);
+        const { problems } = validateAnswers(definition, answers, { today: today(), onlyStep: stepId });
+        const all = [...fileProblems, ...problems];
+        if (all.length > 0)
+          return renderStep(c, loaded, stepId, answers, problemsAsErrors(c.var.locale, definition, all), {
+            status: 422,
+          });
+        if (after?.exit)
+          return platform.render(
+            c,
+            { title: formMessages.translator(c.var.locale)('exitTitle') },
+            <ExitPage locale={c.var.locale} step={step} backHref={`${draftPath(draft.id)}?step=${stepId}`} />,
+          );
+        const { active } = activeSteps(definition, answers);
+        const next = active[active.findIndex((s) => s.id === stepId) + 1];
+        return c.redirect(
+          next ? `${draftPath(draft.id)}?step=${next.id}` : `${draftPath(draft.id)}/review`,
+          303,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/drafts/:id/review',
+      access: 'person',
+      async handler(c) {
+        const { draft, definition } = await ownDraft(c);
+        const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
+        const firstProblem = problems[0];
+        if (firstProblem) {
+          const step = definition.steps.find((s) =>
+            s.fields.some((f) => firstProblem.field.split(/[[.]/)[0] === f.id),
+          );
+          return c.redirect(`${draftPath(draft.id)}?step=${step?.id ?? definition.steps[0]?.id}`, 303);
+        }
+        const { active } = activeSteps(definition, draft.answers);
+        return platform.render(
+          c,
+          { title: formMessages.translator(c.var.locale)('reviewTitle') },
+          <ReviewPage
+            locale={c.var.locale}
+            definition={definition}
+            draftId={draft.id}
+            answers={cleaned}
+            activeSteps={new Set(active.map((s) => s.id))}
+            errors={[]}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/forms/drafts/:id/submit',
+      access: 'person',
+      async handler(c) {
+        const { actor, draft, definition } = await ownDraft(c);
+        const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
+        if (problems.length > 0 && !draft.submittedAt)
+          return c.redirect(`${draftPath(draft.id)}/review`, 303);
+        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level });
+        return c.redirect(`/forms/submissions/${submission.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/submissions/:id',
+      access: 'person',
+      async handler(c) {
+        const { submission, definition } = await ownSubmission(c);
+        return platform.render(
+          c,
+          { title: formMessages.translator(c.var.locale)('submittedTitle') },
+          <SubmittedPage locale={c.var.locale} definition={definition} submission={submission} />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/submissions/:id/receipt.pdf',
+      access: 'person',
+      async handler(c) {
+        const { submission, definition, form, actor } = await ownSubmission(c);
+        const authority = await getAuthorityById(db, form.authorityId);
+        const pdf = await receiptPdf(definition, submission, {
+          locale: c.var.locale,
+          accountName: actor.account.name,
+          authorityName: authority ? pick(authority.names, c.var.locale, authority.languages) : '',
+        });
+        return c.body(new Uint8Array(pdf), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="receipt-${submission.id.slice(0, 8)}.pdf"`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        });
+      },
+    },
+  ];
+
+  async function ownSubmission(c: RouteContext) {
+    const actor = loggedInPerson(c);
+    const submission = await getSubmission(db, c.req.param('id') ?? '');
+    if (!submission || submission.personId !== actor.id || submission.accountId !== actor.account.id)
+      throw notFound();
+    const form = await getForm(db, submission.formId);
+    const version = form && (await getVersion(db, form, submission.version));
+    if (!form || !version) throw new HttpError(404, 'not_found');
+    return { actor, submission, form, definition: version.definition };
+  }
+}

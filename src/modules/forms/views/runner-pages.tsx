@@ -1,0 +1,186 @@
+import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import type { FormDefinition, FormStep } from '../definition.ts';
+import { displayValue } from '../display.ts';
+import type { Submission } from '../drafts.ts';
+import { formMessages } from '../messages.ts';
+import type { Answers } from '../validate.ts';
+import { FieldInput } from './fields.tsx';
+
+export const draftPath = (id: string) => `/forms/drafts/${id}`;
+
+export function StepPage(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  step: FormStep;
+  position: { index: number; count: number };
+  draftId: string;
+  answers: Answers;
+  state: { fields: { id: string; visible: boolean; required: boolean }[] };
+  errors: FieldError[];
+  known: Set<string>;
+  backHref?: string;
+  nonce: string;
+  savedLater?: boolean;
+}) {
+  const t = formMessages.translator(props.locale);
+  const errors = Object.fromEntries(props.errors.map((e) => [e.field, e.message]));
+  // What the script needs to re-evaluate the logic as the person answers.
+  const state = JSON.stringify({
+    definition: props.definition,
+    answers: props.answers,
+    step: props.step.id,
+  }).replace(/</g, '\\u003c');
+  return (
+    <>
+      <p class="form-progress">
+        {t('stepOf', { step: props.position.index + 1, steps: props.position.count })}
+      </p>
+      <h1>{pick(props.step.title, props.locale)}</h1>
+      {props.savedLater && <p class="notification notification--success">{t('savedLater')}</p>}
+      <ErrorSummary errors={props.errors.map((e) => ({ ...e, field: e.field.replace(/[[\].]/g, '-') }))} />
+      <form
+        method="post"
+        action={`${draftPath(props.draftId)}/steps/${props.step.id}`}
+        enctype="multipart/form-data"
+        novalidate
+        data-form-runner
+      >
+        <CsrfField />
+        {props.step.fields.map((field, i) => (
+          <FieldInput
+            field={field}
+            name={field.id}
+            value={props.answers[field.id]}
+            locale={props.locale}
+            errors={errors}
+            required={props.state.fields[i]?.required ?? false}
+            visible={props.state.fields[i]?.visible ?? true}
+            known={props.known.has(field.id)}
+          />
+        ))}
+        <div class="button-group">
+          <Button name="action" value="next">
+            {t('continue')}
+          </Button>
+          <Button variant="secondary" name="action" value="save">
+            {t('saveLater')}
+          </Button>
+        </div>
+      </form>
+      {props.backHref && (
+        <p>
+          <a href={props.backHref}>{t('back')}</a>
+        </p>
+      )}
+      <script
+        type="application/json"
+        id="form-state"
+        nonce={props.nonce}
+        dangerouslySetInnerHTML={{ __html: state }}
+      />
+    </>
+  );
+}
+
+export function ReviewPage(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  draftId: string;
+  answers: Answers;
+  activeSteps: Set<string>;
+  errors: FieldError[];
+}) {
+  const t = formMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('reviewTitle')}</h1>
+      <p class="lead">{t('reviewLead')}</p>
+      <ErrorSummary errors={props.errors} />
+      {props.definition.steps
+        .filter((step) => props.activeSteps.has(step.id))
+        .map((step) => (
+          <section aria-labelledby={`review-${step.id}`}>
+            <h2 id={`review-${step.id}`}>{pick(step.title, props.locale)}</h2>
+            <dl class="summary-list">
+              {step.fields
+                .filter((f) => f.type !== 'info' && props.answers[f.id] !== undefined)
+                .map((field) => (
+                  <div class="summary-list__row">
+                    <dt>{pick(field.label, props.locale)}</dt>
+                    <dd class="pre-line">{displayValue(field, props.answers[field.id], props.locale)}</dd>
+                  </div>
+                ))}
+            </dl>
+            <p>
+              <a href={`${draftPath(props.draftId)}?step=${step.id}`}>
+                {t('change')}
+                <span class="visually-hidden"> {pick(step.title, props.locale)}</span>
+              </a>
+            </p>
+          </section>
+        ))}
+      <form method="post" action={`${draftPath(props.draftId)}/submit`}>
+        <CsrfField />
+        <Button>{t('submit')}</Button>
+      </form>
+    </>
+  );
+}
+
+export function SubmittedPage(props: { locale: Locale; definition: FormDefinition; submission: Submission }) {
+  const t = formMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('submittedTitle')}</h1>
+      <p class="lead">
+        {t('submittedLead', {
+          form: pick(props.definition.title, props.locale),
+          date: formatDateTime(props.locale, props.submission.submittedAt),
+          reference: props.submission.id.slice(0, 8).toUpperCase(),
+        })}
+      </p>
+      <p>
+        <a class="button button--secondary" href={`/forms/submissions/${props.submission.id}/receipt.pdf`}>
+          {t('receipt')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function ExitPage(props: { locale: Locale; step: FormStep; backHref: string }) {
+  const t = formMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('exitTitle')}</h1>
+      <p class="lead">{props.step.exitMessage ? pick(props.step.exitMessage, props.locale) : ''}</p>
+      <p>
+        <a href={props.backHref}>{t('back')}</a>
+      </p>
+    </>
+  );
+}
+
+export function StartPage(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  action: string;
+  accountName: string;
+}) {
+  const t = formMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('startTitle', { form: pick(props.definition.title, props.locale) })}</h1>
+      <p class="lead">{t('startLead')}</p>
+      <p>{t('startActing', { account: props.accountName })}</p>
+      <form method="post" action={props.action}>
+        <CsrfField />
+        <Button>{t('start')}</Button>
+      </form>
+    </>
+  );
+}
