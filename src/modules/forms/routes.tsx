@@ -106,7 +106,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         step={step}
         position={{ index, count: active.length }}
         draftId={draft.id}
-        answers={answers}
+        answers={state.data}
         state={state.steps[stepIndex] ?? { fields: [] }}
         errors={errors}
         known={known}

@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+import type { FormDefinition } from './definition.ts';
+import { createForm, type Form, publishForm } from './forms.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let actor: PersonActor | null = null;
+let anna: PersonActor;
+let form: Form;
+
+const definition: FormDefinition = {
+  format: 'guichet-form/1',
+  title: { fr: 'Annonce de chiens', de: 'Hundeanmeldung' },
+  steps: [
+    {
+      id: 'owner',
+      title: { fr: 'Détenteur' },
+      fields: [
+        { id: 'name', type: 'text', label: { fr: 'Nom' }, required: true, prefill: 'person.familyName' },
+        {
+          id: 'dogs',
+          type: 'number',
+          label: { fr: 'Nombre de chiens' },
+          required: true,
+          integer: true,
+          min: 1,
+          max: 5,
+        },
+        {
+          id: 'fee',
+          type: 'computed',
+          label: { fr: 'Taxe' },
+          expression: { '*': [{ var: 'dogs' }, 100] },
+          format: 'chf',
+        },
+        {
+          id: 'kind',
+          type: 'choice',
+          label: { fr: 'Genre' },
+          required: true,
+          options: [
+            { value: 'pet', label: { fr: 'Compagnie' } },
+            { value: 'work', label: { fr: 'Travail' } },
+          ],
+        },
+        {
+          id: 'farm',
+          type: 'text',
+          label: { fr: 'Exploitation' },
+          required: true,
+          showIf: { '==': [{ var: 'kind' }, 'work'] },
+        },
+      ],
+    },
+    {
+      id: 'details',
+      title: { fr: 'Vos chiens' },
+      fields: [
+        {
+          id: 'list',
+          type: 'group',
+          label: { fr: 'Chiens' },
+          required: true,
+          fields: [{ id: 'chip', type: 'text', label: { fr: 'Puce' }, required: true, pattern: '[0-9]{15}' }],
+        },
+      ],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+  const { db } = testApp.database;
+  const { person } = await createPersonWithLink(
+    db,
+    { givenNames: 'Anna', familyName: 'Zufferey' },
+    { provider: 'test', subject: 'anna', level: 'high' },
+  );
+  const accountId = await ensurePersonalAccount(db, person.id, 'Anna Zufferey');
+  anna = personActor({
+    id: person.id,
+    displayName: 'Anna Zufferey',
+    account: { id: accountId, name: 'Anna Zufferey', kind: 'personal' },
+  });
+  const sion = await getAuthorityBySlug(db, 'sion');
+  form = await createForm(db, 'test', { authorityId: sion?.id ?? '', name: 'Chiens', definition });
+  expect(await publishForm(db, 'test', form)).toEqual([]);
+});
+afterAll(() => testApp.close());
+
+const get = (path: string) => testApp.app.request(path);
+
+async function post(path: string, fields: Record<string, string>, from = path) {
+  const page = await get(from);
+  const body = new URLSearchParams({ _csrf: csrfTokenIn(await page.text()), ...fields });
+  return testApp.app.request(path, {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+describe('filling in a form without JavaScript', () => {
+  it('goes step by step, shows what an answer reveals, checks answers, and accepts the submission once', async () => {
+    actor = anna;
+    const started = await post(`/forms/${form.id}/start`, {});
+    expect(started.status).toBe(303);
+    const draft = started.headers.get('Location') ?? '';
+    const first = await (await get(draft)).text();
+    expect(first).toContain('Étape 1 sur 2');
+    expect(first).toContain('value="Zufferey"'); // known data, not asked again
+    expect(first).toContain('Donnée connue du guichet');
+
+    const step1 = `${draft}/steps/owner`;
+    // Choosing "work" reveals the farm field: shown first, not refused.
+    const revealed = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work' }, draft);
+    expect(revealed.status).toBe(200);
+    const revealedHtml = await revealed.text();
+    expect(revealedHtml).not.toContain('error-summary');
+    expect(revealedHtml).toMatch(/data-field="farm"(?! hidden)/);
+    expect(revealedHtml).toContain('CHF'); // the fee, computed: 200
+    const refused = await post(step1, { name: 'Zufferey', dogs: '2,5', kind: 'work' }, draft);
+    expect(refused.status).toBe(422);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('Saisissez un nombre entier');
+    expect(refusedHtml).toContain('Ce champ est obligatoire');
+    const next = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz' }, draft);
+    expect(next.headers.get('Location')).toBe(`${draft}?step=details`);
+
+    const step2 = `${draft}/steps/details`;
+    const added = await post(step2, { 'list.rows': '0', action: 'addRow:list' }, `${draft}?step=details`);
+    expect(await added.text()).toContain('list[0].chip');
+    const badChip = await post(step2, { 'list.rows': '1', 'list[0].chip': '12' }, `${draft}?step=details`);
+    expect(badChip.status).toBe(422);
+    const done = await post(
+      step2,
+      { 'list.rows': '1', 'list[0].chip': '756098100123456' },
+      `${draft}?step=details`,
+    );
+    expect(done.headers.get('Location')).toBe(`${draft}/review`);
+
+    const review = await (await get(`${draft}/review`)).text();
+    expect(review).toContain('La Sarvaz');
+    expect(review).toContain('756098100123456');
+
+    // Three clicks at once on "send": one submission.
+    const page = await get(`${draft}/review`);
+    const token = csrfTokenIn(await page.text());
+    const send = () =>
+      testApp.app.request(`${draft}/submit`, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: token }),
+        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const answers = await Promise.all([send(), send(), send()]);
+    const locations = new Set(answers.map((r) => r.headers.get('Location')));
+    expect(locations.size).toBe(1);
+    const submission = [...locations][0] ?? '';
+    expect(submission).toMatch(/^\/forms\/submissions\/[0-9a-f-]{36}$/);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from form_submissions`.execute(
+      testApp.database.db,
+    );
+    expect(rows[0]?.n).toBe(1);
+
+    const receipt = await get(`${submission}/receipt.pdf`);
+    expect(receipt.headers.get('Content-Type')).toBe('application/pdf');
+    expect((await receipt.text()).startsWith('%PDF-')).toBe(true);
+
+    // Another person cannot see the draft or the submission.
+    actor = personActor();
+    expect((await get(draft)).status).toBe(404);
+    expect((await get(submission)).status).toBe(404);
+  });
+});
