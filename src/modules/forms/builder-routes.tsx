@@ -251,7 +251,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         const hint = localised(posted, 'hint');
         if (hint) field.hint = hint;
         else delete field.hint;
-        if (!['info', 'computed', 'group'].includes(field.type)) field.required = text('required') === 'yes';
+        if (!['info', 'computed'].includes(field.type)) field.required = text('required') === 'yes';
         if (field.type === 'choice' || field.type === 'multichoice') {
           const options = text('options')
             .split('\n')

@@ -398,7 +398,7 @@ export function FieldEditorPage(props: {
           multiline={field.type === 'info'}
         />
         <Translations locale={props.locale} name="hint" legend={t('hint')} value={field.hint} />
-        {!['info', 'computed', 'group'].includes(field.type) && (
+        {!['info', 'computed'].includes(field.type) && (
           <div class="choice">
             <input
               type="checkbox"

@@ -1,0 +1,186 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createPersonWithLink } from '../../src/modules/identity/index.ts';
+import type { Actor } from '../../src/platform/http/access.ts';
+import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
+import { personActor, staffActor } from '../support/factories.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let actor: Actor | null = null;
+let context: BrowserContext;
+let citizen: Actor;
+let formPath = '';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp({ actor: () => actor })]);
+  const { db } = server.database;
+  const { person } = await createPersonWithLink(
+    db,
+    { givenNames: 'Léa', familyName: 'Bonvin' },
+    { provider: 'test', subject: 'lea', level: 'substantial' },
+  );
+  const accountId = await ensurePersonalAccount(db, person.id, 'Léa Bonvin');
+  citizen = personActor({
+    id: person.id,
+    displayName: 'Léa Bonvin',
+    account: { id: accountId, name: 'Léa Bonvin', kind: 'personal' },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function open(options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
+  context = await browser.newContext({
+    locale: 'fr-CH',
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+async function editField(page: Page, name: string) {
+  await page.getByRole('link', { name: `Modifier ${name}` }).click();
+}
+
+describe('the form builder and runner', () => {
+  it('a designer builds a two-step form with a condition and a repeating group, and publishes it', {
+    timeout: 90_000,
+  }, async () => {
+    const sion = await getAuthorityBySlug(server.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
+    const page = await open();
+    const csp = watchCspViolations(page);
+    await page.goto(`${server.url}/back-office/forms`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Titre du formulaire').fill('Enregistrement de chiens');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.waitForURL(/\/back-office\/forms\/[0-9a-f-]{36}$/);
+    formPath = new URL(page.url()).pathname;
+
+    // Step 1: a choice, and a field shown only when "yes" is chosen.
+    await page.getByLabel('Type de champ').selectOption('choice');
+    await page.getByRole('button', { name: 'Ajouter un champ Étape 1' }).click();
+    await editField(page, 'Nouveau champ');
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole('group', { name: 'Libellé' })
+      .getByLabel('En français')
+      .fill('Votre chien est-il un chien de travail ?');
+    await page
+      .getByRole('group', { name: 'Libellé' })
+      .getByLabel('En allemand')
+      .fill('Ist Ihr Hund ein Arbeitshund?');
+    await page.getByLabel('Réponse obligatoire').check();
+    await page.getByLabel('Réponses proposées').fill('oui | Oui | Ja\nnon | Non | Nein');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(new RegExp(`${formPath}$`));
+
+    await page.getByLabel('Type de champ').selectOption('text');
+    await page.getByRole('button', { name: 'Ajouter un champ Étape 1' }).click();
+    await editField(page, 'Nouveau champ');
+    await page
+      .getByRole('group', { name: 'Libellé' })
+      .getByLabel('En français')
+      .fill('Exploitation agricole');
+    await page.getByLabel('Réponse obligatoire').check();
+    await page
+      .getByRole('group', { name: 'Afficher seulement si' })
+      .getByLabel('Champ')
+      .selectOption({ label: 'Votre chien est-il un chien de travail ?' });
+    await page.getByLabel('Opérateur').selectOption('==');
+    await page.getByLabel('Valeur').fill('oui');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(new RegExp(`${formPath}$`));
+    expect(await page.getByRole('table', { name: 'Étape 1' }).textContent()).toContain('== "oui"');
+
+    // Step 2: a table of dogs.
+    await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+    await page.getByLabel('Type de champ').nth(1).selectOption('group');
+    await page.getByRole('button', { name: 'Ajouter un champ Étape 2' }).click();
+    await editField(page, 'Nouveau champ');
+    await page.getByRole('group', { name: 'Libellé' }).getByLabel('En français').fill('Vos chiens');
+    await page.getByLabel('Réponse obligatoire').check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await editField(page, 'Vos chiens');
+    await page.getByRole('link', { name: 'Colonne' }).click();
+    await page.getByRole('group', { name: 'Libellé' }).getByLabel('En français').fill('Nom du chien');
+    await page.getByLabel('Réponse obligatoire').check();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('link', { name: 'Retour au formulaire' }).click();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Aperçu sur mobile' }).click();
+    expect(await page.getByLabel('Exploitation agricole').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.goBack();
+    await page.getByRole('button', { name: 'Publier la version 1' }).click();
+    await page.waitForURL(/published=1/);
+    expect(await page.getByRole('region', { name: 'Succès' }).textContent()).toContain('Version 1 publiée');
+    expect(csp).toEqual([]);
+  });
+
+  it('a citizen fills and submits it with JavaScript: the condition reacts at once', {
+    timeout: 60_000,
+  }, async () => {
+    actor = citizen;
+    const page = await open({ width: 360 });
+    const csp = watchCspViolations(page);
+    await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.waitForURL(/\/forms\/drafts\//);
+    expect(await page.getByText('Étape 1 sur 2').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    const farm = page.getByLabel('Exploitation agricole');
+    expect(await farm.isVisible()).toBe(false);
+    await page.getByLabel('Oui').check();
+    await farm.waitFor({ state: 'visible' }); // shown by the script, before any round trip
+    await farm.fill('Domaine des Crêtes');
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await page.waitForURL(/step=step2/);
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByLabel('Nom du chien').fill('Rex');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await page.waitForURL(/\/review$/);
+    expect(await page.getByRole('main').textContent()).toContain('Domaine des Crêtes');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    expect(await h1(page)).toBe('Demande envoyée');
+    await expectNoAxeViolations(page);
+    expect(csp).toEqual([]);
+  });
+
+  it('the same form is completed with JavaScript disabled', { timeout: 60_000 }, async () => {
+    actor = citizen;
+    const page = await open({ javaScript: false });
+    await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByLabel('Oui').check();
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    // The server shows the field the answer revealed, without an error yet.
+    await page.getByLabel('Exploitation agricole').fill('Alpage de Thyon');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Ajoutez au moins une ligne');
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByLabel('Nom du chien').fill('Bella');
+    await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+    expect(await h1(page)).toBe('Vérifiez vos réponses');
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    expect(await h1(page)).toBe('Demande envoyée');
+  });
+});
