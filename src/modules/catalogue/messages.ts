@@ -2,6 +2,8 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const catalogueMessages = defineMessages({
   fr: {
+    formField: 'Formulaire de la démarche en ligne',
+    formNone: 'Aucun pour le moment',
     cantonTitle: 'Bienvenue au guichet numérique',
     cantonLead: 'Vos démarches auprès du canton et de votre commune, en ligne, au même endroit.',
     communeTitle: 'Guichet numérique de {commune}',
@@ -129,6 +131,8 @@ export const catalogueMessages = defineMessages({
     actions: 'Actions',
   },
   de: {
+    formField: 'Formular des Online-Verfahrens',
+    formNone: 'Vorerst keines',
     cantonTitle: 'Willkommen am digitalen Schalter',
     cantonLead: 'Ihre Behördengänge bei Kanton und Gemeinde, online, an einem Ort.',
     communeTitle: 'Digitaler Schalter von {commune}',
@@ -257,6 +261,8 @@ export const catalogueMessages = defineMessages({
     actions: 'Aktionen',
   },
   en: {
+    formField: 'Form of the online procedure',
+    formNone: 'None for now',
     cantonTitle: 'Welcome to the digital counter',
     cantonLead: 'Your procedures with the canton and your commune, online, in one place.',
     communeTitle: 'Digital counter of {commune}',

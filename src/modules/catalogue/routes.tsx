@@ -14,6 +14,7 @@ import {
   getCanton,
   listAuthorities,
 } from '../authorities/index.ts';
+import { listFormsOf } from '../forms/index.ts';
 import { can } from '../policy/index.ts';
 import { catalogueMessages } from './messages.ts';
 import { addSynonyms, deleteSynonyms, listSynonyms, searchServices } from './search.ts';
@@ -107,9 +108,16 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
 
   async function renderEditor(
     c: RouteContext,
-    props: Omit<Parameters<typeof ServiceEditorPage>[0], 'locale'>,
+    props: Omit<Parameters<typeof ServiceEditorPage>[0], 'locale' | 'forms'>,
     status: 200 | 422 = 200,
   ) {
+    // The forms a designer may attach: published ones of the authorities they design for.
+    const forms = (
+      await listFormsOf(
+        db,
+        (await designedBy(c)).map((a) => a.id),
+      )
+    ).filter((f) => f.publishedVersion !== null);
     return platform.render(
       c,
       {
@@ -119,7 +127,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
           { label: catalogueMessages.translator(c.var.locale)('designTitle'), href: designerBase },
         ],
       },
-      <ServiceEditorPage locale={c.var.locale} {...props} />,
+      <ServiceEditorPage locale={c.var.locale} {...props} forms={forms} />,
     );
   }
 
@@ -339,6 +347,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
           const query = new URLSearchParams({ return: c.req.path, level: entry.content.level });
           return c.redirect(`${identityPaths.login}?${query}`, 303);
         }
+        if (entry.content.formId) return c.redirect(`/forms/${entry.content.formId}/start`, 303);
         const authority = await getAuthorityById(db, entry.authorityId);
         if (!authority) throw notFound();
         const locale = c.var.localeFor(authority.languages);

@@ -25,6 +25,8 @@ export interface ServiceContent {
   online: boolean;
   /** The mandate theme a representative needs to use this service for someone else. */
   theme: MandateTheme | null;
+  /** The published form its online procedure runs; absent in entries saved before forms existed. */
+  formId?: string | null;
   topics: Topic[];
   lifeEvents: LifeEvent[];
 }
@@ -121,6 +123,8 @@ export function parseServiceContent(form: FormValues): {
   const theme = text('theme');
   if ((mandateThemes as readonly string[]).includes(theme)) content.theme = theme as MandateTheme;
   else if (theme) problems.push({ field: 'theme', problem: 'themeInvalid' });
+  const formId = text('formId');
+  content.formId = /^[0-9a-f-]{36}$/.test(formId) ? formId : null;
   return { content, problems };
 }
 
@@ -133,6 +137,7 @@ export function formValuesOf(content: ServiceContent): FormValues {
     level: content.level,
     online: content.online ? 'yes' : 'no',
     theme: content.theme ?? '',
+    formId: content.formId ?? '',
     topics: content.topics,
     lifeEvents: content.lifeEvents,
   };

@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor } from '../../../tests/support/factories.ts';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
-import type { PersonActor } from '../../platform/http/access.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
+import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import type { FormDefinition } from './definition.ts';
 import { createForm, type Form, publishForm } from './forms.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let actor: PersonActor | null = null;
+let actor: Actor | null = null;
 let anna: PersonActor;
 let form: Form;
 
@@ -176,5 +177,30 @@ describe('filling in a form without JavaScript', () => {
     actor = personActor();
     expect((await get(draft)).status).toBe(404);
     expect((await get(submission)).status).toBe(404);
+  });
+
+  it('starts from the catalogue: the start button of a service opens its form', async () => {
+    const { db } = testApp.database;
+    const entry = await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published');
+    if (!entry) throw new Error('demo service missing');
+    const version = await saveVersion(db, 'test', entry, { ...entry.content, formId: form.id });
+    await publishVersion(db, 'test', entry, version);
+    actor = anna;
+    const start = await get('/services/enregistrement-chien-sion/start');
+    expect(start.status).toBe(303);
+    expect(start.headers.get('Location')).toBe(`/forms/${form.id}/start`);
+  });
+
+  it('gives integrators the data model of the published version as JSON Schema', async () => {
+    actor = null;
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
+    const schema = (await (await get(`/back-office/forms/${form.id}/schema.json`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(Object.keys(schema.properties as object)).toEqual(['name', 'dogs', 'fee', 'kind', 'farm', 'list']);
+    expect(schema.required).toEqual(['name', 'dogs', 'kind']);
   });
 });

@@ -190,6 +190,8 @@ export function ServiceEditorPage(props: {
   service?: Service;
   history?: { version: number; savedBy: string; savedAt: Date }[];
   notice?: string;
+  /** The published forms the service may run. */
+  forms?: { id: string; name: string }[];
 }) {
   const t = catalogueMessages.translator(props.locale);
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
@@ -308,6 +310,19 @@ export function ServiceEditorPage(props: {
             {mandateThemes.map((theme) => (
               <option value={theme} selected={text('theme') === theme}>
                 {themeLabel(theme, props.locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="formId">
+            {t('formField')}
+          </label>
+          <select class="field__input" id="formId" name="formId">
+            <option value="">{t('formNone')}</option>
+            {(props.forms ?? []).map((form) => (
+              <option value={form.id} selected={text('formId') === form.id}>
+                {form.name}
               </option>
             ))}
           </select>

@@ -1,13 +1,13 @@
 import type { FormDefinition } from '../definition.ts';
 
-export interface StepState {
+interface StepState {
   id: string;
   active: boolean;
   exit: boolean;
   fields: { id: string; visible: boolean; required: boolean }[];
 }
 
-export interface Engine {
+interface Engine {
   evaluate(
     definition: FormDefinition,
     answers: Record<string, unknown>,
@@ -16,4 +16,7 @@ export interface Engine {
   holds(rule: unknown, data: Record<string, unknown>): boolean;
 }
 
-export function createEngine(jsonLogic: { apply(rule: unknown, data?: unknown): unknown }): Engine;
+declare const formEngine: {
+  createEngine(jsonLogic: { apply(rule: unknown, data?: unknown): unknown }): Engine;
+};
+export = formEngine;
