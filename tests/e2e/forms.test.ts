@@ -106,6 +106,14 @@ describe('the form builder and runner', () => {
     await page.waitForURL(new RegExp(`${formPath}$`));
     expect(await page.getByRole('table', { name: 'Étape 1' }).textContent()).toContain('== "oui"');
 
+    // Rows can be dragged too (the buttons do the same with the keyboard).
+    const rows = page.getByRole('table', { name: 'Étape 1' }).locator('tbody tr');
+    await rows.nth(1).dragTo(rows.nth(0));
+    await page.waitForLoadState('load');
+    await expect.poll(() => rows.nth(0).textContent()).toContain('Exploitation agricole');
+    await page.getByRole('button', { name: 'Descendre Exploitation agricole' }).click();
+    await expect.poll(() => rows.nth(0).textContent()).toContain('Votre chien');
+
     // Step 2: a table of dogs.
     await page.getByRole('button', { name: 'Ajouter une étape' }).click();
     await page.getByLabel('Type de champ').nth(1).selectOption('group');

@@ -95,6 +95,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       {
         title: t('editTitle', { form: pick(definition.title, c.var.locale) }),
         status: problems.length > 0 ? 422 : 200,
+        scripts: ['forms/form-builder.js'],
       },
       <EditorPage
         locale={c.var.locale}
@@ -201,6 +202,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
             group: text('group') || undefined,
           };
         else if (action === 'moveField') edit = { action, field: text('field'), by: direction };
+        else if (action === 'placeField') edit = { action, field: text('field'), target: text('target') };
         else if (action === 'duplicateField') edit = { action, field: text('field') };
         else if (action === 'deleteField') edit = { action, field: text('field') };
         if (!edit) throw new HttpError(422, 'invalid');

@@ -10,6 +10,8 @@ export type Edit =
   | { action: 'deleteStep'; step: string }
   | { action: 'addField'; step: string; type: FieldType; group?: string }
   | { action: 'moveField'; field: string; by: -1 | 1 }
+  /** Drag and drop: the field takes the place of `target`, in the same list. */
+  | { action: 'placeField'; field: string; target: string }
   | { action: 'duplicateField'; field: string }
   | { action: 'deleteField'; field: string };
 
@@ -102,6 +104,16 @@ export function applyEdit(current: FormDefinition, edit: Edit): FormDefinition {
           edit.by,
         );
         list.splice(0, list.length, ...moved);
+      }
+      return definition;
+    }
+    case 'placeField': {
+      const list = containerOf(definition, edit.field);
+      const from = list?.findIndex((f) => f.id === edit.field) ?? -1;
+      const to = list?.findIndex((f) => f.id === edit.target) ?? -1;
+      if (list && from >= 0 && to >= 0) {
+        const [moved] = list.splice(from, 1);
+        if (moved) list.splice(to, 0, moved);
       }
       return definition;
     }

@@ -208,7 +208,12 @@ export function EditorPage(props: {
         <Button variant="secondary">{t('save')}</Button>
       </form>
       {definition.steps.map((step, s) => (
-        <section class="builder-step" aria-labelledby={`step-${step.id}`}>
+        <section
+          class="builder-step"
+          aria-labelledby={`step-${step.id}`}
+          data-form={form.id}
+          data-fields={step.fields.map((f) => f.id).join(' ')}
+        >
           <h2 id={`step-${step.id}`}>
             {t('step')} {s + 1} : {pick(step.title, props.locale)}
           </h2>
