@@ -12,9 +12,12 @@ import {
   demoCatalogue,
   demoSynonyms,
   getService,
+  getServiceEntry,
   listSynonyms,
   publishVersion,
+  saveVersion,
 } from '../modules/catalogue/index.ts';
+import { createForm, demoDogRegistration, publishForm } from '../modules/forms/index.ts';
 import {
   createPersonWithLink,
   findLink,
@@ -64,6 +67,22 @@ export async function seedDemo(db: Db): Promise<void> {
     if (!owner || (await getService(db, { slug }))) continue;
     const service = await createService(db, SEED, { authorityId: owner.id, slug, content });
     await publishVersion(db, SEED, service, 1);
+  }
+  // Sion's dog registration runs online, on a form built with the generator.
+  const dogs = await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published');
+  if (dogs && !dogs.content.formId) {
+    const form = await createForm(db, SEED, {
+      authorityId: dogs.authorityId,
+      name: demoDogRegistration.title.fr,
+      definition: demoDogRegistration,
+    });
+    await publishForm(db, SEED, form);
+    await publishVersion(
+      db,
+      SEED,
+      dogs,
+      await saveVersion(db, SEED, dogs, { ...dogs.content, formId: form.id }),
+    );
   }
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);

@@ -7,6 +7,7 @@ import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
 
 export type { FormDefinition } from './definition.ts';
+export { demoDogRegistration } from './demo-forms.ts';
 export { getSubmission, type Submission, submitDraft } from './drafts.ts';
 export { createForm, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
 export { formJsonSchema } from './schema.ts';

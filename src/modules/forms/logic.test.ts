@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../tests/support/browser.ts';
-import type { FormDefinition } from './definition.ts';
+import { definitionProblems, type FormDefinition } from './definition.ts';
+import { demoDogRegistration } from './demo-forms.ts';
 import { engine } from './engine.ts';
 import { formJsonSchema } from './schema.ts';
 import { ibanIsValid, validateAnswers } from './validate.ts';
@@ -215,6 +216,13 @@ describe('validation and the JSON Schema of the data model', () => {
       { today: '2026-11-24' },
     );
     expect(problems.map((p) => `${p.field}:${p.problem}`)).toEqual(['farm:required', 'list:tooFewRows']);
+  });
+
+  it('accepts the demo form as publishable', () => {
+    expect(definitionProblems(demoDogRegistration)).toEqual([]);
+    expect(
+      definitionProblems({ ...definition, steps: [{ id: 'Bad id', title: { fr: '' }, fields: [] }] }),
+    ).toEqual(['stepId:Bad id', 'stepTitle:Bad id']);
   });
 
   it('checks IBAN numbers with their check digits', () => {

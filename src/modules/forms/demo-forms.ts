@@ -1,0 +1,115 @@
+import type { FormDefinition } from './definition.ts';
+
+/** The demo's online procedure: Sion's dog registration, built only with the form generator. */
+export const demoDogRegistration: FormDefinition = {
+  format: 'guichet-form/1',
+  title: { fr: 'Enregistrement d’un chien', de: 'Hundeanmeldung', en: 'Dog registration' },
+  steps: [
+    {
+      id: 'owner',
+      title: { fr: 'Détenteur', de: 'Halter/in', en: 'Owner' },
+      fields: [
+        {
+          id: 'givenNames',
+          type: 'text',
+          label: { fr: 'Prénom', de: 'Vorname', en: 'Given name' },
+          required: true,
+          prefill: 'person.givenNames',
+        },
+        {
+          id: 'familyName',
+          type: 'text',
+          label: { fr: 'Nom', de: 'Nachname', en: 'Family name' },
+          required: true,
+          prefill: 'person.familyName',
+        },
+        {
+          id: 'address',
+          type: 'address',
+          label: { fr: 'Adresse', de: 'Adresse', en: 'Address' },
+          required: true,
+          prefill: 'person.address',
+        },
+        { id: 'phone', type: 'phone', label: { fr: 'Téléphone', de: 'Telefon', en: 'Phone' } },
+      ],
+    },
+    {
+      id: 'dogs',
+      title: { fr: 'Vos chiens', de: 'Ihre Hunde', en: 'Your dogs' },
+      fields: [
+        {
+          id: 'list',
+          type: 'group',
+          label: { fr: 'Chiens', de: 'Hunde', en: 'Dogs' },
+          required: true,
+          maxRows: 10,
+          fields: [
+            {
+              id: 'name',
+              type: 'text',
+              label: { fr: 'Nom du chien', de: 'Name des Hundes', en: 'Dog’s name' },
+              required: true,
+            },
+            {
+              id: 'chip',
+              type: 'text',
+              label: { fr: 'Numéro de puce', de: 'Chipnummer', en: 'Microchip number' },
+              required: true,
+              pattern: '[0-9]{15}',
+              hint: { fr: '15 chiffres', de: '15 Ziffern', en: '15 digits' },
+            },
+          ],
+        },
+        {
+          id: 'count',
+          type: 'number',
+          label: { fr: 'Nombre de chiens', de: 'Anzahl Hunde', en: 'Number of dogs' },
+          required: true,
+          integer: true,
+          min: 1,
+          max: 10,
+        },
+        {
+          id: 'fee',
+          type: 'computed',
+          label: { fr: 'Taxe annuelle', de: 'Jahressteuer', en: 'Yearly tax' },
+          expression: { '*': [{ var: 'count' }, 100] },
+          format: 'chf',
+        },
+        {
+          id: 'working',
+          type: 'yesno',
+          label: {
+            fr: 'S’agit-il de chiens de travail (agriculture, sauvetage) ?',
+            de: 'Handelt es sich um Arbeitshunde (Landwirtschaft, Rettung)?',
+            en: 'Are they working dogs (farming, rescue)?',
+          },
+          required: true,
+        },
+        {
+          id: 'proof',
+          type: 'file',
+          label: { fr: 'Attestation d’activité', de: 'Tätigkeitsnachweis', en: 'Proof of activity' },
+          required: true,
+          showIf: { '==': [{ var: 'working' }, true] },
+        },
+      ],
+    },
+    {
+      id: 'confirm',
+      title: { fr: 'Confirmation', de: 'Bestätigung', en: 'Confirmation' },
+      fields: [
+        {
+          id: 'insured',
+          type: 'consent',
+          label: {
+            fr: 'Mes chiens sont assurés en responsabilité civile.',
+            de: 'Meine Hunde sind haftpflichtversichert.',
+            en: 'My dogs have liability insurance.',
+          },
+          required: true,
+        },
+      ],
+    },
+  ],
+};
