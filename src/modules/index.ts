@@ -3,6 +3,7 @@ import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/index.ts';
 import { authoritiesModule } from './authorities/index.ts';
+import { casesModule } from './cases/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
 import { documentsModule } from './documents/index.ts';
 import { formsModule } from './forms/index.ts';
@@ -13,7 +14,7 @@ import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: cases, messaging, payments, signing,
+ * folder: messaging, payments, signing,
  * verification, indicators, support.
  */
 export const modules = [
@@ -25,6 +26,7 @@ export const modules = [
   notificationsModule,
   documentsModule,
   formsModule,
+  casesModule,
   integrationModule,
 ];
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { FormsTables } from './tables.ts';
 import type { Answers } from './validate.ts';
 
@@ -158,12 +159,15 @@ export async function submitDraft(
       .onConflict((oc) => oc.column('draft_id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted)
+    if (inserted) {
       await tables(tx)
         .updateTable('form_drafts')
         .set({ submitted_at: sql`now()` })
         .where('id', '=', draft.id)
         .execute();
+      // The request is opened from the submission by a job committed with it: never one without the other.
+      await enqueue(tx, 'cases:open-from-submission', { submissionId: inserted.id });
+    }
     const submission = await tables(tx)
       .selectFrom('form_submissions')
       .select(submissionColumns)

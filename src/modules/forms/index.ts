@@ -11,6 +11,7 @@ export { demoDogRegistration } from './demo-forms.ts';
 export { getSubmission, type Submission, submitDraft } from './drafts.ts';
 export { createForm, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
 export { formJsonSchema } from './schema.ts';
+export { AnswersList } from './views/answers-list.tsx';
 
 /**
  * Forms: the definition format, the builder for service designers, the runner for citizens (with or

@@ -22,6 +22,10 @@ export interface JobPayloads {
   'documents:remind-unread': Record<string, never>;
   /** Destroys documents whose retention period is over. */
   'documents:apply-retention': Record<string, never>;
+  /** Opens the request (case) for an accepted form submission; enqueued with the submission itself. */
+  'cases:open-from-submission': { submissionId: string };
+  /** Moves requests whose status timed out (e.g. no complement after 30 days). */
+  'cases:apply-timeouts': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -33,4 +37,5 @@ export const crontab = [
   '*/30 * * * * identity:purge-expired',
   '41 6 * * * documents:remind-unread',
   '53 2 * * * documents:apply-retention',
+  '7 * * * * cases:apply-timeouts',
 ];

@@ -1,0 +1,263 @@
+import { type Selectable, sql } from 'kysely';
+import { audited } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { getForm, getSubmission, getVersion } from '../forms/index.ts';
+import { notify } from '../notifications/index.ts';
+import type { CasesTables } from './tables.ts';
+import { defaultWorkflow, type Workflow } from './workflow.ts';
+
+export type Case = Selectable<CasesTables['cases']>;
+export type CaseEvent = Selectable<CasesTables['case_events']>;
+
+const tables = (db: Db) => tablesOf<CasesTables>(db);
+
+/** Who does something to a request: a person (with their name, for the timeline) or the platform. */
+export interface CaseActor {
+  ref: string;
+  name: string;
+}
+
+export const systemActor: CaseActor = { ref: 'system', name: 'Guichet' };
+
+export function workflowOf(_case: Pick<Case, 'form_id'>): Workflow {
+  return defaultWorkflow;
+}
+
+/** Opens the request of a submission, once: a job retried after a crash finds the first. */
+export async function openFromSubmission(db: Db, submissionId: string): Promise<Case | undefined> {
+  const submission = await getSubmission(db, submissionId);
+  if (!submission) return undefined;
+  const form = await getForm(db, submission.formId);
+  const version = form && (await getVersion(db, form, submission.version));
+  if (!form || !version) throw new Error(`Form of submission ${submissionId} is missing`);
+  return db.transaction().execute(async (tx) => {
+    const created = await tables(tx)
+      .insertInto('cases')
+      .values({
+        authority_id: form.authorityId,
+        form_id: form.id,
+        form_version: submission.version,
+        submission_id: submission.id,
+        title: version.definition.title,
+        account_id: submission.accountId,
+        person_id: submission.personId,
+        mandate_id: submission.mandateId,
+        level: submission.level,
+        answers: submission.answers,
+        status: defaultWorkflow.initial,
+        assignee_person_id: null,
+      } as never)
+      .onConflict((oc) => oc.column('submission_id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (created)
+      await record(
+        tx,
+        created,
+        { ref: `person:${submission.personId}`, name: '' },
+        { kind: 'status', to_status: created.status },
+      );
+    return (
+      created ??
+      (await tables(tx)
+        .selectFrom('cases')
+        .selectAll()
+        .where('submission_id', '=', submissionId)
+        .executeTakeFirst())
+    );
+  });
+}
+
+async function record(
+  tx: Db,
+  target: Case,
+  actor: CaseActor,
+  event: {
+    kind: CaseEvent['kind'];
+    from_status?: string;
+    to_status?: string;
+    text?: string;
+    internal?: boolean;
+    document_id?: string;
+  },
+) {
+  await tables(tx)
+    .insertInto('case_events')
+    .values({
+      case_id: target.id,
+      actor: actor.ref,
+      actor_name: actor.name,
+      kind: event.kind,
+      from_status: event.from_status ?? null,
+      to_status: event.to_status ?? null,
+      text: event.text ?? null,
+      internal: event.internal ?? false,
+      document_id: event.document_id ?? null,
+    })
+    .execute();
+}
+
+export async function getCase(db: Db, id: string): Promise<Case | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listEvents(db: Db, caseId: string, includeInternal: boolean): Promise<CaseEvent[]> {
+  return tables(db)
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .$if(!includeInternal, (q) => q.where('internal', '=', false))
+    .orderBy('id')
+    .execute();
+}
+
+export interface InboxFilter {
+  status?: string;
+  assignee?: string | 'none';
+  query?: string;
+  overdueDays?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** An authority's requests, filtered, newest first, a page at a time. */
+export async function listInbox(db: Db, authorityId: string, filter: InboxFilter) {
+  let query = tables(db).selectFrom('cases').where('authority_id', '=', authorityId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
+  else if (filter.assignee) query = query.where('assignee_person_id', '=', filter.assignee);
+  if (filter.query) {
+    const like = `%${filter.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('reference', 'ilike', like), eb(sql`answers::text`, 'ilike', like)]),
+    );
+  }
+  if (filter.overdueDays !== undefined)
+    query = query.where('status_changed_at', '<', new Date(Date.now() - filter.overdueDays * 86_400_000));
+  const total = Number(
+    (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await query
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total, rows };
+}
+
+export async function listForAccount(db: Db, accountId: string): Promise<Case[]> {
+  return tables(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Moves a request to `to`, recording why, and tells the requester when the status says so. */
+export async function moveTo(
+  db: Db,
+  target: Case,
+  actor: CaseActor,
+  to: string,
+  event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
+): Promise<void> {
+  const workflow = workflowOf(target);
+  const status = workflow.statuses[to];
+  if (!status) throw new Error(`Unknown status ${to}`);
+  await audited(
+    db,
+    {
+      actor: actor.ref,
+      action: 'case.status',
+      subjectType: 'case',
+      subjectId: target.id,
+      authorityId: target.authority_id,
+      details: { from: target.status, to },
+    },
+    async (tx) => {
+      const moved = await tables(tx)
+        .updateTable('cases')
+        .set({ status: to, status_changed_at: sql`now()` })
+        .where('id', '=', target.id)
+        .where('status', '=', target.status) // nobody moved it meanwhile
+        .executeTakeFirst();
+      if (moved.numUpdatedRows === 0n) throw new Error('stale');
+      await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
+      if (status.notify)
+        await notify(tx, {
+          event: 'requestStatus',
+          accountId: target.account_id,
+          authorityId: target.authority_id,
+          link: `/requests/${target.id}`,
+          source: `case:${target.id}:${to}:${Date.now()}`,
+        });
+    },
+  );
+}
+
+export async function assign(db: Db, target: Case, actor: CaseActor, personId: string | null): Promise<void> {
+  await audited(
+    db,
+    {
+      actor: actor.ref,
+      action: 'case.assign',
+      subjectType: 'case',
+      subjectId: target.id,
+      authorityId: target.authority_id,
+      details: { personId },
+    },
+    async (tx) => {
+      await tables(tx)
+        .updateTable('cases')
+        .set({ assignee_person_id: personId })
+        .where('id', '=', target.id)
+        .execute();
+      await record(tx, target, actor, { kind: 'assign', text: actor.name, internal: true });
+    },
+  );
+}
+
+export async function addEvent(
+  db: Db,
+  target: Case,
+  actor: CaseActor,
+  event: { kind: 'note' | 'message'; text: string; internal: boolean },
+  tellRequester = false,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await record(tx, target, actor, event);
+    if (tellRequester)
+      await notify(tx, {
+        event: 'newMessage',
+        accountId: target.account_id,
+        authorityId: target.authority_id,
+        link: `/requests/${target.id}`,
+        source: `case:${target.id}:message:${Date.now()}`,
+      });
+  });
+}
+
+/** Requests whose status timed out move on by themselves; `now` is a parameter so tests set the clock. */
+export async function applyTimeouts(db: Db, now = new Date()): Promise<number> {
+  let moved = 0;
+  for (const [status, definition] of Object.entries(defaultWorkflow.statuses)) {
+    if (!definition.timeout) continue;
+    const due = await tables(db)
+      .selectFrom('cases')
+      .selectAll()
+      .where('status', '=', status)
+      .where('status_changed_at', '<', new Date(now.getTime() - definition.timeout.days * 86_400_000))
+      .execute();
+    for (const target of due) {
+      await moveTo(db, target, systemActor, definition.timeout.to, {
+        kind: 'status',
+        text: `timeout:${definition.timeout.days}`,
+      });
+      moved += 1;
+    }
+  }
+  return moved;
+}

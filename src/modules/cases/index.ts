@@ -1,0 +1,25 @@
+import type { GuichetModule } from '../../platform/module.ts';
+import { applyTimeouts, openFromSubmission } from './cases.ts';
+import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
+import { caseRoutes } from './routes.tsx';
+
+export { applyTimeouts, getCase, listForAccount, openFromSubmission } from './cases.ts';
+export { defaultWorkflow, type Workflow } from './workflow.ts';
+
+/**
+ * Requests (cases): opened from form submissions, moved through a workflow by the authority's staff,
+ * followed by the requester; complements, decisions into the document space, messages, notes.
+ */
+export const casesModule: GuichetModule = {
+  name: 'cases',
+  migrations: { '2026-11-24-16-cases-create': createCases },
+  routes: caseRoutes,
+  jobs: (platform) => ({
+    'cases:open-from-submission': async ({ submissionId }) => {
+      await openFromSubmission(platform.db, submissionId);
+    },
+    'cases:apply-timeouts': async () => {
+      await applyTimeouts(platform.db);
+    },
+  }),
+};

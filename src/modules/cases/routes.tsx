@@ -1,0 +1,460 @@
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
+import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
+import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
+import { AnswersList, getForm, getVersion } from '../forms/index.ts';
+import { getPerson, personName } from '../identity/index.ts';
+import { can } from '../policy/index.ts';
+import {
+  addEvent,
+  assign,
+  type Case,
+  type CaseActor,
+  getCase,
+  listEvents,
+  listForAccount,
+  listInbox,
+  moveTo,
+  workflowOf,
+} from './cases.ts';
+import { caseMessages } from './messages.ts';
+import { CaseStaffPage, citizenStatus, InboxPage, RequestPage, RequestsPage } from './views/case-views.tsx';
+import { actionStatuses } from './workflow.ts';
+
+type Posted = Record<string, string | File>;
+const pageSize = 25;
+
+/** Requests: the citizen's follow-up, and the back office's inbox and request pages. */
+export function caseRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  const actorOf = (c: RouteContext): CaseActor => {
+    const actor = loggedInPerson(c);
+    return { ref: `person:${actor.id}`, name: actor.displayName };
+  };
+  const text = (posted: Posted, name = 'text') =>
+    typeof posted[name] === 'string' ? (posted[name] as string).trim().slice(0, 5000) : '';
+
+  /** The request, if it belongs to the account in use and the actor may see it there. */
+  async function ownCase(c: RouteContext) {
+    const actor = loggedInPerson(c);
+    const item = await getCase(db, c.req.param('id') ?? '');
+    if (!item || item.account_id !== actor.account.id) throw notFound();
+    const member = await accountAccess(db, actor.id, item.account_id);
+    // An agent sees the requests made under their own mandate, no others.
+    if (!member && (!actor.mandate || actor.mandate.id !== item.mandate_id)) throw notFound();
+    return { actor, item };
+  }
+
+  async function renderRequest(c: RouteContext, item: Case, errors: FieldError[] = []) {
+    const workflow = workflowOf(item);
+    const events = await listEvents(db, item.id, false);
+    return platform.render(
+      c,
+      {
+        title: pick(item.title, c.var.locale),
+        status: errors.length > 0 ? 422 : 200,
+        breadcrumbs: [{ label: caseMessages.translator(c.var.locale)('requestsTitle'), href: '/requests' }],
+      },
+      <RequestPage
+        locale={c.var.locale}
+        item={item}
+        workflow={workflow}
+        events={events}
+        status={citizenStatus(workflow, events, item.status, c.var.locale)}
+        errors={errors}
+      />,
+    );
+  }
+
+  /** The authority in the path and one of its requests, for staff who may process them; else absent. */
+  async function staffAuthority(c: RouteContext): Promise<Authority> {
+    const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
+    if (!authority) throw notFound();
+    if (
+      !(
+        await can(db, c.var.actor, 'authority.processRequests', {
+          type: 'authority',
+          authorityId: authority.id,
+        })
+      ).allowed
+    )
+      throw notFound();
+    return authority;
+  }
+  async function staffCase(c: RouteContext) {
+    const authority = await staffAuthority(c);
+    const item = await getCase(db, c.req.param('id') ?? '');
+    if (!item || item.authority_id !== authority.id) throw notFound(); // another authority's: as if absent
+    return { authority, item };
+  }
+  const staffBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/requests`;
+
+  async function renderStaffCase(
+    c: RouteContext,
+    authority: Authority,
+    item: Case,
+    errors: FieldError[] = [],
+  ) {
+    const form = await getForm(db, item.form_id);
+    const version = form && (await getVersion(db, form, item.form_version));
+    const requester = await getPerson(db, item.person_id);
+    const assignee = item.assignee_person_id ? await getPerson(db, item.assignee_person_id) : undefined;
+    const account = await getAccount(db, item.account_id);
+    return platform.render(
+      c,
+      { title: item.reference, status: errors.length > 0 ? 422 : 200 },
+      <CaseStaffPage
+        locale={c.var.locale}
+        base={staffBase(authority)}
+        item={item}
+        workflow={workflowOf(item)}
+        events={await listEvents(db, item.id, true)}
+        answers={
+          version ? (
+            <AnswersList locale={c.var.locale} definition={version.definition} answers={item.answers} />
+          ) : null
+        }
+        requester={`${requester ? personName(requester) : ''} · ${account?.name ?? ''}`}
+        representative={item.mandate_id !== null}
+        assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
+        errors={errors}
+      />,
+    );
+  }
+
+  return [
+    {
+      method: 'GET',
+      path: '/requests',
+      access: 'person',
+      async handler(c) {
+        const actor = loggedInPerson(c);
+        const member = await accountAccess(db, actor.id, actor.account.id);
+        const all = await listForAccount(db, actor.account.id);
+        const visible = member
+          ? all
+          : all.filter((item) => item.mandate_id && item.mandate_id === actor.mandate?.id);
+        const cases = await Promise.all(
+          visible.map(async (item) => ({
+            item,
+            status: citizenStatus(
+              workflowOf(item),
+              await listEvents(db, item.id, false),
+              item.status,
+              c.var.locale,
+            ),
+          })),
+        );
+        return platform.render(
+          c,
+          { title: caseMessages.translator(c.var.locale)('requestsTitle') },
+          <RequestsPage locale={c.var.locale} cases={cases} />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/requests/:id',
+      access: 'person',
+      async handler(c) {
+        const { actor, item } = await ownCase(c);
+        const member = await accountAccess(db, actor.id, item.account_id);
+        await recordAccess(db, {
+          accountId: item.account_id,
+          person: { id: actor.id, name: actor.displayName },
+          via: member ? (member.kind === 'personal' ? 'holder' : 'member') : 'mandate',
+          mandateId: member ? undefined : (actor.mandate?.id ?? undefined),
+          action: 'request.view',
+          subject: { type: 'request', id: item.id, label: item.reference },
+        });
+        return renderRequest(c, item);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/requests/:id/complement',
+      access: 'person',
+      maxBodyBytes: 21 * 1024 * 1024,
+      async handler(c) {
+        const { item } = await ownCase(c);
+        if (!workflowOf(item).statuses[item.status]?.awaitsCitizen) throw new HttpError(409, 'not_awaiting');
+        const posted = (await c.req.parseBody()) as Posted;
+        const answer = text(posted);
+        const t = caseMessages.translator(c.var.locale);
+        if (!answer) return renderRequest(c, item, [{ field: 'complement', message: t('textMissing') }]);
+        const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
+        let documentId: string | undefined;
+        if (file) {
+          const bytes = Buffer.from(await file.arrayBuffer());
+          if (typeof checkUpload(bytes) === 'string')
+            return renderRequest(c, item, [{ field: 'complement-file', message: t('fileMissing') }]);
+          // The citizen's document is kept in their own space, linked to the request.
+          documentId = (
+            await publishDocument(await vaultOf(platform), {
+              accountId: item.account_id,
+              authorityId: item.authority_id,
+              title: `${item.reference} – ${file.name}`.slice(0, 200),
+              category: 'correspondence',
+              theme: null,
+              message: null,
+              requestId: item.id,
+              filename: file.name,
+              bytes,
+              idempotencyKey: `complement:${item.id}:${item.status_changed_at.toISOString()}`,
+              publishedBy: actorOf(c).ref,
+            })
+          ).document.id;
+        }
+        await moveTo(db, item, actorOf(c), actionStatuses.answered, {
+          kind: 'answer',
+          text: answer,
+          document_id: documentId,
+        });
+        return c.redirect(`/requests/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/requests/:id/withdraw',
+      access: 'person',
+      async handler(c) {
+        const { item } = await ownCase(c);
+        if (!workflowOf(item).statuses[item.status]?.withdrawable)
+          throw new HttpError(409, 'not_withdrawable');
+        await moveTo(db, item, actorOf(c), actionStatuses.withdrawn);
+        return c.redirect(`/requests/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/requests/:id/messages',
+      access: 'person',
+      async handler(c) {
+        const { item } = await ownCase(c);
+        const body = text((await c.req.parseBody()) as Posted);
+        if (!body)
+          return renderRequest(c, item, [
+            { field: 'message', message: caseMessages.translator(c.var.locale)('textMissing') },
+          ]);
+        await addEvent(db, item, actorOf(c), { kind: 'message', text: body, internal: false });
+        return c.redirect(`/requests/${item.id}`, 303);
+      },
+    },
+    // Back office
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(c);
+        const actor = loggedInPerson(c);
+        const filter = {
+          status: c.req.query('status') ?? '',
+          assignee: c.req.query('assignee') ?? '',
+          q: c.req.query('q') ?? '',
+        };
+        const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
+        const { total, rows } = await listInbox(db, authority.id, {
+          status: filter.status || undefined,
+          assignee: filter.assignee === 'me' ? actor.id : filter.assignee === 'none' ? 'none' : undefined,
+          query: filter.q.slice(0, 100) || undefined,
+          page,
+          pageSize,
+        });
+        const names = new Map<string, string>();
+        for (const id of new Set(
+          rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
+        )) {
+          const person = await getPerson(db, id);
+          if (person) names.set(id, personName(person));
+        }
+        const authorityName = pick(authority.names, c.var.locale, authority.languages);
+        return platform.render(
+          c,
+          { title: caseMessages.translator(c.var.locale)('inboxTitle', { authority: authorityName }) },
+          <InboxPage
+            locale={c.var.locale}
+            authorityName={authorityName}
+            base={staffBase(authority)}
+            workflow={workflowOf({ form_id: '' })}
+            rows={rows}
+            total={total}
+            page={page}
+            pageSize={pageSize}
+            filter={filter}
+            assigneeName={(id) => (id ? (names.get(id) ?? '') : '—')}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/assign',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(c);
+        const posted = await c.req.parseBody({ all: true });
+        const ids = [posted.ids ?? []].flat().filter((id): id is string => typeof id === 'string');
+        for (const id of ids.slice(0, 200)) {
+          const item = await getCase(db, id);
+          if (item?.authority_id === authority.id) await assign(db, item, actorOf(c), loggedInPerson(c).id);
+        }
+        return c.redirect(staffBase(authority), 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests/export.:format',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(c);
+        const format = c.req.param('format');
+        if (format !== 'csv' && format !== 'json') throw notFound();
+        const { rows } = await listInbox(db, authority.id, { page: 1, pageSize: 10_000 });
+        const records = rows.map((r) => ({
+          reference: r.reference,
+          status: r.status,
+          submittedAt: r.created_at.toISOString(),
+          representedByMandate: r.mandate_id !== null,
+          level: r.level,
+          answers: r.answers,
+        }));
+        c.header('Content-Disposition', `attachment; filename="requests-${authority.slug}.${format}"`);
+        if (format === 'json') return c.json(records);
+        const cell = (value: unknown) =>
+          `"${String(typeof value === 'object' ? JSON.stringify(value) : value).replace(/"/g, '""')}"`;
+        const lines = [
+          'reference,status,submittedAt,representedByMandate,level,answers',
+          ...records.map((r) =>
+            [r.reference, r.status, r.submittedAt, r.representedByMandate, r.level, r.answers]
+              .map(cell)
+              .join(','),
+          ),
+        ];
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        return c.body(`${lines.join('\r\n')}\r\n`);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests/:id',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        return renderStaffCase(c, authority, item);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/assign',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        await assign(db, item, actorOf(c), loggedInPerson(c).id);
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/transition',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const to = String((await c.req.parseBody()).to ?? '');
+        const actor = loggedInPerson(c);
+        const roles = actor.staffRoles.filter((r) => r.authorityId === authority.id).map((r) => r.role);
+        const allowed = workflowOf(item).transitions.some(
+          (tr) => tr.from === item.status && tr.to === to && tr.roles.some((r) => roles.includes(r)),
+        );
+        if (!allowed) throw new HttpError(409, 'transition_not_allowed');
+        await moveTo(db, item, actorOf(c), to);
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/complement',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const what = text((await c.req.parseBody()) as Posted);
+        if (!what)
+          return renderStaffCase(c, authority, item, [
+            { field: 'complement', message: caseMessages.translator(c.var.locale)('textMissing') },
+          ]);
+        await moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: what });
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/decide',
+      access: 'staff',
+      maxBodyBytes: 21 * 1024 * 1024,
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const posted = (await c.req.parseBody()) as Posted;
+        const outcome = posted.outcome === 'refused' ? 'refused' : 'granted';
+        const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
+        const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+        if (!file || typeof checkUpload(bytes) === 'string')
+          return renderStaffCase(c, authority, item, [
+            { field: 'decision-file', message: caseMessages.translator(c.var.locale)('fileMissing') },
+          ]);
+        // The decision goes to the requester's document space, linked to the request; retries publish it once.
+        const { document } = await publishDocument(await vaultOf(platform), {
+          accountId: item.account_id,
+          authorityId: item.authority_id,
+          title: `${pick(item.title, 'fr')} – ${item.reference}`.slice(0, 200),
+          category: 'decision',
+          theme: null,
+          message: null,
+          requestId: item.id,
+          filename: file.name,
+          bytes,
+          idempotencyKey: `decision:${item.id}`,
+          publishedBy: actorOf(c).ref,
+        });
+        await moveTo(db, item, actorOf(c), actionStatuses[outcome], {
+          kind: 'decision',
+          document_id: document.id,
+        });
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/messages',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const body = text((await c.req.parseBody()) as Posted);
+        if (!body)
+          return renderStaffCase(c, authority, item, [
+            { field: 'message', message: caseMessages.translator(c.var.locale)('textMissing') },
+          ]);
+        await addEvent(db, item, actorOf(c), { kind: 'message', text: body, internal: false }, true);
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/notes',
+      access: 'staff',
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const body = text((await c.req.parseBody()) as Posted);
+        if (!body)
+          return renderStaffCase(c, authority, item, [
+            { field: 'note', message: caseMessages.translator(c.var.locale)('textMissing') },
+          ]);
+        await addEvent(db, item, actorOf(c), { kind: 'note', text: body, internal: true });
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
+  ];
+}

@@ -1,0 +1,39 @@
+import type { Generated } from 'kysely';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { LocalisedText } from '../../platform/i18n/locales.ts';
+
+export interface CasesTables {
+  cases: {
+    id: Generated<string>;
+    reference: string;
+    authority_id: string;
+    form_id: string;
+    form_version: number;
+    submission_id: string;
+    title: LocalisedText;
+    account_id: string;
+    person_id: string;
+    /** The representative's mandate, when someone acted for the account. */
+    mandate_id: string | null;
+    level: AssuranceLevel;
+    answers: Record<string, unknown>;
+    status: string;
+    assignee_person_id: string | null;
+    created_at: Generated<Date>;
+    status_changed_at: Generated<Date>;
+  };
+  case_events: {
+    id: Generated<string>;
+    case_id: string;
+    at: Generated<Date>;
+    actor: string;
+    actor_name: string;
+    kind: 'status' | 'assign' | 'note' | 'complement' | 'answer' | 'decision' | 'message';
+    from_status: string | null;
+    to_status: string | null;
+    text: string | null;
+    /** Internal notes and assignments are never shown to the citizen. */
+    internal: boolean;
+    document_id: string | null;
+  };
+}

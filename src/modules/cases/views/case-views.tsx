@@ -1,0 +1,416 @@
+import type { Child } from 'hono/jsx';
+import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { Pagination } from '../../../platform/views/components/pagination.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import { Tag } from '../../../platform/views/components/tag.tsx';
+import type { Case, CaseEvent } from '../cases.ts';
+import { caseMessages } from '../messages.ts';
+import type { Workflow } from '../workflow.ts';
+
+type T = ReturnType<typeof caseMessages.translator>;
+
+/** The status a citizen reads: the current one if visible, else the last visible one before it. */
+export function citizenStatus(
+  workflow: Workflow,
+  events: CaseEvent[],
+  current: string,
+  locale: Locale,
+): string {
+  const visible = [
+    current,
+    ...events
+      .map((e) => e.to_status)
+      .filter((s): s is string => Boolean(s))
+      .reverse(),
+  ].find((s) => workflow.statuses[s]?.citizenLabel);
+  const label = visible ? workflow.statuses[visible]?.citizenLabel : undefined;
+  return label ? pick(label, locale) : '';
+}
+
+function eventText(
+  t: T,
+  workflow: Workflow,
+  event: CaseEvent,
+  locale: Locale,
+  audience: 'citizen' | 'staff',
+): string {
+  switch (event.kind) {
+    case 'status': {
+      const status = event.to_status ? workflow.statuses[event.to_status] : undefined;
+      const label = audience === 'citizen' ? status?.citizenLabel : status?.staffLabel;
+      return event.from_status === null
+        ? t('eventSubmitted')
+        : t('eventStatus', { status: label ? pick(label, locale) : '' });
+    }
+    case 'complement':
+      return t('eventComplement', { text: event.text ?? '' });
+    case 'answer':
+      return t('eventAnswer', { text: event.text ?? '' });
+    case 'decision':
+      return t('eventDecision');
+    case 'message':
+      return t('eventMessage', { name: event.actor_name, text: event.text ?? '' });
+    case 'note':
+      return t('eventNote', { name: event.actor_name, text: event.text ?? '' });
+    case 'assign':
+      return t('eventAssign', { name: event.text ?? '' });
+  }
+}
+
+function Timeline(props: {
+  locale: Locale;
+  workflow: Workflow;
+  events: CaseEvent[];
+  audience: 'citizen' | 'staff';
+}) {
+  const t = caseMessages.translator(props.locale);
+  return (
+    <ol class="timeline">
+      {props.events
+        .filter(
+          (e) =>
+            props.audience === 'staff' ||
+            e.kind !== 'status' ||
+            e.from_status === null ||
+            props.workflow.statuses[e.to_status ?? '']?.citizenLabel,
+        )
+        .map((event) => (
+          <li class={event.internal ? 'timeline__item timeline__item--internal' : 'timeline__item'}>
+            <span class="timeline__when">{formatDateTime(props.locale, event.at)}</span>{' '}
+            <span class="pre-line">{eventText(t, props.workflow, event, props.locale, props.audience)}</span>
+            {event.document_id && (
+              <>
+                {' '}
+                <a href={`/documents/${event.document_id}`}>{t('openDecision')}</a>
+              </>
+            )}
+          </li>
+        ))}
+    </ol>
+  );
+}
+
+function TextArea(props: { name: string; label: string; error?: string }) {
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label class="field__label" for={props.name}>
+        {props.label}
+      </label>
+      {props.error && (
+        <p class="field__error" id={`${props.name}-error`}>
+          {props.error}
+        </p>
+      )}
+      <textarea
+        class="field__input"
+        id={props.name}
+        name="text"
+        rows={4}
+        maxlength={5000}
+        aria-describedby={props.error ? `${props.name}-error` : undefined}
+      />
+    </div>
+  );
+}
+
+export function RequestsPage(props: { locale: Locale; cases: { item: Case; status: string }[] }) {
+  const t = caseMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('requestsTitle')}</h1>
+      {props.cases.length === 0 ? (
+        <p>{t('requestsNone')}</p>
+      ) : (
+        <Table
+          caption={t('requestsTitle')}
+          head={[t('reference'), t('request'), t('status'), t('submittedOn')]}
+          rows={props.cases.map(({ item, status }) => [
+            <a href={`/requests/${item.id}`}>{item.reference}</a>,
+            pick(item.title, props.locale),
+            <Tag tone="info">{status}</Tag>,
+            formatDate(props.locale, item.created_at),
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+export function RequestPage(props: {
+  locale: Locale;
+  item: Case;
+  workflow: Workflow;
+  events: CaseEvent[];
+  status: string;
+  errors: FieldError[];
+}) {
+  const t = caseMessages.translator(props.locale);
+  const state = props.workflow.statuses[props.item.status];
+  const base = `/requests/${props.item.id}`;
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <h1>
+        {pick(props.item.title, props.locale)} <span class="visually-hidden">–</span>{' '}
+        <small>{props.item.reference}</small>
+      </h1>
+      <p>
+        {t('status')} : <Tag tone="info">{props.status}</Tag>
+      </p>
+      <ErrorSummary errors={props.errors} />
+      {state?.awaitsCitizen && (
+        <section aria-labelledby="expected" class="expected">
+          <h2 id="expected">{t('expected')}</h2>
+          <p class="pre-line">{[...props.events].reverse().find((e) => e.kind === 'complement')?.text}</p>
+          <form method="post" action={`${base}/complement`} enctype="multipart/form-data">
+            <CsrfField />
+            <TextArea name="complement" label={t('complementLabel')} error={error('complement')} />
+            <div class="field">
+              <label class="field__label" for="complement-file">
+                {t('complementFile')}
+              </label>
+              <input
+                class="field__input"
+                type="file"
+                id="complement-file"
+                name="file"
+                accept="application/pdf,image/png,image/jpeg"
+              />
+            </div>
+            <Button>{t('sendComplement')}</Button>
+          </form>
+        </section>
+      )}
+      <h2>{t('timeline')}</h2>
+      <Timeline locale={props.locale} workflow={props.workflow} events={props.events} audience="citizen" />
+      {!state?.final && (
+        <section aria-labelledby="messages">
+          <h2 id="messages">{t('messagesTitle')}</h2>
+          <form method="post" action={`${base}/messages`}>
+            <CsrfField />
+            <TextArea name="message" label={t('messageLabel')} error={error('message')} />
+            <Button variant="secondary">{t('sendMessage')}</Button>
+          </form>
+        </section>
+      )}
+      {state?.withdrawable && (
+        <form method="post" action={`${base}/withdraw`}>
+          <CsrfField />
+          <Button variant="secondary">{t('withdraw')}</Button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function InboxPage(props: {
+  locale: Locale;
+  authorityName: string;
+  base: string;
+  workflow: Workflow;
+  rows: Case[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filter: { status: string; assignee: string; q: string };
+  assigneeName: (id: string | null) => string;
+}) {
+  const t = caseMessages.translator(props.locale);
+  const query = (page: number) =>
+    `${props.base}?${new URLSearchParams({ ...props.filter, page: String(page) })}`;
+  return (
+    <>
+      <h1>{t('inboxTitle', { authority: props.authorityName })}</h1>
+      <form method="get" action={props.base} class="inbox-filters">
+        <div class="field">
+          <label class="field__label" for="status">
+            {t('filterStatus')}
+          </label>
+          <select class="field__input" id="status" name="status">
+            <option value="">{t('anyone')}</option>
+            {Object.entries(props.workflow.statuses).map(([id, s]) => (
+              <option value={id} selected={props.filter.status === id}>
+                {pick(s.staffLabel, props.locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="assignee">
+            {t('filterAssignee')}
+          </label>
+          <select class="field__input" id="assignee" name="assignee">
+            {(
+              [
+                ['', t('anyone')],
+                ['me', t('me')],
+                ['none', t('nobody')],
+              ] as const
+            ).map(([value, label]) => (
+              <option value={value} selected={props.filter.assignee === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="q">
+            {t('search')}
+          </label>
+          <input class="field__input" type="search" id="q" name="q" value={props.filter.q} />
+        </div>
+        <Button variant="secondary">{t('filter')}</Button>
+      </form>
+      <p class="button-group">
+        <a href={`${props.base}/export.csv`}>{t('exportCsv')}</a>
+        <a href={`${props.base}/export.json`}>{t('exportJson')}</a>
+      </p>
+      <form method="post" action={`${props.base}/assign`}>
+        <CsrfField />
+        <Table
+          caption={t('inboxTitle', { authority: props.authorityName })}
+          head={['', t('reference'), t('request'), t('status'), t('assignee'), t('submittedOn')]}
+          rows={props.rows.map((item) => [
+            <input
+              type="checkbox"
+              name="ids"
+              value={item.id}
+              aria-label={t('select', { reference: item.reference })}
+            />,
+            <a href={`${props.base}/${item.id}`}>{item.reference}</a>,
+            pick(item.title, props.locale),
+            pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
+            props.assigneeName(item.assignee_person_id),
+            formatDate(props.locale, item.created_at),
+          ])}
+        />
+        <Button variant="secondary">{t('assignSelected')}</Button>
+      </form>
+      <Pagination page={props.page} pages={Math.ceil(props.total / props.pageSize)} href={query} />
+    </>
+  );
+}
+
+export function CaseStaffPage(props: {
+  locale: Locale;
+  base: string;
+  item: Case;
+  workflow: Workflow;
+  events: CaseEvent[];
+  answers: Child;
+  requester: string;
+  representative: boolean;
+  assignee: string;
+  errors: FieldError[];
+}) {
+  const t = caseMessages.translator(props.locale);
+  const base = `${props.base}/${props.item.id}`;
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  const status = props.workflow.statuses[props.item.status];
+  const transitions = props.workflow.transitions.filter((tr) => tr.from === props.item.status);
+  const open = !status?.final && props.item.status !== 'granted' && props.item.status !== 'refused';
+  return (
+    <>
+      <h1>
+        {props.item.reference} – {pick(props.item.title, props.locale)}
+      </h1>
+      <dl class="summary-list">
+        <div class="summary-list__row">
+          <dt>{t('status')}</dt>
+          <dd>{pick(status?.staffLabel ?? { fr: props.item.status }, props.locale)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{t('requester')}</dt>
+          <dd>
+            {props.requester}
+            {props.representative && ` (${t('representative')})`}
+          </dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{t('levelLabel')}</dt>
+          <dd>{props.item.level}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{t('assignee')}</dt>
+          <dd>{props.assignee}</dd>
+        </div>
+      </dl>
+      <ErrorSummary errors={props.errors} />
+      <div class="button-group">
+        <form method="post" action={`${base}/assign`} class="inline-form">
+          <CsrfField />
+          <Button variant="secondary">{t('assignToMe')}</Button>
+        </form>
+        {transitions.map((tr) => (
+          <form method="post" action={`${base}/transition`} class="inline-form">
+            <CsrfField />
+            <input type="hidden" name="to" value={tr.to} />
+            <Button variant="secondary">{pick(tr.label, props.locale)}</Button>
+          </form>
+        ))}
+      </div>
+      <h2>{t('answers')}</h2>
+      {props.answers}
+      {open && (
+        <>
+          <h2>{t('complementRequest')}</h2>
+          <form method="post" action={`${base}/complement`}>
+            <CsrfField />
+            <TextArea name="complement" label={t('complementRequestLabel')} error={error('complement')} />
+            <Button variant="secondary">{t('complementRequest')}</Button>
+          </form>
+          <h2>{t('decide')}</h2>
+          <form method="post" action={`${base}/decide`} enctype="multipart/form-data">
+            <CsrfField />
+            <fieldset class="fieldset" id="outcome">
+              <legend class="fieldset__legend">{t('outcome')}</legend>
+              {(['granted', 'refused'] as const).map((outcome) => (
+                <div class="choice">
+                  <input
+                    type="radio"
+                    id={`outcome-${outcome}`}
+                    name="outcome"
+                    value={outcome}
+                    checked={outcome === 'granted'}
+                  />
+                  <label for={`outcome-${outcome}`}>{t(outcome)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <div class={error('decision-file') ? 'field field--error' : 'field'}>
+              <label class="field__label" for="decision-file">
+                {t('decisionFile')}
+              </label>
+              {error('decision-file') && <p class="field__error">{error('decision-file')}</p>}
+              <input
+                class="field__input"
+                type="file"
+                id="decision-file"
+                name="file"
+                accept="application/pdf,image/png,image/jpeg"
+              />
+            </div>
+            <Button>{t('decide')}</Button>
+          </form>
+        </>
+      )}
+      <h2>{t('messagesTitle')}</h2>
+      <form method="post" action={`${base}/messages`}>
+        <CsrfField />
+        <TextArea name="message" label={t('messageLabel')} error={error('message')} />
+        <Button variant="secondary">{t('sendMessage')}</Button>
+      </form>
+      <form method="post" action={`${base}/notes`}>
+        <CsrfField />
+        <TextArea name="note" label={t('noteLabel')} error={error('note')} />
+        <Button variant="secondary">{t('addNote')}</Button>
+      </form>
+      <h2>{t('history')}</h2>
+      <Timeline locale={props.locale} workflow={props.workflow} events={props.events} audience="staff" />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { StaffRole } from '../../platform/http/access.ts';
+import type { LocalisedText } from '../../platform/i18n/locales.ts';
+
+/**
+ * A request's workflow, as data: statuses (with what the citizen reads, or nothing when hidden),
+ * transitions (who may make them), time-outs and what happens on entering a status. Services may get
+ * their own; `defaultWorkflow` ships.
+ */
+export interface Workflow {
+  initial: string;
+  statuses: Record<
+    string,
+    {
+      /** What the citizen reads; a status without it shows the citizen the last visible one. */
+      citizenLabel?: LocalisedText;
+      staffLabel: LocalisedText;
+      final?: boolean;
+      /** The citizen may withdraw the request while in this status. */
+      withdrawable?: boolean;
+      /** The citizen is expected to answer (a complement). */
+      awaitsCitizen?: boolean;
+      /** Moves on by itself after this many days without change. */
+      timeout?: { days: number; to: string };
+      /** On entering: tell the requester (content-free) that the request moved. */
+      notify?: boolean;
+    }
+  >;
+  transitions: { from: string; to: string; roles: StaffRole[]; label: LocalisedText }[];
+}
+
+const staff: StaffRole[] = ['agent', 'authorityAdmin'];
+
+export const defaultWorkflow: Workflow = {
+  initial: 'submitted',
+  statuses: {
+    submitted: {
+      citizenLabel: { fr: 'Reçue', de: 'Eingegangen', en: 'Received' },
+      staffLabel: { fr: 'Nouvelle', de: 'Neu', en: 'New' },
+      withdrawable: true,
+    },
+    in_progress: {
+      citizenLabel: { fr: 'En traitement', de: 'In Bearbeitung', en: 'In progress' },
+      staffLabel: { fr: 'En traitement', de: 'In Bearbeitung', en: 'In progress' },
+      withdrawable: true,
+      notify: true,
+    },
+    awaiting_complement: {
+      citizenLabel: { fr: 'Complément demandé', de: 'Ergänzung verlangt', en: 'Complement requested' },
+      staffLabel: { fr: 'Attend un complément', de: 'Wartet auf Ergänzung', en: 'Awaiting complement' },
+      withdrawable: true,
+      awaitsCitizen: true,
+      timeout: { days: 30, to: 'closed' },
+      notify: true,
+    },
+    granted: {
+      citizenLabel: { fr: 'Acceptée', de: 'Gutgeheissen', en: 'Granted' },
+      staffLabel: { fr: 'Décidée : acceptée', de: 'Entschieden: gutgeheissen', en: 'Decided: granted' },
+      notify: true,
+    },
+    refused: {
+      citizenLabel: { fr: 'Refusée', de: 'Abgelehnt', en: 'Refused' },
+      staffLabel: { fr: 'Décidée : refusée', de: 'Entschieden: abgelehnt', en: 'Decided: refused' },
+      notify: true,
+    },
+    closed: {
+      citizenLabel: { fr: 'Close', de: 'Abgeschlossen', en: 'Closed' },
+      staffLabel: { fr: 'Close', de: 'Abgeschlossen', en: 'Closed' },
+      final: true,
+      notify: true,
+    },
+    withdrawn: {
+      citizenLabel: { fr: 'Retirée', de: 'Zurückgezogen', en: 'Withdrawn' },
+      staffLabel: {
+        fr: 'Retirée par le demandeur',
+        de: 'Vom Gesuchsteller zurückgezogen',
+        en: 'Withdrawn by the requester',
+      },
+      final: true,
+    },
+  },
+  transitions: [
+    {
+      from: 'submitted',
+      to: 'in_progress',
+      roles: staff,
+      label: { fr: 'Prendre en traitement', de: 'In Bearbeitung nehmen', en: 'Start processing' },
+    },
+    { from: 'granted', to: 'closed', roles: staff, label: { fr: 'Clore', de: 'Abschliessen', en: 'Close' } },
+    { from: 'refused', to: 'closed', roles: staff, label: { fr: 'Clore', de: 'Abschliessen', en: 'Close' } },
+  ],
+};
+
+/** Statuses entered by the dedicated actions (complement, decision), not by plain transitions. */
+export const actionStatuses = {
+  complement: 'awaiting_complement',
+  answered: 'in_progress',
+  granted: 'granted',
+  refused: 'refused',
+  withdrawn: 'withdrawn',
+} as const;

@@ -1,0 +1,32 @@
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import type { FormDefinition } from '../definition.ts';
+import { displayValue } from '../display.ts';
+
+/** Submitted answers as a summary list, step by step: for the back office's request page. */
+export function AnswersList(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  answers: Record<string, unknown>;
+}) {
+  return (
+    <>
+      {props.definition.steps.map((step) => {
+        const answered = step.fields.filter((f) => f.type !== 'info' && props.answers[f.id] !== undefined);
+        if (answered.length === 0) return null;
+        return (
+          <>
+            <h3>{pick(step.title, props.locale)}</h3>
+            <dl class="summary-list">
+              {answered.map((field) => (
+                <div class="summary-list__row">
+                  <dt>{pick(field.label, props.locale)}</dt>
+                  <dd class="pre-line">{displayValue(field, props.answers[field.id], props.locale)}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        );
+      })}
+    </>
+  );
+}
