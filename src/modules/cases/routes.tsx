@@ -308,7 +308,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     },
     {
       method: 'GET',
-      path: '/back-office/authorities/:slug/requests/export.:format',
+      path: '/back-office/authorities/:slug/requests/export/:format',
       access: 'staff',
       async handler(c) {
         const authority = await staffAuthority(c);

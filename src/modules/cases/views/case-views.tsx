@@ -85,7 +85,9 @@ function Timeline(props: {
             {event.document_id && (
               <>
                 {' '}
-                <a href={`/documents/${event.document_id}`}>{t('openDecision')}</a>
+                <a href={`/documents/${event.document_id}`}>
+                  {t(event.kind === 'decision' ? 'openDecision' : 'openDocument')}
+                </a>
               </>
             )}
           </li>
@@ -266,8 +268,8 @@ export function InboxPage(props: {
         <Button variant="secondary">{t('filter')}</Button>
       </form>
       <p class="button-group">
-        <a href={`${props.base}/export.csv`}>{t('exportCsv')}</a>
-        <a href={`${props.base}/export.json`}>{t('exportJson')}</a>
+        <a href={`${props.base}/export/csv`}>{t('exportCsv')}</a>
+        <a href={`${props.base}/export/json`}>{t('exportJson')}</a>
       </p>
       <form method="post" action={`${props.base}/assign`}>
         <CsrfField />

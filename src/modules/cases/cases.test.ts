@@ -1,0 +1,235 @@
+import type { Runner } from 'graphile-worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
+import { startWorker } from '../../platform/jobs/worker.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+import { applyTimeouts, getCase } from './cases.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let worker: Runner;
+let actor: Actor | null = null;
+let citizen: PersonActor;
+let spf = '';
+let sion = '';
+let formId = '';
+
+const definition: FormDefinition = {
+  format: 'guichet-form/1',
+  title: { fr: 'Extrait des poursuites' },
+  steps: [
+    {
+      id: 'who',
+      title: { fr: 'Demande' },
+      fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif' }, required: true }],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+  const { db } = testApp.database;
+  worker = await startWorker({
+    pool: testApp.database.pool,
+    db,
+    handlers: testApp.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
+  const { person } = await createPersonWithLink(
+    db,
+    { givenNames: 'Jean', familyName: 'Rey', email: 'jean@example.ch', emailVerified: true },
+    { provider: 'test', subject: 'jean', level: 'high' },
+  );
+  const accountId = await ensurePersonalAccount(db, person.id, 'Jean Rey');
+  citizen = personActor({
+    id: person.id,
+    displayName: 'Jean Rey',
+    account: { id: accountId, name: 'Jean Rey', kind: 'personal' },
+  });
+  spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+  const form = await createForm(db, 'test', { authorityId: spf, name: 'Extrait', definition });
+  await publishForm(db, 'test', form);
+  formId = form.id;
+});
+afterAll(async () => {
+  await worker?.stop();
+  await testApp?.close();
+});
+
+const get = (path: string) => testApp.app.request(path);
+async function post(path: string, fields: Record<string, string | File>, from: string) {
+  const page = await get(from);
+  const body = new FormData();
+  body.set('_csrf', csrfTokenIn(await page.text()));
+  for (const [key, value] of Object.entries(fields)) body.set(key, value);
+  return testApp.app.request(path, { method: 'POST', body, headers: { Cookie: cookiesFrom(page) } });
+}
+const pdf = (text: string) =>
+  new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'decision.pdf', { type: 'application/pdf' });
+
+/** Submits the form for the citizen and waits for the job to open the request. */
+async function submitted(purpose: string) {
+  const { db } = testApp.database;
+  const { rows } = await sql<{ id: string }>`
+    insert into form_drafts (form_id, version, account_id, person_id, answers)
+    values (${formId}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify({ purpose })}::jsonb) returning id`.execute(
+    db,
+  );
+  const draft = {
+    id: rows[0]?.id ?? '',
+    formId,
+    version: 1,
+    accountId: citizen.account.id,
+    personId: citizen.id,
+    mandateId: null,
+    answers: { purpose },
+    step: null,
+    submittedAt: null,
+    updatedAt: new Date(),
+  };
+  const { submission } = await submitDraft(db, draft, { answers: { purpose }, level: 'high' });
+  for (let i = 0; i < 200; i++) {
+    const found = await sql<{
+      id: string;
+    }>`select id from cases where submission_id = ${submission.id}`.execute(db);
+    if (found.rows[0]) return found.rows[0].id;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no request opened');
+}
+
+describe('requests', () => {
+  it('go from submission to decision: assign, complement, answer, decide into the documents, messages both ways', async () => {
+    const id = await submitted('Location d’un appartement');
+    const staffBase = '/back-office/authorities/spf/requests';
+    actor = staffActor(spf, 'agent');
+    const inbox = await (await get(`${staffBase}?status=submitted`)).text();
+    expect(inbox).toContain(`${staffBase}/${id}`);
+    expect((await post(`${staffBase}/${id}/assign`, {}, `${staffBase}/${id}`)).status).toBe(303);
+    expect(await (await get(`${staffBase}?assignee=me`)).text()).toContain(`${staffBase}/${id}`);
+    expect(
+      (
+        await post(
+          `${staffBase}/${id}/complement`,
+          { text: 'Joignez votre bail, s’il vous plaît.' },
+          `${staffBase}/${id}`,
+        )
+      ).status,
+    ).toBe(303);
+    await post(`${staffBase}/${id}/notes`, { text: 'Client connu, dossier simple.' }, `${staffBase}/${id}`);
+
+    actor = citizen;
+    const waiting = await (await get(`/requests/${id}`)).text();
+    expect(waiting).toContain('Complément demandé');
+    expect(waiting).toContain('Joignez votre bail');
+    expect(waiting).not.toContain('Client connu'); // internal notes stay internal
+    expect(
+      (
+        await post(
+          `/requests/${id}/complement`,
+          { text: 'Voici le bail.', file: pdf('bail') },
+          `/requests/${id}`,
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (await post(`/requests/${id}/messages`, { text: 'Merci de faire vite.' }, `/requests/${id}`)).status,
+    ).toBe(303);
+
+    actor = staffActor(spf, 'agent');
+    const page = await (await get(`${staffBase}/${id}`)).text();
+    expect(page).toContain('Voici le bail.');
+    expect(page).toContain('Merci de faire vite.');
+    expect(page).toContain('Client connu');
+    expect(
+      (await post(`${staffBase}/${id}/decide`, { outcome: 'granted' }, `${staffBase}/${id}`)).status,
+    ).toBe(422);
+    expect(
+      (
+        await post(
+          `${staffBase}/${id}/decide`,
+          { outcome: 'granted', file: pdf('décision') },
+          `${staffBase}/${id}`,
+        )
+      ).status,
+    ).toBe(303);
+    await post(`${staffBase}/${id}/messages`, { text: 'Votre extrait est prêt.' }, `${staffBase}/${id}`);
+
+    actor = citizen;
+    const decided = await (await get(`/requests/${id}`)).text();
+    expect(decided).toContain('Acceptée');
+    expect(decided).toContain('Votre extrait est prêt.');
+    const documentId = decided.match(/href="\/documents\/([0-9a-f-]{36})">Voir la décision/)?.[1];
+    expect((await get(`/documents/${documentId}`)).status).toBe(200);
+    const { rows } = await sql<{
+      request_id: string;
+      category: string;
+    }>`select request_id, category from documents where id = ${documentId}`.execute(testApp.database.db);
+    expect(rows[0]).toEqual({ request_id: id, category: 'decision' });
+    const told = await sql<{
+      event: string;
+    }>`select distinct event from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);
+    expect(told.rows.map((r) => r.event).sort()).toEqual(['newDocument', 'newMessage', 'requestStatus']);
+
+    actor = staffActor(spf, 'agent');
+    const csv = await (await get(`${staffBase}/export/csv`)).text();
+    expect(csv.split('\r\n')[0]).toBe('reference,status,submittedAt,representedByMandate,level,answers');
+    expect(csv).toContain('"granted"');
+  });
+
+  it('are hidden from another authority: its agents get 404 on the request, its messages and its decision', async () => {
+    const id = await submitted('Autre');
+    actor = staffActor(sion, 'authorityAdmin');
+    const sionBase = '/back-office/authorities/sion/requests';
+    expect((await get(`${sionBase}/${id}`)).status).toBe(404);
+    expect((await get(`/back-office/authorities/spf/requests/${id}`)).status).toBe(404);
+    expect(await (await get(sionBase)).text()).not.toContain(id);
+    const page = await get(sionBase);
+    const body = new URLSearchParams({ _csrf: csrfTokenIn(await page.text()), text: 'Intrus' });
+    const headers = { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' };
+    expect(
+      (await testApp.app.request(`${sionBase}/${id}/messages`, { method: 'POST', body, headers })).status,
+    ).toBe(404);
+    expect(
+      (
+        await testApp.app.request(`/back-office/authorities/spf/requests/${id}/decide`, {
+          method: 'POST',
+          body,
+          headers,
+        })
+      ).status,
+    ).toBe(404);
+    actor = personActor();
+    expect((await get(`/requests/${id}`)).status).toBe(404);
+  });
+
+  it('close by themselves when no complement comes within 30 days (the job, on a controlled clock)', async () => {
+    const id = await submitted('Sans suite');
+    actor = staffActor(spf, 'agent');
+    await post(
+      `/back-office/authorities/spf/requests/${id}/complement`,
+      { text: 'Il manque une pièce.' },
+      `/back-office/authorities/spf/requests/${id}`,
+    );
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+    expect(await applyTimeouts(testApp.database.db, inDays(29))).toBe(0);
+    expect(await applyTimeouts(testApp.database.db, inDays(31))).toBeGreaterThanOrEqual(1);
+    expect((await getCase(testApp.database.db, id))?.status).toBe('closed');
+  });
+
+  it('may be withdrawn by the requester while the workflow allows it', async () => {
+    const id = await submitted('Erreur');
+    actor = citizen;
+    expect((await post(`/requests/${id}/withdraw`, {}, `/requests/${id}`)).status).toBe(303);
+    expect(await (await get(`/requests/${id}`)).text()).toContain('Retirée');
+    expect((await post(`/requests/${id}/withdraw`, {}, `/requests/${id}`)).status).toBe(409);
+  });
+});
