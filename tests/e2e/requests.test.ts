@@ -1,0 +1,142 @@
+import type { Runner } from 'graphile-worker';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { startWorker } from '../../src/platform/jobs/worker.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let worker: Runner;
+let formId = '';
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+  const { db, pool } = server.database;
+  worker = await startWorker({
+    pool,
+    db,
+    handlers: server.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
+  const spf = await getAuthorityBySlug(db, 'spf');
+  const form = await createForm(db, 'test', {
+    authorityId: spf?.id ?? '',
+    name: 'Extrait',
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: 'Extrait du registre des poursuites' },
+      steps: [
+        {
+          id: 'who',
+          title: { fr: 'Votre demande' },
+          fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif de la demande' }, required: true }],
+        },
+      ],
+    },
+  });
+  await publishForm(db, 'test', form);
+  formId = form.id;
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await worker?.stop();
+  await browser?.close();
+  await server?.close();
+});
+
+async function loggedIn(person: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-CH' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${server.url}/login?lang=fr`);
+  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+  await page.getByLabel(person).check();
+  await page.getByLabel('élevé').check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.waitForURL(`${server.url}/`);
+  return page;
+}
+
+const pdf = (name: string, text: string) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`),
+});
+
+describe('a request from submission to decision', () => {
+  it('citizen submits; agent assigns, asks a complement; citizen answers; agent decides; they exchange messages', {
+    timeout: 120_000,
+  }, async () => {
+    const citizen = await loggedIn('Sophie Rochat');
+    const agent = await loggedIn('Luc Fournier');
+
+    await citizen.goto(`${server.url}/forms/${formId}/start`);
+    await citizen.getByRole('button', { name: 'Commencer' }).click();
+    await citizen.getByLabel('Motif de la demande').fill('Location d’un appartement');
+    await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
+    expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
+
+    // The request is opened by the job queue; the agent finds it in the inbox.
+    const inbox = `${server.url}/back-office/authorities/spf/requests`;
+    await expect
+      .poll(
+        async () => {
+          await agent.goto(inbox);
+          return agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await expectNoAxeViolations(agent);
+    await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).click();
+    await agent.getByRole('button', { name: 'M’attribuer' }).click();
+    expect(await agent.getByRole('main').textContent()).toContain('Luc Fournier');
+    await agent.getByLabel('Ce qui manque').fill('Joignez votre contrat de bail.');
+    await agent.getByRole('button', { name: 'Demander un complément' }).click();
+    await expectNoAxeViolations(agent);
+    const requestPath = new URL(agent.url()).pathname.replace('/back-office/authorities/spf', '');
+
+    await citizen.goto(`${server.url}/requests`);
+    await expectNoAxeViolations(citizen);
+    await citizen.goto(`${server.url}${requestPath}`);
+    expect(await citizen.getByRole('main').textContent()).toContain('Joignez votre contrat de bail.');
+    await citizen.getByLabel('Votre réponse').fill('Voici le contrat.');
+    await citizen.getByLabel('Document (PDF, PNG ou JPEG)').setInputFiles(pdf('bail.pdf', 'bail'));
+    await citizen.getByRole('button', { name: 'Envoyer le complément' }).click();
+    expect(await citizen.getByRole('main').textContent()).toContain('En traitement');
+    await expectNoAxeViolations(citizen);
+
+    await agent.reload();
+    expect(await agent.getByRole('main').textContent()).toContain('Voici le contrat.');
+    await agent
+      .getByLabel('Document de décision (PDF)')
+      .setInputFiles(pdf('extrait.pdf', 'aucune poursuite'));
+    await agent.getByRole('button', { name: 'Décider' }).click();
+    await agent.getByLabel('Votre message').fill('Votre extrait est dans vos documents.');
+    await agent.getByRole('button', { name: 'Envoyer le message' }).click();
+
+    await citizen.reload();
+    const page = await citizen.getByRole('main').textContent();
+    expect(page).toContain('Acceptée');
+    expect(page).toContain('Votre extrait est dans vos documents.');
+    await citizen.getByLabel('Votre message').fill('Merci beaucoup.');
+    await citizen.getByRole('button', { name: 'Envoyer le message' }).click();
+    await citizen.getByRole('link', { name: 'Voir la décision dans mes documents' }).click();
+    expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toContain(
+      'Extrait du registre des poursuites',
+    );
+    await citizen.goto(`${server.url}/documents`);
+    expect(await citizen.getByRole('table').textContent()).toContain('Décision');
+
+    await agent.reload();
+    expect(await agent.getByRole('main').textContent()).toContain('Merci beaucoup.');
+  });
+});
