@@ -126,7 +126,37 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     );
   }
 
+  /** A back-office action on one text: refused with a message when empty, then back to the request. */
+  const staffTextRoute = (
+    path: string,
+    field: string,
+    act: (c: RouteContext, item: Case, value: string) => Promise<void>,
+  ): RouteDef => ({
+    method: 'POST',
+    path: `/back-office/authorities/:slug/requests/:id/${path}`,
+    access: 'staff',
+    async handler(c) {
+      const { authority, item } = await staffCase(c);
+      const value = text((await c.req.parseBody()) as Posted);
+      if (!value)
+        return renderStaffCase(c, authority, item, [
+          { field, message: caseMessages.translator(c.var.locale)('textMissing') },
+        ]);
+      await act(c, item, value);
+      return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+    },
+  });
+
   return [
+    staffTextRoute('complement', 'complement', (c, item, value) =>
+      moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: value }),
+    ),
+    staffTextRoute('messages', 'message', (c, item, value) =>
+      addEvent(db, item, actorOf(c), { kind: 'message', text: value, internal: false }, true),
+    ),
+    staffTextRoute('notes', 'note', (c, item, value) =>
+      addEvent(db, item, actorOf(c), { kind: 'note', text: value, internal: true }),
+    ),
     {
       method: 'GET',
       path: '/requests',
@@ -377,21 +407,6 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     },
     {
       method: 'POST',
-      path: '/back-office/authorities/:slug/requests/:id/complement',
-      access: 'staff',
-      async handler(c) {
-        const { authority, item } = await staffCase(c);
-        const what = text((await c.req.parseBody()) as Posted);
-        if (!what)
-          return renderStaffCase(c, authority, item, [
-            { field: 'complement', message: caseMessages.translator(c.var.locale)('textMissing') },
-          ]);
-        await moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: what });
-        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
-      },
-    },
-    {
-      method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/decide',
       access: 'staff',
       maxBodyBytes: 21 * 1024 * 1024,
@@ -423,36 +438,6 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           kind: 'decision',
           document_id: document.id,
         });
-        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
-      },
-    },
-    {
-      method: 'POST',
-      path: '/back-office/authorities/:slug/requests/:id/messages',
-      access: 'staff',
-      async handler(c) {
-        const { authority, item } = await staffCase(c);
-        const body = text((await c.req.parseBody()) as Posted);
-        if (!body)
-          return renderStaffCase(c, authority, item, [
-            { field: 'message', message: caseMessages.translator(c.var.locale)('textMissing') },
-          ]);
-        await addEvent(db, item, actorOf(c), { kind: 'message', text: body, internal: false }, true);
-        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
-      },
-    },
-    {
-      method: 'POST',
-      path: '/back-office/authorities/:slug/requests/:id/notes',
-      access: 'staff',
-      async handler(c) {
-        const { authority, item } = await staffCase(c);
-        const body = text((await c.req.parseBody()) as Posted);
-        if (!body)
-          return renderStaffCase(c, authority, item, [
-            { field: 'note', message: caseMessages.translator(c.var.locale)('textMissing') },
-          ]);
-        await addEvent(db, item, actorOf(c), { kind: 'note', text: body, internal: true });
         return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
       },
     },

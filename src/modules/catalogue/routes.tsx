@@ -15,7 +15,7 @@ import {
   listAuthorities,
 } from '../authorities/index.ts';
 import { listFormsOf } from '../forms/index.ts';
-import { can } from '../policy/index.ts';
+import { authoritiesWhere } from '../policy/index.ts';
 import { catalogueMessages } from './messages.ts';
 import { addSynonyms, deleteSynonyms, listSynonyms, searchServices } from './search.ts';
 import { formValuesOf, parseServiceContent } from './service-content.ts';
@@ -79,16 +79,9 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
 
   /** The authorities whose catalogue the actor may design, as the policy says. */
   async function designedBy(c: RouteContext): Promise<Authority[]> {
-    const actor = loggedInPerson(c);
-    const ids = [...new Set(actor.staffRoles.map((r) => r.authorityId))];
-    const allowed = await Promise.all(
-      ids.map(async (id) =>
-        (await can(db, actor, 'authority.designServices', { type: 'authority', authorityId: id })).allowed
-          ? getAuthorityById(db, id)
-          : undefined,
-      ),
-    );
-    return allowed.filter((a): a is Authority => a !== undefined);
+    const ids = await authoritiesWhere(db, c.var.actor, 'authority.designServices');
+    const authorities = await Promise.all(ids.map((id) => getAuthorityById(db, id)));
+    return authorities.filter((a): a is Authority => a !== undefined);
   }
 
   /** A service the actor designs; any other is answered as absent. */

@@ -3,7 +3,7 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { type Locale, type LocalisedText, locales, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { type Authority, getAuthorityById, listAuthorities } from '../authorities/index.ts';
-import { can } from '../policy/index.ts';
+import { authoritiesWhere } from '../policy/index.ts';
 import { builderMessages } from './builder-messages.ts';
 import {
   allFields,
@@ -57,17 +57,9 @@ export function builderRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
   async function designed(c: RouteContext): Promise<Authority[]> {
-    const actor = loggedInPerson(c);
-    const ids = [...new Set(actor.staffRoles.map((r) => r.authorityId))];
-    const allowed: Authority[] = [];
-    for (const id of ids)
-      if (
-        (await can(db, actor, 'authority.designServices', { type: 'authority', authorityId: id })).allowed
-      ) {
-        const authority = await getAuthorityById(db, id);
-        if (authority) allowed.push(authority);
-      }
-    return allowed;
+    const ids = await authoritiesWhere(db, c.var.actor, 'authority.designServices');
+    const authorities = await Promise.all(ids.map((id) => getAuthorityById(db, id)));
+    return authorities.filter((a): a is Authority => a !== undefined);
   }
 
   /** The form in the path, if the actor designs for its authority, with its latest definition. */

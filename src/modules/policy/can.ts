@@ -117,3 +117,22 @@ export function canPerson(
   };
   return can(db, person, action, resource, now);
 }
+
+/**
+ * The authorities in which the actor may do `action`, among those they hold a staff role in: what a
+ * back-office list offers (the services they design, the forms they build).
+ */
+export async function authoritiesWhere(
+  db: Db,
+  actor: Actor | null,
+  action: AuthorityAction,
+): Promise<string[]> {
+  if (actor?.kind !== 'person') return [];
+  const ids = [...new Set(actor.staffRoles.map((r) => r.authorityId))];
+  const decisions = await Promise.all(
+    ids.map(async (authorityId) =>
+      (await can(db, actor, action, { type: 'authority', authorityId })).allowed ? authorityId : undefined,
+    ),
+  );
+  return decisions.filter((id): id is string => id !== undefined);
+}

@@ -8,4 +8,4 @@ export {
   mandateActions,
   type Resource,
 } from './actions.ts';
-export { can, canPerson, type Decision } from './can.ts';
+export { authoritiesWhere, can, canPerson, type Decision } from './can.ts';
