@@ -232,4 +232,25 @@ describe('requests', () => {
     expect(await (await get(`/requests/${id}`)).text()).toContain('Retirée');
     expect((await post(`/requests/${id}/withdraw`, {}, `/requests/${id}`)).status).toBe(409);
   });
+
+  it('are found in the inbox by service, date, lateness and content, in the order asked', async () => {
+    const late = await submitted('Urgent: commandement');
+    const onTime = await submitted('Pas pressé');
+    await sql`update cases set due_at = now() - interval '1 day' where id = ${late}`.execute(
+      testApp.database.db,
+    );
+    actor = staffActor(spf, 'agent');
+    const base = '/back-office/authorities/spf/requests';
+    const overdue = await (await get(`${base}?overdue=1`)).text();
+    expect(overdue).toContain(late);
+    expect(overdue).not.toContain(onTime);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await (await get(`${base}?form=${formId}&from=${today}&to=${today}`)).text()).toContain(onTime);
+    expect(await (await get(`${base}?from=2000-01-01&to=2000-12-31`)).text()).not.toContain(onTime);
+    expect(await (await get(`${base}?q=commandement`)).text()).toContain(late);
+    const oldest = await (await get(`${base}?sort=oldest`)).text();
+    const newest = await (await get(`${base}?sort=newest`)).text();
+    expect(oldest.indexOf(late)).toBeLessThan(oldest.indexOf(onTime));
+    expect(newest.indexOf(onTime)).toBeLessThan(newest.indexOf(late));
+  });
 });

@@ -115,11 +115,21 @@ export async function listEvents(db: Db, caseId: string, includeInternal: boolea
 export interface InboxFilter {
   status?: string;
   assignee?: string | 'none';
+  formId?: string;
   query?: string;
-  overdueDays?: number;
+  /** Submitted on or after / before, as ISO dates. */
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  sort?: 'newest' | 'oldest' | 'due';
   page: number;
   pageSize: number;
 }
+
+/** Statuses in which a request is still waiting for the authority's decision. */
+const undecided = Object.entries(defaultWorkflow.statuses)
+  .filter(([id, s]) => !s.final && id !== 'granted' && id !== 'refused')
+  .map(([id]) => id);
 
 /** An authority's requests, filtered, newest first, a page at a time. */
 export async function listInbox(db: Db, authorityId: string, filter: InboxFilter) {
@@ -133,14 +143,24 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
       eb.or([eb('reference', 'ilike', like), eb(sql`answers::text`, 'ilike', like)]),
     );
   }
-  if (filter.overdueDays !== undefined)
-    query = query.where('status_changed_at', '<', new Date(Date.now() - filter.overdueDays * 86_400_000));
+  if (filter.formId) query = query.where('form_id', '=', filter.formId);
+  if (filter.from) query = query.where('created_at', '>=', new Date(`${filter.from}T00:00:00Z`));
+  if (filter.to)
+    query = query.where(
+      'created_at',
+      '<',
+      new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000),
+    );
+  if (filter.overdue) query = query.where('due_at', '<', new Date()).where('status', 'in', undecided);
   const total = Number(
     (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
   );
   const rows = await query
     .selectAll()
-    .orderBy('created_at', 'desc')
+    .orderBy(
+      filter.sort === 'due' ? 'due_at' : 'created_at',
+      filter.sort === 'newest' || !filter.sort ? 'desc' : 'asc',
+    )
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();

@@ -6,7 +6,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
-import { AnswersList, getForm, getVersion } from '../forms/index.ts';
+import { AnswersList, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import {
@@ -282,16 +282,30 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const authority = await staffAuthority(c);
         const actor = loggedInPerson(c);
+        const isoDate = (value: string | undefined) =>
+          value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
         const filter = {
           status: c.req.query('status') ?? '',
           assignee: c.req.query('assignee') ?? '',
           q: c.req.query('q') ?? '',
+          form: c.req.query('form') ?? '',
+          from: isoDate(c.req.query('from')),
+          to: isoDate(c.req.query('to')),
+          overdue: c.req.query('overdue') === '1' ? '1' : '',
+          sort: ['oldest', 'due'].includes(c.req.query('sort') ?? '')
+            ? (c.req.query('sort') as string)
+            : 'newest',
         };
         const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
         const { total, rows } = await listInbox(db, authority.id, {
           status: filter.status || undefined,
           assignee: filter.assignee === 'me' ? actor.id : filter.assignee === 'none' ? 'none' : undefined,
           query: filter.q.slice(0, 100) || undefined,
+          formId: /^[0-9a-f-]{36}$/.test(filter.form) ? filter.form : undefined,
+          from: filter.from || undefined,
+          to: filter.to || undefined,
+          overdue: filter.overdue === '1',
+          sort: filter.sort as 'newest' | 'oldest' | 'due',
           page,
           pageSize,
         });
@@ -316,6 +330,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             page={page}
             pageSize={pageSize}
             filter={filter}
+            forms={await listFormsOf(db, [authority.id])}
             assigneeName={(id) => (id ? (names.get(id) ?? '') : '—')}
           />,
         );

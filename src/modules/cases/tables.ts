@@ -19,6 +19,8 @@ export interface CasesTables {
     answers: Record<string, unknown>;
     status: string;
     assignee_person_id: string | null;
+    /** When the authority should have decided: overdue after it, while not decided. */
+    due_at: Generated<Date>;
     created_at: Generated<Date>;
     status_changed_at: Generated<Date>;
   };

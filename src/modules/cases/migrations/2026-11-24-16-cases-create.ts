@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('answers', 'jsonb', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('assignee_person_id', 'uuid')
+    .addColumn('due_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now() + interval '20 days'`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('status_changed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

@@ -218,7 +218,17 @@ export function InboxPage(props: {
   total: number;
   page: number;
   pageSize: number;
-  filter: { status: string; assignee: string; q: string };
+  filter: {
+    status: string;
+    assignee: string;
+    q: string;
+    form: string;
+    from: string;
+    to: string;
+    overdue: string;
+    sort: string;
+  };
+  forms: { id: string; name: string }[];
   assigneeName: (id: string | null) => string;
 }) {
   const t = caseMessages.translator(props.locale);
@@ -260,6 +270,53 @@ export function InboxPage(props: {
           </select>
         </div>
         <div class="field">
+          <label class="field__label" for="form">
+            {t('filterService')}
+          </label>
+          <select class="field__input" id="form" name="form">
+            <option value="">{t('anyone')}</option>
+            {props.forms.map((form) => (
+              <option value={form.id} selected={props.filter.form === form.id}>
+                {form.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="from">
+            {t('from')}
+          </label>
+          <input class="field__input" type="date" id="from" name="from" value={props.filter.from} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="to">
+            {t('to')}
+          </label>
+          <input class="field__input" type="date" id="to" name="to" value={props.filter.to} />
+        </div>
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="overdue"
+            name="overdue"
+            value="1"
+            checked={props.filter.overdue === '1'}
+          />
+          <label for="overdue">{t('overdue')}</label>
+        </div>
+        <div class="field">
+          <label class="field__label" for="sort">
+            {t('sort')}
+          </label>
+          <select class="field__input" id="sort" name="sort">
+            {(['newest', 'oldest', 'due'] as const).map((sort) => (
+              <option value={sort} selected={props.filter.sort === sort}>
+                {t(`sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as Parameters<T>[0])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
           <label class="field__label" for="q">
             {t('search')}
           </label>
@@ -275,7 +332,7 @@ export function InboxPage(props: {
         <CsrfField />
         <Table
           caption={t('inboxTitle', { authority: props.authorityName })}
-          head={['', t('reference'), t('request'), t('status'), t('assignee'), t('submittedOn')]}
+          head={['', t('reference'), t('request'), t('status'), t('assignee'), t('submittedOn'), t('dueOn')]}
           rows={props.rows.map((item) => [
             <input
               type="checkbox"
@@ -288,6 +345,7 @@ export function InboxPage(props: {
             pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
             props.assigneeName(item.assignee_person_id),
             formatDate(props.locale, item.created_at),
+            formatDate(props.locale, item.due_at),
           ])}
         />
         <Button variant="secondary">{t('assignSelected')}</Button>
