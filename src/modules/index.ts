@@ -10,11 +10,12 @@ import { formsModule } from './forms/index.ts';
 import { identityModule } from './identity/index.ts';
 import { integrationModule } from './integration/index.ts';
 import { mandatesModule } from './mandates/index.ts';
+import { messagingModule } from './messaging/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 
 /**
  * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: messaging, payments, signing,
+ * folder: payments, signing,
  * verification, indicators, support.
  */
 export const modules = [
@@ -27,6 +28,7 @@ export const modules = [
   documentsModule,
   formsModule,
   casesModule,
+  messagingModule,
   integrationModule,
 ];
 

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let actor: Actor | null = null;
+let citizen: PersonActor;
+let sion = '';
+let sierre = '';
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+  const { db } = testApp.database;
+  const { person } = await createPersonWithLink(
+    db,
+    { givenNames: 'Eva', familyName: 'Praz' },
+    { provider: 'test', subject: 'eva', level: 'high' },
+  );
+  const accountId = await ensurePersonalAccount(db, person.id, 'Eva Praz');
+  citizen = personActor({
+    id: person.id,
+    displayName: 'Eva Praz',
+    account: { id: accountId, name: 'Eva Praz', kind: 'personal' },
+  });
+  sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+  sierre = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
+});
+afterAll(() => testApp.close());
+
+const get = (path: string) => testApp.app.request(path);
+async function post(path: string, fields: Record<string, string>, from: string) {
+  const page = await get(from);
+  const body = new URLSearchParams({ _csrf: csrfTokenIn(await page.text()), ...fields });
+  return testApp.app.request(path, {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+describe('secure messages', () => {
+  it('a person writes to an authority; its team answers from a shared mailbox; read states and notifications follow', async () => {
+    actor = citizen;
+    const refused = await post('/messages', { authority: sion, subject: '', body: '' }, '/messages/new');
+    expect(refused.status).toBe(422);
+    const created = await post(
+      '/messages',
+      { authority: sion, subject: 'Horaires de la déchetterie', body: 'Est-elle ouverte le samedi ?' },
+      '/messages/new',
+    );
+    expect(created.status).toBe(303);
+    const thread = created.headers.get('Location') ?? '';
+    const id = thread.split('/').at(-1);
+
+    const team = '/back-office/authorities/sion/messages';
+    actor = staffActor(sion, 'agent');
+    expect(await (await get(`${team}?assignee=none`)).text()).toMatch(
+      /Horaires de la déchetterie<\/a> <strong[^>]*>Non lu/,
+    );
+    await post(`${team}/${id}/assign`, {}, `${team}/${id}`);
+    expect(await (await get(`${team}?assignee=me`)).text()).toContain('Horaires de la déchetterie');
+    expect((await post(`${team}/${id}`, { body: 'Oui, de 8 h à 12 h.' }, `${team}/${id}`)).status).toBe(303);
+
+    // Another authority's staff see nothing of it.
+    actor = staffActor(sierre, 'authorityAdmin');
+    expect((await get(`/back-office/authorities/sierre/messages/${id}`)).status).toBe(404);
+    expect((await get(`${team}/${id}`)).status).toBe(404);
+    actor = personActor();
+    expect((await get(thread)).status).toBe(404);
+
+    actor = citizen;
+    expect(await (await get('/my')).text()).toContain('Messages non lus : 1');
+    const read = await (await get(thread)).text();
+    expect(read).toContain('Oui, de 8 h à 12 h.');
+    expect(await (await get('/my')).text()).toContain('Messages non lus : 0');
+    const { rows } = await sql<{ event: string; link: string }>`
+      select event, link from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);
+    expect(rows).toEqual([{ event: 'newMessage', link: thread }]);
+  });
+});

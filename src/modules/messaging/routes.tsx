@@ -1,0 +1,322 @@
+import { notFound } from '../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import { accountAccess } from '../accounts/index.ts';
+import {
+  type Authority,
+  getAuthorityById,
+  getAuthorityBySlug,
+  listAuthorities,
+} from '../authorities/index.ts';
+import { getPerson, personName } from '../identity/index.ts';
+import { can } from '../policy/index.ts';
+import { messagingMessages } from './messages.ts';
+import {
+  assignThread,
+  getThread,
+  listMessages,
+  listThreads,
+  markRead,
+  postMessage,
+  startThread,
+  type Thread,
+} from './threads.ts';
+import { NewThreadPage, ThreadList, ThreadPage } from './views/messaging-views.tsx';
+
+const textOf = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+/** Secure messages between an account and an authority; the authority's team shares one mailbox. */
+export function messagingRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+
+  /** A thread of the account in use, for its own people (threads are not opened under a mandate). */
+  async function ownThread(c: RouteContext) {
+    const actor = loggedInPerson(c);
+    const thread = await getThread(db, c.req.param('id') ?? '');
+    if (
+      !thread ||
+      thread.account_id !== actor.account.id ||
+      !(await accountAccess(db, actor.id, thread.account_id))
+    )
+      throw notFound();
+    return { actor, thread };
+  }
+
+  async function teamThread(c: RouteContext) {
+    const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
+    if (
+      !authority ||
+      !(
+        await can(db, c.var.actor, 'authority.processRequests', {
+          type: 'authority',
+          authorityId: authority.id,
+        })
+      ).allowed
+    )
+      throw notFound();
+    const thread = c.req.param('id') ? await getThread(db, c.req.param('id') ?? '') : undefined;
+    if (c.req.param('id') && thread?.authority_id !== authority.id) throw notFound(); // another authority's: absent
+    return { authority, thread };
+  }
+  const teamBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/messages`;
+
+  async function citizenThreadPage(c: RouteContext, thread: Thread, error?: string) {
+    return platform.render(
+      c,
+      {
+        title: thread.subject,
+        status: error ? 422 : 200,
+        breadcrumbs: [{ label: messagingMessages.translator(c.var.locale)('inboxTitle'), href: '/messages' }],
+      },
+      <ThreadPage
+        locale={c.var.locale}
+        thread={thread}
+        messages={await listMessages(db, thread.id)}
+        viewerSide="citizen"
+        action={`/messages/${thread.id}`}
+        errors={error ? [{ field: 'body', message: error }] : []}
+      />,
+    );
+  }
+
+  async function teamThreadPage(c: RouteContext, authority: Authority, thread: Thread, error?: string) {
+    const assignee = thread.assignee_person_id ? await getPerson(db, thread.assignee_person_id) : undefined;
+    return platform.render(
+      c,
+      { title: thread.subject, status: error ? 422 : 200 },
+      <ThreadPage
+        locale={c.var.locale}
+        thread={thread}
+        messages={await listMessages(db, thread.id)}
+        viewerSide="authority"
+        action={`${teamBase(authority)}/${thread.id}`}
+        errors={error ? [{ field: 'body', message: error }] : []}
+        assign={{
+          action: `${teamBase(authority)}/${thread.id}/assign`,
+          assignee: assignee ? personName(assignee) : messagingMessages.translator(c.var.locale)('nobody'),
+        }}
+      />,
+    );
+  }
+
+  const authorityNames = async (locale: Parameters<typeof pick>[1]) => {
+    const all = await listAuthorities(db);
+    return {
+      all,
+      name: (id: string) => {
+        const a = all.find((x) => x.id === id);
+        return a ? pick(a.names, locale, a.languages) : '';
+      },
+    };
+  };
+
+  return [
+    {
+      method: 'GET',
+      path: '/messages',
+      access: 'person',
+      async handler(c) {
+        const actor = loggedInPerson(c);
+        const t = messagingMessages.translator(c.var.locale);
+        const { name } = await authorityNames(c.var.locale);
+        return platform.render(
+          c,
+          { title: t('inboxTitle') },
+          <>
+            <h1>{t('inboxTitle')}</h1>
+            <p class="lead">{t('inboxLead')}</p>
+            <p>
+              <a class="button button--primary" href="/messages/new">
+                {t('newThread')}
+              </a>
+            </p>
+            <ThreadList
+              locale={c.var.locale}
+              rows={await listThreads(db, { accountId: actor.account.id })}
+              href={(th) => `/messages/${th.id}`}
+              caption={t('inboxTitle')}
+              who={(th) => name(th.authority_id)}
+              whoLabel={t('authority')}
+            />
+          </>,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/messages/new',
+      access: 'person',
+      async handler(c) {
+        const { all } = await authorityNames(c.var.locale);
+        const chosen = c.req.query('authority')
+          ? await getAuthorityBySlug(db, c.req.query('authority') ?? '')
+          : undefined;
+        return platform.render(
+          c,
+          { title: messagingMessages.translator(c.var.locale)('newThread') },
+          <NewThreadPage
+            locale={c.var.locale}
+            authorities={all.map((a) => ({ id: a.id, name: pick(a.names, c.var.locale, a.languages) }))}
+            values={{ authority: chosen?.id ?? '' }}
+            errors={[]}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/messages',
+      access: 'person',
+      async handler(c) {
+        const actor = loggedInPerson(c);
+        if (!(await accountAccess(db, actor.id, actor.account.id))) throw notFound();
+        const form = await c.req.parseBody();
+        const authority = await getAuthorityById(db, textOf(form.authority, 40));
+        const subject = textOf(form.subject, 200);
+        const body = textOf(form.body, 5000);
+        const t = messagingMessages.translator(c.var.locale);
+        if (!authority || !subject || !body) {
+          const { all } = await authorityNames(c.var.locale);
+          return platform.render(
+            c,
+            { title: t('newThread'), status: 422 },
+            <NewThreadPage
+              locale={c.var.locale}
+              authorities={all.map((a) => ({ id: a.id, name: pick(a.names, c.var.locale, a.languages) }))}
+              values={{ authority: authority?.id ?? '', subject }}
+              errors={[
+                ...(!subject ? [{ field: 'subject', message: t('subjectMissing') }] : []),
+                ...(!body ? [{ field: 'body', message: t('bodyMissing') }] : []),
+              ]}
+            />,
+          );
+        }
+        const thread = await startThread(db, {
+          authorityId: authority.id,
+          accountId: actor.account.id,
+          subject,
+          authorPersonId: actor.id,
+          authorName: actor.displayName,
+          body,
+        });
+        return c.redirect(`/messages/${thread.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/messages/:id',
+      access: 'person',
+      async handler(c) {
+        const { thread } = await ownThread(c);
+        const page = await citizenThreadPage(c, thread);
+        await markRead(db, thread, 'citizen');
+        return page;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/messages/:id',
+      access: 'person',
+      async handler(c) {
+        const { actor, thread } = await ownThread(c);
+        const body = textOf((await c.req.parseBody()).body, 5000);
+        if (!body)
+          return citizenThreadPage(c, thread, messagingMessages.translator(c.var.locale)('bodyMissing'));
+        await postMessage(db, thread, {
+          side: 'citizen',
+          authorPersonId: actor.id,
+          authorName: actor.displayName,
+          body,
+        });
+        return c.redirect(`/messages/${thread.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/messages',
+      access: 'staff',
+      async handler(c) {
+        const { authority } = await teamThread(c);
+        const t = messagingMessages.translator(c.var.locale);
+        const filter = c.req.query('assignee');
+        const rows = await listThreads(db, {
+          authorityId: authority.id,
+          assignee: filter === 'me' ? loggedInPerson(c).id : filter === 'none' ? 'none' : undefined,
+        });
+        const base = teamBase(authority);
+        const title = t('mailboxTitle', {
+          authority: pick(authority.names, c.var.locale, authority.languages),
+        });
+        return platform.render(
+          c,
+          { title },
+          <>
+            <h1>{title}</h1>
+            <p class="button-group">
+              <a href={base}>{t('filterAll')}</a>
+              <a href={`${base}?assignee=me`}>{t('filterMine')}</a>
+              <a href={`${base}?assignee=none`}>{t('filterNone')}</a>
+            </p>
+            <ThreadList
+              locale={c.var.locale}
+              rows={rows}
+              href={(th) => `${base}/${th.id}`}
+              caption={title}
+              who={(th) => (th.assignee_person_id ? '✓' : t('nobody'))}
+              whoLabel={t('assignee')}
+            />
+          </>,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/messages/:id',
+      access: 'staff',
+      async handler(c) {
+        const { authority, thread } = await teamThread(c);
+        if (!thread) throw notFound();
+        const page = await teamThreadPage(c, authority, thread);
+        await markRead(db, thread, 'authority');
+        return page;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/messages/:id',
+      access: 'staff',
+      async handler(c) {
+        const { authority, thread } = await teamThread(c);
+        if (!thread) throw notFound();
+        const actor = loggedInPerson(c);
+        const body = textOf((await c.req.parseBody()).body, 5000);
+        if (!body)
+          return teamThreadPage(
+            c,
+            authority,
+            thread,
+            messagingMessages.translator(c.var.locale)('bodyMissing'),
+          );
+        await postMessage(db, thread, {
+          side: 'authority',
+          authorPersonId: actor.id,
+          authorName: actor.displayName,
+          body,
+        });
+        return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/messages/:id/assign',
+      access: 'staff',
+      async handler(c) {
+        const { authority, thread } = await teamThread(c);
+        if (!thread) throw notFound();
+        await assignThread(db, thread, loggedInPerson(c).id);
+        return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
+      },
+    },
+  ];
+}

@@ -1,0 +1,148 @@
+import { formatDateTime } from '../../../platform/i18n/format.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import { Tag } from '../../../platform/views/components/tag.tsx';
+import { TextInput } from '../../../platform/views/components/text-input.tsx';
+import { messagingMessages } from '../messages.ts';
+import type { Message, Thread } from '../threads.ts';
+
+type Row = Thread & { unread: boolean };
+
+function BodyField(props: { label: string; error?: string }) {
+  return (
+    <div class={props.error ? 'field field--error' : 'field'}>
+      <label class="field__label" for="body">
+        {props.label}
+      </label>
+      {props.error && (
+        <p class="field__error" id="body-error">
+          {props.error}
+        </p>
+      )}
+      <textarea
+        class="field__input"
+        id="body"
+        name="body"
+        rows={5}
+        maxlength={5000}
+        aria-describedby={props.error ? 'body-error' : undefined}
+      />
+    </div>
+  );
+}
+
+export function ThreadList(props: {
+  locale: Locale;
+  rows: Row[];
+  href: (t: Thread) => string;
+  caption: string;
+  who: (t: Thread) => string;
+  whoLabel: string;
+}) {
+  const t = messagingMessages.translator(props.locale);
+  if (props.rows.length === 0) return <p>{t('none')}</p>;
+  return (
+    <Table
+      caption={props.caption}
+      head={[t('subject'), props.whoLabel, t('updated')]}
+      rows={props.rows.map((row) => [
+        <>
+          <a href={props.href(row)}>{row.subject}</a>
+          {row.unread && (
+            <>
+              {' '}
+              <Tag tone="info">{t('unread')}</Tag>
+            </>
+          )}
+        </>,
+        props.who(row),
+        formatDateTime(props.locale, row.updated_at),
+      ])}
+    />
+  );
+}
+
+export function NewThreadPage(props: {
+  locale: Locale;
+  authorities: { id: string; name: string }[];
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const t = messagingMessages.translator(props.locale);
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <h1>{t('newThread')}</h1>
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/messages">
+        <CsrfField />
+        <div class="field">
+          <label class="field__label" for="authority">
+            {t('authority')}
+          </label>
+          <select class="field__input" id="authority" name="authority">
+            {props.authorities.map((a) => (
+              <option value={a.id} selected={props.values.authority === a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextInput
+          name="subject"
+          label={t('subject')}
+          value={props.values.subject}
+          error={error('subject')}
+        />
+        <BodyField label={t('body')} error={error('body')} />
+        <Button>{t('send')}</Button>
+      </form>
+    </>
+  );
+}
+
+export function ThreadPage(props: {
+  locale: Locale;
+  thread: Thread;
+  messages: Message[];
+  viewerSide: 'citizen' | 'authority';
+  action: string;
+  errors: FieldError[];
+  assign?: { action: string; assignee: string };
+}) {
+  const t = messagingMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{props.thread.subject}</h1>
+      {props.assign && (
+        <p>
+          {t('assignee')} : {props.assign.assignee}{' '}
+          <form method="post" action={props.assign.action} class="inline-form">
+            <CsrfField />
+            <Button variant="secondary">{t('assignToMe')}</Button>
+          </form>
+        </p>
+      )}
+      <ol class="timeline">
+        {props.messages.map((m) => (
+          <li class="timeline__item">
+            <span class="timeline__when">
+              {formatDateTime(props.locale, m.created_at)} ·{' '}
+              {m.side === props.viewerSide && props.viewerSide === 'citizen' ? t('you') : m.author_name}
+            </span>
+            <p class="pre-line">{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action={props.action}>
+        <CsrfField />
+        <BodyField label={t('reply')} error={props.errors[0]?.message} />
+        <Button>{t('send')}</Button>
+      </form>
+    </>
+  );
+}
