@@ -137,6 +137,11 @@ describe('the form builder and runner', () => {
     await page.getByRole('button', { name: 'Publier la version 1' }).click();
     await page.waitForURL(/published=1/);
     expect(await page.getByRole('region', { name: 'Succès' }).textContent()).toContain('Version 1 publiée');
+    await page.getByRole('link', { name: 'Déroulement des demandes' }).click();
+    await page.getByLabel('Libellé pour le demandeur').nth(1).fill('Votre demande est à l’étude');
+    await page.getByRole('button', { name: 'Enregistrer le déroulement' }).click();
+    await page.waitForURL(/saved=1/);
+    await expectNoAxeViolations(page);
     expect(csp).toEqual([]);
   });
 

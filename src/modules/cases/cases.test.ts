@@ -253,4 +253,54 @@ describe('requests', () => {
     expect(oldest.indexOf(late)).toBeLessThan(oldest.indexOf(onTime));
     expect(newest.indexOf(onTime)).toBeLessThan(newest.indexOf(late));
   });
+
+  it('follow the workflow a designer sets for the service: wording, time-outs and who moves them', async () => {
+    const path = `/back-office/forms/${formId}/workflow`;
+    actor = staffActor(spf, 'agent');
+    expect((await get(path)).status).toBe(404); // agents process requests, designers shape them
+    actor = staffActor(spf, 'serviceDesigner');
+    const page = await get(path);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const fields: Record<string, string> = {
+      _csrf: csrfTokenIn(html),
+      'status.in_progress.staffLabel': 'En traitement',
+      'status.in_progress.citizenLabel': 'Votre dossier est à l’étude',
+      'status.submitted.staffLabel': 'Nouvelle',
+      'status.submitted.citizenLabel': 'Reçue',
+      'status.submitted.timeoutDays': '2',
+      'status.submitted.timeoutTo': 'closed',
+      'transition.0.from': 'submitted',
+      'transition.0.to': 'in_progress',
+      'transition.0.label': 'Ouvrir le dossier',
+      'transition.0.roles': 'agent',
+    };
+    const send = (extra: Record<string, string>) =>
+      testApp.app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({ ...fields, ...extra }),
+        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const refused = await send({ 'transition.1.from': 'submitted', 'transition.1.to': 'closed' }); // nobody may make it
+    expect(refused.status).toBe(422);
+    expect((await send({})).status).toBe(303);
+
+    const studied = await submitted('Selon le nouveau déroulement');
+    const forgotten = await submitted('Laissée sans suite');
+    actor = staffActor(spf, 'agent');
+    const staffPage = await (await get(`/back-office/authorities/spf/requests/${studied}`)).text();
+    expect(staffPage).toContain('Ouvrir le dossier');
+    await post(
+      `/back-office/authorities/spf/requests/${studied}/transition`,
+      { to: 'in_progress' },
+      `/back-office/authorities/spf/requests/${studied}`,
+    );
+    actor = citizen;
+    expect(await (await get(`/requests/${studied}`)).text()).toContain('Votre dossier est à l’étude');
+    expect(
+      await applyTimeouts(testApp.database.db, new Date(Date.now() + 3 * 86_400_000)),
+    ).toBeGreaterThanOrEqual(1);
+    expect((await getCase(testApp.database.db, forgotten))?.status).toBe('closed');
+    expect((await getCase(testApp.database.db, studied))?.status).toBe('in_progress');
+  });
 });

@@ -4,7 +4,8 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { CasesTables } from './tables.ts';
-import { defaultWorkflow, type Workflow } from './workflow.ts';
+import { defaultWorkflow } from './workflow.ts';
+import { workflowFor } from './workflow-store.ts';
 
 export type Case = Selectable<CasesTables['cases']>;
 export type CaseEvent = Selectable<CasesTables['case_events']>;
@@ -18,10 +19,6 @@ export interface CaseActor {
 }
 
 export const systemActor: CaseActor = { ref: 'system', name: 'Guichet' };
-
-export function workflowOf(_case: Pick<Case, 'form_id'>): Workflow {
-  return defaultWorkflow;
-}
 
 /** Opens the request of a submission, once: a job retried after a crash finds the first. */
 export async function openFromSubmission(db: Db, submissionId: string): Promise<Case | undefined> {
@@ -44,7 +41,7 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
         mandate_id: submission.mandateId,
         level: submission.level,
         answers: submission.answers,
-        status: defaultWorkflow.initial,
+        status: (await workflowFor(tx, form.id)).initial,
         assignee_person_id: null,
       } as never)
       .onConflict((oc) => oc.column('submission_id').doNothing())
@@ -184,7 +181,7 @@ export async function moveTo(
   to: string,
   event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
 ): Promise<void> {
-  const workflow = workflowOf(target);
+  const workflow = await workflowFor(db, target.form_id);
   const status = workflow.statuses[to];
   if (!status) throw new Error(`Unknown status ${to}`);
   await audited(
@@ -263,20 +260,25 @@ export async function addEvent(
 /** Requests whose status timed out move on by themselves; `now` is a parameter so tests set the clock. */
 export async function applyTimeouts(db: Db, now = new Date()): Promise<number> {
   let moved = 0;
-  for (const [status, definition] of Object.entries(defaultWorkflow.statuses)) {
-    if (!definition.timeout) continue;
-    const due = await tables(db)
-      .selectFrom('cases')
-      .selectAll()
-      .where('status', '=', status)
-      .where('status_changed_at', '<', new Date(now.getTime() - definition.timeout.days * 86_400_000))
-      .execute();
-    for (const target of due) {
-      await moveTo(db, target, systemActor, definition.timeout.to, {
-        kind: 'status',
-        text: `timeout:${definition.timeout.days}`,
-      });
-      moved += 1;
+  const forms = await tables(db).selectFrom('cases').select('form_id').distinct().execute();
+  for (const { form_id } of forms) {
+    const workflow = await workflowFor(db, form_id);
+    for (const [status, definition] of Object.entries(workflow.statuses)) {
+      if (!definition.timeout) continue;
+      const due = await tables(db)
+        .selectFrom('cases')
+        .selectAll()
+        .where('form_id', '=', form_id)
+        .where('status', '=', status)
+        .where('status_changed_at', '<', new Date(now.getTime() - definition.timeout.days * 86_400_000))
+        .execute();
+      for (const target of due) {
+        await moveTo(db, target, systemActor, definition.timeout.to, {
+          kind: 'status',
+          text: `timeout:${definition.timeout.days}`,
+        });
+        moved += 1;
+      }
     }
   }
   return moved;

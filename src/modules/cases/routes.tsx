@@ -8,7 +8,7 @@ import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
-import { can } from '../policy/index.ts';
+import { authoritiesWhere, can } from '../policy/index.ts';
 import {
   addEvent,
   assign,
@@ -19,11 +19,12 @@ import {
   listForAccount,
   listInbox,
   moveTo,
-  workflowOf,
 } from './cases.ts';
 import { caseMessages } from './messages.ts';
 import { CaseStaffPage, citizenStatus, InboxPage, RequestPage, RequestsPage } from './views/case-views.tsx';
-import { actionStatuses } from './workflow.ts';
+import { WorkflowPage } from './views/workflow-page.tsx';
+import { actionStatuses, defaultWorkflow, type Workflow } from './workflow.ts';
+import { saveWorkflow, workflowFor, workflowProblems } from './workflow-store.ts';
 
 type Posted = Record<string, string | File>;
 const pageSize = 25;
@@ -50,7 +51,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
   }
 
   async function renderRequest(c: RouteContext, item: Case, errors: FieldError[] = []) {
-    const workflow = workflowOf(item);
+    const workflow = await workflowFor(db, item.form_id);
     const events = await listEvents(db, item.id, false);
     return platform.render(
       c,
@@ -111,7 +112,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         base={staffBase(authority)}
         item={item}
-        workflow={workflowOf(item)}
+        workflow={await workflowFor(db, item.form_id)}
         events={await listEvents(db, item.id, true)}
         answers={
           version ? (
@@ -147,7 +148,96 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     },
   });
 
+  /** The form in the path, if the actor designs for its authority. */
+  async function designedForm(c: RouteContext) {
+    const form = await getForm(db, c.req.param('formId') ?? '');
+    if (
+      !form ||
+      !(await authoritiesWhere(db, c.var.actor, 'authority.designServices')).includes(form.authorityId)
+    )
+      throw notFound();
+    return form;
+  }
+
+  async function renderWorkflow(
+    c: RouteContext,
+    form: { id: string; name: string },
+    workflow: Workflow,
+    problems: string[] = [],
+  ) {
+    const t = caseMessages.translator(c.var.locale);
+    return platform.render(
+      c,
+      { title: t('workflowTitle', { form: form.name }), status: problems.length > 0 ? 422 : 200 },
+      <WorkflowPage
+        locale={c.var.locale}
+        formName={form.name}
+        action={c.req.path}
+        workflow={workflow}
+        errors={
+          problems.length > 0
+            ? [{ field: 'main', message: t('workflowInvalid', { problems: problems.join(', ') }) }]
+            : []
+        }
+        saved={c.req.query('saved') === '1'}
+      />,
+    );
+  }
+
   return [
+    {
+      method: 'GET',
+      path: '/back-office/forms/:formId/workflow',
+      access: 'staff',
+      async handler(c) {
+        const form = await designedForm(c);
+        return renderWorkflow(c, form, await workflowFor(db, form.id));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/forms/:formId/workflow',
+      access: 'staff',
+      async handler(c) {
+        const form = await designedForm(c);
+        const current = await workflowFor(db, form.id);
+        const posted = await c.req.parseBody({ all: true });
+        const one = (name: string) => {
+          const value = posted[name];
+          return typeof value === 'string' ? value.trim().slice(0, 200) : '';
+        };
+        const statuses: Workflow['statuses'] = {};
+        for (const [id, status] of Object.entries(current.statuses)) {
+          const field = (name: string) => one(`status.${id}.${name}`);
+          const days = Number.parseInt(field('timeoutDays'), 10);
+          statuses[id] = {
+            ...status,
+            staffLabel: { ...status.staffLabel, fr: field('staffLabel') || status.staffLabel.fr },
+            citizenLabel: field('citizenLabel')
+              ? { ...status.citizenLabel, fr: field('citizenLabel') }
+              : undefined,
+            notify: field('notify') === 'yes',
+            withdrawable: field('withdrawable') === 'yes',
+            timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
+          };
+        }
+        const transitions: Workflow['transitions'] = [];
+        for (let i = 0; i <= current.transitions.length; i++) {
+          const from = one(`transition.${i}.from`);
+          const to = one(`transition.${i}.to`);
+          if (!from || !to) continue;
+          const roles = [posted[`transition.${i}.roles`] ?? []]
+            .flat()
+            .filter((r): r is 'agent' | 'authorityAdmin' => r === 'agent' || r === 'authorityAdmin');
+          transitions.push({ from, to, roles, label: { fr: one(`transition.${i}.label`) || to } });
+        }
+        const workflow: Workflow = { ...current, statuses, transitions };
+        const problems = workflowProblems(workflow);
+        if (problems.length > 0) return renderWorkflow(c, form, workflow, problems);
+        await saveWorkflow(db, actorOf(c).ref, form.id, workflow);
+        return c.redirect(`${c.req.path}?saved=1`, 303);
+      },
+    },
     staffTextRoute('complement', 'complement', (c, item, value) =>
       moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: value }),
     ),
@@ -172,7 +262,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           visible.map(async (item) => ({
             item,
             status: citizenStatus(
-              workflowOf(item),
+              await workflowFor(db, item.form_id),
               await listEvents(db, item.id, false),
               item.status,
               c.var.locale,
@@ -211,7 +301,8 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { item } = await ownCase(c);
-        if (!workflowOf(item).statuses[item.status]?.awaitsCitizen) throw new HttpError(409, 'not_awaiting');
+        if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.awaitsCitizen)
+          throw new HttpError(409, 'not_awaiting');
         const posted = (await c.req.parseBody()) as Posted;
         const answer = text(posted);
         const t = caseMessages.translator(c.var.locale);
@@ -253,7 +344,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const { item } = await ownCase(c);
-        if (!workflowOf(item).statuses[item.status]?.withdrawable)
+        if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.withdrawable)
           throw new HttpError(409, 'not_withdrawable');
         await moveTo(db, item, actorOf(c), actionStatuses.withdrawn);
         return c.redirect(`/requests/${item.id}`, 303);
@@ -324,7 +415,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             locale={c.var.locale}
             authorityName={authorityName}
             base={staffBase(authority)}
-            workflow={workflowOf({ form_id: '' })}
+            workflow={defaultWorkflow}
             rows={rows}
             total={total}
             page={page}
@@ -412,7 +503,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const to = String((await c.req.parseBody()).to ?? '');
         const actor = loggedInPerson(c);
         const roles = actor.staffRoles.filter((r) => r.authorityId === authority.id).map((r) => r.role);
-        const allowed = workflowOf(item).transitions.some(
+        const allowed = (await workflowFor(db, item.form_id)).transitions.some(
           (tr) => tr.from === item.status && tr.to === to && tr.roles.some((r) => roles.includes(r)),
         );
         if (!allowed) throw new HttpError(409, 'transition_not_allowed');

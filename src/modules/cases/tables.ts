@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
+import type { Workflow } from './workflow.ts';
 
 export interface CasesTables {
   cases: {
@@ -37,5 +38,11 @@ export interface CasesTables {
     /** Internal notes and assignments are never shown to the citizen. */
     internal: boolean;
     document_id: string | null;
+  };
+  case_workflows: {
+    form_id: string;
+    definition: Workflow;
+    updated_by: string;
+    updated_at: Generated<Date>;
   };
 }

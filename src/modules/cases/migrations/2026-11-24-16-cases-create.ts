@@ -48,4 +48,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('document_id', 'uuid')
     .execute();
   await db.schema.createIndex('case_events_case').on('case_events').columns(['case_id', 'id']).execute();
+  // A service's own workflow (by its form); requests of forms without one follow the default.
+  await db.schema
+    .createTable('case_workflows')
+    .addColumn('form_id', 'uuid', (c) => c.primaryKey())
+    .addColumn('definition', 'jsonb', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
 }

@@ -186,6 +186,9 @@ export function EditorPage(props: {
         <a class="button button--secondary" href={`${builderBase}/${form.id}/preview?mobile=1`}>
           {t('previewMobile')}
         </a>
+        <a class="button button--secondary" href={`${builderBase}/${form.id}/workflow`}>
+          {t('workflow')}
+        </a>
         <a class="button button--secondary" href={`${builderBase}/${form.id}/export.json`}>
           {t('exportJson')}
         </a>

@@ -1,0 +1,170 @@
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { caseMessages } from '../messages.ts';
+import type { Workflow } from '../workflow.ts';
+
+const roles = ['agent', 'authorityAdmin'] as const;
+
+/** The workflow of one form's requests, edited as tables: statuses, then transitions; no code. */
+export function WorkflowPage(props: {
+  locale: Locale;
+  formName: string;
+  action: string;
+  workflow: Workflow;
+  errors: FieldError[];
+  saved: boolean;
+}) {
+  const t = caseMessages.translator(props.locale);
+  const ids = Object.keys(props.workflow.statuses);
+  const options = (selected: string) =>
+    ids.map((id) => (
+      <option value={id} selected={id === selected}>
+        {pick(props.workflow.statuses[id]?.staffLabel ?? { fr: id }, props.locale)}
+      </option>
+    ));
+  const rows = [...props.workflow.transitions, { from: '', to: '', roles: [], label: { fr: '' } }];
+  return (
+    <>
+      <h1>{t('workflowTitle', { form: props.formName })}</h1>
+      <p class="lead">{t('workflowLead')}</p>
+      {props.saved && <NotificationBanner kind="success">{t('workflowSaved')}</NotificationBanner>}
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action={props.action}>
+        <CsrfField />
+        {ids.map((id) => {
+          const status = props.workflow.statuses[id];
+          const name = (field: string) => `status.${id}.${field}`;
+          const fieldId = (field: string) => `status-${id}-${field}`;
+          return (
+            <fieldset class="fieldset builder-step">
+              <legend class="fieldset__legend">{pick(status?.staffLabel ?? { fr: id }, props.locale)}</legend>
+              <div class="translations">
+                <div class="field">
+                  <label class="field__label" for={fieldId('staff')}>
+                    {t('staffWording')}
+                  </label>
+                  <input
+                    class="field__input"
+                    id={fieldId('staff')}
+                    name={name('staffLabel')}
+                    value={status?.staffLabel.fr ?? ''}
+                  />
+                </div>
+                <div class="field">
+                  <label class="field__label" for={fieldId('citizen')}>
+                    {t('citizenWording')}
+                  </label>
+                  <p class="field__hint" id={fieldId('citizen-hint')}>
+                    {t('citizenWordingHint')}
+                  </p>
+                  <input
+                    class="field__input"
+                    id={fieldId('citizen')}
+                    name={name('citizenLabel')}
+                    value={status?.citizenLabel?.fr ?? ''}
+                    aria-describedby={fieldId('citizen-hint')}
+                  />
+                </div>
+              </div>
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={fieldId('notify')}
+                  name={name('notify')}
+                  value="yes"
+                  checked={Boolean(status?.notify)}
+                />
+                <label for={fieldId('notify')}>{t('notifyOnEnter')}</label>
+              </div>
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={fieldId('withdrawable')}
+                  name={name('withdrawable')}
+                  value="yes"
+                  checked={Boolean(status?.withdrawable)}
+                />
+                <label for={fieldId('withdrawable')}>{t('withdrawableField')}</label>
+              </div>
+              <div class="field">
+                <label class="field__label" for={fieldId('days')}>
+                  {t('timeoutDays')}
+                </label>
+                <input
+                  class="field__input"
+                  id={fieldId('days')}
+                  name={name('timeoutDays')}
+                  inputmode="numeric"
+                  value={status?.timeout ? String(status.timeout.days) : ''}
+                />
+              </div>
+              <div class="field">
+                <label class="field__label" for={fieldId('to')}>
+                  {t('timeoutTo')}
+                </label>
+                <select class="field__input" id={fieldId('to')} name={name('timeoutTo')}>
+                  {options(status?.timeout?.to ?? 'closed')}
+                </select>
+              </div>
+            </fieldset>
+          );
+        })}
+        <h2>{t('transitionsTitle')}</h2>
+        {rows.map((transition, i) => (
+          <fieldset class="fieldset builder-step">
+            <legend class="fieldset__legend">
+              {i < props.workflow.transitions.length ? `${t('transition')} ${i + 1}` : t('newTransition')}
+            </legend>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-from`}>
+                {t('fromStatus')}
+              </label>
+              <select class="field__input" id={`transition-${i}-from`} name={`transition.${i}.from`}>
+                <option value="">—</option>
+                {options(transition.from)}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-to`}>
+                {t('toStatus')}
+              </label>
+              <select class="field__input" id={`transition-${i}-to`} name={`transition.${i}.to`}>
+                <option value="">—</option>
+                {options(transition.to)}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-label`}>
+                {t('buttonLabel')}
+              </label>
+              <input
+                class="field__input"
+                id={`transition-${i}-label`}
+                name={`transition.${i}.label`}
+                value={transition.label.fr}
+              />
+            </div>
+            {roles.map((role) => (
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={`transition-${i}-${role}`}
+                  name={`transition.${i}.roles`}
+                  value={role}
+                  checked={(transition.roles as string[]).includes(role)}
+                />
+                <label for={`transition-${i}-${role}`}>
+                  {t(role === 'agent' ? 'roleAgent' : 'roleAdmin')}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <Button>{t('saveWorkflow')}</Button>
+      </form>
+    </>
+  );
+}

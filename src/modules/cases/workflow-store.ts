@@ -1,0 +1,49 @@
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { StaffRole } from '../../platform/http/access.ts';
+import type { CasesTables } from './tables.ts';
+import { defaultWorkflow, type Workflow } from './workflow.ts';
+
+const staffRoles: StaffRole[] = ['agent', 'serviceDesigner', 'authorityAdmin'];
+
+/** The workflow of a form's requests: its own if a designer set one, else the default. */
+export async function workflowFor(db: Db, formId: string): Promise<Workflow> {
+  const row = await tablesOf<CasesTables>(db)
+    .selectFrom('case_workflows')
+    .select('definition')
+    .where('form_id', '=', formId)
+    .executeTakeFirst();
+  return row?.definition ?? defaultWorkflow;
+}
+
+/** What is wrong with a workflow a designer saved: statuses it names must exist, the initial one too. */
+export function workflowProblems(workflow: Workflow): string[] {
+  const problems: string[] = [];
+  const ids = Object.keys(workflow.statuses);
+  if (!ids.includes(workflow.initial)) problems.push('initial');
+  for (const required of ['awaiting_complement', 'in_progress', 'granted', 'refused', 'withdrawn'])
+    if (!ids.includes(required)) problems.push(`missing:${required}`);
+  for (const [id, status] of Object.entries(workflow.statuses)) {
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(id)) problems.push(`id:${id}`);
+    if (!status.staffLabel?.fr) problems.push(`label:${id}`);
+    if (
+      status.timeout &&
+      (!ids.includes(status.timeout.to) || status.timeout.days < 1 || status.timeout.days > 3650)
+    )
+      problems.push(`timeout:${id}`);
+  }
+  for (const transition of workflow.transitions) {
+    if (!ids.includes(transition.from) || !ids.includes(transition.to))
+      problems.push(`transition:${transition.from}->${transition.to}`);
+    if (transition.roles.length === 0 || transition.roles.some((r) => !staffRoles.includes(r)))
+      problems.push(`roles:${transition.from}->${transition.to}`);
+  }
+  return problems;
+}
+
+export async function saveWorkflow(db: Db, actor: string, formId: string, workflow: Workflow): Promise<void> {
+  await tablesOf<CasesTables>(db)
+    .insertInto('case_workflows')
+    .values({ form_id: formId, definition: workflow, updated_by: actor })
+    .onConflict((oc) => oc.column('form_id').doUpdateSet({ definition: workflow, updated_by: actor }))
+    .execute();
+}
