@@ -76,7 +76,7 @@ const pdf = (text: string) =>
   new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'decision.pdf', { type: 'application/pdf' });
 
 /** Submits the form for the citizen and waits for the job to open the request. */
-async function submitted(purpose: string) {
+async function submitted(purpose: string, mandateId: string | null = null) {
   const { db } = testApp.database;
   const { rows } = await sql<{ id: string }>`
     insert into form_drafts (form_id, version, account_id, person_id, answers)
@@ -89,7 +89,7 @@ async function submitted(purpose: string) {
     version: 1,
     accountId: citizen.account.id,
     personId: citizen.id,
-    mandateId: null,
+    mandateId,
     answers: { purpose },
     step: null,
     submittedAt: null,
@@ -302,5 +302,33 @@ describe('requests', () => {
     ).toBeGreaterThanOrEqual(1);
     expect((await getCase(testApp.database.db, forgotten))?.status).toBe('closed');
     expect((await getCase(testApp.database.db, studied))?.status).toBe('in_progress');
+  });
+
+  it('reach the business application with who acted for whom, and the data model', async () => {
+    const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
+    const id = await submitted('Par mandat', mandateId);
+    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf };
+    const response = await get(`/api/v1/requests/${id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id,
+      levelOfAssurance: 'high',
+      onBehalfOf: { accountId: citizen.account.id, name: 'Jean Rey' },
+      actedBy: { personId: citizen.id, name: 'Jean Rey' },
+      mandate: { id: mandateId },
+      answers: { purpose: 'Par mandat' },
+    });
+    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion };
+    expect((await get(`/api/v1/requests/${id}`)).status).toBe(404);
+
+    actor = staffActor(spf, 'agent');
+    const page = await (await get(`/back-office/authorities/spf/requests/${id}`)).text();
+    expect(page).toContain('Représenté par mandat');
+    const exported = (await (await get('/back-office/authorities/spf/requests/export/json')).json()) as {
+      dataModels: Record<string, { $schema: string }>;
+      requests: { dataModel: string }[];
+    };
+    expect(exported.dataModels[`${formId}/1`]?.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(exported.requests.every((r) => r.dataModel === `${formId}/1`)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
-import { AnswersList, getForm, getVersion, listFormsOf } from '../forms/index.ts';
+import { AnswersList, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
 import {
@@ -238,6 +238,40 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         return c.redirect(`${c.req.path}?saved=1`, 303);
       },
     },
+    {
+      method: 'GET',
+      path: '/api/v1/requests/:id',
+      access: 'apiClient',
+      async handler(c) {
+        const actor = c.var.actor;
+        const item = await getCase(db, c.req.param('id') ?? '');
+        // An application sees its own authority's requests only; others do not exist for it.
+        if (!item || actor?.kind !== 'apiClient' || actor.authorityId !== item.authority_id) throw notFound();
+        const person = await getPerson(db, item.person_id);
+        const account = await getAccount(db, item.account_id);
+        return c.json({
+          id: item.id,
+          reference: item.reference,
+          status: item.status,
+          submittedAt: item.created_at.toISOString(),
+          form: { id: item.form_id, version: item.form_version },
+          levelOfAssurance: item.level,
+          // Whose request it is, and who filled it in: the same person, or a representative under a mandate.
+          onBehalfOf: {
+            accountId: item.account_id,
+            name: account?.name ?? '',
+            kind: account?.kind ?? 'personal',
+          },
+          actedBy: {
+            personId: item.person_id,
+            name: person ? personName(person) : '',
+            avs: person?.avs ?? null,
+          },
+          mandate: item.mandate_id ? { id: item.mandate_id } : null,
+          answers: item.answers,
+        });
+      },
+    },
     staffTextRoute('complement', 'complement', (c, item, value) =>
       moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: value }),
     ),
@@ -460,7 +494,28 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           answers: r.answers,
         }));
         c.header('Content-Disposition', `attachment; filename="requests-${authority.slug}.${format}"`);
-        if (format === 'json') return c.json(records);
+        if (format === 'json') {
+          // With the data model of each form version the answers were given with.
+          const models: Record<string, unknown> = {};
+          for (const r of rows) {
+            const key = `${r.form_id}/${r.form_version}`;
+            if (models[key]) continue;
+            const form = await getForm(db, r.form_id);
+            const version = form && (await getVersion(db, form, r.form_version));
+            if (version)
+              models[key] = formJsonSchema(
+                version.definition,
+                `${platform.config.publicUrl}/api/v1/forms/${r.form_id}/schema`,
+              );
+          }
+          return c.json({
+            dataModels: models,
+            requests: records.map((record, i) => ({
+              ...record,
+              dataModel: `${rows[i]?.form_id}/${rows[i]?.form_version}`,
+            })),
+          });
+        }
         const cell = (value: unknown) =>
           `"${String(typeof value === 'object' ? JSON.stringify(value) : value).replace(/"/g, '""')}"`;
         const lines = [
