@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +14,8 @@ import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import { applyTimeouts, getCase } from './cases.ts';
+import { webhookSecret } from './webhook.ts';
+import { saveWorkflow, workflowFor } from './workflow-store.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let worker: Runner;
@@ -330,5 +335,55 @@ describe('requests', () => {
     };
     expect(exported.dataModels[`${formId}/1`]?.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(exported.requests.every((r) => r.dataModel === `${formId}/1`)).toBe(true);
+  });
+
+  it('call the webhook of the service on entering a status, signed, and again until it answers', async () => {
+    const calls: { body: string; signature: string; event: string }[] = [];
+    const receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        calls.push({
+          body,
+          signature: String(request.headers['x-guichet-signature']),
+          event: String(request.headers['x-guichet-event']),
+        });
+        response.statusCode = calls.length === 1 ? 503 : 200; // down the first time
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    try {
+      const workflow = await workflowFor(testApp.database.db, formId);
+      await saveWorkflow(testApp.database.db, 'test', formId, {
+        ...workflow,
+        webhookUrl: url,
+        statuses: {
+          ...workflow.statuses,
+          granted: { ...workflow.statuses.granted, staffLabel: { fr: 'Acceptée' }, webhook: true },
+        },
+      });
+      const id = await submitted('Avec webhook');
+      actor = staffActor(spf, 'agent');
+      await post(
+        `/back-office/authorities/spf/requests/${id}/decide`,
+        { outcome: 'granted', file: pdf('ok') },
+        `/back-office/authorities/spf/requests/${id}`,
+      );
+      for (let i = 0; i < 200 && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(calls).toHaveLength(2);
+      expect(calls[0]?.event).toBe(calls[1]?.event); // the same event, retried
+      const body = calls[1]?.body ?? '';
+      expect(JSON.parse(body)).toMatchObject({ event: 'request.status', request: { id, status: 'granted' } });
+      const expected = createHmac('sha256', webhookSecret(testApp.platform.secret, formId))
+        .update(body)
+        .digest('hex');
+      expect(calls[1]?.signature).toBe(`sha256=${expected}`);
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { CasesTables } from './tables.ts';
@@ -203,6 +205,8 @@ export async function moveTo(
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) throw new Error('stale');
       await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
+      if (status.webhook && workflow.webhookUrl)
+        await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
       if (status.notify)
         await notify(tx, {
           event: 'requestStatus',

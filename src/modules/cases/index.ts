@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { applyTimeouts, openFromSubmission } from './cases.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import { caseRoutes } from './routes.tsx';
+import { callWebhook } from './webhook.ts';
 
 export { applyTimeouts, getCase, listForAccount, openFromSubmission } from './cases.ts';
 export { defaultWorkflow, type Workflow } from './workflow.ts';
@@ -21,5 +22,6 @@ export const casesModule: GuichetModule = {
     'cases:apply-timeouts': async () => {
       await applyTimeouts(platform.db);
     },
+    'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
   }),
 };

@@ -2,6 +2,10 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    webhookUrl: 'Adresse du webhook de l’application métier (facultatif)',
+    webhookHint:
+      'Les appels sont signés : en-tête X-Guichet-Signature, HMAC-SHA256 du corps avec la clé {secret}.',
+    webhookOnEnter: 'Appeler le webhook en entrant dans cet état',
     workflowTitle: 'Déroulement des demandes : {form}',
     workflowLead:
       'Les états d’une demande, ce que le demandeur en lit, qui peut la faire avancer et ce qui se passe seul.',
@@ -92,6 +96,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    webhookUrl: 'Webhook-Adresse der Fachanwendung (freiwillig)',
+    webhookHint:
+      'Die Aufrufe sind signiert: Header X-Guichet-Signature, HMAC-SHA256 des Inhalts mit dem Schlüssel {secret}.',
+    webhookOnEnter: 'Beim Eintritt in diesen Status den Webhook aufrufen',
     workflowTitle: 'Ablauf der Gesuche: {form}',
     workflowLead:
       'Die Status eines Gesuchs, was die Gesuchstellenden davon lesen, wer es weiterbringt und was von selbst geschieht.',
@@ -182,6 +190,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    webhookUrl: 'The business application’s webhook address (optional)',
+    webhookHint:
+      'Calls are signed: header X-Guichet-Signature, HMAC-SHA256 of the body with the key {secret}.',
+    webhookOnEnter: 'Call the webhook when entering this status',
     workflowTitle: 'Request workflow: {form}',
     workflowLead:
       'The statuses of a request, what the requester reads of them, who moves it on and what happens by itself.',

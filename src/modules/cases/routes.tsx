@@ -23,6 +23,7 @@ import {
 import { caseMessages } from './messages.ts';
 import { CaseStaffPage, citizenStatus, InboxPage, RequestPage, RequestsPage } from './views/case-views.tsx';
 import { WorkflowPage } from './views/workflow-page.tsx';
+import { webhookSecret } from './webhook.ts';
 import { actionStatuses, defaultWorkflow, type Workflow } from './workflow.ts';
 import { saveWorkflow, workflowFor, workflowProblems } from './workflow-store.ts';
 
@@ -180,6 +181,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             : []
         }
         saved={c.req.query('saved') === '1'}
+        webhookSecret={webhookSecret(platform.secret, form.id)}
       />,
     );
   }
@@ -217,6 +219,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
               ? { ...status.citizenLabel, fr: field('citizenLabel') }
               : undefined,
             notify: field('notify') === 'yes',
+            webhook: field('webhook') === 'yes',
             withdrawable: field('withdrawable') === 'yes',
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
           };
@@ -231,7 +234,8 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             .filter((r): r is 'agent' | 'authorityAdmin' => r === 'agent' || r === 'authorityAdmin');
           transitions.push({ from, to, roles, label: { fr: one(`transition.${i}.label`) || to } });
         }
-        const workflow: Workflow = { ...current, statuses, transitions };
+        const webhookUrl = one('webhookUrl');
+        const workflow: Workflow = { ...current, statuses, transitions, webhookUrl: webhookUrl || undefined };
         const problems = workflowProblems(workflow);
         if (problems.length > 0) return renderWorkflow(c, form, workflow, problems);
         await saveWorkflow(db, actorOf(c).ref, form.id, workflow);

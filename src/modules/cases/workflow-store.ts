@@ -31,6 +31,8 @@ export function workflowProblems(workflow: Workflow): string[] {
     )
       problems.push(`timeout:${id}`);
   }
+  if (workflow.webhookUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(workflow.webhookUrl))
+    problems.push('webhookUrl');
   for (const transition of workflow.transitions) {
     if (!ids.includes(transition.from) || !ids.includes(transition.to))
       problems.push(`transition:${transition.from}->${transition.to}`);

@@ -23,8 +23,12 @@ export interface Workflow {
       timeout?: { days: number; to: string };
       /** On entering: tell the requester (content-free) that the request moved. */
       notify?: boolean;
+      /** On entering: call the business application's webhook (signed, retried until it answers 2xx). */
+      webhook?: boolean;
     }
   >;
+  /** Where the business application of the service listens for status changes. */
+  webhookUrl?: string;
   transitions: { from: string; to: string; roles: StaffRole[]; label: LocalisedText }[];
 }
 

@@ -26,6 +26,8 @@ export interface JobPayloads {
   'cases:open-from-submission': { submissionId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */
   'cases:apply-timeouts': Record<string, never>;
+  /** Tells a service's business application that one of its requests entered a status. */
+  'cases:call-webhook': { caseId: string; status: string; eventId: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -16,6 +16,8 @@ export function WorkflowPage(props: {
   workflow: Workflow;
   errors: FieldError[];
   saved: boolean;
+  /** Shown so that the business application can check the signatures. */
+  webhookSecret: string;
 }) {
   const t = caseMessages.translator(props.locale);
   const ids = Object.keys(props.workflow.statuses);
@@ -34,6 +36,22 @@ export function WorkflowPage(props: {
       <ErrorSummary errors={props.errors} />
       <form method="post" action={props.action}>
         <CsrfField />
+        <div class="field">
+          <label class="field__label" for="webhookUrl">
+            {t('webhookUrl')}
+          </label>
+          <p class="field__hint" id="webhookUrl-hint">
+            {t('webhookHint', { secret: props.webhookSecret })}
+          </p>
+          <input
+            class="field__input"
+            type="url"
+            id="webhookUrl"
+            name="webhookUrl"
+            value={props.workflow.webhookUrl ?? ''}
+            aria-describedby="webhookUrl-hint"
+          />
+        </div>
         {ids.map((id) => {
           const status = props.workflow.statuses[id];
           const name = (field: string) => `status.${id}.${field}`;
