@@ -63,6 +63,8 @@ export interface Publication {
   /** The sender's key for this publication: the same key again returns the first document. */
   idempotencyKey: string;
   publishedBy: string;
+  /** False when the account's own people put it there (an attachment they sent): nobody to tell. */
+  announce?: boolean;
 }
 
 /**
@@ -121,7 +123,7 @@ export async function publishDocument(
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (row) await notifyDocument(tx, row, `document:${row.id}`);
+      if (row && publication.announce !== false) await notifyDocument(tx, row, `document:${row.id}`);
       return row;
     },
   );

@@ -2,6 +2,9 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const messagingMessages = defineMessages({
   fr: {
+    attachment: 'Pièce jointe',
+    attachmentField: 'Pièce jointe (facultatif : PDF, PNG ou JPEG)',
+    attachmentInvalid: 'La pièce jointe doit être un PDF, un PNG ou un JPEG de 20 Mo au plus',
     inboxTitle: 'Messages',
     inboxLead: 'Vos échanges avec les autorités, dans le guichet : jamais par courriel ordinaire.',
     none: 'Aucun message.',
@@ -27,6 +30,9 @@ export const messagingMessages = defineMessages({
     allMessages: 'Tous les messages',
   },
   de: {
+    attachment: 'Beilage',
+    attachmentField: 'Beilage (freiwillig: PDF, PNG oder JPEG)',
+    attachmentInvalid: 'Die Beilage muss ein PDF, PNG oder JPEG von höchstens 20 MB sein',
     inboxTitle: 'Nachrichten',
     inboxLead: 'Ihr Austausch mit den Behörden, im Schalter: nie per gewöhnlicher E-Mail.',
     none: 'Keine Nachrichten.',
@@ -52,6 +58,9 @@ export const messagingMessages = defineMessages({
     allMessages: 'Alle Nachrichten',
   },
   en: {
+    attachment: 'Attachment',
+    attachmentField: 'Attachment (optional: PDF, PNG or JPEG)',
+    attachmentInvalid: 'The attachment must be a PDF, PNG or JPEG of at most 20 MB',
     inboxTitle: 'Messages',
     inboxLead: 'Your exchanges with the authorities, in the counter: never by ordinary e-mail.',
     none: 'No messages.',

@@ -64,7 +64,28 @@ describe('secure messages', () => {
     );
     await post(`${team}/${id}/assign`, {}, `${team}/${id}`);
     expect(await (await get(`${team}?assignee=me`)).text()).toContain('Horaires de la déchetterie');
-    expect((await post(`${team}/${id}`, { body: 'Oui, de 8 h à 12 h.' }, `${team}/${id}`)).status).toBe(303);
+    const withFile = async (path: string, body: string, file: File) => {
+      const page = await get(path);
+      const form = new FormData();
+      form.set('_csrf', csrfTokenIn(await page.text()));
+      form.set('body', body);
+      form.set('file', file);
+      return testApp.app.request(path, {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: cookiesFrom(page) },
+      });
+    };
+    const plan = new File(['%PDF-1.4\n% plan des horaires\n%%EOF\n'], 'horaires.pdf', {
+      type: 'application/pdf',
+    });
+    expect((await withFile(`${team}/${id}`, 'Oui, de 8 h à 12 h.', plan)).status).toBe(303);
+    expect((await withFile(`${team}/${id}`, 'Un script ?', new File(['<script>'], 'x.pdf'))).status).toBe(
+      422,
+    );
+    const teamPage = await (await get(`${team}/${id}`)).text();
+    const attachment = teamPage.match(/href="([^"]+\/attachments\/[0-9a-f-]{36})"/)?.[1];
+    expect(await (await get(attachment ?? '')).text()).toContain('plan des horaires');
 
     // Another authority's staff see nothing of it.
     actor = staffActor(sierre, 'authorityAdmin');
@@ -77,6 +98,8 @@ describe('secure messages', () => {
     expect(await (await get('/my')).text()).toContain('Messages non lus : 1');
     const read = await (await get(thread)).text();
     expect(read).toContain('Oui, de 8 h à 12 h.');
+    const document = read.match(/href="\/documents\/([0-9a-f-]{36})">Pièce jointe/)?.[1];
+    expect((await get(`/documents/${document}`)).status).toBe(200); // in the citizen's own document space
     expect(await (await get('/my')).text()).toContain('Messages non lus : 0');
     const { rows } = await sql<{ event: string; link: string }>`
       select event, link from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);

@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
-import { accountAccess } from '../accounts/index.ts';
+import { accountAccess, recordAccess } from '../accounts/index.ts';
 import {
   type Authority,
   getAuthorityById,
   getAuthorityBySlug,
   listAuthorities,
 } from '../authorities/index.ts';
+import { checkUpload, getDocument, publishDocument, readDocument, vaultOf } from '../documents/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import { messagingMessages } from './messages.ts';
@@ -74,6 +76,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         thread={thread}
         messages={await listMessages(db, thread.id)}
         viewerSide="citizen"
+        attachmentHref={(documentId) => `/documents/${documentId}`}
         action={`/messages/${thread.id}`}
         errors={error ? [{ field: 'body', message: error }] : []}
       />,
@@ -90,6 +93,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         thread={thread}
         messages={await listMessages(db, thread.id)}
         viewerSide="authority"
+        attachmentHref={(documentId) => `${teamBase(authority)}/${thread.id}/attachments/${documentId}`}
         action={`${teamBase(authority)}/${thread.id}`}
         errors={error ? [{ field: 'body', message: error }] : []}
         assign={{
@@ -98,6 +102,30 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         }}
       />,
     );
+  }
+
+  /**
+   * Puts a message's attachment into the account's document space (encrypted, retained like any
+   * correspondence); the message then points at it, and its notification announces both.
+   */
+  async function attach(thread: Thread, file: unknown, publishedBy: string) {
+    if (!(file instanceof File) || file.size === 0) return undefined;
+    const bytes = Buffer.from(await file.arrayBuffer());
+    if (typeof checkUpload(bytes) === 'string') return 'invalid' as const;
+    const { document } = await publishDocument(await vaultOf(platform), {
+      accountId: thread.account_id,
+      authorityId: thread.authority_id,
+      title: `${thread.subject} – ${file.name}`.slice(0, 200),
+      category: 'correspondence',
+      theme: null,
+      message: null,
+      filename: file.name,
+      bytes,
+      idempotencyKey: `message:${thread.id}:${randomUUID()}`,
+      publishedBy,
+      announce: false,
+    });
+    return document.id;
   }
 
   const authorityNames = async (locale: Parameters<typeof pick>[1]) => {
@@ -218,16 +246,21 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/messages/:id',
       access: 'person',
+      maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { actor, thread } = await ownThread(c);
-        const body = textOf((await c.req.parseBody()).body, 5000);
-        if (!body)
-          return citizenThreadPage(c, thread, messagingMessages.translator(c.var.locale)('bodyMissing'));
+        const posted = await c.req.parseBody();
+        const body = textOf(posted.body, 5000);
+        const t = messagingMessages.translator(c.var.locale);
+        if (!body) return citizenThreadPage(c, thread, t('bodyMissing'));
+        const attached = await attach(thread, posted.file, `person:${actor.id}`);
+        if (attached === 'invalid') return citizenThreadPage(c, thread, t('attachmentInvalid'));
         await postMessage(db, thread, {
           side: 'citizen',
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
+          documentId: attached,
         });
         return c.redirect(`/messages/${thread.id}`, 303);
       },
@@ -286,25 +319,54 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/messages/:id',
       access: 'staff',
+      maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { authority, thread } = await teamThread(c);
         if (!thread) throw notFound();
         const actor = loggedInPerson(c);
-        const body = textOf((await c.req.parseBody()).body, 5000);
-        if (!body)
-          return teamThreadPage(
-            c,
-            authority,
-            thread,
-            messagingMessages.translator(c.var.locale)('bodyMissing'),
-          );
+        const posted = await c.req.parseBody();
+        const body = textOf(posted.body, 5000);
+        const t = messagingMessages.translator(c.var.locale);
+        if (!body) return teamThreadPage(c, authority, thread, t('bodyMissing'));
+        const attached = await attach(thread, posted.file, `person:${actor.id}`);
+        if (attached === 'invalid') return teamThreadPage(c, authority, thread, t('attachmentInvalid'));
         await postMessage(db, thread, {
           side: 'authority',
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
+          documentId: attached,
         });
         return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/messages/:id/attachments/:documentId',
+      access: 'staff',
+      async handler(c) {
+        const { thread } = await teamThread(c);
+        const documentId = c.req.param('documentId') ?? '';
+        // Only a document attached to a message of this thread, so that the team reads nothing else.
+        const attachedHere =
+          thread && (await listMessages(db, thread.id)).some((m) => m.document_id === documentId);
+        const document = attachedHere ? await getDocument(db, documentId) : undefined;
+        if (!thread || !document) throw notFound();
+        const actor = loggedInPerson(c);
+        await recordAccess(db, {
+          accountId: thread.account_id,
+          person: { id: actor.id, name: actor.displayName },
+          via: 'staff',
+          action: 'document.download',
+          subject: { type: 'document', id: document.id, label: document.title },
+        });
+        const bytes = await readDocument(await vaultOf(platform), document);
+        return c.body(new Uint8Array(bytes), 200, {
+          'Content-Type': document.content_type,
+          'Content-Disposition': `attachment; filename="${document.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, no-store',
+        });
       },
     },
     {

@@ -20,6 +20,7 @@ export interface MessagingTables {
     author_person_id: string;
     author_name: string;
     body: string;
+    document_id: string | null;
     created_at: Generated<Date>;
   };
 }

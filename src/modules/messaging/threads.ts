@@ -55,7 +55,7 @@ export async function countUnread(db: Db, accountId: string): Promise<number> {
 export async function postMessage(
   db: Db,
   thread: Thread,
-  message: { side: Side; authorPersonId: string; authorName: string; body: string },
+  message: { side: Side; authorPersonId: string; authorName: string; body: string; documentId?: string },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const { id } = await tables(tx)
@@ -66,6 +66,7 @@ export async function postMessage(
         author_person_id: message.authorPersonId,
         author_name: message.authorName,
         body: message.body,
+        document_id: message.documentId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

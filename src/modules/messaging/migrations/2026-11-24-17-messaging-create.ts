@@ -31,6 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('author_person_id', 'uuid', (c) => c.notNull())
     .addColumn('author_name', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull().check(sql`length(body) between 1 and 5000`))
+    // An attachment is a document of the account's document space, encrypted like any other.
+    .addColumn('document_id', 'uuid')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema

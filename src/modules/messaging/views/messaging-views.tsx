@@ -112,19 +112,22 @@ export function ThreadPage(props: {
   action: string;
   errors: FieldError[];
   assign?: { action: string; assignee: string };
+  attachmentHref: (documentId: string) => string;
 }) {
   const t = messagingMessages.translator(props.locale);
   return (
     <>
       <h1>{props.thread.subject}</h1>
       {props.assign && (
-        <p>
-          {t('assignee')} : {props.assign.assignee}{' '}
+        <div class="button-group">
+          <p>
+            {t('assignee')} : {props.assign.assignee}
+          </p>
           <form method="post" action={props.assign.action} class="inline-form">
             <CsrfField />
             <Button variant="secondary">{t('assignToMe')}</Button>
           </form>
-        </p>
+        </div>
       )}
       <ol class="timeline">
         {props.messages.map((m) => (
@@ -134,13 +137,30 @@ export function ThreadPage(props: {
               {m.side === props.viewerSide && props.viewerSide === 'citizen' ? t('you') : m.author_name}
             </span>
             <p class="pre-line">{m.body}</p>
+            {m.document_id && (
+              <p>
+                <a href={props.attachmentHref(m.document_id)}>{t('attachment')}</a>
+              </p>
+            )}
           </li>
         ))}
       </ol>
       <ErrorSummary errors={props.errors} />
-      <form method="post" action={props.action}>
+      <form method="post" action={props.action} enctype="multipart/form-data">
         <CsrfField />
         <BodyField label={t('reply')} error={props.errors[0]?.message} />
+        <div class="field">
+          <label class="field__label" for="file">
+            {t('attachmentField')}
+          </label>
+          <input
+            class="field__input"
+            type="file"
+            id="file"
+            name="file"
+            accept="application/pdf,image/png,image/jpeg"
+          />
+        </div>
         <Button>{t('send')}</Button>
       </form>
     </>
