@@ -139,4 +139,33 @@ describe('a request from submission to decision', () => {
     await agent.reload();
     expect(await agent.getByRole('main').textContent()).toContain('Merci beaucoup.');
   });
+
+  it('a person writes to an authority and its team answers from the shared mailbox', {
+    timeout: 60_000,
+  }, async () => {
+    const person = await loggedIn('Thomas Imboden');
+    const agent = await loggedIn('Luc Fournier');
+    await person.goto(`${server.url}/messages/new?lang=fr`);
+    await expectNoAxeViolations(person);
+    await person.getByLabel('Autorité').selectOption({ label: 'Service des poursuites et faillites' });
+    await person.getByLabel('Sujet').fill('Délai de paiement');
+    await person.getByLabel('Message', { exact: true }).fill('Puis-je payer en deux fois ?');
+    await person.getByRole('button', { name: 'Envoyer' }).click();
+    await expectNoAxeViolations(person);
+
+    await agent.goto(`${server.url}/back-office/authorities/spf/messages`);
+    await expectNoAxeViolations(agent);
+    await agent.getByRole('link', { name: 'Délai de paiement' }).click();
+    await agent.getByRole('button', { name: 'M’attribuer' }).click();
+    await agent.getByLabel('Répondre').fill('Oui, contactez-nous pour un plan.');
+    await agent.getByRole('button', { name: 'Envoyer' }).click();
+    await expectNoAxeViolations(agent);
+
+    await person.goto(`${server.url}/messages`);
+    expect(await person.getByRole('table').textContent()).toContain('Non lu');
+    await person.getByRole('link', { name: 'Délai de paiement' }).click();
+    expect(await person.getByRole('main').textContent()).toContain('Oui, contactez-nous pour un plan.');
+    await person.goto(`${server.url}/my`);
+    await expectNoAxeViolations(person);
+  });
 });
