@@ -363,7 +363,15 @@ describe('requests', () => {
         webhookUrl: url,
         statuses: {
           ...workflow.statuses,
-          granted: { ...workflow.statuses.granted, staffLabel: { fr: 'Acceptée' }, webhook: true },
+          granted: {
+            ...workflow.statuses.granted,
+            staffLabel: { fr: 'Acceptée' },
+            webhook: true,
+            letter: {
+              title: 'Confirmation {reference}',
+              text: 'Bonjour {requester}, votre demande {request} est acceptée.',
+            },
+          },
         },
       });
       const id = await submitted('Avec webhook');
@@ -382,6 +390,18 @@ describe('requests', () => {
         .update(body)
         .digest('hex');
       expect(calls[1]?.signature).toBe(`sha256=${expected}`);
+      // The status also asked for a letter: it is in the requester's documents, linked to the request.
+      const reference = (await getCase(testApp.database.db, id))?.reference;
+      const letters = async () =>
+        (
+          await sql<{ title: string }>`
+            select title from documents where request_id = ${id} and category = 'correspondence'`.execute(
+            testApp.database.db,
+          )
+        ).rows.map((r) => r.title);
+      for (let i = 0; i < 100 && (await letters()).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await letters()).toEqual([`Confirmation ${reference}`]);
     } finally {
       receiver.close();
     }

@@ -205,6 +205,8 @@ export async function moveTo(
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) throw new Error('stale');
       await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
+      if (status.letter)
+        await enqueue(tx, 'cases:generate-letter', { caseId: target.id, status: to, eventId: randomUUID() });
       if (status.webhook && workflow.webhookUrl)
         await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
       if (status.notify)

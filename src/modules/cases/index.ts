@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { applyTimeouts, openFromSubmission } from './cases.ts';
+import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import { caseRoutes } from './routes.tsx';
 import { callWebhook } from './webhook.ts';
@@ -23,5 +24,6 @@ export const casesModule: GuichetModule = {
       await applyTimeouts(platform.db);
     },
     'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
+    'cases:generate-letter': (job) => generateLetter(platform, job),
   }),
 };

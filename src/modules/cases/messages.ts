@@ -2,6 +2,10 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    letterTitle: 'Lettre envoyée en entrant dans cet état : titre (facultatif)',
+    letterText: 'Texte de la lettre',
+    letterHint:
+      'Remplacés : {reference}, {request}, {requester}, {date}. La lettre arrive dans les documents du demandeur.',
     webhookUrl: 'Adresse du webhook de l’application métier (facultatif)',
     webhookHint:
       'Les appels sont signés : en-tête X-Guichet-Signature, HMAC-SHA256 du corps avec la clé {secret}.',
@@ -96,6 +100,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    letterTitle: 'Brief beim Eintritt in diesen Status: Titel (freiwillig)',
+    letterText: 'Text des Briefs',
+    letterHint:
+      'Ersetzt werden: {reference}, {request}, {requester}, {date}. Der Brief kommt in die Dokumente der Gesuchstellenden.',
     webhookUrl: 'Webhook-Adresse der Fachanwendung (freiwillig)',
     webhookHint:
       'Die Aufrufe sind signiert: Header X-Guichet-Signature, HMAC-SHA256 des Inhalts mit dem Schlüssel {secret}.',
@@ -190,6 +198,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    letterTitle: 'Letter sent on entering this status: title (optional)',
+    letterText: 'Letter text',
+    letterHint:
+      'Replaced: {reference}, {request}, {requester}, {date}. The letter lands in the requester’s documents.',
     webhookUrl: 'The business application’s webhook address (optional)',
     webhookHint:
       'Calls are signed: header X-Guichet-Signature, HMAC-SHA256 of the body with the key {secret}.',

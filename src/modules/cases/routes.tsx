@@ -208,9 +208,14 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           const value = posted[name];
           return typeof value === 'string' ? value.trim().slice(0, 200) : '';
         };
+        const longOne = (name: string) => {
+          const value = posted[name];
+          return typeof value === 'string' ? value.trim().slice(0, 5000) : '';
+        };
         const statuses: Workflow['statuses'] = {};
         for (const [id, status] of Object.entries(current.statuses)) {
           const field = (name: string) => one(`status.${id}.${name}`);
+          const longField = (name: string) => longOne(`status.${id}.${name}`);
           const days = Number.parseInt(field('timeoutDays'), 10);
           statuses[id] = {
             ...status,
@@ -220,6 +225,10 @@ export function caseRoutes(platform: Platform): RouteDef[] {
               : undefined,
             notify: field('notify') === 'yes',
             webhook: field('webhook') === 'yes',
+            letter:
+              field('letterTitle') && longField('letterText')
+                ? { title: field('letterTitle'), text: longField('letterText') }
+                : undefined,
             withdrawable: field('withdrawable') === 'yes',
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
           };

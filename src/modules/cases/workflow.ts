@@ -25,6 +25,11 @@ export interface Workflow {
       notify?: boolean;
       /** On entering: call the business application's webhook (signed, retried until it answers 2xx). */
       webhook?: boolean;
+      /**
+       * On entering: a PDF letter made from this text is placed in the requester's documents.
+       * Placeholders: {reference}, {request}, {requester}, {date}.
+       */
+      letter?: { title: string; text: string };
     }
   >;
   /** Where the business application of the service listens for status changes. */

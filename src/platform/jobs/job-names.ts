@@ -28,6 +28,8 @@ export interface JobPayloads {
   'cases:apply-timeouts': Record<string, never>;
   /** Tells a service's business application that one of its requests entered a status. */
   'cases:call-webhook': { caseId: string; status: string; eventId: string };
+  /** Makes the letter a status asks for and places it in the requester's documents. */
+  'cases:generate-letter': { caseId: string; status: string; eventId: string };
 }
 
 export type JobName = keyof JobPayloads;
