@@ -406,4 +406,27 @@ describe('requests', () => {
       receiver.close();
     }
   });
+
+  it('move on by themselves when a rule of the workflow holds on the answers', async () => {
+    const workflow = await workflowFor(testApp.database.db, formId);
+    await saveWorkflow(testApp.database.db, 'test', formId, {
+      ...workflow,
+      transitions: [
+        ...workflow.transitions,
+        {
+          from: 'submitted',
+          to: 'in_progress',
+          roles: ['agent'],
+          label: { fr: 'Urgent' },
+          auto: { '==': [{ var: 'purpose' }, 'Urgent'] },
+        },
+      ],
+    });
+    const urgent = await submitted('Urgent');
+    const ordinary = await submitted('Ordinaire');
+    for (let i = 0; i < 50 && (await getCase(testApp.database.db, urgent))?.status !== 'in_progress'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await getCase(testApp.database.db, urgent))?.status).toBe('in_progress');
+    expect((await getCase(testApp.database.db, ordinary))?.status).toBe('submitted');
+  });
 });

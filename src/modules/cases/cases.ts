@@ -3,7 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { getForm, getSubmission, getVersion } from '../forms/index.ts';
+import { formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow } from './workflow.ts';
@@ -29,7 +29,7 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
   const form = await getForm(db, submission.formId);
   const version = form && (await getVersion(db, form, submission.version));
   if (!form || !version) throw new Error(`Form of submission ${submissionId} is missing`);
-  return db.transaction().execute(async (tx) => {
+  const opened = await db.transaction().execute(async (tx) => {
     const created = await tables(tx)
       .insertInto('cases')
       .values({
@@ -56,15 +56,18 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
         { ref: `person:${submission.personId}`, name: '' },
         { kind: 'status', to_status: created.status },
       );
-    return (
+    const item =
       created ??
       (await tables(tx)
         .selectFrom('cases')
         .selectAll()
         .where('submission_id', '=', submissionId)
-        .executeTakeFirst())
-    );
+        .executeTakeFirst());
+    return { created, item };
   });
+  // Rules of the workflow may move a new request on at once (e.g. straight to processing when urgent).
+  if (opened.created) await followAutomaticTransitions(db, opened.created);
+  return opened.item;
 }
 
 async function record(
@@ -177,6 +180,31 @@ export async function listForAccount(db: Db, accountId: string): Promise<Case[]>
 
 /** Moves a request to `to`, recording why, and tells the requester when the status says so. */
 export async function moveTo(
+  db: Db,
+  target: Case,
+  actor: CaseActor,
+  to: string,
+  event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
+): Promise<void> {
+  await enterStatus(db, target, actor, to, event);
+  await followAutomaticTransitions(db, { ...target, status: to });
+}
+
+/** Automatic transitions: a rule on the answers may move the request on at once (a few hops at most). */
+async function followAutomaticTransitions(db: Db, target: Case): Promise<void> {
+  let current = target;
+  for (let hop = 0; hop < 5; hop++) {
+    const workflow = await workflowFor(db, current.form_id);
+    const next = workflow.transitions.find(
+      (t) => t.from === current.status && t.auto !== undefined && formEngine.holds(t.auto, current.answers),
+    );
+    if (!next) return;
+    await enterStatus(db, current, systemActor, next.to, { kind: 'status' });
+    current = { ...current, status: next.to };
+  }
+}
+
+async function enterStatus(
   db: Db,
   target: Case,
   actor: CaseActor,

@@ -2,6 +2,10 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    autoField: 'Passage automatique si le champ',
+    autoNever: 'jamais (passage manuel)',
+    autoOperator: 'Comparaison',
+    autoValue: 'Valeur comparée',
     letterTitle: 'Lettre envoyée en entrant dans cet état : titre (facultatif)',
     letterText: 'Texte de la lettre',
     letterHint:
@@ -100,6 +104,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    autoField: 'Automatischer Übergang, wenn das Feld',
+    autoNever: 'nie (manueller Übergang)',
+    autoOperator: 'Vergleich',
+    autoValue: 'Verglichener Wert',
     letterTitle: 'Brief beim Eintritt in diesen Status: Titel (freiwillig)',
     letterText: 'Text des Briefs',
     letterHint:
@@ -198,6 +206,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    autoField: 'Automatic move when the field',
+    autoNever: 'never (manual move)',
+    autoOperator: 'Comparison',
+    autoValue: 'Value compared',
     letterTitle: 'Letter sent on entering this status: title (optional)',
     letterText: 'Letter text',
     letterHint:

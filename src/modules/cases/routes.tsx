@@ -6,7 +6,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
-import { AnswersList, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
+import { AnswersList, type Form, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
 import {
@@ -160,13 +160,14 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     return form;
   }
 
-  async function renderWorkflow(
-    c: RouteContext,
-    form: { id: string; name: string },
-    workflow: Workflow,
-    problems: string[] = [],
-  ) {
+  async function renderWorkflow(c: RouteContext, form: Form, workflow: Workflow, problems: string[] = []) {
     const t = caseMessages.translator(c.var.locale);
+    const version = await getVersion(db, form, 'latest');
+    const fields = (version?.definition.steps ?? []).flatMap((step) =>
+      step.fields
+        .filter((f) => ['text', 'choice', 'yesno', 'number'].includes(f.type))
+        .map((f) => ({ id: f.id, label: pick(f.label, c.var.locale) })),
+    );
     return platform.render(
       c,
       { title: t('workflowTitle', { form: form.name }), status: problems.length > 0 ? 422 : 200 },
@@ -182,6 +183,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         }
         saved={c.req.query('saved') === '1'}
         webhookSecret={webhookSecret(platform.secret, form.id)}
+        fields={fields}
       />,
     );
   }
@@ -241,7 +243,24 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           const roles = [posted[`transition.${i}.roles`] ?? []]
             .flat()
             .filter((r): r is 'agent' | 'authorityAdmin' => r === 'agent' || r === 'authorityAdmin');
-          transitions.push({ from, to, roles, label: { fr: one(`transition.${i}.label`) || to } });
+          const autoField = one(`transition.${i}.autoField`);
+          const autoValue = one(`transition.${i}.autoValue`);
+          const operator = ['==', '!=', '>', '<'].includes(one(`transition.${i}.autoOperator`))
+            ? one(`transition.${i}.autoOperator`)
+            : '==';
+          const typed =
+            autoValue === 'true' || autoValue === 'false'
+              ? autoValue === 'true'
+              : /^-?\d+(\.\d+)?$/.test(autoValue)
+                ? Number(autoValue)
+                : autoValue;
+          transitions.push({
+            from,
+            to,
+            roles,
+            label: { fr: one(`transition.${i}.label`) || to },
+            ...(autoField && { auto: { [operator]: [{ var: autoField }, typed] } }),
+          });
         }
         const webhookUrl = one('webhookUrl');
         const workflow: Workflow = { ...current, statuses, transitions, webhookUrl: webhookUrl || undefined };

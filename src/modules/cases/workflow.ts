@@ -34,7 +34,17 @@ export interface Workflow {
   >;
   /** Where the business application of the service listens for status changes. */
   webhookUrl?: string;
-  transitions: { from: string; to: string; roles: StaffRole[]; label: LocalisedText }[];
+  transitions: {
+    from: string;
+    to: string;
+    roles: StaffRole[];
+    label: LocalisedText;
+    /**
+     * Taken by itself on entering `from` when this JSON Logic rule holds on the answers
+     * (e.g. `{"==": [{"var": "urgent"}, true]}`); staff roles then do not matter.
+     */
+    auto?: unknown;
+  }[];
 }
 
 const staff: StaffRole[] = ['agent', 'authorityAdmin'];

@@ -9,7 +9,8 @@ import { runnerRoutes } from './routes.tsx';
 export type { FormDefinition } from './definition.ts';
 export { demoDogRegistration } from './demo-forms.ts';
 export { getSubmission, type Submission, submitDraft } from './drafts.ts';
-export { createForm, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
+export { engine as formEngine } from './engine.ts';
+export { createForm, type Form, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
 export { formJsonSchema } from './schema.ts';
 export { AnswersList } from './views/answers-list.tsx';
 

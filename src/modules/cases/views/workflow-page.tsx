@@ -8,6 +8,14 @@ import type { Workflow } from '../workflow.ts';
 
 const roles = ['agent', 'authorityAdmin'] as const;
 
+/** The menus' reading of an automatic transition's rule: one field compared with one value. */
+function autoOf(rule: unknown): { field: string; operator: string; value: string } | undefined {
+  const [operator, operands] =
+    Object.entries((rule ?? {}) as Record<string, [{ var: string }, unknown]>)[0] ?? [];
+  if (!operator || !Array.isArray(operands)) return undefined;
+  return { field: operands[0]?.var ?? '', operator, value: String(operands[1] ?? '') };
+}
+
 /** The workflow of one form's requests, edited as tables: statuses, then transitions; no code. */
 export function WorkflowPage(props: {
   locale: Locale;
@@ -18,6 +26,8 @@ export function WorkflowPage(props: {
   saved: boolean;
   /** Shown so that the business application can check the signatures. */
   webhookSecret: string;
+  /** The form's fields an automatic transition may test. */
+  fields: { id: string; label: string }[];
 }) {
   const t = caseMessages.translator(props.locale);
   const ids = Object.keys(props.workflow.statuses);
@@ -191,6 +201,50 @@ export function WorkflowPage(props: {
                 id={`transition-${i}-label`}
                 name={`transition.${i}.label`}
                 value={transition.label.fr}
+              />
+            </div>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-autoField`}>
+                {t('autoField')}
+              </label>
+              <select
+                class="field__input"
+                id={`transition-${i}-autoField`}
+                name={`transition.${i}.autoField`}
+              >
+                <option value="">{t('autoNever')}</option>
+                {props.fields.map((field) => (
+                  <option value={field.id} selected={autoOf(transition.auto)?.field === field.id}>
+                    {field.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-autoOperator`}>
+                {t('autoOperator')}
+              </label>
+              <select
+                class="field__input"
+                id={`transition-${i}-autoOperator`}
+                name={`transition.${i}.autoOperator`}
+              >
+                {['==', '!=', '>', '<'].map((op) => (
+                  <option value={op} selected={autoOf(transition.auto)?.operator === op}>
+                    {op}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for={`transition-${i}-autoValue`}>
+                {t('autoValue')}
+              </label>
+              <input
+                class="field__input"
+                id={`transition-${i}-autoValue`}
+                name={`transition.${i}.autoValue`}
+                value={autoOf(transition.auto)?.value ?? ''}
               />
             </div>
             {roles.map((role) => (
