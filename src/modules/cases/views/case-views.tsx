@@ -4,6 +4,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
@@ -98,24 +99,16 @@ function Timeline(props: {
 
 function TextArea(props: { name: string; label: string; error?: string }) {
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={props.name}>
-        {props.label}
-      </label>
-      {props.error && (
-        <p class="field__error" id={`${props.name}-error`}>
-          {props.error}
-        </p>
-      )}
+    <FieldFrame id={props.name} label={props.label} error={props.error}>
       <textarea
         class="field__input"
         id={props.name}
         name="text"
         rows={4}
         maxlength={5000}
-        aria-describedby={props.error ? `${props.name}-error` : undefined}
+        aria-describedby={describedBy(props.name, props)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 

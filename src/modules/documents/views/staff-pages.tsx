@@ -4,6 +4,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
@@ -23,20 +24,12 @@ function Select(props: {
   error?: string;
 }) {
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={props.name}>
-        {props.label}
-      </label>
-      {props.error && (
-        <p class="field__error" id={`${props.name}-error`}>
-          {props.error}
-        </p>
-      )}
+    <FieldFrame id={props.name} label={props.label} error={props.error}>
       <select
         class="field__input"
         id={props.name}
         name={props.name}
-        aria-describedby={props.error ? `${props.name}-error` : undefined}
+        aria-describedby={describedBy(props.name, props)}
       >
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
@@ -44,7 +37,7 @@ function Select(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -144,23 +137,16 @@ export function PublishPage(props: {
             {props.values.message ?? ''}
           </textarea>
         </div>
-        <div class={error('file') ? 'field field--error' : 'field'}>
-          <label class="field__label" for="file">
-            {t('file')}
-          </label>
-          {error('file') && (
-            <p class="field__error" id="file-error">
-              {error('file')}
-            </p>
-          )}
+        <FieldFrame id="file" label={t('file')} error={error('file')}>
           <input
             class="field__input"
             type="file"
             id="file"
             name="file"
             accept="application/pdf,image/png,image/jpeg"
+            aria-describedby={describedBy('file', { error: error('file') })}
           />
-        </div>
+        </FieldFrame>
         <Button>{t('publish')}</Button>
       </form>
     </>

@@ -3,6 +3,7 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
@@ -13,24 +14,16 @@ type Row = Thread & { unread: boolean };
 
 function BodyField(props: { label: string; error?: string }) {
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <label class="field__label" for="body">
-        {props.label}
-      </label>
-      {props.error && (
-        <p class="field__error" id="body-error">
-          {props.error}
-        </p>
-      )}
+    <FieldFrame id="body" label={props.label} error={props.error}>
       <textarea
         class="field__input"
         id="body"
         name="body"
         rows={5}
         maxlength={5000}
-        aria-describedby={props.error ? 'body-error' : undefined}
+        aria-describedby={describedBy('body', props)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -149,10 +142,7 @@ export function ThreadPage(props: {
       <form method="post" action={props.action} enctype="multipart/form-data">
         <CsrfField />
         <BodyField label={t('reply')} error={props.errors[0]?.message} />
-        <div class="field">
-          <label class="field__label" for="file">
-            {t('attachmentField')}
-          </label>
+        <FieldFrame id="file" label={t('attachmentField')}>
           <input
             class="field__input"
             type="file"
@@ -160,7 +150,7 @@ export function ThreadPage(props: {
             name="file"
             accept="application/pdf,image/png,image/jpeg"
           />
-        </div>
+        </FieldFrame>
         <Button>{t('send')}</Button>
       </form>
     </>

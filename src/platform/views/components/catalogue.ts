@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { breadcrumbsExamples } from './breadcrumbs.tsx';
 import { buttonExamples } from './button.tsx';
 import { errorSummaryExamples } from './error-summary.tsx';
+import { fieldFrameExamples } from './field-frame.tsx';
 import { notificationBannerExamples } from './notification-banner.tsx';
 import { paginationExamples } from './pagination.tsx';
 import { tableExamples } from './table.tsx';
@@ -15,6 +16,7 @@ import { textInputExamples } from './text-input.tsx';
 export const componentCatalogue: Record<string, (() => Child)[]> = {
   Breadcrumbs: breadcrumbsExamples,
   TextInput: textInputExamples,
+  FieldFrame: fieldFrameExamples,
   ErrorSummary: errorSummaryExamples,
   NotificationBanner: notificationBannerExamples,
   Table: tableExamples,
