@@ -29,6 +29,9 @@ const signatures: { type: string; extension: string; magic: number[] }[] = [
   { type: 'image/jpeg', extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
 ];
 
+/** The content types a document may have, for file inputs. */
+export const acceptedContentTypes = signatures.map((s) => s.type);
+
 export type UploadProblem = 'fileMissing' | 'fileTooLarge' | 'fileType';
 
 /** Checks an upload: not empty, not too large, and a PDF, PNG or JPEG by its content. */

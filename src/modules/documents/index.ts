@@ -8,6 +8,7 @@ import { vaultOf } from './vault.ts';
 export { createBlobStore } from './blob-store.ts';
 export type { DocumentCategory } from './categories.ts';
 export {
+  acceptedContentTypes,
   checkUpload,
   type DocumentRow,
   type DocumentVault,
@@ -20,6 +21,7 @@ export {
 } from './documents.ts';
 export { parseMasterKeys } from './encryption.ts';
 export { vaultOf } from './vault.ts';
+export { DocumentFileField } from './views/file-field.tsx';
 
 /**
  * The secure document space: documents published into accounts by authorities (by hand, in bulk or

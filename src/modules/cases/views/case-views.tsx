@@ -8,6 +8,7 @@ import { describedBy, FieldFrame } from '../../../platform/views/components/fiel
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
+import { DocumentFileField } from '../../documents/index.ts';
 import type { Case, CaseEvent } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
@@ -164,18 +165,7 @@ export function RequestPage(props: {
           <form method="post" action={`${base}/complement`} enctype="multipart/form-data">
             <CsrfField />
             <TextArea name="complement" label={t('complementLabel')} error={error('complement')} />
-            <div class="field">
-              <label class="field__label" for="complement-file">
-                {t('complementFile')}
-              </label>
-              <input
-                class="field__input"
-                type="file"
-                id="complement-file"
-                name="file"
-                accept="application/pdf,image/png,image/jpeg"
-              />
-            </div>
+            <DocumentFileField id="complement-file" name="file" label={t('complementFile')} />
             <Button>{t('sendComplement')}</Button>
           </form>
         </section>
@@ -434,19 +424,12 @@ export function CaseStaffPage(props: {
                 </div>
               ))}
             </fieldset>
-            <div class={error('decision-file') ? 'field field--error' : 'field'}>
-              <label class="field__label" for="decision-file">
-                {t('decisionFile')}
-              </label>
-              {error('decision-file') && <p class="field__error">{error('decision-file')}</p>}
-              <input
-                class="field__input"
-                type="file"
-                id="decision-file"
-                name="file"
-                accept="application/pdf,image/png,image/jpeg"
-              />
-            </div>
+            <DocumentFileField
+              id="decision-file"
+              name="file"
+              label={t('decisionFile')}
+              error={error('decision-file')}
+            />
             <Button>{t('decide')}</Button>
           </form>
         </>

@@ -13,6 +13,7 @@ import { mandateThemes, themeLabel } from '../../mandates/index.ts';
 import { documentCategories } from '../categories.ts';
 import type { DocumentRow } from '../documents.ts';
 import { documentMessages } from '../messages.ts';
+import { DocumentFileField } from './file-field.tsx';
 
 type Values = Record<string, string>;
 
@@ -137,16 +138,7 @@ export function PublishPage(props: {
             {props.values.message ?? ''}
           </textarea>
         </div>
-        <FieldFrame id="file" label={t('file')} error={error('file')}>
-          <input
-            class="field__input"
-            type="file"
-            id="file"
-            name="file"
-            accept="application/pdf,image/png,image/jpeg"
-            aria-describedby={describedBy('file', { error: error('file') })}
-          />
-        </FieldFrame>
+        <DocumentFileField id="file" name="file" label={t('file')} error={error('file')} />
         <Button>{t('publish')}</Button>
       </form>
     </>
@@ -243,19 +235,7 @@ export function BulkPage(props: {
           </label>
           <input class="field__input" type="file" id="csv" name="csv" accept="text/csv,.csv" />
         </div>
-        <div class="field">
-          <label class="field__label" for="files">
-            {t('bulkFiles')}
-          </label>
-          <input
-            class="field__input"
-            type="file"
-            id="files"
-            name="files"
-            multiple
-            accept="application/pdf,image/png,image/jpeg"
-          />
-        </div>
+        <DocumentFileField id="files" name="files" label={t('bulkFiles')} multiple />
         <Button>{t('bulkPublish')}</Button>
       </form>
     </>

@@ -7,6 +7,7 @@ import { describedBy, FieldFrame } from '../../../platform/views/components/fiel
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
+import { DocumentFileField } from '../../documents/index.ts';
 import { messagingMessages } from '../messages.ts';
 import type { Message, Thread } from '../threads.ts';
 
@@ -142,15 +143,7 @@ export function ThreadPage(props: {
       <form method="post" action={props.action} enctype="multipart/form-data">
         <CsrfField />
         <BodyField label={t('reply')} error={props.errors[0]?.message} />
-        <FieldFrame id="file" label={t('attachmentField')}>
-          <input
-            class="field__input"
-            type="file"
-            id="file"
-            name="file"
-            accept="application/pdf,image/png,image/jpeg"
-          />
-        </FieldFrame>
+        <DocumentFileField id="file" name="file" label={t('attachmentField')} />
         <Button>{t('send')}</Button>
       </form>
     </>
