@@ -27,25 +27,29 @@ export const typeLabel = (t: T, type: FieldType) =>
   t(`type${type[0]?.toUpperCase()}${type.slice(1)}` as Parameters<T>[0]);
 
 /** One small form per action, so that every change works with the keyboard and without JavaScript. */
-function Action(props: {
+function Actions(props: {
   form: string;
-  action: string;
-  label: string;
+  /** Each action with its button's label, all on the same target. */
+  actions: [string, string][];
   context: string;
-  fields?: Record<string, string>;
+  fields: Record<string, string>;
 }) {
   return (
-    <form method="post" action={`${builderBase}/${props.form}/actions`} class="inline-form">
-      <CsrfField />
-      <input type="hidden" name="action" value={props.action} />
-      {Object.entries(props.fields ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
+    <>
+      {props.actions.map(([action, label]) => (
+        <form method="post" action={`${builderBase}/${props.form}/actions`} class="inline-form">
+          <CsrfField />
+          <input type="hidden" name="action" value={action} />
+          {Object.entries(props.fields).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" class="button button--secondary button--small">
+            {label}
+            <span class="visually-hidden"> {props.context}</span>
+          </button>
+        </form>
       ))}
-      <button type="submit" class="button button--secondary button--small">
-        {props.label}
-        <span class="visually-hidden"> {props.context}</span>
-      </button>
-    </form>
+    </>
   );
 }
 
@@ -232,29 +236,18 @@ export function EditorPage(props: {
             />
             <Button variant="secondary">{t('save')}</Button>
           </form>
-          <p class="button-group">
-            <Action
+          <div class="button-group">
+            <Actions
               form={form.id}
-              action="moveStep:-1"
-              label={t('moveUp')}
+              actions={[
+                ['moveStep:-1', t('moveUp')],
+                ['moveStep:1', t('moveDown')],
+                ['deleteStep', t('remove')],
+              ]}
               context={pick(step.title, props.locale)}
               fields={{ step: step.id }}
             />
-            <Action
-              form={form.id}
-              action="moveStep:1"
-              label={t('moveDown')}
-              context={pick(step.title, props.locale)}
-              fields={{ step: step.id }}
-            />
-            <Action
-              form={form.id}
-              action="deleteStep"
-              label={t('remove')}
-              context={pick(step.title, props.locale)}
-              fields={{ step: step.id }}
-            />
-          </p>
+          </div>
           {step.fields.length === 0 ? (
             <p>{t('noFields')}</p>
           ) : (
@@ -269,31 +262,14 @@ export function EditorPage(props: {
                       {t('edit')}
                       <span class="visually-hidden"> {name}</span>
                     </a>
-                    <Action
+                    <Actions
                       form={form.id}
-                      action="moveField:-1"
-                      label={t('moveUp')}
-                      context={name}
-                      fields={{ field: field.id }}
-                    />
-                    <Action
-                      form={form.id}
-                      action="moveField:1"
-                      label={t('moveDown')}
-                      context={name}
-                      fields={{ field: field.id }}
-                    />
-                    <Action
-                      form={form.id}
-                      action="duplicateField"
-                      label={t('duplicate')}
-                      context={name}
-                      fields={{ field: field.id }}
-                    />
-                    <Action
-                      form={form.id}
-                      action="deleteField"
-                      label={t('remove')}
+                      actions={[
+                        ['moveField:-1', t('moveUp')],
+                        ['moveField:1', t('moveDown')],
+                        ['duplicateField', t('duplicate')],
+                        ['deleteField', t('remove')],
+                      ]}
                       context={name}
                       fields={{ field: field.id }}
                     />
