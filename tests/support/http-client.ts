@@ -20,18 +20,29 @@ export function httpClient(app: Hono<AppEnv>) {
       if (html.includes('name="_csrf"')) token = csrfTokenIn(html);
       return response;
     },
-    async post(path: string, fields: Record<string, string | string[]>) {
-      const body = new URLSearchParams({ _csrf: token });
-      for (const [name, value] of Object.entries(fields)) {
-        for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
-      }
+    /** Posts a form with the last page's token; multipart as soon as a field holds a file. */
+    async post(path: string, fields: Record<string, string | string[] | File>) {
+      const values = Object.entries(fields).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((one) => [name, one] as const),
+      );
+      const multipart = values.some(([, value]) => value instanceof File);
+      const body = multipart ? new FormData() : new URLSearchParams();
+      body.append('_csrf', token);
+      for (const [name, value] of values) (body as FormData).append(name, value);
       const response = await app.request(path, {
         method: 'POST',
-        headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: multipart
+          ? { Cookie: cookie }
+          : { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
         body,
       });
       remember(response);
       return response;
+    },
+    /** What a person does: opens the page with the form (`from`), then sends it. */
+    async submit(path: string, fields: Record<string, string | string[] | File>, from = path) {
+      await this.get(from);
+      return this.post(path, fields);
     },
   };
 }

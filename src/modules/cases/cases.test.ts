@@ -5,6 +5,7 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { startWorker } from '../../platform/jobs/worker.ts';
@@ -70,13 +71,8 @@ afterAll(async () => {
 });
 
 const get = (path: string) => testApp.app.request(path);
-async function post(path: string, fields: Record<string, string | File>, from: string) {
-  const page = await get(from);
-  const body = new FormData();
-  body.set('_csrf', csrfTokenIn(await page.text()));
-  for (const [key, value] of Object.entries(fields)) body.set(key, value);
-  return testApp.app.request(path, { method: 'POST', body, headers: { Cookie: cookiesFrom(page) } });
-}
+const post = (path: string, fields: Record<string, string | File>, from: string) =>
+  httpClient(testApp.app).submit(path, fields, from);
 const pdf = (text: string) =>
   new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'decision.pdf', { type: 'application/pdf' });
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
-import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
+import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 
@@ -157,17 +158,9 @@ describe('service designers', () => {
     actor = staffActor(found.id, role);
   }
 
-  async function post(path: string, fields: Record<string, string | string[]>) {
-    const page = await get(path.replace(/\/(publish|withdraw)$/, ''));
-    const token = csrfTokenIn(await page.text());
-    const body = new URLSearchParams({ _csrf: token });
-    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
-    return testApp.app.request(path, {
-      method: 'POST',
-      body,
-      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-  }
+  // Publishing and withdrawing are buttons of the service's editor page.
+  const post = (path: string, fields: Record<string, string | string[]>) =>
+    httpClient(testApp.app).submit(path, fields, path.replace(/\/(publish|withdraw)$/, ''));
 
   const newService = {
     authority: 'sion',

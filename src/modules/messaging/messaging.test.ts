@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
@@ -33,15 +34,8 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 const get = (path: string) => testApp.app.request(path);
-async function post(path: string, fields: Record<string, string>, from: string) {
-  const page = await get(from);
-  const body = new URLSearchParams({ _csrf: csrfTokenIn(await page.text()), ...fields });
-  return testApp.app.request(path, {
-    method: 'POST',
-    body,
-    headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
-}
+const post = (path: string, fields: Record<string, string>, from: string) =>
+  httpClient(testApp.app).submit(path, fields, from);
 
 describe('secure messages', () => {
   it('a person writes to an authority; its team answers from a shared mailbox; read states and notifications follow', async () => {
