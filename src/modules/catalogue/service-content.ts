@@ -1,6 +1,6 @@
 import { type AssuranceLevel, isAssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { type Locale, type LocalisedText, locales } from '../../platform/i18n/locales.ts';
-import { type MandateTheme, mandateThemes } from '../mandates/index.ts';
+import { isMandateTheme, type MandateTheme } from '../mandates/index.ts';
 import { type Audience, audiences, isLifeEvent, isTopic, type LifeEvent, type Topic } from './taxonomy.ts';
 
 /**
@@ -121,7 +121,7 @@ export function parseServiceContent(form: FormValues): {
   if (isAssuranceLevel(level)) content.level = level;
   else problems.push({ field: 'level', problem: 'levelInvalid' });
   const theme = text('theme');
-  if ((mandateThemes as readonly string[]).includes(theme)) content.theme = theme as MandateTheme;
+  if (isMandateTheme(theme)) content.theme = theme;
   else if (theme) problems.push({ field: 'theme', problem: 'themeInvalid' });
   const formId = text('formId');
   content.formId = /^[0-9a-f-]{36}$/.test(formId) ? formId : null;

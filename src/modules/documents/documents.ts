@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { agentsFor, type MandateTheme } from '../mandates/index.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
+import { can } from '../policy/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import { type DocumentCategory, retainUntil } from './categories.ts';
 import { decryptDocument, encryptDocument, type MasterKey, rewrapKey } from './encryption.ts';
@@ -167,6 +169,22 @@ export async function getDocument(db: Db, id: string): Promise<DocumentRow | und
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * The documents the actor may see in the account in use, newest first: all of them for its own
+ * people; under a mandate, those of the themes it covers with the right to consult.
+ */
+export async function visibleDocuments(db: Db, actor: PersonActor): Promise<DocumentRow[]> {
+  if (!actor.mandate) return listDocuments(db, actor.account.id);
+  const themes: MandateTheme[] = [];
+  for (const theme of actor.mandate.themes.filter(isMandateTheme))
+    if (
+      (await can(db, actor, 'account.consult', { type: 'account', accountId: actor.account.id, theme }))
+        .allowed
+    )
+      themes.push(theme);
+  return listDocuments(db, actor.account.id, themes);
 }
 
 /** An account's documents, newest first; `themes` limits them to what a mandate covers. */

@@ -1,32 +1,13 @@
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { can } from '../policy/index.ts';
-import { listDocuments } from './documents.ts';
+import { listDocuments, visibleDocuments } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { documentPath } from './views/citizen-pages.tsx';
 
 /** The unread documents of the account in use (under a mandate: of the themes it covers). */
 export function documentsMySpace(platform: Platform): MySpaceSection {
-  const unread = async (actor: PersonActor) => {
-    let themes: string[] | undefined;
-    if (actor.mandate) {
-      themes = [];
-      for (const theme of actor.mandate.themes)
-        if (
-          (
-            await can(platform.db, actor, 'account.consult', {
-              type: 'account',
-              accountId: actor.account.id,
-              theme: theme as never,
-            })
-          ).allowed
-        )
-          themes.push(theme);
-    }
-    return (await listDocuments(platform.db, actor.account.id, themes as never)).filter(
-      (d) => !d.first_read_at,
-    );
-  };
+  const unread = async (actor: PersonActor) =>
+    (await visibleDocuments(platform.db, actor)).filter((d) => !d.first_read_at);
   return {
     order: 20,
     async render(c, actor) {

@@ -14,7 +14,7 @@ import {
   getAuthorityBySlug,
   listAuthorities,
 } from '../authorities/index.ts';
-import { type MandateTheme, mandateThemes } from '../mandates/index.ts';
+import { isMandateTheme } from '../mandates/index.ts';
 import { can } from '../policy/index.ts';
 import { documentCategories, isDocumentCategory } from './categories.ts';
 import {
@@ -23,13 +23,13 @@ import {
   type DocumentRow,
   destroyDocument,
   getDocument,
-  listDocuments,
   listPostalFallbacks,
   listPublishedBy,
   markDocumentRead,
   maxDocumentBytes,
   publishDocument,
   readDocument,
+  visibleDocuments,
 } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { findRecipient, type RecipientQuery } from './recipients.ts';
@@ -67,9 +67,6 @@ function recipientFromCell(cell: string): RecipientQuery | undefined {
   if (/^CHE\d{9}$/.test(compact)) return { kind: 'uid', uid: compact };
   return undefined;
 }
-
-const isTheme = (value: string): value is MandateTheme =>
-  (mandateThemes as readonly string[]).includes(value);
 
 /** The documents of an account, publication by authorities' staff and their API, paper fallbacks. */
 export function documentRoutes(platform: Platform): RouteDef[] {
@@ -163,22 +160,6 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const actor = loggedInPerson(c);
-        // Under a mandate, only the themes it covers with the right to consult.
-        let themes: MandateTheme[] | undefined;
-        if (actor.mandate) {
-          themes = [];
-          for (const theme of actor.mandate.themes.filter(isTheme))
-            if (
-              (
-                await can(db, actor, 'account.consult', {
-                  type: 'account',
-                  accountId: actor.account.id,
-                  theme,
-                })
-              ).allowed
-            )
-              themes.push(theme);
-        }
         const manage = await can(db, actor, 'account.manage', {
           type: 'account',
           accountId: actor.account.id,
@@ -190,7 +171,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
             locale={c.var.locale}
             accountName={actor.account.name}
             underMandate={Boolean(actor.mandate)}
-            documents={await listDocuments(db, actor.account.id, themes)}
+            documents={await visibleDocuments(db, actor)}
             authorityName={await authorityNames(c.var.locale)}
             showAccessLog={manage.allowed}
           />,
@@ -357,7 +338,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
           authorityId: authority.id,
           title: text(form, 'title'),
           category: text(form, 'category') as keyof typeof documentCategories,
-          theme: isTheme(theme) ? theme : null,
+          theme: isMandateTheme(theme) ? theme : null,
           message: text(form, 'message').slice(0, 1000) || null,
           filename: file?.name ?? 'document',
           bytes: prepared.bytes,
@@ -458,7 +439,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
             authorityId: authority.id,
             title,
             category: (row.categorie ?? row.category ?? row.kategorie) as keyof typeof documentCategories,
-            theme: isTheme(theme) ? theme : null,
+            theme: isMandateTheme(theme) ? theme : null,
             message: null,
             filename: file?.name ?? 'document',
             bytes: prepared.bytes,
@@ -528,7 +509,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
           authorityId: actor.authorityId,
           title: text(form, 'title'),
           category: text(form, 'category') as keyof typeof documentCategories,
-          theme: isTheme(theme) ? theme : null,
+          theme: isMandateTheme(theme) ? theme : null,
           message: text(form, 'message').slice(0, 1000) || null,
           requestId: null,
           filename: file?.name ?? 'document',

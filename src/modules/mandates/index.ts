@@ -20,7 +20,13 @@ export {
   signaturesOf,
 } from './mandates.ts';
 export { themeLabel } from './messages.ts';
-export { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
+export {
+  isMandateTheme,
+  type MandatePermission,
+  type MandateTheme,
+  mandatePermissions,
+  mandateThemes,
+} from './tables.ts';
 
 /** Representation: who may act for whom, on which themes, with which permissions, until when. */
 export const mandatesModule: GuichetModule = {

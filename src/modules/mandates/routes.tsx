@@ -26,7 +26,7 @@ import {
   signaturesOf,
 } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
-import { type MandatePermission, type MandateTheme, mandatePermissions, mandateThemes } from './tables.ts';
+import { isMandateTheme, type MandatePermission, mandatePermissions } from './tables.ts';
 import { type MandateRow, MandatesPage } from './views/mandates-page.tsx';
 
 /** Giving, answering and revoking mandates; acting under one happens through the account switch. */
@@ -142,9 +142,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const form = await c.req.parseBody({ all: true });
         const list = (name: string) =>
           (Array.isArray(form[name]) ? form[name] : form[name] === undefined ? [] : [form[name]]).map(String);
-        const themes = list('themes').filter((v): v is MandateTheme =>
-          (mandateThemes as readonly string[]).includes(v),
-        );
+        const themes = list('themes').filter(isMandateTheme);
         const permissions = list('permissions').filter((v): v is MandatePermission =>
           (mandatePermissions as readonly string[]).includes(v),
         );

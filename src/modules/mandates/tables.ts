@@ -10,6 +10,10 @@ export const mandateThemes = [
 ] as const;
 export type MandateTheme = (typeof mandateThemes)[number];
 
+export function isMandateTheme(value: unknown): value is MandateTheme {
+  return typeof value === 'string' && (mandateThemes as readonly string[]).includes(value);
+}
+
 export const mandatePermissions = ['consult', 'submit', 'receive', 'pay'] as const;
 export type MandatePermission = (typeof mandatePermissions)[number];
 
