@@ -177,10 +177,12 @@ describe('delivering notifications', () => {
   it('holds back messages beyond the hourly limit of a channel instead of dropping them', async () => {
     const before = (await smsTexts()).length;
     for (let i = 0; i < 12; i++) await tellIris();
+    // Deferred, not dropped: the job waits for the next hourly window (windows start on the hour).
     await waitFor(async () => {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from graphile_worker.jobs
-        where task_identifier = 'notifications:deliver' and run_at > now() + interval '5 minutes'`.execute(
+        where task_identifier = 'notifications:deliver' and run_at > now()
+          and abs(extract(epoch from run_at - (date_trunc('hour', now()) + interval '1 hour'))) < 2`.execute(
         server.database.db,
       );
       return (rows[0]?.n ?? 0) > 0 ? true : undefined;
