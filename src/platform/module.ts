@@ -21,6 +21,8 @@ export interface Platform {
   secret: string;
   mailer: Mailer;
   sms: SmsGateway;
+  /** The clock of the platform: jobs and rules that count days read it, so tests can move it. */
+  now(): Date;
   /** Renders a page in the layout; see `renderPage`. */
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
   /** What the modules show in the person's space, in order; filled once every module is loaded. */

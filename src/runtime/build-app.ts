@@ -72,6 +72,7 @@ export async function buildApp(options: BuildOptions) {
       sender: options.config.smsSender,
       logger: options.logger,
     }),
+    now: options.now ?? (() => new Date()),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secret, renderOptions, body),
     mySpaceSections: () => mySpaceSections,
@@ -92,7 +93,7 @@ export async function buildApp(options: BuildOptions) {
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],
-    now: options.now,
+    now: platform.now,
   });
   const jobs: JobHandlers = Object.assign({}, ...allModules.map((m) => m.jobs?.(platform) ?? {}));
   return { app, platform, jobs };

@@ -8,13 +8,14 @@ import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { startWorker } from '../../platform/jobs/worker.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
-import { applyTimeouts, getCase } from './cases.ts';
+import { getCase } from './cases.ts';
 import { webhookSecret } from './webhook.ts';
 import { saveWorkflow, workflowFor } from './workflow-store.ts';
 
@@ -25,6 +26,8 @@ let citizen: PersonActor;
 let spf = '';
 let sion = '';
 let formId = '';
+/** How far the platform's clock runs ahead of the real one (time-outs are tested by moving it). */
+let clockAhead = 0;
 
 const definition: FormDefinition = {
   format: 'guichet-form/1',
@@ -39,7 +42,7 @@ const definition: FormDefinition = {
 };
 
 beforeAll(async () => {
-  testApp = await createTestApp({ actor: () => actor });
+  testApp = await createTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
   const { db } = testApp.database;
   worker = await startWorker({
     pool: testApp.database.pool,
@@ -69,6 +72,25 @@ afterAll(async () => {
   await worker?.stop();
   await testApp?.close();
 });
+
+/** Runs the periodic time-out job through the worker, with the platform's clock `days` ahead. */
+async function timeoutJobRuns(days: number) {
+  clockAhead = days * 86_400_000;
+  try {
+    const jobId = await enqueue(testApp.database.db, 'cases:apply-timeouts', {});
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from job_runs where job_id = ${jobId} and outcome = 'succeeded'`.execute(
+        testApp.database.db,
+      );
+      if (rows[0]?.n) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the time-out job did not run');
+  } finally {
+    clockAhead = 0;
+  }
+}
 
 const get = (path: string) => testApp.app.request(path);
 const post = (path: string, fields: Record<string, string | File>, from: string) =>
@@ -220,9 +242,9 @@ describe('requests', () => {
       { text: 'Il manque une pièce.' },
       `/back-office/authorities/spf/requests/${id}`,
     );
-    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
-    expect(await applyTimeouts(testApp.database.db, inDays(29))).toBe(0);
-    expect(await applyTimeouts(testApp.database.db, inDays(31))).toBeGreaterThanOrEqual(1);
+    await timeoutJobRuns(29);
+    expect((await getCase(testApp.database.db, id))?.status).toBe('awaiting_complement');
+    await timeoutJobRuns(31);
     expect((await getCase(testApp.database.db, id))?.status).toBe('closed');
   });
 
@@ -298,9 +320,7 @@ describe('requests', () => {
     );
     actor = citizen;
     expect(await (await get(`/requests/${studied}`)).text()).toContain('Votre dossier est à l’étude');
-    expect(
-      await applyTimeouts(testApp.database.db, new Date(Date.now() + 3 * 86_400_000)),
-    ).toBeGreaterThanOrEqual(1);
+    await timeoutJobRuns(3);
     expect((await getCase(testApp.database.db, forgotten))?.status).toBe('closed');
     expect((await getCase(testApp.database.db, studied))?.status).toBe('in_progress');
   });

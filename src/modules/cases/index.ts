@@ -21,7 +21,7 @@ export const casesModule: GuichetModule = {
       await openFromSubmission(platform.db, submissionId);
     },
     'cases:apply-timeouts': async () => {
-      await applyTimeouts(platform.db);
+      await applyTimeouts(platform.db, platform.now());
     },
     'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
     'cases:generate-letter': (job) => generateLetter(platform, job),
