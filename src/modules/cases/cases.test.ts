@@ -287,10 +287,11 @@ describe('requests', () => {
     const html = await page.text();
     const fields: Record<string, string> = {
       _csrf: csrfTokenIn(html),
-      'status.in_progress.staffLabel': 'En traitement',
-      'status.in_progress.citizenLabel': 'Votre dossier est à l’étude',
-      'status.submitted.staffLabel': 'Nouvelle',
-      'status.submitted.citizenLabel': 'Reçue',
+      'status.in_progress.staffLabel.fr': 'En traitement',
+      'status.in_progress.citizenLabel.fr': 'Votre dossier est à l’étude',
+      'status.in_progress.citizenLabel.de': 'Ihr Dossier wird geprüft',
+      'status.submitted.staffLabel.fr': 'Nouvelle',
+      'status.submitted.citizenLabel.fr': 'Reçue',
       'status.submitted.timeoutDays': '2',
       'status.submitted.timeoutTo': 'closed',
       'transition.0.from': 'submitted',
@@ -320,9 +321,85 @@ describe('requests', () => {
     );
     actor = citizen;
     expect(await (await get(`/requests/${studied}`)).text()).toContain('Votre dossier est à l’étude');
+    const inGerman = await get(`/requests/${studied}?lang=de`);
+    expect(await inGerman.text()).toContain('Ihr Dossier wird geprüft');
     await timeoutJobRuns(3);
     expect((await getCase(testApp.database.db, forgotten))?.status).toBe('closed');
     expect((await getCase(testApp.database.db, studied))?.status).toBe('in_progress');
+  });
+
+  it('take the statuses a designer adds, and keep those that requests are in', async () => {
+    const path = `/back-office/forms/${formId}/workflow`;
+    actor = staffActor(spf, 'serviceDesigner');
+    const page = await get(path);
+    const current = await workflowFor(testApp.database.db, formId);
+    // What the page shows now, sent back as it is, plus what the designer changes.
+    const fields: Record<string, string> = { _csrf: csrfTokenIn(await page.text()) };
+    for (const [id, status] of Object.entries(current.statuses)) {
+      fields[`status.${id}.staffLabel.fr`] = status.staffLabel.fr;
+      if (status.citizenLabel) fields[`status.${id}.citizenLabel.fr`] = status.citizenLabel.fr;
+      if (status.final) fields[`status.${id}.final`] = 'yes';
+    }
+    current.transitions.forEach((transition, i) => {
+      fields[`transition.${i}.from`] = transition.from;
+      fields[`transition.${i}.to`] = transition.to;
+      fields[`transition.${i}.label`] = transition.label.fr;
+      fields[`transition.${i}.roles`] = 'agent';
+    });
+    const send = (extra: Record<string, string>) =>
+      testApp.app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({ ...fields, ...extra }),
+        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
+    const badCode = await send({ 'newStatus.id': 'Expertise!', 'newStatus.staffLabel.fr': 'Expertise' });
+    expect(badCode.status).toBe(422);
+    const badPage = await badCode.text();
+    expect(badPage).toContain('n’est pas valable');
+    expect(badPage).toContain('value="Expertise!"'); // what they typed is still there
+    expect(
+      (
+        await send({
+          'newStatus.id': 'expertise',
+          'newStatus.staffLabel.fr': 'Chez l’expert',
+          'newStatus.citizenLabel.fr': 'Expertise en cours',
+          'newStatus.citizenLabel.de': 'Begutachtung läuft',
+        })
+      ).status,
+    ).toBe(303);
+    const added = await workflowFor(testApp.database.db, formId);
+    expect(added.statuses.expertise?.citizenLabel).toEqual({
+      fr: 'Expertise en cours',
+      de: 'Begutachtung läuft',
+    });
+    const n = added.transitions.length;
+    expect(
+      (
+        await send({
+          [`transition.${n}.from`]: 'in_progress',
+          [`transition.${n}.to`]: 'expertise',
+          [`transition.${n}.label`]: 'Envoyer à l’expert',
+          [`transition.${n}.roles`]: 'agent',
+          'status.expertise.staffLabel.fr': 'Chez l’expert',
+          'status.expertise.citizenLabel.fr': 'Expertise en cours',
+        })
+      ).status,
+    ).toBe(303);
+
+    const id = await submitted('Avec expertise');
+    actor = staffActor(spf, 'agent');
+    const staffBase = `/back-office/authorities/spf/requests/${id}`;
+    await post(`${staffBase}/transition`, { to: 'in_progress' }, staffBase);
+    expect((await post(`${staffBase}/transition`, { to: 'expertise' }, staffBase)).status).toBe(303);
+    actor = citizen;
+    expect(await (await get(`/requests/${id}`)).text()).toContain('Expertise en cours');
+
+    actor = staffActor(spf, 'serviceDesigner');
+    const kept = await send({ 'status.expertise.remove': 'yes', 'status.in_progress.remove': 'yes' });
+    expect(kept.status).toBe(422);
+    expect(await kept.text()).toContain('Des demandes sont à l’état « Chez l’expert »');
+    expect((await workflowFor(testApp.database.db, formId)).statuses.expertise).toBeDefined();
+    expect((await workflowFor(testApp.database.db, formId)).statuses.in_progress).toBeDefined();
   });
 
   it('reach the business application with who acted for whom, and the data model', async () => {

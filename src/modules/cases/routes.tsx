@@ -3,6 +3,7 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
@@ -22,10 +23,10 @@ import {
 } from './cases.ts';
 import { caseMessages } from './messages.ts';
 import { CaseStaffPage, citizenStatus, InboxPage, RequestPage, RequestsPage } from './views/case-views.tsx';
-import { WorkflowPage } from './views/workflow-page.tsx';
+import { describeProblem, type NewStatus, WorkflowPage } from './views/workflow-page.tsx';
 import { webhookSecret } from './webhook.ts';
-import { actionStatuses, defaultWorkflow, type Workflow } from './workflow.ts';
-import { saveWorkflow, workflowFor, workflowProblems } from './workflow-store.ts';
+import { actionStatuses, defaultWorkflow, requiredStatuses, type Workflow } from './workflow.ts';
+import { saveWorkflow, statusesInUse, workflowFor, workflowProblems } from './workflow-store.ts';
 
 type Posted = Record<string, string | File>;
 const pageSize = 25;
@@ -160,7 +161,13 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     return form;
   }
 
-  async function renderWorkflow(c: RouteContext, form: Form, workflow: Workflow, problems: string[] = []) {
+  async function renderWorkflow(
+    c: RouteContext,
+    form: Form,
+    workflow: Workflow,
+    problems: string[] = [],
+    newStatus?: NewStatus,
+  ) {
     const t = caseMessages.translator(c.var.locale);
     const version = await getVersion(db, form, 'latest');
     const fields = (version?.definition.steps ?? []).flatMap((step) =>
@@ -176,14 +183,16 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         formName={form.name}
         action={c.req.path}
         workflow={workflow}
-        errors={
-          problems.length > 0
-            ? [{ field: 'main', message: t('workflowInvalid', { problems: problems.join(', ') }) }]
-            : []
-        }
+        errors={problems.map((problem) => ({
+          field: 'main',
+          message: describeProblem(t, problem, (id) =>
+            pick(workflow.statuses[id]?.staffLabel ?? { fr: id }, c.var.locale),
+          ),
+        }))}
         saved={c.req.query('saved') === '1'}
         webhookSecret={webhookSecret(platform.secret, form.id)}
         fields={fields}
+        newStatus={newStatus}
       />,
     );
   }
@@ -215,16 +224,20 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           return typeof value === 'string' ? value.trim().slice(0, 5000) : '';
         };
         const statuses: Workflow['statuses'] = {};
+        const removed: string[] = [];
         for (const [id, status] of Object.entries(current.statuses)) {
           const field = (name: string) => one(`status.${id}.${name}`);
           const longField = (name: string) => longOne(`status.${id}.${name}`);
+          if (field('remove') === 'yes' && !requiredStatuses.includes(id) && id !== current.initial) {
+            removed.push(id);
+            continue;
+          }
           const days = Number.parseInt(field('timeoutDays'), 10);
           statuses[id] = {
             ...status,
-            staffLabel: { ...status.staffLabel, fr: field('staffLabel') || status.staffLabel.fr },
-            citizenLabel: field('citizenLabel')
-              ? { ...status.citizenLabel, fr: field('citizenLabel') }
-              : undefined,
+            staffLabel: localisedFrom(posted, `status.${id}.staffLabel`, 200) ?? status.staffLabel,
+            citizenLabel: localisedFrom(posted, `status.${id}.citizenLabel`, 200),
+            final: requiredStatuses.includes(id) ? status.final : field('final') === 'yes' || undefined,
             notify: field('notify') === 'yes',
             webhook: field('webhook') === 'yes',
             letter:
@@ -235,6 +248,20 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
           };
         }
+        const problems: string[] = [];
+        // A status that requests are in stays: they would have nowhere to go.
+        for (const id of await statusesInUse(db, form.id, removed)) {
+          problems.push(`in-use:${id}`);
+          statuses[id] = current.statuses[id] as Workflow['statuses'][string];
+        }
+        const newStatus: NewStatus | undefined = one('newStatus.id')
+          ? {
+              id: one('newStatus.id'),
+              staffLabel: localisedFrom(posted, 'newStatus.staffLabel', 200),
+              citizenLabel: localisedFrom(posted, 'newStatus.citizenLabel', 200),
+            }
+          : undefined;
+        if (newStatus && current.statuses[newStatus.id]) problems.push(`exists:${newStatus.id}`);
         const transitions: Workflow['transitions'] = [];
         for (let i = 0; i <= current.transitions.length; i++) {
           const from = one(`transition.${i}.from`);
@@ -264,9 +291,23 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         }
         const webhookUrl = one('webhookUrl');
         const workflow: Workflow = { ...current, statuses, transitions, webhookUrl: webhookUrl || undefined };
-        const problems = workflowProblems(workflow);
-        if (problems.length > 0) return renderWorkflow(c, form, workflow, problems);
-        await saveWorkflow(db, actorOf(c).ref, form.id, workflow);
+        const saved: Workflow =
+          newStatus && problems.length === 0
+            ? {
+                ...workflow,
+                statuses: {
+                  ...statuses,
+                  [newStatus.id]: {
+                    staffLabel: newStatus.staffLabel ?? { fr: '' },
+                    citizenLabel: newStatus.citizenLabel,
+                  },
+                },
+              }
+            : workflow;
+        problems.push(...workflowProblems(saved));
+        // The new status waits in its own fields until the whole workflow holds together.
+        if (problems.length > 0) return renderWorkflow(c, form, workflow, problems, newStatus);
+        await saveWorkflow(db, actorOf(c).ref, form.id, saved);
         return c.redirect(`${c.req.path}?saved=1`, 303);
       },
     },

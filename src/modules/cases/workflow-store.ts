@@ -1,7 +1,7 @@
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { StaffRole } from '../../platform/http/access.ts';
 import type { CasesTables } from './tables.ts';
-import { defaultWorkflow, type Workflow } from './workflow.ts';
+import { defaultWorkflow, requiredStatuses, type Workflow } from './workflow.ts';
 
 const staffRoles: StaffRole[] = ['agent', 'serviceDesigner', 'authorityAdmin'];
 
@@ -20,8 +20,7 @@ export function workflowProblems(workflow: Workflow): string[] {
   const problems: string[] = [];
   const ids = Object.keys(workflow.statuses);
   if (!ids.includes(workflow.initial)) problems.push('initial');
-  for (const required of ['awaiting_complement', 'in_progress', 'granted', 'refused', 'withdrawn'])
-    if (!ids.includes(required)) problems.push(`missing:${required}`);
+  for (const required of requiredStatuses) if (!ids.includes(required)) problems.push(`missing:${required}`);
   for (const [id, status] of Object.entries(workflow.statuses)) {
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(id)) problems.push(`id:${id}`);
     if (!status.staffLabel?.fr) problems.push(`label:${id}`);
@@ -48,4 +47,17 @@ export async function saveWorkflow(db: Db, actor: string, formId: string, workfl
     .values({ form_id: formId, definition: workflow, updated_by: actor })
     .onConflict((oc) => oc.column('form_id').doUpdateSet({ definition: workflow, updated_by: actor }))
     .execute();
+}
+
+/** Which of these statuses requests of the form are in now. */
+export async function statusesInUse(db: Db, formId: string, statuses: string[]): Promise<string[]> {
+  if (statuses.length === 0) return [];
+  const rows = await tablesOf<CasesTables>(db)
+    .selectFrom('cases')
+    .select('status')
+    .distinct()
+    .where('form_id', '=', formId)
+    .where('status', 'in', statuses)
+    .execute();
+  return rows.map((r) => r.status);
 }

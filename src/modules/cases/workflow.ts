@@ -109,6 +109,9 @@ export const defaultWorkflow: Workflow = {
   ],
 };
 
+/** Statuses the request page's own actions need: a designer may re-word them, not remove them. */
+export const requiredStatuses = ['in_progress', 'awaiting_complement', 'granted', 'refused', 'withdrawn'];
+
 /** Statuses entered by the dedicated actions (complement, decision), not by plain transitions. */
 export const actionStatuses = {
   complement: 'awaiting_complement',

@@ -1,7 +1,8 @@
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
-import { type Locale, type LocalisedText, locales, pick } from '../../platform/i18n/locales.ts';
+import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { type Authority, getAuthorityById, listAuthorities } from '../authorities/index.ts';
 import { authoritiesWhere } from '../policy/index.ts';
 import { builderMessages } from './builder-messages.ts';
@@ -37,15 +38,6 @@ import {
 } from './views/builder-pages.tsx';
 
 type Posted = Record<string, string | File>;
-
-function localised(form: Posted, name: string): LocalisedText | undefined {
-  const text: Partial<Record<Locale, string>> = {};
-  for (const locale of locales) {
-    const value = form[`${name}.${locale}`];
-    if (typeof value === 'string' && value.trim()) text[locale] = value.trim().slice(0, 2000);
-  }
-  return text.fr ? (text as LocalisedText) : undefined;
-}
 
 const numberOrUndefined = (value: unknown) => {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value.replace(',', '.')) : Number.NaN;
@@ -179,10 +171,10 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         let edit: Edit | undefined;
         if (action === 'addStep') edit = { action };
         else if (action === 'setTitle') {
-          const title = localised(posted, 'title');
+          const title = localisedFrom(posted, 'title');
           if (title) edit = { action, title };
         } else if (action === 'setStepTitle') {
-          const title = localised(posted, `stepTitle-${text('step')}`);
+          const title = localisedFrom(posted, `stepTitle-${text('step')}`);
           if (title) edit = { action, step: text('step'), title };
         } else if (action === 'moveStep') edit = { action, step: text('step'), by: direction };
         else if (action === 'deleteStep') edit = { action, step: text('step') };
@@ -241,8 +233,8 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         const posted = (await c.req.parseBody()) as Posted;
         const text = (name: string) =>
           typeof posted[name] === 'string' ? (posted[name] as string).trim() : '';
-        const field: Field = { ...found.field, label: localised(posted, 'label') ?? found.field.label };
-        const hint = localised(posted, 'hint');
+        const field: Field = { ...found.field, label: localisedFrom(posted, 'label') ?? found.field.label };
+        const hint = localisedFrom(posted, 'hint');
         if (hint) field.hint = hint;
         else delete field.hint;
         if (!['info', 'computed'].includes(field.type)) field.required = text('required') === 'yes';

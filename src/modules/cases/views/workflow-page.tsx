@@ -1,12 +1,55 @@
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { type Locale, type LocalisedText, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { Translations } from '../../../platform/views/components/translations.tsx';
 import { caseMessages } from '../messages.ts';
-import type { Workflow } from '../workflow.ts';
+import { requiredStatuses, type Workflow } from '../workflow.ts';
 
 const roles = ['agent', 'authorityAdmin'] as const;
+
+/** A status the designer is adding, kept in its fields until the workflow saves. */
+export interface NewStatus {
+  id: string;
+  staffLabel: LocalisedText | undefined;
+  citizenLabel: LocalisedText | undefined;
+}
+
+/** A problem `workflowProblems` found, as the designer reads it. */
+export function describeProblem(
+  t: ReturnType<typeof caseMessages.translator>,
+  problem: string,
+  label: (statusId: string) => string,
+): string {
+  const [kind = '', subject = ''] = problem.split(/:(.*)/s);
+  const [from = '', to = ''] = subject.split('->');
+  const status = label(subject);
+  switch (kind) {
+    case 'initial':
+      return t('problemInitial');
+    case 'missing':
+      return t('problemMissing', { status });
+    case 'id':
+      return t('problemId', { status: subject });
+    case 'label':
+      return t('problemLabel', { status: subject });
+    case 'timeout':
+      return t('problemTimeout', { status });
+    case 'webhookUrl':
+      return t('problemWebhookUrl');
+    case 'transition':
+      return t('problemTransition', { from: label(from), to: label(to) });
+    case 'roles':
+      return t('problemRoles', { from: label(from), to: label(to) });
+    case 'exists':
+      return t('problemExists', { status: subject });
+    case 'in-use':
+      return t('problemInUse', { status });
+    default:
+      return problem;
+  }
+}
 
 /** The menus' reading of an automatic transition's rule: one field compared with one value. */
 function autoOf(rule: unknown): { field: string; operator: string; value: string } | undefined {
@@ -28,6 +71,7 @@ export function WorkflowPage(props: {
   webhookSecret: string;
   /** The form's fields an automatic transition may test. */
   fields: { id: string; label: string }[];
+  newStatus?: NewStatus;
 }) {
   const t = caseMessages.translator(props.locale);
   const ids = Object.keys(props.workflow.statuses);
@@ -69,34 +113,25 @@ export function WorkflowPage(props: {
           return (
             <fieldset class="fieldset builder-step">
               <legend class="fieldset__legend">{pick(status?.staffLabel ?? { fr: id }, props.locale)}</legend>
-              <div class="translations">
-                <div class="field">
-                  <label class="field__label" for={fieldId('staff')}>
-                    {t('staffWording')}
-                  </label>
+              <Translations name={name('staffLabel')} legend={t('staffWording')} value={status?.staffLabel} />
+              <Translations
+                name={name('citizenLabel')}
+                legend={t('citizenWording')}
+                hint={t('citizenWordingHint')}
+                value={status?.citizenLabel}
+              />
+              {!requiredStatuses.includes(id) && (
+                <div class="choice">
                   <input
-                    class="field__input"
-                    id={fieldId('staff')}
-                    name={name('staffLabel')}
-                    value={status?.staffLabel.fr ?? ''}
+                    type="checkbox"
+                    id={fieldId('final')}
+                    name={name('final')}
+                    value="yes"
+                    checked={Boolean(status?.final)}
                   />
+                  <label for={fieldId('final')}>{t('finalField')}</label>
                 </div>
-                <div class="field">
-                  <label class="field__label" for={fieldId('citizen')}>
-                    {t('citizenWording')}
-                  </label>
-                  <p class="field__hint" id={fieldId('citizen-hint')}>
-                    {t('citizenWordingHint')}
-                  </p>
-                  <input
-                    class="field__input"
-                    id={fieldId('citizen')}
-                    name={name('citizenLabel')}
-                    value={status?.citizenLabel?.fr ?? ''}
-                    aria-describedby={fieldId('citizen-hint')}
-                  />
-                </div>
-              </div>
+              )}
               <div class="choice">
                 <input
                   type="checkbox"
@@ -165,9 +200,45 @@ export function WorkflowPage(props: {
                   {options(status?.timeout?.to ?? 'closed')}
                 </select>
               </div>
+              {!requiredStatuses.includes(id) && id !== props.workflow.initial && (
+                <div class="choice">
+                  <input type="checkbox" id={fieldId('remove')} name={name('remove')} value="yes" />
+                  <label for={fieldId('remove')}>{t('removeStatus')}</label>
+                </div>
+              )}
             </fieldset>
           );
         })}
+        <fieldset class="fieldset builder-step">
+          <legend class="fieldset__legend">{t('newStatus')}</legend>
+          <div class="field">
+            <label class="field__label" for="newStatus-id">
+              {t('newStatusId')}
+            </label>
+            <p class="field__hint" id="newStatus-id-hint">
+              {t('newStatusIdHint')}
+            </p>
+            <input
+              class="field__input"
+              id="newStatus-id"
+              name="newStatus.id"
+              value={props.newStatus?.id ?? ''}
+              pattern="[a-z][a-z0-9_]{0,39}"
+              aria-describedby="newStatus-id-hint"
+            />
+          </div>
+          <Translations
+            name="newStatus.staffLabel"
+            legend={t('staffWording')}
+            value={props.newStatus?.staffLabel}
+          />
+          <Translations
+            name="newStatus.citizenLabel"
+            legend={t('citizenWording')}
+            hint={t('citizenWordingHint')}
+            value={props.newStatus?.citizenLabel}
+          />
+        </fieldset>
         <h2>{t('transitionsTitle')}</h2>
         {rows.map((transition, i) => (
           <fieldset class="fieldset builder-step">

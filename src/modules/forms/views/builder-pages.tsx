@@ -1,12 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../platform/i18n/format.ts';
-import { type Locale, type LocalisedText, locales, pick } from '../../../platform/i18n/locales.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
+import { Translations } from '../../../platform/views/components/translations.tsx';
 import type { Authority } from '../../authorities/index.ts';
 import { builderMessages } from '../builder-messages.ts';
 import {
@@ -50,63 +51,6 @@ function Actions(props: {
         </form>
       ))}
     </>
-  );
-}
-
-/** Texts in fr, de and en side by side; a missing translation is flagged. */
-export function Translations(props: {
-  locale: Locale;
-  name: string;
-  legend: string;
-  value: LocalisedText | undefined;
-  multiline?: boolean;
-}) {
-  const t = builderMessages.translator(props.locale);
-  const languages = new Intl.DisplayNames([props.locale], { type: 'language' });
-  return (
-    <fieldset class="fieldset">
-      <legend class="fieldset__legend">{props.legend}</legend>
-      <div class="translations">
-        {locales.map((locale) => {
-          const id = `${props.name}-${locale}`;
-          const value = props.value?.[locale] ?? '';
-          const missing = !value && Boolean(props.value?.fr);
-          return (
-            <div class="field">
-              <label class="field__label" for={id}>
-                {t('textIn', { language: languages.of(locale) ?? locale })}
-              </label>
-              {missing && (
-                <p id={`${id}-missing`}>
-                  <Tag tone="warning">{t('missing')}</Tag>
-                </p>
-              )}
-              {props.multiline ? (
-                <textarea
-                  class="field__input"
-                  id={id}
-                  name={`${props.name}.${locale}`}
-                  lang={locale}
-                  rows={3}
-                  aria-describedby={missing ? `${id}-missing` : undefined}
-                >
-                  {value}
-                </textarea>
-              ) : (
-                <input
-                  class="field__input"
-                  id={id}
-                  name={`${props.name}.${locale}`}
-                  lang={locale}
-                  value={value}
-                  aria-describedby={missing ? `${id}-missing` : undefined}
-                />
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }
 
@@ -211,7 +155,7 @@ export function EditorPage(props: {
       <form method="post" action={`${builderBase}/${form.id}/actions`}>
         <CsrfField />
         <input type="hidden" name="action" value="setTitle" />
-        <Translations locale={props.locale} name="title" legend={t('formTitle')} value={definition.title} />
+        <Translations name="title" legend={t('formTitle')} value={definition.title} />
         <Button variant="secondary">{t('save')}</Button>
       </form>
       {definition.steps.map((step, s) => (
@@ -228,12 +172,7 @@ export function EditorPage(props: {
             <CsrfField />
             <input type="hidden" name="action" value="setStepTitle" />
             <input type="hidden" name="step" value={step.id} />
-            <Translations
-              locale={props.locale}
-              name={`stepTitle-${step.id}`}
-              legend={t('stepTitle')}
-              value={step.title}
-            />
+            <Translations name={`stepTitle-${step.id}`} legend={t('stepTitle')} value={step.title} />
             <Button variant="secondary">{t('save')}</Button>
           </form>
           <div class="button-group">
@@ -375,13 +314,12 @@ export function FieldEditorPage(props: {
       <form method="post" action={base}>
         <CsrfField />
         <Translations
-          locale={props.locale}
           name="label"
           legend={t('label')}
           value={field.label}
           multiline={field.type === 'info'}
         />
-        <Translations locale={props.locale} name="hint" legend={t('hint')} value={field.hint} />
+        <Translations name="hint" legend={t('hint')} value={field.hint} />
         {!['info', 'computed'].includes(field.type) && (
           <div class="choice">
             <input

@@ -8,6 +8,7 @@ import { paginationExamples } from './pagination.tsx';
 import { tableExamples } from './table.tsx';
 import { tagExamples } from './tag.tsx';
 import { textInputExamples } from './text-input.tsx';
+import { translationsExamples } from './translations.tsx';
 
 /**
  * Every shared component with its examples (the header, language switch and footer are on every
@@ -23,4 +24,5 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   Tag: tagExamples,
   Pagination: paginationExamples,
   Button: buttonExamples,
+  Translations: translationsExamples,
 };
