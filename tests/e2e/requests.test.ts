@@ -128,6 +128,7 @@ describe('a request from submission to decision', () => {
     expect(page).toContain('Acceptée');
     expect(page).toContain('Votre extrait est dans vos documents.');
     await citizen.getByLabel('Votre message').fill('Merci beaucoup.');
+    await citizen.getByLabel('Document joint (facultatif)').setInputFiles(pdf('quittance.pdf', 'quittance'));
     await citizen.getByRole('button', { name: 'Envoyer le message' }).click();
     await citizen.getByRole('link', { name: 'Voir la décision dans mes documents' }).click();
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toContain(
@@ -138,6 +139,14 @@ describe('a request from submission to decision', () => {
 
     await agent.reload();
     expect(await agent.getByRole('main').textContent()).toContain('Merci beaucoup.');
+    // The message's attachment opens from the request in the back office.
+    const attachment = await agent
+      .getByRole('link', { name: 'Voir le document' })
+      .last()
+      .getAttribute('href');
+    const opened = await agent.request.get(`${server.url}${attachment}`);
+    expect(opened.status()).toBe(200);
+    expect(await opened.text()).toContain('quittance');
   });
 
   it('a person writes to an authority and its team answers from the shared mailbox', {

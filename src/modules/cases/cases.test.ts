@@ -184,7 +184,20 @@ describe('requests', () => {
         )
       ).status,
     ).toBe(303);
-    await post(`${staffBase}/${id}/messages`, { text: 'Votre extrait est prêt.' }, `${staffBase}/${id}`);
+    const refusedFile = await post(
+      `${staffBase}/${id}/messages`,
+      { text: 'Votre extrait est prêt.', file: new File(['MZ…'], 'virus.exe') },
+      `${staffBase}/${id}`,
+    );
+    expect(refusedFile.status).toBe(422);
+    const refusedPage = await refusedFile.text();
+    expect(refusedPage).toContain('Ce fichier n’est pas accepté');
+    expect(refusedPage).toContain('>Votre extrait est prêt.</textarea>'); // nothing typed is lost
+    await post(
+      `${staffBase}/${id}/messages`,
+      { text: 'Votre extrait est prêt.', file: pdf('notice explicative') },
+      `${staffBase}/${id}`,
+    );
 
     actor = citizen;
     const decided = await (await get(`/requests/${id}`)).text();
@@ -197,6 +210,27 @@ describe('requests', () => {
       category: string;
     }>`select request_id, category from documents where id = ${documentId}`.execute(testApp.database.db);
     expect(rows[0]).toEqual({ request_id: id, category: 'decision' });
+    // The message's attachment sits in the requester's documents, linked from the message.
+    const noticeId = [...decided.matchAll(/href="\/documents\/([0-9a-f-]{36})">Voir le document/g)].at(
+      -1,
+    )?.[1];
+    expect(await (await get(`/documents/${noticeId}/file`)).text()).toContain('notice explicative');
+    await post(
+      `/requests/${id}/messages`,
+      { text: 'Voici encore une pièce.', file: pdf('attestation employeur') },
+      `/requests/${id}`,
+    );
+    actor = staffActor(spf, 'agent');
+    const withReply = await (await get(`${staffBase}/${id}`)).text();
+    const links = [...withReply.matchAll(/href="([^"]+\/documents\/[0-9a-f-]{36})\?inline=1"/g)].map(
+      (m) => m[1],
+    );
+    expect(links).toHaveLength(4); // the complement's, the decision, the notice, the attestation
+    const opened = await Promise.all(links.map(async (link) => (await get(`${link}?inline=1`)).text()));
+    expect(opened.some((content) => content.includes('attestation employeur'))).toBe(true);
+    actor = staffActor(sion, 'authorityAdmin');
+    expect((await get(`${links[0]?.replace('/spf/', '/sion/')}`)).status).toBe(404);
+    actor = citizen;
     const told = await sql<{
       event: string;
     }>`select distinct event from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);

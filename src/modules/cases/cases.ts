@@ -275,7 +275,7 @@ export async function addEvent(
   db: Db,
   target: Case,
   actor: CaseActor,
-  event: { kind: 'note' | 'message'; text: string; internal: boolean },
+  event: { kind: 'note' | 'message'; text: string; internal: boolean; document_id?: string },
   tellRequester = false,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {

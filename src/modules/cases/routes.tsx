@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { audited } from '../../platform/audit/audit.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -6,7 +8,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
-import { checkUpload, publishDocument, vaultOf } from '../documents/index.ts';
+import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
 import { AnswersList, type Form, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
@@ -52,7 +54,12 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     return { actor, item };
   }
 
-  async function renderRequest(c: RouteContext, item: Case, errors: FieldError[] = []) {
+  async function renderRequest(
+    c: RouteContext,
+    item: Case,
+    errors: FieldError[] = [],
+    kept: Record<string, string> = {},
+  ) {
     const workflow = await workflowFor(db, item.form_id);
     const events = await listEvents(db, item.id, false);
     return platform.render(
@@ -69,6 +76,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         events={events}
         status={citizenStatus(workflow, events, item.status, c.var.locale)}
         errors={errors}
+        kept={kept}
       />,
     );
   }
@@ -101,6 +109,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     authority: Authority,
     item: Case,
     errors: FieldError[] = [],
+    kept: Record<string, string> = {},
   ) {
     const form = await getForm(db, item.form_id);
     const version = form && (await getVersion(db, form, item.form_version));
@@ -125,8 +134,41 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
         errors={errors}
+        kept={kept}
       />,
     );
+  }
+
+  /**
+   * The file sent with a complement or a message, if any: kept in the requester's documents and linked
+   * to the request. The requester is told of a file from the authority by the message itself.
+   */
+  async function attachment(
+    c: RouteContext,
+    item: Case,
+    posted: Posted,
+    key: string,
+  ): Promise<{ documentId?: string } | 'refused'> {
+    const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
+    if (!file) return {};
+    const bytes = Buffer.from(await file.arrayBuffer());
+    if (typeof checkUpload(bytes) === 'string') return 'refused';
+    const { document } = await publishDocument(await vaultOf(platform), {
+      accountId: item.account_id,
+      authorityId: item.authority_id,
+      title: `${item.reference} – ${file.name}`.slice(0, 200),
+      category: 'correspondence',
+      theme: null,
+      message: null,
+      requestId: item.id,
+      filename: file.name,
+      bytes,
+      // A form sent twice (a double click, a retry) keeps one document.
+      idempotencyKey: `${key}:${item.id}:${createHash('sha256').update(bytes).digest('hex')}`,
+      publishedBy: actorOf(c).ref,
+      announce: false,
+    });
+    return { documentId: document.id };
   }
 
   /** A back-office action on one text: refused with a message when empty, then back to the request. */
@@ -348,9 +390,58 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     staffTextRoute('complement', 'complement', (c, item, value) =>
       moveTo(db, item, actorOf(c), actionStatuses.complement, { kind: 'complement', text: value }),
     ),
-    staffTextRoute('messages', 'message', (c, item, value) =>
-      addEvent(db, item, actorOf(c), { kind: 'message', text: value, internal: false }, true),
-    ),
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests/:id/documents/:documentId',
+      access: 'staff',
+      async handler(c) {
+        const { item } = await staffCase(c);
+        // Staff open the documents of their authority's request only, and each opening is audited.
+        const document = await getDocument(db, c.req.param('documentId') ?? '');
+        if (!document || document.request_id !== item.id) throw notFound();
+        const response = await documentFile(c, await vaultOf(platform), document);
+        await audited(
+          db,
+          {
+            actor: actorOf(c).ref,
+            action: 'case.document.view',
+            subjectType: 'document',
+            subjectId: document.id,
+            authorityId: item.authority_id,
+            details: { caseId: item.id },
+          },
+          async () => undefined,
+        );
+        return response;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/:id/messages',
+      access: 'staff',
+      maxBodyBytes: 21 * 1024 * 1024,
+      async handler(c) {
+        const { authority, item } = await staffCase(c);
+        const posted = (await c.req.parseBody()) as Posted;
+        const value = text(posted);
+        const t = caseMessages.translator(c.var.locale);
+        if (!value)
+          return renderStaffCase(c, authority, item, [{ field: 'message', message: t('textMissing') }]);
+        const attached = await attachment(c, item, posted, 'message');
+        if (attached === 'refused')
+          return renderStaffCase(c, authority, item, [{ field: 'message-file', message: t('fileRefused') }], {
+            message: value,
+          });
+        await addEvent(
+          db,
+          item,
+          actorOf(c),
+          { kind: 'message', text: value, internal: false, document_id: attached.documentId },
+          true,
+        );
+        return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
+      },
+    },
     staffTextRoute('notes', 'note', (c, item, value) =>
       addEvent(db, item, actorOf(c), { kind: 'note', text: value, internal: true }),
     ),
@@ -414,33 +505,15 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const answer = text(posted);
         const t = caseMessages.translator(c.var.locale);
         if (!answer) return renderRequest(c, item, [{ field: 'complement', message: t('textMissing') }]);
-        const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
-        let documentId: string | undefined;
-        if (file) {
-          const bytes = Buffer.from(await file.arrayBuffer());
-          if (typeof checkUpload(bytes) === 'string')
-            return renderRequest(c, item, [{ field: 'complement-file', message: t('fileMissing') }]);
-          // The citizen's document is kept in their own space, linked to the request.
-          documentId = (
-            await publishDocument(await vaultOf(platform), {
-              accountId: item.account_id,
-              authorityId: item.authority_id,
-              title: `${item.reference} – ${file.name}`.slice(0, 200),
-              category: 'correspondence',
-              theme: null,
-              message: null,
-              requestId: item.id,
-              filename: file.name,
-              bytes,
-              idempotencyKey: `complement:${item.id}:${item.status_changed_at.toISOString()}`,
-              publishedBy: actorOf(c).ref,
-            })
-          ).document.id;
-        }
+        const attached = await attachment(c, item, posted, 'complement');
+        if (attached === 'refused')
+          return renderRequest(c, item, [{ field: 'complement-file', message: t('fileRefused') }], {
+            complement: answer,
+          });
         await moveTo(db, item, actorOf(c), actionStatuses.answered, {
           kind: 'answer',
           text: answer,
-          document_id: documentId,
+          document_id: attached.documentId,
         });
         return c.redirect(`/requests/${item.id}`, 303);
       },
@@ -461,14 +534,24 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/messages',
       access: 'person',
+      maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { item } = await ownCase(c);
-        const body = text((await c.req.parseBody()) as Posted);
-        if (!body)
-          return renderRequest(c, item, [
-            { field: 'message', message: caseMessages.translator(c.var.locale)('textMissing') },
-          ]);
-        await addEvent(db, item, actorOf(c), { kind: 'message', text: body, internal: false });
+        const posted = (await c.req.parseBody()) as Posted;
+        const body = text(posted);
+        const t = caseMessages.translator(c.var.locale);
+        if (!body) return renderRequest(c, item, [{ field: 'message', message: t('textMissing') }]);
+        const attached = await attachment(c, item, posted, 'message');
+        if (attached === 'refused')
+          return renderRequest(c, item, [{ field: 'message-file', message: t('fileRefused') }], {
+            message: body,
+          });
+        await addEvent(db, item, actorOf(c), {
+          kind: 'message',
+          text: body,
+          internal: false,
+          document_id: attached.documentId,
+        });
         return c.redirect(`/requests/${item.id}`, 303);
       },
     },

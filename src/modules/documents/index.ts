@@ -7,6 +7,7 @@ import { vaultOf } from './vault.ts';
 
 export { createBlobStore } from './blob-store.ts';
 export type { DocumentCategory } from './categories.ts';
+export { documentFile } from './document-file.ts';
 export {
   acceptedContentTypes,
   checkUpload,

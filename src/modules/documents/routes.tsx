@@ -17,6 +17,7 @@ import {
 import { isMandateTheme } from '../mandates/index.ts';
 import { can } from '../policy/index.ts';
 import { documentCategories, isDocumentCategory } from './categories.ts';
+import { documentFile } from './document-file.ts';
 import {
   checkUpload,
   completePostalFallback,
@@ -28,7 +29,6 @@ import {
   markDocumentRead,
   maxDocumentBytes,
   publishDocument,
-  readDocument,
   visibleDocuments,
 } from './documents.ts';
 import { documentMessages } from './messages.ts';
@@ -214,22 +214,10 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const seen = await visibleDocument(c);
-        const bytes = await readDocument(await vaultOf(platform), seen.document);
+        const response = await documentFile(c, await vaultOf(platform), seen.document);
         await logAccess(seen, 'document.download');
         await markDocumentRead(db, seen.document.id);
-        const { document } = seen;
-        // Inline only for what browsers show safely (PDF, images); anything else is a download.
-        const viewable =
-          document.content_type === 'application/pdf' || document.content_type.startsWith('image/');
-        const disposition = viewable && c.req.query('inline') === '1' ? 'inline' : 'attachment';
-        const ascii = document.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-        return c.body(new Uint8Array(bytes), 200, {
-          'Content-Type': document.content_type,
-          'Content-Length': String(bytes.length),
-          'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'private, no-store',
-        });
+        return response;
       },
     },
     {

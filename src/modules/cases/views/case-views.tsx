@@ -68,6 +68,8 @@ function Timeline(props: {
   workflow: Workflow;
   events: CaseEvent[];
   audience: 'citizen' | 'staff';
+  /** Where a document of the timeline opens: the requester's space, or the request in the back office. */
+  documentHref: (documentId: string) => string;
 }) {
   const t = caseMessages.translator(props.locale);
   return (
@@ -87,7 +89,7 @@ function Timeline(props: {
             {event.document_id && (
               <>
                 {' '}
-                <a href={`/documents/${event.document_id}`}>
+                <a href={props.documentHref(event.document_id)}>
                   {t(event.kind === 'decision' ? 'openDecision' : 'openDocument')}
                 </a>
               </>
@@ -98,7 +100,7 @@ function Timeline(props: {
   );
 }
 
-function TextArea(props: { name: string; label: string; error?: string }) {
+function TextArea(props: { name: string; label: string; error?: string; value?: string }) {
   return (
     <FieldFrame id={props.name} label={props.label} error={props.error}>
       <textarea
@@ -108,7 +110,9 @@ function TextArea(props: { name: string; label: string; error?: string }) {
         rows={4}
         maxlength={5000}
         aria-describedby={describedBy(props.name, props)}
-      />
+      >
+        {props.value ?? ''}
+      </textarea>
     </FieldFrame>
   );
 }
@@ -143,6 +147,8 @@ export function RequestPage(props: {
   events: CaseEvent[];
   status: string;
   errors: FieldError[];
+  /** What the person wrote in the form that was refused, given back to them. */
+  kept?: Record<string, string>;
 }) {
   const t = caseMessages.translator(props.locale);
   const state = props.workflow.statuses[props.item.status];
@@ -164,20 +170,47 @@ export function RequestPage(props: {
           <p class="pre-line">{[...props.events].reverse().find((e) => e.kind === 'complement')?.text}</p>
           <form method="post" action={`${base}/complement`} enctype="multipart/form-data">
             <CsrfField />
-            <TextArea name="complement" label={t('complementLabel')} error={error('complement')} />
-            <DocumentFileField id="complement-file" name="file" label={t('complementFile')} />
+            <TextArea
+              name="complement"
+              label={t('complementLabel')}
+              error={error('complement')}
+              value={props.kept?.complement}
+            />
+            <DocumentFileField
+              id="complement-file"
+              name="file"
+              label={t('complementFile')}
+              error={error('complement-file')}
+            />
             <Button>{t('sendComplement')}</Button>
           </form>
         </section>
       )}
       <h2>{t('timeline')}</h2>
-      <Timeline locale={props.locale} workflow={props.workflow} events={props.events} audience="citizen" />
+      <Timeline
+        locale={props.locale}
+        workflow={props.workflow}
+        events={props.events}
+        audience="citizen"
+        documentHref={(id) => `/documents/${id}`}
+      />
       {!state?.final && (
         <section aria-labelledby="messages">
           <h2 id="messages">{t('messagesTitle')}</h2>
-          <form method="post" action={`${base}/messages`}>
+          <form method="post" action={`${base}/messages`} enctype="multipart/form-data">
             <CsrfField />
-            <TextArea name="message" label={t('messageLabel')} error={error('message')} />
+            <TextArea
+              name="message"
+              label={t('messageLabel')}
+              error={error('message')}
+              value={props.kept?.message}
+            />
+            <DocumentFileField
+              id="message-file"
+              name="file"
+              label={t('messageFile')}
+              error={error('message-file')}
+            />
             <Button variant="secondary">{t('sendMessage')}</Button>
           </form>
         </section>
@@ -349,6 +382,8 @@ export function CaseStaffPage(props: {
   representative: boolean;
   assignee: string;
   errors: FieldError[];
+  /** What the person wrote in the form that was refused, given back to them. */
+  kept?: Record<string, string>;
 }) {
   const t = caseMessages.translator(props.locale);
   const base = `${props.base}/${props.item.id}`;
@@ -403,7 +438,12 @@ export function CaseStaffPage(props: {
           <h2>{t('complementRequest')}</h2>
           <form method="post" action={`${base}/complement`}>
             <CsrfField />
-            <TextArea name="complement" label={t('complementRequestLabel')} error={error('complement')} />
+            <TextArea
+              name="complement"
+              label={t('complementRequestLabel')}
+              error={error('complement')}
+              value={props.kept?.complement}
+            />
             <Button variant="secondary">{t('complementRequest')}</Button>
           </form>
           <h2>{t('decide')}</h2>
@@ -435,18 +475,35 @@ export function CaseStaffPage(props: {
         </>
       )}
       <h2>{t('messagesTitle')}</h2>
-      <form method="post" action={`${base}/messages`}>
+      <form method="post" action={`${base}/messages`} enctype="multipart/form-data">
         <CsrfField />
-        <TextArea name="message" label={t('messageLabel')} error={error('message')} />
+        <TextArea
+          name="message"
+          label={t('messageLabel')}
+          error={error('message')}
+          value={props.kept?.message}
+        />
+        <DocumentFileField
+          id="message-file"
+          name="file"
+          label={t('messageFile')}
+          error={error('message-file')}
+        />
         <Button variant="secondary">{t('sendMessage')}</Button>
       </form>
       <form method="post" action={`${base}/notes`}>
         <CsrfField />
-        <TextArea name="note" label={t('noteLabel')} error={error('note')} />
+        <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />
         <Button variant="secondary">{t('addNote')}</Button>
       </form>
       <h2>{t('history')}</h2>
-      <Timeline locale={props.locale} workflow={props.workflow} events={props.events} audience="staff" />
+      <Timeline
+        locale={props.locale}
+        workflow={props.workflow}
+        events={props.events}
+        audience="staff"
+        documentHref={(id) => `${base}/documents/${id}?inline=1`}
+      />
     </>
   );
 }
