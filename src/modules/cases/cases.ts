@@ -5,8 +5,9 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
+import { requestPayment } from '../payments/index.ts';
 import type { CasesTables } from './tables.ts';
-import { defaultWorkflow } from './workflow.ts';
+import { defaultWorkflow, type Workflow } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
 
 export type Case = Selectable<CasesTables['cases']>;
@@ -49,13 +50,16 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
       .onConflict((oc) => oc.column('submission_id').doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (created)
+    if (created) {
       await record(
         tx,
         created,
         { ref: `person:${submission.personId}`, name: '' },
         { kind: 'status', to_status: created.status },
       );
+      // What the first status asks for (a fee to pay on submission, a webhook) happens as for any other.
+      await onEntering(tx, created, await workflowFor(tx, form.id), created.status, false);
+    }
     const item =
       created ??
       (await tables(tx)
@@ -212,8 +216,6 @@ async function enterStatus(
   event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
 ): Promise<void> {
   const workflow = await workflowFor(db, target.form_id);
-  const status = workflow.statuses[to];
-  if (!status) throw new Error(`Unknown status ${to}`);
   await audited(
     db,
     {
@@ -233,20 +235,45 @@ async function enterStatus(
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) throw new Error('stale');
       await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
-      if (status.letter)
-        await enqueue(tx, 'cases:generate-letter', { caseId: target.id, status: to, eventId: randomUUID() });
-      if (status.webhook && workflow.webhookUrl)
-        await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
-      if (status.notify)
-        await notify(tx, {
-          event: 'requestStatus',
-          accountId: target.account_id,
-          authorityId: target.authority_id,
-          link: `/requests/${target.id}`,
-          source: `case:${target.id}:${to}:${Date.now()}`,
-        });
+      await onEntering(tx, target, workflow, to, true);
     },
   );
+}
+
+/** What a status does when a request enters it, in the transaction that moves it there. */
+async function onEntering(
+  tx: Db,
+  target: Case,
+  workflow: Workflow,
+  to: string,
+  tell: boolean,
+): Promise<void> {
+  const status = workflow.statuses[to];
+  if (!status) throw new Error(`Unknown status ${to}`);
+  if (status.letter)
+    await enqueue(tx, 'cases:generate-letter', { caseId: target.id, status: to, eventId: randomUUID() });
+  if (status.webhook && workflow.webhookUrl)
+    await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
+  if (status.payment) {
+    const payment = await requestPayment(tx, {
+      authorityId: target.authority_id,
+      accountId: target.account_id,
+      purpose: status.payment.purpose,
+      amountCents: status.payment.amountCents,
+      source: `case:${target.id}:${randomUUID()}`,
+      link: `/requests/${target.id}`,
+      onSettled: { job: 'cases:payment-settled', payload: { caseId: target.id, status: to } },
+    });
+    await record(tx, target, systemActor, { kind: 'payment', text: String(payment.amount_cents) });
+  }
+  if (status.notify && tell)
+    await notify(tx, {
+      event: 'requestStatus',
+      accountId: target.account_id,
+      authorityId: target.authority_id,
+      link: `/requests/${target.id}`,
+      source: `case:${target.id}:${to}:${Date.now()}`,
+    });
 }
 
 export async function assign(db: Db, target: Case, actor: CaseActor, personId: string | null): Promise<void> {
@@ -316,4 +343,13 @@ export async function applyTimeouts(db: Db, now = new Date()): Promise<number> {
     }
   }
   return moved;
+}
+
+/** A fee a status asked for is paid: the request moves on, if it still waits in that status. */
+export async function paymentSettled(db: Db, job: { caseId: string; status: string }): Promise<void> {
+  const target = await getCase(db, job.caseId);
+  if (!target) return;
+  const paidTo = (await workflowFor(db, target.form_id)).statuses[job.status]?.payment?.paidTo;
+  if (target.status === job.status && paidTo) await moveTo(db, target, systemActor, paidTo, { kind: 'paid' });
+  else await record(db, target, systemActor, { kind: 'paid' });
 }

@@ -1,5 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
-import { applyTimeouts, openFromSubmission } from './cases.ts';
+import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
 import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import { caseRoutes } from './routes.tsx';
@@ -25,5 +25,6 @@ export const casesModule: GuichetModule = {
     },
     'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
     'cases:generate-letter': (job) => generateLetter(platform, job),
+    'cases:payment-settled': (job) => paymentSettled(platform.db, job),
   }),
 };

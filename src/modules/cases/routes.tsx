@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { audited } from '../../platform/audit/audit.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
-import { pick } from '../../platform/i18n/locales.ts';
+import { type LocalisedText, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
@@ -11,6 +11,7 @@ import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
 import { AnswersList, type Form, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
+import { paymentsFrom } from '../payments/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
 import {
   addEvent,
@@ -34,6 +35,26 @@ type Posted = Record<string, string | File>;
 const pageSize = 25;
 
 /** Requests: the citizen's follow-up, and the back office's inbox and request pages. */
+/**
+ * The fee a designer set on a status: francs as typed ("50", "50.00", "50,-"), a purpose and where a
+ * paid request goes. An amount that is not one is kept as an impossible fee so the check names it.
+ */
+function feeOf(
+  amount: string,
+  purpose: LocalisedText | undefined,
+  paidTo: string,
+): Workflow['statuses'][string]['payment'] {
+  if (!amount) return undefined;
+  const francs = /^\d{1,7}([.,]\d{1,2}|[.,]-)?$/.test(amount)
+    ? Number(amount.replace(',', '.').replace(/\.-$/, ''))
+    : Number.NaN;
+  return {
+    amountCents: Number.isNaN(francs) ? 0 : Math.round(francs * 100),
+    purpose: purpose ?? { fr: '' },
+    paidTo,
+  };
+}
+
 export function caseRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
   const actorOf = (c: RouteContext): CaseActor => {
@@ -75,6 +96,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         workflow={workflow}
         events={events}
         status={citizenStatus(workflow, events, item.status, c.var.locale)}
+        payments={await paymentsFrom(db, `case:${item.id}:`)}
         errors={errors}
         kept={kept}
       />,
@@ -133,6 +155,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         requester={`${requester ? personName(requester) : ''} · ${account?.name ?? ''}`}
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
+        payments={await paymentsFrom(db, `case:${item.id}:`)}
         errors={errors}
         kept={kept}
       />,
@@ -288,6 +311,11 @@ export function caseRoutes(platform: Platform): RouteDef[] {
                 : undefined,
             withdrawable: field('withdrawable') === 'yes',
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
+            payment: feeOf(
+              field('paymentAmount'),
+              localisedFrom(posted, `status.${id}.paymentPurpose`, 200),
+              field('paidTo'),
+            ),
           };
         }
         const problems: string[] = [];
@@ -332,7 +360,13 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           });
         }
         const webhookUrl = one('webhookUrl');
-        const workflow: Workflow = { ...current, statuses, transitions, webhookUrl: webhookUrl || undefined };
+        const workflow: Workflow = {
+          ...current,
+          initial: one('initial') || current.initial,
+          statuses,
+          transitions,
+          webhookUrl: webhookUrl || undefined,
+        };
         const saved: Workflow =
           newStatus && problems.length === 0
             ? {

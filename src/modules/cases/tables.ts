@@ -31,7 +31,17 @@ export interface CasesTables {
     at: Generated<Date>;
     actor: string;
     actor_name: string;
-    kind: 'status' | 'assign' | 'note' | 'complement' | 'answer' | 'decision' | 'message';
+    /** `payment`/`paid`: a fee asked on entering a status, and its settlement (text: the amount in centimes). */
+    kind:
+      | 'status'
+      | 'assign'
+      | 'note'
+      | 'complement'
+      | 'answer'
+      | 'decision'
+      | 'message'
+      | 'payment'
+      | 'paid';
     from_status: string | null;
     to_status: string | null;
     text: string | null;

@@ -29,6 +29,16 @@ export function workflowProblems(workflow: Workflow): string[] {
       (!ids.includes(status.timeout.to) || status.timeout.days < 1 || status.timeout.days > 3650)
     )
       problems.push(`timeout:${id}`);
+    if (
+      status.payment &&
+      (!ids.includes(status.payment.paidTo) ||
+        status.payment.paidTo === id ||
+        !Number.isInteger(status.payment.amountCents) ||
+        status.payment.amountCents < 1 ||
+        status.payment.amountCents > 100_000_000 ||
+        !status.payment.purpose.fr)
+    )
+      problems.push(`payment:${id}`);
   }
   if (workflow.webhookUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(workflow.webhookUrl))
     problems.push('webhookUrl');

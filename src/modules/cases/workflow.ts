@@ -30,6 +30,8 @@ export interface Workflow {
        * Placeholders: {reference}, {request}, {requester}, {date}.
        */
       letter?: { title: string; text: string };
+      /** On entering: the requester is asked to pay this fee online; once paid, the request moves to `paidTo`. */
+      payment?: { amountCents: number; purpose: LocalisedText; paidTo: string };
     }
   >;
   /** Where the business application of the service listens for status changes. */

@@ -42,6 +42,19 @@ export interface Config {
   /** Days before an unread document is announced again, and before the authority is asked to post it. */
   documentReminderDays: number;
   documentFallbackDays: number;
+  /** The payment provider (Datatrans' JSON API); the simulator in demo mode, none otherwise. */
+  payments: PaymentProviderConfig | undefined;
+}
+
+export interface PaymentProviderConfig {
+  /** e.g. https://api.sandbox.datatrans.com */
+  apiUrl: string;
+  /** e.g. https://pay.sandbox.datatrans.com: where the person is sent to pay */
+  payUrl: string;
+  merchantId: string;
+  password: string;
+  /** The hex HMAC key that signs the provider's webhooks. */
+  signKey: string;
 }
 
 export type DocumentStoreConfig =
@@ -88,6 +101,36 @@ export function loadConfig(env: Env = process.env): Config {
     documentStore: documentStore(env, path.resolve(env.GUICHET_DATA_DIR ?? 'var')),
     documentReminderDays: integer(env, 'DOCUMENT_REMINDER_DAYS', 7),
     documentFallbackDays: integer(env, 'DOCUMENT_FALLBACK_DAYS', 21),
+    payments: paymentProvider(env, demo, publicUrl),
+  };
+}
+
+function paymentProvider(env: Env, demo: boolean, publicUrl: string): PaymentProviderConfig | undefined {
+  if (!env.DATATRANS_MERCHANT_ID) {
+    if (!demo) return undefined;
+    const simulator = `${publicUrl}/simulators/datatrans`;
+    // The simulator's own credentials: it is served in demo mode only.
+    return {
+      apiUrl: `${simulator}/api`,
+      payUrl: `${simulator}/pay`,
+      merchantId: '1100000000',
+      password: 'simulator',
+      signKey: '5a1f0c6e2b7d4c9aa3e8f1b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1',
+    };
+  }
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`DATATRANS_MERCHANT_ID is set: ${name} is needed too`);
+    return value;
+  };
+  const signKey = required('DATATRANS_SIGN_KEY');
+  if (!/^([0-9a-f]{2})+$/i.test(signKey)) throw new Error('DATATRANS_SIGN_KEY must be hexadecimal');
+  return {
+    apiUrl: (env.DATATRANS_API_URL ?? 'https://api.datatrans.com').replace(/\/$/, ''),
+    payUrl: (env.DATATRANS_PAY_URL ?? 'https://pay.datatrans.com').replace(/\/$/, ''),
+    merchantId: env.DATATRANS_MERCHANT_ID,
+    password: required('DATATRANS_PASSWORD'),
+    signKey,
   };
 }
 

@@ -37,6 +37,9 @@ describe('route table', () => {
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /oidc/*',
+      'POST /payments/webhooks/datatrans', // signed by the provider
+      'POST /simulators/datatrans/api/v1/transactions',
+      'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/push-service/:id',
       'POST /simulators/sms-gateway/messages',
     ]);

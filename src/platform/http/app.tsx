@@ -77,7 +77,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        // A checkout form posts here and is redirected to the payment provider: Chromium checks the whole chain.
+        formAction: ["'self'", ...(config.payments ? [new URL(config.payments.payUrl).origin] : [])],
       },
       strictTransportSecurity: secureCookies ? 'max-age=63072000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',

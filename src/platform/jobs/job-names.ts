@@ -30,6 +30,10 @@ export interface JobPayloads {
   'cases:call-webhook': { caseId: string; status: string; eventId: string };
   /** Makes the letter a status asks for and places it in the requester's documents. */
   'cases:generate-letter': { caseId: string; status: string; eventId: string };
+  /** A fee the request's status asked for is paid: the request moves on. */
+  'cases:payment-settled': { caseId: string; status: string };
+  /** Asks the payment provider about payments left pending (no webhook came). */
+  'payments:reconcile-pending': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -42,4 +46,5 @@ export const crontab = [
   '41 6 * * * documents:remind-unread',
   '53 2 * * * documents:apply-retention',
   '7 * * * * cases:apply-timeouts',
+  '*/10 * * * * payments:reconcile-pending',
 ];

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatChf, formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -9,6 +9,7 @@ import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
+import { amountOf, type Payment, PaymentStatus, paymentMessages } from '../../payments/index.ts';
 import type { Case, CaseEvent } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
@@ -60,7 +61,38 @@ function eventText(
       return t('eventNote', { name: event.actor_name, text: event.text ?? '' });
     case 'assign':
       return t('eventAssign', { name: event.text ?? '' });
+    case 'payment':
+      return t('eventPayment', { amount: formatChf(locale, Number(event.text)) });
+    case 'paid':
+      return t('eventPaid');
   }
+}
+
+/** The fees of a request: what is left to pay (with the way to pay it) and what is paid. */
+function Payments(props: { locale: Locale; payments: Payment[]; audience: 'citizen' | 'staff' }) {
+  const t = caseMessages.translator(props.locale);
+  const paymentT = paymentMessages.translator(props.locale);
+  if (props.payments.length === 0) return null;
+  return (
+    <section aria-labelledby="payments">
+      <h2 id="payments">{t('paymentsTitle')}</h2>
+      <ul>
+        {props.payments.map((payment) => (
+          <li>
+            {pick(payment.purpose, props.locale)} – {amountOf(props.locale, payment)}{' '}
+            <PaymentStatus t={paymentT} payment={payment} />{' '}
+            {props.audience === 'citizen' && payment.status !== 'paid' ? (
+              <a class="button" href={`/payments/${payment.id}`}>
+                {t('payNow')}
+              </a>
+            ) : (
+              <small>{payment.refno}</small>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Timeline(props: {
@@ -145,6 +177,7 @@ export function RequestPage(props: {
   item: Case;
   workflow: Workflow;
   events: CaseEvent[];
+  payments: Payment[];
   status: string;
   errors: FieldError[];
   /** What the person wrote in the form that was refused, given back to them. */
@@ -186,6 +219,7 @@ export function RequestPage(props: {
           </form>
         </section>
       )}
+      <Payments locale={props.locale} payments={props.payments} audience="citizen" />
       <h2>{t('timeline')}</h2>
       <Timeline
         locale={props.locale}
@@ -381,6 +415,7 @@ export function CaseStaffPage(props: {
   requester: string;
   representative: boolean;
   assignee: string;
+  payments: Payment[];
   errors: FieldError[];
   /** What the person wrote in the form that was refused, given back to them. */
   kept?: Record<string, string>;
@@ -496,6 +531,7 @@ export function CaseStaffPage(props: {
         <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />
         <Button variant="secondary">{t('addNote')}</Button>
       </form>
+      <Payments locale={props.locale} payments={props.payments} audience="staff" />
       <h2>{t('history')}</h2>
       <Timeline
         locale={props.locale}

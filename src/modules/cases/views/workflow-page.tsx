@@ -44,6 +44,8 @@ export function describeProblem(
       return t('problemRoles', { from: label(from), to: label(to) });
     case 'exists':
       return t('problemExists', { status: subject });
+    case 'payment':
+      return t('problemPayment', { status });
     case 'in-use':
       return t('problemInUse', { status });
     default:
@@ -105,6 +107,14 @@ export function WorkflowPage(props: {
             value={props.workflow.webhookUrl ?? ''}
             aria-describedby="webhookUrl-hint"
           />
+        </div>
+        <div class="field">
+          <label class="field__label" for="initial">
+            {t('initialStatus')}
+          </label>
+          <select class="field__input" id="initial" name="initial">
+            {options(props.workflow.initial)}
+          </select>
         </div>
         {ids.map((id) => {
           const status = props.workflow.statuses[id];
@@ -198,6 +208,35 @@ export function WorkflowPage(props: {
                 </label>
                 <select class="field__input" id={fieldId('to')} name={name('timeoutTo')}>
                   {options(status?.timeout?.to ?? 'closed')}
+                </select>
+              </div>
+              <div class="field">
+                <label class="field__label" for={fieldId('paymentAmount')}>
+                  {t('paymentAmount')}
+                </label>
+                <p class="field__hint" id={fieldId('paymentAmount-hint')}>
+                  {t('paymentAmountHint')}
+                </p>
+                <input
+                  class="field__input"
+                  id={fieldId('paymentAmount')}
+                  name={name('paymentAmount')}
+                  inputmode="decimal"
+                  value={status?.payment ? (status.payment.amountCents / 100).toFixed(2) : ''}
+                  aria-describedby={fieldId('paymentAmount-hint')}
+                />
+              </div>
+              <Translations
+                name={name('paymentPurpose')}
+                legend={t('paymentPurpose')}
+                value={status?.payment?.purpose}
+              />
+              <div class="field">
+                <label class="field__label" for={fieldId('paidTo')}>
+                  {t('paymentPaidTo')}
+                </label>
+                <select class="field__input" id={fieldId('paidTo')} name={name('paidTo')}>
+                  {options(status?.payment?.paidTo ?? 'in_progress')}
                 </select>
               </div>
               {!requiredStatuses.includes(id) && id !== props.workflow.initial && (

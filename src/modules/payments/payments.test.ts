@@ -1,0 +1,195 @@
+import type { Runner } from 'graphile-worker';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
+import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { startWorker } from '../../platform/jobs/worker.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
+import { createPersonWithLink } from '../identity/index.ts';
+import { datatrans, signature } from './datatrans.ts';
+import { checkout, getPayment, type Payment, requestPayment } from './payments.ts';
+
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let worker: Runner;
+let actor: Actor | null = null;
+let citizen: PersonActor;
+let sion = '';
+/** How far the platform's clock runs ahead (the reconciliation job is tested by moving it). */
+let clockAhead = 0;
+
+beforeAll(async () => {
+  server = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
+  const { db, pool } = server.database;
+  worker = await startWorker({
+    pool,
+    db,
+    handlers: server.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
+  const { person } = await createPersonWithLink(
+    db,
+    { givenNames: 'Lena', familyName: 'Zufferey', email: 'lena@example.ch', emailVerified: true },
+    { provider: 'test', subject: 'lena', level: 'substantial' },
+  );
+  const accountId = await ensurePersonalAccount(db, person.id, 'Lena Zufferey');
+  citizen = personActor({
+    id: person.id,
+    account: { id: accountId, name: 'Lena Zufferey', kind: 'personal' },
+  });
+  sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+});
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+});
+
+let sources = 0;
+const fee = (amountCents = 5000) =>
+  requestPayment(server.database.db, {
+    authorityId: sion,
+    accountId: citizen.account.id,
+    purpose: { fr: 'Taxe de chien 2027', de: 'Hundesteuer 2027' },
+    amountCents,
+    source: `test:${++sources}`,
+    link: '/my',
+  });
+
+/** What a person does on the provider's page: pays with a card, or cancels. Returns where they land. */
+async function atProvider(paymentUrl: string, action: 'pay' | 'cancel', cardNumber = '4242424242424242') {
+  expect((await fetch(paymentUrl)).status).toBe(200);
+  const response = await fetch(paymentUrl, {
+    method: 'POST',
+    body: new URLSearchParams({ action, cardNumber }),
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(303);
+  return new URL(response.headers.get('Location') ?? '');
+}
+
+const statusOf = async (payment: Payment) => (await getPayment(server.database.db, payment.id))?.status;
+
+async function until(condition: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition never held');
+}
+
+describe('payments', () => {
+  it('are paid on the provider’s page, confirmed by its signed webhook, once, after a declined card', async () => {
+    const payment = await fee();
+    actor = citizen;
+    const person = httpClient(server.app);
+    const page = await (await person.get(`/payments/${payment.id}`)).text();
+    expect(page).toContain('Taxe de chien 2027');
+    expect(page).toMatch(/Payer 50\.00\sCHF en ligne/);
+
+    const first = await person.post(`/payments/${payment.id}/checkout`, {});
+    expect(first.status).toBe(303);
+    const declined = await atProvider(first.headers.get('Location') ?? '', 'pay', '4000000000000002');
+    expect(declined.pathname).toBe(`/payments/${payment.id}`);
+    const afterDecline = await (await person.get(declined.pathname)).text();
+    expect(afterDecline).toContain('n’a pas abouti');
+    expect(await statusOf(payment)).toBe('open');
+
+    const second = await person.post(`/payments/${payment.id}/checkout`, {});
+    const paymentUrl = second.headers.get('Location') ?? '';
+    expect(paymentUrl).not.toBe(first.headers.get('Location')); // a fresh transaction
+    const back = await atProvider(paymentUrl, 'pay');
+    // The return and the webhook race each other: the payment is recorded paid once.
+    const landed = await (await person.get(back.pathname)).text();
+    await until(async () => (await statusOf(payment)) === 'paid');
+    await until(async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from payment_events where payment_id = ${payment.id} and kind = 'webhook'`.execute(
+        server.database.db,
+      );
+      return (rows[0]?.n ?? 0) >= 2; // the declined attempt's and the settled one's
+    });
+    expect(landed + (await (await person.get(back.pathname)).text())).toContain('Payé le');
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from audit_events where action = 'payment.settled' and subject_id = ${payment.id}`.execute(
+      server.database.db,
+    );
+    expect(rows[0]?.n).toBe(1);
+    expect((await person.post(`/payments/${payment.id}/checkout`, {})).headers.get('Location')).toBe(
+      `/payments/${payment.id}`,
+    );
+  });
+
+  it('trust only webhooks signed with the merchant’s key, and never a settled amount that differs', async () => {
+    const payment = await fee(3250);
+    const config = server.config.payments;
+    if (!config) throw new Error('demo mode has the simulator');
+    await checkout(server.database.db, datatrans(config), payment, {
+      returnUrl: `${server.url}/payments/${payment.id}`,
+      webhookUrl: 'http://127.0.0.1:9/nowhere', // this test delivers the webhooks itself
+      language: 'fr',
+    });
+    const pending = await getPayment(server.database.db, payment.id);
+    const body = (amount: number) =>
+      JSON.stringify({
+        transactionId: pending?.provider_transaction_id,
+        type: 'payment',
+        status: 'settled',
+        currency: 'CHF',
+        refno: payment.refno,
+        detail: { settle: { amount } },
+      });
+    const post = (raw: string, key = config.signKey) => {
+      const t = String(Date.now());
+      return fetch(`${server.url}/payments/webhooks/datatrans`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Datatrans-Signature': `t=${t},s0=${signature(key, t, raw)}`,
+        },
+        body: raw,
+      });
+    };
+    expect((await post(body(3250), 'ab'.repeat(32))).status).toBe(401);
+    expect((await post(body(1))).status).toBe(200);
+    expect(await statusOf(payment)).toBe('pending'); // CHF 0.01 is not the fee
+    expect((await post(body(3250))).status).toBe(200);
+    expect(await statusOf(payment)).toBe('paid');
+  });
+
+  it('left pending without any webhook are asked about by the reconciliation job', async () => {
+    const payment = await fee(1200);
+    const config = server.config.payments;
+    if (!config) throw new Error('demo mode has the simulator');
+    const provider = datatrans(config);
+    const started = await checkout(server.database.db, provider, payment, {
+      returnUrl: `${server.url}/payments/${payment.id}`,
+      webhookUrl: 'http://127.0.0.1:9/nowhere', // the webhook is lost
+      language: 'fr',
+    });
+    if (!('paymentUrl' in started)) throw new Error('not paid yet');
+    await atProvider(started.paymentUrl, 'pay'); // and the person closes the window
+    expect(await statusOf(payment)).toBe('pending');
+    clockAhead = 20 * 60_000;
+    try {
+      await enqueue(server.database.db, 'payments:reconcile-pending', {});
+      await until(async () => (await statusOf(payment)) === 'paid');
+    } finally {
+      clockAhead = 0;
+    }
+  });
+
+  it('are shown only to the account’s people', async () => {
+    const payment = await fee();
+    actor = personActor();
+    expect((await httpClient(server.app).get(`/payments/${payment.id}`)).status).toBe(404);
+    actor = citizen;
+    const list = await (await httpClient(server.app).get('/payments')).text();
+    expect(list).toContain(payment.refno);
+    expect(await (await httpClient(server.app).get('/my')).text()).toContain('À payer');
+  });
+});

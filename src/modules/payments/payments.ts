@@ -1,0 +1,263 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
+import { appendAuditEvent } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { LocalisedText } from '../../platform/i18n/locales.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
+import {
+  type Datatrans,
+  type ProviderTransaction,
+  settledStatuses,
+  unsuccessfulStatuses,
+} from './datatrans.ts';
+import type { PaymentsTables, SettledJob } from './tables.ts';
+
+export type Payment = Selectable<PaymentsTables['payments']>;
+
+const tables = (db: Db) => tablesOf<PaymentsTables>(db);
+
+export interface PaymentRequest {
+  authorityId: string;
+  accountId: string;
+  purpose: LocalisedText;
+  amountCents: number;
+  currency?: string;
+  /** Who asks, e.g. `case:{id}:{event}`: asking again with the same source returns the first payment. */
+  source: string;
+  link: string;
+  /** Enqueued in the transaction that records the payment as paid. */
+  onSettled?: SettledJob;
+}
+
+/** Asks the account to pay, in the caller's transaction (so a request and its fee exist together). */
+export async function requestPayment(tx: Db, request: PaymentRequest): Promise<Payment> {
+  if (!Number.isInteger(request.amountCents) || request.amountCents <= 0)
+    throw new Error(`A payment needs a positive amount in cents, got ${request.amountCents}`);
+  await tables(tx)
+    .insertInto('payments')
+    .values({
+      authority_id: request.authorityId,
+      account_id: request.accountId,
+      purpose: request.purpose,
+      amount_cents: request.amountCents,
+      currency: request.currency ?? 'CHF',
+      status: 'open',
+      source: request.source,
+      link: request.link,
+      on_settled: request.onSettled ?? null,
+      provider_transaction_id: null,
+      last_outcome: null,
+      paid_at: null,
+    } as never)
+    .onConflict((oc) => oc.column('source').doNothing())
+    .execute();
+  return tables(tx)
+    .selectFrom('payments')
+    .selectAll()
+    .where('source', '=', request.source)
+    .executeTakeFirstOrThrow();
+}
+
+export async function getPayment(db: Db, id: string): Promise<Payment | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db).selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The payments asked by one source family (e.g. every fee of one request: `case:{id}:`), oldest first. */
+export async function paymentsFrom(db: Db, sourcePrefix: string): Promise<Payment[]> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('source', 'like', `${sourcePrefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** An account's payments, the unpaid first, then the newest. */
+export async function paymentsOf(db: Db, accountId: string): Promise<Payment[]> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy(sql`status = 'paid'`)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** What an account still has to pay. */
+export async function unpaidOf(db: Db, accountId: string): Promise<Payment[]> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '!=', 'paid')
+    .orderBy('created_at')
+    .execute();
+}
+
+async function recordEvent(
+  db: Db,
+  paymentId: string,
+  kind: PaymentsTables['payment_events']['kind'],
+  transaction?: ProviderTransaction,
+) {
+  await tables(db)
+    .insertInto('payment_events')
+    .values({
+      payment_id: paymentId,
+      kind,
+      provider_status: transaction?.status ?? null,
+      body: transaction ?? null,
+    })
+    .execute();
+}
+
+/**
+ * Where to send the person to pay: a new provider transaction, or the one they already opened if it
+ * still waits. A payment already paid has no checkout.
+ */
+export async function checkout(
+  db: Db,
+  provider: Datatrans,
+  payment: Payment,
+  urls: { returnUrl: string; webhookUrl: string; language: string },
+): Promise<{ paymentUrl: string } | { paid: true }> {
+  if (payment.status === 'paid') return { paid: true };
+  if (payment.provider_transaction_id) {
+    const known = await provider.status(payment.provider_transaction_id);
+    const after = await applyTransaction(db, payment, known, 'checked');
+    if (after.status === 'paid') return { paid: true };
+    // Datatrans lets an unpaid transaction expire after 30 minutes; a younger one is paid where it is.
+    if (known.status === 'initialized' && Date.now() - payment.updated_at.getTime() < 25 * 60_000)
+      return { paymentUrl: provider.paymentUrl(known.transactionId) };
+  }
+  const { transactionId, paymentUrl } = await provider.initiate({
+    refno: payment.refno,
+    amountCents: payment.amount_cents,
+    currency: payment.currency,
+    language: urls.language,
+    returnUrl: urls.returnUrl,
+    webhookUrl: urls.webhookUrl,
+  });
+  await db.transaction().execute(async (tx) => {
+    await tables(tx)
+      .updateTable('payments')
+      .set({ status: 'pending', provider_transaction_id: transactionId, updated_at: sql`now()` })
+      .where('id', '=', payment.id)
+      .where('status', '!=', 'paid')
+      .execute();
+    await recordEvent(tx, payment.id, 'initiated', {
+      transactionId,
+      status: 'initialized',
+      currency: payment.currency,
+      refno: payment.refno,
+    });
+  });
+  return { paymentUrl };
+}
+
+/**
+ * Brings a payment in line with what the provider says of its transaction (from a signed webhook, or
+ * asked on return and by the reconciliation job). Paid is recorded once, with the job that tells whoever
+ * asked for it, in one transaction: a webhook and a return racing each other settle it once.
+ */
+export async function applyTransaction(
+  db: Db,
+  payment: Payment,
+  transaction: ProviderTransaction,
+  via: 'webhook' | 'checked',
+): Promise<Payment> {
+  if (transaction.transactionId !== payment.provider_transaction_id && transaction.refno !== payment.refno)
+    throw new Error(`Transaction ${transaction.transactionId} is not payment ${payment.id}'s`);
+  if (settledStatuses.includes(transaction.status)) {
+    const amount = transaction.detail?.settle?.amount ?? transaction.detail?.authorize?.amount;
+    if (amount !== payment.amount_cents || transaction.currency !== payment.currency) {
+      await recordEvent(db, payment.id, 'mismatch', transaction);
+      return payment;
+    }
+    return db.transaction().execute(async (tx) => {
+      await recordEvent(tx, payment.id, via, transaction);
+      const paid = await tables(tx)
+        .updateTable('payments')
+        .set({
+          status: 'paid',
+          paid_at: sql`now()`,
+          updated_at: sql`now()`,
+          provider_transaction_id: transaction.transactionId,
+        })
+        .where('id', '=', payment.id)
+        .where('status', '!=', 'paid')
+        .returningAll()
+        .executeTakeFirst();
+      if (!paid) return { ...payment, status: 'paid' as const }; // the webhook or the return came first
+      await appendAuditEvent(tx, {
+        actor: `provider:${via}`,
+        action: 'payment.settled',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        authorityId: payment.authority_id,
+        details: {
+          refno: payment.refno,
+          amountCents: payment.amount_cents,
+          transactionId: transaction.transactionId,
+        },
+      });
+      if (paid.on_settled) await enqueue(tx, paid.on_settled.job, paid.on_settled.payload as never);
+      return paid;
+    });
+  }
+  await db.transaction().execute(async (tx) => {
+    await recordEvent(tx, payment.id, via, transaction);
+    if (unsuccessfulStatuses.includes(transaction.status))
+      await tables(tx)
+        .updateTable('payments')
+        .set({
+          status: 'open',
+          last_outcome: transaction.status as 'failed' | 'canceled',
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', payment.id)
+        .where('status', '=', 'pending')
+        .where('provider_transaction_id', '=', transaction.transactionId)
+        .execute();
+  });
+  return (await getPayment(db, payment.id)) ?? payment;
+}
+
+/** The payment a provider's transaction belongs to. */
+export async function paymentOfTransaction(db: Db, transactionId: string): Promise<Payment | undefined> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('provider_transaction_id', '=', transactionId)
+    .executeTakeFirst();
+}
+
+/**
+ * Payments left pending (a webhook that never came, a person who closed the window) are asked about
+ * again: nothing paid is ever left unrecorded.
+ */
+export async function reconcilePending(db: Db, provider: Datatrans, now: Date): Promise<number> {
+  const stale = await tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('updated_at', '<', new Date(now.getTime() - 15 * 60_000))
+    .limit(200)
+    .execute();
+  for (const payment of stale) {
+    if (!payment.provider_transaction_id) continue;
+    const transaction = await provider.status(payment.provider_transaction_id);
+    // Never paid and now expired at the provider: open again, to be paid afresh.
+    const expired =
+      transaction.status === 'initialized' && now.getTime() - payment.updated_at.getTime() > 35 * 60_000;
+    await applyTransaction(
+      db,
+      payment,
+      expired ? { ...transaction, status: 'canceled' } : transaction,
+      'checked',
+    );
+  }
+  return stale.length;
+}

@@ -1,0 +1,43 @@
+import type { Generated } from 'kysely';
+import type { LocalisedText } from '../../platform/i18n/locales.ts';
+import type { JobName, JobPayloads } from '../../platform/jobs/job-names.ts';
+
+/** `open`: asked, not paid (a failed or cancelled attempt leaves it open); `pending`: at the provider. */
+export type PaymentStatus = 'open' | 'pending' | 'paid';
+
+/** The job enqueued, in the transaction that records the payment as paid, to tell whoever asked. */
+export type SettledJob = { [Name in JobName]: { job: Name; payload: JobPayloads[Name] } }[JobName];
+
+export interface PaymentsTables {
+  payments: {
+    id: Generated<string>;
+    /** The merchant reference sent to the provider and shown on the receipt. */
+    refno: Generated<string>;
+    authority_id: string;
+    account_id: string;
+    purpose: LocalisedText;
+    amount_cents: number;
+    currency: string;
+    status: PaymentStatus;
+    /** Who asked, once: a second request with the same source returns the first payment. */
+    source: string;
+    /** Where the person follows what the payment is for (e.g. their request). */
+    link: string;
+    on_settled: SettledJob | null;
+    provider_transaction_id: string | null;
+    /** What the provider said about the last attempt that did not succeed. */
+    last_outcome: 'failed' | 'canceled' | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    paid_at: Date | null;
+  };
+  /** Every word exchanged with the provider, for reconciliation and disputes. */
+  payment_events: {
+    id: Generated<string>;
+    payment_id: string;
+    kind: 'initiated' | 'webhook' | 'checked' | 'settled' | 'mismatch';
+    provider_status: string | null;
+    body: unknown;
+    at: Generated<Date>;
+  };
+}

@@ -1,0 +1,104 @@
+import { formatChf, formatDate } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
+import { paymentMessages } from '../messages.ts';
+import type { Payment } from '../payments.ts';
+
+type T = ReturnType<typeof paymentMessages.translator>;
+
+const tones: Record<Payment['status'], TagTone> = { open: 'warning', pending: 'info', paid: 'success' };
+const labels = { open: 'statusOpen', pending: 'statusPending', paid: 'statusPaid' } as const;
+
+export const amountOf = (locale: Locale, payment: Payment) =>
+  payment.currency === 'CHF'
+    ? formatChf(locale, payment.amount_cents)
+    : `${payment.currency} ${(payment.amount_cents / 100).toFixed(2)}`;
+
+export function PaymentStatus(props: { t: T; payment: Payment }) {
+  return <Tag tone={tones[props.payment.status]}>{props.t(labels[props.payment.status])}</Tag>;
+}
+
+export function PaymentPage(props: {
+  locale: Locale;
+  payment: Payment;
+  /** Online payment is configured and the person may pay for this account. */
+  mayPay: boolean;
+  providerDown?: boolean;
+}) {
+  const t = paymentMessages.translator(props.locale);
+  const { payment } = props;
+  const amount = amountOf(props.locale, payment);
+  return (
+    <>
+      <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
+      {props.providerDown && <NotificationBanner kind="important">{t('providerDown')}</NotificationBanner>}
+      {payment.status === 'paid' && payment.paid_at && (
+        <NotificationBanner kind="success">
+          {t('paidOn', { date: formatDate(props.locale, payment.paid_at), refno: payment.refno })}
+        </NotificationBanner>
+      )}
+      {payment.status === 'open' && payment.last_outcome && (
+        <NotificationBanner kind="important">
+          {t(payment.last_outcome === 'failed' ? 'lastFailed' : 'lastCanceled')}
+        </NotificationBanner>
+      )}
+      {payment.status === 'pending' && (
+        <NotificationBanner kind="important">{t('pendingNote')}</NotificationBanner>
+      )}
+      <dl class="summary-list">
+        {[
+          [t('purpose'), pick(payment.purpose, props.locale)],
+          [t('amount'), amount],
+          [t('status'), <PaymentStatus t={t} payment={payment} />],
+          [t('reference'), payment.refno],
+        ].map(([term, value]) => (
+          <div class="summary-list__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {payment.status !== 'paid' &&
+        (props.mayPay ? (
+          <form method="post" action={`/payments/${payment.id}/checkout`}>
+            <CsrfField />
+            <p class="field__hint">{t('payHint')}</p>
+            <Button>{t('payOnline', { amount })}</Button>
+          </form>
+        ) : (
+          <p>{t('unavailable')}</p>
+        ))}
+      <p>
+        <a href={payment.link}>{t('concerns')}</a>
+      </p>
+    </>
+  );
+}
+
+export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
+  const t = paymentMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('paymentsTitle')}</h1>
+      <p class="lead">{t('paymentsLead')}</p>
+      {props.payments.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <Table
+          caption={t('paymentsTitle')}
+          head={[t('reference'), t('purpose'), t('amount'), t('status')]}
+          rows={props.payments.map((payment) => [
+            <a href={`/payments/${payment.id}`}>{payment.refno}</a>,
+            pick(payment.purpose, props.locale),
+            amountOf(props.locale, payment),
+            <PaymentStatus t={t} payment={payment} />,
+          ])}
+        />
+      )}
+    </>
+  );
+}
