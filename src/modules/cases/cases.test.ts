@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
-import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
+import { cookiesFrom, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { startWorker } from '../../platform/jobs/worker.ts';
@@ -19,7 +20,7 @@ import { getCase } from './cases.ts';
 import { webhookSecret } from './webhook.ts';
 import { saveWorkflow, workflowFor } from './workflow-store.ts';
 
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
 let actor: Actor | null = null;
 let citizen: PersonActor;
@@ -42,7 +43,8 @@ const definition: FormDefinition = {
 };
 
 beforeAll(async () => {
-  testApp = await createTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
+  // On a real socket: the payment provider's simulator is reached over HTTP, as the real one would be.
+  testApp = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
   const { db } = testApp.database;
   worker = await startWorker({
     pool: testApp.database.pool,
@@ -99,16 +101,16 @@ const pdf = (text: string) =>
   new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'decision.pdf', { type: 'application/pdf' });
 
 /** Submits the form for the citizen and waits for the job to open the request. */
-async function submitted(purpose: string, mandateId: string | null = null) {
+async function submitted(purpose: string, mandateId: string | null = null, form = formId) {
   const { db } = testApp.database;
   const { rows } = await sql<{ id: string }>`
     insert into form_drafts (form_id, version, account_id, person_id, answers)
-    values (${formId}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify({ purpose })}::jsonb) returning id`.execute(
+    values (${form}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify({ purpose })}::jsonb) returning id`.execute(
     db,
   );
   const draft = {
     id: rows[0]?.id ?? '',
-    formId,
+    formId: form,
     version: 1,
     accountId: citizen.account.id,
     personId: citizen.id,
@@ -127,6 +129,37 @@ async function submitted(purpose: string, mandateId: string | null = null) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('no request opened');
+}
+
+/**
+ * A designer on the workflow page of `form`: each `send` posts the workflow as the page shows it now
+ * (statuses, wording, transitions), plus the changes given.
+ */
+async function workflowEditor(form: string) {
+  const path = `/back-office/forms/${form}/workflow`;
+  actor = staffActor(spf, 'serviceDesigner');
+  const page = await get(path);
+  const token = csrfTokenIn(await page.text());
+  return async (changes: Record<string, string>) => {
+    const current = await workflowFor(testApp.database.db, form);
+    const fields: Record<string, string> = { _csrf: token, initial: current.initial };
+    for (const [id, status] of Object.entries(current.statuses)) {
+      fields[`status.${id}.staffLabel.fr`] = status.staffLabel.fr;
+      if (status.citizenLabel) fields[`status.${id}.citizenLabel.fr`] = status.citizenLabel.fr;
+      if (status.final) fields[`status.${id}.final`] = 'yes';
+    }
+    current.transitions.forEach((transition, i) => {
+      fields[`transition.${i}.from`] = transition.from;
+      fields[`transition.${i}.to`] = transition.to;
+      fields[`transition.${i}.label`] = transition.label.fr;
+      fields[`transition.${i}.roles`] = 'agent';
+    });
+    return testApp.app.request(path, {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, ...changes }),
+      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+  };
 }
 
 describe('requests', () => {
@@ -363,29 +396,7 @@ describe('requests', () => {
   });
 
   it('take the statuses a designer adds, and keep those that requests are in', async () => {
-    const path = `/back-office/forms/${formId}/workflow`;
-    actor = staffActor(spf, 'serviceDesigner');
-    const page = await get(path);
-    const current = await workflowFor(testApp.database.db, formId);
-    // What the page shows now, sent back as it is, plus what the designer changes.
-    const fields: Record<string, string> = { _csrf: csrfTokenIn(await page.text()) };
-    for (const [id, status] of Object.entries(current.statuses)) {
-      fields[`status.${id}.staffLabel.fr`] = status.staffLabel.fr;
-      if (status.citizenLabel) fields[`status.${id}.citizenLabel.fr`] = status.citizenLabel.fr;
-      if (status.final) fields[`status.${id}.final`] = 'yes';
-    }
-    current.transitions.forEach((transition, i) => {
-      fields[`transition.${i}.from`] = transition.from;
-      fields[`transition.${i}.to`] = transition.to;
-      fields[`transition.${i}.label`] = transition.label.fr;
-      fields[`transition.${i}.roles`] = 'agent';
-    });
-    const send = (extra: Record<string, string>) =>
-      testApp.app.request(path, {
-        method: 'POST',
-        body: new URLSearchParams({ ...fields, ...extra }),
-        headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
-      });
+    const send = await workflowEditor(formId);
     const badCode = await send({ 'newStatus.id': 'Expertise!', 'newStatus.staffLabel.fr': 'Expertise' });
     expect(badCode.status).toBe(422);
     const badPage = await badCode.text();
@@ -436,6 +447,54 @@ describe('requests', () => {
     expect((await workflowFor(testApp.database.db, formId)).statuses.in_progress).toBeDefined();
   });
 
+  it('ask for the fee a status sets, and move on by themselves once it is paid', async () => {
+    const permit = await createForm(testApp.database.db, 'test', {
+      authorityId: spf,
+      name: 'Attestation',
+      definition,
+    });
+    await publishForm(testApp.database.db, 'test', permit);
+    const send = await workflowEditor(permit.id);
+    const added = await send({
+      'newStatus.id': 'awaiting_fee',
+      'newStatus.staffLabel.fr': 'Attend l’émolument',
+    });
+    expect(added.status).toBe(303);
+    const fee = {
+      initial: 'awaiting_fee',
+      'status.awaiting_fee.citizenLabel.fr': 'Émolument à payer',
+      'status.awaiting_fee.paymentPurpose.fr': 'Émolument d’attestation',
+      'status.awaiting_fee.paidTo': 'in_progress',
+    };
+    const wrong = await send({ ...fee, 'status.awaiting_fee.paymentAmount': 'trente' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('doit être un montant');
+    expect((await send({ ...fee, 'status.awaiting_fee.paymentAmount': '30.50' })).status).toBe(303);
+
+    const id = await submitted('Attestation de domicile', null, permit.id);
+    actor = citizen;
+    const person = httpClient(testApp.app);
+    const page = await (await person.get(`/requests/${id}`)).text();
+    expect(page).toContain('Émolument à payer');
+    const paymentPath = page.match(/href="(\/payments\/[0-9a-f-]{36})"/)?.[1] ?? '';
+    expect(await (await person.get(paymentPath)).text()).toContain('Émolument d’attestation');
+    const checkout = await person.post(`${paymentPath}/checkout`, {});
+    const paymentUrl = checkout.headers.get('Location') ?? '';
+    expect(paymentUrl.startsWith(`${testApp.url}/simulators/datatrans/pay/v1/start/`)).toBe(true);
+    const paid = await fetch(paymentUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'pay', cardNumber: '4242424242424242' }),
+      redirect: 'manual',
+    });
+    expect(new URL(paid.headers.get('Location') ?? '').pathname).toBe(paymentPath);
+    for (let i = 0; i < 200 && (await getCase(testApp.database.db, id))?.status !== 'in_progress'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await getCase(testApp.database.db, id))?.status).toBe('in_progress');
+    const after = await (await person.get(`/requests/${id}`)).text();
+    expect(after).toContain('Émolument payé');
+    expect(after).toContain('Payé');
+  });
+
   it('reach the business application with who acted for whom, and the data model', async () => {
     const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
     const id = await submitted('Par mandat', mandateId);
@@ -456,12 +515,15 @@ describe('requests', () => {
     actor = staffActor(spf, 'agent');
     const page = await (await get(`/back-office/authorities/spf/requests/${id}`)).text();
     expect(page).toContain('Représenté par mandat');
-    const exported = (await (await get('/back-office/authorities/spf/requests/export/json')).json()) as {
+    const exported = (await (
+      await get(`/back-office/authorities/spf/requests/export/json?form=${formId}`)
+    ).json()) as {
       dataModels: Record<string, { $schema: string }>;
       requests: { dataModel: string }[];
     };
     expect(exported.dataModels[`${formId}/1`]?.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(exported.requests.every((r) => r.dataModel === `${formId}/1`)).toBe(true);
+    expect(exported.requests.length).toBeGreaterThan(0);
+    expect(exported.requests.every((r) => r.dataModel === `${formId}/1`)).toBe(true); // that service's only
   });
 
   it('call the webhook of the service on entering a status, signed, and again until it answers', async () => {

@@ -19,6 +19,7 @@ import {
   type Case,
   type CaseActor,
   getCase,
+  type InboxFilter,
   listEvents,
   listForAccount,
   listInbox,
@@ -160,6 +161,35 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         kept={kept}
       />,
     );
+  }
+
+  /** The inbox's filters as the query gives them (for the form and links), and as criteria. */
+  function inboxFilterOf(c: RouteContext) {
+    const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
+    const filter = {
+      status: c.req.query('status') ?? '',
+      assignee: c.req.query('assignee') ?? '',
+      q: c.req.query('q') ?? '',
+      form: c.req.query('form') ?? '',
+      from: isoDate(c.req.query('from')),
+      to: isoDate(c.req.query('to')),
+      overdue: c.req.query('overdue') === '1' ? '1' : '',
+      sort: ['oldest', 'due'].includes(c.req.query('sort') ?? '')
+        ? (c.req.query('sort') as string)
+        : 'newest',
+    };
+    const criteria: Omit<InboxFilter, 'page' | 'pageSize'> = {
+      status: filter.status || undefined,
+      assignee:
+        filter.assignee === 'me' ? loggedInPerson(c).id : filter.assignee === 'none' ? 'none' : undefined,
+      query: filter.q.slice(0, 100) || undefined,
+      formId: /^[0-9a-f-]{36}$/.test(filter.form) ? filter.form : undefined,
+      from: filter.from || undefined,
+      to: filter.to || undefined,
+      overdue: filter.overdue === '1',
+      sort: filter.sort as 'newest' | 'oldest' | 'due',
+    };
+    return { filter, criteria };
   }
 
   /**
@@ -596,34 +626,9 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       async handler(c) {
         const authority = await staffAuthority(c);
-        const actor = loggedInPerson(c);
-        const isoDate = (value: string | undefined) =>
-          value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
-        const filter = {
-          status: c.req.query('status') ?? '',
-          assignee: c.req.query('assignee') ?? '',
-          q: c.req.query('q') ?? '',
-          form: c.req.query('form') ?? '',
-          from: isoDate(c.req.query('from')),
-          to: isoDate(c.req.query('to')),
-          overdue: c.req.query('overdue') === '1' ? '1' : '',
-          sort: ['oldest', 'due'].includes(c.req.query('sort') ?? '')
-            ? (c.req.query('sort') as string)
-            : 'newest',
-        };
+        const { filter, criteria } = inboxFilterOf(c);
         const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
-        const { total, rows } = await listInbox(db, authority.id, {
-          status: filter.status || undefined,
-          assignee: filter.assignee === 'me' ? actor.id : filter.assignee === 'none' ? 'none' : undefined,
-          query: filter.q.slice(0, 100) || undefined,
-          formId: /^[0-9a-f-]{36}$/.test(filter.form) ? filter.form : undefined,
-          from: filter.from || undefined,
-          to: filter.to || undefined,
-          overdue: filter.overdue === '1',
-          sort: filter.sort as 'newest' | 'oldest' | 'due',
-          page,
-          pageSize,
-        });
+        const { total, rows } = await listInbox(db, authority.id, { ...criteria, page, pageSize });
         const names = new Map<string, string>();
         for (const id of new Set(
           rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
@@ -674,7 +679,12 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const authority = await staffAuthority(c);
         const format = c.req.param('format');
         if (format !== 'csv' && format !== 'json') throw notFound();
-        const { rows } = await listInbox(db, authority.id, { page: 1, pageSize: 10_000 });
+        // What the inbox shows with the same filters (e.g. one service's requests), all pages.
+        const { rows } = await listInbox(db, authority.id, {
+          ...inboxFilterOf(c).criteria,
+          page: 1,
+          pageSize: 10_000,
+        });
         const records = rows.map((r) => ({
           reference: r.reference,
           status: r.status,

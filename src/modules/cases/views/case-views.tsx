@@ -375,8 +375,8 @@ export function InboxPage(props: {
         <Button variant="secondary">{t('filter')}</Button>
       </form>
       <p class="button-group">
-        <a href={`${props.base}/export/csv`}>{t('exportCsv')}</a>
-        <a href={`${props.base}/export/json`}>{t('exportJson')}</a>
+        <a href={`${props.base}/export/csv?${new URLSearchParams(props.filter)}`}>{t('exportCsv')}</a>
+        <a href={`${props.base}/export/json?${new URLSearchParams(props.filter)}`}>{t('exportJson')}</a>
       </p>
       <form method="post" action={`${props.base}/assign`}>
         <CsrfField />
