@@ -2,6 +2,7 @@ import type { Runner } from 'graphile-worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { createForm, publishForm } from '../../src/modules/forms/index.ts';
 import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
@@ -147,6 +148,78 @@ describe('a request from submission to decision', () => {
     const opened = await agent.request.get(`${server.url}${attachment}`);
     expect(opened.status()).toBe(200);
     expect(await opened.text()).toContain('quittance');
+  });
+
+  it('a request asks for its fee; the citizen pays on the provider’s page and the request moves on', {
+    timeout: 60_000,
+  }, async () => {
+    const { db } = server.database;
+    const spf = await getAuthorityBySlug(db, 'spf');
+    const form = await createForm(db, 'test', {
+      authorityId: spf?.id ?? '',
+      name: 'Attestation',
+      definition: {
+        format: 'guichet-form/1',
+        title: { fr: 'Attestation de non-poursuite' },
+        steps: [
+          {
+            id: 'why',
+            title: { fr: 'Demande' },
+            fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif' } }],
+          },
+        ],
+      },
+    });
+    await publishForm(db, 'test', form);
+    await saveWorkflow(db, 'test', form.id, {
+      ...defaultWorkflow,
+      initial: 'awaiting_fee',
+      statuses: {
+        ...defaultWorkflow.statuses,
+        awaiting_fee: {
+          staffLabel: { fr: 'Attend l’émolument' },
+          citizenLabel: { fr: 'Émolument à payer' },
+          payment: { amountCents: 2000, purpose: { fr: 'Émolument d’attestation' }, paidTo: 'in_progress' },
+        },
+      },
+    });
+    const citizen = await loggedIn('Marc Darbellay');
+    await citizen.goto(`${server.url}/forms/${form.id}/start`);
+    await citizen.getByRole('button', { name: 'Commencer' }).click();
+    await citizen.getByLabel('Motif').fill('Bail');
+    await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await expect
+      .poll(
+        async () => {
+          await citizen.goto(`${server.url}/requests`);
+          return citizen.getByRole('row', { name: /Attestation de non-poursuite/ }).count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await citizen
+      .getByRole('row', { name: /Attestation de non-poursuite/ })
+      .getByRole('link')
+      .click();
+    const requestUrl = citizen.url();
+    await citizen.getByRole('link', { name: 'Payer' }).click();
+    await expectNoAxeViolations(citizen);
+    await citizen.getByRole('button', { name: /Payer 20\.00\sCHF en ligne/ }).click();
+    // The provider's page (the simulator), reached through the form's redirect.
+    await citizen.getByRole('button', { name: 'Pay CHF 20.00' }).click();
+    await citizen.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+    expect(await citizen.getByRole('main').textContent()).toContain('Payé le');
+    await expectNoAxeViolations(citizen);
+    await expect
+      .poll(
+        async () => {
+          await citizen.goto(requestUrl);
+          return citizen.getByRole('main').textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toContain('Émolument payé');
   });
 
   it('a person writes to an authority and its team answers from the shared mailbox', {

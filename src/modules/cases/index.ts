@@ -7,6 +7,7 @@ import { callWebhook } from './webhook.ts';
 
 export { applyTimeouts, getCase, listForAccount, openFromSubmission } from './cases.ts';
 export { defaultWorkflow, type Workflow } from './workflow.ts';
+export { saveWorkflow } from './workflow-store.ts';
 
 /**
  * Requests (cases): opened from form submissions, moved through a workflow by the authority's staff,

@@ -190,7 +190,7 @@ export async function applyTransaction(
         .where('status', '!=', 'paid')
         .returningAll()
         .executeTakeFirst();
-      if (!paid) return { ...payment, status: 'paid' as const }; // the webhook or the return came first
+      if (!paid) return (await getPayment(tx, payment.id)) ?? payment; // the webhook or the return came first
       await appendAuditEvent(tx, {
         actor: `provider:${via}`,
         action: 'payment.settled',
