@@ -6,6 +6,7 @@ import {
   grantStaffRole,
   upsertAuthority,
 } from '../modules/authorities/index.ts';
+import { defaultWorkflow, saveWorkflow } from '../modules/cases/index.ts';
 import {
   addSynonyms,
   createService,
@@ -77,6 +78,24 @@ export async function seedDemo(db: Db): Promise<void> {
       definition: demoDogRegistration,
     });
     await publishForm(db, SEED, form);
+    // The commune asks its dog tax as soon as the registration arrives; paid, it goes to its staff.
+    await saveWorkflow(db, SEED, form.id, {
+      ...defaultWorkflow,
+      initial: 'awaiting_fee',
+      statuses: {
+        ...defaultWorkflow.statuses,
+        awaiting_fee: {
+          staffLabel: { fr: 'Attend la taxe', de: 'Wartet auf die Steuer', en: 'Awaiting the tax' },
+          citizenLabel: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
+          withdrawable: true,
+          payment: {
+            amountCents: dogs.content.feeCents ?? 10000,
+            purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
+            paidTo: 'submitted',
+          },
+        },
+      },
+    });
     await publishVersion(
       db,
       SEED,

@@ -138,9 +138,13 @@ describe('the form builder and runner', () => {
     await page.waitForURL(/published=1/);
     expect(await page.getByRole('region', { name: 'Succès' }).textContent()).toContain('Version 1 publiée');
     await page.getByRole('link', { name: 'Déroulement des demandes' }).click();
-    await page.getByLabel('Libellé pour le demandeur').nth(1).fill('Votre demande est à l’étude');
+    const inProgress = page.getByRole('group', { name: 'En traitement' });
+    const citizenWording = inProgress.getByRole('group', { name: 'Libellé pour le demandeur' });
+    await citizenWording.getByLabel('En français').fill('Votre demande est à l’étude');
+    await citizenWording.getByLabel('En allemand').fill('Ihr Gesuch wird geprüft');
     await page.getByRole('button', { name: 'Enregistrer le déroulement' }).click();
     await page.waitForURL(/saved=1/);
+    expect(await citizenWording.getByLabel('En allemand').inputValue()).toBe('Ihr Gesuch wird geprüft');
     await expectNoAxeViolations(page);
     expect(csp).toEqual([]);
   });
