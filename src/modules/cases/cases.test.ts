@@ -183,6 +183,8 @@ describe('requests', () => {
     await post(`${staffBase}/${id}/notes`, { text: 'Client connu, dossier simple.' }, `${staffBase}/${id}`);
 
     actor = citizen;
+    const mySpace = await (await get('/my')).text();
+    expect(mySpace).toContain(`href="/requests/${id}"`); // it waits for the citizen's answer
     const waiting = await (await get(`/requests/${id}`)).text();
     expect(waiting).toContain('Complément demandé');
     expect(waiting).toContain('Joignez votre bail');

@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
 import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
+import { casesMySpace } from './my-space.tsx';
 import { caseRoutes } from './routes.tsx';
 import { callWebhook } from './webhook.ts';
 
@@ -17,6 +18,7 @@ export const casesModule: GuichetModule = {
   name: 'cases',
   migrations: { '2026-11-24-16-cases-create': createCases },
   routes: caseRoutes,
+  mySpace: casesMySpace,
   jobs: (platform) => ({
     'cases:open-from-submission': async ({ submissionId }) => {
       await openFromSubmission(platform.db, submissionId);

@@ -1,0 +1,47 @@
+import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { type Case, listForAccount } from './cases.ts';
+import { caseMessages } from './messages.ts';
+import { workflowFor } from './workflow-store.ts';
+
+/** The account's requests still open, and those waiting for an answer from the requester. */
+async function openRequests(platform: Platform, accountId: string) {
+  const open: Case[] = [];
+  const awaiting: Case[] = [];
+  for (const item of await listForAccount(platform.db, accountId)) {
+    const status = (await workflowFor(platform.db, item.form_id)).statuses[item.status];
+    if (status?.final) continue;
+    open.push(item);
+    if (status?.awaitsCitizen) awaiting.push(item);
+  }
+  return { open, awaiting };
+}
+
+export function casesMySpace(platform: Platform): MySpaceSection {
+  return {
+    order: 15,
+    async render(c, actor) {
+      const { open, awaiting } = await openRequests(platform, actor.account.id);
+      if (open.length === 0) return null;
+      const t = caseMessages.translator(c.var.locale);
+      return (
+        <section class="my-space__section" aria-labelledby="my-requests">
+          <h2 id="my-requests">{t('requestsTitle')}</h2>
+          <p>{t('openCount', { count: open.length })}</p>
+          {awaiting.length > 0 && (
+            <ul>
+              {awaiting.map((item) => (
+                <li>
+                  <a href={`/requests/${item.id}`}>{t('awaitsYou', { reference: item.reference })}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <a href="/requests">{t('allRequests')}</a>
+          </p>
+        </section>
+      );
+    },
+    awaiting: async (_personId, accountId) => (await openRequests(platform, accountId)).awaiting.length,
+  };
+}
