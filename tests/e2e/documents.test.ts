@@ -1,11 +1,10 @@
 import type { Runner } from 'graphile-worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker } from '../../src/platform/jobs/worker.ts';
-import { createLogger } from '../../src/platform/logging/logger.ts';
 import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { linkIn, startSmtpSink } from '../support/smtp-sink.ts';
+import { startTestWorker } from '../support/test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
@@ -19,13 +18,7 @@ beforeAll(async () => {
     launchBrowser(),
     serveTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } }),
   ]);
-  worker = await startWorker({
-    pool: server.database.pool,
-    db: server.database.db,
-    handlers: server.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(server);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { createForm, publishForm } from '../../src/modules/forms/index.ts';
-import { startWorker } from '../../src/platform/jobs/worker.ts';
-import { createLogger } from '../../src/platform/logging/logger.ts';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
+import { startTestWorker } from '../support/test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
@@ -17,14 +16,8 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  const { db, pool } = server.database;
-  worker = await startWorker({
-    pool,
-    db,
-    handlers: server.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  const { db } = server.database;
+  worker = await startTestWorker(server);
   const spf = await getAuthorityBySlug(db, 'spf');
   const form = await createForm(db, 'test', {
     authorityId: spf?.id ?? '',

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/platform/config/config.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
+import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { buildApp } from '../../src/runtime/build-app.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
@@ -26,6 +27,19 @@ export async function createTestApp(options: TestAppOptions = {}) {
     now: options.now,
   });
   return { ...built, database, config, close: () => database.drop() };
+}
+
+/** The job worker on a test app's database, running its jobs as `guichet worker` would. */
+export function startTestWorker(
+  testApp: Pick<Awaited<ReturnType<typeof createTestApp>>, 'database' | 'jobs'>,
+) {
+  return startWorker({
+    pool: testApp.database.pool,
+    db: testApp.database.db,
+    handlers: testApp.jobs,
+    logger: createLogger('silent'),
+    concurrency: 2,
+  });
 }
 
 /** The cookies a response sets, as a Cookie header value for the next request. */

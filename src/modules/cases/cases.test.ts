@@ -7,11 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
-import { cookiesFrom, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
@@ -46,13 +44,7 @@ beforeAll(async () => {
   // On a real socket: the payment provider's simulator is reached over HTTP, as the real one would be.
   testApp = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
   const { db } = testApp.database;
-  worker = await startWorker({
-    pool: testApp.database.pool,
-    db,
-    handlers: testApp.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(testApp);
   const { person } = await createPersonWithLink(
     db,
     { givenNames: 'Jean', familyName: 'Rey', email: 'jean@example.ch', emailVerified: true },

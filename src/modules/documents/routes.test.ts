@@ -3,10 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { startSmtpSink } from '../../../tests/support/smtp-sink.ts';
-import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { cookiesFrom, createTestApp, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
@@ -26,13 +24,7 @@ beforeAll(async () => {
     actor: () => actor,
     env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://guichet.example' },
   });
-  worker = await startWorker({
-    pool: testApp.database.pool,
-    db: testApp.database.db,
-    handlers: testApp.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(testApp);
   const { db } = testApp.database;
   for (const [name, avs, language] of [
     ['Thomas', '7562345678908', 'de'],

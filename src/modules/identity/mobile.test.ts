@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { loggedInClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
+import { startTestWorker } from '../../../tests/support/test-app.ts';
 import { normaliseMobile, verificationCode } from './mobile-verification.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
@@ -13,13 +12,7 @@ let worker: Runner;
 
 beforeAll(async () => {
   server = await serveTestApp();
-  worker = await startWorker({
-    pool: server.database.pool,
-    db: server.database.db,
-    handlers: server.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(server);
   await createLocalPerson(server.database.db, {
     givenNames: 'Paul',
     familyName: 'Bonvin',

@@ -4,9 +4,7 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { linkIn, startSmtpSink } from '../../../tests/support/smtp-sink.ts';
-import { createTestApp } from '../../../tests/support/test-app.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
+import { createTestApp, startTestWorker } from '../../../tests/support/test-app.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -17,13 +15,7 @@ beforeAll(async () => {
   testApp = await createTestApp({
     env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://guichet.example' },
   });
-  worker = await startWorker({
-    pool: testApp.database.pool,
-    db: testApp.database.db,
-    handlers: testApp.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(testApp);
 });
 afterAll(async () => {
   await worker?.stop();

@@ -3,11 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPerson, staffActor } from '../../../tests/support/factories.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
-import { cookiesFrom, csrfTokenIn } from '../../../tests/support/test-app.ts';
+import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import { decryptPush, newSubscriptionKeys } from '../../../tests/support/web-push-decrypt.ts';
 import type { Actor } from '../../platform/http/access.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
 import { notificationChoices, setNotificationChoices } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { notify } from './outbox.ts';
@@ -25,13 +23,7 @@ let sources = 0;
 beforeAll(async () => {
   server = await serveTestApp({ actor: () => actor });
   const { db } = server.database;
-  worker = await startWorker({
-    pool: server.database.pool,
-    db,
-    handlers: server.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  worker = await startTestWorker(server);
   person = await createLocalPerson(db, {
     givenNames: 'Iris',
     familyName: 'Métrailler',

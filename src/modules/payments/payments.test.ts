@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
+import { startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { startWorker } from '../../platform/jobs/worker.ts';
-import { createLogger } from '../../platform/logging/logger.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
@@ -24,14 +23,8 @@ let clockAhead = 0;
 
 beforeAll(async () => {
   server = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
-  const { db, pool } = server.database;
-  worker = await startWorker({
-    pool,
-    db,
-    handlers: server.jobs,
-    logger: createLogger('silent'),
-    concurrency: 2,
-  });
+  const { db } = server.database;
+  worker = await startTestWorker(server);
   const { person } = await createPersonWithLink(
     db,
     { givenNames: 'Lena', familyName: 'Zufferey', email: 'lena@example.ch', emailVerified: true },

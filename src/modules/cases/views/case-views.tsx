@@ -149,6 +149,38 @@ function TextArea(props: { name: string; label: string; error?: string; value?: 
   );
 }
 
+/** A text and an optional document sent together (a complement, a message); errors keep the text. */
+function TextWithFileForm(props: {
+  action: string;
+  name: string;
+  label: string;
+  fileLabel: string;
+  button: string;
+  errors: FieldError[];
+  kept: Record<string, string> | undefined;
+  secondary?: boolean;
+}) {
+  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data">
+      <CsrfField />
+      <TextArea
+        name={props.name}
+        label={props.label}
+        error={error(props.name)}
+        value={props.kept?.[props.name]}
+      />
+      <DocumentFileField
+        id={`${props.name}-file`}
+        name="file"
+        label={props.fileLabel}
+        error={error(`${props.name}-file`)}
+      />
+      <Button variant={props.secondary ? 'secondary' : undefined}>{props.button}</Button>
+    </form>
+  );
+}
+
 export function RequestsPage(props: { locale: Locale; cases: { item: Case; status: string }[] }) {
   const t = caseMessages.translator(props.locale);
   return (
@@ -186,7 +218,7 @@ export function RequestPage(props: {
   const t = caseMessages.translator(props.locale);
   const state = props.workflow.statuses[props.item.status];
   const base = `/requests/${props.item.id}`;
-  const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
+  const _error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   return (
     <>
       <h1>
@@ -201,22 +233,15 @@ export function RequestPage(props: {
         <section aria-labelledby="expected" class="expected">
           <h2 id="expected">{t('expected')}</h2>
           <p class="pre-line">{[...props.events].reverse().find((e) => e.kind === 'complement')?.text}</p>
-          <form method="post" action={`${base}/complement`} enctype="multipart/form-data">
-            <CsrfField />
-            <TextArea
-              name="complement"
-              label={t('complementLabel')}
-              error={error('complement')}
-              value={props.kept?.complement}
-            />
-            <DocumentFileField
-              id="complement-file"
-              name="file"
-              label={t('complementFile')}
-              error={error('complement-file')}
-            />
-            <Button>{t('sendComplement')}</Button>
-          </form>
+          <TextWithFileForm
+            action={`${base}/complement`}
+            name="complement"
+            label={t('complementLabel')}
+            fileLabel={t('complementFile')}
+            button={t('sendComplement')}
+            errors={props.errors}
+            kept={props.kept}
+          />
         </section>
       )}
       <Payments locale={props.locale} payments={props.payments} audience="citizen" />
@@ -231,22 +256,16 @@ export function RequestPage(props: {
       {!state?.final && (
         <section aria-labelledby="messages">
           <h2 id="messages">{t('messagesTitle')}</h2>
-          <form method="post" action={`${base}/messages`} enctype="multipart/form-data">
-            <CsrfField />
-            <TextArea
-              name="message"
-              label={t('messageLabel')}
-              error={error('message')}
-              value={props.kept?.message}
-            />
-            <DocumentFileField
-              id="message-file"
-              name="file"
-              label={t('messageFile')}
-              error={error('message-file')}
-            />
-            <Button variant="secondary">{t('sendMessage')}</Button>
-          </form>
+          <TextWithFileForm
+            action={`${base}/messages`}
+            name="message"
+            label={t('messageLabel')}
+            fileLabel={t('messageFile')}
+            button={t('sendMessage')}
+            errors={props.errors}
+            kept={props.kept}
+            secondary
+          />
         </section>
       )}
       {state?.withdrawable && (
@@ -510,22 +529,16 @@ export function CaseStaffPage(props: {
         </>
       )}
       <h2>{t('messagesTitle')}</h2>
-      <form method="post" action={`${base}/messages`} enctype="multipart/form-data">
-        <CsrfField />
-        <TextArea
-          name="message"
-          label={t('messageLabel')}
-          error={error('message')}
-          value={props.kept?.message}
-        />
-        <DocumentFileField
-          id="message-file"
-          name="file"
-          label={t('messageFile')}
-          error={error('message-file')}
-        />
-        <Button variant="secondary">{t('sendMessage')}</Button>
-      </form>
+      <TextWithFileForm
+        action={`${base}/messages`}
+        name="message"
+        label={t('messageLabel')}
+        fileLabel={t('messageFile')}
+        button={t('sendMessage')}
+        errors={props.errors}
+        kept={props.kept}
+        secondary
+      />
       <form method="post" action={`${base}/notes`}>
         <CsrfField />
         <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />
