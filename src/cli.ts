@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
-import { createBlobStore, parseMasterKeys, rewrapKeys } from './modules/documents/index.ts';
+import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/openid-provider/clients.ts';
 import { createApiClient } from './modules/integration/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { loadConfig } from './platform/config/config.ts';
+import { parseMasterKeys } from './platform/crypto/master-keys.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import { buildApp, migrate } from './runtime/build-app.ts';
 import { openDatabase } from './runtime/open-database.ts';
@@ -83,12 +84,12 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'documents': {
         if (sub !== 'rewrap') throw new Error('usage: guichet documents rewrap');
-        if (!config.documentMasterKeys) throw new Error('DOCUMENT_MASTER_KEYS is not set');
+        if (!config.masterKeys) throw new Error('MASTER_KEYS is not set');
         await migrate(database.db, database.pool);
         const count = await rewrapKeys({
           db: database.db,
           store: createBlobStore(config.documentStore, database.db),
-          keys: parseMasterKeys(config.documentMasterKeys),
+          keys: parseMasterKeys(config.masterKeys),
         });
         process.stdout.write(`rewrapped=${count}\n`);
         return 0;

@@ -22,7 +22,7 @@ describe('several instances on one external PostgreSQL', () => {
     const env = {
       DATABASE_URL: database.url,
       GUICHET_WORKER_CONCURRENCY: '4',
-      DOCUMENT_MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      MASTER_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
     };
     instances = await Promise.all([spawnGuichet(['serve'], env), spawnGuichet(['serve'], env)]);
     expect(instances[0]?.url).not.toBe(instances[1]?.url);

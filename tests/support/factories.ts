@@ -3,6 +3,8 @@ import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { type NewAuthority, upsertAuthority } from '../../src/modules/authorities/index.ts';
 import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import { createLocalMeans } from '../../src/modules/identity/local-means.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import type { Db } from '../../src/platform/database/database.ts';
 import type { PersonActor, StaffRole } from '../../src/platform/http/access.ts';
 
@@ -67,7 +69,8 @@ export async function createLocalPerson(
     { provider: 'test', subject: `${person.email}-${suffix()}`, level: 'high' },
   );
   const accountId = await ensurePersonalAccount(db, created.id, `${person.givenNames} ${person.familyName}`);
-  await createLocalMeans(db, created.id, {
+  // The demo's keys, as the test app (demo mode, no MASTER_KEYS) uses them.
+  await createLocalMeans(db, await masterKeysFor(loadConfig({ GUICHET_DEMO: 'true' }), db), created.id, {
     email: person.email,
     password: person.password,
     totp: person.totp ?? null,

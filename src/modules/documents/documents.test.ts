@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { startS3Server } from '../../../tests/support/s3-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { parseMasterKeys } from '../../platform/crypto/master-keys.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { type BlobStore, createBlobStore } from './blob-store.ts';
@@ -19,7 +20,7 @@ import {
   remindUnread,
   rewrapKeys,
 } from './documents.ts';
-import { decryptDocument, encryptDocument, parseMasterKeys } from './encryption.ts';
+import { decryptDocument, encryptDocument } from './encryption.ts';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const k1 = key('k1');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
+import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
@@ -8,7 +9,7 @@ import { notify } from '../notifications/index.ts';
 import { can } from '../policy/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import { type DocumentCategory, retainUntil } from './categories.ts';
-import { decryptDocument, encryptDocument, type MasterKey, rewrapKey } from './encryption.ts';
+import { decryptDocument, encryptDocument, rewrapKey } from './encryption.ts';
 import type { DocumentsTables } from './tables.ts';
 
 export type DocumentRow = Selectable<DocumentsTables['documents']>;

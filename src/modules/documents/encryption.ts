@@ -1,45 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 
-/** A master key from configuration; the first one configured wraps new document keys. */
-export interface MasterKey {
-  id: string;
-  key: Buffer;
-}
-
+/** The format tag of a document blob. */
 const MAGIC = Buffer.from('GCH1');
-const IV = 12;
-const TAG = 16;
-
-/** Parses `DOCUMENT_MASTER_KEYS`: `id:base64key,id2:base64key`, current key first; keys are 32 bytes. */
-export function parseMasterKeys(value: string): MasterKey[] {
-  const keys = value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [id, encoded] = part.split(':');
-      const key = Buffer.from(encoded ?? '', 'base64');
-      if (!id || !/^[\w.-]{1,40}$/.test(id) || key.length !== 32)
-        throw new Error('DOCUMENT_MASTER_KEYS: each entry is id:<32 bytes in base64>, separated by commas');
-      return { id, key };
-    });
-  if (new Set(keys.map((k) => k.id)).size !== keys.length)
-    throw new Error('DOCUMENT_MASTER_KEYS: ids must differ');
-  return keys;
-}
-
-function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(IV);
-  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
-}
-
-function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV)).setAAD(Buffer.from(aad));
-  decipher.setAuthTag(sealed.subarray(IV, IV + TAG));
-  return Buffer.concat([decipher.update(sealed.subarray(IV + TAG)), decipher.final()]);
-}
 
 export interface Encrypted {
   /** What the blob store keeps: a format tag, then IV, tag and ciphertext. */
@@ -55,8 +18,7 @@ export interface Encrypted {
  * master key. Both are bound to the document id, so a blob or key moved to another document fails.
  */
 export function encryptDocument(keys: MasterKey[], documentId: string, plaintext: Buffer): Encrypted {
-  const current = keys[0];
-  if (!current) throw new Error('No document master key configured');
+  const current = currentKey(keys);
   const documentKey = randomBytes(32);
   return {
     blob: Buffer.concat([MAGIC, seal(documentKey, plaintext, documentId)]),
@@ -66,12 +28,6 @@ export function encryptDocument(keys: MasterKey[], documentId: string, plaintext
   };
 }
 
-function masterKey(keys: MasterKey[], keyId: string): Buffer {
-  const found = keys.find((k) => k.id === keyId);
-  if (!found) throw new Error(`Document master key "${keyId}" is not configured`);
-  return found.key;
-}
-
 /** Decrypts and checks the content against the hash recorded at publication. */
 export function decryptDocument(
   keys: MasterKey[],
@@ -79,7 +35,7 @@ export function decryptDocument(
   stored: { blob: Buffer; wrappedKey: Buffer; keyId: string; sha256: string },
 ): Buffer {
   if (!stored.blob.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('Unknown document blob format');
-  const documentKey = open(masterKey(keys, stored.keyId), stored.wrappedKey, documentId);
+  const documentKey = open(keyById(keys, stored.keyId), stored.wrappedKey, documentId);
   const plaintext = open(documentKey, stored.blob.subarray(MAGIC.length), documentId);
   if (createHash('sha256').update(plaintext).digest('hex') !== stored.sha256)
     throw new Error(`Document ${documentId} does not match its recorded hash`);
@@ -92,8 +48,7 @@ export function rewrapKey(
   documentId: string,
   stored: { wrappedKey: Buffer; keyId: string },
 ): { wrappedKey: Buffer; keyId: string } {
-  const current = keys[0];
-  if (!current) throw new Error('No document master key configured');
-  const documentKey = open(masterKey(keys, stored.keyId), stored.wrappedKey, documentId);
+  const current = currentKey(keys);
+  const documentKey = open(keyById(keys, stored.keyId), stored.wrappedKey, documentId);
   return { wrappedKey: seal(current.key, documentKey, documentId), keyId: current.id };
 }

@@ -20,7 +20,6 @@ export {
   readDocument,
   rewrapKeys,
 } from './documents.ts';
-export { parseMasterKeys } from './encryption.ts';
 export { vaultOf } from './vault.ts';
 export { DocumentFileField } from './views/file-field.tsx';
 

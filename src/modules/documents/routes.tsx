@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Child } from 'hono/jsx';
+import { configuredMasterKeys } from '../../platform/crypto/master-keys.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
@@ -33,7 +34,7 @@ import {
 } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { findRecipient, type RecipientQuery } from './recipients.ts';
-import { checkDocumentKeys, vaultOf } from './vault.ts';
+import { vaultOf } from './vault.ts';
 import { DocumentPage, DocumentsPage, documentPath } from './views/citizen-pages.tsx';
 import { BulkPage, PublishedPage, PublishPage } from './views/staff-pages.tsx';
 
@@ -71,7 +72,7 @@ function recipientFromCell(cell: string): RecipientQuery | undefined {
 /** The documents of an account, publication by authorities' staff and their API, paper fallbacks. */
 export function documentRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
-  checkDocumentKeys(platform); // refuse to start without keys, not at the first upload
+  configuredMasterKeys(platform.config); // refuse to start without keys, not at the first upload
 
   /** The document, if the actor may see it in the account in use; anything else is answered as absent. */
   async function visibleDocument(c: RouteContext) {

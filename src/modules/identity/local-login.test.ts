@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
+import { masterKeysFor, openText } from '../../platform/crypto/master-keys.ts';
 import { ensurePersonalAccount } from '../accounts/accounts.ts';
 import { createLocalMeans, newTotpSecret } from './local-means.ts';
 import { createPersonWithLink, listLinks, unlinkIdentity } from './persons.ts';
@@ -23,17 +24,34 @@ beforeAll(async () => {
   );
   personId = person.id;
   await ensurePersonalAccount(testApp.database.db, person.id, 'Claire Fellay');
-  await createLocalMeans(testApp.database.db, person.id, {
-    email: 'claire@example.ch',
-    password: 'Glacier du Trient 1920',
-    totp: { secret, step: 0 },
-  });
+  await createLocalMeans(
+    testApp.database.db,
+    await masterKeysFor(testApp.config, testApp.database.db),
+    person.id,
+    {
+      email: 'claire@example.ch',
+      password: 'Glacier du Trient 1920',
+      totp: { secret, step: 0 },
+    },
+  );
 });
 afterAll(() => testApp.close());
 
 const client = () => httpClient(testApp.app);
 
 describe('login with e-mail and password', () => {
+  it('keeps the second factor’s seed sealed with the master key, bound to its person', async () => {
+    const { db } = testApp.database;
+    const { rows } = await sql<{ totp_secret: string }>`
+      select totp_secret from local_credentials where person_id = ${personId}`.execute(db);
+    const stored = rows[0]?.totp_secret ?? '';
+    expect(stored).not.toContain(secret);
+    expect(stored).toMatch(/^demo\./);
+    const keys = await masterKeysFor(testApp.config, db);
+    expect(openText(keys, stored, `totp:${personId}`)).toBe(secret);
+    expect(() => openText(keys, stored, 'totp:someone-else')).toThrow();
+  });
+
   it('asks for the second factor, then logs in with a new session id at "substantial"', async () => {
     const browser = client();
     await browser.get('/login');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
 import { appendAuditEvent, audited } from '../../platform/audit/audit.ts';
+import { type MasterKey, openText, sealText } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
@@ -35,9 +36,14 @@ export function totpStep(secret: string, code: string, now = Date.now()): number
   return delta === null ? undefined : Math.floor(now / 1000 / PERIOD) + delta;
 }
 
+/** TOTP seeds are kept sealed with the master key, bound to their person (a row copied elsewhere fails). */
+const sealTotp = (keys: MasterKey[], personId: string, secret: string) =>
+  sealText(keys, secret, `totp:${personId}`);
+
 /** Adds e-mail + password (+ TOTP) as a means of a person already identified by another one. */
 export async function createLocalMeans(
   db: Db,
+  keys: MasterKey[],
   personId: string,
   input: { email: string; password: string; totp: { secret: string; step: number } | null },
 ): Promise<void> {
@@ -65,7 +71,7 @@ export async function createLocalMeans(
           person_id: personId,
           email: input.email,
           password_hash: passwordHash,
-          totp_secret: input.totp?.secret ?? null,
+          totp_secret: input.totp ? sealTotp(keys, personId, input.totp.secret) : null,
           totp_last_step: input.totp?.step ?? null,
         })
         .returning('id')
@@ -110,15 +116,20 @@ export async function checkPassword(
 }
 
 /** Checks a TOTP code and burns its time step, so the same code cannot be replayed. */
-export async function checkTotp(db: Db, credentialId: string, code: string): Promise<boolean> {
+export async function checkTotp(
+  db: Db,
+  keys: MasterKey[],
+  credentialId: string,
+  code: string,
+): Promise<boolean> {
   const identity = tablesOf<IdentityTables>(db);
   const credential = await identity
     .selectFrom('local_credentials')
-    .select(['totp_secret'])
+    .select(['totp_secret', 'person_id'])
     .where('id', '=', credentialId)
     .executeTakeFirst();
   if (!credential?.totp_secret) return false;
-  const step = totpStep(credential.totp_secret, code);
+  const step = totpStep(openText(keys, credential.totp_secret, `totp:${credential.person_id}`), code);
   if (step === undefined) return false;
   const updated = await identity
     .updateTable('local_credentials')
@@ -144,6 +155,7 @@ export interface Registration {
  */
 export async function registerLocalPerson(
   db: Db,
+  keys: MasterKey[],
   input: Registration,
 ): Promise<{ personId: string; credentialId: string }> {
   const passwordHash = await hashPassword(input.password);
@@ -172,7 +184,7 @@ export async function registerLocalPerson(
         person_id: person.id,
         email: input.email,
         password_hash: passwordHash,
-        totp_secret: input.totp.secret,
+        totp_secret: sealTotp(keys, person.id, input.totp.secret),
         totp_last_step: input.totp.step,
         email_verified_at: null,
       })

@@ -1,3 +1,4 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { hitRateLimit } from '../../platform/http/rate-limit.ts';
@@ -124,7 +125,7 @@ export function localRoutes(
         const error =
           wait > 0
             ? { ...throttled(c, wait), field: 'code' }
-            : (await checkTotp(db, pending.credentialId, code))
+            : (await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code))
               ? undefined
               : { field: 'code', message: t('totpWrong') };
         if (error) {
@@ -173,7 +174,11 @@ export function localRoutes(
         const { email, password, step, errors } = checkLocalMeansForm(t, form, secret);
         if (errors.length === 0 && step !== undefined) {
           try {
-            await createLocalMeans(db, personId, { email, password, totp: { secret, step } });
+            await createLocalMeans(db, await masterKeysFor(platform.config, db), personId, {
+              email,
+              password,
+              totp: { secret, step },
+            });
             c.var.session.delete(PENDING_SETUP);
             return c.redirect('/profile/identities?linked=1', 303);
           } catch (error) {

@@ -1,3 +1,4 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { hitRateLimit } from '../../platform/http/rate-limit.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
@@ -93,7 +94,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
           return registrationForm(c, { email, givenNames, familyName }, errors);
         let registered: { personId: string; credentialId: string };
         try {
-          registered = await registerLocalPerson(db, {
+          registered = await registerLocalPerson(db, await masterKeysFor(platform.config, db), {
             givenNames,
             familyName,
             email,
@@ -186,7 +187,10 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         if (credential.hasTotp) {
           const code = String(form.code ?? '').replace(/\s/g, '');
           const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
-          if (throttled || !(await checkTotp(db, credential.id, code)))
+          if (
+            throttled ||
+            !(await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code))
+          )
             errors.push({ field: 'code', message: t('totpWrong') });
         }
         if (errors.length > 0) {

@@ -35,8 +35,8 @@ export interface Config {
   smsSender: string;
   /** The commercial register's lookup API; the simulator in demo mode. */
   commercialRegisterUrl: string;
-  /** `id:base64key,…`, current first: the keys that wrap each document's own key. */
-  documentMasterKeys: string | undefined;
+  /** `id:base64key,…`, current first: the keys that wrap each document's own key and seal secrets at rest. */
+  masterKeys: string | undefined;
   /** Where encrypted documents are kept. */
   documentStore: DocumentStoreConfig;
   /** Days before an unread document is announced again, and before the authority is asked to post it. */
@@ -97,7 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
     smsSender: env.SMS_SENDER ?? 'Guichet',
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
-    documentMasterKeys: env.DOCUMENT_MASTER_KEYS || undefined,
+    masterKeys: env.MASTER_KEYS || undefined,
     documentStore: documentStore(env, path.resolve(env.GUICHET_DATA_DIR ?? 'var')),
     documentReminderDays: integer(env, 'DOCUMENT_REMINDER_DAYS', 7),
     documentFallbackDays: integer(env, 'DOCUMENT_FALLBACK_DAYS', 21),
