@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
@@ -487,6 +487,63 @@ describe('requests', () => {
     const after = await (await person.get(`/requests/${id}`)).text();
     expect(after).toContain('Émolument payé');
     expect(after).toContain('Payé');
+  });
+
+  it('show staff the files sent with the answers, kept sealed, to their authority only', async () => {
+    const { db } = testApp.database;
+    const withProof = await createForm(db, 'test', {
+      authorityId: spf,
+      name: 'Avec pièce',
+      definition: {
+        format: 'guichet-form/1',
+        title: { fr: 'Demande avec pièce' },
+        steps: [
+          {
+            id: 'main',
+            title: { fr: 'Demande' },
+            fields: [
+              { id: 'purpose', type: 'text', label: { fr: 'Motif' }, required: true },
+              { id: 'proof', type: 'file', label: { fr: 'Justificatif' }, required: true },
+            ],
+          },
+        ],
+      },
+    });
+    await publishForm(db, 'test', withProof);
+    actor = citizen;
+    const person = httpClient(testApp.app);
+    await person.get(`/forms/${withProof.id}/start`);
+    const draft = (await person.post(`/forms/${withProof.id}/start`, {})).headers.get('Location') ?? '';
+    await person.get(draft);
+    const step = await person.post(`${draft}/steps/main`, {
+      purpose: 'Bail',
+      proof: pdf('contrat de bail signé'),
+    });
+    expect(step.headers.get('Location')).toBe(`${draft}/review`);
+    await person.get(`${draft}/review`);
+    expect((await person.post(`${draft}/submit`, {})).status).toBe(303);
+    const stored = await sql<{ bytes: Buffer }>`
+      select f.bytes from form_files f join form_drafts d on d.id = f.draft_id where d.form_id = ${withProof.id}`.execute(
+      db,
+    );
+    expect(stored.rows[0]?.bytes.toString('latin1')).not.toContain('contrat de bail'); // sealed at rest
+
+    let page = '';
+    for (let i = 0; i < 200 && !page.includes('/files/'); i++) {
+      actor = staffActor(spf, 'agent');
+      const inbox = await (await get(`/back-office/authorities/spf/requests?form=${withProof.id}`)).text();
+      const path = inbox.match(/href="(\/back-office\/authorities\/spf\/requests\/[0-9a-f-]{36})"/)?.[1];
+      if (path) page = await (await get(path)).text();
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    const file = page.match(/href="([^"]+\/files\/[0-9a-f-]{36})\?inline=1"/)?.[1] ?? '';
+    const opened = await get(`${file}?inline=1`);
+    expect(opened.headers.get('Content-Disposition')).toMatch(/^inline; filename="decision.pdf"/);
+    expect(await opened.text()).toContain('contrat de bail signé');
+    actor = staffActor(sion, 'authorityAdmin');
+    expect((await get(file.replace('/spf/', '/sion/'))).status).toBe(404);
+    actor = staffActor(spf, 'agent');
+    expect((await get(file.replace(/files\/[0-9a-f-]{36}/, `files/${randomUUID()}`))).status).toBe(404);
   });
 
   it('reach the business application with who acted for whom, and the data model', async () => {

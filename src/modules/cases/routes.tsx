@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { audited } from '../../platform/audit/audit.ts';
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
+import { fileResponse } from '../../platform/http/file-response.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type LocalisedText, pick } from '../../platform/i18n/locales.ts';
@@ -9,7 +11,15 @@ import { localisedFrom } from '../../platform/views/components/translations.tsx'
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
-import { AnswersList, type Form, formJsonSchema, getForm, getVersion, listFormsOf } from '../forms/index.ts';
+import {
+  AnswersList,
+  type Form,
+  formJsonSchema,
+  getForm,
+  getVersion,
+  listFormsOf,
+  readSubmittedFile,
+} from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
@@ -150,7 +160,12 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         events={await listEvents(db, item.id, true)}
         answers={
           version ? (
-            <AnswersList locale={c.var.locale} definition={version.definition} answers={item.answers} />
+            <AnswersList
+              locale={c.var.locale}
+              definition={version.definition}
+              answers={item.answers}
+              fileHref={(fileId) => `${staffBase(authority)}/${item.id}/files/${fileId}?inline=1`}
+            />
           ) : null
         }
         requester={`${requester ? personName(requester) : ''} · ${account?.name ?? ''}`}
@@ -160,6 +175,22 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         errors={errors}
         kept={kept}
       />,
+    );
+  }
+
+  /** Staff opening what a requester sent is recorded in the audit chain. */
+  async function auditedView(c: RouteContext, item: Case, action: string, subjectId: string) {
+    await audited(
+      db,
+      {
+        actor: actorOf(c).ref,
+        action,
+        subjectType: action === 'case.file.view' ? 'form-file' : 'document',
+        subjectId,
+        authorityId: item.authority_id,
+        details: { caseId: item.id },
+      },
+      async () => undefined,
     );
   }
 
@@ -464,19 +495,25 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const document = await getDocument(db, c.req.param('documentId') ?? '');
         if (!document || document.request_id !== item.id) throw notFound();
         const response = await documentFile(c, await vaultOf(platform), document);
-        await audited(
-          db,
-          {
-            actor: actorOf(c).ref,
-            action: 'case.document.view',
-            subjectType: 'document',
-            subjectId: document.id,
-            authorityId: item.authority_id,
-            details: { caseId: item.id },
-          },
-          async () => undefined,
-        );
+        await auditedView(c, item, 'case.document.view', document.id);
         return response;
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests/:id/files/:fileId',
+      access: 'staff',
+      async handler(c) {
+        const { item } = await staffCase(c);
+        const file = await readSubmittedFile(
+          db,
+          await masterKeysFor(platform.config, db),
+          item.submission_id,
+          c.req.param('fileId') ?? '',
+        );
+        if (!file) throw notFound();
+        await auditedView(c, item, 'case.file.view', c.req.param('fileId') ?? '');
+        return fileResponse(c, { bytes: file.bytes, contentType: file.type, filename: file.name });
       },
     },
     {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
@@ -88,23 +90,52 @@ export async function saveAnswers(db: Db, draftId: string, answers: Answers, ste
     .execute();
 }
 
+/** A file attached to an answer, sealed with the current master key and bound to its own id. */
 export async function storeFile(
   db: Db,
+  keys: MasterKey[],
   draftId: string,
   file: { name: string; type: string; bytes: Buffer },
 ) {
-  const { id } = await tables(db)
+  const id = randomUUID();
+  const key = currentKey(keys);
+  await tables(db)
     .insertInto('form_files')
     .values({
+      id,
       draft_id: draftId,
       name: file.name,
       type: file.type,
       size: file.bytes.length,
-      bytes: file.bytes,
+      bytes: seal(key.key, file.bytes, `form-file:${id}`),
+      key_id: key.id,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .execute();
   return { fileId: id, name: file.name, type: file.type, size: file.bytes.length };
+}
+
+/** A file attached to a submission's answers, opened; nothing when it is not that submission's. */
+export async function readSubmittedFile(
+  db: Db,
+  keys: MasterKey[],
+  submissionId: string,
+  fileId: string,
+): Promise<{ name: string; type: string; bytes: Buffer } | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(fileId) || !/^[0-9a-f-]{36}$/.test(submissionId)) return undefined;
+  const file = await tables(db)
+    .selectFrom('form_files')
+    .innerJoin('form_submissions', 'form_submissions.draft_id', 'form_files.draft_id')
+    .select(['form_files.name', 'form_files.type', 'form_files.bytes', 'form_files.key_id'])
+    .where('form_files.id', '=', fileId)
+    .where('form_submissions.id', '=', submissionId)
+    .executeTakeFirst();
+  if (!file) return undefined;
+  return {
+    name: file.name,
+    type: file.type,
+    // Files stored before sealing began (key_id null) were kept as sent.
+    bytes: file.key_id ? open(keyById(keys, file.key_id), file.bytes, `form-file:${fileId}`) : file.bytes,
+  };
 }
 
 export interface Submission {

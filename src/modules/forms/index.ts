@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
+import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
 
 export type { FormDefinition } from './definition.ts';
 export { demoDogRegistration } from './demo-forms.ts';
-export { getSubmission, type Submission, submitDraft } from './drafts.ts';
+export { getSubmission, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';
 export { engine as formEngine } from './engine.ts';
 export { createForm, type Form, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
 export { formJsonSchema } from './schema.ts';
@@ -20,7 +21,7 @@ export { AnswersList } from './views/answers-list.tsx';
  */
 export const formsModule: GuichetModule = {
   name: 'forms',
-  migrations: { '2026-11-24-15-forms-create': createForms },
+  migrations: { '2026-11-24-15-forms-create': createForms, '2026-11-24-19-forms-files-sealed': sealFiles },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
   routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform)],

@@ -1,3 +1,4 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
@@ -137,7 +138,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         typeof checked === 'object' &&
         (field.accept ?? [checked.contentType]).includes(checked.contentType as never);
       if (typeof checked === 'object' && accepted && bytes.length <= (field.maxBytes ?? maxUploadBytes))
-        answers[field.id] = await storeFile(db, draft.id, {
+        answers[field.id] = await storeFile(db, await masterKeysFor(platform.config, db), draft.id, {
           name: file.name.slice(0, 120),
           type: checked.contentType,
           bytes,

@@ -48,12 +48,14 @@ export interface FormsTables {
     submitted_at: Generated<Date>;
   };
   form_files: {
-    id: Generated<string>;
+    id: string;
     draft_id: string;
     name: string;
     type: string;
     size: number;
+    /** Sealed with this master key; null for files stored before sealing began. */
     bytes: Buffer;
+    key_id: string | null;
     created_at: Generated<Date>;
   };
 }

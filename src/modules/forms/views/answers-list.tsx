@@ -7,6 +7,8 @@ export function AnswersList(props: {
   locale: Locale;
   definition: FormDefinition;
   answers: Record<string, unknown>;
+  /** Where an attached file opens, when the reader may open it. */
+  fileHref?: (fileId: string) => string;
 }) {
   return (
     <>
@@ -20,7 +22,15 @@ export function AnswersList(props: {
               {answered.map((field) => (
                 <div class="summary-list__row">
                   <dt>{pick(field.label, props.locale)}</dt>
-                  <dd class="pre-line">{displayValue(field, props.answers[field.id], props.locale)}</dd>
+                  <dd class="pre-line">
+                    {field.type === 'file' && props.fileHref ? (
+                      <a href={props.fileHref((props.answers[field.id] as { fileId: string }).fileId)}>
+                        {displayValue(field, props.answers[field.id], props.locale)}
+                      </a>
+                    ) : (
+                      displayValue(field, props.answers[field.id], props.locale)
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>
