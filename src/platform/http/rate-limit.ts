@@ -13,8 +13,10 @@ export interface RateLimitRule {
 export const defaultWriteLimit: RateLimitRule = { bucket: 'write', limit: 60, windowSeconds: 60 };
 
 /**
- * Counts a hit in a fixed window, in PostgreSQL so that every instance behind the load balancer
- * sees the same count. Returns the seconds to wait when over the limit, or 0.
+ * Counts a hit, in PostgreSQL so that every instance behind the load balancer sees the same count, as
+ * a sliding window: the current window's hits plus the previous window's, weighted by how much of it
+ * still lies within the last `windowSeconds` (a burst at 10:59 and another at 11:00 add up). Returns
+ * the seconds to wait when over the limit, or 0.
  */
 export async function hitRateLimit(
   db: Db,
@@ -24,16 +26,35 @@ export async function hitRateLimit(
 ): Promise<number> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await tablesOf<HttpTables>(db)
-    .insertInto('rate_limit_hits')
-    .values({ bucket: rule.bucket, key, window_start: windowStart, hits: 1 })
-    .onConflict((oc) =>
-      oc.columns(['bucket', 'key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_hits.hits + 1` }),
-    )
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  if (row.hits <= rule.limit) return 0;
-  return Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+  const hits = tablesOf<HttpTables>(db);
+  const current = (
+    await hits
+      .insertInto('rate_limit_hits')
+      .values({ bucket: rule.bucket, key, window_start: windowStart, hits: 1 })
+      .onConflict((oc) =>
+        oc.columns(['bucket', 'key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_hits.hits + 1` }),
+      )
+      .returning('hits')
+      .executeTakeFirstOrThrow()
+  ).hits;
+  const previous =
+    (
+      await hits
+        .selectFrom('rate_limit_hits')
+        .select('hits')
+        .where('bucket', '=', rule.bucket)
+        .where('key', '=', key)
+        .where('window_start', '=', new Date(windowStart.getTime() - windowMs))
+        .executeTakeFirst()
+    )?.hits ?? 0;
+  const elapsed = now.getTime() - windowStart.getTime();
+  if (current + previous * (1 - elapsed / windowMs) <= rule.limit) return 0;
+  // When the estimate falls back to the limit: within this window as the previous one fades, or in the next.
+  const waitMs =
+    current <= rule.limit
+      ? windowMs * (1 - (rule.limit - current) / previous) - elapsed
+      : windowMs - elapsed + windowMs * (1 - rule.limit / current);
+  return Math.max(1, Math.ceil(waitMs / 1000));
 }
 
 export async function purgeOldRateLimitWindows(db: Db, now = new Date()): Promise<void> {

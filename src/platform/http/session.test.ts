@@ -80,13 +80,16 @@ describe('sessions', () => {
 });
 
 describe('rate limit', () => {
-  it('refuses the hit after the limit within a window, and counts per key', async () => {
+  it('refuses the hit after the limit, counts per key, and slides: the last window still counts', async () => {
     const rule = { bucket: 'test', limit: 3, windowSeconds: 60 };
-    const now = new Date('2026-11-24T10:00:10Z');
+    const at = (time: string) => new Date(`2026-11-24T${time}Z`);
     const waits = [];
-    for (let i = 0; i < 4; i++) waits.push(await hitRateLimit(database.db, rule, '10.0.0.1', now));
-    expect(waits).toEqual([0, 0, 0, 50]);
-    expect(await hitRateLimit(database.db, rule, '10.0.0.2', now)).toBe(0);
-    expect(await hitRateLimit(database.db, rule, '10.0.0.1', new Date('2026-11-24T10:01:00Z'))).toBe(0);
+    for (let i = 0; i < 4; i++) waits.push(await hitRateLimit(database.db, rule, '10.0.0.1', at('10:00:10')));
+    // Four hits in this window: the estimate falls back to three 15 s into the next one.
+    expect(waits).toEqual([0, 0, 0, 65]);
+    expect(await hitRateLimit(database.db, rule, '10.0.0.2', at('10:00:10'))).toBe(0);
+    // A new fixed window would allow it; the sliding one still counts the burst of 10:00.
+    expect(await hitRateLimit(database.db, rule, '10.0.0.1', at('10:01:00'))).toBeGreaterThan(0);
+    expect(await hitRateLimit(database.db, rule, '10.0.0.1', at('10:01:50'))).toBe(0);
   });
 });
