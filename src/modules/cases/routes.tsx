@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { audited } from '../../platform/audit/audit.ts';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { fileResponse } from '../../platform/http/file-response.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
@@ -178,20 +177,20 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     );
   }
 
-  /** Staff opening what a requester sent is recorded in the audit chain. */
-  async function auditedView(c: RouteContext, item: Case, action: string, subjectId: string) {
-    await audited(
-      db,
-      {
-        actor: actorOf(c).ref,
-        action,
-        subjectType: action === 'case.file.view' ? 'form-file' : 'document',
-        subjectId,
-        authorityId: item.authority_id,
-        details: { caseId: item.id },
-      },
-      async () => undefined,
-    );
+  /** Staff opening what a requester sent shows in the requester's access log. */
+  async function recordStaffView(
+    c: RouteContext,
+    item: Case,
+    subject: { type: string; id: string; label: string },
+  ) {
+    const actor = loggedInPerson(c);
+    await recordAccess(db, {
+      accountId: item.account_id,
+      person: { id: actor.id, name: actor.displayName },
+      via: 'staff',
+      action: `${subject.type}.download`,
+      subject,
+    });
   }
 
   /** The inbox's filters as the query gives them (for the form and links), and as criteria. */
@@ -491,11 +490,11 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       async handler(c) {
         const { item } = await staffCase(c);
-        // Staff open the documents of their authority's request only, and each opening is audited.
+        // Staff open the documents of their authority's request only, and each opening is logged for the requester.
         const document = await getDocument(db, c.req.param('documentId') ?? '');
         if (!document || document.request_id !== item.id) throw notFound();
         const response = await documentFile(c, await vaultOf(platform), document);
-        await auditedView(c, item, 'case.document.view', document.id);
+        await recordStaffView(c, item, { type: 'document', id: document.id, label: document.title });
         return response;
       },
     },
@@ -512,7 +511,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           c.req.param('fileId') ?? '',
         );
         if (!file) throw notFound();
-        await auditedView(c, item, 'case.file.view', c.req.param('fileId') ?? '');
+        await recordStaffView(c, item, { type: 'file', id: c.req.param('fileId') ?? '', label: file.name });
         return fileResponse(c, { bytes: file.bytes, contentType: file.type, filename: file.name });
       },
     },

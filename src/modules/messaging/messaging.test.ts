@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
@@ -98,5 +99,58 @@ describe('secure messages', () => {
     const { rows } = await sql<{ event: string; link: string }>`
       select event, link from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);
     expect(rows).toEqual([{ event: 'newMessage', link: thread }]);
+  });
+
+  it('let a representative follow the threads they start under a mandate, and only those', async () => {
+    const { db } = testApp.database;
+    const { person: agentPerson } = await createPersonWithLink(
+      db,
+      { givenNames: 'Paul', familyName: 'Fiduciaire' },
+      { provider: 'test', subject: 'paul', level: 'high' },
+    );
+    const mandateId = randomUUID();
+    const agent = personActor({
+      id: agentPerson.id,
+      displayName: 'Paul Fiduciaire',
+      account: citizen.account,
+      mandate: { id: mandateId, themes: ['tax'] },
+    });
+    actor = citizen;
+    const own = (
+      await post(
+        '/messages',
+        { authority: sion, subject: 'Succession de ma tante', body: 'Privé.' },
+        '/messages/new',
+      )
+    ).headers.get('Location');
+
+    actor = agent;
+    expect(await (await get('/messages')).text()).not.toContain('Succession de ma tante');
+    expect((await get(own ?? '')).status).toBe(404);
+    const started = await post(
+      '/messages',
+      { authority: sion, subject: 'Délai pour la déclaration', body: 'Pour ma cliente, merci.' },
+      '/messages/new',
+    );
+    const thread = started.headers.get('Location') ?? '';
+    expect(await (await get('/messages')).text()).toContain('Délai pour la déclaration');
+    expect((await get(thread)).status).toBe(200);
+
+    actor = staffActor(sion, 'agent');
+    const team = `/back-office/authorities/sion/messages/${thread.split('/').at(-1)}`;
+    await post(team, { body: 'Délai accordé au 30 juin.' }, team);
+    const told = await sql<{ person_id: string }>`
+      select person_id from notifications where link = ${thread}`.execute(db);
+    expect(told.rows.map((r) => r.person_id).sort()).toEqual([agentPerson.id, citizen.id].sort());
+
+    actor = { ...agent, mandate: { id: randomUUID(), themes: ['tax'] } }; // another mandate
+    expect((await get(thread)).status).toBe(404);
+    actor = citizen; // the holder sees every thread of the account, and who read what for them
+    const list = await (await get('/messages')).text();
+    expect(list).toContain('Délai pour la déclaration');
+    expect(list).toContain('Succession de ma tante');
+    const log = await sql<{ action: string; via: string }>`
+      select action, via from account_access_log where mandate_id = ${mandateId}`.execute(db);
+    expect(log.rows).toContainEqual({ action: 'message.view', via: 'mandate' });
   });
 });

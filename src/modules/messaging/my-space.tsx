@@ -1,6 +1,6 @@
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { messagingMessages } from './messages.ts';
-import { countUnread } from './threads.ts';
+import { countUnread, readerOf } from './threads.ts';
 
 /** How many threads have unread messages from an authority, in the account in use. */
 export function messagingMySpace(platform: Platform): MySpaceSection {
@@ -8,7 +8,8 @@ export function messagingMySpace(platform: Platform): MySpaceSection {
     order: 30,
     async render(c, actor) {
       const t = messagingMessages.translator(c.var.locale);
-      const unread = await countUnread(platform.db, actor.account.id);
+      const reader = await readerOf(platform.db, actor);
+      const unread = reader ? await countUnread(platform.db, reader) : 0;
       return (
         <section class="my-space__section" aria-labelledby="my-messages">
           <h2 id="my-messages">{t('inboxTitle')}</h2>
@@ -19,6 +20,6 @@ export function messagingMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: (_personId, accountId) => countUnread(platform.db, accountId),
+    awaiting: (_personId, accountId) => countUnread(platform.db, { accountId }),
   };
 }

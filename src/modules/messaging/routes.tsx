@@ -3,14 +3,14 @@ import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
-import { accountAccess, recordAccess } from '../accounts/index.ts';
+import { recordAccess } from '../accounts/index.ts';
 import {
   type Authority,
   getAuthorityById,
   getAuthorityBySlug,
   listAuthorities,
 } from '../authorities/index.ts';
-import { checkUpload, getDocument, publishDocument, readDocument, vaultOf } from '../documents/index.ts';
+import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import { messagingMessages } from './messages.ts';
@@ -21,6 +21,7 @@ import {
   listThreads,
   markRead,
   postMessage,
+  readerOf,
   startThread,
   type Thread,
 } from './threads.ts';
@@ -33,16 +34,19 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
   /** A thread of the account in use, for its own people (threads are not opened under a mandate). */
+  /** The thread in the path, if the person reads it in the account in use (member, or its mandate's). */
   async function ownThread(c: RouteContext) {
     const actor = loggedInPerson(c);
     const thread = await getThread(db, c.req.param('id') ?? '');
+    const reader = await readerOf(db, actor);
     if (
       !thread ||
-      thread.account_id !== actor.account.id ||
-      !(await accountAccess(db, actor.id, thread.account_id))
+      !reader ||
+      thread.account_id !== reader.accountId ||
+      (reader.mandateId !== undefined && thread.mandate_id !== reader.mandateId)
     )
       throw notFound();
-    return { actor, thread };
+    return { actor, thread, reader };
   }
 
   async function teamThread(c: RouteContext) {
@@ -161,7 +165,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
             </p>
             <ThreadList
               locale={c.var.locale}
-              rows={await listThreads(db, { accountId: actor.account.id })}
+              rows={await readerOf(db, actor).then((reader) => (reader ? listThreads(db, reader) : []))}
               href={(th) => `/messages/${th.id}`}
               caption={t('inboxTitle')}
               who={(th) => name(th.authority_id)}
@@ -198,7 +202,8 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const actor = loggedInPerson(c);
-        if (!(await accountAccess(db, actor.id, actor.account.id))) throw notFound();
+        const reader = await readerOf(db, actor);
+        if (!reader) throw notFound();
         const form = await c.req.parseBody();
         const authority = await getAuthorityById(db, textOf(form.authority, 40));
         const subject = textOf(form.subject, 200);
@@ -227,6 +232,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
+          mandateId: reader.mandateId,
         });
         return c.redirect(`/messages/${thread.id}`, 303);
       },
@@ -236,9 +242,19 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       path: '/messages/:id',
       access: 'person',
       async handler(c) {
-        const { thread } = await ownThread(c);
+        const { actor, thread, reader } = await ownThread(c);
         const page = await citizenThreadPage(c, thread);
         await markRead(db, thread, 'citizen');
+        // The holder sees in the access log what their representatives read.
+        if (reader.mandateId)
+          await recordAccess(db, {
+            accountId: thread.account_id,
+            person: { id: actor.id, name: actor.displayName },
+            via: 'mandate',
+            mandateId: reader.mandateId,
+            action: 'message.view',
+            subject: { type: 'thread', id: thread.id, label: thread.subject },
+          });
         return page;
       },
     },
@@ -360,13 +376,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
           action: 'document.download',
           subject: { type: 'document', id: document.id, label: document.title },
         });
-        const bytes = await readDocument(await vaultOf(platform), document);
-        return c.body(new Uint8Array(bytes), 200, {
-          'Content-Type': document.content_type,
-          'Content-Disposition': `attachment; filename="${document.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"`,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'private, no-store',
-        });
+        return documentFile(c, await vaultOf(platform), document);
       },
     },
     {

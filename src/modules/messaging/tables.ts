@@ -12,6 +12,9 @@ export interface MessagingTables {
     /** When each side last read the thread: newer messages of the other side are unread. */
     citizen_read_at: Date | null;
     authority_read_at: Date | null;
+    /** Started by a representative: the mandate it was under, and who; they follow it while it lasts. */
+    mandate_id: string | null;
+    agent_person_id: string | null;
   };
   messages: {
     id: Generated<string>;

@@ -1,5 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { accountAccess } from '../accounts/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { MessagingTables } from './tables.ts';
 
@@ -23,10 +25,25 @@ export async function listMessages(db: Db, threadId: string): Promise<Message[]>
     .execute();
 }
 
+/**
+ * Who reads an account's threads: its people (all of them), or a representative under a mandate (the
+ * threads started under that mandate).
+ */
+export interface Reader {
+  accountId: string;
+  mandateId?: string;
+}
+
+/** How the person reads the threads of the account in use, if at all. */
+export async function readerOf(db: Db, actor: PersonActor): Promise<Reader | undefined> {
+  if (await accountAccess(db, actor.id, actor.account.id)) return { accountId: actor.account.id };
+  return actor.mandate ? { accountId: actor.account.id, mandateId: actor.mandate.id } : undefined;
+}
+
 /** Threads with whether the given side has unread messages in them, latest activity first. */
 export async function listThreads(
   db: Db,
-  by: { accountId: string } | { authorityId: string; assignee?: string | 'none' },
+  by: Reader | { authorityId: string; assignee?: string | 'none' },
 ): Promise<(Thread & { unread: boolean })[]> {
   const side: Side = 'accountId' in by ? 'citizen' : 'authority';
   const other: Side = side === 'citizen' ? 'authority' : 'citizen';
@@ -38,8 +55,10 @@ export async function listThreads(
       sql<boolean>`exists (select 1 from messages m where m.thread_id = t.id and m.side = ${other}
         and (t.${sql.ref(readColumn)} is null or m.created_at > t.${sql.ref(readColumn)}))`.as('unread'),
     );
-  if ('accountId' in by) query = query.where('t.account_id', '=', by.accountId);
-  else {
+  if ('accountId' in by) {
+    query = query.where('t.account_id', '=', by.accountId);
+    if (by.mandateId) query = query.where('t.mandate_id', '=', by.mandateId);
+  } else {
     query = query.where('t.authority_id', '=', by.authorityId);
     if (by.assignee === 'none') query = query.where('t.assignee_person_id', 'is', null);
     else if (by.assignee) query = query.where('t.assignee_person_id', '=', by.assignee);
@@ -47,8 +66,8 @@ export async function listThreads(
   return query.orderBy('t.updated_at', 'desc').limit(200).execute();
 }
 
-export async function countUnread(db: Db, accountId: string): Promise<number> {
-  return (await listThreads(db, { accountId })).filter((t) => t.unread).length;
+export async function countUnread(db: Db, reader: Reader): Promise<number> {
+  return (await listThreads(db, reader)).filter((t) => t.unread).length;
 }
 
 /** Adds a message; an authority's message tells the account's people (never its content). */
@@ -85,6 +104,7 @@ export async function postMessage(
         authorityId: thread.authority_id,
         link: `/messages/${thread.id}`,
         source: `message:${id}`,
+        alsoTell: thread.agent_person_id ? [thread.agent_person_id] : [],
       });
   });
 }
@@ -98,6 +118,8 @@ export async function startThread(
     authorPersonId: string;
     authorName: string;
     body: string;
+    /** A representative writing for the account. */
+    mandateId?: string;
   },
 ): Promise<Thread> {
   const thread = await tables(db)
@@ -109,6 +131,8 @@ export async function startThread(
       assignee_person_id: null,
       citizen_read_at: null,
       authority_read_at: null,
+      mandate_id: start.mandateId ?? null,
+      agent_person_id: start.mandateId ? start.authorPersonId : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

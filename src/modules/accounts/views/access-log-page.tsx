@@ -10,6 +10,9 @@ const actionKeys = {
   'document.view': 'actionDocumentView',
   'document.download': 'actionDocumentDownload',
   'document.delete': 'actionDocumentDelete',
+  'request.view': 'actionRequestView',
+  'message.view': 'actionMessageView',
+  'file.download': 'actionFileDownload',
 } as const;
 
 export function AccessLogPage(props: {
