@@ -546,6 +546,21 @@ describe('requests', () => {
     expect((await get(file.replace(/files\/[0-9a-f-]{36}/, `files/${randomUUID()}`))).status).toBe(404);
   });
 
+  it('show a representative, even in my space, only the requests and fees of their own mandate', async () => {
+    const mine = await submitted('Sous mandat', randomUUID());
+    const representative = personActor({
+      account: citizen.account,
+      mandate: { id: randomUUID(), themes: ['tax'] },
+    });
+    actor = representative;
+    const space = await (await get('/my')).text();
+    expect(space).not.toContain('Demandes en cours');
+    expect(space).not.toContain('À payer');
+    expect(await (await get('/requests')).text()).not.toContain(mine);
+    actor = citizen;
+    expect(await (await get('/my')).text()).toContain('Demandes en cours');
+  });
+
   it('reach the business application with who acted for whom, and the data model', async () => {
     const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
     const id = await submitted('Par mandat', mandateId);

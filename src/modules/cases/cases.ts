@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { accountAccess } from '../accounts/index.ts';
 import { formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import { requestPayment } from '../payments/index.ts';
@@ -171,6 +173,13 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
   return { total, rows };
+}
+
+/** The requests of the account in use the person may follow: all of them, or under a mandate those made under it. */
+export async function requestsVisibleTo(db: Db, actor: PersonActor): Promise<Case[]> {
+  const all = await listForAccount(db, actor.account.id);
+  if (await accountAccess(db, actor.id, actor.account.id)) return all;
+  return all.filter((item) => item.mandate_id !== null && item.mandate_id === actor.mandate?.id);
 }
 
 export async function listForAccount(db: Db, accountId: string): Promise<Case[]> {

@@ -1,13 +1,13 @@
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { type Case, listForAccount } from './cases.ts';
+import { type Case, listForAccount, requestsVisibleTo } from './cases.ts';
 import { caseMessages } from './messages.ts';
 import { workflowFor } from './workflow-store.ts';
 
-/** The account's requests still open, and those waiting for an answer from the requester. */
-async function openRequests(platform: Platform, accountId: string) {
+/** Requests still open, and those waiting for an answer from the requester. */
+async function openRequests(platform: Platform, requests: Case[]) {
   const open: Case[] = [];
   const awaiting: Case[] = [];
-  for (const item of await listForAccount(platform.db, accountId)) {
+  for (const item of requests) {
     const status = (await workflowFor(platform.db, item.form_id)).statuses[item.status];
     if (status?.final) continue;
     open.push(item);
@@ -20,7 +20,7 @@ export function casesMySpace(platform: Platform): MySpaceSection {
   return {
     order: 15,
     async render(c, actor) {
-      const { open, awaiting } = await openRequests(platform, actor.account.id);
+      const { open, awaiting } = await openRequests(platform, await requestsVisibleTo(platform.db, actor));
       if (open.length === 0) return null;
       const t = caseMessages.translator(c.var.locale);
       return (
@@ -42,6 +42,7 @@ export function casesMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (_personId, accountId) => (await openRequests(platform, accountId)).awaiting.length,
+    awaiting: async (_personId, accountId) =>
+      (await openRequests(platform, await listForAccount(platform.db, accountId))).awaiting.length,
   };
 }

@@ -30,9 +30,9 @@ import {
   getCase,
   type InboxFilter,
   listEvents,
-  listForAccount,
   listInbox,
   moveTo,
+  requestsVisibleTo,
 } from './cases.ts';
 import { caseMessages } from './messages.ts';
 import { CaseStaffPage, citizenStatus, InboxPage, RequestPage, RequestsPage } from './views/case-views.tsx';
@@ -550,12 +550,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       path: '/requests',
       access: 'person',
       async handler(c) {
-        const actor = loggedInPerson(c);
-        const member = await accountAccess(db, actor.id, actor.account.id);
-        const all = await listForAccount(db, actor.account.id);
-        const visible = member
-          ? all
-          : all.filter((item) => item.mandate_id && item.mandate_id === actor.mandate?.id);
+        const visible = await requestsVisibleTo(db, loggedInPerson(c));
         const cases = await Promise.all(
           visible.map(async (item) => ({
             item,

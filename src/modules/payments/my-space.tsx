@@ -1,4 +1,5 @@
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { can } from '../policy/index.ts';
 import { paymentMessages } from './messages.ts';
 import { unpaidOf } from './payments.ts';
 
@@ -8,6 +9,8 @@ export function paymentsMySpace(platform: Platform): MySpaceSection {
     order: 25,
     async render(c, actor) {
       const t = paymentMessages.translator(c.var.locale);
+      const resource = { type: 'account' as const, accountId: actor.account.id };
+      if (!(await can(platform.db, actor, 'account.consult', resource)).allowed) return null;
       const unpaid = await unpaidOf(platform.db, actor.account.id);
       if (unpaid.length === 0) return null;
       return (
