@@ -176,6 +176,44 @@ describe('payments', () => {
     }
   });
 
+  it('record an earlier attempt paid in another window, and flag a second paid attempt for refund', async () => {
+    const payment = await fee(4500);
+    const config = server.config.payments;
+    if (!config) throw new Error('demo mode has the simulator');
+    const provider = datatrans(config);
+    const urls = {
+      returnUrl: `${server.url}/payments/${payment.id}`,
+      webhookUrl: `${server.url}/payments/webhooks/datatrans`,
+      language: 'fr',
+    };
+    const first = await checkout(server.database.db, provider, payment, urls);
+    // Half an hour later the first attempt has expired for Guichet, and the person starts again…
+    await sql`update payments set updated_at = now() - interval '30 minutes' where id = ${payment.id}`.execute(
+      server.database.db,
+    );
+    const second = await checkout(
+      server.database.db,
+      provider,
+      (await getPayment(server.database.db, payment.id)) as Payment,
+      urls,
+    );
+    if (!('paymentUrl' in first) || !('paymentUrl' in second)) throw new Error('not paid yet');
+    expect(second.paymentUrl).not.toBe(first.paymentUrl);
+    // …but pays the first one, still open in another window, then the second one too.
+    await atProvider(first.paymentUrl, 'pay');
+    await until(async () => (await statusOf(payment)) === 'paid');
+    await atProvider(second.paymentUrl, 'pay');
+    await until(async () => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from payment_events where payment_id = ${payment.id} and kind = 'duplicate'`.execute(
+        server.database.db,
+      );
+      return rows[0]?.n === 1;
+    });
+    const paid = await getPayment(server.database.db, payment.id);
+    expect(first.paymentUrl.endsWith(`/${paid?.provider_transaction_id}`)).toBe(true);
+  });
+
   it('are shown only to the account’s people', async () => {
     const payment = await fee();
     actor = personActor();

@@ -190,7 +190,14 @@ export async function applyTransaction(
         .where('status', '!=', 'paid')
         .returningAll()
         .executeTakeFirst();
-      if (!paid) return (await getPayment(tx, payment.id)) ?? payment; // the webhook or the return came first
+      if (!paid) {
+        // The webhook or the return came first — or the person paid a second attempt in another window:
+        // that money is to be refunded, so it is flagged.
+        const first = (await getPayment(tx, payment.id)) ?? payment;
+        if (first.provider_transaction_id !== transaction.transactionId)
+          await recordEvent(tx, payment.id, 'duplicate', transaction);
+        return first;
+      }
       await appendAuditEvent(tx, {
         actor: `provider:${via}`,
         action: 'payment.settled',
@@ -225,31 +232,59 @@ export async function applyTransaction(
   return (await getPayment(db, payment.id)) ?? payment;
 }
 
-/** The payment a provider's transaction belongs to. */
+/** The payment a provider's transaction was opened for, the latest attempt or an earlier one. */
 export async function paymentOfTransaction(db: Db, transactionId: string): Promise<Payment | undefined> {
   return tables(db)
     .selectFrom('payments')
-    .selectAll()
-    .where('provider_transaction_id', '=', transactionId)
+    .selectAll('payments')
+    .where((eb) =>
+      eb.or([
+        eb('provider_transaction_id', '=', transactionId),
+        eb.exists(
+          eb
+            .selectFrom('payment_events')
+            .select('payment_events.id')
+            .whereRef('payment_events.payment_id', '=', 'payments.id')
+            .where('payment_events.kind', '=', 'initiated')
+            .where(sql`payment_events.body->>'transactionId'`, '=', transactionId),
+        ),
+      ]),
+    )
     .executeTakeFirst();
 }
 
 /**
- * Payments left pending (a webhook that never came, a person who closed the window) are asked about
- * again: nothing paid is ever left unrecorded.
+ * Payments left unconfirmed (a webhook that never came, a person who closed the window) are asked
+ * about again, every attempt of them: nothing paid is ever left unrecorded.
  */
 export async function reconcilePending(db: Db, provider: Datatrans, now: Date): Promise<number> {
-  const stale = await tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('updated_at', '<', new Date(now.getTime() - 15 * 60_000))
-    .limit(200)
+  const attempts = await tables(db)
+    .selectFrom('payment_events as e')
+    .innerJoin('payments as p', 'p.id', 'e.payment_id')
+    .selectAll('p')
+    .select(sql<string>`e.body->>'transactionId'`.as('transactionId'))
+    .where('e.kind', '=', 'initiated')
+    .where('p.status', '!=', 'paid')
+    .where('e.at', '>', new Date(now.getTime() - 48 * 3_600_000))
+    .where('p.updated_at', '<', new Date(now.getTime() - 15 * 60_000))
+    // Attempts the provider has already given an outcome for are settled questions.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payment_events as f')
+            .select('f.id')
+            .whereRef('f.payment_id', '=', 'p.id')
+            .where(sql`f.body->>'transactionId'`, '=', sql`e.body->>'transactionId'`)
+            .where('f.provider_status', 'in', [...settledStatuses, ...unsuccessfulStatuses]),
+        ),
+      ),
+    )
+    .orderBy('e.at')
+    .limit(500)
     .execute();
-  for (const payment of stale) {
-    if (!payment.provider_transaction_id) continue;
-    const transaction = await provider.status(payment.provider_transaction_id);
-    // Never paid and now expired at the provider: open again, to be paid afresh.
+  for (const { transactionId, ...payment } of attempts) {
+    const transaction = await provider.status(transactionId);
+    // The latest attempt never paid and now expired at the provider: open again, to be paid afresh.
     const expired =
       transaction.status === 'initialized' && now.getTime() - payment.updated_at.getTime() > 35 * 60_000;
     await applyTransaction(
@@ -259,5 +294,5 @@ export async function reconcilePending(db: Db, provider: Datatrans, now: Date): 
       'checked',
     );
   }
-  return stale.length;
+  return attempts.length;
 }

@@ -35,7 +35,8 @@ export interface PaymentsTables {
   payment_events: {
     id: Generated<string>;
     payment_id: string;
-    kind: 'initiated' | 'webhook' | 'checked' | 'settled' | 'mismatch';
+    /** `mismatch`: settled for another amount; `duplicate`: a second attempt settled too (to refund). */
+    kind: 'initiated' | 'webhook' | 'checked' | 'mismatch' | 'duplicate';
     provider_status: string | null;
     body: unknown;
     at: Generated<Date>;
