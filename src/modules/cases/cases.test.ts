@@ -15,7 +15,9 @@ import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import { getCase } from './cases.ts';
+import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { webhookSecret } from './webhook.ts';
+import { defaultWorkflow } from './workflow.ts';
 import { saveWorkflow, workflowFor } from './workflow-store.ts';
 
 let testApp: Awaited<ReturnType<typeof serveTestApp>>;
@@ -561,6 +563,25 @@ describe('requests', () => {
     expect(await (await get('/my')).text()).toContain('Demandes en cours');
   });
 
+  it('keep the letters of workflows saved before letters had languages, as their French text', async () => {
+    const { db } = testApp.database;
+    const legacy = randomUUID();
+    const old = {
+      ...defaultWorkflow,
+      statuses: {
+        ...defaultWorkflow.statuses,
+        granted: { staffLabel: { fr: 'Acceptée' }, letter: { title: 'Oui', text: 'Accepté.' } },
+      },
+    };
+    await sql`insert into case_workflows (form_id, definition, updated_by) values (${legacy}, ${JSON.stringify(old)}::jsonb, 'test')`.execute(
+      db,
+    );
+    await localisedLetters.up(db as never);
+    const converted = await workflowFor(db, legacy);
+    expect(converted.statuses.granted?.letter).toEqual({ title: { fr: 'Oui' }, text: { fr: 'Accepté.' } });
+    expect(converted.statuses.submitted).toEqual(defaultWorkflow.statuses.submitted);
+  });
+
   it('reach the business application with who acted for whom, and the data model', async () => {
     const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
     const id = await submitted('Par mandat', mandateId);
@@ -623,12 +644,19 @@ describe('requests', () => {
             staffLabel: { fr: 'Acceptée' },
             webhook: true,
             letter: {
-              title: 'Confirmation {reference}',
-              text: 'Bonjour {requester}, votre demande {request} est acceptée.',
+              title: { fr: 'Confirmation {reference}', de: 'Bestätigung {reference}' },
+              text: {
+                fr: 'Bonjour {requester}, votre demande {request} est acceptée.',
+                de: 'Guten Tag {requester}, Ihr Gesuch {request} ist gutgeheissen.',
+              },
             },
           },
         },
       });
+      // The requester reads German: the letter is written in German.
+      await sql`update persons set preferred_language = 'de' where id = ${citizen.id}`.execute(
+        testApp.database.db,
+      );
       const id = await submitted('Avec webhook');
       actor = staffActor(spf, 'agent');
       await post(
@@ -656,7 +684,10 @@ describe('requests', () => {
         ).rows.map((r) => r.title);
       for (let i = 0; i < 100 && (await letters()).length === 0; i++)
         await new Promise((r) => setTimeout(r, 100));
-      expect(await letters()).toEqual([`Confirmation ${reference}`]);
+      expect(await letters()).toEqual([`Bestätigung ${reference}`]);
+      await sql`update persons set preferred_language = 'fr' where id = ${citizen.id}`.execute(
+        testApp.database.db,
+      );
     } finally {
       receiver.close();
     }

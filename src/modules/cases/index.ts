@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
 import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
+import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { casesMySpace } from './my-space.tsx';
 import { caseRoutes } from './routes.tsx';
 import { callWebhook } from './webhook.ts';
@@ -16,7 +17,10 @@ export { saveWorkflow } from './workflow-store.ts';
  */
 export const casesModule: GuichetModule = {
   name: 'cases',
-  migrations: { '2026-11-24-16-cases-create': createCases },
+  migrations: {
+    '2026-11-24-16-cases-create': createCases,
+    '2026-11-24-21-cases-letters-localised': localisedLetters,
+  },
   routes: caseRoutes,
   mySpace: casesMySpace,
   jobs: (platform) => ({

@@ -1,10 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { formatDate } from '../../platform/i18n/format.ts';
-import { pick } from '../../platform/i18n/locales.ts';
+import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getAccount } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
 import { publishDocument, vaultOf } from '../documents/index.ts';
+import { getPerson } from '../identity/index.ts';
 import { getCase } from './cases.ts';
 import { workflowFor } from './workflow-store.ts';
 
@@ -34,14 +35,21 @@ export async function generateLetter(
   if (!letter) return;
   const authority = await getAuthorityById(platform.db, item.authority_id);
   const account = await getAccount(platform.db, item.account_id);
+  // In the language the requester reads, if the designer wrote it; else the authority's first.
+  const requester = await getPerson(platform.db, item.person_id);
+  const fallbacks = authority?.languages ?? [];
+  const locale =
+    [requester?.preferred_language, ...fallbacks].find(
+      (l): l is Locale => (l === 'fr' || l === 'de' || l === 'en') && Boolean(letter.text[l]),
+    ) ?? 'fr';
   const values: Record<string, string> = {
     reference: item.reference,
-    request: pick(item.title, 'fr'),
+    request: pick(item.title, locale),
     requester: account?.name ?? '',
-    date: formatDate('fr', new Date()),
+    date: formatDate(locale, new Date()),
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-  const title = fill(letter.title).slice(0, 200);
+  const title = fill(pick(letter.title, locale)).slice(0, 200);
   await publishDocument(await vaultOf(platform), {
     accountId: item.account_id,
     authorityId: item.authority_id,
@@ -51,7 +59,7 @@ export async function generateLetter(
     message: null,
     requestId: item.id,
     filename: `${item.reference}-${job.status}.pdf`,
-    bytes: await pdf(authority ? pick(authority.names, 'fr') : '', title, fill(letter.text)),
+    bytes: await pdf(authority ? pick(authority.names, locale) : '', title, fill(pick(letter.text, locale))),
     idempotencyKey: `letter:${job.eventId}`,
     publishedBy: 'system',
   });

@@ -45,6 +45,10 @@ type Posted = Record<string, string | File>;
 const pageSize = 25;
 
 /** Requests: the citizen's follow-up, and the back office's inbox and request pages. */
+/** A letter needs both its title and its text (in French at least). */
+const letterOf = (title: LocalisedText | undefined, text: LocalisedText | undefined) =>
+  title && text ? { title, text } : undefined;
+
 /**
  * The fee a designer set on a status: francs as typed ("50", "50.00", "50,-"), a purpose and where a
  * paid request goes. An amount that is not one is kept as an impossible fee so the check names it.
@@ -352,7 +356,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const removed: string[] = [];
         for (const [id, status] of Object.entries(current.statuses)) {
           const field = (name: string) => one(`status.${id}.${name}`);
-          const longField = (name: string) => longOne(`status.${id}.${name}`);
+          const _longField = (name: string) => longOne(`status.${id}.${name}`);
           if (field('remove') === 'yes' && !requiredStatuses.includes(id) && id !== current.initial) {
             removed.push(id);
             continue;
@@ -365,10 +369,10 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             final: requiredStatuses.includes(id) ? status.final : field('final') === 'yes' || undefined,
             notify: field('notify') === 'yes',
             webhook: field('webhook') === 'yes',
-            letter:
-              field('letterTitle') && longField('letterText')
-                ? { title: field('letterTitle'), text: longField('letterText') }
-                : undefined,
+            letter: letterOf(
+              localisedFrom(posted, `status.${id}.letterTitle`, 200),
+              localisedFrom(posted, `status.${id}.letterText`, 5000),
+            ),
             withdrawable: field('withdrawable') === 'yes',
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
             payment: feeOf(

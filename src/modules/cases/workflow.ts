@@ -26,10 +26,11 @@ export interface Workflow {
       /** On entering: call the business application's webhook (signed, retried until it answers 2xx). */
       webhook?: boolean;
       /**
-       * On entering: a PDF letter made from this text is placed in the requester's documents.
+       * On entering: a PDF letter made from this text, in the requester's language, is placed in their
+       * documents.
        * Placeholders: {reference}, {request}, {requester}, {date}.
        */
-      letter?: { title: string; text: string };
+      letter?: { title: LocalisedText; text: LocalisedText };
       /** On entering: the requester is asked to pay this fee online; once paid, the request moves to `paidTo`. */
       payment?: { amountCents: number; purpose: LocalisedText; paidTo: string };
     }

@@ -162,34 +162,18 @@ export function WorkflowPage(props: {
                 />
                 <label for={fieldId('withdrawable')}>{t('withdrawableField')}</label>
               </div>
-              <div class="field">
-                <label class="field__label" for={fieldId('letterTitle')}>
-                  {t('letterTitle')}
-                </label>
-                <input
-                  class="field__input"
-                  id={fieldId('letterTitle')}
-                  name={name('letterTitle')}
-                  value={status?.letter?.title ?? ''}
-                />
-              </div>
-              <div class="field">
-                <label class="field__label" for={fieldId('letterText')}>
-                  {t('letterText')}
-                </label>
-                <p class="field__hint" id={fieldId('letterText-hint')}>
-                  {t('letterHint')}
-                </p>
-                <textarea
-                  class="field__input"
-                  id={fieldId('letterText')}
-                  name={name('letterText')}
-                  rows={4}
-                  aria-describedby={fieldId('letterText-hint')}
-                >
-                  {status?.letter?.text ?? ''}
-                </textarea>
-              </div>
+              <Translations
+                name={name('letterTitle')}
+                legend={t('letterTitle')}
+                value={status?.letter?.title}
+              />
+              <Translations
+                name={name('letterText')}
+                legend={t('letterText')}
+                hint={t('letterHint')}
+                value={status?.letter?.text}
+                multiline
+              />
               <div class="field">
                 <label class="field__label" for={fieldId('days')}>
                   {t('timeoutDays')}
