@@ -145,7 +145,7 @@ async function workflowEditor(form: string) {
     current.transitions.forEach((transition, i) => {
       fields[`transition.${i}.from`] = transition.from;
       fields[`transition.${i}.to`] = transition.to;
-      fields[`transition.${i}.label`] = transition.label.fr;
+      fields[`transition.${i}.label.fr`] = transition.label.fr;
       fields[`transition.${i}.roles`] = 'agent';
     });
     return testApp.app.request(path, {
@@ -359,7 +359,8 @@ describe('requests', () => {
       'status.submitted.timeoutTo': 'closed',
       'transition.0.from': 'submitted',
       'transition.0.to': 'in_progress',
-      'transition.0.label': 'Ouvrir le dossier',
+      'transition.0.label.fr': 'Ouvrir le dossier',
+      'transition.0.label.de': 'Dossier eröffnen',
       'transition.0.roles': 'agent',
     };
     const send = (extra: Record<string, string>) =>
@@ -377,6 +378,9 @@ describe('requests', () => {
     actor = staffActor(spf, 'agent');
     const staffPage = await (await get(`/back-office/authorities/spf/requests/${studied}`)).text();
     expect(staffPage).toContain('Ouvrir le dossier');
+    expect(await (await get(`/back-office/authorities/spf/requests/${studied}?lang=de`)).text()).toContain(
+      'Dossier eröffnen',
+    );
     await post(
       `/back-office/authorities/spf/requests/${studied}/transition`,
       { to: 'in_progress' },
@@ -419,7 +423,7 @@ describe('requests', () => {
         await send({
           [`transition.${n}.from`]: 'in_progress',
           [`transition.${n}.to`]: 'expertise',
-          [`transition.${n}.label`]: 'Envoyer à l’expert',
+          [`transition.${n}.label.fr`]: 'Envoyer à l’expert',
           [`transition.${n}.roles`]: 'agent',
           'status.expertise.staffLabel.fr': 'Chez l’expert',
           'status.expertise.citizenLabel.fr': 'Expertise en cours',

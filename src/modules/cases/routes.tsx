@@ -419,7 +419,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             from,
             to,
             roles,
-            label: { fr: one(`transition.${i}.label`) || to },
+            label: localisedFrom(posted, `transition.${i}.label`, 200) ?? { fr: to },
             ...(autoField && { auto: { [operator]: [{ var: autoField }, typed] } }),
           });
         }

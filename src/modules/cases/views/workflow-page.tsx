@@ -286,17 +286,11 @@ export function WorkflowPage(props: {
                 {options(transition.to)}
               </select>
             </div>
-            <div class="field">
-              <label class="field__label" for={`transition-${i}-label`}>
-                {t('buttonLabel')}
-              </label>
-              <input
-                class="field__input"
-                id={`transition-${i}-label`}
-                name={`transition.${i}.label`}
-                value={transition.label.fr}
-              />
-            </div>
+            <Translations
+              name={`transition.${i}.label`}
+              legend={t('buttonLabel')}
+              value={transition.label.fr ? transition.label : undefined}
+            />
             <div class="field">
               <label class="field__label" for={`transition-${i}-autoField`}>
                 {t('autoField')}
