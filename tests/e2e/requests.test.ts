@@ -213,6 +213,17 @@ describe('a request from submission to decision', () => {
         { timeout: 15_000 },
       )
       .toContain('Émolument payé');
+
+    // The authority's staff find the payment among the payments it received.
+    const agent = await loggedIn('Luc Fournier');
+    await agent.goto(`${server.url}/back-office/authorities/spf/payments`);
+    await expectNoAxeViolations(agent);
+    await agent
+      .getByRole('link', { name: /^GU-\d{4}-\d{7}$/ })
+      .first()
+      .click();
+    expect(await agent.getByRole('main').textContent()).toContain('Émolument d’attestation');
+    await expectNoAxeViolations(agent);
   });
 
   it('a person writes to an authority and its team answers from the shared mailbox', {

@@ -72,6 +72,22 @@ export function datatrans(config: PaymentProviderConfig) {
       return (await call(`/v1/transactions/${encodeURIComponent(transactionId)}`)) as ProviderTransaction;
     },
 
+    /** Gives back (part of) a settled transaction's amount; resolves with the credit's own transaction id. */
+    async refund(
+      transactionId: string,
+      request: { amountCents: number; currency: string; refno: string },
+    ): Promise<string> {
+      const credit = (await call(`/v1/transactions/${encodeURIComponent(transactionId)}/credit`, {
+        method: 'POST',
+        body: JSON.stringify({
+          amount: request.amountCents,
+          currency: request.currency,
+          refno: request.refno,
+        }),
+      })) as { transactionId: string };
+      return credit.transactionId;
+    },
+
     /** Whether a webhook body was signed with our key (HMAC-SHA256 over the timestamp and the raw body). */
     verifies(rawBody: string, header: string | undefined): boolean {
       const parts = Object.fromEntries(

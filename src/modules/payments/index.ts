@@ -1,12 +1,13 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { datatrans } from './datatrans.ts';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
+import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { reconcilePending } from './payments.ts';
 import { paymentRoutes } from './routes.tsx';
 
 export { paymentMessages } from './messages.ts';
-export { type Payment, type PaymentRequest, paymentsFrom, requestPayment } from './payments.ts';
+export { isUnsettled, type Payment, type PaymentRequest, paymentsFrom, requestPayment } from './payments.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';
 
 /**
@@ -16,7 +17,10 @@ export { amountOf, PaymentStatus } from './views/payment-pages.tsx';
  */
 export const paymentsModule: GuichetModule = {
   name: 'payments',
-  migrations: { '2026-11-24-18-payments-create': createPayments },
+  migrations: {
+    '2026-11-24-18-payments-create': createPayments,
+    '2026-11-24-22-payments-refunds': refunds,
+  },
   routes: paymentRoutes,
   mySpace: paymentsMySpace,
   jobs: (platform) => ({

@@ -1,7 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor } from '../../../tests/support/factories.ts';
+import { personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { startTestWorker } from '../../../tests/support/test-app.ts';
@@ -18,6 +18,7 @@ let worker: Runner;
 let actor: Actor | null = null;
 let citizen: PersonActor;
 let sion = '';
+let sierre = '';
 /** How far the platform's clock runs ahead (the reconciliation job is tested by moving it). */
 let clockAhead = 0;
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
     account: { id: accountId, name: 'Lena Zufferey', kind: 'personal' },
   });
   sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+  sierre = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
 });
 afterAll(async () => {
   await worker?.stop();
@@ -212,6 +214,45 @@ describe('payments', () => {
     });
     const paid = await getPayment(server.database.db, payment.id);
     expect(first.paymentUrl.endsWith(`/${paid?.provider_transaction_id}`)).toBe(true);
+
+    // The commune's administrator sees it flagged and gives back the second payment, then the first.
+    const base = '/back-office/authorities/sion/payments';
+    actor = staffActor(sion, 'authorityAdmin');
+    const admin = httpClient(server.app);
+    expect(await (await admin.get(`${base}?status=paid`)).text()).toContain('En double ou autre montant');
+    const csv = await (await admin.get(`${base}/export.csv`)).text();
+    expect(csv).toContain(`"${payment.refno}","paid","4500","CHF","0"`);
+    const page = await (await admin.get(`${base}/${payment.id}`)).text();
+    const duplicate = second.paymentUrl.split('/').at(-1) ?? '';
+    const original = paid?.provider_transaction_id ?? '';
+    expect(page).toContain('payée en double');
+    const refund = (transactionId: string, amount: string) =>
+      admin.post(`${base}/${payment.id}/refund`, { transactionId, [`amount-${transactionId}`]: amount });
+    expect((await refund(duplicate, '45.01')).status).toBe(422); // more than was paid twice
+    expect((await refund(duplicate, '45.00')).status).toBe(303);
+    expect((await getPayment(server.database.db, payment.id))?.status).toBe('paid');
+    await admin.get(`${base}/${payment.id}`);
+    expect((await refund(duplicate, '1.00')).status).toBe(422); // nothing left of it
+    expect((await refund(original, '45')).status).toBe(303);
+    expect((await getPayment(server.database.db, payment.id))?.status).toBe('refunded');
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from audit_events where action = 'payment.refund' and subject_id = ${payment.id}`.execute(
+      server.database.db,
+    );
+    expect(rows[0]?.n).toBe(2);
+
+    actor = staffActor(sion, 'agent'); // agents see payments, administrators refund them
+    const agent = httpClient(server.app);
+    await agent.get(`${base}/${payment.id}`);
+    expect((await agent.post(`${base}/${payment.id}/refund`, { transactionId: original })).status).toBe(404);
+    actor = staffActor(sierre, 'authorityAdmin');
+    expect(
+      (await httpClient(server.app).get(`/back-office/authorities/sierre/payments/${payment.id}`)).status,
+    ).toBe(404);
+    actor = citizen;
+    const citizenPage = await (await httpClient(server.app).get(`/payments/${payment.id}`)).text();
+    expect(citizenPage).toContain('Remboursé');
+    expect(citizenPage).not.toContain('en ligne</button>');
   });
 
   it('are shown only to the account’s people', async () => {

@@ -10,11 +10,15 @@ import {
   settledStatuses,
   unsuccessfulStatuses,
 } from './datatrans.ts';
-import type { PaymentsTables, SettledJob } from './tables.ts';
+import type { PaymentStatus, PaymentsTables, SettledJob } from './tables.ts';
 
 export type Payment = Selectable<PaymentsTables['payments']>;
 
 const tables = (db: Db) => tablesOf<PaymentsTables>(db);
+
+/** Statuses of a payment still waiting for its money. */
+const unsettled: PaymentStatus[] = ['open', 'pending'];
+export const isUnsettled = (payment: Payment) => unsettled.includes(payment.status);
 
 export interface PaymentRequest {
   authorityId: string;
@@ -79,7 +83,7 @@ export async function paymentsOf(db: Db, accountId: string): Promise<Payment[]> 
     .selectFrom('payments')
     .selectAll()
     .where('account_id', '=', accountId)
-    .orderBy(sql`status = 'paid'`)
+    .orderBy(sql`status in ('paid', 'refunded')`)
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
@@ -91,7 +95,7 @@ export async function unpaidOf(db: Db, accountId: string): Promise<Payment[]> {
     .selectFrom('payments')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where('status', '!=', 'paid')
+    .where('status', 'in', unsettled)
     .orderBy('created_at')
     .execute();
 }
@@ -123,11 +127,11 @@ export async function checkout(
   payment: Payment,
   urls: { returnUrl: string; webhookUrl: string; language: string },
 ): Promise<{ paymentUrl: string } | { paid: true }> {
-  if (payment.status === 'paid') return { paid: true };
+  if (!isUnsettled(payment)) return { paid: true };
   if (payment.provider_transaction_id) {
     const known = await provider.status(payment.provider_transaction_id);
     const after = await applyTransaction(db, payment, known, 'checked');
-    if (after.status === 'paid') return { paid: true };
+    if (!isUnsettled(after)) return { paid: true };
     // Datatrans lets an unpaid transaction expire after 30 minutes; a younger one is paid where it is.
     if (known.status === 'initialized' && Date.now() - payment.updated_at.getTime() < 25 * 60_000)
       return { paymentUrl: provider.paymentUrl(known.transactionId) };
@@ -145,7 +149,7 @@ export async function checkout(
       .updateTable('payments')
       .set({ status: 'pending', provider_transaction_id: transactionId, updated_at: sql`now()` })
       .where('id', '=', payment.id)
-      .where('status', '!=', 'paid')
+      .where('status', 'in', unsettled)
       .execute();
     await recordEvent(tx, payment.id, 'initiated', {
       transactionId,
@@ -187,7 +191,7 @@ export async function applyTransaction(
           provider_transaction_id: transaction.transactionId,
         })
         .where('id', '=', payment.id)
-        .where('status', '!=', 'paid')
+        .where('status', 'in', unsettled)
         .returningAll()
         .executeTakeFirst();
       if (!paid) {
@@ -264,7 +268,7 @@ export async function reconcilePending(db: Db, provider: Datatrans, now: Date): 
     .selectAll('p')
     .select(sql<string>`e.body->>'transactionId'`.as('transactionId'))
     .where('e.kind', '=', 'initiated')
-    .where('p.status', '!=', 'paid')
+    .where('p.status', 'in', unsettled)
     .where('e.at', '>', new Date(now.getTime() - 48 * 3_600_000))
     .where('p.updated_at', '<', new Date(now.getTime() - 15 * 60_000))
     // Attempts the provider has already given an outcome for are settled questions.
@@ -295,4 +299,149 @@ export async function reconcilePending(db: Db, provider: Datatrans, now: Date): 
     );
   }
   return attempts.length;
+}
+
+/** A settled transaction of a payment and what is left of it to give back. */
+export interface Refundable {
+  transactionId: string;
+  settledCents: number;
+  refundedCents: number;
+  /** The transaction that paid the fee, or a second attempt paid too. */
+  duplicate: boolean;
+}
+
+/** What money of a payment can be given back: the transaction that paid it, and any duplicates. */
+export async function refundables(db: Db, payment: Payment): Promise<Refundable[]> {
+  const events = await tables(db)
+    .selectFrom('payment_events')
+    .select(['kind', 'body'])
+    .where('payment_id', '=', payment.id)
+    .where('kind', 'in', ['duplicate', 'refund'])
+    .execute();
+  const bodies = events.map((e) => ({
+    kind: e.kind,
+    body: e.body as ProviderTransaction & { refundOf?: string },
+  }));
+  const refunded = (transactionId: string) =>
+    bodies
+      .filter((e) => e.kind === 'refund' && e.body.refundOf === transactionId)
+      .reduce((sum, e) => sum + (e.body.detail?.settle?.amount ?? 0), 0);
+  const paid =
+    payment.provider_transaction_id && !isUnsettled(payment)
+      ? [
+          {
+            transactionId: payment.provider_transaction_id,
+            settledCents: payment.amount_cents,
+            duplicate: false,
+          },
+        ]
+      : [];
+  const duplicates = bodies
+    .filter((e) => e.kind === 'duplicate')
+    .map((e) => ({
+      transactionId: e.body.transactionId,
+      settledCents: e.body.detail?.settle?.amount ?? payment.amount_cents,
+      duplicate: true,
+    }));
+  return [...paid, ...duplicates].map((t) => ({ ...t, refundedCents: refunded(t.transactionId) }));
+}
+
+/**
+ * Gives back money of a payment through the provider, recorded and audited. The payment row is locked
+ * meanwhile, so a second click waits and then finds nothing left to give back.
+ */
+export async function refund(
+  db: Db,
+  provider: Datatrans,
+  paymentId: string,
+  request: { transactionId: string; amountCents: number; actor: string },
+): Promise<'refunded' | 'too_much'> {
+  return db.transaction().execute(async (tx) => {
+    const payment = await tables(tx)
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', paymentId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const target = (await refundables(tx, payment)).find((t) => t.transactionId === request.transactionId);
+    if (
+      !target ||
+      !Number.isInteger(request.amountCents) ||
+      request.amountCents < 1 ||
+      request.amountCents > target.settledCents - target.refundedCents
+    )
+      return 'too_much';
+    const creditId = await provider.refund(target.transactionId, {
+      amountCents: request.amountCents,
+      currency: payment.currency,
+      refno: payment.refno,
+    });
+    await tables(tx)
+      .insertInto('payment_events')
+      .values({
+        payment_id: payment.id,
+        kind: 'refund',
+        provider_status: 'settled',
+        body: {
+          transactionId: creditId,
+          status: 'settled',
+          currency: payment.currency,
+          refno: payment.refno,
+          detail: { settle: { amount: request.amountCents } },
+          refundOf: target.transactionId,
+        },
+      })
+      .execute();
+    if (!target.duplicate) {
+      const refundedCents = payment.refunded_cents + request.amountCents;
+      await tables(tx)
+        .updateTable('payments')
+        .set({
+          refunded_cents: refundedCents,
+          status: refundedCents >= payment.amount_cents ? 'refunded' : payment.status,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', payment.id)
+        .execute();
+    }
+    await appendAuditEvent(tx, {
+      actor: request.actor,
+      action: 'payment.refund',
+      subjectType: 'payment',
+      subjectId: payment.id,
+      authorityId: payment.authority_id,
+      details: { refundOf: target.transactionId, creditId, amountCents: request.amountCents },
+    });
+    return 'refunded';
+  });
+}
+
+/** An authority's payments, newest first, optionally in one status. */
+export async function paymentsOfAuthority(db: Db, authorityId: string, status?: PaymentStatus) {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll()
+    .select((eb) =>
+      eb
+        .selectFrom('payment_events')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('payment_events.payment_id', '=', 'payments.id')
+        .where('payment_events.kind', 'in', ['duplicate', 'mismatch'])
+        .as('flags'),
+    )
+    .where('authority_id', '=', authorityId)
+    .$if(status !== undefined, (q) => q.where('status', '=', status as PaymentStatus))
+    .orderBy('created_at', 'desc')
+    .limit(1000)
+    .execute();
+}
+
+/** Everything exchanged with the provider about a payment, oldest first. */
+export async function paymentEvents(db: Db, paymentId: string) {
+  return tables(db)
+    .selectFrom('payment_events')
+    .selectAll()
+    .where('payment_id', '=', paymentId)
+    .orderBy('id')
+    .execute();
 }

@@ -1,6 +1,9 @@
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
 import { datatrans, type ProviderTransaction } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
@@ -9,12 +12,20 @@ import {
   checkout,
   getPayment,
   type Payment,
+  paymentEvents,
   paymentOfTransaction,
   paymentsOf,
+  paymentsOfAuthority,
+  refund,
+  refundables,
 } from './payments.ts';
+import type { PaymentStatus } from './tables.ts';
 import { PaymentPage, PaymentsPage } from './views/payment-pages.tsx';
+import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
 
 export const paymentWebhookPath = '/payments/webhooks/datatrans';
+
+const statuses: PaymentStatus[] = ['open', 'pending', 'paid', 'refunded'];
 
 export function paymentRoutes(platform: Platform): RouteDef[] {
   const { db, config } = platform;
@@ -48,7 +59,134 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       />,
     );
 
+  /** The authority in the path, for its staff who may see its payments; else absent. */
+  async function staffAuthority(c: RouteContext) {
+    const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
+    const resource = { type: 'authority' as const, authorityId: authority?.id ?? '' };
+    if (!authority || !(await can(db, c.var.actor, 'authority.viewPayments', resource)).allowed)
+      throw notFound();
+    return {
+      authority,
+      base: `/back-office/authorities/${authority.slug}/payments`,
+      mayRefund: (await can(db, c.var.actor, 'authority.refundPayments', resource)).allowed,
+    };
+  }
+
+  async function staffPayment(c: RouteContext) {
+    const staff = await staffAuthority(c);
+    const payment = await getPayment(db, c.req.param('id') ?? '');
+    if (!payment || payment.authority_id !== staff.authority.id) throw notFound(); // another authority's: absent
+    return { ...staff, payment };
+  }
+
+  async function renderStaffPayment(c: RouteContext, errors: FieldError[] = []) {
+    const { base, payment, mayRefund } = await staffPayment(c);
+    return platform.render(
+      c,
+      {
+        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: payment.refno }),
+        status: errors.length > 0 ? 422 : 200,
+        breadcrumbs: [{ label: paymentMessages.translator(c.var.locale)('paymentsTitle'), href: base }],
+      },
+      <StaffPaymentPage
+        locale={c.var.locale}
+        base={base}
+        payment={payment}
+        events={await paymentEvents(db, payment.id)}
+        refundables={await refundables(db, payment)}
+        mayRefund={mayRefund && Boolean(provider)}
+        refunded={c.req.query('refunded') === '1'}
+        errors={errors}
+      />,
+    );
+  }
+
   return [
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/payments',
+      access: 'staff',
+      async handler(c) {
+        const { authority, base } = await staffAuthority(c);
+        const status = statuses.find((s) => s === c.req.query('status'));
+        const authorityName = pick(authority.names, c.var.locale, authority.languages);
+        return platform.render(
+          c,
+          { title: paymentMessages.translator(c.var.locale)('staffTitle', { authority: authorityName }) },
+          <StaffPaymentsPage
+            locale={c.var.locale}
+            authorityName={authorityName}
+            base={base}
+            status={status ?? ''}
+            payments={await paymentsOfAuthority(db, authority.id, status)}
+          />,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/payments/export.csv',
+      access: 'staff',
+      async handler(c) {
+        const { authority } = await staffAuthority(c);
+        const rows = await paymentsOfAuthority(db, authority.id);
+        const cell = (value: string | number | null) => `"${String(value ?? '').replace(/"/g, '""')}"`;
+        const lines = [
+          'refno,status,amountCents,currency,refundedCents,paidAt,transactionId,purpose,toCheck',
+          ...rows.map((p) =>
+            [
+              p.refno,
+              p.status,
+              p.amount_cents,
+              p.currency,
+              p.refunded_cents,
+              p.paid_at?.toISOString() ?? null,
+              p.provider_transaction_id,
+              p.purpose.fr,
+              Number(p.flags) > 0 ? 'yes' : '',
+            ]
+              .map(cell)
+              .join(','),
+          ),
+        ];
+        c.header('Content-Disposition', `attachment; filename="payments-${authority.slug}.csv"`);
+        return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/payments/:id',
+      access: 'staff',
+      handler: (c) => renderStaffPayment(c),
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/payments/:id/refund',
+      access: 'staff',
+      async handler(c) {
+        const { base, payment, mayRefund } = await staffPayment(c);
+        if (!mayRefund || !provider) throw notFound();
+        const posted = await c.req.parseBody();
+        const transactionId = String(posted.transactionId ?? '');
+        const typed = String(posted[`amount-${transactionId}`] ?? '').trim();
+        const amountCents = /^\d{1,7}([.,]\d{1,2})?$/.test(typed)
+          ? Math.round(Number(typed.replace(',', '.')) * 100)
+          : Number.NaN;
+        const outcome = await refund(db, provider, payment.id, {
+          transactionId,
+          amountCents,
+          actor: `person:${loggedInPerson(c).id}`,
+        });
+        if (outcome === 'too_much')
+          return renderStaffPayment(c, [
+            {
+              field: `amount-${transactionId}`,
+              message: paymentMessages.translator(c.var.locale)('refundRefused'),
+            },
+          ]);
+        return c.redirect(`${base}/${payment.id}?refunded=1`, 303);
+      },
+    },
     {
       method: 'GET',
       path: '/payments',

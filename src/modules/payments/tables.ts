@@ -2,8 +2,11 @@ import type { Generated } from 'kysely';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { JobName, JobPayloads } from '../../platform/jobs/job-names.ts';
 
-/** `open`: asked, not paid (a failed or cancelled attempt leaves it open); `pending`: at the provider. */
-export type PaymentStatus = 'open' | 'pending' | 'paid';
+/**
+ * `open`: asked, not paid (a failed or cancelled attempt leaves it open); `pending`: at the provider;
+ * `refunded`: paid, then wholly given back.
+ */
+export type PaymentStatus = 'open' | 'pending' | 'paid' | 'refunded';
 
 /** The job enqueued, in the transaction that records the payment as paid, to tell whoever asked. */
 export type SettledJob = { [Name in JobName]: { job: Name; payload: JobPayloads[Name] } }[JobName];
@@ -30,13 +33,17 @@ export interface PaymentsTables {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     paid_at: Date | null;
+    refunded_cents: Generated<number>;
   };
   /** Every word exchanged with the provider, for reconciliation and disputes. */
   payment_events: {
     id: Generated<string>;
     payment_id: string;
-    /** `mismatch`: settled for another amount; `duplicate`: a second attempt settled too (to refund). */
-    kind: 'initiated' | 'webhook' | 'checked' | 'mismatch' | 'duplicate';
+    /**
+     * `mismatch`: settled for another amount; `duplicate`: a second attempt settled too (to refund);
+     * `refund`: money given back (body: the credit, `refundOf` the transaction it gives back from).
+     */
+    kind: 'initiated' | 'webhook' | 'checked' | 'mismatch' | 'duplicate' | 'refund';
     provider_status: string | null;
     body: unknown;
     at: Generated<Date>;

@@ -17,6 +17,8 @@ export const authorityActions = [
   'authority.designServices',
   'authority.publishDocuments',
   'authority.manageTemplates',
+  'authority.viewPayments',
+  'authority.refundPayments',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;

@@ -184,7 +184,11 @@ const allowed: [string, string[], string[]][] = [
   ['companyAdmin', allAccountActions, ['companyTax']],
   ['companyMember', ['account.consult', 'account.submit', 'account.receive', 'account.pay'], ['companyTax']],
   ['accountant', ['account.consult'], ['companyTax']],
-  ['sionAgent', ['authority.processRequests', 'authority.publishDocuments'], ['sion']],
+  [
+    'sionAgent',
+    ['authority.processRequests', 'authority.publishDocuments', 'authority.viewPayments'],
+    ['sion'],
+  ],
   ['sierreAdmin', [...authorityActions], ['sierre']],
   ['sierreDesigner', ['authority.designServices'], ['sierre']],
   ['platformAdmin', ['authority.manageBranding'], ['sion', 'sierre']],

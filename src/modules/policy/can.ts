@@ -28,6 +28,8 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.designServices': ['serviceDesigner', 'authorityAdmin'],
   'authority.publishDocuments': ['agent', 'authorityAdmin'],
   'authority.manageTemplates': ['authorityAdmin'],
+  'authority.viewPayments': ['agent', 'authorityAdmin'],
+  'authority.refundPayments': ['authorityAdmin'],
 };
 
 /**

@@ -6,7 +6,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 
 interface SimulatedTransaction extends ProviderTransaction {
   merchantId: string;
-  type: 'payment';
+  type: 'payment' | 'credit';
   amount: number;
   redirect: { successUrl: string; cancelUrl: string; errorUrl: string };
   webhookUrl: string | undefined;
@@ -119,6 +119,49 @@ export const datatransSimulator: GuichetModule = {
           const transaction = transactions.get(c.req.param('id') ?? '');
           if (!transaction) return c.json({ error: { code: 'TRANSACTION_NOT_FOUND' } }, 404);
           return c.json(view(transaction));
+        },
+      },
+      {
+        method: 'POST',
+        path: `${base}/api/v1/transactions/:id/credit`,
+        access: 'machine',
+        async handler(c) {
+          if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
+          const original = transactions.get(c.req.param('id') ?? '');
+          if (!original) return c.json({ error: { code: 'TRANSACTION_NOT_FOUND' } }, 404);
+          const body = (await c.req.json().catch(() => ({}))) as {
+            amount?: unknown;
+            currency?: unknown;
+            refno?: unknown;
+          };
+          const credited = original.history
+            .filter((h) => h.action === 'credit' && h.success)
+            .reduce((sum, h) => sum + h.amount, 0);
+          if (
+            original.status !== 'settled' ||
+            !Number.isInteger(body.amount) ||
+            (body.amount as number) <= 0 ||
+            (body.amount as number) > original.amount - credited ||
+            body.currency !== original.currency ||
+            typeof body.refno !== 'string'
+          )
+            return c.json({ error: { code: 'INVALID_TRANSACTION_STATUS', message: 'cannot credit' } }, 400);
+          const amount = body.amount as number;
+          const date = new Date().toISOString();
+          original.history.push({ action: 'credit', amount, success: true, date });
+          const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
+          transactions.set(transactionId, {
+            ...original,
+            transactionId,
+            type: 'credit',
+            status: 'settled',
+            refno: body.refno,
+            amount,
+            detail: { settle: { amount } },
+            webhookUrl: undefined,
+            history: [{ action: 'credit', amount, success: true, date }],
+          });
+          return c.json({ transactionId });
         },
       },
       {

@@ -9,7 +9,7 @@ import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
-import { amountOf, type Payment, PaymentStatus, paymentMessages } from '../../payments/index.ts';
+import { amountOf, isUnsettled, type Payment, PaymentStatus, paymentMessages } from '../../payments/index.ts';
 import type { Case, CaseEvent } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
@@ -69,7 +69,13 @@ function eventText(
 }
 
 /** The fees of a request: what is left to pay (with the way to pay it) and what is paid. */
-function Payments(props: { locale: Locale; payments: Payment[]; audience: 'citizen' | 'staff' }) {
+function Payments(props: {
+  locale: Locale;
+  payments: Payment[];
+  audience: 'citizen' | 'staff';
+  /** Staff: where the payment's details (and refunds) are. */
+  staffHref?: (paymentId: string) => string;
+}) {
   const t = caseMessages.translator(props.locale);
   const paymentT = paymentMessages.translator(props.locale);
   if (props.payments.length === 0) return null;
@@ -81,10 +87,12 @@ function Payments(props: { locale: Locale; payments: Payment[]; audience: 'citiz
           <li>
             {pick(payment.purpose, props.locale)} – {amountOf(props.locale, payment)}{' '}
             <PaymentStatus t={paymentT} payment={payment} />{' '}
-            {props.audience === 'citizen' && payment.status !== 'paid' ? (
+            {props.audience === 'citizen' && isUnsettled(payment) ? (
               <a class="button" href={`/payments/${payment.id}`}>
                 {t('payNow')}
               </a>
+            ) : props.staffHref ? (
+              <a href={props.staffHref(payment.id)}>{payment.refno}</a>
             ) : (
               <small>{payment.refno}</small>
             )}
@@ -544,7 +552,12 @@ export function CaseStaffPage(props: {
         <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />
         <Button variant="secondary">{t('addNote')}</Button>
       </form>
-      <Payments locale={props.locale} payments={props.payments} audience="staff" />
+      <Payments
+        locale={props.locale}
+        payments={props.payments}
+        audience="staff"
+        staffHref={(id) => `${props.base.replace(/\/requests$/, '/payments')}/${id}`}
+      />
       <h2>{t('history')}</h2>
       <Timeline
         locale={props.locale}

@@ -6,12 +6,22 @@ import { NotificationBanner } from '../../../platform/views/components/notificat
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
-import type { Payment } from '../payments.ts';
+import { isUnsettled, type Payment } from '../payments.ts';
 
 type T = ReturnType<typeof paymentMessages.translator>;
 
-const tones: Record<Payment['status'], TagTone> = { open: 'warning', pending: 'info', paid: 'success' };
-const labels = { open: 'statusOpen', pending: 'statusPending', paid: 'statusPaid' } as const;
+const tones: Record<Payment['status'], TagTone> = {
+  open: 'warning',
+  pending: 'info',
+  paid: 'success',
+  refunded: 'neutral',
+};
+const labels = {
+  open: 'statusOpen',
+  pending: 'statusPending',
+  paid: 'statusPaid',
+  refunded: 'statusRefunded',
+} as const;
 
 export const amountOf = (locale: Locale, payment: Payment) =>
   payment.currency === 'CHF'
@@ -36,7 +46,7 @@ export function PaymentPage(props: {
     <>
       <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
       {props.providerDown && <NotificationBanner kind="important">{t('providerDown')}</NotificationBanner>}
-      {payment.status === 'paid' && payment.paid_at && (
+      {!isUnsettled(payment) && payment.paid_at && (
         <NotificationBanner kind="success">
           {t('paidOn', { date: formatDate(props.locale, payment.paid_at), refno: payment.refno })}
         </NotificationBanner>
@@ -62,7 +72,7 @@ export function PaymentPage(props: {
           </div>
         ))}
       </dl>
-      {payment.status !== 'paid' &&
+      {isUnsettled(payment) &&
         (props.mayPay ? (
           <form method="post" action={`/payments/${payment.id}/checkout`}>
             <CsrfField />

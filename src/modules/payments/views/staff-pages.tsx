@@ -1,0 +1,149 @@
+import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import { Tag } from '../../../platform/views/components/tag.tsx';
+import { TextInput } from '../../../platform/views/components/text-input.tsx';
+import { paymentMessages } from '../messages.ts';
+import type { Payment, paymentEvents, paymentsOfAuthority, Refundable } from '../payments.ts';
+import { amountOf, PaymentStatus } from './payment-pages.tsx';
+
+const statuses = ['open', 'pending', 'paid', 'refunded'] as const;
+const labels = {
+  open: 'statusOpen',
+  pending: 'statusPending',
+  paid: 'statusPaid',
+  refunded: 'statusRefunded',
+} as const;
+
+export function StaffPaymentsPage(props: {
+  locale: Locale;
+  authorityName: string;
+  base: string;
+  status: string;
+  payments: Awaited<ReturnType<typeof paymentsOfAuthority>>;
+}) {
+  const t = paymentMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('staffTitle', { authority: props.authorityName })}</h1>
+      <form method="get" action={props.base} class="inbox-filters">
+        <div class="field">
+          <label class="field__label" for="status">
+            {t('status')}
+          </label>
+          <select class="field__input" id="status" name="status">
+            <option value="">{t('allStatuses')}</option>
+            {statuses.map((status) => (
+              <option value={status} selected={props.status === status}>
+                {t(labels[status])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant="secondary">{t('filter')}</Button>
+      </form>
+      <p>
+        <a href={`${props.base}/export.csv`}>{t('exportCsv')}</a>
+      </p>
+      {props.payments.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <Table
+          caption={t('staffTitle', { authority: props.authorityName })}
+          head={[t('reference'), t('purpose'), t('amount'), t('status'), t('paidAt'), t('toCheck')]}
+          numeric={[2]}
+          rows={props.payments.map((payment) => [
+            <a href={`${props.base}/${payment.id}`}>{payment.refno}</a>,
+            pick(payment.purpose, props.locale),
+            amountOf(props.locale, payment),
+            <PaymentStatus t={t} payment={payment} />,
+            payment.paid_at ? formatDate(props.locale, payment.paid_at) : '—',
+            Number(payment.flags) > 0 ? <Tag tone="danger">{t('flagged')}</Tag> : '',
+          ])}
+        />
+      )}
+    </>
+  );
+}
+
+export function StaffPaymentPage(props: {
+  locale: Locale;
+  base: string;
+  payment: Payment;
+  events: Awaited<ReturnType<typeof paymentEvents>>;
+  refundables: Refundable[];
+  mayRefund: boolean;
+  refunded: boolean;
+  errors: FieldError[];
+}) {
+  const t = paymentMessages.translator(props.locale);
+  const { payment } = props;
+  const chf = (cents: number) => amountOf(props.locale, { ...payment, amount_cents: cents });
+  const open = props.refundables.filter((r) => r.settledCents > r.refundedCents);
+  return (
+    <>
+      <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
+      {props.refunded && <NotificationBanner kind="success">{t('refundDone')}</NotificationBanner>}
+      <ErrorSummary errors={props.errors} />
+      <dl class="summary-list">
+        {[
+          [t('purpose'), pick(payment.purpose, props.locale)],
+          [t('amount'), amountOf(props.locale, payment)],
+          [t('status'), <PaymentStatus t={t} payment={payment} />],
+          [t('paidAt'), payment.paid_at ? formatDateTime(props.locale, payment.paid_at) : '—'],
+          [t('transaction'), payment.provider_transaction_id ?? '—'],
+        ].map(([term, value]) => (
+          <div class="summary-list__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {payment.refunded_cents > 0 && <p>{t('refundedTotal', { amount: chf(payment.refunded_cents) })}</p>}
+      {props.mayRefund && open.length > 0 && (
+        <section aria-labelledby="refund">
+          <h2 id="refund">{t('refundTitle')}</h2>
+          {open.map((r) => (
+            <form method="post" action={`${props.base}/${payment.id}/refund`}>
+              <CsrfField />
+              <input type="hidden" name="transactionId" value={r.transactionId} />
+              <p>
+                {t('refundOf', {
+                  transaction: r.transactionId,
+                  kind: t(r.duplicate ? 'kindDuplicate' : 'kindPaid'),
+                  amount: chf(r.settledCents - r.refundedCents),
+                })}
+              </p>
+              <TextInput
+                name={`amount-${r.transactionId}`}
+                label={t('refundAmount')}
+                inputmode="decimal"
+                value={((r.settledCents - r.refundedCents) / 100).toFixed(2)}
+                error={props.errors.find((e) => e.field === `amount-${r.transactionId}`)?.message}
+              />
+              <Button variant="secondary">{t('refundButton')}</Button>
+            </form>
+          ))}
+        </section>
+      )}
+      <h2>{t('history')}</h2>
+      <Table
+        caption={t('history')}
+        head={[t('when'), t('what'), t('transaction'), t('status')]}
+        rows={props.events.map((event) => {
+          const body = event.body as { transactionId?: string } | null;
+          return [
+            formatDateTime(props.locale, event.at),
+            event.kind,
+            body?.transactionId ?? '—',
+            event.provider_status ?? '—',
+          ];
+        })}
+      />
+    </>
+  );
+}
