@@ -39,6 +39,7 @@ describe('route table', () => {
       'POST /oidc/*',
       'POST /payments/webhooks/datatrans', // signed by the provider
       'POST /simulators/datatrans/api/v1/transactions',
+      'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/push-service/:id',
       'POST /simulators/sms-gateway/messages',

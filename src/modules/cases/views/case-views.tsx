@@ -189,6 +189,27 @@ function TextWithFileForm(props: {
   );
 }
 
+/** A message on a request, with a document if need be: the same on both sides. */
+function MessageForm(props: {
+  base: string;
+  errors: FieldError[];
+  kept: Record<string, string> | undefined;
+  t: T;
+}) {
+  return (
+    <TextWithFileForm
+      action={`${props.base}/messages`}
+      name="message"
+      label={props.t('messageLabel')}
+      fileLabel={props.t('messageFile')}
+      button={props.t('sendMessage')}
+      errors={props.errors}
+      kept={props.kept}
+      secondary
+    />
+  );
+}
+
 export function RequestsPage(props: { locale: Locale; cases: { item: Case; status: string }[] }) {
   const t = caseMessages.translator(props.locale);
   return (
@@ -264,16 +285,7 @@ export function RequestPage(props: {
       {!state?.final && (
         <section aria-labelledby="messages">
           <h2 id="messages">{t('messagesTitle')}</h2>
-          <TextWithFileForm
-            action={`${base}/messages`}
-            name="message"
-            label={t('messageLabel')}
-            fileLabel={t('messageFile')}
-            button={t('sendMessage')}
-            errors={props.errors}
-            kept={props.kept}
-            secondary
-          />
+          <MessageForm base={base} errors={props.errors} kept={props.kept} t={t} />
         </section>
       )}
       {state?.withdrawable && (
@@ -537,16 +549,7 @@ export function CaseStaffPage(props: {
         </>
       )}
       <h2>{t('messagesTitle')}</h2>
-      <TextWithFileForm
-        action={`${base}/messages`}
-        name="message"
-        label={t('messageLabel')}
-        fileLabel={t('messageFile')}
-        button={t('sendMessage')}
-        errors={props.errors}
-        kept={props.kept}
-        secondary
-      />
+      <MessageForm base={base} errors={props.errors} kept={props.kept} t={t} />
       <form method="post" action={`${base}/notes`}>
         <CsrfField />
         <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />

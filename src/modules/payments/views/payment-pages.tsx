@@ -3,6 +3,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
@@ -59,19 +60,14 @@ export function PaymentPage(props: {
       {payment.status === 'pending' && (
         <NotificationBanner kind="important">{t('pendingNote')}</NotificationBanner>
       )}
-      <dl class="summary-list">
-        {[
+      <SummaryList
+        rows={[
           [t('purpose'), pick(payment.purpose, props.locale)],
           [t('amount'), amount],
           [t('status'), <PaymentStatus t={t} payment={payment} />],
           [t('reference'), payment.refno],
-        ].map(([term, value]) => (
-          <div class="summary-list__row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       {isUnsettled(payment) &&
         (props.mayPay ? (
           <form method="post" action={`/payments/${payment.id}/checkout`}>

@@ -4,6 +4,7 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
@@ -89,20 +90,15 @@ export function StaffPaymentPage(props: {
       <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
       {props.refunded && <NotificationBanner kind="success">{t('refundDone')}</NotificationBanner>}
       <ErrorSummary errors={props.errors} />
-      <dl class="summary-list">
-        {[
+      <SummaryList
+        rows={[
           [t('purpose'), pick(payment.purpose, props.locale)],
           [t('amount'), amountOf(props.locale, payment)],
           [t('status'), <PaymentStatus t={t} payment={payment} />],
           [t('paidAt'), payment.paid_at ? formatDateTime(props.locale, payment.paid_at) : '—'],
           [t('transaction'), payment.provider_transaction_id ?? '—'],
-        ].map(([term, value]) => (
-          <div class="summary-list__row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       {payment.refunded_cents > 0 && <p>{t('refundedTotal', { amount: chf(payment.refunded_cents) })}</p>}
       {props.mayRefund && open.length > 0 && (
         <section aria-labelledby="refund">

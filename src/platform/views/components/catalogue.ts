@@ -5,6 +5,7 @@ import { errorSummaryExamples } from './error-summary.tsx';
 import { fieldFrameExamples } from './field-frame.tsx';
 import { notificationBannerExamples } from './notification-banner.tsx';
 import { paginationExamples } from './pagination.tsx';
+import { summaryListExamples } from './summary-list.tsx';
 import { tableExamples } from './table.tsx';
 import { tagExamples } from './tag.tsx';
 import { textInputExamples } from './text-input.tsx';
@@ -25,4 +26,5 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   Pagination: paginationExamples,
   Button: buttonExamples,
   Translations: translationsExamples,
+  SummaryList: summaryListExamples,
 };
