@@ -5,7 +5,7 @@ import { registerClient } from './modules/identity/openid-provider/clients.ts';
 import { createApiClient } from './modules/integration/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { loadConfig } from './platform/config/config.ts';
-import { parseMasterKeys } from './platform/crypto/master-keys.ts';
+import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import { buildApp, migrate } from './runtime/build-app.ts';
 import { openDatabase } from './runtime/open-database.ts';
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
         await migrate(database.db, database.pool);
         const authority = await getAuthorityBySlug(database.db, values.authority);
         if (!authority) throw new Error(`No authority "${values.authority}"`);
-        const client = await registerClient(database.db, 'cli', {
+        const client = await registerClient(database.db, await masterKeysFor(config, database.db), 'cli', {
           authorityId: authority.id,
           name: values.name,
           redirectUris: values['redirect-uri'],

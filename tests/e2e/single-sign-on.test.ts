@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import * as client from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import { registerClient } from '../../src/modules/identity/openid-provider/clients.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
+import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
@@ -27,12 +29,17 @@ afterAll(async () => {
 async function relyingParty(name: string, scopes: string[]) {
   const sion = await getAuthorityBySlug(server.database.db, 'sion');
   const redirectUri = `https://${name}.sion.example/callback`;
-  const registered = await registerClient(server.database.db, 'test', {
-    authorityId: sion?.id ?? '',
-    name,
-    redirectUris: [redirectUri],
-    scopes,
-  });
+  const registered = await registerClient(
+    server.database.db,
+    await masterKeysFor(server.config, server.database.db),
+    'test',
+    {
+      authorityId: sion?.id ?? '',
+      name,
+      redirectUris: [redirectUri],
+      scopes,
+    },
+  );
   const configuration = await client.discovery(
     new URL(server.url),
     registered.clientId,
@@ -42,7 +49,7 @@ async function relyingParty(name: string, scopes: string[]) {
       execute: [client.allowInsecureRequests],
     },
   );
-  return { configuration, redirectUri };
+  return { configuration, redirectUri, secret: registered.clientSecret };
 }
 
 /** Drives the browser from the authorisation request to the redirect back, and returns that address. */
@@ -112,6 +119,21 @@ describe('Guichet as OpenID provider', () => {
     expect(second.userinfo.given_name).toBe('Sophie');
     expect(second.userinfo.avs).toBeUndefined();
     expect(second.claims?.sub).not.toBe(first.claims?.sub);
+  });
+
+  it('keeps the services’ secrets and its own signing key sealed at rest', async () => {
+    const rp = await relyingParty('archives', ['profile']);
+    await client.buildAuthorizationUrl(rp.configuration, { redirect_uri: rp.redirectUri, scope: 'openid' });
+    const { rows } = await sql<{ stored: string }>`
+      select metadata::text as stored from oidc_clients
+      union all select jwk::text from oidc_signing_keys where provider = 'guichet'`.execute(
+      server.database.db,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const { stored } of rows) {
+      expect(stored).not.toContain(rp.secret);
+      expect(stored).not.toMatch(/"d":/); // no private exponent in clear
+    }
   });
 
   it('tells a service for whom the person acts when they sign in to it under a mandate', async () => {

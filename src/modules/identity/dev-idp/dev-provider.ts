@@ -1,4 +1,5 @@
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
 import { grantWithout, standardClaims, tokenLifetimes } from '../openid-provider/provider-defaults.ts';
@@ -13,12 +14,13 @@ export const DEV_IDP_CLIENT_ID = 'guichet';
  */
 export async function createDevIdentityProvider(options: {
   db: Db;
+  keys: MasterKey[];
   publicUrl: string;
   clientSecret: string;
   cookieKeys: string[];
 }) {
   const provider = new Provider(`${options.publicUrl}${DEV_IDP_PREFIX}`, {
-    adapter: postgresAdapter(options.db, 'dev'),
+    adapter: postgresAdapter(options.db, options.keys, 'dev'),
     clients: [
       {
         client_id: DEV_IDP_CLIENT_ID,
@@ -31,7 +33,7 @@ export async function createDevIdentityProvider(options: {
         response_types: ['code'],
       },
     ],
-    jwks: { keys: (await signingKeys(options.db, 'dev')) as never[] },
+    jwks: { keys: (await signingKeys(options.db, options.keys, 'dev')) as never[] },
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },
     // Its one client is Guichet on this same machine (loopback in development), which the library's

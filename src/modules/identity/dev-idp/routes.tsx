@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
 import { isAssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import { HttpError } from '../../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../../platform/http/route.ts';
@@ -15,12 +16,15 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
   // Made on first use: building the route table must not touch the database.
   let ready: ReturnType<typeof createDevIdentityProvider> | undefined;
   const provider = () =>
-    (ready ??= createDevIdentityProvider({
-      db: platform.db,
-      publicUrl: platform.config.publicUrl,
-      clientSecret: devClientSecret(platform.secret),
-      cookieKeys: [createHmac('sha256', platform.secret).update('dev-idp-cookies').digest('base64url')],
-    }));
+    (ready ??= masterKeysFor(platform.config, platform.db).then((keys) =>
+      createDevIdentityProvider({
+        db: platform.db,
+        keys,
+        publicUrl: platform.config.publicUrl,
+        clientSecret: devClientSecret(platform.secret),
+        cookieKeys: [createHmac('sha256', platform.secret).update('dev-idp-cookies').digest('base64url')],
+      }),
+    ));
   const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c, DEV_IDP_PREFIX);
   const interactionPath = `${DEV_IDP_PREFIX}/interaction/:uid`;
   return [

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { audited } from '../../../platform/audit/audit.ts';
+import { type MasterKey, sealText } from '../../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
 import type { IdentityTables } from '../tables.ts';
 
@@ -13,11 +14,12 @@ export interface NewClient {
 }
 
 /**
- * Registers an authority's application for single sign-on. The secret is returned once and stored only
- * inside the client metadata oidc-provider reads (it compares it in constant time).
+ * Registers an authority's application for single sign-on. The secret is returned once and kept sealed
+ * with the master key in the client metadata, opened only for oidc-provider to compare.
  */
 export async function registerClient(
   db: Db,
+  keys: MasterKey[],
   actor: string,
   client: NewClient,
 ): Promise<{ clientId: string; clientSecret: string }> {
@@ -25,7 +27,7 @@ export async function registerClient(
   const clientSecret = randomBytes(32).toString('base64url');
   const metadata = {
     client_id: clientId,
-    client_secret: clientSecret,
+    client_secret_sealed: sealText(keys, clientSecret, `oidc-client:${clientId}`),
     client_name: client.name,
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { accountAccess, getAccount } from '../../accounts/accounts.ts';
 import { principalsOf } from '../../mandates/effective-mandates.ts';
@@ -26,12 +27,17 @@ const splitAccountId = (id: string) => {
  * Guichet as an OpenID provider for the authorities' applications (single sign-on). Issuer: the portal's
  * origin; protocol endpoints under /oidc; state in PostgreSQL; login and consent are Guichet's pages.
  */
-export async function createGuichetProvider(options: { db: Db; publicUrl: string; secret: string }) {
+export async function createGuichetProvider(options: {
+  db: Db;
+  keys: MasterKey[];
+  publicUrl: string;
+  secret: string;
+}) {
   const { db, secret } = options;
   const hmac = (label: string) => createHmac('sha256', secret).update(label).digest('base64url');
   return new Provider(options.publicUrl, {
-    adapter: postgresAdapter(db, 'guichet'),
-    jwks: { keys: (await signingKeys(db, 'guichet')) as never[] },
+    adapter: postgresAdapter(db, options.keys, 'guichet'),
+    jwks: { keys: (await signingKeys(db, options.keys, 'guichet')) as never[] },
     cookies: { keys: [hmac('oidc-op-cookies')] },
     routes: {
       authorization: '/oidc/auth',

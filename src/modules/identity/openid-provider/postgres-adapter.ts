@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { type MasterKey, openText, sealText } from '../../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
 import type { IdentityTables } from '../tables.ts';
 
@@ -7,7 +8,7 @@ import type { IdentityTables } from '../tables.ts';
  * oidc-provider's storage in PostgreSQL, so that every instance behind the load balancer sees the same
  * sessions, codes and tokens. `provider` separates Guichet's own provider from the development one.
  */
-export function postgresAdapter(db: Db, provider: string) {
+export function postgresAdapter(db: Db, keys: MasterKey[], provider: string) {
   const table = () => tablesOf<IdentityTables>(db);
   return class PostgresAdapter implements Adapter {
     constructor(private readonly model: string) {}
@@ -46,7 +47,7 @@ export function postgresAdapter(db: Db, provider: string) {
     }
 
     async find(id: string) {
-      if (this.model === 'Client') return findClient(db, id);
+      if (this.model === 'Client') return findClient(db, keys, id);
       return this.findWhere('id', id);
     }
 
@@ -87,31 +88,52 @@ export function postgresAdapter(db: Db, provider: string) {
   };
 }
 
-async function findClient(db: Db, clientId: string): Promise<AdapterPayload | undefined> {
+async function findClient(db: Db, keys: MasterKey[], clientId: string): Promise<AdapterPayload | undefined> {
   const row = await tablesOf<IdentityTables>(db)
     .selectFrom('oidc_clients')
     .select('metadata')
     .where('client_id', '=', clientId)
     .executeTakeFirst();
-  return row?.metadata as AdapterPayload | undefined;
+  const { client_secret_sealed: sealed, ...metadata } = (row?.metadata ?? {}) as AdapterPayload & {
+    client_secret_sealed?: string;
+  };
+  if (!row) return undefined;
+  // oidc-provider compares the secret itself: it is opened for it, and kept sealed at rest.
+  return sealed
+    ? { ...metadata, client_secret: openText(keys, sealed, `oidc-client:${clientId}`) }
+    : metadata;
 }
 
-/** The provider's signing key: made once and shared by every instance through the database. */
-export async function signingKeys(db: Db, provider: string): Promise<object[]> {
-  const keys = tablesOf<IdentityTables>(db);
-  const stored = () =>
-    keys.selectFrom('oidc_signing_keys').select('jwk').where('provider', '=', provider).execute();
+/**
+ * The provider's signing key: made once and shared by every instance through the database, where the
+ * private key is kept sealed with the master key.
+ */
+export async function signingKeys(db: Db, keys: MasterKey[], provider: string): Promise<object[]> {
+  const table = tablesOf<IdentityTables>(db);
+  const aad = `oidc-key:${provider}`;
+  const stored = async () =>
+    (
+      await table.selectFrom('oidc_signing_keys').select('jwk').where('provider', '=', provider).execute()
+    ).map((r) => {
+      const { sealed } = r.jwk as { sealed?: string };
+      // Keys made before sealing began are still plain.
+      return sealed ? (JSON.parse(openText(keys, sealed, aad)) as object) : (r.jwk as object);
+    });
   const existing = await stored();
-  if (existing.length > 0) return existing.map((r) => r.jwk as object);
+  if (existing.length > 0) return existing;
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `${provider}-1`, use: 'sig', alg: 'RS256' };
   // Instances starting together: the first key written wins, the others read it back.
-  await keys
+  await table
     .insertInto('oidc_signing_keys')
-    .values({ provider, kid: jwk.kid, jwk: JSON.stringify(jwk) })
+    .values({
+      provider,
+      kid: jwk.kid,
+      jwk: JSON.stringify({ sealed: sealText(keys, JSON.stringify(jwk), aad) }),
+    })
     .onConflict((oc) => oc.columns(['provider', 'kid']).doNothing())
     .execute();
-  return (await stored()).map((r) => r.jwk as object);
+  return stored();
 }
 
 export async function purgeExpiredOidcPayloads(db: Db): Promise<void> {

@@ -1,4 +1,5 @@
 import type { InteractionResults } from 'oidc-provider';
+import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
 import { atLeast, isAssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import { HttpError } from '../../../platform/http/http-error.ts';
 import { identityPaths } from '../../../platform/http/identity-paths.ts';
@@ -19,11 +20,14 @@ import { delegateToProvider, nodeBindings } from './mount.ts';
 export function openIdProviderRoutes(platform: Platform): RouteDef[] {
   let ready: ReturnType<typeof createGuichetProvider> | undefined;
   const provider = () =>
-    (ready ??= createGuichetProvider({
-      db: platform.db,
-      publicUrl: platform.config.publicUrl,
-      secret: platform.secret,
-    }));
+    (ready ??= masterKeysFor(platform.config, platform.db).then((keys) =>
+      createGuichetProvider({
+        db: platform.db,
+        keys,
+        publicUrl: platform.config.publicUrl,
+        secret: platform.secret,
+      }),
+    ));
   const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c);
   const interactionPath = `${OP_INTERACTION_PREFIX}/:uid`;
 
