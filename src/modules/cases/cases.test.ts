@@ -181,6 +181,8 @@ describe('requests', () => {
     expect(mySpace).toContain(`href="/requests/${id}"`); // it waits for the citizen's answer
     const waiting = await (await get(`/requests/${id}`)).text();
     expect(waiting).toContain('Complément demandé');
+    const receipt = waiting.match(/href="(\/forms\/submissions\/[0-9a-f-]{36}\/receipt\.pdf)"/)?.[1] ?? '';
+    expect((await get(receipt)).headers.get('Content-Type')).toBe('application/pdf');
     expect(waiting).toContain('Joignez votre bail');
     expect(waiting).not.toContain('Client connu'); // internal notes stay internal
     expect(

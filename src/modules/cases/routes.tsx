@@ -110,6 +110,12 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         workflow={workflow}
         events={events}
         status={citizenStatus(workflow, events, item.status, c.var.locale)}
+        // The receipt is the sender's: what they sent, as they sent it.
+        receipt={
+          item.person_id === loggedInPerson(c).id
+            ? `/forms/submissions/${item.submission_id}/receipt.pdf`
+            : undefined
+        }
         payments={await paymentsFrom(db, `case:${item.id}:`)}
         errors={errors}
         kept={kept}

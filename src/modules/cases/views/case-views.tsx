@@ -240,6 +240,7 @@ export function RequestPage(props: {
   events: CaseEvent[];
   payments: Payment[];
   status: string;
+  receipt?: string;
   errors: FieldError[];
   /** What the person wrote in the form that was refused, given back to them. */
   kept?: Record<string, string>;
@@ -257,6 +258,11 @@ export function RequestPage(props: {
       <p>
         {t('status')} : <Tag tone="info">{props.status}</Tag>
       </p>
+      {props.receipt && (
+        <p>
+          <a href={props.receipt}>{t('whatYouSent')}</a>
+        </p>
+      )}
       <ErrorSummary errors={props.errors} />
       {state?.awaitsCitizen && (
         <section aria-labelledby="expected" class="expected">
