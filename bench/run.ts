@@ -1,6 +1,7 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
 //  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +49,7 @@ try {
   await migrate(database.db, database.pool);
   await seedDemo(database.db);
   const { app } = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'warn' }),
+    config: loadConfig({ LOG_LEVEL: 'warn', MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}` }),
     db: database.db,
     logger: createLogger('silent'),
   });
