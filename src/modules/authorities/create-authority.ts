@@ -3,6 +3,7 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
 import { type Authority, type AuthorityKind, type Palette, toAuthority } from './authority.ts';
 import { checkPalette } from './palette.ts';
+import { forgetAuthorities } from './queries.ts';
 import type { AuthoritiesTables } from './tables.ts';
 
 export interface NewAuthority {
@@ -22,7 +23,7 @@ export async function upsertAuthority(db: Db, actor: string, input: NewAuthority
   const problems = checkPalette(input.palette);
   if (problems.length > 0)
     throw new InvalidPaletteError(`Palette of ${input.slug}: ${JSON.stringify(problems)}`);
-  return audited(
+  const authority = await audited(
     db,
     (authority: Authority) => ({
       actor,
@@ -61,4 +62,6 @@ export async function upsertAuthority(db: Db, actor: string, input: NewAuthority
       return toAuthority(row);
     },
   );
+  forgetAuthorities(db);
+  return authority;
 }

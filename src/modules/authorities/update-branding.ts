@@ -5,6 +5,7 @@ import { forbidden } from '../../platform/http/http-error.ts';
 import { can } from '../policy/index.ts';
 import type { Authority, Palette } from './authority.ts';
 import { checkPalette, type PaletteProblem } from './palette.ts';
+import { forgetAuthorities } from './queries.ts';
 import type { AuthoritiesTables } from './tables.ts';
 
 /** Whether the actor may change this authority's look (its admins, platform admins), per the policy. */
@@ -49,5 +50,6 @@ export async function updateBranding(
         .where('id', '=', authority.id)
         .execute(),
   );
+  forgetAuthorities(db);
   return { ok: true };
 }
