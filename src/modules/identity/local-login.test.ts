@@ -50,6 +50,18 @@ describe('login with e-mail and password', () => {
     const keys = await masterKeysFor(testApp.config, db);
     expect(openText(keys, stored, `totp:${personId}`)).toBe(secret);
     expect(() => openText(keys, stored, 'totp:someone-else')).toThrow();
+    // A seed stored before sealing began still works.
+    await sql`update local_credentials set totp_secret = ${secret}, totp_last_step = null where person_id = ${personId}`.execute(
+      db,
+    );
+    const browser = client();
+    await browser.get('/login');
+    await browser.post('/login/local', { email: 'claire@example.ch', password: 'Glacier du Trient 1920' });
+    await browser.get('/login/local/totp');
+    expect((await browser.post('/login/local/totp', { code: totp.generate() })).status).toBe(303);
+    await sql`update local_credentials set totp_secret = ${stored}, totp_last_step = null where person_id = ${personId}`.execute(
+      db,
+    );
   });
 
   it('asks for the second factor, then logs in with a new session id at "substantial"', async () => {

@@ -129,7 +129,11 @@ export async function checkTotp(
     .where('id', '=', credentialId)
     .executeTakeFirst();
   if (!credential?.totp_secret) return false;
-  const step = totpStep(openText(keys, credential.totp_secret, `totp:${credential.person_id}`), code);
+  // Sealed seeds read `keyId.…`; a base32 seed (no dot) was stored before sealing began.
+  const seed = credential.totp_secret.includes('.')
+    ? openText(keys, credential.totp_secret, `totp:${credential.person_id}`)
+    : credential.totp_secret;
+  const step = totpStep(seed, code);
   if (step === undefined) return false;
   const updated = await identity
     .updateTable('local_credentials')
