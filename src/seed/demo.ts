@@ -88,8 +88,9 @@ export async function seedDemo(db: Db): Promise<void> {
           staffLabel: { fr: 'Attend la taxe', de: 'Wartet auf die Steuer', en: 'Awaiting the tax' },
           citizenLabel: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
           withdrawable: true,
+          // CHF 100 a dog, as the form computes it (its `fee` field).
           payment: {
-            amountCents: dogs.content.feeCents ?? 10000,
+            amountField: 'fee',
             purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
             paidTo: 'submitted',
           },

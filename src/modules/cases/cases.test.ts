@@ -95,11 +95,17 @@ const pdf = (text: string) =>
   new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], 'decision.pdf', { type: 'application/pdf' });
 
 /** Submits the form for the citizen and waits for the job to open the request. */
-async function submitted(purpose: string, mandateId: string | null = null, form = formId) {
+async function submitted(
+  purpose: string,
+  mandateId: string | null = null,
+  form = formId,
+  more: Record<string, unknown> = {},
+) {
   const { db } = testApp.database;
+  const answers = { purpose, ...more };
   const { rows } = await sql<{ id: string }>`
     insert into form_drafts (form_id, version, account_id, person_id, answers)
-    values (${form}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify({ purpose })}::jsonb) returning id`.execute(
+    values (${form}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify(answers)}::jsonb) returning id`.execute(
     db,
   );
   const draft = {
@@ -109,12 +115,12 @@ async function submitted(purpose: string, mandateId: string | null = null, form 
     accountId: citizen.account.id,
     personId: citizen.id,
     mandateId,
-    answers: { purpose },
+    answers,
     step: null,
     submittedAt: null,
     updatedAt: new Date(),
   };
-  const { submission } = await submitDraft(db, draft, { answers: { purpose }, level: 'high' });
+  const { submission } = await submitDraft(db, draft, { answers, level: 'high' });
   for (let i = 0; i < 200; i++) {
     const found = await sql<{
       id: string;
@@ -552,6 +558,64 @@ describe('requests', () => {
     expect((await get(file.replace('/spf/', '/sion/'))).status).toBe(404);
     actor = staffActor(spf, 'agent');
     expect((await get(file.replace(/files\/[0-9a-f-]{36}/, `files/${randomUUID()}`))).status).toBe(404);
+  });
+
+  it('ask the fee the form computes from the answers, and move on at once when it comes to nothing', async () => {
+    const { db } = testApp.database;
+    const perDog = await createForm(db, 'test', {
+      authorityId: spf,
+      name: 'Par chien',
+      definition: {
+        format: 'guichet-form/1',
+        title: { fr: 'Taxe par chien' },
+        steps: [
+          {
+            id: 'main',
+            title: { fr: 'Chiens' },
+            fields: [
+              { id: 'purpose', type: 'text', label: { fr: 'Motif' } },
+              { id: 'dogs', type: 'number', label: { fr: 'Chiens' }, integer: true },
+              {
+                id: 'fee',
+                type: 'computed',
+                label: { fr: 'Taxe' },
+                expression: { '*': [{ var: 'dogs' }, 25] },
+                format: 'chf',
+              },
+            ],
+          },
+        ],
+      },
+    });
+    await publishForm(db, 'test', perDog);
+    const send = await workflowEditor(perDog.id);
+    await send({ 'newStatus.id': 'awaiting_fee', 'newStatus.staffLabel.fr': 'Attend la taxe' });
+    const fee = {
+      initial: 'awaiting_fee',
+      'status.awaiting_fee.paymentPurpose.fr': 'Taxe des chiens',
+      'status.awaiting_fee.paidTo': 'in_progress',
+      'status.awaiting_fee.paymentField': 'fee',
+    };
+    expect((await send({ ...fee, 'status.awaiting_fee.paymentAmount': '10' })).status).toBe(422); // not both
+    expect((await send(fee)).status).toBe(303);
+
+    const three = await submitted('Chiens', null, perDog.id, { dogs: 3 });
+    const none = await submitted('Chiens', null, perDog.id, { dogs: 0 });
+    const unknown = await submitted('Chiens', null, perDog.id, { dogs: 'beaucoup' }); // nothing to compute from
+    const fees = await sql<{ amount_cents: number }>`
+      select amount_cents from payments where source like ${`case:${three}:%`} order by created_at desc limit 1`.execute(
+      db,
+    );
+    expect(fees.rows[0]?.amount_cents).toBe(7500);
+    for (let i = 0; i < 200 && (await getCase(db, none))?.status !== 'in_progress'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await getCase(db, none))?.status).toBe('in_progress');
+    // No amount at all is not "free": the request waits, and its staff are told why.
+    expect((await getCase(db, unknown))?.status).toBe('awaiting_fee');
+    actor = staffActor(spf, 'agent');
+    expect(await (await get(`/back-office/authorities/spf/requests/${unknown}`)).text()).toContain(
+      'L’émolument n’a pas pu être calculé',
+    );
   });
 
   it('show a representative, even in my space, only the requests and fees of their own mandate', async () => {

@@ -249,6 +249,13 @@ async function enterStatus(
   );
 }
 
+/** The request's answers with what its form computes from them (a fee from a number of dogs). */
+async function answersWithComputed(db: Db, target: Case): Promise<Record<string, unknown>> {
+  const form = await getForm(db, target.form_id);
+  const version = form && (await getVersion(db, form, target.form_version));
+  return version ? formEngine.withComputed(version.definition, target.answers) : target.answers;
+}
+
 /** What a status does when a request enters it, in the transaction that moves it there. */
 async function onEntering(
   tx: Db,
@@ -264,16 +271,32 @@ async function onEntering(
   if (status.webhook && workflow.webhookUrl)
     await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
   if (status.payment) {
-    const payment = await requestPayment(tx, {
-      authorityId: target.authority_id,
-      accountId: target.account_id,
-      purpose: status.payment.purpose,
-      amountCents: status.payment.amountCents,
-      source: `case:${target.id}:${randomUUID()}`,
-      link: `/requests/${target.id}`,
-      onSettled: { job: 'cases:payment-settled', payload: { caseId: target.id, status: to } },
-    });
-    await record(tx, target, systemActor, { kind: 'payment', text: String(payment.amount_cents) });
+    const { amountField, amountCents } = status.payment;
+    // A computation that failed leaves no value (null): not a zero.
+    const computed = amountField ? (await answersWithComputed(tx, target))[amountField] : undefined;
+    const fee = amountField
+      ? typeof computed === 'number'
+        ? Math.round(computed * 100)
+        : Number.NaN
+      : (amountCents ?? 0);
+    const settled = { caseId: target.id, status: to };
+    // Nothing to pay (an exemption the form computed): the request moves on as if paid. An amount
+    // that cannot be read is no exemption: the request waits, with a note for its staff.
+    if (fee === 0) await enqueue(tx, 'cases:payment-settled', settled);
+    else if (!Number.isFinite(fee) || fee < 0)
+      await record(tx, target, systemActor, { kind: 'feeUnknown', internal: true });
+    else {
+      const payment = await requestPayment(tx, {
+        authorityId: target.authority_id,
+        accountId: target.account_id,
+        purpose: status.payment.purpose,
+        amountCents: fee,
+        source: `case:${target.id}:${randomUUID()}`,
+        link: `/requests/${target.id}`,
+        onSettled: { job: 'cases:payment-settled', payload: settled },
+      });
+      await record(tx, target, systemActor, { kind: 'payment', text: String(payment.amount_cents) });
+    }
   }
   if (status.notify && tell)
     await notify(tx, {

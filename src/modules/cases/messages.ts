@@ -28,9 +28,11 @@ export const caseMessages = defineMessages({
     paymentAmount: 'Émolument demandé en entrant dans cet état (CHF, facultatif)',
     paymentAmountHint: 'Par exemple 50 ou 32.50. Le demandeur le paie en ligne.',
     paymentPurpose: 'Objet de l’émolument',
+    paymentField: 'Ou le montant que calcule le formulaire',
+    paymentFieldNone: 'Aucun : le montant ci-dessus',
     paymentPaidTo: 'Une fois l’émolument payé, passer à',
     problemPayment:
-      'L’émolument de l’état « {status} » doit être un montant de 0.01 à 1 000 000 CHF, avec son objet, et mener vers un autre état.',
+      'L’émolument de l’état « {status} » doit être un montant de 0.01 à 1 000 000 CHF ou celui d’un champ (pas les deux), avec son objet, et mener vers un autre état.',
     newStatus: 'Nouvel état',
     newStatusId: 'Code du nouvel état',
     newStatusIdHint:
@@ -99,6 +101,8 @@ export const caseMessages = defineMessages({
     eventAnswer: 'Complément envoyé : {text}',
     eventPayment: 'Émolument demandé : {amount}',
     eventPaid: 'Émolument payé',
+    eventFeeUnknown:
+      'L’émolument n’a pas pu être calculé à partir des réponses : à régler avec le demandeur.',
     paymentsTitle: 'Émoluments',
     payNow: 'Payer',
     eventDecision: 'Décision rendue',
@@ -164,9 +168,11 @@ export const caseMessages = defineMessages({
     paymentAmount: 'Gebühr beim Eintritt in diesen Status (CHF, freiwillig)',
     paymentAmountHint: 'Zum Beispiel 50 oder 32.50. Der Gesuchsteller bezahlt sie online.',
     paymentPurpose: 'Gegenstand der Gebühr',
+    paymentField: 'Oder der Betrag, den das Formular berechnet',
+    paymentFieldNone: 'Keiner: der Betrag oben',
     paymentPaidTo: 'Nach Bezahlung der Gebühr weiter zu',
     problemPayment:
-      'Die Gebühr des Status «{status}» muss 0.01 bis 1 000 000 CHF betragen, einen Gegenstand haben und zu einem anderen Status führen.',
+      'Die Gebühr des Status «{status}» muss 0.01 bis 1 000 000 CHF oder der Betrag eines Feldes sein (nicht beides), einen Gegenstand haben und zu einem anderen Status führen.',
     newStatus: 'Neuer Status',
     newStatusId: 'Code des neuen Status',
     newStatusIdHint:
@@ -236,6 +242,8 @@ export const caseMessages = defineMessages({
     eventAnswer: 'Ergänzung gesendet: {text}',
     eventPayment: 'Gebühr verlangt: {amount}',
     eventPaid: 'Gebühr bezahlt',
+    eventFeeUnknown:
+      'Die Gebühr konnte aus den Antworten nicht berechnet werden: mit dem Gesuchsteller zu klären.',
     paymentsTitle: 'Gebühren',
     payNow: 'Bezahlen',
     eventDecision: 'Entscheid gefällt',
@@ -301,9 +309,11 @@ export const caseMessages = defineMessages({
     paymentAmount: 'Fee asked on entering this status (CHF, optional)',
     paymentAmountHint: 'For example 50 or 32.50. The requester pays it online.',
     paymentPurpose: 'What the fee is for',
+    paymentField: 'Or the amount the form computes',
+    paymentFieldNone: 'None: the amount above',
     paymentPaidTo: 'Once the fee is paid, move to',
     problemPayment:
-      'The fee of “{status}” must be 0.01 to 1,000,000 CHF, say what it is for and lead to another status.',
+      'The fee of “{status}” must be 0.01 to 1,000,000 CHF or the amount of a field (not both), say what it is for and lead to another status.',
     newStatus: 'New status',
     newStatusId: 'Code of the new status',
     newStatusIdHint:
@@ -371,6 +381,7 @@ export const caseMessages = defineMessages({
     eventAnswer: 'Complement sent: {text}',
     eventPayment: 'Fee requested: {amount}',
     eventPaid: 'Fee paid',
+    eventFeeUnknown: 'The fee could not be computed from the answers: to settle with the requester.',
     paymentsTitle: 'Fees',
     payNow: 'Pay',
     eventDecision: 'Decision made',

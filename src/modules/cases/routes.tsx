@@ -50,20 +50,24 @@ const letterOf = (title: LocalisedText | undefined, text: LocalisedText | undefi
   title && text ? { title, text } : undefined;
 
 /**
- * The fee a designer set on a status: francs as typed ("50", "50.00", "50,-"), a purpose and where a
- * paid request goes. An amount that is not one is kept as an impossible fee so the check names it.
+ * The fee a designer set on a status: the amount a field of the form holds, or francs as typed ("50",
+ * "50.00", "50,-"); a purpose and where a paid request goes. An amount that is not one is kept as an
+ * impossible fee so the check names it.
  */
 function feeOf(
   amount: string,
+  amountField: string,
   purpose: LocalisedText | undefined,
   paidTo: string,
 ): Workflow['statuses'][string]['payment'] {
-  if (!amount) return undefined;
+  if (!amount && !amountField) return undefined;
   const francs = /^\d{1,7}([.,]\d{1,2}|[.,]-)?$/.test(amount)
     ? Number(amount.replace(',', '.').replace(/\.-$/, ''))
     : Number.NaN;
   return {
-    amountCents: Number.isNaN(francs) ? 0 : Math.round(francs * 100),
+    // Both an amount and a field is one too many: the check says so.
+    ...(amount && { amountCents: Number.isNaN(francs) ? 0 : Math.round(francs * 100) }),
+    ...(amountField && { amountField }),
     purpose: purpose ?? { fr: '' },
     paidTo,
   };
@@ -305,11 +309,13 @@ export function caseRoutes(platform: Platform): RouteDef[] {
   ) {
     const t = caseMessages.translator(c.var.locale);
     const version = await getVersion(db, form, 'latest');
-    const fields = (version?.definition.steps ?? []).flatMap((step) =>
-      step.fields
-        .filter((f) => ['text', 'choice', 'yesno', 'number'].includes(f.type))
-        .map((f) => ({ id: f.id, label: pick(f.label, c.var.locale) })),
-    );
+    const fieldsOf = (types: string[]) =>
+      (version?.definition.steps ?? []).flatMap((step) =>
+        step.fields
+          .filter((f) => types.includes(f.type))
+          .map((f) => ({ id: f.id, label: pick(f.label, c.var.locale) })),
+      );
+    const fields = fieldsOf(['text', 'choice', 'yesno', 'number']);
     return platform.render(
       c,
       { title: t('workflowTitle', { form: form.name }), status: problems.length > 0 ? 422 : 200 },
@@ -327,6 +333,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         saved={c.req.query('saved') === '1'}
         webhookSecret={webhookSecret(platform.secret, form.id)}
         fields={fields}
+        feeFields={fieldsOf(['number', 'computed'])}
         newStatus={newStatus}
       />,
     );
@@ -383,6 +390,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
             payment: feeOf(
               field('paymentAmount'),
+              field('paymentField'),
               localisedFrom(posted, `status.${id}.paymentPurpose`, 200),
               field('paidTo'),
             ),

@@ -41,7 +41,9 @@ export interface CasesTables {
       | 'decision'
       | 'message'
       | 'payment'
-      | 'paid';
+      | 'paid'
+      /** The fee a status asks could not be read from the answers: staff must see to it. */
+      | 'feeUnknown';
     from_status: string | null;
     to_status: string | null;
     text: string | null;

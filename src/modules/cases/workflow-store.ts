@@ -15,6 +15,15 @@ export async function workflowFor(db: Db, formId: string): Promise<Workflow> {
   return row?.definition ?? defaultWorkflow;
 }
 
+/** A fee is either a fixed amount from CHF 0.01 to 1,000,000, or the amount of one named field. */
+function feeAmountHolds(fee: { amountCents?: number; amountField?: string }): boolean {
+  if (fee.amountField !== undefined)
+    return fee.amountCents === undefined && /^[a-zA-Z][\w-]{0,63}$/.test(fee.amountField);
+  return (
+    Number.isInteger(fee.amountCents) && (fee.amountCents ?? 0) >= 1 && (fee.amountCents ?? 0) <= 100_000_000
+  );
+}
+
 /** What is wrong with a workflow a designer saved: statuses it names must exist, the initial one too. */
 export function workflowProblems(workflow: Workflow): string[] {
   const problems: string[] = [];
@@ -33,9 +42,7 @@ export function workflowProblems(workflow: Workflow): string[] {
       status.payment &&
       (!ids.includes(status.payment.paidTo) ||
         status.payment.paidTo === id ||
-        !Number.isInteger(status.payment.amountCents) ||
-        status.payment.amountCents < 1 ||
-        status.payment.amountCents > 100_000_000 ||
+        !feeAmountHolds(status.payment) ||
         !status.payment.purpose.fr)
     )
       problems.push(`payment:${id}`);

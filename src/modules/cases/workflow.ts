@@ -31,8 +31,12 @@ export interface Workflow {
        * Placeholders: {reference}, {request}, {requester}, {date}.
        */
       letter?: { title: LocalisedText; text: LocalisedText };
-      /** On entering: the requester is asked to pay this fee online; once paid, the request moves to `paidTo`. */
-      payment?: { amountCents: number; purpose: LocalisedText; paidTo: string };
+      /**
+       * On entering: the requester is asked to pay a fee online — a fixed amount, or the francs a field
+       * of the form holds (e.g. computed from the number of dogs); once paid, or when there is nothing
+       * to pay, the request moves to `paidTo`.
+       */
+      payment?: { amountCents?: number; amountField?: string; purpose: LocalisedText; paidTo: string };
     }
   >;
   /** Where the business application of the service listens for status changes. */

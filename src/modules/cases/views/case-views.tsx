@@ -65,6 +65,8 @@ function eventText(
       return t('eventPayment', { amount: formatChf(locale, Number(event.text)) });
     case 'paid':
       return t('eventPaid');
+    case 'feeUnknown':
+      return t('eventFeeUnknown');
   }
 }
 

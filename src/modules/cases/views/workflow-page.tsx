@@ -73,6 +73,8 @@ export function WorkflowPage(props: {
   webhookSecret: string;
   /** The form's fields an automatic transition may test. */
   fields: { id: string; label: string }[];
+  /** The form's fields that hold an amount in francs a fee may take. */
+  feeFields: { id: string; label: string }[];
   newStatus?: NewStatus;
 }) {
   const t = caseMessages.translator(props.locale);
@@ -206,9 +208,26 @@ export function WorkflowPage(props: {
                   id={fieldId('paymentAmount')}
                   name={name('paymentAmount')}
                   inputmode="decimal"
-                  value={status?.payment ? (status.payment.amountCents / 100).toFixed(2) : ''}
+                  value={
+                    status?.payment?.amountCents !== undefined
+                      ? (status.payment.amountCents / 100).toFixed(2)
+                      : ''
+                  }
                   aria-describedby={fieldId('paymentAmount-hint')}
                 />
+              </div>
+              <div class="field">
+                <label class="field__label" for={fieldId('paymentField')}>
+                  {t('paymentField')}
+                </label>
+                <select class="field__input" id={fieldId('paymentField')} name={name('paymentField')}>
+                  <option value="">{t('paymentFieldNone')}</option>
+                  {props.feeFields.map((field) => (
+                    <option value={field.id} selected={status?.payment?.amountField === field.id}>
+                      {field.label}
+                    </option>
+                  ))}
+                </select>
               </div>
               <Translations
                 name={name('paymentPurpose')}
