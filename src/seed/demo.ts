@@ -18,7 +18,13 @@ import {
   publishVersion,
   saveVersion,
 } from '../modules/catalogue/index.ts';
-import { createForm, demoDogRegistration, publishForm } from '../modules/forms/index.ts';
+import {
+  createForm,
+  demoDebtExtract,
+  demoDogRegistration,
+  type FormDefinition,
+  publishForm,
+} from '../modules/forms/index.ts';
 import {
   createPersonWithLink,
   findLink,
@@ -27,6 +33,7 @@ import {
   testStaff,
 } from '../modules/identity/index.ts';
 import type { Db } from '../platform/database/database.ts';
+import type { LocalisedText } from '../platform/i18n/locales.ts';
 
 const SEED = 'cli:seed';
 
@@ -69,43 +76,64 @@ export async function seedDemo(db: Db): Promise<void> {
     const service = await createService(db, SEED, { authorityId: owner.id, slug, content });
     await publishVersion(db, SEED, service, 1);
   }
-  // Sion's dog registration runs online, on a form built with the generator.
-  const dogs = await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published');
-  if (dogs && !dogs.content.formId) {
-    const form = await createForm(db, SEED, {
-      authorityId: dogs.authorityId,
-      name: demoDogRegistration.title.fr,
-      definition: demoDogRegistration,
-    });
-    await publishForm(db, SEED, form);
-    // The commune asks its dog tax as soon as the registration arrives; paid, it goes to its staff.
-    await saveWorkflow(db, SEED, form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          staffLabel: { fr: 'Attend la taxe', de: 'Wartet auf die Steuer', en: 'Awaiting the tax' },
-          citizenLabel: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
-          withdrawable: true,
-          // CHF 100 a dog, as the form computes it (its `fee` field).
-          payment: {
-            amountField: 'fee',
-            purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
-            paidTo: 'submitted',
-          },
-        },
-      },
-    });
-    await publishVersion(
-      db,
-      SEED,
-      dogs,
-      await saveVersion(db, SEED, dogs, { ...dogs.content, formId: form.id }),
-    );
-  }
+  // Two services run online, on forms built with the generator; each asks its fee on arrival and,
+  // once paid, goes to the authority's staff.
+  await onlineService(db, 'enregistrement-chien-sion', demoDogRegistration, {
+    label: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
+    purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
+    amount: { amountField: 'fee' }, // CHF 100 a dog, as the form computes it
+  });
+  await onlineService(db, 'extrait-registre-poursuites', demoDebtExtract, {
+    label: { fr: 'Émolument à payer', de: 'Gebühr zu bezahlen', en: 'Fee to pay' },
+    purpose: {
+      fr: 'Extrait du registre des poursuites',
+      de: 'Betreibungsregisterauszug',
+      en: 'Debt register extract',
+    },
+    amount: { amountCents: 1700 },
+  });
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
+}
+
+/** Puts a catalogue service online: its form, and a workflow that first asks the fee. */
+async function onlineService(
+  db: Db,
+  slug: string,
+  definition: FormDefinition,
+  fee: {
+    label: LocalisedText;
+    purpose: LocalisedText;
+    amount: { amountCents: number } | { amountField: string };
+  },
+) {
+  const service = await getServiceEntry(db, { slug }, 'published');
+  if (!service || service.content.formId) return;
+  const form = await createForm(db, SEED, {
+    authorityId: service.authorityId,
+    name: definition.title.fr,
+    definition,
+  });
+  await publishForm(db, SEED, form);
+  await saveWorkflow(db, SEED, form.id, {
+    ...defaultWorkflow,
+    initial: 'awaiting_fee',
+    statuses: {
+      ...defaultWorkflow.statuses,
+      awaiting_fee: {
+        staffLabel: { fr: 'Attend l’émolument', de: 'Wartet auf die Gebühr', en: 'Awaiting the fee' },
+        citizenLabel: fee.label,
+        withdrawable: true,
+        payment: { ...fee.amount, purpose: fee.purpose, paidTo: 'submitted' },
+      },
+    },
+  });
+  await publishVersion(
+    db,
+    SEED,
+    service,
+    await saveVersion(db, SEED, service, { ...service.content, formId: form.id }),
+  );
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

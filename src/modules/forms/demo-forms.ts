@@ -113,3 +113,56 @@ export const demoDogRegistration: FormDefinition = {
     },
   ],
 };
+
+/** The Service des poursuites' extract, asked online (the fee comes from the request's workflow). */
+export const demoDebtExtract: FormDefinition = {
+  format: 'guichet-form/1',
+  title: {
+    fr: 'Extrait du registre des poursuites',
+    de: 'Auszug aus dem Betreibungsregister',
+    en: 'Debt collection register extract',
+  },
+  steps: [
+    {
+      id: 'request',
+      title: { fr: 'Votre demande', de: 'Ihr Gesuch', en: 'Your request' },
+      fields: [
+        {
+          id: 'givenNames',
+          type: 'text',
+          label: { fr: 'Prénom', de: 'Vorname', en: 'Given name' },
+          required: true,
+          prefill: 'person.givenNames',
+        },
+        {
+          id: 'familyName',
+          type: 'text',
+          label: { fr: 'Nom', de: 'Nachname', en: 'Family name' },
+          required: true,
+          prefill: 'person.familyName',
+        },
+        {
+          id: 'address',
+          type: 'address',
+          label: { fr: 'Adresse', de: 'Adresse', en: 'Address' },
+          required: true,
+          prefill: 'person.address',
+        },
+        {
+          id: 'purpose',
+          type: 'choice',
+          label: { fr: 'Pour quoi ?', de: 'Wofür?', en: 'What for?' },
+          required: true,
+          options: [
+            {
+              value: 'renting',
+              label: { fr: 'Louer un logement', de: 'Eine Wohnung mieten', en: 'Renting a home' },
+            },
+            { value: 'job', label: { fr: 'Un emploi', de: 'Eine Stelle', en: 'A job' } },
+            { value: 'other', label: { fr: 'Autre', de: 'Anderes', en: 'Other' } },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -8,7 +8,7 @@ import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
 
 export type { FormDefinition } from './definition.ts';
-export { demoDogRegistration } from './demo-forms.ts';
+export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
 export { getSubmission, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';
 export { engine as formEngine } from './engine.ts';
 export { createForm, type Form, getForm, getVersion, listFormsOf, publishForm } from './forms.ts';
