@@ -22,7 +22,7 @@ import type { Logger } from '../platform/logging/logger.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
 import type { GuichetModule, MySpaceSection, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
-import { createSmsGateway } from '../platform/sms/sms-gateway.ts';
+import { createSmsGateway, smsReceiptsPath } from '../platform/sms/sms-gateway.ts';
 
 const metrics = createMetrics();
 /** Every module of the running system, the kernel first. */
@@ -70,6 +70,7 @@ export async function buildApp(options: BuildOptions) {
       url: options.config.smsGatewayUrl,
       token: options.config.smsGatewayToken,
       sender: options.config.smsSender,
+      statusCallback: `${options.config.publicUrl}${smsReceiptsPath}`,
       logger: options.logger,
     }),
     now: options.now ?? (() => new Date()),

@@ -6,6 +6,7 @@ import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import { decryptPush, newSubscriptionKeys } from '../../../tests/support/web-push-decrypt.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import { signDeliveryReport } from '../../platform/sms/sms-gateway.ts';
 import { notificationChoices, setNotificationChoices } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { notify } from './outbox.ts';
@@ -113,6 +114,33 @@ describe('delivering notifications', () => {
       return pending.length === 0 ? true : undefined;
     });
     expect(rows.map((r) => r.channel)).toEqual(['email', 'push', 'sms']);
+    // The SMS network reports the delivery, signed by the gateway.
+    await waitFor(async () => {
+      const { rows: sms } = await sql<{ status: string }>`
+        select status from notification_deliveries where channel = 'sms'`.execute(server.database.db);
+      return sms[0]?.status === 'delivered' ? true : undefined;
+    });
+  });
+
+  it('believes only signed delivery reports, and marks a number out of service as bounced', async () => {
+    const { db } = server.database;
+    const { rows } = await sql<{ id: string }>`
+      select id from notification_deliveries where channel = 'sms' limit 1`.execute(db);
+    const reference = rows[0]?.id ?? '';
+    await sql`update notification_deliveries set status = 'sent' where id = ${reference}`.execute(db);
+    const report = JSON.stringify({ reference, status: 'undeliverable' });
+    const post = (signature: string) =>
+      fetch(`${server.url}/notifications/sms/receipts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signature },
+        body: report,
+      });
+    expect((await post(signDeliveryReport('not-the-token', report))).status).toBe(401);
+    const token = server.config.smsGatewayToken ?? '';
+    expect((await post(signDeliveryReport(token, report))).status).toBe(200);
+    const { rows: after } = await sql<{ status: string; last_error: string }>`
+      select status, last_error from notification_deliveries where id = ${reference}`.execute(db);
+    expect(after[0]).toEqual({ status: 'bounced', last_error: 'undeliverable' });
   });
 
   it('never tells the same person twice about the same thing', async () => {

@@ -5,6 +5,7 @@ import { hitRateLimit, type RateLimitRule } from '../../platform/http/rate-limit
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { Platform } from '../../platform/module.ts';
+import type { DeliveryReport } from '../../platform/sms/sms-gateway.ts';
 import {
   getAccount,
   membersOf,
@@ -175,6 +176,7 @@ export async function deliver(
       updated_at: sql`now()`,
     })
     .where('id', '=', deliveryId)
+    .where('status', '=', 'pending') // a delivery report may have come first
     .execute();
 }
 
@@ -225,6 +227,26 @@ async function send(
       return;
     }
   }
+}
+
+/**
+ * What the SMS network said of a message: it reached the phone, or the number is out of service
+ * (`bounced`, with the reason). A report may overtake our own "sent" mark.
+ */
+export async function recordDeliveryReport(db: Db, report: DeliveryReport): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/.test(report.reference)) return false;
+  const updated = await tables(db)
+    .updateTable('notification_deliveries')
+    .set({
+      status: report.status === 'delivered' ? 'delivered' : 'bounced',
+      last_error: report.status === 'delivered' ? null : 'undeliverable',
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', report.reference)
+    .where('channel', '=', 'sms')
+    .where('status', 'in', ['pending', 'sent'])
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** A person's notifications in one account, newest first. */

@@ -4,12 +4,13 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { isLocale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { smsReceiptsPath, verifyDeliveryReport } from '../../platform/sms/sms-gateway.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { notificationEvents } from '../accounts/index.ts';
 import { type Authority, getAuthorityById, getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
 import { notificationMessages } from './messages.ts';
-import { listNotifications, markRead } from './outbox.ts';
+import { listNotifications, markRead, recordDeliveryReport } from './outbox.ts';
 import {
   isBrowserSubscription,
   listPushSubscriptions,
@@ -167,6 +168,22 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
         await resetTemplate(db, `person:${loggedInPerson(c).id}`, { authorityId: authority.id, ...key });
         const back = c.req.path.replace(/\/reset$/, '');
         return c.redirect(`${back}?${new URLSearchParams(key)}`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: smsReceiptsPath,
+      access: 'machine',
+      rateLimit: { bucket: 'sms-receipts', limit: 600, windowSeconds: 60 },
+      async handler(c) {
+        const report = verifyDeliveryReport(
+          platform.config.smsGatewayToken,
+          await c.req.text(),
+          c.req.header('X-Signature'),
+        );
+        if (!report) return c.json({ error: 'signature' }, 401);
+        await recordDeliveryReport(db, report);
+        return c.json({ received: true });
       },
     },
     {

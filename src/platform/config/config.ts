@@ -94,7 +94,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Guichet <no-reply@localhost>',
     smsGatewayUrl: env.SMS_GATEWAY_URL || (demo ? `${publicUrl}/simulators/sms-gateway` : undefined),
-    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    // The demo's simulator shares this token; a real gateway's is configured.
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || (demo && !env.SMS_GATEWAY_URL ? 'demo-sms-gateway' : undefined),
     smsSender: env.SMS_SENDER ?? 'Guichet',
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
     masterKeys: env.MASTER_KEYS || undefined,

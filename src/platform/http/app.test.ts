@@ -36,6 +36,7 @@ describe('route table', () => {
       'POST /api/v1/documents',
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
+      'POST /notifications/sms/receipts', // signed by the SMS gateway
       'POST /oidc/*',
       'POST /payments/webhooks/datatrans', // signed by the provider
       'POST /simulators/datatrans/api/v1/transactions',

@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { signDeliveryReport } from '../../platform/sms/sms-gateway.ts';
 
 interface SimulatedSms {
   id: string;
@@ -41,6 +42,24 @@ export const smsGatewaySimulator: GuichetModule = {
           receivedAt: new Date().toISOString(),
         };
         outbox.push(message);
+        // The report comes later, as from a real network: numbers ending in 99 are out of service.
+        const callback = (body as { statusCallback?: string }).statusCallback;
+        if (callback && expected)
+          setTimeout(() => {
+            const report = JSON.stringify({
+              id: message.id,
+              reference: message.reference,
+              status: message.to.endsWith('99') ? 'undeliverable' : 'delivered',
+            });
+            fetch(callback, {
+              method: 'POST',
+              headers: {
+                'Content-Type': 'application/json',
+                'X-Signature': signDeliveryReport(expected, report),
+              },
+              body: report,
+            }).catch(() => undefined); // the sender is down: the report is lost, as a real gateway may lose it
+          }, 50);
         return c.json({ id: message.id, status: 'accepted' }, 201);
       },
     },
