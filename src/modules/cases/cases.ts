@@ -287,6 +287,7 @@ async function onEntering(
       await record(tx, target, systemActor, { kind: 'feeUnknown', internal: true });
     else {
       const payment = await requestPayment(tx, {
+        theme: (await getForm(tx, target.form_id))?.theme,
         authorityId: target.authority_id,
         accountId: target.account_id,
         purpose: status.payment.purpose,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { setFormTheme } from '../forms/index.ts';
 import { reindexService, unindexService } from './search.ts';
 import type { ServiceContent } from './service-content.ts';
 import type { CatalogueTables, ServiceState } from './tables.ts';
@@ -208,6 +209,8 @@ export async function publishVersion(
         .where('id', '=', service.id)
         .execute();
       await reindexService(tx, entry);
+      // The form it runs takes its theme: representatives may fill it in within that theme only.
+      if (entry.content.formId) await setFormTheme(tx, entry.content.formId, entry.content.theme);
     },
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { MandateTheme } from '../mandates/index.ts';
 import { definitionProblems, type FormDefinition } from './definition.ts';
 import type { FormsTables } from './tables.ts';
 
@@ -12,6 +13,8 @@ export interface Form {
   name: string;
   latestVersion: number;
   publishedVersion: number | null;
+  /** The mandate theme a representative needs to fill it in for someone; none: only the account's people. */
+  theme: MandateTheme | null;
 }
 
 export interface FormVersion {
@@ -27,7 +30,13 @@ const formColumns = [
   'name',
   'latest_version as latestVersion',
   'published_version as publishedVersion',
+  'theme',
 ] as const;
+
+/** Records the theme of the service a form serves: the catalogue calls it when it publishes the service. */
+export async function setFormTheme(db: Db, formId: string, theme: MandateTheme | null): Promise<void> {
+  await tables(db).updateTable('forms').set({ theme }).where('id', '=', formId).execute();
+}
 
 /** A new, empty definition: one step to start from. */
 export function blankDefinition(title: string): FormDefinition {

@@ -8,8 +8,9 @@ import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
+import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 import type { FormDefinition } from './definition.ts';
-import { createForm, type Form, publishForm } from './forms.ts';
+import { createForm, type Form, getForm, publishForm, setFormTheme } from './forms.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -184,6 +185,43 @@ describe('filling in a form without JavaScript', () => {
     const start = await get('/services/enregistrement-chien-sion/start');
     expect(start.status).toBe(303);
     expect(start.headers.get('Location')).toBe(`/forms/${form.id}/start`);
+    // The form takes the theme of the service it serves.
+    expect((await getForm(db, form.id))?.theme).toBe(entry.content.theme);
+  });
+
+  it('lets a representative fill in a form for someone only within the mandate’s themes and rights', async () => {
+    const { db } = testApp.database;
+    const { person: bruno } = await createPersonWithLink(
+      db,
+      { givenNames: 'Bruno', familyName: 'Fiduciaire' },
+      { provider: 'test', subject: 'bruno', level: 'high' },
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const grant = async (permissions: ('consult' | 'submit')[]) => {
+      const mandate = await proposeMandate(db, anna.id, 'holder', {
+        principalAccountId: anna.account.id,
+        agent: { personId: bruno.id },
+        themes: ['communal'],
+        permissions,
+        validFrom: today,
+      });
+      await acceptMandate(db, bruno.id, mandate.id);
+      return personActor({
+        id: bruno.id,
+        displayName: 'Bruno Fiduciaire',
+        account: anna.account,
+        mandate: { id: mandate.id, themes: ['communal'] },
+      });
+    };
+    await setFormTheme(db, form.id, 'communal');
+    actor = await grant(['consult']); // may look, may not act
+    expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
+    actor = await grant(['consult', 'submit']);
+    expect((await post(`/forms/${form.id}/start`, {})).status).toBe(303);
+    await setFormTheme(db, form.id, 'tax'); // a service outside the mandate
+    expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
+    expect((await post(`/forms/${form.id}/start`, {})).status).toBe(403);
+    await setFormTheme(db, form.id, 'communal');
   });
 
   it('gives integrators the data model of the published version as JSON Schema', async () => {

@@ -1,11 +1,12 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { forbidden, HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { checkUpload } from '../documents/index.ts';
+import { can } from '../policy/index.ts';
 import type { FormDefinition } from './definition.ts';
 import {
   type Draft,
@@ -43,11 +44,27 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
   /** The draft, if it is the actor's, in the account in use; anything else is answered as absent. */
+  /**
+   * Filling in a form is acting for the account in use: its people may, a representative only under a
+   * mandate with the right to submit in the theme of the form's service.
+   */
+  async function mayFillIn(c: RouteContext, form: Form) {
+    const actor = loggedInPerson(c);
+    const resource = {
+      type: 'account' as const,
+      accountId: actor.account.id,
+      theme: form.theme ?? undefined,
+    };
+    if (!(await can(db, actor, 'account.submit', resource)).allowed) throw forbidden();
+    return actor;
+  }
+
   async function ownDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
     const draft = await getDraft(db, c.req.param('id') ?? '');
     if (!draft || draft.personId !== actor.id || draft.accountId !== actor.account.id) throw notFound();
     const form = (await getForm(db, draft.formId)) as Form;
+    await mayFillIn(c, form); // the mandate may have ended since the draft began
     const version = await getVersion(db, form, draft.version);
     if (!version) throw notFound();
     return { actor, draft, form, definition: version.definition };
@@ -156,8 +173,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const form = await getForm(db, c.req.param('formId') ?? '');
         const version = form && (await getVersion(db, form, 'published'));
-        if (!version) throw notFound();
-        const actor = loggedInPerson(c);
+        if (!form || !version) throw notFound();
+        const actor = await mayFillIn(c, form);
         return platform.render(
           c,
           {
@@ -182,7 +199,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const form = await getForm(db, c.req.param('formId') ?? '');
         const version = form && (await getVersion(db, form, 'published'));
         if (!form || !version) throw notFound();
-        const actor = loggedInPerson(c);
+        const actor = await mayFillIn(c, form);
         const draft = await startDraft(db, {
           formId: form.id,
           version: version.version,

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import type { MandateTheme } from '../mandates/index.ts';
 import type { FormDefinition } from './definition.ts';
 
 export interface FormsTables {
@@ -9,6 +10,8 @@ export interface FormsTables {
     name: string;
     latest_version: number;
     published_version: number | null;
+    /** The mandate theme of the catalogue service the form serves (set when the service is published). */
+    theme: MandateTheme | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

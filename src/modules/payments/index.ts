@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { datatrans } from './datatrans.ts';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
+import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { reconcilePending } from './payments.ts';
 import { paymentRoutes } from './routes.tsx';
@@ -20,6 +21,7 @@ export const paymentsModule: GuichetModule = {
   migrations: {
     '2026-11-24-18-payments-create': createPayments,
     '2026-11-24-22-payments-refunds': refunds,
+    '2026-11-24-24-payments-theme': paymentTheme,
   },
   routes: paymentRoutes,
   mySpace: paymentsMySpace,

@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
+import type { MandateTheme } from '../mandates/index.ts';
 import {
   type Datatrans,
   type ProviderTransaction,
@@ -31,6 +32,8 @@ export interface PaymentRequest {
   link: string;
   /** Enqueued in the transaction that records the payment as paid. */
   onSettled?: SettledJob;
+  /** The mandate theme of what it pays for: representatives with the right to pay in it may pay. */
+  theme?: MandateTheme | null;
 }
 
 /** Asks the account to pay, in the caller's transaction (so a request and its fee exist together). */
@@ -52,6 +55,7 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
       provider_transaction_id: null,
       last_outcome: null,
       paid_at: null,
+      theme: request.theme ?? null,
     } as never)
     .onConflict((oc) => oc.column('source').doNothing())
     .execute();

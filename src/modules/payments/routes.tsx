@@ -36,7 +36,11 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     const actor = loggedInPerson(c);
     const payment = await getPayment(db, c.req.param('id') ?? '');
     if (!payment) throw notFound();
-    const resource = { type: 'account' as const, accountId: payment.account_id };
+    const resource = {
+      type: 'account' as const,
+      accountId: payment.account_id,
+      theme: payment.theme ?? undefined,
+    };
     if (!(await can(db, actor, 'account.consult', resource)).allowed) throw notFound();
     return { payment, mayPay: (await can(db, actor, 'account.pay', resource)).allowed };
   }

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { JobName, JobPayloads } from '../../platform/jobs/job-names.ts';
+import type { MandateTheme } from '../mandates/index.ts';
 
 /**
  * `open`: asked, not paid (a failed or cancelled attempt leaves it open); `pending`: at the provider;
@@ -34,6 +35,8 @@ export interface PaymentsTables {
     updated_at: Generated<Date>;
     paid_at: Date | null;
     refunded_cents: Generated<number>;
+    /** The mandate theme of what it pays for; none: only the account's people pay it. */
+    theme: MandateTheme | null;
   };
   /** Every word exchanged with the provider, for reconciliation and disputes. */
   payment_events: {
