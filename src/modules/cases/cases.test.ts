@@ -131,6 +131,26 @@ async function submitted(
   throw new Error('no request opened');
 }
 
+/** A published one-step form of the Service des poursuites. */
+async function oneStepForm(
+  name: string,
+  title: string,
+  stepTitle: string,
+  fields: FormDefinition['steps'][number]['fields'],
+) {
+  const form = await createForm(testApp.database.db, 'test', {
+    authorityId: spf,
+    name,
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: title },
+      steps: [{ id: 'main', title: { fr: stepTitle }, fields }],
+    },
+  });
+  await publishForm(testApp.database.db, 'test', form);
+  return form;
+}
+
 /**
  * A designer on the workflow page of `form`: each `send` posts the workflow as the page shows it now
  * (statuses, wording, transitions), plus the changes given.
@@ -505,25 +525,10 @@ describe('requests', () => {
 
   it('show staff the files sent with the answers, kept sealed, to their authority only', async () => {
     const { db } = testApp.database;
-    const withProof = await createForm(db, 'test', {
-      authorityId: spf,
-      name: 'Avec pièce',
-      definition: {
-        format: 'guichet-form/1',
-        title: { fr: 'Demande avec pièce' },
-        steps: [
-          {
-            id: 'main',
-            title: { fr: 'Demande' },
-            fields: [
-              { id: 'purpose', type: 'text', label: { fr: 'Motif' }, required: true },
-              { id: 'proof', type: 'file', label: { fr: 'Justificatif' }, required: true },
-            ],
-          },
-        ],
-      },
-    });
-    await publishForm(db, 'test', withProof);
+    const withProof = await oneStepForm('Avec pièce', 'Demande avec pièce', 'Demande', [
+      { id: 'purpose', type: 'text', label: { fr: 'Motif' }, required: true },
+      { id: 'proof', type: 'file', label: { fr: 'Justificatif' }, required: true },
+    ]);
     actor = citizen;
     const person = httpClient(testApp.app);
     await person.get(`/forms/${withProof.id}/start`);
@@ -562,32 +567,17 @@ describe('requests', () => {
 
   it('ask the fee the form computes from the answers, and move on at once when it comes to nothing', async () => {
     const { db } = testApp.database;
-    const perDog = await createForm(db, 'test', {
-      authorityId: spf,
-      name: 'Par chien',
-      definition: {
-        format: 'guichet-form/1',
-        title: { fr: 'Taxe par chien' },
-        steps: [
-          {
-            id: 'main',
-            title: { fr: 'Chiens' },
-            fields: [
-              { id: 'purpose', type: 'text', label: { fr: 'Motif' } },
-              { id: 'dogs', type: 'number', label: { fr: 'Chiens' }, integer: true },
-              {
-                id: 'fee',
-                type: 'computed',
-                label: { fr: 'Taxe' },
-                expression: { '*': [{ var: 'dogs' }, 25] },
-                format: 'chf',
-              },
-            ],
-          },
-        ],
+    const perDog = await oneStepForm('Par chien', 'Taxe par chien', 'Chiens', [
+      { id: 'purpose', type: 'text', label: { fr: 'Motif' } },
+      { id: 'dogs', type: 'number', label: { fr: 'Chiens' }, integer: true },
+      {
+        id: 'fee',
+        type: 'computed',
+        label: { fr: 'Taxe' },
+        expression: { '*': [{ var: 'dogs' }, 25] },
+        format: 'chf',
       },
-    });
-    await publishForm(db, 'test', perDog);
+    ]);
     const send = await workflowEditor(perDog.id);
     await send({ 'newStatus.id': 'awaiting_fee', 'newStatus.staffLabel.fr': 'Attend la taxe' });
     const fee = {

@@ -1,5 +1,30 @@
 import type { FormDefinition } from './definition.ts';
 
+/** Who is asking, filled in from what the guichet knows of the person. */
+const knownPerson: FormDefinition['steps'][number]['fields'] = [
+  {
+    id: 'givenNames',
+    type: 'text',
+    label: { fr: 'Prénom', de: 'Vorname', en: 'Given name' },
+    required: true,
+    prefill: 'person.givenNames',
+  },
+  {
+    id: 'familyName',
+    type: 'text',
+    label: { fr: 'Nom', de: 'Nachname', en: 'Family name' },
+    required: true,
+    prefill: 'person.familyName',
+  },
+  {
+    id: 'address',
+    type: 'address',
+    label: { fr: 'Adresse', de: 'Adresse', en: 'Address' },
+    required: true,
+    prefill: 'person.address',
+  },
+];
+
 /** The demo's online procedure: Sion's dog registration, built only with the form generator. */
 export const demoDogRegistration: FormDefinition = {
   format: 'guichet-form/1',
@@ -9,27 +34,7 @@ export const demoDogRegistration: FormDefinition = {
       id: 'owner',
       title: { fr: 'Détenteur', de: 'Halter/in', en: 'Owner' },
       fields: [
-        {
-          id: 'givenNames',
-          type: 'text',
-          label: { fr: 'Prénom', de: 'Vorname', en: 'Given name' },
-          required: true,
-          prefill: 'person.givenNames',
-        },
-        {
-          id: 'familyName',
-          type: 'text',
-          label: { fr: 'Nom', de: 'Nachname', en: 'Family name' },
-          required: true,
-          prefill: 'person.familyName',
-        },
-        {
-          id: 'address',
-          type: 'address',
-          label: { fr: 'Adresse', de: 'Adresse', en: 'Address' },
-          required: true,
-          prefill: 'person.address',
-        },
+        ...knownPerson,
         { id: 'phone', type: 'phone', label: { fr: 'Téléphone', de: 'Telefon', en: 'Phone' } },
       ],
     },
@@ -127,27 +132,7 @@ export const demoDebtExtract: FormDefinition = {
       id: 'request',
       title: { fr: 'Votre demande', de: 'Ihr Gesuch', en: 'Your request' },
       fields: [
-        {
-          id: 'givenNames',
-          type: 'text',
-          label: { fr: 'Prénom', de: 'Vorname', en: 'Given name' },
-          required: true,
-          prefill: 'person.givenNames',
-        },
-        {
-          id: 'familyName',
-          type: 'text',
-          label: { fr: 'Nom', de: 'Nachname', en: 'Family name' },
-          required: true,
-          prefill: 'person.familyName',
-        },
-        {
-          id: 'address',
-          type: 'address',
-          label: { fr: 'Adresse', de: 'Adresse', en: 'Address' },
-          required: true,
-          prefill: 'person.address',
-        },
+        ...knownPerson,
         {
           id: 'purpose',
           type: 'choice',

@@ -17,7 +17,8 @@ const tones: Record<Payment['status'], TagTone> = {
   paid: 'success',
   refunded: 'neutral',
 };
-const labels = {
+/** The wording of each status, in the payment messages. */
+export const statusLabels = {
   open: 'statusOpen',
   pending: 'statusPending',
   paid: 'statusPaid',
@@ -30,7 +31,7 @@ export const amountOf = (locale: Locale, payment: Payment) =>
     : `${payment.currency} ${(payment.amount_cents / 100).toFixed(2)}`;
 
 export function PaymentStatus(props: { t: T; payment: Payment }) {
-  return <Tag tone={tones[props.payment.status]}>{props.t(labels[props.payment.status])}</Tag>;
+  return <Tag tone={tones[props.payment.status]}>{props.t(statusLabels[props.payment.status])}</Tag>;
 }
 
 export function PaymentPage(props: {

@@ -10,15 +10,9 @@ import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { paymentMessages } from '../messages.ts';
 import type { Payment, paymentEvents, paymentsOfAuthority, Refundable } from '../payments.ts';
-import { amountOf, PaymentStatus } from './payment-pages.tsx';
+import { amountOf, PaymentStatus, statusLabels } from './payment-pages.tsx';
 
-const statuses = ['open', 'pending', 'paid', 'refunded'] as const;
-const labels = {
-  open: 'statusOpen',
-  pending: 'statusPending',
-  paid: 'statusPaid',
-  refunded: 'statusRefunded',
-} as const;
+const statuses = Object.keys(statusLabels) as (keyof typeof statusLabels)[];
 
 export function StaffPaymentsPage(props: {
   locale: Locale;
@@ -40,7 +34,7 @@ export function StaffPaymentsPage(props: {
             <option value="">{t('allStatuses')}</option>
             {statuses.map((status) => (
               <option value={status} selected={props.status === status}>
-                {t(labels[status])}
+                {t(statusLabels[status])}
               </option>
             ))}
           </select>
