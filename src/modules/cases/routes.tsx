@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
+import { csvResponse } from '../../platform/http/csv.ts';
 import { fileResponse } from '../../platform/http/file-response.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
@@ -765,18 +766,19 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             })),
           });
         }
-        const cell = (value: unknown) =>
-          `"${String(typeof value === 'object' ? JSON.stringify(value) : value).replace(/"/g, '""')}"`;
-        const lines = [
-          'reference,status,submittedAt,representedByMandate,level,answers',
-          ...records.map((r) =>
-            [r.reference, r.status, r.submittedAt, r.representedByMandate, r.level, r.answers]
-              .map(cell)
-              .join(','),
-          ),
-        ];
-        c.header('Content-Type', 'text/csv; charset=utf-8');
-        return c.body(`${lines.join('\r\n')}\r\n`);
+        return csvResponse(
+          c,
+          `requests-${authority.slug}.csv`,
+          ['reference', 'status', 'submittedAt', 'representedByMandate', 'level', 'answers'],
+          records.map((r) => [
+            r.reference,
+            r.status,
+            r.submittedAt,
+            r.representedByMandate,
+            r.level,
+            r.answers,
+          ]),
+        );
       },
     },
     {

@@ -1,3 +1,4 @@
+import { csvResponse } from '../../platform/http/csv.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -20,12 +21,12 @@ import {
   refundables,
 } from './payments.ts';
 import type { PaymentStatus } from './tables.ts';
-import { PaymentPage, PaymentsPage } from './views/payment-pages.tsx';
+import { PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
 
 export const paymentWebhookPath = '/payments/webhooks/datatrans';
 
-const statuses: PaymentStatus[] = ['open', 'pending', 'paid', 'refunded'];
+const statuses = Object.keys(statusLabels) as PaymentStatus[];
 
 export function paymentRoutes(platform: Platform): RouteDef[] {
   const { db, config } = platform;
@@ -134,27 +135,32 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { authority } = await staffAuthority(c);
         const rows = await paymentsOfAuthority(db, authority.id);
-        const cell = (value: string | number | null) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-        const lines = [
-          'refno,status,amountCents,currency,refundedCents,paidAt,transactionId,purpose,toCheck',
-          ...rows.map((p) =>
-            [
-              p.refno,
-              p.status,
-              p.amount_cents,
-              p.currency,
-              p.refunded_cents,
-              p.paid_at?.toISOString() ?? null,
-              p.provider_transaction_id,
-              p.purpose.fr,
-              Number(p.flags) > 0 ? 'yes' : '',
-            ]
-              .map(cell)
-              .join(','),
-          ),
-        ];
-        c.header('Content-Disposition', `attachment; filename="payments-${authority.slug}.csv"`);
-        return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+        return csvResponse(
+          c,
+          `payments-${authority.slug}.csv`,
+          [
+            'refno',
+            'status',
+            'amountCents',
+            'currency',
+            'refundedCents',
+            'paidAt',
+            'transactionId',
+            'purpose',
+            'toCheck',
+          ],
+          rows.map((p) => [
+            p.refno,
+            p.status,
+            p.amount_cents,
+            p.currency,
+            p.refunded_cents,
+            p.paid_at?.toISOString() ?? null,
+            p.provider_transaction_id,
+            p.purpose.fr,
+            Number(p.flags) > 0 ? 'yes' : '',
+          ]),
+        );
       },
     },
     {
