@@ -491,6 +491,7 @@ describe('requests', () => {
     const fee = {
       initial: 'awaiting_fee',
       'status.awaiting_fee.citizenLabel.fr': 'Émolument à payer',
+      'status.awaiting_fee.withdrawable': 'yes',
       'status.awaiting_fee.paymentPurpose.fr': 'Émolument d’attestation',
       'status.awaiting_fee.paidTo': 'in_progress',
     };
@@ -521,6 +522,39 @@ describe('requests', () => {
     const after = await (await person.get(`/requests/${id}`)).text();
     expect(after).toContain('Émolument payé');
     expect(after).toContain('Payé');
+
+    // Withdrawn before its fee is paid: the fee is cancelled, and money paid all the same is flagged.
+    const dropped = await submitted('Finalement non', null, permit.id);
+    const droppedPage = await (await person.get(`/requests/${dropped}`)).text();
+    const droppedPayment = droppedPage.match(/href="(\/payments\/[0-9a-f-]{36})"/)?.[1] ?? '';
+    await person.get(droppedPayment);
+    const late = (await person.post(`${droppedPayment}/checkout`, {})).headers.get('Location') ?? '';
+    await person.get(`/requests/${dropped}`);
+    expect((await person.post(`/requests/${dropped}/withdraw`, {})).status).toBe(303);
+    const paymentId = droppedPayment.split('/').at(-1) ?? '';
+    const statusOf = async () =>
+      (
+        await sql<{ status: string }>`select status from payments where id = ${paymentId}`.execute(
+          testApp.database.db,
+        )
+      ).rows[0]?.status;
+    expect(await statusOf()).toBe('cancelled');
+    await fetch(late, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'pay', cardNumber: '4242424242424242' }),
+      redirect: 'manual',
+    });
+    // The provider's webhook tells of money that is not owed any more: it is flagged, to be refunded.
+    const flagged = async () =>
+      (
+        await sql<{ n: number }>`
+          select count(*)::int as n from payment_events where payment_id = ${paymentId} and kind = 'duplicate'`.execute(
+          testApp.database.db,
+        )
+      ).rows[0]?.n ?? 0;
+    for (let i = 0; i < 200 && (await flagged()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await flagged()).toBe(1);
+    expect(await statusOf()).toBe('cancelled');
   });
 
   it('show staff the files sent with the answers, kept sealed, to their authority only', async () => {

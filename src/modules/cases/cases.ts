@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
-import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { accountAccess } from '../accounts/index.ts';
 import { formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
-import { requestPayment } from '../payments/index.ts';
+import { cancelUnpaid, requestPayment } from '../payments/index.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow, type Workflow } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
@@ -146,7 +146,7 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
   if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
   else if (filter.assignee) query = query.where('assignee_person_id', '=', filter.assignee);
   if (filter.query) {
-    const like = `%${filter.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(filter.query)}%`;
     query = query.where((eb) =>
       eb.or([eb('reference', 'ilike', like), eb(sql`answers::text`, 'ilike', like)]),
     );
@@ -299,6 +299,8 @@ async function onEntering(
       await record(tx, target, systemActor, { kind: 'payment', text: String(payment.amount_cents) });
     }
   }
+  // A request that ends leaves nothing to pay: fees still open are cancelled.
+  if (status.final) await cancelUnpaid(tx, `case:${target.id}:`);
   if (status.notify && tell)
     await notify(tx, {
       event: 'requestStatus',

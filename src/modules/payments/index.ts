@@ -3,12 +3,20 @@ import { datatrans } from './datatrans.ts';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
+import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { reconcilePending } from './payments.ts';
 import { paymentRoutes } from './routes.tsx';
 
 export { paymentMessages } from './messages.ts';
-export { isUnsettled, type Payment, type PaymentRequest, paymentsFrom, requestPayment } from './payments.ts';
+export {
+  cancelUnpaid,
+  isUnsettled,
+  type Payment,
+  type PaymentRequest,
+  paymentsFrom,
+  requestPayment,
+} from './payments.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';
 
 /**
@@ -22,6 +30,7 @@ export const paymentsModule: GuichetModule = {
     '2026-11-24-18-payments-create': createPayments,
     '2026-11-24-22-payments-refunds': refunds,
     '2026-11-24-24-payments-theme': paymentTheme,
+    '2026-11-24-25-payments-cancelled': cancelled,
   },
   routes: paymentRoutes,
   mySpace: paymentsMySpace,

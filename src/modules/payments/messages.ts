@@ -16,6 +16,7 @@ export const paymentMessages = defineMessages({
     statusPending: 'En cours',
     statusPaid: 'Payé',
     statusRefunded: 'Remboursé',
+    statusCancelled: 'Annulé',
     paidOn: 'Payé le {date}. Conservez la référence {refno}.',
     payOnline: 'Payer {amount} en ligne',
     payHint:
@@ -64,6 +65,7 @@ export const paymentMessages = defineMessages({
     statusPending: 'In Bearbeitung',
     statusPaid: 'Bezahlt',
     statusRefunded: 'Zurückerstattet',
+    statusCancelled: 'Storniert',
     paidOn: 'Bezahlt am {date}. Bewahren Sie die Referenz {refno} auf.',
     payOnline: '{amount} online bezahlen',
     payHint:
@@ -113,6 +115,7 @@ export const paymentMessages = defineMessages({
     statusPending: 'In progress',
     statusPaid: 'Paid',
     statusRefunded: 'Refunded',
+    statusCancelled: 'Cancelled',
     paidOn: 'Paid on {date}. Keep the reference {refno}.',
     payOnline: 'Pay {amount} online',
     payHint:

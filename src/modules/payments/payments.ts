@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { appendAuditEvent } from '../../platform/audit/audit.ts';
-import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { MandateTheme } from '../mandates/index.ts';
@@ -76,7 +76,7 @@ export async function paymentsFrom(db: Db, sourcePrefix: string): Promise<Paymen
   return tables(db)
     .selectFrom('payments')
     .selectAll()
-    .where('source', 'like', `${sourcePrefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    .where('source', 'like', `${escapeLike(sourcePrefix)}%`)
     .orderBy('created_at')
     .execute();
 }
@@ -199,10 +199,10 @@ export async function applyTransaction(
         .returningAll()
         .executeTakeFirst();
       if (!paid) {
-        // The webhook or the return came first — or the person paid a second attempt in another window:
-        // that money is to be refunded, so it is flagged.
+        // The webhook or the return came first — or the person paid a second attempt in another window,
+        // or paid what was cancelled meanwhile: that money is to be refunded, so it is flagged.
         const first = (await getPayment(tx, payment.id)) ?? payment;
-        if (first.provider_transaction_id !== transaction.transactionId)
+        if (first.status === 'cancelled' || first.provider_transaction_id !== transaction.transactionId)
           await recordEvent(tx, payment.id, 'duplicate', transaction);
         return first;
       }
@@ -240,6 +240,16 @@ export async function applyTransaction(
   return (await getPayment(db, payment.id)) ?? payment;
 }
 
+/** What it was asked for ended (a request withdrawn, closed): its unpaid fees can no longer be paid. */
+export async function cancelUnpaid(tx: Db, sourcePrefix: string): Promise<void> {
+  await tables(tx)
+    .updateTable('payments')
+    .set({ status: 'cancelled', updated_at: sql`now()` })
+    .where('source', 'like', `${escapeLike(sourcePrefix)}%`)
+    .where('status', 'in', unsettled)
+    .execute();
+}
+
 /** The payment a provider's transaction was opened for, the latest attempt or an earlier one. */
 export async function paymentOfTransaction(db: Db, transactionId: string): Promise<Payment | undefined> {
   return tables(db)
@@ -272,7 +282,8 @@ export async function reconcilePending(db: Db, provider: Datatrans, now: Date): 
     .selectAll('p')
     .select(sql<string>`e.body->>'transactionId'`.as('transactionId'))
     .where('e.kind', '=', 'initiated')
-    .where('p.status', 'in', unsettled)
+    // Cancelled ones too: money paid after a cancellation must be found, to be given back.
+    .where('p.status', 'in', [...unsettled, 'cancelled'])
     .where('e.at', '>', new Date(now.getTime() - 48 * 3_600_000))
     .where('p.updated_at', '<', new Date(now.getTime() - 15 * 60_000))
     // Attempts the provider has already given an outcome for are settled questions.
@@ -331,7 +342,7 @@ export async function refundables(db: Db, payment: Payment): Promise<Refundable[
       .filter((e) => e.kind === 'refund' && e.body.refundOf === transactionId)
       .reduce((sum, e) => sum + (e.body.detail?.settle?.amount ?? 0), 0);
   const paid =
-    payment.provider_transaction_id && !isUnsettled(payment)
+    payment.provider_transaction_id && (payment.status === 'paid' || payment.status === 'refunded')
       ? [
           {
             transactionId: payment.provider_transaction_id,

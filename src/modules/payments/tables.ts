@@ -5,9 +5,9 @@ import type { MandateTheme } from '../mandates/index.ts';
 
 /**
  * `open`: asked, not paid (a failed or cancelled attempt leaves it open); `pending`: at the provider;
- * `refunded`: paid, then wholly given back.
+ * `refunded`: paid, then wholly given back; `cancelled`: what it was for ended before it was paid.
  */
-export type PaymentStatus = 'open' | 'pending' | 'paid' | 'refunded';
+export type PaymentStatus = 'open' | 'pending' | 'paid' | 'refunded' | 'cancelled';
 
 /** The job enqueued, in the transaction that records the payment as paid, to tell whoever asked. */
 export type SettledJob = { [Name in JobName]: { job: Name; payload: JobPayloads[Name] } }[JobName];
@@ -43,7 +43,8 @@ export interface PaymentsTables {
     id: Generated<string>;
     payment_id: string;
     /**
-     * `mismatch`: settled for another amount; `duplicate`: a second attempt settled too (to refund);
+     * `mismatch`: settled for another amount; `duplicate`: money taken that is not owed — a second
+     * attempt settled too, or a payment made after it was cancelled (to refund);
      * `refund`: money given back (body: the credit, `refundOf` the transaction it gives back from).
      */
     kind: 'initiated' | 'webhook' | 'checked' | 'mismatch' | 'duplicate' | 'refund';

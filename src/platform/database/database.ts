@@ -49,3 +49,8 @@ export async function ensureDatabaseExists(url: string, name: string): Promise<s
   target.pathname = `/${name}`;
   return target.toString();
 }
+
+/** Text matched literally inside a LIKE pattern: its `%`, `_` and `\` escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
+}

@@ -16,6 +16,7 @@ const tones: Record<Payment['status'], TagTone> = {
   pending: 'info',
   paid: 'success',
   refunded: 'neutral',
+  cancelled: 'neutral',
 };
 /** The wording of each status, in the payment messages. */
 export const statusLabels = {
@@ -23,6 +24,7 @@ export const statusLabels = {
   pending: 'statusPending',
   paid: 'statusPaid',
   refunded: 'statusRefunded',
+  cancelled: 'statusCancelled',
 } as const;
 
 export const amountOf = (locale: Locale, payment: Payment) =>
