@@ -362,15 +362,10 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           const value = posted[name];
           return typeof value === 'string' ? value.trim().slice(0, 200) : '';
         };
-        const longOne = (name: string) => {
-          const value = posted[name];
-          return typeof value === 'string' ? value.trim().slice(0, 5000) : '';
-        };
         const statuses: Workflow['statuses'] = {};
         const removed: string[] = [];
         for (const [id, status] of Object.entries(current.statuses)) {
           const field = (name: string) => one(`status.${id}.${name}`);
-          const _longField = (name: string) => longOne(`status.${id}.${name}`);
           if (field('remove') === 'yes' && !requiredStatuses.includes(id) && id !== current.initial) {
             removed.push(id);
             continue;
