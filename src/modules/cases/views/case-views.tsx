@@ -250,7 +250,6 @@ export function RequestPage(props: {
   const t = caseMessages.translator(props.locale);
   const state = props.workflow.statuses[props.item.status];
   const base = `/requests/${props.item.id}`;
-  const _error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   return (
     <>
       <h1>
