@@ -84,6 +84,11 @@ describe('payments', () => {
     const person = httpClient(server.app);
     const page = await (await person.get(`/payments/${payment.id}`)).text();
     expect(page).toContain('Taxe de chien 2027');
+    const told = await sql<{ event: string; link: string }>`
+      select event, link from notifications where source = ${`payment:${payment.id}`}`.execute(
+      server.database.db,
+    );
+    expect(told.rows).toEqual([{ event: 'paymentDue', link: `/payments/${payment.id}` }]);
     expect(page).toMatch(/Payer 50\.00\sCHF en ligne/);
 
     const first = await person.post(`/payments/${payment.id}/checkout`, {});
@@ -235,6 +240,11 @@ describe('payments', () => {
     expect((await refund(duplicate, '1.00')).status).toBe(422); // nothing left of it
     expect((await refund(original, '45')).status).toBe(303);
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('refunded');
+    const refundsTold = await sql<{ n: number }>`
+      select count(*)::int as n from notifications where source like 'refund:%' and link = ${`/payments/${payment.id}`}`.execute(
+      server.database.db,
+    );
+    expect(refundsTold.rows[0]?.n).toBe(2); // the duplicate given back, then the fee
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from audit_events where action = 'payment.refund' and subject_id = ${payment.id}`.execute(
       server.database.db,

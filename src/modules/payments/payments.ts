@@ -5,6 +5,7 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { MandateTheme } from '../mandates/index.ts';
+import { notify } from '../notifications/index.ts';
 import {
   type Datatrans,
   type ProviderTransaction,
@@ -40,7 +41,7 @@ export interface PaymentRequest {
 export async function requestPayment(tx: Db, request: PaymentRequest): Promise<Payment> {
   if (!Number.isInteger(request.amountCents) || request.amountCents <= 0)
     throw new Error(`A payment needs a positive amount in cents, got ${request.amountCents}`);
-  await tables(tx)
+  const created = await tables(tx)
     .insertInto('payments')
     .values({
       authority_id: request.authorityId,
@@ -58,12 +59,26 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
       theme: request.theme ?? null,
     } as never)
     .onConflict((oc) => oc.column('source').doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  // The account's people are told (content-free) that a payment awaits them.
+  if (created) await tellAbout(tx, { ...request, id: created.id }, `payment:${created.id}`);
   return tables(tx)
     .selectFrom('payments')
     .selectAll()
     .where('source', '=', request.source)
     .executeTakeFirstOrThrow();
+}
+
+/** A notification that something about a payment awaits in the portal (a fee to pay, money given back). */
+function tellAbout(tx: Db, payment: { id: string; accountId: string; authorityId: string }, source: string) {
+  return notify(tx, {
+    event: 'paymentDue',
+    accountId: payment.accountId,
+    authorityId: payment.authorityId,
+    link: `/payments/${payment.id}`,
+    source,
+  });
 }
 
 export async function getPayment(db: Db, id: string): Promise<Payment | undefined> {
@@ -419,6 +434,11 @@ export async function refund(
         .where('id', '=', payment.id)
         .execute();
     }
+    await tellAbout(
+      tx,
+      { id: payment.id, accountId: payment.account_id, authorityId: payment.authority_id },
+      `refund:${creditId}`,
+    );
     await appendAuditEvent(tx, {
       actor: request.actor,
       action: 'payment.refund',
