@@ -1,9 +1,10 @@
 import type { Runner } from 'graphile-worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
 import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { findLink } from '../../src/modules/identity/index.ts';
 import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
@@ -224,6 +225,22 @@ describe('a request from submission to decision', () => {
       .click();
     expect(await agent.getByRole('main').textContent()).toContain('Émolument d’attestation');
     await expectNoAxeViolations(agent);
+
+    // An administrator of the service gives the fee back, from the same page.
+    const nadia = await findLink(db, 'dev', 'dev-nadia-berclaz');
+    await grantStaffRole(db, 'test', {
+      authorityId: spf?.id ?? '',
+      personId: nadia?.person_id ?? '',
+      role: 'authorityAdmin',
+    });
+    const admin = await loggedIn('Nadia Berclaz');
+    await admin.goto(agent.url());
+    await expectNoAxeViolations(admin);
+    await admin.getByRole('button', { name: 'Rembourser' }).click();
+    const refunded = await admin.getByRole('main').textContent();
+    expect(refunded).toContain('Le remboursement est fait.');
+    expect(refunded).toContain('Remboursé');
+    await expectNoAxeViolations(admin);
   });
 
   it('a person writes to an authority and its team answers from the shared mailbox', {
