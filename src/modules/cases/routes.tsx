@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { csvResponse } from '../../platform/http/csv.ts';
 import { fileResponse } from '../../platform/http/file-response.ts';
@@ -10,7 +9,14 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { accountAccess, getAccount, recordAccess } from '../accounts/index.ts';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
-import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
+import {
+  checkUpload,
+  documentFile,
+  getDocument,
+  publishAttachment,
+  publishDocument,
+  vaultOf,
+} from '../documents/index.ts';
 import {
   AnswersList,
   type Form,
@@ -238,35 +244,30 @@ export function caseRoutes(platform: Platform): RouteDef[] {
   }
 
   /**
-   * The file sent with a complement or a message, if any: kept in the requester's documents and linked
-   * to the request. The requester is told of a file from the authority by the message itself.
+   * The text of a complement or a message and the file sent with it, kept in the requester's
+   * documents and linked to the request; or what to tell the sender, with their text given back.
    */
-  async function attachment(
+  async function textAndFile(
     c: RouteContext,
     item: Case,
-    posted: Posted,
-    key: string,
-  ): Promise<{ documentId?: string } | 'refused'> {
-    const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
-    if (!file) return {};
-    const bytes = Buffer.from(await file.arrayBuffer());
-    if (typeof checkUpload(bytes) === 'string') return 'refused';
-    const { document } = await publishDocument(await vaultOf(platform), {
+    field: 'complement' | 'message',
+  ): Promise<{ text: string; documentId?: string } | { errors: FieldError[]; kept: Record<string, string> }> {
+    const posted = (await c.req.parseBody()) as Posted;
+    const value = text(posted);
+    const t = caseMessages.translator(c.var.locale);
+    if (!value) return { errors: [{ field, message: t('textMissing') }], kept: {} };
+    const attached = await publishAttachment(platform, posted.file, {
       accountId: item.account_id,
       authorityId: item.authority_id,
-      title: `${item.reference} – ${file.name}`.slice(0, 200),
-      category: 'correspondence',
-      theme: null,
-      message: null,
+      titlePrefix: item.reference,
       requestId: item.id,
-      filename: file.name,
-      bytes,
       // A form sent twice (a double click, a retry) keeps one document.
-      idempotencyKey: `${key}:${item.id}:${createHash('sha256').update(bytes).digest('hex')}`,
+      scope: `${field}:${item.id}`,
       publishedBy: actorOf(c).ref,
-      announce: false,
     });
-    return { documentId: document.id };
+    if (attached === 'refused')
+      return { errors: [{ field: `${field}-file`, message: t('fileRefused') }], kept: { [field]: value } };
+    return { text: value, documentId: attached.documentId };
   }
 
   /** A back-office action on one text: refused with a message when empty, then back to the request. */
@@ -536,21 +537,13 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { authority, item } = await staffCase(c);
-        const posted = (await c.req.parseBody()) as Posted;
-        const value = text(posted);
-        const t = caseMessages.translator(c.var.locale);
-        if (!value)
-          return renderStaffCase(c, authority, item, [{ field: 'message', message: t('textMissing') }]);
-        const attached = await attachment(c, item, posted, 'message');
-        if (attached === 'refused')
-          return renderStaffCase(c, authority, item, [{ field: 'message-file', message: t('fileRefused') }], {
-            message: value,
-          });
+        const sent = await textAndFile(c, item, 'message');
+        if ('errors' in sent) return renderStaffCase(c, authority, item, sent.errors, sent.kept);
         await addEvent(
           db,
           item,
           actorOf(c),
-          { kind: 'message', text: value, internal: false, document_id: attached.documentId },
+          { kind: 'message', text: sent.text, internal: false, document_id: sent.documentId },
           true,
         );
         return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
@@ -610,19 +603,12 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         const { item } = await ownCase(c);
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.awaitsCitizen)
           throw new HttpError(409, 'not_awaiting');
-        const posted = (await c.req.parseBody()) as Posted;
-        const answer = text(posted);
-        const t = caseMessages.translator(c.var.locale);
-        if (!answer) return renderRequest(c, item, [{ field: 'complement', message: t('textMissing') }]);
-        const attached = await attachment(c, item, posted, 'complement');
-        if (attached === 'refused')
-          return renderRequest(c, item, [{ field: 'complement-file', message: t('fileRefused') }], {
-            complement: answer,
-          });
+        const sent = await textAndFile(c, item, 'complement');
+        if ('errors' in sent) return renderRequest(c, item, sent.errors, sent.kept);
         await moveTo(db, item, actorOf(c), actionStatuses.answered, {
           kind: 'answer',
-          text: answer,
-          document_id: attached.documentId,
+          text: sent.text,
+          document_id: sent.documentId,
         });
         return c.redirect(`/requests/${item.id}`, 303);
       },
@@ -646,20 +632,13 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       maxBodyBytes: 21 * 1024 * 1024,
       async handler(c) {
         const { item } = await ownCase(c);
-        const posted = (await c.req.parseBody()) as Posted;
-        const body = text(posted);
-        const t = caseMessages.translator(c.var.locale);
-        if (!body) return renderRequest(c, item, [{ field: 'message', message: t('textMissing') }]);
-        const attached = await attachment(c, item, posted, 'message');
-        if (attached === 'refused')
-          return renderRequest(c, item, [{ field: 'message-file', message: t('fileRefused') }], {
-            message: body,
-          });
+        const sent = await textAndFile(c, item, 'message');
+        if ('errors' in sent) return renderRequest(c, item, sent.errors, sent.kept);
         await addEvent(db, item, actorOf(c), {
           kind: 'message',
-          text: body,
+          text: sent.text,
           internal: false,
-          document_id: attached.documentId,
+          document_id: sent.documentId,
         });
         return c.redirect(`/requests/${item.id}`, 303);
       },

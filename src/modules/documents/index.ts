@@ -5,6 +5,7 @@ import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
 
+export { publishAttachment } from './attachment.ts';
 export { createBlobStore } from './blob-store.ts';
 export type { DocumentCategory } from './categories.ts';
 export { documentFile } from './document-file.ts';

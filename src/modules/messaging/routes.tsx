@@ -10,7 +10,7 @@ import {
   getAuthorityBySlug,
   listAuthorities,
 } from '../authorities/index.ts';
-import { checkUpload, documentFile, getDocument, publishDocument, vaultOf } from '../documents/index.ts';
+import { documentFile, getDocument, publishAttachment, vaultOf } from '../documents/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import { messagingMessages } from './messages.ts';
@@ -112,25 +112,15 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
    * Puts a message's attachment into the account's document space (encrypted, retained like any
    * correspondence); the message then points at it, and its notification announces both.
    */
-  async function attach(thread: Thread, file: unknown, publishedBy: string) {
-    if (!(file instanceof File) || file.size === 0) return undefined;
-    const bytes = Buffer.from(await file.arrayBuffer());
-    if (typeof checkUpload(bytes) === 'string') return 'invalid' as const;
-    const { document } = await publishDocument(await vaultOf(platform), {
+  /** A file sent with a message, kept in the account's documents (a new document for each message). */
+  const attach = (thread: Thread, file: unknown, publishedBy: string) =>
+    publishAttachment(platform, file, {
       accountId: thread.account_id,
       authorityId: thread.authority_id,
-      title: `${thread.subject} – ${file.name}`.slice(0, 200),
-      category: 'correspondence',
-      theme: null,
-      message: null,
-      filename: file.name,
-      bytes,
-      idempotencyKey: `message:${thread.id}:${randomUUID()}`,
+      titlePrefix: thread.subject,
+      scope: `message:${thread.id}:${randomUUID()}`,
       publishedBy,
-      announce: false,
     });
-    return document.id;
-  }
 
   const authorityNames = async (locale: Parameters<typeof pick>[1]) => {
     const all = await listAuthorities(db);
@@ -270,13 +260,13 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         const t = messagingMessages.translator(c.var.locale);
         if (!body) return citizenThreadPage(c, thread, t('bodyMissing'));
         const attached = await attach(thread, posted.file, `person:${actor.id}`);
-        if (attached === 'invalid') return citizenThreadPage(c, thread, t('attachmentInvalid'));
+        if (attached === 'refused') return citizenThreadPage(c, thread, t('attachmentInvalid'));
         await postMessage(db, thread, {
           side: 'citizen',
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
-          documentId: attached,
+          documentId: attached.documentId,
         });
         return c.redirect(`/messages/${thread.id}`, 303);
       },
@@ -345,13 +335,13 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         const t = messagingMessages.translator(c.var.locale);
         if (!body) return teamThreadPage(c, authority, thread, t('bodyMissing'));
         const attached = await attach(thread, posted.file, `person:${actor.id}`);
-        if (attached === 'invalid') return teamThreadPage(c, authority, thread, t('attachmentInvalid'));
+        if (attached === 'refused') return teamThreadPage(c, authority, thread, t('attachmentInvalid'));
         await postMessage(db, thread, {
           side: 'authority',
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
-          documentId: attached,
+          documentId: attached.documentId,
         });
         return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
       },
