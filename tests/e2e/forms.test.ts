@@ -1,11 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
 import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
-import { personActor, staffActor } from '../support/factories.ts';
+import { createCitizen, staffActor } from '../support/factories.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
@@ -18,17 +16,7 @@ let formPath = '';
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveTestApp({ actor: () => actor })]);
   const { db } = server.database;
-  const { person } = await createPersonWithLink(
-    db,
-    { givenNames: 'Léa', familyName: 'Bonvin' },
-    { provider: 'test', subject: 'lea', level: 'substantial' },
-  );
-  const accountId = await ensurePersonalAccount(db, person.id, 'Léa Bonvin');
-  citizen = personActor({
-    id: person.id,
-    displayName: 'Léa Bonvin',
-    account: { id: accountId, name: 'Léa Bonvin', kind: 'personal' },
-  });
+  citizen = await createCitizen(db, { givenNames: 'Léa', familyName: 'Bonvin' }, 'substantial');
 });
 afterAll(async () => {
   await browser?.close();

@@ -44,6 +44,29 @@ export function staffActor(authorityId: string, role: StaffRole = 'agent'): Pers
 }
 
 /**
+ * A person identified by a test provider, with their personal account: the actor a test acting as
+ * that citizen sets.
+ */
+export async function createCitizen(
+  db: Db,
+  person: { givenNames: string; familyName: string; email?: string },
+  level: 'substantial' | 'high' = 'high',
+): Promise<PersonActor> {
+  const name = `${person.givenNames} ${person.familyName}`;
+  const { person: created } = await createPersonWithLink(
+    db,
+    { ...person, ...(person.email && { emailVerified: true }) },
+    { provider: 'test', subject: `citizen-${suffix()}`, level },
+  );
+  const accountId = await ensurePersonalAccount(db, created.id, name);
+  return personActor({
+    id: created.id,
+    displayName: name,
+    account: { id: accountId, name, kind: 'personal' },
+  });
+}
+
+/**
  * A person identified by a (test) provider, with their personal account and an e-mail + password
  * means to log in with; `totp` adds the second factor.
  */

@@ -4,16 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
-import { createPersonWithLink } from '../identity/index.ts';
 import { getCase } from './cases.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { webhookSecret } from './webhook.ts';
@@ -47,17 +45,11 @@ beforeAll(async () => {
   testApp = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
   const { db } = testApp.database;
   worker = await startTestWorker(testApp);
-  const { person } = await createPersonWithLink(
+  citizen = await createCitizen(
     db,
-    { givenNames: 'Jean', familyName: 'Rey', email: 'jean@example.ch', emailVerified: true },
-    { provider: 'test', subject: 'jean', level: 'high' },
+    { givenNames: 'Jean', familyName: 'Rey', email: 'jean@example.ch' },
+    'high',
   );
-  const accountId = await ensurePersonalAccount(db, person.id, 'Jean Rey');
-  citizen = personActor({
-    id: person.id,
-    displayName: 'Jean Rey',
-    account: { id: accountId, name: 'Jean Rey', kind: 'personal' },
-  });
   spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
   const form = await createForm(db, 'test', { authorityId: spf, name: 'Extrait', definition });

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
-import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
@@ -80,17 +79,7 @@ const definition: FormDefinition = {
 beforeAll(async () => {
   testApp = await createTestApp({ actor: () => actor });
   const { db } = testApp.database;
-  const { person } = await createPersonWithLink(
-    db,
-    { givenNames: 'Anna', familyName: 'Zufferey' },
-    { provider: 'test', subject: 'anna', level: 'high' },
-  );
-  const accountId = await ensurePersonalAccount(db, person.id, 'Anna Zufferey');
-  anna = personActor({
-    id: person.id,
-    displayName: 'Anna Zufferey',
-    account: { id: accountId, name: 'Anna Zufferey', kind: 'personal' },
-  });
+  anna = await createCitizen(db, { givenNames: 'Anna', familyName: 'Zufferey' }, 'high');
   const sion = await getAuthorityBySlug(db, 'sion');
   form = await createForm(db, 'test', { authorityId: sion?.id ?? '', name: 'Chiens', definition });
   expect(await publishForm(db, 'test', form)).toEqual([]);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
-import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 
@@ -18,17 +17,7 @@ let sierre = '';
 beforeAll(async () => {
   testApp = await createTestApp({ actor: () => actor });
   const { db } = testApp.database;
-  const { person } = await createPersonWithLink(
-    db,
-    { givenNames: 'Eva', familyName: 'Praz' },
-    { provider: 'test', subject: 'eva', level: 'high' },
-  );
-  const accountId = await ensurePersonalAccount(db, person.id, 'Eva Praz');
-  citizen = personActor({
-    id: person.id,
-    displayName: 'Eva Praz',
-    account: { id: accountId, name: 'Eva Praz', kind: 'personal' },
-  });
+  citizen = await createCitizen(db, { givenNames: 'Eva', familyName: 'Praz' }, 'high');
   sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
   sierre = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
 });

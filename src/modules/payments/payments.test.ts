@@ -1,15 +1,13 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { createPersonWithLink } from '../identity/index.ts';
 import { datatrans, signature } from './datatrans.ts';
 import { checkout, getPayment, type Payment, requestPayment } from './payments.ts';
 
@@ -26,16 +24,11 @@ beforeAll(async () => {
   server = await serveTestApp({ actor: () => actor, now: () => new Date(Date.now() + clockAhead) });
   const { db } = server.database;
   worker = await startTestWorker(server);
-  const { person } = await createPersonWithLink(
+  citizen = await createCitizen(
     db,
-    { givenNames: 'Lena', familyName: 'Zufferey', email: 'lena@example.ch', emailVerified: true },
-    { provider: 'test', subject: 'lena', level: 'substantial' },
+    { givenNames: 'Lena', familyName: 'Zufferey', email: 'lena@example.ch' },
+    'substantial',
   );
-  const accountId = await ensurePersonalAccount(db, person.id, 'Lena Zufferey');
-  citizen = personActor({
-    id: person.id,
-    account: { id: accountId, name: 'Lena Zufferey', kind: 'personal' },
-  });
   sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
   sierre = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
 });
