@@ -1,7 +1,7 @@
 import type { Runner } from 'graphile-worker';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { linkIn, startSmtpSink } from '../support/smtp-sink.ts';
 import { startTestWorker } from '../support/test-app.ts';
@@ -10,7 +10,6 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let worker: Runner;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
@@ -21,25 +20,13 @@ beforeAll(async () => {
   worker = await startTestWorker(server);
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await worker?.stop();
   await browser?.close();
   await server?.close();
   await smtp?.stop();
 });
 
-async function loggedIn(person: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login?lang=fr`);
-  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
-  await page.getByLabel(person).check();
-  await page.getByLabel('élevé').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
+const loggedIn = (person: string, width = 1280) => loggedInAs(browser, server.url, person, { width });
 
 async function waitForMail(to: string) {
   const deadline = Date.now() + 20_000;

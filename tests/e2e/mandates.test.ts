@@ -1,21 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { publishDocument, vaultOf } from '../../src/modules/documents/index.ts';
 import { findPersonByAvs } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await server?.close();
 });
@@ -41,18 +39,7 @@ async function publishTo(avs: string, title: string, theme: 'tax' | 'debtCollect
   });
 }
 
-async function loggedIn(person: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login?lang=fr`);
-  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
-  await page.getByLabel(person).check();
-  await page.getByLabel('élevé').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
+const loggedIn = (person: string) => loggedInAs(browser, server.url, person);
 
 describe('mandates', () => {
   it('a person grants a tax mandate; the agent accepts and acts for her; once revoked, the next request is refused', {

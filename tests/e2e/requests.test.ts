@@ -1,63 +1,57 @@
 import type { Runner } from 'graphile-worker';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
 import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { createForm, type FormDefinition, publishForm } from '../../src/modules/forms/index.ts';
+
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
+
+type Field = FormDefinition['steps'][number]['fields'][number];
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
 let formId = '';
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  const { db } = server.database;
   worker = await startTestWorker(server);
-  const spf = await getAuthorityBySlug(db, 'spf');
-  const form = await createForm(db, 'test', {
-    authorityId: spf?.id ?? '',
-    name: 'Extrait',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Extrait du registre des poursuites' },
-      steps: [
-        {
-          id: 'who',
-          title: { fr: 'Votre demande' },
-          fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif de la demande' }, required: true }],
-        },
-      ],
-    },
+  const form = await publishedSpfForm('Extrait du registre des poursuites', 'Votre demande', {
+    id: 'purpose',
+    type: 'text',
+    label: { fr: 'Motif de la demande' },
+    required: true,
   });
-  await publishForm(db, 'test', form);
   formId = form.id;
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await worker?.stop();
   await browser?.close();
   await server?.close();
 });
 
-async function loggedIn(person: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/login?lang=fr`);
-  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
-  await page.getByLabel(person).check();
-  await page.getByLabel('élevé').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
+/** A one-step form of the Service des poursuites, published. */
+async function publishedSpfForm(title: string, stepTitle: string, field: Field) {
+  const { db } = server.database;
+  const spf = await getAuthorityBySlug(db, 'spf');
+  const form = await createForm(db, 'test', {
+    authorityId: spf?.id ?? '',
+    name: title,
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: title },
+      steps: [{ id: 'main', title: { fr: stepTitle }, fields: [field] }],
+    },
+  });
+  await publishForm(db, 'test', form);
+  return form;
 }
+
+const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
 
 const pdf = (name: string, text: string) => ({
   name,
@@ -149,22 +143,11 @@ describe('a request from submission to decision', () => {
   }, async () => {
     const { db } = server.database;
     const spf = await getAuthorityBySlug(db, 'spf');
-    const form = await createForm(db, 'test', {
-      authorityId: spf?.id ?? '',
-      name: 'Attestation',
-      definition: {
-        format: 'guichet-form/1',
-        title: { fr: 'Attestation de non-poursuite' },
-        steps: [
-          {
-            id: 'why',
-            title: { fr: 'Demande' },
-            fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif' } }],
-          },
-        ],
-      },
+    const form = await publishedSpfForm('Attestation de non-poursuite', 'Demande', {
+      id: 'purpose',
+      type: 'text',
+      label: { fr: 'Motif' },
     });
-    await publishForm(db, 'test', form);
     await saveWorkflow(db, 'test', form.id, {
       ...defaultWorkflow,
       initial: 'awaiting_fee',

@@ -23,6 +23,31 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A new browser context (its own cookies) logged in, in French, as one of the development identity
+ * provider's test persons at the level "élevé"; closed with the browser.
+ */
+export async function loggedInAs(
+  browser: Browser,
+  baseUrl: string,
+  person: string,
+  options: { width?: number; timeout?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'fr-CH',
+    ...(options.width && { viewport: { width: options.width, height: 900 } }),
+  });
+  const page = await context.newPage();
+  if (options.timeout) page.setDefaultTimeout(options.timeout);
+  await page.goto(`${baseUrl}/login?lang=fr`);
+  await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+  await page.getByLabel(person).check();
+  await page.getByLabel('élevé').check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}
+
+/**
  * Runs axe-core (WCAG 2.2 A and AA rules) on the page as it is and fails the test on any violation,
  * naming each rule and the elements concerned. Evaluated through the DevTools protocol, so the page's
  * strict CSP stays on.
