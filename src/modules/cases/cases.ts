@@ -191,13 +191,16 @@ export async function listForAccount(db: Db, accountId: string): Promise<Case[]>
     .execute();
 }
 
+/** What the timeline records of a move: why (a plain status change, a complement, a decision…). */
+type StatusEvent = { kind: CaseEvent['kind']; text?: string; document_id?: string };
+
 /** Moves a request to `to`, recording why, and tells the requester when the status says so. */
 export async function moveTo(
   db: Db,
   target: Case,
   actor: CaseActor,
   to: string,
-  event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
+  event: StatusEvent = { kind: 'status' },
 ): Promise<void> {
   await enterStatus(db, target, actor, to, event);
   await followAutomaticTransitions(db, { ...target, status: to });
@@ -222,7 +225,7 @@ async function enterStatus(
   target: Case,
   actor: CaseActor,
   to: string,
-  event: { kind: CaseEvent['kind']; text?: string; document_id?: string } = { kind: 'status' },
+  event: StatusEvent = { kind: 'status' },
 ): Promise<void> {
   const workflow = await workflowFor(db, target.form_id);
   await audited(

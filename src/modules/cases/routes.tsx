@@ -13,6 +13,7 @@ import {
   checkUpload,
   documentFile,
   getDocument,
+  oneDocumentBodyBytes,
   publishAttachment,
   publishDocument,
   vaultOf,
@@ -534,7 +535,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/messages',
       access: 'staff',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(c);
         const sent = await textAndFile(c, item, 'message');
@@ -598,7 +599,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/complement',
       access: 'person',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c);
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.awaitsCitizen)
@@ -629,7 +630,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/messages',
       access: 'person',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c);
         const sent = await textAndFile(c, item, 'message');
@@ -795,7 +796,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/decide',
       access: 'staff',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(c);
         const posted = (await c.req.parseBody()) as Posted;

@@ -24,6 +24,8 @@ export interface DocumentVault {
 const tables = (db: Db) => tablesOf<DocumentsTables>(db);
 
 export const maxDocumentBytes = 20 * 1024 * 1024;
+/** The body of a form that sends one document and some text: the document, and room for the rest. */
+export const oneDocumentBodyBytes = maxDocumentBytes + 1024 * 1024;
 
 /** The types a document may have, recognised by their first bytes rather than by what the sender claims. */
 const signatures: { type: string; extension: string; magic: number[] }[] = [

@@ -16,6 +16,7 @@ export {
   type DocumentVault,
   getDocument,
   listDocuments,
+  oneDocumentBodyBytes,
   type Publication,
   publishDocument,
   readDocument,

@@ -10,7 +10,13 @@ import {
   getAuthorityBySlug,
   listAuthorities,
 } from '../authorities/index.ts';
-import { documentFile, getDocument, publishAttachment, vaultOf } from '../documents/index.ts';
+import {
+  documentFile,
+  getDocument,
+  oneDocumentBodyBytes,
+  publishAttachment,
+  vaultOf,
+} from '../documents/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import { messagingMessages } from './messages.ts';
@@ -252,7 +258,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/messages/:id',
       access: 'person',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { actor, thread } = await ownThread(c);
         const posted = await c.req.parseBody();
@@ -325,7 +331,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/messages/:id',
       access: 'staff',
-      maxBodyBytes: 21 * 1024 * 1024,
+      maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, thread } = await teamThread(c);
         if (!thread) throw notFound();
