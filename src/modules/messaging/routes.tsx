@@ -118,15 +118,33 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
    * Puts a message's attachment into the account's document space (encrypted, retained like any
    * correspondence); the message then points at it, and its notification announces both.
    */
-  /** A file sent with a message, kept in the account's documents (a new document for each message). */
-  const attach = (thread: Thread, file: unknown, publishedBy: string) =>
-    publishAttachment(platform, file, {
+  /**
+   * Posts the message a person sends in a thread, with its file (kept in the account's documents, a new
+   * one for each message); or says what is wrong, for the page to show again.
+   */
+  async function reply(c: RouteContext, thread: Thread, side: 'citizen' | 'authority') {
+    const actor = loggedInPerson(c);
+    const posted = await c.req.parseBody();
+    const body = textOf(posted.body, 5000);
+    const t = messagingMessages.translator(c.var.locale);
+    if (!body) return t('bodyMissing');
+    const attached = await publishAttachment(platform, posted.file, {
       accountId: thread.account_id,
       authorityId: thread.authority_id,
       titlePrefix: thread.subject,
       scope: `message:${thread.id}:${randomUUID()}`,
-      publishedBy,
+      publishedBy: `person:${actor.id}`,
     });
+    if (attached === 'refused') return t('attachmentInvalid');
+    await postMessage(db, thread, {
+      side,
+      authorPersonId: actor.id,
+      authorName: actor.displayName,
+      body,
+      documentId: attached.documentId,
+    });
+    return undefined;
+  }
 
   const authorityNames = async (locale: Parameters<typeof pick>[1]) => {
     const all = await listAuthorities(db);
@@ -260,20 +278,9 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
-        const { actor, thread } = await ownThread(c);
-        const posted = await c.req.parseBody();
-        const body = textOf(posted.body, 5000);
-        const t = messagingMessages.translator(c.var.locale);
-        if (!body) return citizenThreadPage(c, thread, t('bodyMissing'));
-        const attached = await attach(thread, posted.file, `person:${actor.id}`);
-        if (attached === 'refused') return citizenThreadPage(c, thread, t('attachmentInvalid'));
-        await postMessage(db, thread, {
-          side: 'citizen',
-          authorPersonId: actor.id,
-          authorName: actor.displayName,
-          body,
-          documentId: attached.documentId,
-        });
+        const { thread } = await ownThread(c);
+        const refused = await reply(c, thread, 'citizen');
+        if (refused) return citizenThreadPage(c, thread, refused);
         return c.redirect(`/messages/${thread.id}`, 303);
       },
     },
@@ -335,20 +342,8 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { authority, thread } = await teamThread(c);
         if (!thread) throw notFound();
-        const actor = loggedInPerson(c);
-        const posted = await c.req.parseBody();
-        const body = textOf(posted.body, 5000);
-        const t = messagingMessages.translator(c.var.locale);
-        if (!body) return teamThreadPage(c, authority, thread, t('bodyMissing'));
-        const attached = await attach(thread, posted.file, `person:${actor.id}`);
-        if (attached === 'refused') return teamThreadPage(c, authority, thread, t('attachmentInvalid'));
-        await postMessage(db, thread, {
-          side: 'authority',
-          authorPersonId: actor.id,
-          authorName: actor.displayName,
-          body,
-          documentId: attached.documentId,
-        });
+        const refused = await reply(c, thread, 'authority');
+        if (refused) return teamThreadPage(c, authority, thread, refused);
         return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
       },
     },
