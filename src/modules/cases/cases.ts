@@ -5,7 +5,7 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { accountAccess } from '../accounts/index.ts';
-import { formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
+import { type Form, formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import { cancelUnpaid, requestPayment } from '../payments/index.ts';
 import type { CasesTables } from './tables.ts';
@@ -253,8 +253,11 @@ async function enterStatus(
 }
 
 /** The request's answers with what its form computes from them (a fee from a number of dogs). */
-async function answersWithComputed(db: Db, target: Case): Promise<Record<string, unknown>> {
-  const form = await getForm(db, target.form_id);
+async function answersWithComputed(
+  db: Db,
+  form: Form | undefined,
+  target: Case,
+): Promise<Record<string, unknown>> {
   const version = form && (await getVersion(db, form, target.form_version));
   return version ? formEngine.withComputed(version.definition, target.answers) : target.answers;
 }
@@ -275,8 +278,9 @@ async function onEntering(
     await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
   if (status.payment) {
     const { amountField, amountCents } = status.payment;
+    const form = await getForm(tx, target.form_id);
     // A computation that failed leaves no value (null): not a zero.
-    const computed = amountField ? (await answersWithComputed(tx, target))[amountField] : undefined;
+    const computed = amountField ? (await answersWithComputed(tx, form, target))[amountField] : undefined;
     const fee = amountField
       ? typeof computed === 'number'
         ? Math.round(computed * 100)
@@ -290,7 +294,7 @@ async function onEntering(
       await record(tx, target, systemActor, { kind: 'feeUnknown', internal: true });
     else {
       const payment = await requestPayment(tx, {
-        theme: (await getForm(tx, target.form_id))?.theme,
+        theme: form?.theme,
         authorityId: target.authority_id,
         accountId: target.account_id,
         purpose: status.payment.purpose,
