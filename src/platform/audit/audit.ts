@@ -29,11 +29,21 @@ export async function audited<T>(
   event: AuditEvent | ((result: T) => AuditEvent),
   work: (tx: Db) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    const result = await work(tx);
-    await appendAuditEvent(tx, typeof event === 'function' ? event(result) : event);
-    return result;
-  });
+  return db.transaction().execute((tx) => auditedTx(tx, event, work));
+}
+
+/**
+ * The form of `audited` for code already inside a transaction (`tx` from `db.transaction()`): runs
+ * `work` in it and appends the event to the chain, so both commit or roll back with the caller.
+ */
+export async function auditedTx<T>(
+  tx: Db,
+  event: AuditEvent | ((result: T) => AuditEvent),
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  const result = await work(tx);
+  await appendAuditEvent(tx, typeof event === 'function' ? event(result) : event);
+  return result;
 }
 
 /**
