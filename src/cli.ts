@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
-import { registerClient } from './modules/identity/openid-provider/clients.ts';
+import { registerClient } from './modules/identity/index.ts';
 import { createApiClient } from './modules/integration/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { loadConfig } from './platform/config/config.ts';

@@ -2,27 +2,27 @@ import { commercialRegisterSimulator } from '../simulators/commercial-register/i
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
-import { accountsModule } from './accounts/index.ts';
-import { authoritiesModule } from './authorities/index.ts';
-import { casesModule } from './cases/index.ts';
-import { catalogueModule } from './catalogue/index.ts';
-import { documentsModule } from './documents/index.ts';
-import { formsModule } from './forms/index.ts';
-import { identityModule } from './identity/index.ts';
-import { integrationModule } from './integration/index.ts';
-import { mandatesModule } from './mandates/index.ts';
-import { messagingModule } from './messaging/index.ts';
-import { notificationsModule } from './notifications/index.ts';
-import { paymentsModule } from './payments/index.ts';
+import { accountsModule } from './accounts/module.ts';
+import { actingFor } from './acting/index.ts';
+import { authoritiesModule } from './authorities/module.ts';
+import { casesModule } from './cases/module.ts';
+import { catalogueModule } from './catalogue/module.ts';
+import { documentsModule } from './documents/module.ts';
+import { formsModule } from './forms/module.ts';
+import { identityModule } from './identity/module.ts';
+import { integrationModule } from './integration/module.ts';
+import { mandatesModule } from './mandates/module.ts';
+import { messagingModule } from './messaging/module.ts';
+import { notificationsModule } from './notifications/module.ts';
+import { paymentsModule } from './payments/module.ts';
 
 /**
- * The domain modules, in the order their routes are registered. Still to come, each in its own
- * folder: signing,
- * verification, indicators, support.
+ * The domain modules' wiring, in the order their routes are registered. Only this list imports a
+ * `module.ts`; a module that needs something from a module above it is handed it here.
  */
 export const modules = [
   authoritiesModule,
-  identityModule,
+  identityModule({ actingFor }),
   accountsModule,
   mandatesModule,
   catalogueModule,

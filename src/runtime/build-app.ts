@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Child } from 'hono/jsx';
 import type pg from 'pg';
+import { resolveActor } from '../modules/acting/index.ts';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
-import { resolveActor } from '../modules/identity/index.ts';
 import { modules, simulators } from '../modules/index.ts';
 import { apiClientFromHeader } from '../modules/integration/index.ts';
 import type { Config } from '../platform/config/config.ts';

@@ -1,7 +1,9 @@
 import type { AssetRegistry } from '../../platform/http/assets.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
 import type { Branding } from '../../platform/views/page-context.ts';
 import { type Authority, portalPath } from './authority.ts';
+import { getCanton } from './queries.ts';
 
 /** How the layout shows an authority: its name in the page's language, logo, colours, home. */
 export function brandingOf(
@@ -20,4 +22,11 @@ export function brandingOf(
     accentColour: authority.palette.accent,
     operatorName: pick(canton.names, locale, canton.languages),
   };
+}
+
+/** The canton's look, for pages that belong to no particular authority (errors, previews). */
+export async function cantonBranding(platform: Platform, locale: Locale) {
+  const home = await getCanton(platform.db);
+  if (!home) throw new Error('No canton: run `guichet seed --demo` or create one');
+  return brandingOf(home, home, locale, platform.assets);
 }

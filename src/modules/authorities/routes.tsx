@@ -2,11 +2,12 @@ import { notFound } from '../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { can } from '../policy/index.ts';
 import type { Authority, Palette } from './authority.ts';
 import { brandingOf } from './branding.ts';
 import { authorityMessages } from './messages.ts';
 import { getAuthorityBySlug, getCanton } from './queries.ts';
-import { mayManageBranding, updateBranding } from './update-branding.ts';
+import { updateBranding } from './update-branding.ts';
 import { BrandingPage } from './views/branding-page.tsx';
 
 export function authorityRoutes(platform: Platform): RouteDef[] {
@@ -23,6 +24,17 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
     if (!authority || !kinds.includes(authority.kind)) throw notFound();
     const locale = c.var.localeFor(authority.languages);
     return { authority, locale, branding: brandingOf(authority, await canton(), locale, platform.assets) };
+  }
+
+  /** Its admins and platform admins, per the policy; anyone else is answered as if it did not exist. */
+  async function brandingManager(c: RouteContext, authority: Authority) {
+    const actor = c.var.actor;
+    const decision = await can(db, actor, 'authority.manageBranding', {
+      type: 'authority',
+      authorityId: authority.id,
+    });
+    if (actor?.kind !== 'person' || !decision.allowed) throw notFound();
+    return actor;
   }
 
   async function renderBranding(
@@ -60,7 +72,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         // An authority the actor may not manage is answered as absent, so its existence does not leak.
-        if (!(await mayManageBranding(db, c.var.actor, page.authority))) throw notFound();
+        await brandingManager(c, page.authority);
         return renderBranding(c, page, page.authority.palette, []);
       },
     },
@@ -70,7 +82,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
-        if (!(await mayManageBranding(db, c.var.actor, page.authority))) throw notFound();
+        const actor = await brandingManager(c, page.authority);
         const form = await c.req.parseBody();
         const field = (name: string) =>
           typeof form[name] === 'string' ? form[name].trim().toLowerCase() : '';
@@ -79,17 +91,10 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
           primaryText: field('primaryText'),
           accent: field('accent'),
         };
-        const result = await updateBranding(db, c.var.actor, page.authority, palette, c.var.requestId);
+        const result = await updateBranding(db, actor, page.authority, palette, c.var.requestId);
         if (!result.ok) return renderBranding(c, page, palette, result.problems);
         return c.redirect(`${c.req.path}?saved=1`, 303);
       },
     },
   ];
-}
-
-/** The canton's look, for pages that belong to no particular authority (errors, previews). */
-export async function cantonBranding(platform: Platform, locale: Locale) {
-  const home = await getCanton(platform.db);
-  if (!home) throw new Error('No canton: run `guichet seed --demo` or create one');
-  return brandingOf(home, home, locale, platform.assets);
 }

@@ -1,30 +1,24 @@
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import type { Actor } from '../../platform/http/access.ts';
-import { forbidden } from '../../platform/http/http-error.ts';
-import { can } from '../policy/index.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
 import type { Authority, Palette } from './authority.ts';
 import { checkPalette, type PaletteProblem } from './palette.ts';
 import { forgetAuthorities } from './queries.ts';
 import type { AuthoritiesTables } from './tables.ts';
 
-/** Whether the actor may change this authority's look (its admins, platform admins), per the policy. */
-export async function mayManageBranding(db: Db, actor: Actor | null, authority: Authority): Promise<boolean> {
-  return (await can(db, actor, 'authority.manageBranding', { type: 'authority', authorityId: authority.id }))
-    .allowed;
-}
-
 export type BrandingUpdate = { ok: true } | { ok: false; problems: PaletteProblem[] };
 
-/** Changes the palette if it keeps every text readable (AA); audited with the old and new colours. */
+/**
+ * Changes the palette if it keeps every text readable (AA); audited with the old and new colours.
+ * The caller has asked the policy whether the actor may (`authority.manageBranding`).
+ */
 export async function updateBranding(
   db: Db,
-  actor: Actor | null,
+  actor: PersonActor,
   authority: Authority,
   palette: Palette,
   requestId?: string,
 ): Promise<BrandingUpdate> {
-  if (actor?.kind !== 'person' || !(await mayManageBranding(db, actor, authority))) throw forbidden();
   const problems = checkPalette(palette);
   if (problems.length > 0) return { ok: false, problems };
   await audited(

@@ -1,8 +1,3 @@
-import path from 'node:path';
-import type { GuichetModule } from '../../platform/module.ts';
-import * as createCatalogue from './migrations/2026-11-24-11-catalogue-create.ts';
-import { catalogueRoutes } from './routes.tsx';
-
 export { demoCatalogue, demoSynonyms } from './demo-catalogue.ts';
 export { addSynonyms, listSynonyms, searchServices } from './search.ts';
 export type { ServiceContent } from './service-content.ts';
@@ -17,11 +12,3 @@ export {
   saveVersion,
   withdrawService,
 } from './services.ts';
-
-/** The service catalogue: the canton's and communes' portals, service pages, search, and its designers. */
-export const catalogueModule: GuichetModule = {
-  name: 'catalogue',
-  migrations: { '2026-11-24-11-catalogue-create': createCatalogue },
-  assetsDir: path.join(import.meta.dirname, 'assets'),
-  routes: catalogueRoutes,
-};

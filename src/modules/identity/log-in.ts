@@ -2,7 +2,7 @@ import type { Db } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteContext } from '../../platform/http/route.ts';
-import { ensurePersonalAccount } from '../accounts/accounts.ts';
+import { ensurePersonalAccount } from '../accounts/index.ts';
 import { findLink, getPerson, personName, touchLink } from './persons.ts';
 import { establishLogin } from './session-login.ts';
 

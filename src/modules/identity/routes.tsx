@@ -11,7 +11,6 @@ import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
 import { mobileRoutes } from './mobile-routes.tsx';
 import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-login.ts';
-import { openIdProviderRoutes } from './openid-provider/routes.tsx';
 import { passkeyRoutes } from './passkey-routes.ts';
 import {
   createPersonWithLink,
@@ -93,7 +92,6 @@ export function identityRoutes(platform: Platform): RouteDef[] {
 
   return [
     ...(config.demo ? devIdpRoutes(platform) : []),
-    ...openIdProviderRoutes(platform),
     { method: 'GET', path: identityPaths.login, access: 'anonymous', handler: (c) => renderLogin(c) },
     ...localRoutes(platform, renderLogin),
     ...sessionRoutes(platform),

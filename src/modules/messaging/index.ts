@@ -1,18 +1,1 @@
-import type { GuichetModule } from '../../platform/module.ts';
-import * as createMessaging from './migrations/2026-11-24-17-messaging-create.ts';
-import * as threadMandate from './migrations/2026-11-24-20-messaging-thread-mandate.ts';
-import { messagingMySpace } from './my-space.tsx';
-import { messagingRoutes } from './routes.tsx';
-
 export { countUnread, getThread, listThreads, postMessage, startThread } from './threads.ts';
-
-/** Secure messages: threads between an account and an authority, a shared mailbox per authority. */
-export const messagingModule: GuichetModule = {
-  name: 'messaging',
-  migrations: {
-    '2026-11-24-17-messaging-create': createMessaging,
-    '2026-11-24-20-messaging-thread-mandate': threadMandate,
-  },
-  routes: messagingRoutes,
-  mySpace: messagingMySpace,
-};

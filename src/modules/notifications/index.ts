@@ -1,29 +1,2 @@
-import path from 'node:path';
-import type { GuichetModule } from '../../platform/module.ts';
-import * as createPush from './migrations/2026-11-24-08-notifications-push.ts';
-import * as createOutbox from './migrations/2026-11-24-14-notifications-outbox.ts';
-import { notificationsMySpace } from './my-space.tsx';
-import { deliver } from './outbox.ts';
-import { notificationRoutes } from './routes.tsx';
-
 export { deliveriesOf, type NotificationRequest, notify } from './outbox.ts';
 export { hasPushSubscription, listPushSubscriptions, sendPush } from './push-subscriptions.ts';
-
-/**
- * Telling people that something awaits them, never what: a transactional outbox of notifications,
- * delivered by e-mail, SMS and web push per each account's choices, with templates per authority.
- */
-export const notificationsModule: GuichetModule = {
-  name: 'notifications',
-  migrations: {
-    '2026-11-24-08-notifications-push': createPush,
-    '2026-11-24-14-notifications-outbox': createOutbox,
-  },
-  assetsDir: path.join(import.meta.dirname, 'assets'),
-  routes: notificationRoutes,
-  jobs: (platform) => ({
-    'notifications:deliver': ({ deliveryId }, helpers) =>
-      deliver(platform, deliveryId, { number: helpers.job.attempts, max: helpers.job.max_attempts }),
-  }),
-  mySpace: notificationsMySpace,
-};

@@ -1,4 +1,4 @@
-import type { MandatePermission, MandateTheme } from '../mandates/tables.ts';
+import type { MandatePermission, MandateTheme } from '../mandates/index.ts';
 
 /**
  * Every action the platform checks, by the kind of resource it is done on. A new action is added here

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Actor, StaffRole } from '../../platform/http/access.ts';
-import { accountAccess } from '../accounts/accounts.ts';
-import { mandateFor } from '../mandates/effective-mandates.ts';
+import { accountAccess } from '../accounts/index.ts';
+import { mandateFor } from '../mandates/index.ts';
 import {
   type AccountAction,
   type Action,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Context } from 'hono';
-import { type ProviderTransaction, signature } from '../../modules/payments/datatrans.ts';
+import { type ProviderTransaction, signature } from '../../modules/payments/index.ts';
 import type { PaymentProviderConfig } from '../../platform/config/config.ts';
 import type { GuichetModule } from '../../platform/module.ts';
 

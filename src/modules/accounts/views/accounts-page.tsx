@@ -2,7 +2,7 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
-import { formatUid } from '../../identity/uid-number.ts';
+import { formatUid } from '../../identity/index.ts';
 import type { AccountAccess } from '../accounts.ts';
 import { accountMessages } from '../messages.ts';
 

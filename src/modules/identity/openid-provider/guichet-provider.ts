@@ -2,8 +2,6 @@ import { createHmac } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
-import { accountAccess, getAccount } from '../../accounts/accounts.ts';
-import { principalsOf } from '../../mandates/effective-mandates.ts';
 import { getPerson } from '../persons.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
 import { grantWithout, standardClaims, tokenLifetimes } from './provider-defaults.ts';
@@ -24,6 +22,22 @@ const splitAccountId = (id: string) => {
 };
 
 /**
+ * For which account the person may act now, and under which mandate if it is someone else's; undefined
+ * when they may not. Accounts and mandates sit above identity, so the composition root supplies it.
+ */
+export type ActingFor = (
+  db: Db,
+  personId: string,
+  accountId: string,
+) => Promise<
+  | {
+      account: { id: string; kind: string; name: string };
+      mandate?: { id: string; themes: readonly string[]; permissions: readonly string[] };
+    }
+  | undefined
+>;
+
+/**
  * Guichet as an OpenID provider for the authorities' applications (single sign-on). Issuer: the portal's
  * origin; protocol endpoints under /oidc; state in PostgreSQL; login and consent are Guichet's pages.
  */
@@ -32,6 +46,7 @@ export async function createGuichetProvider(options: {
   keys: MasterKey[];
   publicUrl: string;
   secret: string;
+  actingFor: ActingFor;
 }) {
   const { db, secret } = options;
   const hmac = (label: string) => createHmac('sha256', secret).update(label).digest('base64url');
@@ -80,11 +95,7 @@ export async function createGuichetProvider(options: {
         async claims() {
           // Checked again at every token and userinfo call: a membership or mandate ended since login is
           // not released. Under a mandate, the service learns which one, to scope what it shows.
-          const account = await accountAccess(db, personId, accountId);
-          const viaMandate = account
-            ? undefined
-            : (await principalsOf(db, personId)).find((p) => p.accountId === accountId);
-          const represented = viaMandate && (await getAccount(db, viaMandate.accountId));
+          const acting = await options.actingFor(db, personId, accountId);
           return {
             sub: id,
             given_name: person.given_names,
@@ -99,20 +110,18 @@ export async function createGuichetProvider(options: {
               locality: person.town ?? undefined,
               country: person.country,
             },
-            acting_for: account
-              ? { account_id: account.id, kind: account.kind, name: account.name }
-              : represented && viaMandate
-                ? {
-                    account_id: represented.id,
-                    kind: represented.kind,
-                    name: represented.name,
-                    mandate: {
-                      id: viaMandate.mandate.id,
-                      themes: viaMandate.mandate.themes,
-                      permissions: viaMandate.mandate.permissions,
-                    },
-                  }
-                : undefined,
+            acting_for: acting && {
+              account_id: acting.account.id,
+              kind: acting.account.kind,
+              name: acting.account.name,
+              ...(acting.mandate && {
+                mandate: {
+                  id: acting.mandate.id,
+                  themes: acting.mandate.themes,
+                  permissions: acting.mandate.permissions,
+                },
+              }),
+            },
             avs: person.avs ?? undefined,
           };
         },

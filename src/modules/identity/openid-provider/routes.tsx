@@ -9,6 +9,7 @@ import { identityMessages } from '../messages.ts';
 import { sessionAuth } from '../session-login.ts';
 import { ConsentPage, ContinuePage } from '../views/consent-page.tsx';
 import {
+  type ActingFor,
   createGuichetProvider,
   impliedScopes,
   OP_INTERACTION_PREFIX,
@@ -17,7 +18,7 @@ import {
 import { delegateToProvider, nodeBindings } from './mount.ts';
 
 /** Guichet's own OpenID provider: discovery, protocol endpoints, and its login and consent steps. */
-export function openIdProviderRoutes(platform: Platform): RouteDef[] {
+export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): RouteDef[] {
   let ready: ReturnType<typeof createGuichetProvider> | undefined;
   const provider = () =>
     (ready ??= masterKeysFor(platform.config, platform.db).then((keys) =>
@@ -26,6 +27,7 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
         keys,
         publicUrl: platform.config.publicUrl,
         secret: platform.secret,
+        actingFor,
       }),
     ));
   const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c);

@@ -1,11 +1,10 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Session } from '../../platform/http/session.ts';
-import { getAccount, listAccountsOf } from '../accounts/accounts.ts';
+import { listAccountsOf } from '../accounts/index.ts';
 import { staffRolesOf } from '../authorities/index.ts';
-import { principalsOf } from '../mandates/effective-mandates.ts';
-import { getPerson, personName } from './persons.ts';
-import { currentAccountId, sessionAuth } from './session-login.ts';
+import { currentAccountId, getPerson, personName, sessionAuth } from '../identity/index.ts';
+import { representedAccount } from './acting-for.ts';
 
 /**
  * Who is acting, rebuilt from the database on every request so that a removed membership or role
@@ -23,10 +22,8 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
   const wanted = currentAccountId(session);
   const own = accounts.find((a) => a.id === wanted);
   // Acting for someone else holds only while a mandate in force allows it: checked on every request.
-  const viaMandate =
-    !own && wanted ? (await principalsOf(db, auth.personId)).find((p) => p.accountId === wanted) : undefined;
-  const principal = viaMandate && (await getAccount(db, viaMandate.accountId));
-  const account = own ?? principal ?? accounts.find((a) => a.kind === 'personal') ?? accounts[0];
+  const represented = !own && wanted ? await representedAccount(db, auth.personId, wanted) : undefined;
+  const account = own ?? represented?.account ?? accounts.find((a) => a.kind === 'personal') ?? accounts[0];
   if (!account) return null;
   return {
     kind: 'person',
@@ -35,8 +32,7 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
     language: person.preferred_language,
     level: auth.level,
     account: { id: account.id, name: account.name, kind: account.kind },
-    mandate:
-      principal && viaMandate ? { id: viaMandate.mandate.id, themes: viaMandate.mandate.themes } : undefined,
+    mandate: represented ? { id: represented.mandate.id, themes: represented.mandate.themes } : undefined,
     staffRoles,
     platformAdmin: person.platform_admin,
   };

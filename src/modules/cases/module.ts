@@ -1,0 +1,33 @@
+import type { GuichetModule } from '../../platform/module.ts';
+import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
+import { generateLetter } from './letter.ts';
+import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
+import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
+import { casesMySpace } from './my-space.tsx';
+import { caseRoutes } from './routes.tsx';
+import { callWebhook } from './webhook.ts';
+
+/**
+ * Requests (cases): opened from form submissions, moved through a workflow by the authority's staff,
+ * followed by the requester; complements, decisions into the document space, messages, notes.
+ */
+export const casesModule: GuichetModule = {
+  name: 'cases',
+  migrations: {
+    '2026-11-24-16-cases-create': createCases,
+    '2026-11-24-21-cases-letters-localised': localisedLetters,
+  },
+  routes: caseRoutes,
+  mySpace: casesMySpace,
+  jobs: (platform) => ({
+    'cases:open-from-submission': async ({ submissionId }) => {
+      await openFromSubmission(platform.db, submissionId);
+    },
+    'cases:apply-timeouts': async () => {
+      await applyTimeouts(platform.db, platform.now());
+    },
+    'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
+    'cases:generate-letter': (job) => generateLetter(platform, job),
+    'cases:payment-settled': (job) => paymentSettled(platform.db, job),
+  }),
+};

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { GuichetModule } from '../../platform/module.ts';
+import { identityJobs } from './jobs.ts';
+import * as createIdentity from './migrations/2026-11-24-02-identity-create.ts';
+import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
+import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts';
+import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
+import type { ActingFor } from './openid-provider/guichet-provider.ts';
+import { openIdProviderRoutes } from './openid-provider/routes.tsx';
+import { identityRoutes } from './routes.tsx';
+
+/**
+ * People, their identity means and levels of assurance, organisations; login and logout; Guichet as an
+ * OpenID provider, which is told for which account a person acts (accounts and mandates sit above).
+ */
+export const identityModule = (needs: { actingFor: ActingFor }): GuichetModule => ({
+  name: 'identity',
+  migrations: {
+    '2026-11-24-02-identity-create': createIdentity,
+    '2026-11-24-05-identity-oidc': createOidc,
+    '2026-11-24-06-identity-passkeys': createPasskeys,
+    '2026-11-24-07-identity-mobile': createMobile,
+  },
+  routes: (platform) => [...identityRoutes(platform), ...openIdProviderRoutes(platform, needs.actingFor)],
+  jobs: identityJobs,
+  assetsDir: path.join(import.meta.dirname, 'assets'),
+  assetFiles: {
+    // The package exports only its modules; its single-file browser bundle sits beside them.
+    'webauthn.js': path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')),
+      '../dist/bundle/index.umd.min.js',
+    ),
+  },
+});
