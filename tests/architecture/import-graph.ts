@@ -67,18 +67,18 @@ function reachable(start: string, edges: ImportEdge[]): Set<string> {
   return seen;
 }
 
+const wiringName = /\/(module\.tsx?|[\w-]*routes\.tsx?|my-space\.tsx?|jobs\.ts)$|\/(views|migrations)\//;
+
 /**
- * A module's wiring: its `module.ts(x)` and what only that reaches (routes, views, jobs, migrations,
- * "my space"). Everything its `index.ts` reaches is its public side, held to the layer order.
+ * A module's wiring, known by its name: `module.ts`, routes, views, jobs, migrations, "my space".
+ * A view its `index.ts` exports is public all the same. Everything else — domain functions used only
+ * by routes included — is the public side, held to the layer order.
  */
 export function wiringFiles(files: string[], edges: ImportEdge[]): Set<string> {
-  const wiring = new Set<string>();
-  for (const entry of files.filter(isWiringEntry)) {
-    const folder = entry.replace(/module\.tsx?$/, '');
-    const publicSide = reachable(`${folder}index.ts`, edges);
-    for (const file of reachable(entry, edges)) if (!publicSide.has(file)) wiring.add(file);
-  }
-  return wiring;
+  const publicSide = new Set(files.filter(isInterface).flatMap((entry) => [...reachable(entry, edges)]));
+  return new Set(
+    files.filter((f) => f.startsWith('src/modules/') && wiringName.test(f) && !publicSide.has(f)),
+  );
 }
 
 /** Runtime cycles between files, each as the list of its files (strongly connected components). */
@@ -145,13 +145,37 @@ export function directionProblems(files: string[], edges: ImportEdge[], layers: 
       continue;
     }
     // Wiring is imported only by the module list, so it may use any module without closing a circle.
-    if (!modules.has(source) || wiring.has(from)) continue;
+    if (!layers.includes(source) || !layers.includes(target) || wiring.has(from)) continue;
     if (layers.indexOf(target) >= layers.indexOf(source))
       problems.push(`${from} → ${to}: ${source} sits below ${target} in the layer order`);
   }
   for (const cycle of runtimeCycles(edges)) {
     const units = new Set(cycle.map(unitOf));
-    if (units.size > 1) problems.push(`import cycle between ${[...units].join(', ')}: ${cycle.join(' → ')}`);
+    if (units.size > 1)
+      problems.push(
+        `import cycle between ${[...units].join(', ')}: ${loopThrough(cycle, edges).join(' → ')}`,
+      );
   }
   return problems;
+}
+
+/** One loop inside a cycle's files, from its first file back to it, for a message one can follow. */
+function loopThrough(cycle: string[], edges: ImportEdge[]): string[] {
+  const [start = ''] = cycle;
+  const inCycle = new Set(cycle);
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const e of edges) {
+      if (e.typeOnly || e.from !== file || !inCycle.has(e.to) || cameFrom.has(e.to)) continue;
+      cameFrom.set(e.to, file);
+      if (e.to === start) {
+        const loop = [start];
+        for (let back = file; back !== start; back = cameFrom.get(back) ?? start) loop.unshift(back);
+        return [start, ...loop];
+      }
+      queue.push(e.to);
+    }
+  }
+  return cycle;
 }
