@@ -1,10 +1,10 @@
 import type { Db } from '../../platform/database/database.ts';
-import { accountAccess, getAccount } from '../accounts/index.ts';
+import { type AccountAccess, accountAccess, getAccount } from '../accounts/index.ts';
 import { type Mandate, principalsOf } from '../mandates/index.ts';
 
 /** The account a person uses, and the mandate in force under which they may, if it is someone else's. */
 export interface Acting {
-  account: { id: string; name: string; kind: 'personal' | 'professional' };
+  account: Pick<AccountAccess, 'id' | 'name' | 'kind'>;
   mandate?: Mandate;
 }
 
