@@ -85,7 +85,7 @@ export function wiringFiles(files: string[], edges: ImportEdge[]): Set<string> {
 export function runtimeCycles(edges: ImportEdge[]): string[][] {
   const next = new Map<string, string[]>();
   for (const e of edges) if (!e.typeOnly) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-  // Tarjan's algorithm, iterative enough for a source tree: recursion depth is the longest import chain.
+  // Tarjan's algorithm; recursive, which a source tree allows: the depth is its longest import chain.
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
