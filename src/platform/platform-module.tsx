@@ -4,10 +4,12 @@ import { auditMigrations } from './audit/migrations.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
+import type { RouteContext } from './http/route.ts';
 import { purgeExpiredSessions } from './http/session.ts';
 import { jobMigrations } from './jobs/migrations.ts';
 import type { GuichetModule } from './module.ts';
 import { componentCatalogue } from './views/components/catalogue.ts';
+import { type InfoPage, InfoPageBody, infoPageTitle, infoPaths } from './views/info-pages.tsx';
 import { platformMessages } from './views/messages.ts';
 
 /** The kernel's own tables, routes (health, metrics, component previews) and housekeeping jobs. */
@@ -37,6 +39,13 @@ export function platformModule(metrics: Metrics): GuichetModule {
         handler: async (c) =>
           c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
       },
+      ...(Object.keys(infoPaths) as InfoPage[]).map((page) => ({
+        method: 'GET' as const,
+        path: infoPaths[page],
+        access: 'anonymous' as const,
+        handler: (c: RouteContext) =>
+          platform.render(c, { title: infoPageTitle(page, c.var.locale) }, <InfoPageBody page={page} />),
+      })),
       {
         method: 'GET',
         path: '/components',

@@ -43,7 +43,7 @@ describe('a visitor looking for a service', () => {
     await page.getByRole('searchbox', { name: 'Rechercher une démarche' }).fill('pursuite');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/\/search\?q=pursuite/);
-    expect(await page.getByRole('status').textContent()).toContain('1 résultat(s)');
+    expect(await page.getByRole('status').textContent()).toContain('1 résultat');
     await page.getByRole('link', { name: 'Extrait du registre des poursuites' }).click();
     expect(await h1(page)).toBe('Extrait du registre des poursuites');
 

@@ -182,7 +182,7 @@ describe('a request from submission to decision', () => {
     const requestUrl = citizen.url();
     await citizen.getByRole('link', { name: 'Payer' }).click();
     await expectNoAxeViolations(citizen);
-    await citizen.getByRole('button', { name: /Payer 20\.00\sCHF en ligne/ }).click();
+    await citizen.getByRole('button', { name: /Payer CHF\s20\.00 en ligne/ }).click();
     // The provider's page (the simulator), reached through the form's redirect.
     await citizen.getByRole('button', { name: 'Pay CHF 20.00' }).click();
     await citizen.waitForURL(/\/payments\/[0-9a-f-]{36}/);

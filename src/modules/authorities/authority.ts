@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
+import type { AuthorityContact } from './contact.ts';
 import type { AuthoritiesTables, AuthorityKind } from './tables.ts';
 
 /** An authority: the canton, one of its services, or a commune. What other modules receive. */
@@ -13,6 +14,8 @@ export interface Authority {
   languages: Locale[];
   logo: string | null;
   palette: Palette;
+  /** How to reach it; null until its administrator fills it in. */
+  contact: AuthorityContact | null;
 }
 
 export interface Palette {
@@ -21,7 +24,7 @@ export interface Palette {
   accent: string;
 }
 
-export type { AuthorityKind };
+export type { AuthorityContact, AuthorityKind };
 
 export function toAuthority(row: Selectable<AuthoritiesTables['authorities']>): Authority {
   return {
@@ -33,6 +36,7 @@ export function toAuthority(row: Selectable<AuthoritiesTables['authorities']>): 
     languages: row.languages,
     logo: row.logo,
     palette: { primary: row.primary_colour, primaryText: row.primary_text_colour, accent: row.accent_colour },
+    contact: row.contact,
   };
 }
 

@@ -21,6 +21,7 @@ export function brandingOf(
     primaryTextColour: authority.palette.primaryText,
     accentColour: authority.palette.accent,
     operatorName: pick(canton.names, locale, canton.languages),
+    contactPath: `/authorities/${authority.slug}/contact`,
   };
 }
 

@@ -1,7 +1,13 @@
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
-import { type Authority, type AuthorityKind, type Palette, toAuthority } from './authority.ts';
+import {
+  type Authority,
+  type AuthorityContact,
+  type AuthorityKind,
+  type Palette,
+  toAuthority,
+} from './authority.ts';
 import { checkPalette } from './palette.ts';
 import { forgetAuthorities } from './queries.ts';
 import type { AuthoritiesTables } from './tables.ts';
@@ -14,6 +20,7 @@ export interface NewAuthority {
   languages: Locale[];
   logo?: string;
   palette: Palette;
+  contact?: AuthorityContact;
 }
 
 export class InvalidPaletteError extends Error {}
@@ -52,6 +59,7 @@ export async function upsertAuthority(db: Db, actor: string, input: NewAuthority
         primary_colour: input.palette.primary,
         primary_text_colour: input.palette.primaryText,
         accent_colour: input.palette.accent,
+        contact: input.contact ? (JSON.stringify(input.contact) as unknown as AuthorityContact) : null,
       };
       const row = await table
         .insertInto('authorities')

@@ -1,6 +1,7 @@
-export type { Authority, Palette } from './authority.ts';
+export type { Authority, AuthorityContact, Palette } from './authority.ts';
 export { portalPath } from './authority.ts';
 export { brandingOf, cantonBranding } from './branding.ts';
+export { formatPhone } from './contact.ts';
 export { type NewAuthority, upsertAuthority } from './create-authority.ts';
 export { demoAuthorities } from './demo-authorities.ts';
 export {
@@ -11,3 +12,4 @@ export {
   listAuthorities,
 } from './queries.ts';
 export { grantStaffRole, staffRolesOf } from './staff.ts';
+export { ContactDetails, contactPath } from './views/contact-details.tsx';

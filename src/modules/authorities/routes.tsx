@@ -9,6 +9,7 @@ import { authorityMessages } from './messages.ts';
 import { getAuthorityBySlug, getCanton } from './queries.ts';
 import { updateBranding } from './update-branding.ts';
 import { BrandingPage } from './views/branding-page.tsx';
+import { ContactDetails } from './views/contact-details.tsx';
 
 export function authorityRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
@@ -65,6 +66,27 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
   }
 
   return [
+    {
+      method: 'GET',
+      path: '/authorities/:slug/contact',
+      access: 'anonymous',
+      async handler(c) {
+        const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
+        const t = authorityMessages.translator(page.locale);
+        const title = t('contactTitle', {
+          authority: pick(page.authority.names, page.locale, page.authority.languages),
+        });
+        return platform.render(
+          c,
+          { title, locale: page.locale, branding: page.branding },
+          <>
+            <h1>{title}</h1>
+            <p class="lead">{t('contactLead')}</p>
+            <ContactDetails locale={page.locale} authority={page.authority} />
+          </>,
+        );
+      },
+    },
     {
       method: 'GET',
       path: '/authorities/:slug/branding',

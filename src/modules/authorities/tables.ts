@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { StaffRole } from '../../platform/http/access.ts';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
+import type { AuthorityContact } from './contact.ts';
 
 export type AuthorityKind = 'canton' | 'cantonal_service' | 'commune';
 
@@ -16,6 +17,7 @@ export interface AuthoritiesTables {
     primary_colour: string;
     primary_text_colour: string;
     accent_colour: string;
+    contact: AuthorityContact | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

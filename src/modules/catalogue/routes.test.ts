@@ -115,24 +115,68 @@ describe('browsing and service pages', () => {
   });
 
   it('sends people to log in before starting, and asks for a stronger means when the service needs it', async () => {
-    const anonymous = await get('/services/autorisation-de-pratiquer/start');
+    const anonymous = await get('/services/extrait-registre-poursuites/start');
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('Location')).toMatch(/^\/login\?return=/);
-    actor = personActor({ level: 'substantial' });
-    const weak = await get('/services/autorisation-de-pratiquer/start');
+    actor = personActor({ level: 'low' });
+    const weak = await get('/services/extrait-registre-poursuites/start');
     expect(weak.status).toBe(303);
-    expect(weak.headers.get('Location')).toContain('level=high');
+    expect(weak.headers.get('Location')).toContain('level=substantial');
     actor = personActor({ level: 'high' });
-    expect((await get('/services/autorisation-de-pratiquer/start')).status).toBe(200);
-    // A service that is not online has nothing to start.
-    expect((await get('/services/attestation-domicile-sion/start')).status).toBe(404);
+    const started = await get('/services/extrait-registre-poursuites/start');
+    expect(started.headers.get('Location')).toMatch(/^\/forms\/[0-9a-f-]{36}\/start$/);
+  });
+
+  it('never promises an online procedure that leads nowhere: it says how to do it today', async () => {
+    // Marked online by its designer, but no form runs it yet.
+    const html = await (await get('/services/autorisation-de-pratiquer?lang=fr')).text();
+    expect(html).not.toContain('/services/autorisation-de-pratiquer/start');
+    expect(html).toMatch(/Entièrement en ligne<\/dt>\s*<dd>Non/);
+    expect(html).toContain('Comment faire cette démarche aujourd’hui');
+    expect(html).toContain('href="tel:+41270001300"');
+    expect(html).toContain('027 000 13 00');
+    expect(html).toContain('Du lundi au vendredi');
+    expect(html).toContain('href="/messages/new?authority=ssp"');
+    const list = await (await get('/services?topic=health&lang=fr')).text();
+    const card = list.slice(list.indexOf('Autorisation de pratiquer'));
+    expect(card.slice(0, card.indexOf('</li>'))).toContain('Pas encore en ligne');
+    // Someone who followed an old link to start it lands on the page that says how to do it.
+    actor = personActor({ level: 'high' });
+    for (const slug of ['autorisation-de-pratiquer', 'attestation-domicile-sion']) {
+      const start = await get(`/services/${slug}/start`);
+      expect(start.status).toBe(303);
+      expect(start.headers.get('Location')).toBe(`/services/${slug}`);
+    }
+  });
+
+  it('gives every authority a contact page, linked from every page’s footer with help and legal pages', async () => {
+    const contact = await (await get('/authorities/brig-glis/contact')).text();
+    expect(contact).toContain('<html lang="de">');
+    expect(contact).toContain('Kontakt: Brig-Glis');
+    expect(contact).toContain('Alte Simplonstrasse 28');
+    expect(contact).toContain('schalter@brig-glis.example');
+    expect((await get('/authorities/atlantis/contact')).status).toBe(404);
+    const home = await (await get('/communes/sion?lang=fr')).text();
+    for (const link of ['/authorities/sion/contact', '/help', '/legal', '/privacy', '/accessibility'])
+      expect(home).toContain(`href="${link}"`);
+    expect(home).toContain('exploitant : Canton du Valais');
+    for (const [path, title] of [
+      ['/help?lang=en', 'Help'],
+      ['/legal?lang=de', 'Impressum'],
+      ['/privacy?lang=fr', 'Protection des données'],
+      ['/accessibility?lang=fr', 'Déclaration d’accessibilité'],
+    ] as const) {
+      const page = await get(path);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<h1>${title}</h1>`);
+    }
   });
 });
 
 describe('search pages', () => {
   it('answers a plain GET form, without JavaScript', async () => {
     const html = await (await get('/search?q=pursuite&lang=fr')).text();
-    expect(html).toContain('1 résultat(s) pour « pursuite »');
+    expect(html).toContain('1 résultat pour « pursuite »');
     expect(html).toContain('href="/services/extrait-registre-poursuites"');
     expect(html).toMatch(/<input[^>]*type="search"[^>]*value="pursuite"/);
   });

@@ -18,7 +18,7 @@ import { listFormsOf } from '../forms/index.ts';
 import { authoritiesWhere } from '../policy/index.ts';
 import { catalogueMessages } from './messages.ts';
 import { addSynonyms, deleteSynonyms, listSynonyms, searchServices } from './search.ts';
-import { formValuesOf, parseServiceContent } from './service-content.ts';
+import { formValuesOf, isOnline, parseServiceContent } from './service-content.ts';
 import {
   createService,
   getService,
@@ -42,7 +42,6 @@ import {
   SearchResults,
   ServiceListPage,
   ServicePage,
-  StartPage,
 } from './views/portal-pages.tsx';
 import { servicePath } from './views/service-card.tsx';
 
@@ -334,26 +333,16 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       async handler(c) {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
-        if (!entry?.content.online) throw notFound();
+        if (!entry) throw notFound();
+        // A service that cannot be done online sends people back to its page, which says how to do it.
+        const formId = isOnline(entry.content) ? entry.content.formId : null;
+        if (!formId) return c.redirect(servicePath(entry.slug), 303);
         const actor = loggedInPerson(c);
         if (!atLeast(actor.level, entry.content.level)) {
           const query = new URLSearchParams({ return: c.req.path, level: entry.content.level });
           return c.redirect(`${identityPaths.login}?${query}`, 303);
         }
-        if (entry.content.formId) return c.redirect(`/forms/${entry.content.formId}/start`, 303);
-        const authority = await getAuthorityById(db, entry.authorityId);
-        if (!authority) throw notFound();
-        const locale = c.var.localeFor(authority.languages);
-        return platform.render(
-          c,
-          {
-            title: catalogueMessages.translator(locale)('startTitle', {
-              service: pick(entry.content.name, locale),
-            }),
-            locale,
-          },
-          <StartPage locale={locale} entry={entry} authority={authority} />,
-        );
+        return c.redirect(`/forms/${formId}/start`, 303);
       },
     },
     {

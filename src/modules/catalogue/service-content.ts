@@ -31,6 +31,14 @@ export interface ServiceContent {
   lifeEvents: LifeEvent[];
 }
 
+/**
+ * Whether people can really do the service in the portal: the designer says it is online *and* a form
+ * runs it. A page never promises an online procedure that leads nowhere.
+ */
+export function isOnline(content: Pick<ServiceContent, 'online' | 'formId'>): boolean {
+  return content.online && Boolean(content.formId);
+}
+
 export const localisedFields = ['name', 'summary', 'description', 'requirements', 'documentsIssued'] as const;
 type LocalisedField = (typeof localisedFields)[number];
 

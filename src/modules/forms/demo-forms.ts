@@ -66,19 +66,11 @@ export const demoDogRegistration: FormDefinition = {
           ],
         },
         {
-          id: 'count',
-          type: 'number',
-          label: { fr: 'Nombre de chiens', de: 'Anzahl Hunde', en: 'Number of dogs' },
-          required: true,
-          integer: true,
-          min: 1,
-          max: 10,
-        },
-        {
           id: 'fee',
           type: 'computed',
           label: { fr: 'Taxe annuelle', de: 'Jahressteuer', en: 'Yearly tax' },
-          expression: { '*': [{ var: 'count' }, 100] },
+          // CHF 100 for each dog listed above: the number of rows, counted by JSON Logic's reduce.
+          expression: { '*': [{ reduce: [{ var: 'list' }, { '+': [{ var: 'accumulator' }, 1] }, 0] }, 100] },
           format: 'chf',
         },
         {

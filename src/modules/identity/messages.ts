@@ -46,7 +46,7 @@ export const identityMessages = defineMessages({
     sessionThis: 'Cet appareil',
     sessionEnd: 'Déconnecter',
     sessionsEndOthers: 'Me déconnecter partout ailleurs',
-    sessionsEnded: '{count} session(s) terminée(s).',
+    sessionsEnded: '{count, plural, one {# session terminée} other {# sessions terminées}}.',
     sessionUnknownDevice: 'Appareil inconnu',
     registerTitle: 'Créer un accès sans identité électronique',
     registerLead:
@@ -182,7 +182,7 @@ export const identityMessages = defineMessages({
     sessionThis: 'Dieses Gerät',
     sessionEnd: 'Abmelden',
     sessionsEndOthers: 'Überall sonst abmelden',
-    sessionsEnded: '{count} Sitzung(en) beendet.',
+    sessionsEnded: '{count, plural, one {# Sitzung} other {# Sitzungen}} beendet.',
     sessionUnknownDevice: 'Unbekanntes Gerät',
     registerTitle: 'Zugang ohne elektronische Identität erstellen',
     registerLead:
@@ -317,7 +317,7 @@ export const identityMessages = defineMessages({
     sessionThis: 'This device',
     sessionEnd: 'Log out',
     sessionsEndOthers: 'Log out everywhere else',
-    sessionsEnded: '{count} session(s) ended.',
+    sessionsEnded: '{count, plural, one {# session} other {# sessions}} ended.',
     sessionUnknownDevice: 'Unknown device',
     registerTitle: 'Create access without an electronic identity',
     registerLead:

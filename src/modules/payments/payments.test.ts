@@ -82,7 +82,7 @@ describe('payments', () => {
       server.database.db,
     );
     expect(told.rows).toEqual([{ event: 'paymentDue', link: `/payments/${payment.id}` }]);
-    expect(page).toMatch(/Payer 50\.00\sCHF en ligne/);
+    expect(page).toMatch(/Payer CHF\s50\.00 en ligne/);
 
     const first = await person.post(`/payments/${payment.id}/checkout`, {});
     expect(first.status).toBe(303);

@@ -19,7 +19,11 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(tag(locale)).format(value);
 }
 
-/** Amounts are kept in centimes (integers) everywhere; only display turns them into francs. */
-export function formatChf(locale: Locale, centimes: number): string {
-  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'CHF' }).format(centimes / 100);
+/**
+ * Amounts are kept in centimes (integers) everywhere; only display turns them into francs, written the
+ * Swiss way in every language: `CHF 1'234.50` (Intl's fr-CH would put the currency last).
+ */
+export function formatChf(_locale: Locale, centimes: number): string {
+  const francs = new Intl.NumberFormat('de-CH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `CHF\u00a0${francs.format(centimes / 100)}`;
 }

@@ -54,10 +54,28 @@ describe('message catalogues', () => {
   });
 });
 
+describe('plurals', () => {
+  const messages = defineMessages({
+    fr: { found: '{count, plural, =0 {Aucun résultat} one {# résultat} other {# résultats}} pour {q}' },
+    de: { found: '{count, plural, one {# Ergebnis} other {# Ergebnisse}} für {q}' },
+    en: { found: '{count, plural, one {# result} other {# results}} for {q}' },
+  });
+
+  it('chooses the form by each language’s plural rules, exact values first', () => {
+    const fr = messages.translator('fr');
+    expect(fr('found', { count: 0, q: 'chien' })).toBe('Aucun résultat pour chien');
+    expect(fr('found', { count: 1, q: 'chien' })).toBe('1 résultat pour chien');
+    expect(fr('found', { count: 1500, q: 'chien' })).toBe("1'500 résultats pour chien");
+    expect(messages.translator('de')('found', { count: 1, q: 'Hund' })).toBe('1 Ergebnis für Hund');
+    expect(messages.translator('de')('found', { count: 0, q: 'Hund' })).toBe('0 Ergebnisse für Hund');
+    expect(messages.translator('en')('found', { count: 2, q: 'dog' })).toBe('2 results for dog');
+  });
+});
+
 describe('formatting per locale', () => {
   it('formats CHF amounts kept in centimes the Swiss way in each language', () => {
     expect(formatChf('de', 123450)).toMatch(/^CHF\s1'234\.50$/);
-    expect(formatChf('fr', 1700)).toMatch(/^17\.00\sCHF$/);
+    expect(formatChf('fr', 1700)).toMatch(/^CHF\s17\.00$/);
     expect(formatChf('en', 1700)).toMatch(/^CHF\s17\.00$/);
   });
 

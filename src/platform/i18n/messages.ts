@@ -21,12 +21,31 @@ export function defineMessages<const Fr extends Record<string, string>>(catalogu
     catalogue: catalogue as Record<Locale, Record<Key, string>>,
     translator(locale: Locale): Translate<Key> {
       const texts = catalogue[locale] as Record<Key, string>;
-      return (key, params) => interpolate(texts[key], params);
+      return (key, params) => interpolate(texts[key], params, locale);
     },
   };
 }
 
-function interpolate(text: string, params: Params | undefined): string {
+// `{count, plural, one {# result} other {# results}}` (the ICU subset messages need): the form is chosen
+// by the language's own plural rules, `=0` and other exact matches first; `#` is the number.
+const pluralPattern = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const pluralCase = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function interpolate(text: string, params: Params | undefined, locale: Locale): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const plurals = text.replace(pluralPattern, (whole, name: string, cases: string) => {
+    const value = Number(params[name]);
+    if (!(name in params) || Number.isNaN(value)) return whole;
+    const forms = new Map([...cases.matchAll(pluralCase)].map((m) => [m[1], m[2] ?? '']));
+    const chosen =
+      forms.get(`=${value}`) ??
+      forms.get(new Intl.PluralRules(`${locale}-CH`).select(value)) ??
+      forms.get('other');
+    return chosen === undefined
+      ? whole
+      : chosen.replaceAll('#', new Intl.NumberFormat(`${locale}-CH`).format(value));
+  });
+  return plurals.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

@@ -12,6 +12,8 @@ export interface Branding {
   accentColour: string;
   /** Footer line: who runs the portal. */
   operatorName: string;
+  /** The contact page of the authority whose pages these are (the canton's on shared pages). */
+  contactPath: string;
 }
 
 /** What every view may need about the request it renders; set once by the layout's provider. */
@@ -51,6 +53,7 @@ export function examplePageContext(locale: Locale = 'fr'): PageContext {
       primaryTextColour: '#ffffff',
       accentColour: '#1d1d1b',
       operatorName: 'Canton du Valais',
+      contactPath: '/authorities/valais/contact',
     },
     asset: (name) => `/assets/${name}`,
     csrfToken: () => 'example-token',

@@ -3,9 +3,10 @@ import { formatChf } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
-import { type Authority, portalPath } from '../../authorities/index.ts';
+import { type Authority, ContactDetails, contactPath, portalPath } from '../../authorities/index.ts';
 import { themeLabel } from '../../mandates/index.ts';
 import { catalogueMessages } from '../messages.ts';
+import { isOnline } from '../service-content.ts';
 import type { ServiceEntry } from '../services.ts';
 import { type LifeEvent, lifeEvents, type Topic, topics } from '../taxonomy.ts';
 import { SearchForm, ServiceList, servicePath } from './service-card.tsx';
@@ -231,7 +232,7 @@ export function ServicePage(props: {
       content.processingDays === null ? t('immediate') : t('workingDays', { days: content.processingDays }),
     ],
     [t('levelLabel'), t(level[content.level])],
-    [t('fullyOnline'), content.online ? t('yes') : t('no')],
+    [t('fullyOnline'), isOnline(content) ? t('yes') : t('no')],
   ];
   return (
     <>
@@ -262,30 +263,24 @@ export function ServicePage(props: {
         </>
       )}
       {content.theme && <p>{t('mandateTheme', { theme: themeLabel(content.theme, props.locale) })}</p>}
-      {content.online ? (
-        <p>
-          <a class="button button--primary" href={`${servicePath(props.entry.slug)}/start`}>
-            {t('start')}
-          </a>
-        </p>
+      {isOnline(content) ? (
+        <>
+          <p>
+            <a class="button button--primary" href={`${servicePath(props.entry.slug)}/start`}>
+              {t('start')}
+            </a>
+          </p>
+          <p>
+            <a href={contactPath(props.authority)}>{t('questionContact', { authority: authorityName })}</a>
+          </p>
+        </>
       ) : (
-        <p>{t('notYetOnlineLead', { authority: authorityName })}</p>
+        <section aria-labelledby="how-today">
+          <h2 id="how-today">{t('howToday')}</h2>
+          <p>{t('notYetOnlineLead', { authority: authorityName })}</p>
+          <ContactDetails locale={props.locale} authority={props.authority} />
+        </section>
       )}
-    </>
-  );
-}
-
-export function StartPage(props: { locale: Locale; entry: ServiceEntry; authority: Authority }) {
-  const t = catalogueMessages.translator(props.locale);
-  return (
-    <>
-      <h1>{t('startTitle', { service: pick(props.entry.content.name, props.locale) })}</h1>
-      <p>
-        {t('startSoon', { authority: pick(props.authority.names, props.locale, props.authority.languages) })}
-      </p>
-      <p>
-        <a href={servicePath(props.entry.slug)}>{t('backToService')}</a>
-      </p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { formatChf } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { catalogueMessages } from '../messages.ts';
+import { isOnline } from '../service-content.ts';
 import type { ServiceEntry } from '../services.ts';
 
 export const servicePath = (slug: string) => `/services/${slug}`;
@@ -58,7 +59,7 @@ export function ServiceList(props: {
             {props.authorityName(entry.authorityId)}
             {' · '}
             {entry.content.feeCents === null ? t('free') : formatChf(props.locale, entry.content.feeCents)}{' '}
-            {entry.content.online ? <Tag tone="success">{t('online')}</Tag> : <Tag>{t('notOnline')}</Tag>}
+            {isOnline(entry.content) ? <Tag tone="success">{t('online')}</Tag> : <Tag>{t('notOnline')}</Tag>}
           </p>
         </li>
       ))}

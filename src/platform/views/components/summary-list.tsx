@@ -19,7 +19,7 @@ export const summaryListExamples = [
     <SummaryList
       rows={[
         ['Objet', 'Taxe des chiens'],
-        ['Montant', '100.00 CHF'],
+        ['Montant', 'CHF 100.00'],
         ['Référence', 'GU-2026-0000001'],
       ]}
     />
