@@ -70,11 +70,10 @@ async function eventHash(db: Db, id: number): Promise<string | undefined> {
   return row?.hash;
 }
 
-/** What is wrong with `c` as a statement about the events in the table (its MAC, its head). */
-async function checkpointProblems(db: Db, keys: MasterKey[], c: Checkpoint): Promise<string[]> {
+/** What is wrong with `c` (its MAC, its head) given the stored hash of the event it signed. */
+function checkpointProblems(keys: MasterKey[], c: Checkpoint, hash: string | undefined): string[] {
   if (macMatches(keys, c) === false)
     return [`checkpoint ${c.seq}: its signature does not match (forged or altered checkpoint)`];
-  const hash = await eventHash(db, c.headId);
   if (hash === undefined)
     return [
       `checkpoint ${c.seq}: event ${c.headId}, the chain's head it signed, is missing (the chain was cut)`,
@@ -107,7 +106,7 @@ export async function writeCheckpoint(
     const last = lastRow && fromRow(lastRow);
     let from: ChainLink = chainStart;
     if (last) {
-      const problems = await checkpointProblems(tx, keys, last);
+      const problems = checkpointProblems(keys, last, await eventHash(tx, last.headId));
       if (problems.length > 0) return { written: null, latest: last, problems };
       from = { id: last.headId, hash: last.headHash };
     }
@@ -168,10 +167,12 @@ export async function verifyCheckpoints(
   let afterSeq = 0;
   for (;;) {
     const batch = await audit
-      .selectFrom('audit_checkpoints')
-      .selectAll()
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
+      .selectFrom('audit_checkpoints as c')
+      .leftJoin('audit_events as e', 'e.id', 'c.head_id')
+      .selectAll('c')
+      .select('e.hash as event_hash')
+      .where('c.seq', '>', afterSeq)
+      .orderBy('c.seq')
       .limit(1000)
       .execute();
     if (batch.length === 0) break;
@@ -184,7 +185,7 @@ export async function verifyCheckpoints(
       if (previous && c.headId < previous.headId)
         verdict.problems.push(`checkpoint ${c.seq}: signs an older head than checkpoint ${previous.seq}`);
       if (macMatches(keys, c) === undefined) verdict.unverifiable += 1;
-      verdict.problems.push(...(await checkpointProblems(db, keys, c)));
+      verdict.problems.push(...checkpointProblems(keys, c, row.event_hash ?? undefined));
       verdict.checked += 1;
       previous = c;
       afterSeq = c.seq;
