@@ -69,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'audit': {
         if (sub !== 'verify') throw new Error('usage: guichet audit verify [--checkpoint JSON]');
+        await migrate(database.db, database.pool);
         const keys = await masterKeysFor(config, database.db);
         const fromLog = values.checkpoint ? parseCheckpoint(values.checkpoint) : undefined;
         const verdict = await verifyAudit(database.db, keys, fromLog);
