@@ -56,6 +56,7 @@ describe('guichet audit verify', { timeout: 90_000 }, () => {
     const { code, out } = auditVerify();
     expect(code).toBe(0);
     expect(out).toContain('audit trail intact: 4 events and 1 checkpoints checked');
+    expect(out).toMatch(/^1 events after the newest checkpoint \(1, .*\), not signed yet$/m);
     expect(out).toMatch(/^checkpoint \{"seq":2,.*"headId":4,.*"mac":"[0-9a-f]{64}"\}$/m);
   });
 

@@ -1,7 +1,8 @@
 import type { MasterKey } from '../crypto/master-keys.ts';
-import type { Db } from '../database/database.ts';
+import { type Db, tablesOf } from '../database/database.ts';
 import { walkChain } from './audit.ts';
 import { brokenEventProblem, type Checkpoint, verifyCheckpoints } from './checkpoints.ts';
+import type { AuditTables } from './migrations.ts';
 
 export interface AuditVerdict {
   intact: boolean;
@@ -12,6 +13,8 @@ export interface AuditVerdict {
   /** The first event whose content or link does not match. */
   brokenAt?: number;
   latest?: Checkpoint;
+  /** Events after the newest checkpoint: until the next one, cutting them would go unnoticed. */
+  unsigned: number;
   /** One sentence per fault found, for the operator. */
   problems: string[];
 }
@@ -23,6 +26,11 @@ export interface AuditVerdict {
 export async function verifyAudit(db: Db, keys: MasterKey[], fromLog?: Checkpoint): Promise<AuditVerdict> {
   const walk = await walkChain(db);
   const checkpoints = await verifyCheckpoints(db, keys, fromLog);
+  const after = await tablesOf<AuditTables>(db)
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '>', checkpoints.latest?.headId ?? 0)
+    .executeTakeFirstOrThrow();
   const problems = [
     ...(walk.brokenAt === undefined ? [] : [brokenEventProblem(walk.brokenAt)]),
     ...checkpoints.problems,
@@ -34,6 +42,7 @@ export async function verifyAudit(db: Db, keys: MasterKey[], fromLog?: Checkpoin
     unverifiable: checkpoints.unverifiable,
     ...(walk.brokenAt === undefined ? {} : { brokenAt: walk.brokenAt }),
     ...(checkpoints.latest ? { latest: checkpoints.latest } : {}),
+    unsigned: Number(after.n),
     problems,
   };
 }
@@ -43,6 +52,10 @@ export function describeVerdict(verdict: AuditVerdict): string[] {
   const counts = `${verdict.events} events and ${verdict.checkpoints} checkpoints checked${
     verdict.unverifiable ? ` (${verdict.unverifiable} signed with a key no longer configured)` : ''
   }`;
-  if (verdict.intact) return [`audit trail intact: ${counts}`];
-  return [`audit trail NOT intact: ${counts}`, ...verdict.problems.map((p) => `  problem: ${p}`)];
+  const { latest } = verdict;
+  const exposure = `${verdict.unsigned} events after the newest checkpoint${
+    latest ? ` (${latest.seq}, ${latest.createdAt})` : ''
+  }, not signed yet`;
+  if (verdict.intact) return [`audit trail intact: ${counts}`, exposure];
+  return [`audit trail NOT intact: ${counts}`, ...verdict.problems.map((p) => `  problem: ${p}`), exposure];
 }
