@@ -3,7 +3,8 @@ import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
 import { createApiClient } from './modules/integration/index.ts';
-import { verifyAuditChain } from './platform/audit/audit.ts';
+import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
+import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
@@ -20,7 +21,9 @@ Commands:
   worker             run background jobs only
   migrate            bring the database schema up to date
   seed --demo        load the demo authorities (safe to run again)
-  audit verify       check the audit log's hash chain
+  audit verify [--checkpoint JSON]
+                     check the audit trail (hash chain and signed checkpoints, optionally against a
+                     checkpoint copied from the log), then sign its head; exit code 2 when not intact
   apikey create --authority SLUG --name NAME
                      create an API key for an authority's business application; prints it once
   documents rewrap   seal every document key with the current master key (after a key rotation)
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'redirect-uri': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
+      checkpoint: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -64,10 +68,16 @@ async function main(argv: string[]): Promise<number> {
         logger.info('demo data loaded');
         return 0;
       case 'audit': {
-        if (sub !== 'verify') throw new Error('usage: guichet audit verify');
-        const verdict = await verifyAuditChain(database.db);
-        process.stdout.write(`${JSON.stringify(verdict)}\n`);
-        return verdict.intact ? 0 : 2;
+        if (sub !== 'verify') throw new Error('usage: guichet audit verify [--checkpoint JSON]');
+        await migrate(database.db, database.pool);
+        const keys = await masterKeysFor(config, database.db);
+        const fromLog = values.checkpoint ? parseCheckpoint(values.checkpoint) : undefined;
+        const verdict = await verifyAudit(database.db, keys, fromLog);
+        for (const line of describeVerdict(verdict)) process.stdout.write(`${line}\n`);
+        if (!verdict.intact) return 2;
+        const { written, latest } = await writeCheckpoint(database.db, keys);
+        if (latest) process.stdout.write(`checkpoint ${JSON.stringify(written ?? latest)}\n`);
+        return 0;
       }
       case 'apikey': {
         if (sub !== 'create' || !values.authority || !values.name)

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import { verifyAuditChain } from './audit/audit.ts';
+import { writeCheckpoint } from './audit/checkpoints.ts';
 import { auditMigrations } from './audit/migrations.ts';
+import { verifyAudit } from './audit/verify-audit.ts';
+import { masterKeysFor } from './crypto/master-keys.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
@@ -78,8 +80,15 @@ export function platformModule(metrics: Metrics): GuichetModule {
         await purgeOldRateLimitWindows(platform.db);
       },
       'audit:verify-chain': async () => {
-        const verdict = await verifyAuditChain(platform.db);
-        if (!verdict.intact) platform.logger.fatal({ audit: verdict }, 'audit chain broken');
+        const verdict = await verifyAudit(platform.db, await masterKeysFor(platform.config, platform.db));
+        if (!verdict.intact) platform.logger.fatal({ audit: verdict }, 'audit trail broken');
+      },
+      // The log line is the checkpoint's copy outside the database (`audit verify --checkpoint`).
+      'audit:write-checkpoint': async () => {
+        const keys = await masterKeysFor(platform.config, platform.db);
+        const { written, problems } = await writeCheckpoint(platform.db, keys, platform.now());
+        if (problems.length > 0) platform.logger.fatal({ audit: problems }, 'audit trail broken: not signed');
+        else if (written) platform.logger.info({ auditCheckpoint: written }, 'audit checkpoint');
       },
     }),
   };

@@ -124,6 +124,11 @@ describe.each([
       key_id: string;
     }>`select key_id from documents where id = ${document.id}`.execute(database.db);
     expect(rows[0]?.key_id).toBe('k2');
+    const { rows: trail } = await sql<{ details: { documents: string[] } }>`
+      select details from audit_events where action = 'document.keys.rewrap' and subject_id = 'k2'`.execute(
+      database.db,
+    );
+    expect(trail.flatMap((r) => r.details.documents)).toContain(document.id);
     expect((await storedBytes(store, document.id)).equals(atRest)).toBe(true); // no blob was rewritten
     const rotated = await getDocument(database.db, document.id);
     if (!rotated) throw new Error('document vanished');

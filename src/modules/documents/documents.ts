@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
-import { audited } from '../../platform/audit/audit.ts';
+import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
@@ -283,19 +283,28 @@ export async function rewrapKeys(vault: DocumentVault, batchSize = 500): Promise
       .limit(batchSize)
       .execute();
     if (batch.length === 0) return total;
-    for (const row of batch) {
-      const next = rewrapKey(vault.keys, row.id, {
-        wrappedKey: row.wrapped_key as Buffer,
-        keyId: row.key_id as string,
-      });
-      // Only if nobody changed it meanwhile (another worker, a deletion).
-      await tables(vault.db)
-        .updateTable('documents')
-        .set({ wrapped_key: next.wrappedKey, key_id: next.keyId })
-        .where('id', '=', row.id)
-        .where('key_id', '=', row.key_id)
-        .execute();
-    }
+    const rewrapped = {
+      actor: 'system',
+      action: 'document.keys.rewrap',
+      subjectType: 'master-key',
+      subjectId: current,
+      details: { documents: batch.map((row) => row.id) },
+    };
+    await audited(vault.db, rewrapped, async (tx) => {
+      for (const row of batch) {
+        const next = rewrapKey(vault.keys, row.id, {
+          wrappedKey: row.wrapped_key as Buffer,
+          keyId: row.key_id as string,
+        });
+        // Only if nobody changed it meanwhile (another worker, a deletion).
+        await tables(tx)
+          .updateTable('documents')
+          .set({ wrapped_key: next.wrappedKey, key_id: next.keyId })
+          .where('id', '=', row.id)
+          .where('key_id', '=', row.key_id)
+          .execute();
+      }
+    });
     total += batch.length;
   }
 }
@@ -353,15 +362,34 @@ export async function listPostalFallbacks(db: Db, authorityId: string) {
     .execute();
 }
 
+/** Staff record that the letter went out by post; `false` when there is no such letter to send. */
 export async function completePostalFallback(db: Db, actor: string, authorityId: string, documentId: string) {
-  const result = await tables(db)
-    .updateTable('document_postal_fallbacks')
-    .set({ done_at: sql`now()`, done_by: actor })
-    .where('document_id', '=', documentId)
-    .where('authority_id', '=', authorityId)
-    .where('done_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  const posted = {
+    actor,
+    action: 'document.postal-fallback.done',
+    subjectType: 'document',
+    subjectId: documentId,
+    authorityId,
+  };
+  return db.transaction().execute(async (tx) => {
+    const owed = await tables(tx)
+      .selectFrom('document_postal_fallbacks')
+      .select('document_id')
+      .where('document_id', '=', documentId)
+      .where('authority_id', '=', authorityId)
+      .where('done_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!owed) return false;
+    await auditedTx(tx, posted, (tx) =>
+      tables(tx)
+        .updateTable('document_postal_fallbacks')
+        .set({ done_at: sql`now()`, done_by: actor })
+        .where('document_id', '=', documentId)
+        .execute(),
+    );
+    return true;
+  });
 }
 
 /** Destroys the documents whose retention period ended before `now`. */

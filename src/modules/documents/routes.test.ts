@@ -355,5 +355,16 @@ describe('publishing a document', () => {
     expect(await (await get('/back-office/authorities/spf/documents')).text()).toContain(
       'Aucun envoi postal en attente',
     );
+    const again = await testApp.app.request(`/back-office/authorities/spf/documents/postal/${id}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfTokenIn(html) }),
+      headers: { Cookie: cookiesFrom(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(again.status).toBe(404);
+    const { rows: trail } = await sql<{ actor: string }>`
+      select actor from audit_events where action = 'document.postal-fallback.done' and subject_id = ${id ?? ''}`.execute(
+      testApp.database.db,
+    );
+    expect(trail).toEqual([{ actor: expect.stringMatching(/^person:/) }]); // once, for the letter really sent
   });
 });

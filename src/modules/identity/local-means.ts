@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
-import { appendAuditEvent, audited } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import { type MasterKey, openText, sealText } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
@@ -163,7 +163,13 @@ export async function registerLocalPerson(
   input: Registration,
 ): Promise<{ personId: string; credentialId: string }> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (tx) => {
+  const registered = (r: { personId: string }) => ({
+    actor: `person:${r.personId}`,
+    action: 'person.register',
+    subjectType: 'person',
+    subjectId: r.personId,
+  });
+  return audited(db, registered, async (tx) => {
     const identity = tablesOf<IdentityTables>(tx);
     const taken = await identity
       .selectFrom('local_credentials')
@@ -198,12 +204,6 @@ export async function registerLocalPerson(
       .insertInto('identity_links')
       .values({ person_id: person.id, provider: 'local', subject: credential.id, level: localLevel(true) })
       .execute();
-    await appendAuditEvent(tx, {
-      actor: `person:${person.id}`,
-      action: 'person.register',
-      subjectType: 'person',
-      subjectId: person.id,
-    });
     await enqueue(tx, 'identity:send-email-verification', {
       credentialId: credential.id,
       locale: input.language,

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendAuditEvent } from '../../platform/audit/audit.ts';
+import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
@@ -82,23 +82,26 @@ export async function confirmMobile(
     const expected = Buffer.from(verificationCode(secret, pending.id));
     const given = Buffer.from(code.replace(/\s/g, ''));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'wrong';
-    await identity
-      .updateTable('mobile_verifications')
-      .set({ verified_at: new Date() })
-      .where('id', '=', pending.id)
-      .execute();
-    await identity
-      .updateTable('persons')
-      .set({ mobile: pending.mobile, mobile_verified_at: new Date() })
-      .where('id', '=', personId)
-      .execute();
-    await appendAuditEvent(tx, {
+    const verified = {
       actor: `person:${personId}`,
       action: 'person.mobile.verified',
       subjectType: 'person',
       subjectId: personId,
+    };
+    return auditedTx(tx, verified, async (tx) => {
+      const identity = tablesOf<IdentityTables>(tx);
+      await identity
+        .updateTable('mobile_verifications')
+        .set({ verified_at: new Date() })
+        .where('id', '=', pending.id)
+        .execute();
+      await identity
+        .updateTable('persons')
+        .set({ mobile: pending.mobile, mobile_verified_at: new Date() })
+        .where('id', '=', personId)
+        .execute();
+      return 'verified' as const;
     });
-    return 'verified';
   });
 }
 

@@ -70,6 +70,10 @@ describe('mobile numbers', () => {
       server.database.db,
     );
     expect(rows[0]).toMatchObject({ mobile: '+41791234567', verified: expect.any(Date) });
+    const { rows: trail } = await sql<{ action: string }>`
+      select action from audit_events where action like 'person.mobile.%'
+      and subject_id = (select id::text from persons where given_names = 'Paul')`.execute(server.database.db);
+    expect(trail).toEqual([{ action: 'person.mobile.verified' }]); // the wrong code left no trace
 
     const preferences = await (await browser.get('/preferences')).text();
     expect(preferences).not.toContain('href="/profile/mobile"');

@@ -80,6 +80,29 @@ describe('mandates', () => {
     await acceptMandate(database.db, ids.agent ?? '', proposed.id);
   });
 
+  it('leaves one audit event per step, on the principal’s behalf, and none for a refused step', async () => {
+    const proposed = await proposeMandate(database.db, ids.marc ?? '', 'holder', {
+      principalAccountId: firm,
+      agent: { personId: ids.agent ?? '' },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: lastYear,
+    });
+    await acceptMandate(database.db, ids.agent ?? '', proposed.id);
+    await closeMandate(database.db, ids.marc ?? '', proposed.id, 'revoked');
+    await expect(acceptMandate(database.db, ids.agent ?? '', proposed.id)).rejects.toMatchObject({
+      code: 'mandate_closed',
+    });
+    const { rows } = await sql<{ action: string; actor: string; on_behalf_of: string }>`
+      select action, actor, on_behalf_of from audit_events
+      where subject_type = 'mandate' and subject_id = ${proposed.id} order by id`.execute(database.db);
+    expect(rows).toEqual([
+      { action: 'mandate.propose', actor: `person:${ids.marc}`, on_behalf_of: `account:${firm}` },
+      { action: 'mandate.accept', actor: `person:${ids.agent}`, on_behalf_of: `account:${firm}` },
+      { action: 'mandate.revoked', actor: `person:${ids.marc}`, on_behalf_of: `account:${firm}` },
+    ]);
+  });
+
   it('passes a mandate on only within its own terms', async () => {
     const parent = await requestMandate(database.db, ids.marc ?? '', {
       principalAccountId: company,

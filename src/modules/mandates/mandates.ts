@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { appendAuditEvent } from '../../platform/audit/audit.ts';
+import { type AuditEvent, auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { accountHeldBy } from '../accounts/index.ts';
@@ -32,14 +32,13 @@ export function approvalsSuffice(signatures: Signature[]): boolean {
   );
 }
 
-async function record(
-  tx: Db,
+/** The trace of a step, done on the principal's behalf. */
+function step(
   actor: string,
   action: string,
-  mandate: Pick<Mandate, 'id' | 'principal_account_id'>,
   details: object = {},
-) {
-  await appendAuditEvent(tx, {
+): (mandate: Pick<Mandate, 'id' | 'principal_account_id'>) => AuditEvent {
+  return (mandate) => ({
     actor: `person:${actor}`,
     onBehalfOf: `account:${mandate.principal_account_id}`,
     action,
@@ -108,14 +107,17 @@ export async function proposeMandate(
   terms: MandateTerms,
 ): Promise<Mandate> {
   return db.transaction().execute(async (tx) => {
-    const mandate = await insert(tx, terms, { state: 'proposed', initiated_by: 'principal' });
-    await mandates(tx)
-      .insertInto('mandate_approvals')
-      .values({ mandate_id: mandate.id, person_id: byPersonId, signature })
-      .execute();
-    await record(tx, byPersonId, 'mandate.propose', mandate, {
+    const proposed = step(byPersonId, 'mandate.propose', {
       themes: terms.themes,
       permissions: terms.permissions,
+    });
+    const mandate = await auditedTx(tx, proposed, async (tx) => {
+      const mandate = await insert(tx, terms, { state: 'proposed', initiated_by: 'principal' });
+      await mandates(tx)
+        .insertInto('mandate_approvals')
+        .values({ mandate_id: mandate.id, person_id: byPersonId, signature })
+        .execute();
+      return mandate;
     });
     // A joint signature first waits for the other signatory; otherwise the agent may answer now.
     if (approvalsSuffice([signature])) await tell(tx, 'agent', mandate, 'mandateToApprove', 'proposed');
@@ -127,8 +129,11 @@ export async function proposeMandate(
 /** The agent asks: the principal's side approves (with the signatures its register entry requires). */
 export async function requestMandate(db: Db, agentPersonId: string, terms: MandateTerms): Promise<Mandate> {
   return db.transaction().execute(async (tx) => {
-    const mandate = await insert(tx, terms, { state: 'requested', initiated_by: 'agent' });
-    await record(tx, agentPersonId, 'mandate.request', mandate, { themes: terms.themes });
+    const mandate = await auditedTx(
+      tx,
+      step(agentPersonId, 'mandate.request', { themes: terms.themes }),
+      (tx) => insert(tx, terms, { state: 'requested', initiated_by: 'agent' }),
+    );
     await tell(tx, 'principal', mandate, 'mandateToApprove', 'requested');
     return mandate;
   });
@@ -167,15 +172,21 @@ export async function approveMandate(
     const mandate = await lockMandate(tx, mandateId);
     if (mandate.state !== 'requested' && mandate.state !== 'proposed')
       throw new HttpError(409, 'mandate_closed');
-    await mandates(tx)
-      .insertInto('mandate_approvals')
-      .values({ mandate_id: mandateId, person_id: personId, signature })
-      .onConflict((oc) => oc.columns(['mandate_id', 'person_id']).doNothing())
-      .execute();
-    await record(tx, personId, 'mandate.approve', mandate, { signature });
-    const complete = approvalsSuffice(await signaturesOf(tx, mandateId));
+    const complete = await auditedTx(
+      tx,
+      step(personId, 'mandate.approve', { signature })(mandate),
+      async (tx) => {
+        await mandates(tx)
+          .insertInto('mandate_approvals')
+          .values({ mandate_id: mandateId, person_id: personId, signature })
+          .onConflict((oc) => oc.columns(['mandate_id', 'person_id']).doNothing())
+          .execute();
+        const complete = approvalsSuffice(await signaturesOf(tx, mandateId));
+        if (mandate.state === 'requested' && complete) await setState(tx, mandate, 'active');
+        return complete;
+      },
+    );
     if (mandate.state === 'requested' && complete) {
-      await setState(tx, mandate, 'active');
       await tell(tx, 'agent', mandate, 'mandateChanged', 'active');
       return 'active';
     }
@@ -201,8 +212,9 @@ export async function acceptMandate(db: Db, agentPersonId: string, mandateId: st
     if (mandate.state !== 'proposed') throw new HttpError(409, 'mandate_closed');
     if (!approvalsSuffice(await signaturesOf(tx, mandateId)))
       throw new HttpError(409, 'mandate_awaits_signatures');
-    await setState(tx, mandate, 'active');
-    await record(tx, agentPersonId, 'mandate.accept', mandate);
+    await auditedTx(tx, step(agentPersonId, 'mandate.accept')(mandate), (tx) =>
+      setState(tx, mandate, 'active'),
+    );
     await tell(tx, 'principal', mandate, 'mandateChanged', 'accepted');
   });
 }
@@ -218,8 +230,9 @@ export async function closeMandate(
     const mandate = await lockMandate(tx, mandateId);
     const open = outcome === 'declined' ? ['requested', 'proposed'] : ['active', 'requested', 'proposed'];
     if (!open.includes(mandate.state)) throw new HttpError(409, 'mandate_closed');
-    await setState(tx, mandate, outcome);
-    await record(tx, personId, `mandate.${outcome}`, mandate);
+    await auditedTx(tx, step(personId, `mandate.${outcome}`)(mandate), (tx) =>
+      setState(tx, mandate, outcome),
+    );
     // The other side hears of it: a principal's refusal or revocation reaches the agent, and the reverse.
     const byAgent = outcome === 'given_up' || (outcome === 'declined' && mandate.state === 'proposed');
     await tell(tx, byAgent ? 'principal' : 'agent', mandate, 'mandateChanged', outcome);
@@ -247,16 +260,18 @@ export async function delegateMandate(
       throw new HttpError(422, 'beyond_parent_mandate');
     // Assigning to one's own people is complete at once; to anyone else it waits for their acceptance.
     const state = 'personId' in terms.agent && parent.agent_account_id ? 'active' : 'proposed';
-    const mandate = await insert(
-      tx,
-      { ...terms, validTo, principalAccountId: parent.principal_account_id },
-      { state, initiated_by: 'principal', parent_id: parent.id },
-    );
-    await mandates(tx)
-      .insertInto('mandate_approvals')
-      .values({ mandate_id: mandate.id, person_id: byPersonId, signature: 'holder' })
-      .execute();
-    await record(tx, byPersonId, 'mandate.delegate', mandate, { parentId });
+    const mandate = await auditedTx(tx, step(byPersonId, 'mandate.delegate', { parentId }), async (tx) => {
+      const mandate = await insert(
+        tx,
+        { ...terms, validTo, principalAccountId: parent.principal_account_id },
+        { state, initiated_by: 'principal', parent_id: parent.id },
+      );
+      await mandates(tx)
+        .insertInto('mandate_approvals')
+        .values({ mandate_id: mandate.id, person_id: byPersonId, signature: 'holder' })
+        .execute();
+      return mandate;
+    });
     await tell(tx, 'agent', mandate, state === 'active' ? 'mandateChanged' : 'mandateToApprove', 'delegated');
     return mandate;
   });

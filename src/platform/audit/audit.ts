@@ -48,7 +48,9 @@ export async function auditedTx<T>(
 
 /**
  * Appends to the hash chain: each event's hash covers its content and the previous event's hash, so
- * changing or deleting a past event breaks every later link. Must run inside a transaction.
+ * changing or deleting a past event breaks every later link. Meant to be private — the wrappers above
+ * are the way in — but payments still calls it while being converted; the architecture test
+ * (tests/architecture/audited-writes.test.ts) refuses any new caller.
  */
 export async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
@@ -77,34 +79,42 @@ export async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date
     .execute();
 }
 
-export interface ChainVerdict {
-  intact: boolean;
+/** A point of the chain: an event's id and hash (id 0 and the genesis hash before the first event). */
+export interface ChainLink {
+  id: number;
+  hash: string;
+}
+
+export const chainStart: ChainLink = { id: 0, hash: GENESIS };
+
+export interface ChainWalk {
   checked: number;
-  /** The first event whose content or link does not match. */
+  /** The last event whose content and link matched. */
+  head: ChainLink;
+  /** The first event after `head` whose content or link does not match. */
   brokenAt?: number;
 }
 
-export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+/** Checks every event after `from`, in id order: each must hash to its own hash and link to the one before. */
+export async function walkChain(db: Db, from: ChainLink = chainStart): Promise<ChainWalk> {
   const audit = tablesOf<AuditTables>(db);
-  let previous = GENESIS;
+  let head = from;
   let checked = 0;
-  let afterId = 0;
   for (;;) {
     const batch = await audit
       .selectFrom('audit_events')
       .selectAll()
-      .where('id', '>', afterId)
+      .where('id', '>', head.id)
       .orderBy('id')
       .limit(1000)
       .execute();
-    if (batch.length === 0) return { intact: true, checked };
+    if (batch.length === 0) return { checked, head };
     for (const event of batch) {
-      if (event.previous_hash !== previous || chainHash(event) !== event.hash) {
-        return { intact: false, checked, brokenAt: Number(event.id) };
+      if (event.previous_hash !== head.hash || chainHash(event) !== event.hash) {
+        return { checked, head, brokenAt: Number(event.id) };
       }
-      previous = event.hash;
+      head = { id: Number(event.id), hash: event.hash };
       checked += 1;
-      afterId = Number(event.id);
     }
   }
 }
@@ -128,7 +138,7 @@ function chainHash(event: Hashed): string {
 }
 
 /** JSON with object keys sorted, so that jsonb's own key order does not change the hash. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -17,6 +17,16 @@ export interface AuditTables {
     previous_hash: string;
     hash: string;
   };
+  /** Signed statements of the chain's head, see checkpoints.ts. */
+  audit_checkpoints: {
+    seq: number;
+    created_at: Date;
+    head_id: number;
+    head_hash: string;
+    previous_mac: string;
+    key_id: string;
+    mac: string;
+  };
 }
 
 export const auditMigrations: ModuleMigrations = {
@@ -42,6 +52,35 @@ export const auditMigrations: ModuleMigrations = {
         .on('audit_events')
         .columns(['subject_type', 'subject_id'])
         .execute();
+    },
+  },
+  // Triggers, not grants: the application usually owns its tables (and the embedded server runs it as
+  // superuser), and an owner ignores grants. Only a deliberate `disable trigger` or
+  // `session_replication_role = replica` gets past them, which the signed checkpoints then reveal.
+  '2026-11-30-70-platform-audit-append-only': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create function audit_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception '% is append-only: % refused', tg_table_name, tg_op
+            using errcode = 'insufficient_privilege';
+        end $$`.execute(db);
+      await db.schema
+        .createTable('audit_checkpoints')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('head_id', 'bigint', (c) => c.notNull())
+        .addColumn('head_hash', 'text', (c) => c.notNull())
+        .addColumn('previous_mac', 'text', (c) => c.notNull())
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('mac', 'text', (c) => c.notNull())
+        .execute();
+      for (const table of ['audit_events', 'audit_checkpoints']) {
+        await sql`create trigger ${sql.raw(`${table}_no_change`)} before update or delete on ${sql.table(table)}
+          for each row execute function audit_append_only()`.execute(db);
+        await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+          for each statement execute function audit_append_only()`.execute(db);
+      }
     },
   },
 };

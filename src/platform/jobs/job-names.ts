@@ -6,6 +6,8 @@
 export interface JobPayloads {
   'platform:purge-expired': Record<string, never>;
   'audit:verify-chain': Record<string, never>;
+  /** Signs the audit chain's head (a checkpoint), so that a later cut or rewrite shows. */
+  'audit:write-checkpoint': Record<string, never>;
   /** Sends a link proving the person owns the e-mail address of their local means. */
   'identity:send-email-verification': { credentialId: string; locale: 'fr' | 'de' | 'en' };
   /** Sends a password-recovery link; the second factor is still asked when it is used. */
@@ -42,6 +44,7 @@ export type JobName = keyof JobPayloads;
 export const crontab = [
   '*/15 * * * * platform:purge-expired',
   '17 3 * * * audit:verify-chain',
+  '*/5 * * * * audit:write-checkpoint',
   '*/30 * * * * identity:purge-expired',
   '41 6 * * * documents:remind-unread',
   '53 2 * * * documents:apply-retention',
