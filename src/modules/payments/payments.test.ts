@@ -9,7 +9,7 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { datatrans, signature } from './datatrans.ts';
-import { checkout, getPayment, type Payment, requestPayment } from './payments.ts';
+import { checkout, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
@@ -60,6 +60,7 @@ async function atProvider(paymentUrl: string, action: 'pay' | 'cancel', cardNumb
   return new URL(response.headers.get('Location') ?? '');
 }
 
+const getPayment = (db: typeof server.database.db, id: string) => getPaymentOfAuthority(db, sion, id);
 const statusOf = async (payment: Payment) => (await getPayment(server.database.db, payment.id))?.status;
 
 async function until(condition: () => Promise<boolean>) {
@@ -125,6 +126,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: 'http://127.0.0.1:9/nowhere', // this test delivers the webhooks itself
       language: 'fr',
+      actor: 'test',
     });
     const pending = await getPayment(server.database.db, payment.id);
     const body = (amount: number) =>
@@ -163,6 +165,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: 'http://127.0.0.1:9/nowhere', // the webhook is lost
       language: 'fr',
+      actor: 'test',
     });
     if (!('paymentUrl' in started)) throw new Error('not paid yet');
     await atProvider(started.paymentUrl, 'pay'); // and the person closes the window
@@ -185,6 +188,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: `${server.url}/payments/webhooks/datatrans`,
       language: 'fr',
+      actor: 'test',
     };
     const first = await checkout(server.database.db, provider, payment, urls);
     // Half an hour later the first attempt has expired for Guichet, and the person starts again…
@@ -226,12 +230,23 @@ describe('payments', () => {
     expect(page).toContain('payée en double');
     const refund = (transactionId: string, amount: string) =>
       admin.post(`${base}/${payment.id}/refund`, { transactionId, [`amount-${transactionId}`]: amount });
+    const refundsDone = async (n: number) => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from payment_refunds where payment_id = ${payment.id} and state = 'refunded'`.execute(
+        server.database.db,
+      );
+      return rows[0]?.n === n;
+    };
     expect((await refund(duplicate, '45.01')).status).toBe(422); // more than was paid twice
     expect((await refund(duplicate, '45.00')).status).toBe(303);
+    // Requested at once, then given back by the job: nothing left of it even before the provider answers.
+    expect((await refund(duplicate, '1.00')).status).toBe(422);
+    await until(() => refundsDone(1));
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('paid');
     await admin.get(`${base}/${payment.id}`);
     expect((await refund(duplicate, '1.00')).status).toBe(422); // nothing left of it
     expect((await refund(original, '45')).status).toBe(303);
+    await until(() => refundsDone(2));
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('refunded');
     const refundsTold = await sql<{ n: number }>`
       select count(*)::int as n from notifications where source like 'refund:%' and link = ${`/payments/${payment.id}`}`.execute(
@@ -239,7 +254,7 @@ describe('payments', () => {
     );
     expect(refundsTold.rows[0]?.n).toBe(2); // the duplicate given back, then the fee
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from audit_events where action = 'payment.refund' and subject_id = ${payment.id}`.execute(
+      select count(*)::int as n from audit_events where action = 'payment.refund.refunded' and subject_id = ${payment.id}`.execute(
       server.database.db,
     );
     expect(rows[0]?.n).toBe(2);

@@ -16,8 +16,23 @@ interface SimulatedTransaction extends ProviderTransaction {
 /** This process's transactions (it is a simulator: a restart forgets them, as a sandbox may). */
 const transactions = new Map<string, SimulatedTransaction>();
 
+/** What a POST with an `Idempotency-Key` answered, by merchant and key, for the provider's hour. */
+const answered = new Map<
+  string,
+  { request: string; at: number; answer?: { status: 200 | 400 | 404; body: unknown } }
+>();
+const idempotencyMs = 60 * 60_000;
+
 /** Card numbers of Datatrans' test sets: this one is declined, any other well-formed one is accepted. */
 const declinedCard = '4000000000000002';
+
+const parsed = (raw: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+};
 
 const url = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
 
@@ -58,6 +73,44 @@ export const datatransSimulator: GuichetModule = {
         }
         await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       }
+    }
+
+    /** Credits (part of) a settled transaction, as a new transaction of type `credit`. */
+    function credit(id: string, raw: string): { status: 200 | 400 | 404; body: unknown } {
+      const original = transactions.get(id);
+      if (!original) return { status: 404, body: { error: { code: 'TRANSACTION_NOT_FOUND' } } };
+      const body = parsed(raw) as { amount?: unknown; currency?: unknown; refno?: unknown };
+      const credited = original.history
+        .filter((h) => h.action === 'credit' && h.success)
+        .reduce((sum, h) => sum + h.amount, 0);
+      if (
+        original.status !== 'settled' ||
+        !Number.isInteger(body.amount) ||
+        (body.amount as number) <= 0 ||
+        (body.amount as number) > original.amount - credited ||
+        body.currency !== original.currency ||
+        typeof body.refno !== 'string'
+      )
+        return {
+          status: 400,
+          body: { error: { code: 'INVALID_TRANSACTION_STATUS', message: 'cannot credit' } },
+        };
+      const amount = body.amount as number;
+      const date = new Date().toISOString();
+      original.history.push({ action: 'credit', amount, success: true, date });
+      const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
+      transactions.set(transactionId, {
+        ...original,
+        transactionId,
+        type: 'credit',
+        status: 'settled',
+        refno: body.refno,
+        amount,
+        detail: { settle: { amount } },
+        webhookUrl: undefined,
+        history: [{ action: 'credit', amount, success: true, date }],
+      });
+      return { status: 200, body: { transactionId } };
     }
 
     if (!config) return [];
@@ -127,41 +180,26 @@ export const datatransSimulator: GuichetModule = {
         access: 'machine',
         async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
-          const original = transactions.get(c.req.param('id') ?? '');
-          if (!original) return c.json({ error: { code: 'TRANSACTION_NOT_FOUND' } }, 404);
-          const body = (await c.req.json().catch(() => ({}))) as {
-            amount?: unknown;
-            currency?: unknown;
-            refno?: unknown;
-          };
-          const credited = original.history
-            .filter((h) => h.action === 'credit' && h.success)
-            .reduce((sum, h) => sum + h.amount, 0);
-          if (
-            original.status !== 'settled' ||
-            !Number.isInteger(body.amount) ||
-            (body.amount as number) <= 0 ||
-            (body.amount as number) > original.amount - credited ||
-            body.currency !== original.currency ||
-            typeof body.refno !== 'string'
-          )
-            return c.json({ error: { code: 'INVALID_TRANSACTION_STATUS', message: 'cannot credit' } }, 400);
-          const amount = body.amount as number;
-          const date = new Date().toISOString();
-          original.history.push({ action: 'credit', amount, success: true, date });
-          const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
-          transactions.set(transactionId, {
-            ...original,
-            transactionId,
-            type: 'credit',
-            status: 'settled',
-            refno: body.refno,
-            amount,
-            detail: { settle: { amount } },
-            webhookUrl: undefined,
-            history: [{ action: 'credit', amount, success: true, date }],
-          });
-          return c.json({ transactionId });
+          const raw = await c.req.text();
+          // As Datatrans does: the same key and body within the hour answer the first answer again,
+          // without crediting twice; the same key with another body is refused.
+          const key = c.req.header('Idempotency-Key');
+          const slot = key ? `${config.merchantId}:${key}` : undefined;
+          const seen = slot ? answered.get(slot) : undefined;
+          const request = `${c.req.path}\n${raw}`;
+          if (seen && Date.now() - seen.at < idempotencyMs) {
+            if (seen.request !== request) return c.json({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } }, 422);
+            if (!seen.answer) return c.json({ error: { code: 'REQUEST_IN_PROGRESS' } }, 409);
+            return c.json(seen.answer.body, seen.answer.status);
+          }
+          const entry: { request: string; at: number; answer?: { status: 200 | 400 | 404; body: unknown } } =
+            {
+              request,
+              at: Date.now(),
+            };
+          if (slot) answered.set(slot, entry);
+          entry.answer = credit(c.req.param('id') ?? '', raw);
+          return c.json(entry.answer.body, entry.answer.status);
         },
       },
       {
