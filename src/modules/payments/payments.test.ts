@@ -9,7 +9,7 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { datatrans, signature } from './datatrans.ts';
-import { checkout, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { cancelUnpaid, checkout, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
@@ -63,6 +63,15 @@ async function atProvider(paymentUrl: string, action: 'pay' | 'cancel', cardNumb
 const getPayment = (db: typeof server.database.db, id: string) => getPaymentOfAuthority(db, sion, id);
 const statusOf = async (payment: Payment) => (await getPayment(server.database.db, payment.id))?.status;
 
+/** The audited changes of a payment, oldest first. */
+async function auditTrail(payment: Payment) {
+  const { rows } = await sql<{ action: string }>`
+    select action from audit_events where subject_type = 'payment' and subject_id = ${payment.id} order by id`.execute(
+    server.database.db,
+  );
+  return rows.map((r) => r.action);
+}
+
 async function until(condition: () => Promise<boolean>) {
   for (let i = 0; i < 200; i++) {
     if (await condition()) return;
@@ -113,6 +122,13 @@ describe('payments', () => {
       server.database.db,
     );
     expect(rows[0]?.n).toBe(1);
+    expect(await auditTrail(payment)).toEqual([
+      'payment.requested',
+      'payment.initiated',
+      'payment.failed',
+      'payment.initiated',
+      'payment.settled',
+    ]);
     expect((await person.post(`/payments/${payment.id}/checkout`, {})).headers.get('Location')).toBe(
       `/payments/${payment.id}`,
     );
@@ -271,6 +287,13 @@ describe('payments', () => {
     const citizenPage = await (await httpClient(server.app).get(`/payments/${payment.id}`)).text();
     expect(citizenPage).toContain('Remboursé');
     expect(citizenPage).not.toContain('en ligne</button>');
+  });
+
+  it('are cancelled, audited, when what they were asked for ended unpaid', async () => {
+    const payment = await fee(900);
+    await server.database.db.transaction().execute((tx) => cancelUnpaid(tx, payment.source));
+    expect(await statusOf(payment)).toBe('cancelled');
+    expect(await auditTrail(payment)).toEqual(['payment.requested', 'payment.cancelled']);
   });
 
   it('are shown only to the account’s people', async () => {
