@@ -7,7 +7,7 @@ import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
 import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import { paymentsMySpace } from './my-space.tsx';
-import { reconcilePending } from './payments.ts';
+import { reconcilePending } from './provider-transactions.ts';
 import { askRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
 

@@ -9,7 +9,8 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { datatrans, signature } from './datatrans.ts';
-import { cancelUnpaid, checkout, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { cancelUnpaid, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { checkout } from './provider-transactions.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;

@@ -4,13 +4,8 @@ import { createCitizen } from '../../../tests/support/factories.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { type Datatrans, datatrans, ProviderAnswer } from './datatrans.ts';
-import {
-  applyTransaction,
-  checkout,
-  getPaymentOfAuthority,
-  type Payment,
-  requestPayment,
-} from './payments.ts';
+import { getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { applyTransaction, checkout } from './provider-transactions.ts';
 import { askRefund, type Refund, refundables, requestRefund } from './refunds.ts';
 
 // No worker runs here: each test runs the refund job's work itself, crashing it where it wants.

@@ -9,16 +9,14 @@ import { can } from '../policy/index.ts';
 import { datatrans, type ProviderTransaction, webhookMaxBytes } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
 import {
-  applyTransaction,
-  checkout,
   getPaymentOfAccount,
   getPaymentOfAuthority,
   type Payment,
   paymentEvents,
-  paymentOfTransaction,
   paymentsOf,
   paymentsOfAuthority,
 } from './payments.ts';
+import { applyTransaction, checkout, paymentOfTransaction } from './provider-transactions.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
 import { PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';

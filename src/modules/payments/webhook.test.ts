@@ -4,7 +4,8 @@ import { createCitizen } from '../../../tests/support/factories.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { datatrans, signature } from './datatrans.ts';
-import { checkout, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { checkout } from './provider-transactions.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let sion = '';
