@@ -30,6 +30,15 @@ export const notSensitive: Record<string, string> = {
   'src/modules/identity/organisations.ts#upsertOrganisation': 'copy of a public commercial-register entry',
   'src/modules/identity/passkeys.ts#authenticateWithPasskey': "passkey's signature counter and last use",
   'src/modules/identity/persons.ts#touchLink': "identity link's last-use time",
+  'src/modules/notifications/delivery-reports.ts#firstReport':
+    "replay guard: the nonce of a gateway's receipt, kept until it expires",
+  'src/modules/notifications/delivery-reports.ts#forgetReport': 'replay guard: drops expired receipt nonces',
+  'src/modules/payments/payments.ts#recordEvent':
+    'log of the exchanges with the provider, not a change of the payment',
+  'src/modules/payments/webhook-deliveries.ts#firstDelivery':
+    "replay guard: a webhook's signature, kept until it expires",
+  'src/modules/payments/webhook-deliveries.ts#forgetDelivery':
+    'replay guard: drops expired webhook signatures',
   'src/modules/notifications/outbox.ts#notify':
     'delivery bookkeeping, inside the transaction of an audited change',
   'src/modules/notifications/outbox.ts#deliver': 'delivery bookkeeping of a job',
@@ -54,12 +63,7 @@ export const beingConverted: Record<string, string> = {
   'src/modules/messaging/threads.ts#startThread': 'messaging branch',
   'src/modules/messaging/threads.ts#markRead': 'messaging branch',
   'src/modules/messaging/threads.ts#assignThread': 'messaging branch',
-  'src/modules/payments/payments.ts#requestPayment': 'payments branch',
-  'src/modules/payments/payments.ts#checkout': 'payments branch',
-  'src/modules/payments/payments.ts#applyTransaction': 'payments branch (calls appendAuditEvent by hand)',
-  'src/modules/payments/payments.ts#cancelUnpaid': 'payments branch',
-  'src/modules/payments/payments.ts#refund': 'payments branch (calls appendAuditEvent by hand)',
 };
 
 /** Files still calling `appendAuditEvent` by hand: being converted in other branches — lead prunes at merge. */
-export const handCalls: string[] = ['src/modules/payments/payments.ts'];
+export const handCalls: string[] = [];

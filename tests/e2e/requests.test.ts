@@ -220,9 +220,19 @@ describe('a request from submission to decision', () => {
     await admin.goto(agent.url());
     await expectNoAxeViolations(admin);
     await admin.getByRole('button', { name: 'Rembourser' }).click();
-    const refunded = await admin.getByRole('main').textContent();
-    expect(refunded).toContain('Le remboursement est fait.');
-    expect(refunded).toContain('Remboursé');
+    expect(await admin.getByRole('main').textContent()).toContain('Le remboursement est demandé');
+    await expectNoAxeViolations(admin);
+    // The job asks the provider; the outcome shows once it answered.
+    const paymentPage = admin.url();
+    await expect
+      .poll(
+        async () => {
+          await admin.goto(paymentPage);
+          return admin.getByRole('region', { name: 'Remboursements' }).textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toContain('Remboursé');
     await expectNoAxeViolations(admin);
   });
 

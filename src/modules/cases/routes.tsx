@@ -128,7 +128,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
             ? `/forms/submissions/${item.submission_id}/receipt.pdf`
             : undefined
         }
-        payments={await paymentsFrom(db, `case:${item.id}:`)}
+        payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
         errors={errors}
         kept={kept}
       />,
@@ -192,7 +192,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
         requester={`${requester ? personName(requester) : ''} · ${account?.name ?? ''}`}
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
-        payments={await paymentsFrom(db, `case:${item.id}:`)}
+        payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
         errors={errors}
         kept={kept}
       />,

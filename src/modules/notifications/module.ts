@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createPush from './migrations/2026-11-24-08-notifications-push.ts';
 import * as createOutbox from './migrations/2026-11-24-14-notifications-outbox.ts';
+import * as receiptReplay from './migrations/2026-11-30-52-notifications-receipt-replay.ts';
 import { notificationsMySpace } from './my-space.tsx';
 import { deliver } from './outbox.ts';
 import { notificationRoutes } from './routes.tsx';
@@ -15,6 +16,7 @@ export const notificationsModule: GuichetModule = {
   migrations: {
     '2026-11-24-08-notifications-push': createPush,
     '2026-11-24-14-notifications-outbox': createOutbox,
+    '2026-11-30-52-notifications-receipt-replay': receiptReplay,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   routes: notificationRoutes,

@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,13 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 20_000): Pro
   }
 }
 
+const postReport = (body: string, signature: string) =>
+  fetch(`${server.url}/notifications/sms/receipts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Signature': signature },
+    body,
+  });
+
 const smsTexts = async () =>
   (
     (await (
@@ -128,19 +136,53 @@ describe('delivering notifications', () => {
       select id from notification_deliveries where channel = 'sms' limit 1`.execute(db);
     const reference = rows[0]?.id ?? '';
     await sql`update notification_deliveries set status = 'sent' where id = ${reference}`.execute(db);
-    const report = JSON.stringify({ reference, status: 'undeliverable' });
-    const post = (signature: string) =>
-      fetch(`${server.url}/notifications/sms/receipts`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Signature': signature },
-        body: report,
-      });
-    expect((await post(signDeliveryReport('not-the-token', report))).status).toBe(401);
+    const report = JSON.stringify({ reference, status: 'undeliverable', nonce: randomUUID() });
     const token = server.config.smsGatewayToken ?? '';
-    expect((await post(signDeliveryReport(token, report))).status).toBe(200);
+    const now = String(Date.now());
+    expect((await postReport(report, signDeliveryReport('not-the-token', now, report))).status).toBe(401);
+    // The signature of the old format (over the body alone) is no longer enough.
+    const bodyOnly = `sha256=${createHmac('sha256', token).update(report).digest('hex')}`;
+    expect((await postReport(report, bodyOnly)).status).toBe(401);
+    expect((await postReport(report, signDeliveryReport(token, now, report))).status).toBe(200);
     const { rows: after } = await sql<{ status: string; last_error: string }>`
       select status, last_error from notification_deliveries where id = ${reference}`.execute(db);
     expect(after[0]).toEqual({ status: 'bounced', last_error: 'undeliverable' });
+  });
+
+  it('refuse delivery reports signed long ago, posted twice, or too large', async () => {
+    const { db } = server.database;
+    const token = server.config.smsGatewayToken ?? '';
+    const { rows } = await sql<{ id: string }>`
+      select id from notification_deliveries where channel = 'sms' limit 1`.execute(db);
+    const reference = rows[0]?.id ?? '';
+    const report = JSON.stringify({ reference, status: 'delivered', nonce: randomUUID() });
+    const in2001 = String(Date.UTC(2001, 8, 1));
+    const stale = await postReport(report, signDeliveryReport(token, in2001, report));
+    expect([stale.status, await stale.json()]).toEqual([401, { error: 'stale' }]);
+    const ahead = String(Date.now() + 6 * 60_000); // beyond the five minutes of clock skew allowed
+    expect((await postReport(report, signDeliveryReport(token, ahead, report))).status).toBe(401);
+
+    await sql`update notification_deliveries set status = 'sent' where id = ${reference}`.execute(db);
+    const signed = signDeliveryReport(token, String(Date.now()), report);
+    expect((await postReport(report, signed)).status).toBe(200);
+    await sql`update notification_deliveries set status = 'sent' where id = ${reference}`.execute(db);
+    const replay = await postReport(report, signed);
+    expect([replay.status, await replay.json()]).toEqual([409, { error: 'replay' }]);
+    // Signed afresh, the same report (same nonce) is still a replay.
+    expect((await postReport(report, signDeliveryReport(token, String(Date.now() + 1), report))).status).toBe(
+      409,
+    );
+    const { rows: after } = await sql<{ status: string }>`
+      select status from notification_deliveries where id = ${reference}`.execute(db);
+    expect(after[0]?.status).toBe('sent'); // the replay changed nothing
+
+    const large = JSON.stringify({
+      reference,
+      status: 'delivered',
+      nonce: randomUUID(),
+      pad: 'x'.repeat(5000),
+    });
+    expect((await postReport(large, signDeliveryReport(token, String(Date.now()), large))).status).toBe(413);
   });
 
   it('never tells the same person twice about the same thing', async () => {

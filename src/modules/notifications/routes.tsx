@@ -4,11 +4,16 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { isLocale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
-import { smsReceiptsPath, verifyDeliveryReport } from '../../platform/sms/sms-gateway.ts';
+import {
+  deliveryReportMaxBytes,
+  smsReceiptsPath,
+  verifyDeliveryReport,
+} from '../../platform/sms/sms-gateway.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { notificationEvents } from '../accounts/index.ts';
 import { type Authority, getAuthorityById, getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
+import { firstReport, forgetReport } from './delivery-reports.ts';
 import { notificationMessages } from './messages.ts';
 import { listNotifications, markRead, recordDeliveryReport } from './outbox.ts';
 import {
@@ -175,14 +180,26 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       path: smsReceiptsPath,
       access: 'machine',
       rateLimit: { bucket: 'sms-receipts', limit: 600, windowSeconds: 60 },
+      maxBodyBytes: deliveryReportMaxBytes,
       async handler(c) {
-        const report = verifyDeliveryReport(
+        const verdict = verifyDeliveryReport(
           platform.config.smsGatewayToken,
           await c.req.text(),
           c.req.header('X-Signature'),
+          platform.now(),
         );
-        if (!report) return c.json({ error: 'signature' }, 401);
-        await recordDeliveryReport(db, report);
+        if (verdict === 'invalid') return c.json({ error: 'signature' }, 401);
+        // Signed, but long ago (or far ahead): someone replays what they captured.
+        if (verdict === 'stale') return c.json({ error: 'stale' }, 401);
+        const { report, signedAt } = verdict;
+        if (!(await firstReport(db, report.nonce, signedAt, platform.now())))
+          return c.json({ error: 'replay' }, 409);
+        try {
+          await recordDeliveryReport(db, report);
+        } catch (error) {
+          await forgetReport(db, report.nonce);
+          throw error;
+        }
         return c.json({ received: true });
       },
     },

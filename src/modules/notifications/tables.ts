@@ -15,6 +15,8 @@ export interface NotificationsTables {
     created_at: Generated<Date>;
   };
   vapid_keys: { id: number; public_key: string; private_key: string };
+  /** Nonces of SMS delivery reports already received, while their timestamp is fresh (replays refused). */
+  sms_receipt_nonces: { nonce: string; expires_at: Date };
   /** One thing that awaits one person, in one account; what the portal lists and channels announce. */
   notifications: {
     id: Generated<string>;

@@ -17,6 +17,39 @@ export const settledStatuses = ['settled', 'transmitted'];
 export const unsuccessfulStatuses = ['canceled', 'failed'];
 
 /**
+ * How far a webhook's timestamp may be from our clock (either way) to be believed; a signed webhook
+ * older than this is a replay. Its signature is remembered this long (see `payment_webhook_signatures`).
+ */
+export const webhookFreshnessMs = 5 * 60_000;
+
+/** The largest webhook body accepted: a transaction is a few kilobytes. */
+export const webhookMaxBytes = 64 * 1024;
+
+/**
+ * How long Datatrans remembers an `Idempotency-Key` (60 minutes, per its API documentation), less a
+ * margin: after this, asking again with the same key could credit twice, so we no longer ask.
+ */
+export const idempotencyWindowMs = 50 * 60_000;
+
+/** The provider answered with an error status (rather than not answering). */
+export class ProviderAnswer extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /**
+   * Whether the provider certainly did nothing: a 4xx answer, except 409 (the same key is still being
+   * processed), 422 (the key was used with another body) and 429 (slow down), which say nothing of it.
+   */
+  get nothingDone(): boolean {
+    return this.status >= 400 && this.status < 500 && ![409, 422, 429].includes(this.status);
+  }
+}
+
+/**
  * Datatrans' redirect integration: `POST /v1/transactions` opens a transaction (Basic auth, merchant id
  * and password), the person pays on `{payUrl}/v1/start/{transactionId}`, the provider posts the
  * transaction to our webhook signed `Datatrans-Signature: t=…,s0=…`, and `GET /v1/transactions/{id}`
@@ -24,15 +57,22 @@ export const unsuccessfulStatuses = ['canceled', 'failed'];
  */
 export function datatrans(config: PaymentProviderConfig) {
   const authorization = `Basic ${Buffer.from(`${config.merchantId}:${config.password}`).toString('base64')}`;
-  const call = async (path: string, init: RequestInit = {}) => {
+  const call = async (path: string, init: RequestInit = {}, idempotencyKey?: string) => {
     const response = await fetch(`${config.apiUrl}${path}`, {
       ...init,
-      headers: { Authorization: authorization, 'Content-Type': 'application/json; charset=UTF-8' },
+      headers: {
+        Authorization: authorization,
+        'Content-Type': 'application/json; charset=UTF-8',
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+      },
       signal: AbortSignal.timeout(15_000),
     });
     const body = await response.text();
     if (!response.ok)
-      throw new Error(`Datatrans answered ${response.status} on ${path}: ${body.slice(0, 300)}`);
+      throw new ProviderAnswer(
+        response.status,
+        `Datatrans answered ${response.status} on ${path}: ${body.slice(0, 300)}`,
+      );
     return JSON.parse(body) as unknown;
   };
   return {
@@ -72,30 +112,52 @@ export function datatrans(config: PaymentProviderConfig) {
       return (await call(`/v1/transactions/${encodeURIComponent(transactionId)}`)) as ProviderTransaction;
     },
 
-    /** Gives back (part of) a settled transaction's amount; resolves with the credit's own transaction id. */
+    /**
+     * Gives back (part of) a settled transaction's amount; resolves with the credit's own transaction
+     * id. The same `idempotencyKey` (and body) asked again within the provider's hour credits once and
+     * answers the first answer again; throws `ProviderAnswer` on an error status.
+     */
     async refund(
       transactionId: string,
       request: { amountCents: number; currency: string; refno: string },
+      idempotencyKey: string,
     ): Promise<string> {
-      const credit = (await call(`/v1/transactions/${encodeURIComponent(transactionId)}/credit`, {
-        method: 'POST',
-        body: JSON.stringify({
-          amount: request.amountCents,
-          currency: request.currency,
-          refno: request.refno,
-        }),
-      })) as { transactionId: string };
+      const credit = (await call(
+        `/v1/transactions/${encodeURIComponent(transactionId)}/credit`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            amount: request.amountCents,
+            currency: request.currency,
+            refno: request.refno,
+          }),
+        },
+        idempotencyKey,
+      )) as { transactionId: string };
       return credit.transactionId;
     },
 
-    /** Whether a webhook body was signed with our key (HMAC-SHA256 over the timestamp and the raw body). */
-    verifies(rawBody: string, header: string | undefined): boolean {
+    /**
+     * Whether a webhook body was signed with our key (HMAC-SHA256 over the timestamp and the raw body)
+     * at a time close enough to `now`: `stale` when signed, but too old (or too far ahead) to be
+     * believed. A good one gives its signature, which a replay would repeat.
+     */
+    verifyWebhook(
+      rawBody: string,
+      header: string | undefined,
+      now: Date,
+    ): { signature: string; signedAt: Date } | 'invalid' | 'stale' {
       const parts = Object.fromEntries(
         (header ?? '').split(',').map((part) => part.trim().split('=') as [string, string]),
       );
-      if (!parts.t || !parts.s0 || !/^[0-9a-f]{64}$/i.test(parts.s0)) return false;
+      if (!parts.t || !/^\d{1,15}$/.test(parts.t) || !parts.s0 || !/^[0-9a-f]{64}$/i.test(parts.s0))
+        return 'invalid';
       const expected = signature(config.signKey, parts.t, rawBody);
-      return timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(parts.s0, 'hex'));
+      if (!timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(parts.s0, 'hex'))) return 'invalid';
+      // Datatrans' `t` is in milliseconds since the epoch.
+      const signedAt = new Date(Number(parts.t));
+      if (Math.abs(now.getTime() - signedAt.getTime()) > webhookFreshnessMs) return 'stale';
+      return { signature: parts.s0.toLowerCase(), signedAt };
     },
   };
 }

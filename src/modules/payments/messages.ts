@@ -46,7 +46,16 @@ export const paymentMessages = defineMessages({
     kindDuplicate: 'payée en double',
     refundAmount: 'Montant à rembourser (CHF)',
     refundButton: 'Rembourser',
-    refundDone: 'Le remboursement est fait.',
+    refundRequested:
+      'Le remboursement est demandé au prestataire. Son résultat s’affiche ci-dessous dans un instant (rechargez la page).',
+    refundsTitle: 'Remboursements',
+    refundState: 'Résultat',
+    refundRequestedState: 'Demandé',
+    refundRefundedState: 'Remboursé',
+    refundRefusedState: 'Refusé par le prestataire',
+    refundUnknownState: 'À vérifier auprès du prestataire',
+    refundUnknownHint:
+      'Le prestataire n’a pas répondu à temps pour un remboursement : vérifiez dans son portail, par la référence, s’il a été fait avant d’en demander un autre.',
     refundRefused: 'Ce montant ne peut pas être remboursé : indiquez un montant jusqu’à ce qui reste.',
     refundedTotal: 'Remboursé : {amount}',
   },
@@ -95,7 +104,16 @@ export const paymentMessages = defineMessages({
     kindDuplicate: 'doppelt bezahlt',
     refundAmount: 'Zurückzuerstattender Betrag (CHF)',
     refundButton: 'Zurückerstatten',
-    refundDone: 'Die Rückerstattung ist erfolgt.',
+    refundRequested:
+      'Die Rückerstattung ist beim Zahlungsanbieter beantragt. Ihr Ergebnis erscheint gleich unten (Seite neu laden).',
+    refundsTitle: 'Rückerstattungen',
+    refundState: 'Ergebnis',
+    refundRequestedState: 'Beantragt',
+    refundRefundedState: 'Zurückerstattet',
+    refundRefusedState: 'Vom Zahlungsanbieter abgelehnt',
+    refundUnknownState: 'Beim Zahlungsanbieter zu prüfen',
+    refundUnknownHint:
+      'Der Zahlungsanbieter hat auf eine Rückerstattung nicht rechtzeitig geantwortet: Prüfen Sie in seinem Portal anhand der Referenz, ob sie erfolgt ist, bevor Sie eine weitere beantragen.',
     refundRefused:
       'Dieser Betrag kann nicht zurückerstattet werden: geben Sie höchstens den verbleibenden Betrag an.',
     refundedTotal: 'Zurückerstattet: {amount}',
@@ -143,7 +161,16 @@ export const paymentMessages = defineMessages({
     kindDuplicate: 'paid twice',
     refundAmount: 'Amount to refund (CHF)',
     refundButton: 'Refund',
-    refundDone: 'The refund is done.',
+    refundRequested:
+      'The refund is asked of the provider. Its outcome shows below in a moment (reload the page).',
+    refundsTitle: 'Refunds',
+    refundState: 'Outcome',
+    refundRequestedState: 'Requested',
+    refundRefundedState: 'Refunded',
+    refundRefusedState: 'Refused by the provider',
+    refundUnknownState: 'To check with the provider',
+    refundUnknownHint:
+      'The provider did not answer a refund in time: check in its portal, by the reference, whether it was made before asking for another one.',
     refundRefused: 'This amount cannot be refunded: give an amount up to what is left.',
     refundedTotal: 'Refunded: {amount}',
   },

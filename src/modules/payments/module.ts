@@ -4,8 +4,11 @@ import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
 import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
+import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
+import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import { paymentsMySpace } from './my-space.tsx';
-import { reconcilePending } from './payments.ts';
+import { reconcilePending } from './provider-transactions.ts';
+import { askRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
 
 /**
@@ -20,6 +23,8 @@ export const paymentsModule: GuichetModule = {
     '2026-11-24-22-payments-refunds': refunds,
     '2026-11-24-24-payments-theme': paymentTheme,
     '2026-11-24-25-payments-cancelled': cancelled,
+    '2026-11-30-50-payments-refund-requests': refundRequests,
+    '2026-11-30-51-payments-webhook-replay': webhookReplay,
   },
   routes: paymentRoutes,
   mySpace: paymentsMySpace,
@@ -27,6 +32,16 @@ export const paymentsModule: GuichetModule = {
     'payments:reconcile-pending': async () => {
       if (platform.config.payments)
         await reconcilePending(platform.db, datatrans(platform.config.payments), platform.now());
+    },
+    'payments:ask-refund': async ({ refundId }, helpers) => {
+      if (!platform.config.payments) throw new Error('No payment provider is configured to refund through');
+      await askRefund(
+        platform.db,
+        datatrans(platform.config.payments),
+        refundId,
+        { number: helpers.job.attempts, max: helpers.job.max_attempts },
+        platform.now(),
+      );
     },
   }),
 };

@@ -9,7 +9,8 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { datatrans, signature } from './datatrans.ts';
-import { checkout, getPayment, type Payment, requestPayment } from './payments.ts';
+import { cancelUnpaid, getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { checkout } from './provider-transactions.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
@@ -60,7 +61,17 @@ async function atProvider(paymentUrl: string, action: 'pay' | 'cancel', cardNumb
   return new URL(response.headers.get('Location') ?? '');
 }
 
+const getPayment = (db: typeof server.database.db, id: string) => getPaymentOfAuthority(db, sion, id);
 const statusOf = async (payment: Payment) => (await getPayment(server.database.db, payment.id))?.status;
+
+/** The audited changes of a payment, oldest first. */
+async function auditTrail(payment: Payment) {
+  const { rows } = await sql<{ action: string }>`
+    select action from audit_events where subject_type = 'payment' and subject_id = ${payment.id} order by id`.execute(
+    server.database.db,
+  );
+  return rows.map((r) => r.action);
+}
 
 async function until(condition: () => Promise<boolean>) {
   for (let i = 0; i < 200; i++) {
@@ -112,6 +123,13 @@ describe('payments', () => {
       server.database.db,
     );
     expect(rows[0]?.n).toBe(1);
+    expect(await auditTrail(payment)).toEqual([
+      'payment.requested',
+      'payment.initiated',
+      'payment.failed',
+      'payment.initiated',
+      'payment.settled',
+    ]);
     expect((await person.post(`/payments/${payment.id}/checkout`, {})).headers.get('Location')).toBe(
       `/payments/${payment.id}`,
     );
@@ -125,6 +143,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: 'http://127.0.0.1:9/nowhere', // this test delivers the webhooks itself
       language: 'fr',
+      actor: 'test',
     });
     const pending = await getPayment(server.database.db, payment.id);
     const body = (amount: number) =>
@@ -163,6 +182,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: 'http://127.0.0.1:9/nowhere', // the webhook is lost
       language: 'fr',
+      actor: 'test',
     });
     if (!('paymentUrl' in started)) throw new Error('not paid yet');
     await atProvider(started.paymentUrl, 'pay'); // and the person closes the window
@@ -185,6 +205,7 @@ describe('payments', () => {
       returnUrl: `${server.url}/payments/${payment.id}`,
       webhookUrl: `${server.url}/payments/webhooks/datatrans`,
       language: 'fr',
+      actor: 'test',
     };
     const first = await checkout(server.database.db, provider, payment, urls);
     // Half an hour later the first attempt has expired for Guichet, and the person starts again…
@@ -226,12 +247,23 @@ describe('payments', () => {
     expect(page).toContain('payée en double');
     const refund = (transactionId: string, amount: string) =>
       admin.post(`${base}/${payment.id}/refund`, { transactionId, [`amount-${transactionId}`]: amount });
+    const refundsDone = async (n: number) => {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from payment_refunds where payment_id = ${payment.id} and state = 'refunded'`.execute(
+        server.database.db,
+      );
+      return rows[0]?.n === n;
+    };
     expect((await refund(duplicate, '45.01')).status).toBe(422); // more than was paid twice
     expect((await refund(duplicate, '45.00')).status).toBe(303);
+    // Requested at once, then given back by the job: nothing left of it even before the provider answers.
+    expect((await refund(duplicate, '1.00')).status).toBe(422);
+    await until(() => refundsDone(1));
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('paid');
     await admin.get(`${base}/${payment.id}`);
     expect((await refund(duplicate, '1.00')).status).toBe(422); // nothing left of it
     expect((await refund(original, '45')).status).toBe(303);
+    await until(() => refundsDone(2));
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('refunded');
     const refundsTold = await sql<{ n: number }>`
       select count(*)::int as n from notifications where source like 'refund:%' and link = ${`/payments/${payment.id}`}`.execute(
@@ -239,7 +271,7 @@ describe('payments', () => {
     );
     expect(refundsTold.rows[0]?.n).toBe(2); // the duplicate given back, then the fee
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from audit_events where action = 'payment.refund' and subject_id = ${payment.id}`.execute(
+      select count(*)::int as n from audit_events where action = 'payment.refund.refunded' and subject_id = ${payment.id}`.execute(
       server.database.db,
     );
     expect(rows[0]?.n).toBe(2);
@@ -256,6 +288,13 @@ describe('payments', () => {
     const citizenPage = await (await httpClient(server.app).get(`/payments/${payment.id}`)).text();
     expect(citizenPage).toContain('Remboursé');
     expect(citizenPage).not.toContain('en ligne</button>');
+  });
+
+  it('are cancelled, audited, when what they were asked for ended unpaid', async () => {
+    const payment = await fee(900);
+    await server.database.db.transaction().execute((tx) => cancelUnpaid(tx, payment.source));
+    expect(await statusOf(payment)).toBe('cancelled');
+    expect(await auditTrail(payment)).toEqual(['payment.requested', 'payment.cancelled']);
   });
 
   it('are shown only to the account’s people', async () => {

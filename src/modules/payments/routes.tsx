@@ -6,23 +6,22 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
-import { datatrans, type ProviderTransaction } from './datatrans.ts';
+import { datatrans, type ProviderTransaction, webhookMaxBytes } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
 import {
-  applyTransaction,
-  checkout,
-  getPayment,
+  getPaymentOfAccount,
+  getPaymentOfAuthority,
   type Payment,
   paymentEvents,
-  paymentOfTransaction,
   paymentsOf,
   paymentsOfAuthority,
-  refund,
-  refundables,
 } from './payments.ts';
+import { applyTransaction, checkout, paymentOfTransaction } from './provider-transactions.ts';
+import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
 import { PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
+import { firstDelivery, forgetDelivery } from './webhook-deliveries.ts';
 
 export const paymentWebhookPath = '/payments/webhooks/datatrans';
 
@@ -32,10 +31,10 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
   const { db, config } = platform;
   const provider = config.payments && datatrans(config.payments);
 
-  /** The payment in the path, for a person who may see the account's payments; else absent. */
+  /** The payment in the path, of the account in use, for a person who may see its payments; else absent. */
   async function visiblePayment(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const payment = await getPayment(db, c.req.param('id') ?? '');
+    const payment = await getPaymentOfAccount(db, actor.account.id, c.req.param('id') ?? '');
     if (!payment) throw notFound();
     const resource = {
       type: 'account' as const,
@@ -79,8 +78,8 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
 
   async function staffPayment(c: RouteContext) {
     const staff = await staffAuthority(c);
-    const payment = await getPayment(db, c.req.param('id') ?? '');
-    if (!payment || payment.authority_id !== staff.authority.id) throw notFound(); // another authority's: absent
+    const payment = await getPaymentOfAuthority(db, staff.authority.id, c.req.param('id') ?? '');
+    if (!payment) throw notFound(); // another authority's: absent
     return { ...staff, payment };
   }
 
@@ -97,10 +96,11 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         base={base}
         payment={payment}
-        events={await paymentEvents(db, payment.id)}
+        events={await paymentEvents(db, payment.authority_id, payment.id)}
         refundables={await refundables(db, payment)}
+        refunds={await refundsOf(db, payment.authority_id, payment.id)}
         mayRefund={mayRefund && Boolean(provider)}
-        refunded={c.req.query('refunded') === '1'}
+        refundRequested={c.req.query('refund') === 'requested'}
         errors={errors}
       />,
     );
@@ -182,7 +182,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         const amountCents = /^\d{1,7}([.,]\d{1,2})?$/.test(typed)
           ? Math.round(Number(typed.replace(',', '.')) * 100)
           : Number.NaN;
-        const outcome = await refund(db, provider, payment.id, {
+        const outcome = await requestRefund(db, payment.authority_id, payment.id, {
           transactionId,
           amountCents,
           actor: `person:${loggedInPerson(c).id}`,
@@ -194,7 +194,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
               message: paymentMessages.translator(c.var.locale)('refundRefused'),
             },
           ]);
-        return c.redirect(`${base}/${payment.id}?refunded=1`, 303);
+        return c.redirect(`${base}/${payment.id}?refund=requested`, 303);
       },
     },
     {
@@ -248,11 +248,17 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             returnUrl: `${config.publicUrl}/payments/${payment.id}`,
             webhookUrl: `${config.publicUrl}${paymentWebhookPath}`,
             language: c.var.locale,
+            actor: `person:${loggedInPerson(c).id}`,
           });
           return c.redirect('paid' in next ? `/payments/${payment.id}` : next.paymentUrl, 303);
         } catch (error) {
           platform.logger.warn({ err: error, payment: payment.id }, 'payment provider refused the checkout');
-          return render(c, (await getPayment(db, payment.id)) ?? payment, mayPay, true);
+          return render(
+            c,
+            (await getPaymentOfAccount(db, payment.account_id, payment.id)) ?? payment,
+            mayPay,
+            true,
+          );
         }
       },
     },
@@ -261,16 +267,26 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       path: paymentWebhookPath,
       access: 'machine',
       rateLimit: { bucket: 'payment-webhook', limit: 600, windowSeconds: 60 },
+      maxBodyBytes: webhookMaxBytes,
       async handler(c) {
         const raw = await c.req.text();
-        if (!provider?.verifies(raw, c.req.header('Datatrans-Signature')))
-          return c.json({ error: 'signature' }, 401);
-        const transaction = JSON.parse(raw) as ProviderTransaction; // signed by the provider: well-formed
-        const payment = await paymentOfTransaction(db, String(transaction.transactionId ?? ''));
-        // Not one of ours (another merchant's test, an old sandbox): acknowledged so it is not resent.
-        if (!payment) return c.json({ ignored: true });
-        await applyTransaction(db, payment, transaction, 'webhook');
-        return c.json({ received: true });
+        const verdict = provider?.verifyWebhook(raw, c.req.header('Datatrans-Signature'), platform.now());
+        if (!verdict || verdict === 'invalid') return c.json({ error: 'signature' }, 401);
+        // Signed, but long ago (or far ahead): someone replays what they captured.
+        if (verdict === 'stale') return c.json({ error: 'stale' }, 401);
+        if (!(await firstDelivery(db, verdict.signature, verdict.signedAt, platform.now())))
+          return c.json({ error: 'replay' }, 409);
+        try {
+          const transaction = JSON.parse(raw) as ProviderTransaction; // signed by the provider: well-formed
+          const payment = await paymentOfTransaction(db, String(transaction.transactionId ?? ''));
+          // Not one of ours (another merchant's test, an old sandbox): acknowledged so it is not resent.
+          if (!payment) return c.json({ ignored: true });
+          await applyTransaction(db, payment, transaction, 'webhook');
+          return c.json({ received: true });
+        } catch (error) {
+          await forgetDelivery(db, verdict.signature);
+          throw error;
+        }
       },
     },
   ];

@@ -52,4 +52,34 @@ export interface PaymentsTables {
     body: unknown;
     at: Generated<Date>;
   };
+  /**
+   * Money to give back, recorded before the provider is asked. `requested`: asked (or about to be) by
+   * the `payments:ask-refund` job; `refunded`: the provider credited it; `refused`: the provider said
+   * no, nothing moved; `unknown`: no answer while the provider still knew the idempotency key — to be
+   * checked at the provider by its `refno`, never asked again automatically.
+   */
+  payment_refunds: {
+    /** Also the `Idempotency-Key` of the credit asked of the provider. */
+    id: Generated<string>;
+    payment_id: string;
+    /** The provider transaction the money is given back from. */
+    refund_of: string;
+    /** Given back from a second attempt paid too (not from the fee itself). */
+    duplicate: boolean;
+    amount_cents: number;
+    /** The merchant reference of the credit at the provider: `{payment refno}-R{n}`. */
+    refno: string;
+    state: RefundState;
+    credit_transaction_id: string | null;
+    requested_by: string;
+    requested_at: Generated<Date>;
+    /** When the provider was first asked: its idempotency keys last an hour from then. */
+    first_asked_at: Date | null;
+    decided_at: Date | null;
+    last_error: string | null;
+  };
+  /** Webhook signatures already received, while their timestamp is still fresh (replays refused). */
+  payment_webhook_signatures: { signature: string; expires_at: Date };
 }
+
+export type RefundState = 'requested' | 'refunded' | 'refused' | 'unknown';

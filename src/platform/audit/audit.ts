@@ -52,7 +52,7 @@ export async function auditedTx<T>(
  * are the way in — but payments still calls it while being converted; the architecture test
  * (tests/architecture/audited-writes.test.ts) refuses any new caller.
  */
-export async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
+async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
   const audit = tablesOf<AuditTables>(tx);
   const last = await audit

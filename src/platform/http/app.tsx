@@ -129,9 +129,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   for (const route of collectRoutes(platform, options.modules)) {
     // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say
-    // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself.
+    // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself,
+    // unless they read the body themselves and say how much (webhooks).
     const limit: MiddlewareHandler<AppEnv> =
-      route.access === 'machine'
+      route.access === 'machine' && route.maxBodyBytes === undefined
         ? (_c, next) => next()
         : bodyLimit({
             maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,

@@ -36,6 +36,8 @@ export interface JobPayloads {
   'cases:payment-settled': { caseId: string; status: string };
   /** Asks the payment provider about payments left pending (no webhook came). */
   'payments:reconcile-pending': Record<string, never>;
+  /** Asks the payment provider for a refund recorded as requested, then records its answer. */
+  'payments:ask-refund': { refundId: string };
 }
 
 export type JobName = keyof JobPayloads;

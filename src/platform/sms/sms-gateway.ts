@@ -52,30 +52,52 @@ export function createSmsGateway(options: {
 export interface DeliveryReport {
   reference: string;
   status: 'delivered' | 'undeliverable';
+  /** The gateway's own id for this report, unique: a report received twice is a replay. */
+  nonce: string;
 }
 
 /**
- * The gateway signs its delivery reports `X-Signature: sha256=<hex HMAC-SHA256 of the body>`, keyed by
- * the token we share with it: without a token, no report is believed.
+ * How far a delivery report's timestamp may be from our clock (either way) to be believed; its nonce
+ * is remembered this long, so that a report posted again is refused.
+ */
+export const deliveryReportFreshnessMs = 5 * 60_000;
+
+/** The largest delivery report accepted: a few fields. */
+export const deliveryReportMaxBytes = 4 * 1024;
+
+/**
+ * The gateway signs its delivery reports `X-Signature: t=<ms since the epoch>,sha256=<hex>`: an
+ * HMAC-SHA256, keyed by the token we share with it, of the timestamp, a dot and the raw body (which
+ * carries the report's nonce). Without a token, no report is believed. `stale`: signed, but at a time
+ * too far from `now` to be believed.
  */
 export function verifyDeliveryReport(
   token: string | undefined,
   rawBody: string,
-  signature: string | undefined,
-): DeliveryReport | undefined {
-  if (!token || !signature?.startsWith('sha256=')) return undefined;
-  const expected = createHmac('sha256', token).update(rawBody).digest();
-  const given = Buffer.from(signature.slice('sha256='.length), 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  header: string | undefined,
+  now: Date,
+): { report: DeliveryReport; signedAt: Date } | 'invalid' | 'stale' {
+  const parts = Object.fromEntries(
+    (header ?? '').split(',').map((part) => part.trim().split('=') as [string, string]),
+  );
+  if (!token || !parts.t || !/^\d{1,15}$/.test(parts.t) || !parts.sha256) return 'invalid';
+  const expected = createHmac('sha256', token).update(`${parts.t}.${rawBody}`).digest();
+  const given = Buffer.from(parts.sha256, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+  const signedAt = new Date(Number(parts.t));
+  if (Math.abs(now.getTime() - signedAt.getTime()) > deliveryReportFreshnessMs) return 'stale';
   const report = JSON.parse(rawBody) as Partial<DeliveryReport>;
   if (
     typeof report.reference !== 'string' ||
-    (report.status !== 'delivered' && report.status !== 'undeliverable')
+    (report.status !== 'delivered' && report.status !== 'undeliverable') ||
+    typeof report.nonce !== 'string' ||
+    !/^[\w-]{16,100}$/.test(report.nonce)
   )
-    return undefined;
-  return { reference: report.reference, status: report.status };
+    return 'invalid';
+  return { report: { reference: report.reference, status: report.status, nonce: report.nonce }, signedAt };
 }
 
-export function signDeliveryReport(token: string, rawBody: string): string {
-  return `sha256=${createHmac('sha256', token).update(rawBody).digest('hex')}`;
+/** The `X-Signature` of a delivery report signed at `timestamp` (ms since the epoch, as text). */
+export function signDeliveryReport(token: string, timestamp: string, rawBody: string): string {
+  return `t=${timestamp},sha256=${createHmac('sha256', token).update(`${timestamp}.${rawBody}`).digest('hex')}`;
 }

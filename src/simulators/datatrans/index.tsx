@@ -1,23 +1,57 @@
 import { randomInt } from 'node:crypto';
 import type { Context } from 'hono';
-import { type ProviderTransaction, signature } from '../../modules/payments/index.ts';
+import { signature } from '../../modules/payments/index.ts';
 import type { PaymentProviderConfig } from '../../platform/config/config.ts';
+import type { Db } from '../../platform/database/database.ts';
 import type { GuichetModule } from '../../platform/module.ts';
-
-interface SimulatedTransaction extends ProviderTransaction {
-  merchantId: string;
-  type: 'payment' | 'credit';
-  amount: number;
-  redirect: { successUrl: string; cancelUrl: string; errorUrl: string };
-  webhookUrl: string | undefined;
-  history: { action: string; amount: number; success: boolean; date: string }[];
-}
-
-/** This process's transactions (it is a simulator: a restart forgets them, as a sandbox may). */
-const transactions = new Map<string, SimulatedTransaction>();
+import * as simulatorTables from './migrations/2026-11-30-53-payments-datatrans-simulator.ts';
+import { payPage } from './pay-page.tsx';
+import {
+  type Answer,
+  findTransaction,
+  idempotent,
+  type SimulatedTransaction,
+  saveTransaction,
+} from './store.ts';
 
 /** Card numbers of Datatrans' test sets: this one is declined, any other well-formed one is accepted. */
 const declinedCard = '4000000000000002';
+
+/**
+ * What the person did on the page, applied to the transaction: cancelled, declined (the test card
+ * that is, or a malformed number) or paid and settled at once (`autoSettle`). Returns where they go.
+ */
+function pay(transaction: SimulatedTransaction, card: string | 'cancel'): string {
+  const date = new Date().toISOString();
+  const { amount } = transaction;
+  if (card === 'cancel') {
+    transaction.status = 'canceled';
+    transaction.history.push({ action: 'cancel', amount, success: true, date });
+    return transaction.redirect.cancelUrl;
+  }
+  if (!/^\d{13,19}$/.test(card) || card === declinedCard) {
+    transaction.status = 'failed';
+    transaction.detail = {
+      ...transaction.detail,
+      fail: { reason: 'DECLINED', message: 'declined' },
+    } as never;
+    transaction.history.push({ action: 'authorize', amount, success: false, date });
+    return transaction.redirect.errorUrl;
+  }
+  transaction.status = 'settled';
+  transaction.detail = { authorize: { amount }, settle: { amount } };
+  transaction.history.push({ action: 'authorize', amount, success: true, date });
+  transaction.history.push({ action: 'settle', amount, success: true, date });
+  return transaction.redirect.successUrl;
+}
+
+const parsed = (raw: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+};
 
 const url = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
 
@@ -28,7 +62,9 @@ const url = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.
  */
 export const datatransSimulator: GuichetModule = {
   name: 'datatrans-simulator',
+  migrations: { '2026-11-30-53-payments-datatrans-simulator': simulatorTables },
   routes: (platform) => {
+    const { db } = platform;
     const config = platform.config.payments;
     const base = '/simulators/datatrans';
     const authorised = (c: Context, merchant: PaymentProviderConfig) =>
@@ -60,6 +96,45 @@ export const datatransSimulator: GuichetModule = {
       }
     }
 
+    /** Credits (part of) a settled transaction, as a new transaction of type `credit`. */
+    async function credit(tx: Db, id: string, raw: string): Promise<Answer> {
+      const original = await findTransaction(tx, id, true);
+      if (!original) return { status: 404, body: { error: { code: 'TRANSACTION_NOT_FOUND' } } };
+      const body = parsed(raw) as { amount?: unknown; currency?: unknown; refno?: unknown };
+      const credited = original.history
+        .filter((h) => h.action === 'credit' && h.success)
+        .reduce((sum, h) => sum + h.amount, 0);
+      if (
+        original.status !== 'settled' ||
+        !Number.isInteger(body.amount) ||
+        (body.amount as number) <= 0 ||
+        (body.amount as number) > original.amount - credited ||
+        body.currency !== original.currency ||
+        typeof body.refno !== 'string'
+      )
+        return {
+          status: 400,
+          body: { error: { code: 'INVALID_TRANSACTION_STATUS', message: 'cannot credit' } },
+        };
+      const amount = body.amount as number;
+      const date = new Date().toISOString();
+      original.history.push({ action: 'credit', amount, success: true, date });
+      await saveTransaction(tx, original);
+      const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
+      await saveTransaction(tx, {
+        ...original,
+        transactionId,
+        type: 'credit',
+        status: 'settled',
+        refno: body.refno,
+        amount,
+        detail: { settle: { amount } },
+        webhookUrl: undefined,
+        history: [{ action: 'credit', amount, success: true, date }],
+      });
+      return { status: 200, body: { transactionId } };
+    }
+
     if (!config) return [];
     return [
       {
@@ -86,7 +161,7 @@ export const datatransSimulator: GuichetModule = {
           )
             return c.json({ error: { code: 'INVALID_PROPERTY', message: 'init request is invalid' } }, 400);
           const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
-          transactions.set(transactionId, {
+          await saveTransaction(db, {
             transactionId,
             merchantId: config.merchantId,
             type: 'payment',
@@ -114,9 +189,9 @@ export const datatransSimulator: GuichetModule = {
         method: 'GET',
         path: `${base}/api/v1/transactions/:id`,
         access: 'machine',
-        handler(c) {
+        async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
-          const transaction = transactions.get(c.req.param('id') ?? '');
+          const transaction = await findTransaction(db, c.req.param('id') ?? '');
           if (!transaction) return c.json({ error: { code: 'TRANSACTION_NOT_FOUND' } }, 404);
           return c.json(view(transaction));
         },
@@ -127,85 +202,27 @@ export const datatransSimulator: GuichetModule = {
         access: 'machine',
         async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
-          const original = transactions.get(c.req.param('id') ?? '');
-          if (!original) return c.json({ error: { code: 'TRANSACTION_NOT_FOUND' } }, 404);
-          const body = (await c.req.json().catch(() => ({}))) as {
-            amount?: unknown;
-            currency?: unknown;
-            refno?: unknown;
-          };
-          const credited = original.history
-            .filter((h) => h.action === 'credit' && h.success)
-            .reduce((sum, h) => sum + h.amount, 0);
-          if (
-            original.status !== 'settled' ||
-            !Number.isInteger(body.amount) ||
-            (body.amount as number) <= 0 ||
-            (body.amount as number) > original.amount - credited ||
-            body.currency !== original.currency ||
-            typeof body.refno !== 'string'
-          )
-            return c.json({ error: { code: 'INVALID_TRANSACTION_STATUS', message: 'cannot credit' } }, 400);
-          const amount = body.amount as number;
-          const date = new Date().toISOString();
-          original.history.push({ action: 'credit', amount, success: true, date });
-          const transactionId = `${Date.now()}${randomInt(10_000, 99_999)}`;
-          transactions.set(transactionId, {
-            ...original,
-            transactionId,
-            type: 'credit',
-            status: 'settled',
-            refno: body.refno,
-            amount,
-            detail: { settle: { amount } },
-            webhookUrl: undefined,
-            history: [{ action: 'credit', amount, success: true, date }],
-          });
-          return c.json({ transactionId });
+          const raw = await c.req.text();
+          // As Datatrans does: the same key and body within the hour answer the first answer again,
+          // without crediting twice; the same key with another body is refused.
+          const key = c.req.header('Idempotency-Key');
+          const answer = await idempotent(
+            db,
+            key ? `${config.merchantId}:${key}` : undefined,
+            `${c.req.path}\n${raw}`,
+            (tx) => credit(tx, c.req.param('id') ?? '', raw),
+          );
+          return c.json(answer.body, answer.status);
         },
       },
       {
         method: 'GET',
         path: `${base}/pay/v1/start/:id`,
         access: 'anonymous',
-        handler(c) {
-          const transaction = transactions.get(c.req.param('id') ?? '');
+        async handler(c) {
+          const transaction = await findTransaction(db, c.req.param('id') ?? '');
           if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);
-          const amount = `${transaction.currency} ${(transaction.amount / 100).toFixed(2)}`;
-          const page = (
-            <html lang="en">
-              <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <title>Datatrans payment page (simulator)</title>
-              </head>
-              <body>
-                <main>
-                  <h1>Datatrans payment page (simulator)</h1>
-                  <p>
-                    {transaction.refno}: <strong>{amount}</strong>
-                  </p>
-                  <form method="post">
-                    <label for="card">Card number</label>{' '}
-                    <input
-                      id="card"
-                      name="cardNumber"
-                      inputmode="numeric"
-                      autocomplete="cc-number"
-                      value="4242 4242 4242 4242"
-                    />{' '}
-                    <button type="submit" name="action" value="pay">
-                      Pay {amount}
-                    </button>{' '}
-                    <button type="submit" name="action" value="cancel">
-                      Cancel
-                    </button>
-                  </form>
-                </main>
-              </body>
-            </html>
-          );
-          return c.html(`<!DOCTYPE html>${page.toString()}`);
+          return c.html(payPage(transaction));
         },
       },
       {
@@ -213,44 +230,18 @@ export const datatransSimulator: GuichetModule = {
         path: `${base}/pay/v1/start/:id`,
         access: 'machine',
         async handler(c) {
-          const transaction = transactions.get(c.req.param('id') ?? '');
-          if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);
           const form = await c.req.parseBody();
           const card = String(form.cardNumber ?? '').replace(/\s/g, '');
-          const date = new Date().toISOString();
-          let target: string;
-          if (form.action === 'cancel') {
-            transaction.status = 'canceled';
-            transaction.history.push({ action: 'cancel', amount: transaction.amount, success: true, date });
-            target = transaction.redirect.cancelUrl;
-          } else if (!/^\d{13,19}$/.test(card) || card === declinedCard) {
-            transaction.status = 'failed';
-            transaction.detail = {
-              ...transaction.detail,
-              fail: { reason: 'DECLINED', message: 'declined' },
-            } as never;
-            transaction.history.push({
-              action: 'authorize',
-              amount: transaction.amount,
-              success: false,
-              date,
-            });
-            target = transaction.redirect.errorUrl;
-          } else {
-            transaction.status = 'settled';
-            transaction.detail = {
-              authorize: { amount: transaction.amount },
-              settle: { amount: transaction.amount },
-            };
-            transaction.history.push({
-              action: 'authorize',
-              amount: transaction.amount,
-              success: true,
-              date,
-            });
-            transaction.history.push({ action: 'settle', amount: transaction.amount, success: true, date });
-            target = transaction.redirect.successUrl;
-          }
+          // Locked while it is paid: a second click finds it paid, not initialized.
+          const paid = await db.transaction().execute(async (tx) => {
+            const transaction = await findTransaction(tx, c.req.param('id') ?? '', true);
+            if (transaction?.status !== 'initialized') return undefined;
+            const target = pay(transaction, form.action === 'cancel' ? 'cancel' : card);
+            await saveTransaction(tx, transaction);
+            return { transaction, target };
+          });
+          if (!paid) return c.text('Transaction not found', 404);
+          const { transaction, target } = paid;
           // As with the real provider, the webhook goes out on its own (retried while the merchant is
           // down) and the person's redirect does not wait for it.
           void postWebhook(transaction, config);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GuichetModule } from '../../platform/module.ts';
 import { signDeliveryReport } from '../../platform/sms/sms-gateway.ts';
 
@@ -50,12 +51,13 @@ export const smsGatewaySimulator: GuichetModule = {
               id: message.id,
               reference: message.reference,
               status: message.to.endsWith('99') ? 'undeliverable' : 'delivered',
+              nonce: randomUUID(),
             });
             fetch(callback, {
               method: 'POST',
               headers: {
                 'Content-Type': 'application/json',
-                'X-Signature': signDeliveryReport(expected, report),
+                'X-Signature': signDeliveryReport(expected, String(Date.now()), report),
               },
               body: report,
             }).catch(() => undefined); // the sender is down: the report is lost, as a real gateway may lose it

@@ -6,10 +6,12 @@ import { ErrorSummary, type FieldError } from '../../../platform/views/component
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
-import { Tag } from '../../../platform/views/components/tag.tsx';
+import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { paymentMessages } from '../messages.ts';
-import type { Payment, paymentEvents, paymentsOfAuthority, Refundable } from '../payments.ts';
+import type { Payment, paymentEvents, paymentsOfAuthority } from '../payments.ts';
+import type { Refund, Refundable } from '../refunds.ts';
+import type { RefundState } from '../tables.ts';
 import { amountOf, PaymentStatus, statusLabels } from './payment-pages.tsx';
 
 const statuses = Object.keys(statusLabels) as (keyof typeof statusLabels)[];
@@ -71,8 +73,9 @@ export function StaffPaymentPage(props: {
   payment: Payment;
   events: Awaited<ReturnType<typeof paymentEvents>>;
   refundables: Refundable[];
+  refunds: Refund[];
   mayRefund: boolean;
-  refunded: boolean;
+  refundRequested: boolean;
   errors: FieldError[];
 }) {
   const t = paymentMessages.translator(props.locale);
@@ -82,7 +85,9 @@ export function StaffPaymentPage(props: {
   return (
     <>
       <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
-      {props.refunded && <NotificationBanner kind="success">{t('refundDone')}</NotificationBanner>}
+      {props.refundRequested && (
+        <NotificationBanner kind="success">{t('refundRequested')}</NotificationBanner>
+      )}
       <ErrorSummary errors={props.errors} />
       <SummaryList
         rows={[
@@ -120,6 +125,9 @@ export function StaffPaymentPage(props: {
           ))}
         </section>
       )}
+      {props.refunds.length > 0 && (
+        <Refunds locale={props.locale} payment={payment} refunds={props.refunds} />
+      )}
       <h2>{t('history')}</h2>
       <Table
         caption={t('history')}
@@ -135,5 +143,44 @@ export function StaffPaymentPage(props: {
         })}
       />
     </>
+  );
+}
+
+const refundStates: Record<
+  RefundState,
+  {
+    label: 'refundRequestedState' | 'refundRefundedState' | 'refundRefusedState' | 'refundUnknownState';
+    tone: TagTone;
+  }
+> = {
+  requested: { label: 'refundRequestedState', tone: 'info' },
+  refunded: { label: 'refundRefundedState', tone: 'success' },
+  refused: { label: 'refundRefusedState', tone: 'neutral' },
+  unknown: { label: 'refundUnknownState', tone: 'danger' },
+};
+
+/** Every refund of the payment with its outcome; one the provider never answered is to be checked by hand. */
+function Refunds(props: { locale: Locale; payment: Payment; refunds: Refund[] }) {
+  const t = paymentMessages.translator(props.locale);
+  const chf = (cents: number) => amountOf(props.locale, { ...props.payment, amount_cents: cents });
+  return (
+    <section aria-labelledby="refunds">
+      <h2 id="refunds">{t('refundsTitle')}</h2>
+      {props.refunds.some((r) => r.state === 'unknown') && (
+        <NotificationBanner kind="important">{t('refundUnknownHint')}</NotificationBanner>
+      )}
+      <Table
+        caption={t('refundsTitle')}
+        head={[t('when'), t('reference'), t('transaction'), t('amount'), t('refundState')]}
+        numeric={[3]}
+        rows={props.refunds.map((refund) => [
+          formatDateTime(props.locale, refund.requested_at),
+          refund.refno,
+          refund.refund_of,
+          chf(refund.amount_cents),
+          <Tag tone={refundStates[refund.state].tone}>{t(refundStates[refund.state].label)}</Tag>,
+        ])}
+      />
+    </section>
   );
 }

@@ -1,0 +1,210 @@
+import { sql } from 'kysely';
+import { auditedTx } from '../../platform/audit/audit.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
+import {
+  type Datatrans,
+  type ProviderTransaction,
+  settledStatuses,
+  unsuccessfulStatuses,
+} from './datatrans.ts';
+import {
+  isUnsettled,
+  locked,
+  type Payment,
+  paymentEvent,
+  recordEvent,
+  reread,
+  unsettled,
+} from './payments.ts';
+import type { PaymentsTables } from './tables.ts';
+
+const tables = (db: Db) => tablesOf<PaymentsTables>(db);
+
+/**
+ * Where to send the person to pay: a new provider transaction, or the one they already opened if it
+ * still waits. A payment already paid has no checkout.
+ */
+export async function checkout(
+  db: Db,
+  provider: Datatrans,
+  payment: Payment,
+  request: { returnUrl: string; webhookUrl: string; language: string; actor: string },
+): Promise<{ paymentUrl: string } | { paid: true }> {
+  if (!isUnsettled(payment)) return { paid: true };
+  if (payment.provider_transaction_id) {
+    const known = await provider.status(payment.provider_transaction_id);
+    const after = await applyTransaction(db, payment, known, 'checked');
+    if (!isUnsettled(after)) return { paid: true };
+    // Datatrans lets an unpaid transaction expire after 30 minutes; a younger one is paid where it is.
+    if (known.status === 'initialized' && Date.now() - payment.updated_at.getTime() < 25 * 60_000)
+      return { paymentUrl: provider.paymentUrl(known.transactionId) };
+  }
+  const { transactionId, paymentUrl } = await provider.initiate({
+    refno: payment.refno,
+    amountCents: payment.amount_cents,
+    currency: payment.currency,
+    language: request.language,
+    returnUrl: request.returnUrl,
+    webhookUrl: request.webhookUrl,
+  });
+  await db.transaction().execute(async (tx) => {
+    // The attempt is recorded whatever happened meanwhile, so that reconciliation asks about it too.
+    await recordEvent(tx, payment.id, 'initiated', {
+      transactionId,
+      status: 'initialized',
+      currency: payment.currency,
+      refno: payment.refno,
+    });
+    if (!isUnsettled(await locked(tx, payment))) return;
+    await auditedTx(tx, paymentEvent(request.actor, 'payment.initiated', payment, { transactionId }), (tx) =>
+      tables(tx)
+        .updateTable('payments')
+        .set({ status: 'pending', provider_transaction_id: transactionId, updated_at: sql`now()` })
+        .where('id', '=', payment.id)
+        .execute(),
+    );
+  });
+  return { paymentUrl };
+}
+
+/**
+ * Brings a payment in line with what the provider says of its transaction (from a signed webhook, or
+ * asked on return and by the reconciliation job). Paid is recorded once, with the job that tells whoever
+ * asked for it, in one transaction: a webhook and a return racing each other settle it once.
+ */
+export async function applyTransaction(
+  db: Db,
+  payment: Payment,
+  transaction: ProviderTransaction,
+  via: 'webhook' | 'checked',
+): Promise<Payment> {
+  if (transaction.transactionId !== payment.provider_transaction_id && transaction.refno !== payment.refno)
+    throw new Error(`Transaction ${transaction.transactionId} is not payment ${payment.id}'s`);
+  const actor = `provider:${via}`;
+  if (settledStatuses.includes(transaction.status)) {
+    const amount = transaction.detail?.settle?.amount ?? transaction.detail?.authorize?.amount;
+    if (amount !== payment.amount_cents || transaction.currency !== payment.currency) {
+      await recordEvent(db, payment.id, 'mismatch', transaction);
+      return payment;
+    }
+    return db.transaction().execute(async (tx) => {
+      await recordEvent(tx, payment.id, via, transaction);
+      const now = await locked(tx, payment);
+      if (!isUnsettled(now)) {
+        // The webhook or the return came first — or the person paid a second attempt in another window,
+        // or paid what was cancelled meanwhile: that money is to be refunded, so it is flagged.
+        if (now.status === 'cancelled' || now.provider_transaction_id !== transaction.transactionId)
+          await recordEvent(tx, payment.id, 'duplicate', transaction);
+        return now;
+      }
+      const details = {
+        refno: payment.refno,
+        amountCents: payment.amount_cents,
+        transactionId: transaction.transactionId,
+      };
+      return auditedTx(tx, paymentEvent(actor, 'payment.settled', payment, details), async (tx) => {
+        const paid = await tables(tx)
+          .updateTable('payments')
+          .set({
+            status: 'paid',
+            paid_at: sql`now()`,
+            updated_at: sql`now()`,
+            provider_transaction_id: transaction.transactionId,
+          })
+          .where('id', '=', payment.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (paid.on_settled) await enqueue(tx, paid.on_settled.job, paid.on_settled.payload as never);
+        return paid;
+      });
+    });
+  }
+  await db.transaction().execute(async (tx) => {
+    await recordEvent(tx, payment.id, via, transaction);
+    if (!unsuccessfulStatuses.includes(transaction.status)) return;
+    const now = await locked(tx, payment);
+    if (now.status !== 'pending' || now.provider_transaction_id !== transaction.transactionId) return;
+    const outcome = transaction.status as 'failed' | 'canceled';
+    await auditedTx(
+      tx,
+      paymentEvent(actor, 'payment.failed', payment, { transactionId: transaction.transactionId, outcome }),
+      (tx) =>
+        tables(tx)
+          .updateTable('payments')
+          .set({ status: 'open', last_outcome: outcome, updated_at: sql`now()` })
+          .where('id', '=', payment.id)
+          .execute(),
+    );
+  });
+  return reread(db, payment);
+}
+
+/**
+ * The payment a provider's transaction was opened for, the latest attempt or an earlier one. Tenant-free
+ * on purpose: only the provider's signed webhook asks, and it knows transactions, not authorities.
+ */
+export async function paymentOfTransaction(db: Db, transactionId: string): Promise<Payment | undefined> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll('payments')
+    .where((eb) =>
+      eb.or([
+        eb('provider_transaction_id', '=', transactionId),
+        eb.exists(
+          eb
+            .selectFrom('payment_events')
+            .select('payment_events.id')
+            .whereRef('payment_events.payment_id', '=', 'payments.id')
+            .where('payment_events.kind', '=', 'initiated')
+            .where(sql`payment_events.body->>'transactionId'`, '=', transactionId),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/**
+ * Payments left unconfirmed (a webhook that never came, a person who closed the window) are asked
+ * about again, every attempt of them: nothing paid is ever left unrecorded.
+ */
+export async function reconcilePending(db: Db, provider: Datatrans, now: Date): Promise<number> {
+  const attempts = await tables(db)
+    .selectFrom('payment_events as e')
+    .innerJoin('payments as p', 'p.id', 'e.payment_id')
+    .selectAll('p')
+    .select(sql<string>`e.body->>'transactionId'`.as('transactionId'))
+    .where('e.kind', '=', 'initiated')
+    // Cancelled ones too: money paid after a cancellation must be found, to be given back.
+    .where('p.status', 'in', [...unsettled, 'cancelled'])
+    .where('e.at', '>', new Date(now.getTime() - 48 * 3_600_000))
+    .where('p.updated_at', '<', new Date(now.getTime() - 15 * 60_000))
+    // Attempts the provider has already given an outcome for are settled questions.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payment_events as f')
+            .select('f.id')
+            .whereRef('f.payment_id', '=', 'p.id')
+            .where(sql`f.body->>'transactionId'`, '=', sql`e.body->>'transactionId'`)
+            .where('f.provider_status', 'in', [...settledStatuses, ...unsuccessfulStatuses]),
+        ),
+      ),
+    )
+    .orderBy('e.at')
+    .limit(500)
+    .execute();
+  for (const { transactionId, ...payment } of attempts) {
+    const transaction = await provider.status(transactionId);
+    // The latest attempt never paid and now expired at the provider: open again, to be paid afresh.
+    const expired =
+      transaction.status === 'initialized' && now.getTime() - payment.updated_at.getTime() > 35 * 60_000;
+    await applyTransaction(
+      db,
+      payment,
+      expired ? { ...transaction, status: 'canceled' } : transaction,
+      'checked',
+    );
+  }
+  return attempts.length;
+}
