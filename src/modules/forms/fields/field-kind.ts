@@ -105,6 +105,11 @@ export interface FieldKind<F extends BaseField = BaseField> {
   multilineLabel: boolean;
   /** What a new field of this type holds besides its id and type (a label, options, columns…). */
   starter(freshId: (prefix: string) => string): Partial<Omit<F, 'id' | 'type'>>;
+  /**
+   * Answers to a field as `starter` makes it: the valid ones pass `check` and the JSON Schema, the
+   * invalid ones do not (the registry test runs them for every type).
+   */
+  examples: { valid: unknown[]; invalid: unknown[] };
   /** What keeps a form with this field from being published, e.g. `options:<id>`. */
   problems(field: F): string[];
 

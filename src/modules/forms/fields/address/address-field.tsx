@@ -25,6 +25,13 @@ export const addressField: FieldKind<AddressField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: {
+    valid: [{ street: 'Rue du Rhône', houseNumber: '12', postcode: '1950', town: 'Sion', country: 'CH' }],
+    invalid: [
+      { street: 'Rue du Rhône', postcode: '195', town: 'Sion' },
+      { street: '', postcode: '1950', town: 'Sion' },
+    ],
+  },
   problems: () => [],
   parse(_field, posted, name) {
     const part = (key: string) => first(posted, `${name}.${key}`);

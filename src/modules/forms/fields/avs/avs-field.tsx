@@ -16,6 +16,7 @@ export const avsField: FieldKind<AvsField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['7561234567897'], invalid: ['7561234567890', '756.1234.5678.97'] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = typed(posted, name);

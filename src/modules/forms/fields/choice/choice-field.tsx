@@ -19,6 +19,7 @@ export const choiceField: FieldKind<ChoiceField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({ options: starterOptions() }),
+  examples: { valid: ['a', 'b'], invalid: ['c', ['a']] },
   problems: (field) => (field.options?.length ? [] : [`options:${field.id}`]),
   parse: (_field, posted, name) => typed(posted, name),
   check: (field, value) =>

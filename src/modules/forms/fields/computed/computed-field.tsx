@@ -61,6 +61,7 @@ export const computedField: FieldKind<ComputedField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({ expression: 0 }),
+  examples: { valid: [12.5, null], invalid: [] },
   problems: (field) => (field.expression === undefined ? [`expression:${field.id}`] : []),
   parse: () => undefined,
   check: () => undefined,

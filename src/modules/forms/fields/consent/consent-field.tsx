@@ -17,6 +17,7 @@ export const consentField: FieldKind<ConsentField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: [true], invalid: [false, 'yes'] },
   problems: () => [],
   parse: (_field, posted, name) => first(posted, name) === 'yes',
   check: (_field, value) => (value === true ? undefined : 'consent'),

@@ -31,6 +31,7 @@ export const dateField: FieldKind<DateField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['2020-02-29', '2026-11-24'], invalid: ['2021-02-29', '24.11.2026', 20261124] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = typed(posted, name);

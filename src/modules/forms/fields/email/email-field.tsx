@@ -17,6 +17,7 @@ export const emailField: FieldKind<EmailField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['anna@example.ch'], invalid: ['anna', 'anna@example', 'an na@example.ch'] },
   problems: () => [],
   parse: (_field, posted, name) => typed(posted, name)?.toLowerCase(),
   check: (_field, value) =>

@@ -29,6 +29,10 @@ export const fileField: FieldKind<FileField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: {
+    valid: [{ fileId: 'f1', name: 'plan.pdf', size: 1200, type: 'application/pdf' }],
+    invalid: [{ fileId: 'f1', name: 'a.gif', type: 'image/gif' }, { name: 'plan.pdf' }],
+  },
   problems: () => [],
   // A step posted without a new file keeps the one attached before.
   parse: (_field, _posted, _name, previous) => previous,

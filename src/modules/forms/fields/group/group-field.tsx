@@ -30,6 +30,7 @@ export const groupField: FieldKind<GroupField> = {
   prefillable: false,
   multilineLabel: false,
   starter: (freshId) => ({ fields: [{ id: freshId('column'), type: 'text', label: { fr: 'Colonne' } }] }),
+  examples: { valid: [[{ column1: 'Rex' }, {}]], invalid: [] },
   problems: (field) =>
     !field.fields?.length || field.fields.some((c) => c.type === 'group') ? [`group:${field.id}`] : [],
   parse(field, posted, name, _previous, parseChild) {

@@ -26,6 +26,10 @@ export const ibanField: FieldKind<IbanField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: {
+    valid: ['CH9300762011623852957'],
+    invalid: ['CH9300762011623852958', 'CH93 0076 2011 6238 5295 7'],
+  },
   problems: () => [],
   parse: (_field, posted, name) => typed(posted, name)?.replace(/\s/g, '').toUpperCase(),
   check: (_field, value) => (typeof value === 'string' && ibanIsValid(value) ? undefined : 'iban'),

@@ -14,6 +14,7 @@ export const infoField: FieldKind<InfoField> = {
   prefillable: false,
   multilineLabel: true,
   starter: () => ({ label: { fr: 'Information' } }),
+  examples: { valid: [], invalid: [] },
   problems: () => [],
   parse: () => undefined,
   check: () => undefined,

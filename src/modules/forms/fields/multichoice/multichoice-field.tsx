@@ -18,6 +18,7 @@ export const multichoiceField: FieldKind<MultichoiceField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({ options: starterOptions() }),
+  examples: { valid: [['a'], ['a', 'b']], invalid: [['a', 'a'], ['c'], 'a'] },
   problems: (field) => (field.options?.length ? [] : [`options:${field.id}`]),
   parse(_field, posted, name) {
     const value = posted[name];

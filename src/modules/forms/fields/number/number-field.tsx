@@ -27,6 +27,7 @@ export const numberField: FieldKind<NumberField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: [0, -3, 1.5], invalid: ['12', Number.NaN] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = typed(posted, name);

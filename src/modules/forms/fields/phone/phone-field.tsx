@@ -25,6 +25,7 @@ export const phoneField: FieldKind<PhoneField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['+41791234567'], invalid: ['0791234567', '+41 79 123 45 67'] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = typed(posted, name);

@@ -19,6 +19,7 @@ export const textField: FieldKind<TextField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['Anna', 'x'.repeat(200)], invalid: [12, 'x'.repeat(201)] },
   problems: () => [],
   parse: (_field, posted, name) => typed(posted, name),
   check: (field, value) => checkText(field, value, defaultMaxLength),

@@ -19,6 +19,7 @@ export const textareaField: FieldKind<TextareaField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['Deux lignes\net plus', 'x'.repeat(5000)], invalid: [true, 'x'.repeat(5001)] },
   problems: () => [],
   parse: (_field, posted, name) => typed(posted, name),
   check: (field, value) => checkText(field, value, defaultMaxLength),

@@ -16,6 +16,7 @@ export const uidField: FieldKind<UidField> = {
   prefillable: true,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: ['CHE116281710'], invalid: ['CHE116281711', 'CHE-116.281.710'] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = typed(posted, name);

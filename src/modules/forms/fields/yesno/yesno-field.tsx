@@ -16,6 +16,7 @@ export const yesnoField: FieldKind<YesnoField> = {
   prefillable: false,
   multilineLabel: false,
   starter: () => ({}),
+  examples: { valid: [true, false], invalid: ['yes'] },
   problems: () => [],
   parse(_field, posted, name) {
     const text = first(posted, name);
