@@ -67,12 +67,7 @@ export type Field =
 
 export type FieldType = Field['type'];
 
-/** The types in the order the builder offers them. */
-export const fieldTypes: readonly FieldType[] = fieldKinds.map((kind) => kind.type);
-
-const byType = new Map<string, FieldKind>(
-  fieldKinds.map((kind) => [kind.type, kind as unknown as FieldKind]),
-);
+const byType = new Map<string, FieldKind>(fieldKinds.map((kind) => [kind.type, kind as FieldKind]));
 
 export const isFieldType = (type: unknown): type is FieldType => typeof type === 'string' && byType.has(type);
 
