@@ -32,11 +32,19 @@ const concerns = [
   'readOptions',
 ] as const;
 
+/** The concerns a type lacks. */
+const missing = (kind: FieldKind) => concerns.filter((concern) => typeof kind[concern] !== 'function');
+
 describe('the field types registry', () => {
+  it('tells a half-made type', () => {
+    const halfMade = { ...fieldKinds[0], parse: undefined, Options: undefined } as unknown as FieldKind;
+    expect(missing(halfMade)).toEqual(['parse', 'Options']);
+  });
+
   it('lists each type with a folder of its own, named after it, and only those', () => {
     expect(fieldKinds.map((kind) => kind.type).sort()).toEqual([...folders].sort());
+    // …and `Field` has the definition of each listed type (checked by tsc).
     expectTypeOf<(typeof fieldKinds)[number]['type']>().toEqualTypeOf<FieldType>();
-    expectTypeOf<Field['type']>().toEqualTypeOf<FieldType>();
   });
 
   it('finds a test next to each type', () => {
@@ -49,7 +57,7 @@ describe('the field types registry', () => {
   it.each(fieldKinds.map((kind) => [kind.type, kind as FieldKind] as const))(
     '%s provides every concern, a name in every language and examples that agree with its schema',
     (_type, kind) => {
-      for (const concern of concerns) expect(typeof kind[concern], concern).toBe('function');
+      expect(missing(kind)).toEqual([]);
       for (const locale of locales) expect(kind.name[locale], locale).not.toBe('');
       const field = starterField(kind);
       expect(kind.problems(field)).toEqual([]);
