@@ -107,7 +107,7 @@ export interface FieldKind<F extends BaseField = BaseField> {
   starter(freshId: (prefix: string) => string): Partial<Omit<F, 'id' | 'type'>>;
   /**
    * Answers to a field as `starter` makes it: the valid ones pass `check` and the JSON Schema, the
-   * invalid ones do not (the registry test runs them for every type).
+   * invalid ones fail `check` (the registry test runs them for every type).
    */
   examples: { valid: unknown[]; invalid: unknown[] };
   /** What keeps a form with this field from being published, e.g. `options:<id>`. */
@@ -139,12 +139,14 @@ export interface FieldKind<F extends BaseField = BaseField> {
 
   /** The runner's view, inside the field's wrapper. */
   Input(props: InputProps<F>): Child;
+  /** How the browser script reads its answer (put on the wrapper as `data-read`). */
   reads?: BrowserRead;
 
   /** The builder's options of the type, inside the field's form. */
   Options(props: OptionsProps<F>): Child;
   /** The field with the options posted by `Options`. */
   readOptions(field: F, posted: Record<string, string | File>): F;
+  /** More of the builder's page of the field, below its form. */
   Section?(props: SectionProps<F>): Child;
   /** As the subject of a condition: the typed value of what the designer wrote. */
   conditionValue?(raw: string): unknown;
