@@ -6,17 +6,10 @@ import { localisedFrom } from '../../platform/views/components/translations.tsx'
 import { type Authority, getAuthorityById, listAuthorities } from '../authorities/index.ts';
 import { authoritiesWhere } from '../policy/index.ts';
 import { builderMessages } from './builder-messages.ts';
-import {
-  allFields,
-  definitionProblems,
-  type Field,
-  type FieldType,
-  type FormDefinition,
-  fieldTypes,
-  type PrefillSource,
-  prefillSources,
-} from './definition.ts';
+import { allFields, definitionProblems, type FormDefinition } from './definition.ts';
 import { applyEdit, type Edit, replaceField } from './edit-definition.ts';
+import { editField } from './edit-field.ts';
+import { isFieldType } from './fields/registry.ts';
 import {
   blankDefinition,
   createForm,
@@ -38,11 +31,6 @@ import {
 } from './views/builder-pages.tsx';
 
 type Posted = Record<string, string | File>;
-
-const numberOrUndefined = (value: unknown) => {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value.replace(',', '.')) : Number.NaN;
-  return Number.isFinite(n) ? n : undefined;
-};
 
 /** The service designers' form builder: every change a small form, so keyboard and no-JS work alike. */
 export function builderRoutes(platform: Platform): RouteDef[] {
@@ -178,14 +166,11 @@ export function builderRoutes(platform: Platform): RouteDef[] {
           if (title) edit = { action, step: text('step'), title };
         } else if (action === 'moveStep') edit = { action, step: text('step'), by: direction };
         else if (action === 'deleteStep') edit = { action, step: text('step') };
-        else if (action === 'addField' && (fieldTypes as readonly string[]).includes(text('type')))
-          edit = {
-            action,
-            step: text('step'),
-            type: text('type') as FieldType,
-            group: text('group') || undefined,
-          };
-        else if (action === 'moveField') edit = { action, field: text('field'), by: direction };
+        else if (action === 'addField') {
+          const type = text('type');
+          if (isFieldType(type))
+            edit = { action, step: text('step'), type, group: text('group') || undefined };
+        } else if (action === 'moveField') edit = { action, field: text('field'), by: direction };
         else if (action === 'placeField') edit = { action, field: text('field'), target: text('target') };
         else if (action === 'duplicateField') edit = { action, field: text('field') };
         else if (action === 'deleteField') edit = { action, field: text('field') };
@@ -230,58 +215,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         const { form, definition } = await designedForm(c);
         const found = allFields(definition).find((f) => f.field.id === c.req.param('fieldId'));
         if (!found) throw notFound();
-        const posted = (await c.req.parseBody()) as Posted;
-        const text = (name: string) =>
-          typeof posted[name] === 'string' ? (posted[name] as string).trim() : '';
-        const field: Field = { ...found.field, label: localisedFrom(posted, 'label') ?? found.field.label };
-        const hint = localisedFrom(posted, 'hint');
-        if (hint) field.hint = hint;
-        else delete field.hint;
-        if (!['info', 'computed'].includes(field.type)) field.required = text('required') === 'yes';
-        if (field.type === 'choice' || field.type === 'multichoice') {
-          const options = text('options')
-            .split('\n')
-            .map((line) => line.split('|').map((part) => part.trim()))
-            .filter(([value, fr]) => value && fr && /^[\w-]{1,40}$/.test(value))
-            .map(([value, fr, de, en]) => ({
-              value: value as string,
-              label: { fr: fr as string, ...(de && { de }), ...(en && { en }) },
-            }));
-          if (options.length > 0) field.options = options;
-        }
-        for (const key of ['min', 'max', 'maxLength'] as const) {
-          if (!(key in posted)) continue;
-          const value = numberOrUndefined(posted[key]);
-          if (value === undefined) delete field[key];
-          else field[key] = value;
-        }
-        if ('prefill' in posted) {
-          if ((prefillSources as readonly string[]).includes(text('prefill')))
-            field.prefill = text('prefill') as PrefillSource;
-          else delete field.prefill;
-        }
-        if (field.type === 'computed') {
-          const by = numberOrUndefined(posted.multiplyBy);
-          if (text('multiplyField') && by !== undefined)
-            field.expression = { '*': [{ var: text('multiplyField') }, by] };
-        }
-        if (!found.group) {
-          const target = allFields(definition).find((f) => f.field.id === text('conditionField'))?.field;
-          const operator = ['==', '!=', '>', '<'].includes(text('conditionOperator'))
-            ? text('conditionOperator')
-            : '==';
-          if (!target) delete field.showIf;
-          else {
-            const raw = text('conditionValue');
-            const value =
-              target.type === 'yesno'
-                ? raw === 'yes' || raw === 'oui' || raw === 'ja' || raw === 'true'
-                : target.type === 'number'
-                  ? Number(raw)
-                  : raw;
-            field.showIf = { [operator]: [{ var: target.id }, value] };
-          }
-        }
+        const field = editField(definition, found, (await c.req.parseBody()) as Posted);
         await saveDefinition(db, actorRef(c), form, replaceField(definition, field));
         return c.redirect(
           found.group ? `${builderBase}/${form.id}/fields/${found.group.id}` : `${builderBase}/${form.id}`,

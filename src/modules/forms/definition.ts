@@ -1,4 +1,9 @@
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
+import { childrenOf } from './fields/all-fields.ts';
+import { type Field, isFieldType, kindOf } from './fields/registry.ts';
+
+export { allFields } from './fields/all-fields.ts';
+export type { Field, FieldType } from './fields/registry.ts';
 
 /**
  * The form definition format, `guichet-form/1`: JSON, versioned with the form (a published version is
@@ -26,28 +31,6 @@ export interface FormStep {
   fields: Field[];
 }
 
-export const fieldTypes = [
-  'text',
-  'textarea',
-  'number',
-  'date',
-  'email',
-  'phone',
-  'avs',
-  'uid',
-  'iban',
-  'address',
-  'choice',
-  'multichoice',
-  'yesno',
-  'group',
-  'file',
-  'consent',
-  'info',
-  'computed',
-] as const;
-export type FieldType = (typeof fieldTypes)[number];
-
 /** Known data a field may be filled with, shown as such rather than asked again. */
 export const prefillSources = [
   'person.givenNames',
@@ -61,52 +44,7 @@ export const prefillSources = [
 ] as const;
 export type PrefillSource = (typeof prefillSources)[number];
 
-export interface Field {
-  id: string;
-  type: FieldType;
-  label: LocalisedText;
-  hint?: LocalisedText;
-  required?: boolean;
-  requiredIf?: Logic;
-  showIf?: Logic;
-  prefill?: PrefillSource;
-  /** text, textarea */
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  /** number */
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** date: ISO dates or 'today' */
-  minDate?: string;
-  maxDate?: string;
-  /** choice, multichoice */
-  options?: { value: string; label: LocalisedText }[];
-  /** group: a table of rows */
-  fields?: Field[];
-  minRows?: number;
-  maxRows?: number;
-  /** file */
-  accept?: ('application/pdf' | 'image/png' | 'image/jpeg')[];
-  maxBytes?: number;
-  /** computed: the value, e.g. a fee from a quantity */
-  expression?: Logic;
-  /** computed: how to show it */
-  format?: 'chf' | 'number';
-}
-
 export const idPattern = /^[a-z][a-zA-Z0-9]{0,39}$/;
-
-/** Every field with its step, groups' children included, in order. */
-export function allFields(definition: FormDefinition): { field: Field; step: FormStep; group?: Field }[] {
-  return definition.steps.flatMap((step) =>
-    step.fields.flatMap((field) => [
-      { field, step },
-      ...(field.fields ?? []).map((child) => ({ field: child, step, group: field })),
-    ]),
-  );
-}
 
 /** Structural problems of a definition (ids, options, groups): what publishing refuses. */
 export function definitionProblems(definition: FormDefinition): string[] {
@@ -120,17 +58,15 @@ export function definitionProblems(definition: FormDefinition): string[] {
     ids.add(step.id);
     if (!step.title?.fr) problems.push(`stepTitle:${step.id}`);
     for (const field of step.fields ?? []) {
-      for (const f of [field, ...(field.fields ?? [])]) {
+      for (const f of [field, ...childrenOf(field)]) {
         if (!idPattern.test(f.id) || ids.has(f.id)) problems.push(`fieldId:${f.id}`);
         ids.add(f.id);
-        if (!(fieldTypes as readonly string[]).includes(f.type)) problems.push(`fieldType:${f.id}`);
+        if (!isFieldType(f.type)) problems.push(`fieldType:${f.id}`);
         if (!f.label?.fr) problems.push(`fieldLabel:${f.id}`);
-        if ((f.type === 'choice' || f.type === 'multichoice') && !f.options?.length)
-          problems.push(`options:${f.id}`);
-        if (f.type === 'computed' && f.expression === undefined) problems.push(`expression:${f.id}`);
+        // A table's own problems come after its columns'.
+        if (f !== field && isFieldType(f.type)) problems.push(...kindOf(f).problems(f));
       }
-      if (field.type === 'group' && (!field.fields?.length || field.fields.some((c) => c.type === 'group')))
-        problems.push(`group:${field.id}`);
+      if (isFieldType(field.type)) problems.push(...kindOf(field).problems(field));
     }
   }
   return problems;

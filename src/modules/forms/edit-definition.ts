@@ -1,5 +1,7 @@
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { allFields, type Field, type FieldType, type FormDefinition } from './definition.ts';
+import { childrenOf } from './fields/all-fields.ts';
+import { kindOf } from './fields/registry.ts';
 
 /** Structural edits of a definition, as the builder's buttons ask for them; each returns a new definition. */
 export type Edit =
@@ -38,12 +40,13 @@ export function freshId(definition: FormDefinition, prefix: string): string {
 function containerOf(definition: FormDefinition, fieldId: string): Field[] | undefined {
   for (const step of definition.steps) {
     if (step.fields.some((f) => f.id === fieldId)) return step.fields;
-    for (const field of step.fields) if (field.fields?.some((f) => f.id === fieldId)) return field.fields;
+    for (const field of step.fields) {
+      const children = childrenOf(field);
+      if (children.some((f) => f.id === fieldId)) return children;
+    }
   }
   return undefined;
 }
-
-const starterLabel: Partial<Record<FieldType, string>> = { info: 'Information' };
 
 export function applyEdit(current: FormDefinition, edit: Edit): FormDefinition {
   const definition = clone(current);
@@ -72,24 +75,19 @@ export function applyEdit(current: FormDefinition, edit: Edit): FormDefinition {
       if (definition.steps.length > 1) definition.steps = definition.steps.filter((s) => s.id !== edit.step);
       return definition;
     case 'addField': {
-      const field: Field = {
-        id: freshId(definition, edit.type),
+      const id = freshId(definition, edit.type);
+      const field = {
+        id,
         type: edit.type,
-        label: { fr: starterLabel[edit.type] ?? 'Nouveau champ' },
-      };
-      if (edit.type === 'choice' || edit.type === 'multichoice')
-        field.options = [
-          { value: 'a', label: { fr: 'Réponse A' } },
-          { value: 'b', label: { fr: 'Réponse B' } },
-        ];
-      if (edit.type === 'group')
-        field.fields = [{ id: freshId(definition, 'column'), type: 'text', label: { fr: 'Colonne' } }];
-      if (edit.type === 'computed') field.expression = 0;
+        label: { fr: 'Nouveau champ' },
+        ...kindOf(edit).starter((prefix) => freshId(definition, prefix)),
+      } as Field;
       const group = edit.group
         ? allFields(definition).find((f) => f.field.id === edit.group)?.field
         : undefined;
       if (group?.type === 'group') {
-        if (edit.type !== 'group') group.fields = [...(group.fields ?? []), field];
+        // A column is never a table itself.
+        if (childrenOf(field).length === 0) group.fields = [...(group.fields ?? []), field];
         return definition;
       }
       definition.steps.find((s) => s.id === edit.step)?.fields.push(field);
@@ -126,7 +124,7 @@ export function applyEdit(current: FormDefinition, edit: Edit): FormDefinition {
         copy.id = freshId(definition, original.type);
         list.splice(index + 1, 0, copy);
         // Inserted first, so that each column's id counts as taken while a new one is chosen.
-        for (const child of copy.fields ?? []) child.id = freshId(definition, child.type);
+        for (const child of childrenOf(copy)) child.id = freshId(definition, child.type);
       }
       return definition;
     }

@@ -4,6 +4,7 @@ import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { FormDefinition } from './definition.ts';
 import { displayValue } from './display.ts';
 import type { Submission } from './drafts.ts';
+import { kindOf } from './fields/registry.ts';
 import { formMessages } from './messages.ts';
 
 /** The PDF receipt of a submission: what was sent, when, for which account, at which level of assurance. */
@@ -34,7 +35,7 @@ export function receiptPdf(
   doc.text(`${t('actingAs')} : ${context.accountName}`);
   doc.text(`${t('level')} : ${submission.level}`);
   for (const step of definition.steps) {
-    const answered = step.fields.filter((f) => f.type !== 'info' && submission.answers[f.id] !== undefined);
+    const answered = step.fields.filter((f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined);
     if (answered.length === 0) continue;
     doc.moveDown().font('Helvetica-Bold').fontSize(13).text(pick(step.title, context.locale));
     for (const field of answered) {

@@ -1,82 +1,10 @@
-import { allFields, type Field, type FormDefinition } from './definition.ts';
-import { patterns } from './validate.ts';
+import { allFields, type FormDefinition } from './definition.ts';
+import type { BaseField, Schema } from './fields/field-kind.ts';
+import { kindOf } from './fields/registry.ts';
 
-type Schema = Record<string, unknown>;
-
-/** A field's value as JSON Schema: what `validateAnswers` enforces, never less. */
-function valueSchema(field: Field): Schema {
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-      return {
-        type: 'string',
-        ...(field.minLength !== undefined && { minLength: field.minLength }),
-        maxLength: field.maxLength ?? (field.type === 'text' ? 200 : 5000),
-        ...(field.pattern && { pattern: `^(?:${field.pattern})$` }),
-      };
-    case 'email':
-      return { type: 'string', maxLength: 254, pattern: patterns.email };
-    case 'phone':
-    case 'avs':
-    case 'uid':
-    case 'iban':
-      return { type: 'string', pattern: patterns[field.type] };
-    case 'date':
-      return { type: 'string', pattern: patterns.date };
-    case 'number':
-      return {
-        type: field.integer ? 'integer' : 'number',
-        ...(field.min !== undefined && { minimum: field.min }),
-        ...(field.max !== undefined && { maximum: field.max }),
-      };
-    case 'choice':
-      return { type: 'string', enum: (field.options ?? []).map((o) => o.value) };
-    case 'multichoice':
-      return { type: 'array', uniqueItems: true, items: { enum: (field.options ?? []).map((o) => o.value) } };
-    case 'yesno':
-      return { type: 'boolean' };
-    case 'consent':
-      return { const: true };
-    case 'address':
-      return {
-        type: 'object',
-        additionalProperties: false,
-        required: ['street', 'postcode', 'town'],
-        properties: {
-          street: { type: 'string', minLength: 1, maxLength: 60 },
-          houseNumber: { type: 'string', maxLength: 12 },
-          postcode: { type: 'string', pattern: '^[0-9]{4}$' },
-          town: { type: 'string', minLength: 1, maxLength: 40 },
-          country: { const: 'CH' },
-        },
-      };
-    case 'file':
-      return {
-        type: 'object',
-        required: ['fileId', 'type'],
-        properties: {
-          fileId: { type: 'string' },
-          name: { type: 'string' },
-          size: { type: 'integer' },
-          type: { enum: field.accept ?? ['application/pdf', 'image/png', 'image/jpeg'] },
-        },
-      };
-    case 'group':
-      return {
-        type: 'array',
-        maxItems: field.maxRows ?? 500,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: (field.fields ?? []).filter((c) => c.required).map((c) => c.id),
-          properties: Object.fromEntries((field.fields ?? []).map((c) => [c.id, valueSchema(c)])),
-        },
-      };
-    case 'computed':
-      return { type: ['number', 'null'] };
-    case 'info':
-      return {};
-  }
+/** A field's value as JSON Schema, by its type: what `validateAnswers` enforces, never less. */
+function valueSchema(field: BaseField): Schema {
+  return kindOf(field).schema(field, valueSchema);
 }
 
 /**
@@ -85,7 +13,7 @@ function valueSchema(field: Field): Schema {
  * they apply depends on other answers.
  */
 export function formJsonSchema(definition: FormDefinition, id: string): Schema {
-  const fields = allFields(definition).filter(({ field, group }) => !group && field.type !== 'info');
+  const fields = allFields(definition).filter(({ field, group }) => !group && kindOf(field).hasValue);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: id,
@@ -95,7 +23,10 @@ export function formJsonSchema(definition: FormDefinition, id: string): Schema {
     required: fields
       .filter(
         ({ field, step }) =>
-          field.required && field.showIf === undefined && step.showIf === undefined && field.type !== 'group',
+          field.required &&
+          field.showIf === undefined &&
+          step.showIf === undefined &&
+          kindOf(field).requiredInSchema,
       )
       .map(({ field }) => field.id),
     properties: Object.fromEntries(

@@ -9,11 +9,13 @@
   const stepIndex = definition.steps.findIndex((s) => s.id === stepId);
   const currentStep = definition.steps[stepIndex];
 
-  const answerOf = (field) => {
+  // Each field's wrapper says how its type is read (`data-read`, from fields/<type>/); a field
+  // without one keeps the value the server last saw.
+  const answerOf = (field, read) => {
     const inputs = [...form.elements].filter((el) => el.name === field.id);
     if (inputs.length === 0) return undefined;
     const text = (inputs[0].value ?? '').trim();
-    switch (field.type) {
+    switch (read) {
       case 'number': {
         const n = Number(text.replace(/['’\s]/g, '').replace(',', '.'));
         return text === '' || Number.isNaN(n) ? undefined : n;
@@ -24,9 +26,9 @@
       }
       case 'choice':
         return inputs.find((el) => el.checked)?.value;
-      case 'multichoice':
+      case 'choices':
         return inputs.filter((el) => el.checked).map((el) => el.value);
-      case 'consent':
+      case 'checked':
         return inputs[0].checked;
       default:
         return text === '' ? undefined : text;
@@ -36,8 +38,8 @@
   const update = () => {
     const current = Object.assign({}, answers);
     for (const field of currentStep.fields) {
-      if (['group', 'file', 'address', 'info', 'computed'].includes(field.type)) continue;
-      current[field.id] = answerOf(field);
+      const read = form.querySelector(`[data-field="${field.id}"]`)?.dataset.read;
+      if (read) current[field.id] = answerOf(field, read);
     }
     const result = engine.evaluate(definition, current);
     result.steps[stepIndex].fields.forEach((state) => {

@@ -1,6 +1,7 @@
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import type { FormDefinition } from '../definition.ts';
 import { displayValue } from '../display.ts';
+import { kindOf } from '../fields/registry.ts';
 
 /** Submitted answers as a summary list, step by step: for the back office's request page. */
 export function AnswersList(props: {
@@ -13,26 +14,29 @@ export function AnswersList(props: {
   return (
     <>
       {props.definition.steps.map((step) => {
-        const answered = step.fields.filter((f) => f.type !== 'info' && props.answers[f.id] !== undefined);
+        const answered = step.fields.filter((f) => kindOf(f).hasValue && props.answers[f.id] !== undefined);
         if (answered.length === 0) return null;
         return (
           <>
             <h3>{pick(step.title, props.locale)}</h3>
             <dl class="summary-list">
-              {answered.map((field) => (
-                <div class="summary-list__row">
-                  <dt>{pick(field.label, props.locale)}</dt>
-                  <dd class="pre-line">
-                    {field.type === 'file' && props.fileHref ? (
-                      <a href={props.fileHref((props.answers[field.id] as { fileId: string }).fileId)}>
-                        {displayValue(field, props.answers[field.id], props.locale)}
-                      </a>
-                    ) : (
-                      displayValue(field, props.answers[field.id], props.locale)
-                    )}
-                  </dd>
-                </div>
-              ))}
+              {answered.map((field) => {
+                const value = props.answers[field.id];
+                const fileId = kindOf(field).fileOf?.(value);
+                const text = displayValue(field, value, props.locale);
+                return (
+                  <div class="summary-list__row">
+                    <dt>{pick(field.label, props.locale)}</dt>
+                    <dd class="pre-line">
+                      {fileId !== undefined && props.fileHref ? (
+                        <a href={props.fileHref(fileId)}>{text}</a>
+                      ) : (
+                        text
+                      )}
+                    </dd>
+                  </div>
+                );
+              })}
             </dl>
           </>
         );

@@ -10,22 +10,13 @@ import { Tag } from '../../../platform/views/components/tag.tsx';
 import { Translations } from '../../../platform/views/components/translations.tsx';
 import type { Authority } from '../../authorities/index.ts';
 import { builderMessages } from '../builder-messages.ts';
-import {
-  allFields,
-  type Field,
-  type FieldType,
-  type FormDefinition,
-  fieldTypes,
-  prefillSources,
-} from '../definition.ts';
+import { allFields, type Field, type FormDefinition } from '../definition.ts';
+import { fieldKinds } from '../fields/registry.ts';
 import type { Form } from '../forms.ts';
+import { builderBase, typeName } from './field-editor-page.tsx';
 import { FieldInput } from './fields.tsx';
 
-export const builderBase = '/back-office/forms';
-type T = ReturnType<typeof builderMessages.translator>;
-
-export const typeLabel = (t: T, type: FieldType) =>
-  t(`type${type[0]?.toUpperCase()}${type.slice(1)}` as Parameters<T>[0]);
+export { builderBase, FieldEditorPage } from './field-editor-page.tsx';
 
 /** One small form per action, so that every change works with the keyboard and without JavaScript. */
 function Actions(props: {
@@ -216,7 +207,7 @@ export function EditorPage(props: {
                 );
                 return [
                   name,
-                  typeLabel(t, field.type),
+                  typeName(props.locale, field.type),
                   field.required ? '✓' : '',
                   conditionSummary(field, definition, props.locale),
                   actions,
@@ -233,8 +224,8 @@ export function EditorPage(props: {
                 {t('fieldType')}
               </label>
               <select class="field__input" id={`type-${step.id}`} name="type">
-                {fieldTypes.map((type) => (
-                  <option value={type}>{typeLabel(t, type)}</option>
+                {fieldKinds.map((kind) => (
+                  <option value={kind.type}>{kind.name[props.locale]}</option>
                 ))}
               </select>
             </div>
@@ -270,227 +261,6 @@ export function EditorPage(props: {
           formatDateTime(props.locale, h.savedAt),
         ])}
       />
-    </>
-  );
-}
-
-export function FieldEditorPage(props: {
-  locale: Locale;
-  form: Form;
-  definition: FormDefinition;
-  field: Field;
-  group?: Field;
-}) {
-  const t = builderMessages.translator(props.locale);
-  const { field, form, definition } = props;
-  const base = `${builderBase}/${form.id}/fields/${field.id}`;
-  const candidates = allFields(definition).filter(
-    ({ field: f, group }) =>
-      !group && f.id !== field.id && ['choice', 'yesno', 'number', 'text'].includes(f.type),
-  );
-  const rule = field.showIf as Record<string, [{ var: string }, unknown]> | undefined;
-  const [operator, operands] = rule ? (Object.entries(rule)[0] ?? []) : [];
-  const numberInput = (name: 'min' | 'max' | 'maxLength', label: string) => (
-    <div class="field">
-      <label class="field__label" for={name}>
-        {label}
-      </label>
-      <input
-        class="field__input"
-        id={name}
-        name={name}
-        inputmode="numeric"
-        value={field[name] === undefined ? '' : String(field[name])}
-      />
-    </div>
-  );
-  const product = (field.expression as { '*'?: [{ var: string }, number] } | undefined)?.['*'];
-  return (
-    <>
-      <h1>{t('fieldTitle', { field: pick(field.label, props.locale) })}</h1>
-      <p>
-        <a href={`${builderBase}/${form.id}`}>{t('backToForm')}</a>
-      </p>
-      <form method="post" action={base}>
-        <CsrfField />
-        <Translations
-          name="label"
-          legend={t('label')}
-          value={field.label}
-          multiline={field.type === 'info'}
-        />
-        <Translations name="hint" legend={t('hint')} value={field.hint} />
-        {!['info', 'computed'].includes(field.type) && (
-          <div class="choice">
-            <input
-              type="checkbox"
-              id="required"
-              name="required"
-              value="yes"
-              checked={field.required === true}
-            />
-            <label for="required">{t('required')}</label>
-          </div>
-        )}
-        {(field.type === 'choice' || field.type === 'multichoice') && (
-          <div class="field">
-            <label class="field__label" for="options">
-              {t('options')}
-            </label>
-            <p class="field__hint" id="options-hint">
-              {t('optionsHint')}
-            </p>
-            <textarea
-              class="field__input"
-              id="options"
-              name="options"
-              rows={5}
-              aria-describedby="options-hint"
-            >
-              {(field.options ?? [])
-                .map((o) => [o.value, o.label.fr, o.label.de ?? '', o.label.en ?? ''].join(' | '))
-                .join('\n')}
-            </textarea>
-          </div>
-        )}
-        {field.type === 'number' && (
-          <>
-            {numberInput('min', t('min'))}
-            {numberInput('max', t('max'))}
-          </>
-        )}
-        {(field.type === 'text' || field.type === 'textarea') && numberInput('maxLength', t('maxLength'))}
-        {!props.group && ['text', 'date', 'avs', 'email', 'address', 'uid'].includes(field.type) && (
-          <div class="field">
-            <label class="field__label" for="prefill">
-              {t('prefill')}
-            </label>
-            <select class="field__input" id="prefill" name="prefill">
-              <option value="">{t('prefillNone')}</option>
-              {prefillSources.map((source) => (
-                <option value={source} selected={field.prefill === source}>
-                  {source}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {field.type === 'computed' && (
-          <fieldset class="fieldset">
-            <legend class="fieldset__legend">{t('multiply')}</legend>
-            <div class="field">
-              <label class="field__label" for="multiplyField">
-                {t('field')}
-              </label>
-              <select class="field__input" id="multiplyField" name="multiplyField">
-                {allFields(definition)
-                  .filter(({ field: f, group }) => !group && f.type === 'number')
-                  .map(({ field: f }) => (
-                    <option value={f.id} selected={product?.[0]?.var === f.id}>
-                      {pick(f.label, props.locale)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div class="field">
-              <label class="field__label" for="multiplyBy">
-                {t('by')}
-              </label>
-              <input
-                class="field__input"
-                id="multiplyBy"
-                name="multiplyBy"
-                inputmode="decimal"
-                value={product ? String(product[1]) : ''}
-              />
-            </div>
-          </fieldset>
-        )}
-        {!props.group && (
-          <fieldset class="fieldset" id="condition">
-            <legend class="fieldset__legend">{t('showIf')}</legend>
-            <div class="field">
-              <label class="field__label" for="conditionField">
-                {t('field')}
-              </label>
-              <select class="field__input" id="conditionField" name="conditionField">
-                <option value="">{t('always')}</option>
-                {candidates.map(({ field: f }) => (
-                  <option value={f.id} selected={operands?.[0]?.var === f.id}>
-                    {pick(f.label, props.locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label class="field__label" for="conditionOperator">
-                {t('operator')}
-              </label>
-              <select class="field__input" id="conditionOperator" name="conditionOperator">
-                {(
-                  [
-                    ['==', t('equals')],
-                    ['!=', t('differs')],
-                    ['>', t('greater')],
-                    ['<', t('less')],
-                  ] as const
-                ).map(([value, label]) => (
-                  <option value={value} selected={operator === value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label class="field__label" for="conditionValue">
-                {t('value')}
-              </label>
-              <input
-                class="field__input"
-                id="conditionValue"
-                name="conditionValue"
-                value={
-                  operands === undefined
-                    ? ''
-                    : String(operands[1] === true ? 'yes' : operands[1] === false ? 'no' : operands[1])
-                }
-              />
-            </div>
-          </fieldset>
-        )}
-        <Button>{t('save')}</Button>
-      </form>
-      {field.type === 'group' && (
-        <section aria-labelledby="children">
-          <h2 id="children">{t('children')}</h2>
-          <ul>
-            {(field.fields ?? []).map((child) => (
-              <li>
-                <a href={`${builderBase}/${form.id}/fields/${child.id}`}>{pick(child.label, props.locale)}</a>{' '}
-                ({typeLabel(t, child.type)})
-              </li>
-            ))}
-          </ul>
-          <form method="post" action={`${builderBase}/${form.id}/actions`}>
-            <CsrfField />
-            <input type="hidden" name="action" value="addField" />
-            <input type="hidden" name="group" value={field.id} />
-            <div class="field">
-              <label class="field__label" for="childType">
-                {t('fieldType')}
-              </label>
-              <select class="field__input" id="childType" name="type">
-                {fieldTypes
-                  .filter((type) => !['group', 'file', 'computed', 'info'].includes(type))
-                  .map((type) => (
-                    <option value={type}>{typeLabel(t, type)}</option>
-                  ))}
-              </select>
-            </div>
-            <Button variant="secondary">{t('addChild')}</Button>
-          </form>
-        </section>
-      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorSummary, type FieldError } from '../../../platform/views/component
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { displayValue } from '../display.ts';
 import type { Submission } from '../drafts.ts';
+import { kindOf } from '../fields/registry.ts';
 import { formMessages } from '../messages.ts';
 import type { Answers } from '../validate.ts';
 import { FieldInput } from './fields.tsx';
@@ -107,7 +108,7 @@ export function ReviewPage(props: {
             <h2 id={`review-${step.id}`}>{pick(step.title, props.locale)}</h2>
             <dl class="summary-list">
               {step.fields
-                .filter((f) => f.type !== 'info' && props.answers[f.id] !== undefined)
+                .filter((f) => kindOf(f).hasValue && props.answers[f.id] !== undefined)
                 .map((field) => (
                   <div class="summary-list__row">
                     <dt>{pick(field.label, props.locale)}</dt>
