@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
-import { audited } from '../../platform/audit/audit.ts';
+import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
-import type { PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import { accountAccess } from '../accounts/index.ts';
 import { type Form, formEngine, getForm, getSubmission, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import { cancelUnpaid, requestPayment } from '../payments/index.ts';
+import { getCaseForJob } from './get-case.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow, type Workflow } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
@@ -32,45 +31,56 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
   const form = await getForm(db, submission.formId);
   const version = form && (await getVersion(db, form, submission.version));
   if (!form || !version) throw new Error(`Form of submission ${submissionId} is missing`);
-  const opened = await db.transaction().execute(async (tx) => {
-    const created = await tables(tx)
-      .insertInto('cases')
-      .values({
-        authority_id: form.authorityId,
-        form_id: form.id,
-        form_version: submission.version,
-        submission_id: submission.id,
-        title: version.definition.title,
-        account_id: submission.accountId,
-        person_id: submission.personId,
-        mandate_id: submission.mandateId,
-        level: submission.level,
-        answers: submission.answers,
-        status: (await workflowFor(tx, form.id)).initial,
-        assignee_person_id: null,
-      } as never)
-      .onConflict((oc) => oc.column('submission_id').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (created) {
-      await record(
-        tx,
-        created,
-        { ref: `person:${submission.personId}`, name: '' },
-        { kind: 'status', to_status: created.status },
-      );
-      // What the first status asks for (a fee to pay on submission, a webhook) happens as for any other.
-      await onEntering(tx, created, await workflowFor(tx, form.id), created.status, false);
-    }
-    const item =
-      created ??
-      (await tables(tx)
-        .selectFrom('cases')
-        .selectAll()
-        .where('submission_id', '=', submissionId)
-        .executeTakeFirst());
-    return { created, item };
-  });
+  const opened = await audited(
+    db,
+    (result: { created?: Case; item?: Case }): AuditEvent => ({
+      actor: `person:${submission.personId}`,
+      action: result.created ? 'case.open' : 'case.open.again',
+      subjectType: 'case',
+      subjectId: result.item?.id ?? submissionId,
+      authorityId: form.authorityId,
+      details: { submissionId },
+    }),
+    async (tx) => {
+      const created = await tables(tx)
+        .insertInto('cases')
+        .values({
+          authority_id: form.authorityId,
+          form_id: form.id,
+          form_version: submission.version,
+          submission_id: submission.id,
+          title: version.definition.title,
+          account_id: submission.accountId,
+          person_id: submission.personId,
+          mandate_id: submission.mandateId,
+          level: submission.level,
+          answers: submission.answers,
+          status: (await workflowFor(tx, form.id)).initial,
+          assignee_person_id: null,
+        } as never)
+        .onConflict((oc) => oc.column('submission_id').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (created) {
+        await record(
+          tx,
+          created,
+          { ref: `person:${submission.personId}`, name: '' },
+          { kind: 'status', to_status: created.status },
+        );
+        // What the first status asks for (a fee to pay on submission, a webhook) happens as for any other.
+        await onEntering(tx, created, await workflowFor(tx, form.id), created.status, false);
+      }
+      const item =
+        created ??
+        (await tables(tx)
+          .selectFrom('cases')
+          .selectAll()
+          .where('submission_id', '=', submissionId)
+          .executeTakeFirst());
+      return { created, item };
+    },
+  );
   // Rules of the workflow may move a new request on at once (e.g. straight to processing when urgent).
   if (opened.created) await followAutomaticTransitions(db, opened.created);
   return opened.item;
@@ -103,11 +113,6 @@ async function record(
       document_id: event.document_id ?? null,
     })
     .execute();
-}
-
-export async function getCase(db: Db, id: string): Promise<Case | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return tables(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function listEvents(db: Db, caseId: string, includeInternal: boolean): Promise<CaseEvent[]> {
@@ -175,13 +180,6 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
   return { total, rows };
 }
 
-/** The requests of the account in use the person may follow: all of them, or under a mandate those made under it. */
-export async function requestsVisibleTo(db: Db, actor: PersonActor): Promise<Case[]> {
-  const all = await listForAccount(db, actor.account.id);
-  if (await accountAccess(db, actor.id, actor.account.id)) return all;
-  return all.filter((item) => item.mandate_id !== null && item.mandate_id === actor.mandate?.id);
-}
-
 export async function listForAccount(db: Db, accountId: string): Promise<Case[]> {
   return tables(db)
     .selectFrom('cases')
@@ -194,20 +192,34 @@ export async function listForAccount(db: Db, accountId: string): Promise<Case[]>
 /** What the timeline records of a move: why (a plain status change, a complement, a decision…). */
 type StatusEvent = { kind: CaseEvent['kind']; text?: string; document_id?: string };
 
-/** Moves a request to `to`, recording why, and tells the requester when the status says so. */
+/** Someone else changed the request since it was read: the change asked is not made. */
+export class RequestChangedError extends Error {
+  constructor(readonly caseId: string) {
+    super('request_changed');
+  }
+}
+
+/**
+ * Moves a request to `to`, recording why, and tells the requester when the status says so. It moves
+ * only if it is still at the version `seenVersion` (the one the actor saw), else `RequestChangedError`.
+ */
 export async function moveTo(
   db: Db,
   target: Case,
   actor: CaseActor,
   to: string,
   event: StatusEvent = { kind: 'status' },
+  seenVersion = target.version,
 ): Promise<void> {
-  await enterStatus(db, target, actor, to, event);
-  await followAutomaticTransitions(db, { ...target, status: to });
+  const workflow = await workflowFor(db, target.form_id);
+  const moved = await audited(db, statusAudit(target, actor, to), (tx) =>
+    changeStatus(tx, target, actor, to, workflow, event, seenVersion),
+  );
+  await followAutomaticTransitions(db, moved);
 }
 
 /** Automatic transitions: a rule on the answers may move the request on at once (a few hops at most). */
-async function followAutomaticTransitions(db: Db, target: Case): Promise<void> {
+export async function followAutomaticTransitions(db: Db, target: Case): Promise<void> {
   let current = target;
   for (let hop = 0; hop < 5; hop++) {
     const workflow = await workflowFor(db, current.form_id);
@@ -215,41 +227,48 @@ async function followAutomaticTransitions(db: Db, target: Case): Promise<void> {
       (t) => t.from === current.status && t.auto !== undefined && formEngine.holds(t.auto, current.answers),
     );
     if (!next) return;
-    await enterStatus(db, current, systemActor, next.to, { kind: 'status' });
-    current = { ...current, status: next.to };
+    const from = current;
+    current = await audited(db, statusAudit(from, systemActor, next.to), (tx) =>
+      changeStatus(tx, from, systemActor, next.to, workflow, { kind: 'status' }, from.version),
+    );
   }
 }
 
-async function enterStatus(
-  db: Db,
+export const statusAudit = (target: Case, actor: CaseActor, to: string): AuditEvent => ({
+  actor: actor.ref,
+  action: 'case.status',
+  subjectType: 'case',
+  subjectId: target.id,
+  authorityId: target.authority_id,
+  details: { from: target.status, to },
+});
+
+/**
+ * In the caller's transaction: the status change, its event on the timeline and what entering the
+ * status does (fee, letter, webhook, telling the requester). Nobody else may have changed the
+ * request since `seenVersion`: the update names it, so two clerks acting at once cannot both win.
+ */
+export async function changeStatus(
+  tx: Db,
   target: Case,
   actor: CaseActor,
   to: string,
-  event: StatusEvent = { kind: 'status' },
-): Promise<void> {
-  const workflow = await workflowFor(db, target.form_id);
-  await audited(
-    db,
-    {
-      actor: actor.ref,
-      action: 'case.status',
-      subjectType: 'case',
-      subjectId: target.id,
-      authorityId: target.authority_id,
-      details: { from: target.status, to },
-    },
-    async (tx) => {
-      const moved = await tables(tx)
-        .updateTable('cases')
-        .set({ status: to, status_changed_at: sql`now()` })
-        .where('id', '=', target.id)
-        .where('status', '=', target.status) // nobody moved it meanwhile
-        .executeTakeFirst();
-      if (moved.numUpdatedRows === 0n) throw new Error('stale');
-      await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
-      await onEntering(tx, target, workflow, to, true);
-    },
-  );
+  workflow: Workflow,
+  event: StatusEvent,
+  seenVersion: number,
+): Promise<Case> {
+  const moved = await tables(tx)
+    .updateTable('cases')
+    .set((eb) => ({ status: to, status_changed_at: sql`now()`, version: eb('version', '+', 1) }))
+    .where('id', '=', target.id)
+    .where('status', '=', target.status)
+    .where('version', '=', seenVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (!moved) throw new RequestChangedError(target.id);
+  await record(tx, target, actor, { ...event, from_status: target.status, to_status: to });
+  await onEntering(tx, target, workflow, to, true);
+  return moved;
 }
 
 /** The request's answers with what its form computes from them (a fee from a number of dogs). */
@@ -347,7 +366,15 @@ export async function addEvent(
   event: { kind: 'note' | 'message'; text: string; internal: boolean; document_id?: string },
   tellRequester = false,
 ): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const audit: AuditEvent = {
+    actor: actor.ref,
+    action: event.kind === 'note' ? 'case.note' : 'case.message',
+    subjectType: 'case',
+    subjectId: target.id,
+    authorityId: target.authority_id,
+    details: { documentId: event.document_id ?? null },
+  };
+  await audited(db, audit, async (tx) => {
     await record(tx, target, actor, event);
     if (tellRequester)
       await notify(tx, {
@@ -389,9 +416,12 @@ export async function applyTimeouts(db: Db, now = new Date()): Promise<number> {
 
 /** A fee a status asked for is paid: the request moves on, if it still waits in that status. */
 export async function paymentSettled(db: Db, job: { caseId: string; status: string }): Promise<void> {
-  const target = await getCase(db, job.caseId);
+  const target = await getCaseForJob(db, job.caseId);
   if (!target) return;
   const paidTo = (await workflowFor(db, target.form_id)).statuses[job.status]?.payment?.paidTo;
   if (target.status === job.status && paidTo) await moveTo(db, target, systemActor, paidTo, { kind: 'paid' });
-  else await record(db, target, systemActor, { kind: 'paid' });
+  else
+    await audited(db, { ...statusAudit(target, systemActor, target.status), action: 'case.paid' }, (tx) =>
+      record(tx, target, systemActor, { kind: 'paid' }),
+    );
 }

@@ -3,11 +3,13 @@ import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
 import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
+import * as caseVersion from './migrations/2026-11-30-10-cases-version.ts';
 import { casesMySpace } from './my-space.tsx';
 import { caseRoutes } from './routes.tsx';
 import { callWebhook } from './webhook.ts';
 
-export { applyTimeouts, getCase, listForAccount, openFromSubmission } from './cases.ts';
+export { applyTimeouts, listForAccount, openFromSubmission } from './cases.ts';
+export { getCaseOfAccount, getCaseOfAuthority } from './get-case.ts';
 export { defaultWorkflow, type Workflow } from './workflow.ts';
 export { saveWorkflow } from './workflow-store.ts';
 
@@ -20,6 +22,7 @@ export const casesModule: GuichetModule = {
   migrations: {
     '2026-11-24-16-cases-create': createCases,
     '2026-11-24-21-cases-letters-localised': localisedLetters,
+    '2026-11-30-10-cases-version': caseVersion,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,
