@@ -508,7 +508,11 @@ describe('requests', () => {
       redirect: 'manual',
     });
     expect(new URL(paid.headers.get('Location') ?? '').pathname).toBe(paymentPath);
-    for (let i = 0; i < 200 && (await getCaseOfAuthority(testApp.database.db, spf, id))?.status !== 'in_progress'; i++)
+    for (
+      let i = 0;
+      i < 200 && (await getCaseOfAuthority(testApp.database.db, spf, id))?.status !== 'in_progress';
+      i++
+    )
       await new Promise((r) => setTimeout(r, 50));
     expect((await getCaseOfAuthority(testApp.database.db, spf, id))?.status).toBe('in_progress');
     const after = await (await person.get(`/requests/${id}`)).text();
@@ -796,7 +800,11 @@ describe('requests', () => {
     });
     const urgent = await submitted('Urgent');
     const ordinary = await submitted('Ordinaire');
-    for (let i = 0; i < 50 && (await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status !== 'in_progress'; i++)
+    for (
+      let i = 0;
+      i < 50 && (await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status !== 'in_progress';
+      i++
+    )
       await new Promise((r) => setTimeout(r, 100));
     expect((await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status).toBe('in_progress');
     expect((await getCaseOfAuthority(testApp.database.db, spf, ordinary))?.status).toBe('submitted');
