@@ -29,6 +29,8 @@ export async function openRequest(
   citizen: PersonActor,
   formId: string,
   answers: Record<string, unknown> = { purpose: 'Test' },
+  /** The mandate a representative (`citizen` then is the agent, acting for the account) made it under. */
+  mandateId: string | null = null,
 ) {
   const { rows } = await sql<{ id: string }>`
     insert into form_drafts (form_id, version, account_id, person_id, answers)
@@ -43,7 +45,7 @@ export async function openRequest(
       version: 1,
       accountId: citizen.account.id,
       personId: citizen.id,
-      mandateId: null,
+      mandateId,
       answers,
       step: null,
       submittedAt: null,
