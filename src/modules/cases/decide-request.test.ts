@@ -7,9 +7,10 @@ import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { vaultOf } from '../documents/index.ts';
-import { type Case, moveTo, RequestChangedError } from './cases.ts';
+import { type Case, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { getCaseOfAuthority } from './get-case.ts';
+import { moveTo } from './move-request.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;

@@ -2,14 +2,8 @@ import { audited } from '../../platform/audit/audit.ts';
 import { tablesOf } from '../../platform/database/database.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { type DocumentVault, publishDocument } from '../documents/index.ts';
-import {
-  type Case,
-  type CaseActor,
-  changeStatus,
-  followAutomaticTransitions,
-  RequestChangedError,
-  statusAudit,
-} from './cases.ts';
+import { type Case, type CaseActor, RequestChangedError } from './cases.ts';
+import { changeStatus, followAutomaticTransitions, statusAudit } from './move-request.ts';
 import type { CasesTables } from './tables.ts';
 import { actionStatuses } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';

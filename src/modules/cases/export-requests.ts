@@ -2,7 +2,7 @@ import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { recordAccess } from '../accounts/index.ts';
 import { formJsonSchema, getForm, getVersion } from '../forms/index.ts';
-import { type InboxFilter, listInbox } from './cases.ts';
+import { type InboxFilter, listInbox } from './list-inbox.ts';
 
 /** As it will read back from the audit chain's JSON, which keeps no `undefined`: the hash must match. */
 const withoutUndefined = (value: object) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;

@@ -10,9 +10,10 @@ import { checkUpload, documentFile, getDocument, oneDocumentBodyBytes, vaultOf }
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
-import { addEvent, assign, type Case, listEvents, moveTo, RequestChangedError } from './cases.ts';
+import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { caseMessages } from './messages.ts';
+import { moveTo } from './move-request.ts';
 import { caseActorOf, type Posted, postedText, seenVersion, textAndFile } from './posted-text.ts';
 import { canOnCase } from './request-resource.ts';
 import { staffBase, staffCase } from './staff-case.ts';

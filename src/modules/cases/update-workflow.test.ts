@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../tests/support/te
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { moveTo } from './cases.ts';
+import { moveTo } from './move-request.ts';
 import { updateWorkflow } from './update-workflow.ts';
 import { defaultWorkflow } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
