@@ -58,6 +58,10 @@ describe('who read a request, and who changed it', () => {
       action: 'request.readThroughApi',
       subjectId: item.id,
     });
+    actor = citizen;
+    expect(await (await testApp.app.request('/accounts/access-log')).text()).toContain(
+      'Demande lue par l’application de l’autorité',
+    );
   });
 
   it('logs the requester following their request as its holder', async () => {
