@@ -10,7 +10,9 @@ import { vaultOf } from '../documents/index.ts';
 import { type Case, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { getCaseOfAuthority } from './get-case.ts';
-import { moveTo } from './move-request.ts';
+import { followAutomaticTransitions, moveTo } from './move-request.ts';
+import { defaultWorkflow } from './workflow.ts';
+import { saveWorkflow } from './workflow-store.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -117,6 +119,32 @@ describe('deciding a request', () => {
       await sql`drop trigger refuse_decision on case_events; drop function refuse_decision()`.execute(db);
     }
     expect(await trailOf(item)).toEqual({ status: 'submitted', documents: 0, told: [] });
+  });
+
+  it('stops the automatic moves that follow when someone moved the request meanwhile, without failing', async () => {
+    const { db } = testApp.database;
+    const form = await createRequestForm(db, spf, 'Automatique');
+    await saveWorkflow(db, 'test', form.id, {
+      ...defaultWorkflow,
+      transitions: [
+        ...defaultWorkflow.transitions,
+        {
+          from: 'in_progress',
+          to: 'closed',
+          roles: ['agent'],
+          label: { fr: 'Clore' },
+          auto: { '==': [1, 1] },
+        },
+      ],
+    });
+    const item = await openRequest(db, citizen, form.id);
+    // The clerk's move landed (version 1), then someone else moved the request on before the rule ran.
+    const landed = { ...item, status: 'in_progress', version: item.version + 1 };
+    await sql`update cases set status = 'in_progress', version = version + 2 where id = ${item.id}`.execute(
+      db,
+    );
+    await expect(followAutomaticTransitions(db, landed)).resolves.toBeUndefined();
+    expect((await getCaseOfAuthority(db, spf, item.id))?.status).toBe('in_progress');
   });
 
   it('answers 409 with a page saying someone else changed the request, in fr, de and en', async () => {

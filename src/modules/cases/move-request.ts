@@ -49,9 +49,16 @@ export async function followAutomaticTransitions(db: Db, target: Case): Promise<
     );
     if (!next) return;
     const from = current;
-    current = await audited(db, statusAudit(from, systemActor, next.to), (tx) =>
-      changeStatus(tx, from, systemActor, next.to, workflow, { kind: 'status' }, from.version),
-    );
+    try {
+      current = await audited(db, statusAudit(from, systemActor, next.to), (tx) =>
+        changeStatus(tx, from, systemActor, next.to, workflow, { kind: 'status' }, from.version),
+      );
+    } catch (error) {
+      // Someone moved it meanwhile: what they did stands (and follows its own rules); the move that
+      // brought the request here is done and must not be reported as refused.
+      if (error instanceof RequestChangedError) return;
+      throw error;
+    }
   }
 }
 
