@@ -174,6 +174,11 @@ describe('deciding a request', () => {
     expect(await refused.text()).toContain('Quelqu’un d’autre a modifié cette demande');
     expect(await (await decide('de')).text()).toContain('Jemand anders hat dieses Gesuch geändert');
     expect(await (await decide('en')).text()).toContain('Someone else changed this request');
+    // A move offered on what the clerk no longer sees is refused the same way.
+    await first.get(page);
+    const moved = await first.post(`${page}/transition?lang=fr`, { to: 'in_progress', version });
+    expect(moved.status).toBe(409);
+    expect(await moved.text()).toContain('Quelqu’un d’autre a modifié cette demande');
     expect(await trailOf(item)).toEqual({ status: 'in_progress', documents: 0, told: ['requestStatus'] });
     // Once they have read the request again, their decision goes through.
     const fresh = (await (await first.get(page)).text()).match(/name="version" value="(\d+)"/)?.[1] ?? '';

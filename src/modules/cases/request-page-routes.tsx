@@ -67,6 +67,15 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     );
   }
 
+  /** The page that tells a clerk someone else changed the request since their page showed it. */
+  function changedPage(c: RouteContext, authority: Authority, item: Case) {
+    return platform.render(
+      c,
+      { title: caseMessages.translator(c.var.locale)('requestChangedTitle'), status: 409 },
+      <RequestChangedPage locale={c.var.locale} href={`${staffBase(authority)}/${item.id}`} />,
+    );
+  }
+
   /**
    * Does what the clerk asked, then back to the request; if someone else changed the request since
    * their page showed it, nothing is done and a page says so.
@@ -77,18 +86,13 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     item: Case,
     work: () => Promise<unknown>,
   ) {
-    const page = `${staffBase(authority)}/${item.id}`;
     try {
       await work();
     } catch (error) {
       if (!(error instanceof RequestChangedError)) throw error;
-      return platform.render(
-        c,
-        { title: caseMessages.translator(c.var.locale)('requestChangedTitle'), status: 409 },
-        <RequestChangedPage locale={c.var.locale} href={page} />,
-      );
+      return changedPage(c, authority, item);
     }
-    return c.redirect(page, 303);
+    return c.redirect(`${staffBase(authority)}/${item.id}`, 303);
   }
 
   /** Staff reading what a requester sent shows in the requester's access log. */
@@ -233,6 +237,8 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         const { authority, item } = await staffCase(db, c);
         const posted = (await c.req.parseBody()) as Posted;
         const to = String(posted.to ?? '');
+        // The moves offered were those of the request as the clerk saw it.
+        if (seenVersion(posted, item) !== item.version) return changedPage(c, authority, item);
         const moves = (await workflowFor(db, item.form_id)).transitions.filter(
           (tr) => tr.from === item.status && tr.to === to,
         );
