@@ -90,7 +90,13 @@ function factsOf(node: ts.Node): BodyFacts {
  * and their use of the wrapper count as its own.
  */
 export function dataWritersIn(fileName: string, text: string): DataWriter[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const functions = topLevelFunctions(source);
   const facts = new Map([...functions].map(([name, fn]) => [name, factsOf(fn.node)]));
   const reach = (name: string, seen = new Set<string>()): { writes: boolean; wraps: boolean } => {

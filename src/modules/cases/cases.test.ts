@@ -12,7 +12,7 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
-import { getCase } from './cases.ts';
+import { getCaseOfAuthority } from './get-case.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { webhookSecret } from './webhook.ts';
 import { defaultWorkflow } from './workflow.ts';
@@ -326,9 +326,9 @@ describe('requests', () => {
       `/back-office/authorities/spf/requests/${id}`,
     );
     await timeoutJobRuns(29);
-    expect((await getCase(testApp.database.db, id))?.status).toBe('awaiting_complement');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, id))?.status).toBe('awaiting_complement');
     await timeoutJobRuns(31);
-    expect((await getCase(testApp.database.db, id))?.status).toBe('closed');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, id))?.status).toBe('closed');
   });
 
   it('may be withdrawn by the requester while the workflow allows it', async () => {
@@ -411,8 +411,8 @@ describe('requests', () => {
     const inGerman = await get(`/requests/${studied}?lang=de`);
     expect(await inGerman.text()).toContain('Ihr Dossier wird geprüft');
     await timeoutJobRuns(3);
-    expect((await getCase(testApp.database.db, forgotten))?.status).toBe('closed');
-    expect((await getCase(testApp.database.db, studied))?.status).toBe('in_progress');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, forgotten))?.status).toBe('closed');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, studied))?.status).toBe('in_progress');
   });
 
   it('take the statuses a designer adds, and keep those that requests are in', async () => {
@@ -508,9 +508,13 @@ describe('requests', () => {
       redirect: 'manual',
     });
     expect(new URL(paid.headers.get('Location') ?? '').pathname).toBe(paymentPath);
-    for (let i = 0; i < 200 && (await getCase(testApp.database.db, id))?.status !== 'in_progress'; i++)
+    for (
+      let i = 0;
+      i < 200 && (await getCaseOfAuthority(testApp.database.db, spf, id))?.status !== 'in_progress';
+      i++
+    )
       await new Promise((r) => setTimeout(r, 50));
-    expect((await getCase(testApp.database.db, id))?.status).toBe('in_progress');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, id))?.status).toBe('in_progress');
     const after = await (await person.get(`/requests/${id}`)).text();
     expect(after).toContain('Émolument payé');
     expect(after).toContain('Payé');
@@ -623,11 +627,11 @@ describe('requests', () => {
       db,
     );
     expect(fees.rows[0]?.amount_cents).toBe(7500);
-    for (let i = 0; i < 200 && (await getCase(db, none))?.status !== 'in_progress'; i++)
+    for (let i = 0; i < 200 && (await getCaseOfAuthority(db, spf, none))?.status !== 'in_progress'; i++)
       await new Promise((r) => setTimeout(r, 50));
-    expect((await getCase(db, none))?.status).toBe('in_progress');
+    expect((await getCaseOfAuthority(db, spf, none))?.status).toBe('in_progress');
     // No amount at all is not "free": the request waits, and its staff are told why.
-    expect((await getCase(db, unknown))?.status).toBe('awaiting_fee');
+    expect((await getCaseOfAuthority(db, spf, unknown))?.status).toBe('awaiting_fee');
     actor = staffActor(spf, 'agent');
     expect(await (await get(`/back-office/authorities/spf/requests/${unknown}`)).text()).toContain(
       'L’émolument n’a pas pu être calculé',
@@ -671,7 +675,7 @@ describe('requests', () => {
   it('reach the business application with who acted for whom, and the data model', async () => {
     const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
     const id = await submitted('Par mandat', mandateId);
-    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf };
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf };
     const response = await get(`/api/v1/requests/${id}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
@@ -682,7 +686,7 @@ describe('requests', () => {
       mandate: { id: mandateId },
       answers: { purpose: 'Par mandat' },
     });
-    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion };
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: sion };
     expect((await get(`/api/v1/requests/${id}`)).status).toBe(404);
 
     actor = staffActor(spf, 'agent');
@@ -760,7 +764,7 @@ describe('requests', () => {
         .digest('hex');
       expect(calls[1]?.signature).toBe(`sha256=${expected}`);
       // The status also asked for a letter: it is in the requester's documents, linked to the request.
-      const reference = (await getCase(testApp.database.db, id))?.reference;
+      const reference = (await getCaseOfAuthority(testApp.database.db, spf, id))?.reference;
       const letters = async () =>
         (
           await sql<{ title: string }>`
@@ -796,9 +800,13 @@ describe('requests', () => {
     });
     const urgent = await submitted('Urgent');
     const ordinary = await submitted('Ordinaire');
-    for (let i = 0; i < 50 && (await getCase(testApp.database.db, urgent))?.status !== 'in_progress'; i++)
+    for (
+      let i = 0;
+      i < 50 && (await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status !== 'in_progress';
+      i++
+    )
       await new Promise((r) => setTimeout(r, 100));
-    expect((await getCase(testApp.database.db, urgent))?.status).toBe('in_progress');
-    expect((await getCase(testApp.database.db, ordinary))?.status).toBe('submitted');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status).toBe('in_progress');
+    expect((await getCaseOfAuthority(testApp.database.db, spf, ordinary))?.status).toBe('submitted');
   });
 });

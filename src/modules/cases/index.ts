@@ -1,3 +1,6 @@
-export { applyTimeouts, getCase, listForAccount, openFromSubmission } from './cases.ts';
+export { applyTimeouts } from './apply-timeouts.ts';
+export { listForAccount } from './cases.ts';
+export { getCaseOfAccount, getCaseOfAuthority } from './get-case.ts';
+export { openFromSubmission } from './open-from-submission.ts';
 export { defaultWorkflow, type Workflow } from './workflow.ts';
 export { saveWorkflow } from './workflow-store.ts';

@@ -6,7 +6,7 @@ import { getAccount } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
 import { publishDocument, vaultOf } from '../documents/index.ts';
 import { getPerson } from '../identity/index.ts';
-import { getCase } from './cases.ts';
+import { getCaseForJob } from './get-case.ts';
 import { workflowFor } from './workflow-store.ts';
 
 function pdf(authority: string, title: string, text: string): Promise<Buffer> {
@@ -29,7 +29,7 @@ export async function generateLetter(
   platform: Platform,
   job: { caseId: string; status: string; eventId: string },
 ) {
-  const item = await getCase(platform.db, job.caseId);
+  const item = await getCaseForJob(platform.db, job.caseId);
   if (!item) return;
   const letter = (await workflowFor(platform.db, item.form_id)).statuses[job.status]?.letter;
   if (!letter) return;

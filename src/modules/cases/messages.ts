@@ -2,6 +2,10 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    requestChangedTitle: 'Quelqu’un d’autre a modifié cette demande',
+    requestChangedText:
+      'Pendant que vous la traitiez, la demande a changé (un collègue ou le demandeur l’a fait avancer). Rien n’a été enregistré de votre côté : relisez-la avant d’agir.',
+    requestChangedBack: 'Revoir la demande telle qu’elle est maintenant',
     autoField: 'Passage automatique si le champ',
     autoNever: 'jamais (passage manuel)',
     autoOperator: 'Comparaison',
@@ -142,6 +146,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    requestChangedTitle: 'Jemand anders hat dieses Gesuch geändert',
+    requestChangedText:
+      'Während Sie es bearbeiteten, hat sich das Gesuch geändert (eine Kollegin, ein Kollege oder die gesuchstellende Person hat es weitergebracht). Von Ihrer Seite wurde nichts gespeichert: Lesen Sie es erneut, bevor Sie handeln.',
+    requestChangedBack: 'Das Gesuch im jetzigen Stand ansehen',
     autoField: 'Automatischer Übergang, wenn das Feld',
     autoNever: 'nie (manueller Übergang)',
     autoOperator: 'Vergleich',
@@ -283,6 +291,10 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    requestChangedTitle: 'Someone else changed this request',
+    requestChangedText:
+      'While you were working on it, the request changed (a colleague or the requester moved it on). Nothing of yours was saved: read it again before you act.',
+    requestChangedBack: 'See the request as it is now',
     autoField: 'Automatic move when the field',
     autoNever: 'never (manual move)',
     autoOperator: 'Comparison',

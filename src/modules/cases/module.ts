@@ -1,9 +1,12 @@
 import type { GuichetModule } from '../../platform/module.ts';
-import { applyTimeouts, openFromSubmission, paymentSettled } from './cases.ts';
+import { applyTimeouts } from './apply-timeouts.ts';
 import { generateLetter } from './letter.ts';
 import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
+import * as caseVersion from './migrations/2026-11-30-10-cases-version.ts';
 import { casesMySpace } from './my-space.tsx';
+import { openFromSubmission } from './open-from-submission.ts';
+import { paymentSettled } from './payment-settled.ts';
 import { caseRoutes } from './routes.tsx';
 import { callWebhook } from './webhook.ts';
 
@@ -16,6 +19,7 @@ export const casesModule: GuichetModule = {
   migrations: {
     '2026-11-24-16-cases-create': createCases,
     '2026-11-24-21-cases-letters-localised': localisedLetters,
+    '2026-11-30-10-cases-version': caseVersion,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,

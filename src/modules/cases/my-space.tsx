@@ -1,6 +1,7 @@
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { type Case, listForAccount, requestsVisibleTo } from './cases.ts';
+import { type Case, listForAccount } from './cases.ts';
 import { caseMessages } from './messages.ts';
+import { requestsVisibleTo } from './request-resource.ts';
 import { workflowFor } from './workflow-store.ts';
 
 /** Requests still open, and those waiting for an answer from the requester. */

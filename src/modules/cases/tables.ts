@@ -24,6 +24,8 @@ export interface CasesTables {
     due_at: Generated<Date>;
     created_at: Generated<Date>;
     status_changed_at: Generated<Date>;
+    /** One more on every status change: what a clerk saw, compared when they act. */
+    version: Generated<number>;
   };
   case_events: {
     id: Generated<string>;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../platform/database/database.ts';
-import { getCase } from './cases.ts';
+import { getCaseForJob } from './get-case.ts';
 import { workflowFor } from './workflow-store.ts';
 
 /** The key a service's webhook is signed with: derived from the platform secret and the form, never stored. */
@@ -18,7 +18,7 @@ export async function callWebhook(
   platformSecret: string,
   job: { caseId: string; status: string; eventId: string },
 ): Promise<void> {
-  const item = await getCase(db, job.caseId);
+  const item = await getCaseForJob(db, job.caseId);
   if (!item) return;
   const workflow = await workflowFor(db, item.form_id);
   if (!workflow.webhookUrl) return;

@@ -1,5 +1,7 @@
+import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { StaffRole } from '../../platform/http/access.ts';
+import { getForm } from '../forms/index.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow, requiredStatuses, type Workflow } from './workflow.ts';
 
@@ -58,12 +60,38 @@ export function workflowProblems(workflow: Workflow): string[] {
   return problems;
 }
 
+/**
+ * Saves a form's workflow, audited with what matters most in it: where its webhook calls, the fees
+ * it asks, and which roles move requests.
+ */
 export async function saveWorkflow(db: Db, actor: string, formId: string, workflow: Workflow): Promise<void> {
-  await tablesOf<CasesTables>(db)
-    .insertInto('case_workflows')
-    .values({ form_id: formId, definition: workflow, updated_by: actor })
-    .onConflict((oc) => oc.column('form_id').doUpdateSet({ definition: workflow, updated_by: actor }))
-    .execute();
+  // As JSON reads them back (no `undefined`), so that the audit chain's hash holds.
+  const fees = JSON.parse(
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(workflow.statuses).flatMap(([id, s]) => (s.payment ? [[id, s.payment]] : [])),
+      ),
+    ),
+  ) as Record<string, unknown>;
+  const roles = workflow.transitions.map((t) => ({ from: t.from, to: t.to, roles: t.roles }));
+  const authorityId = (await getForm(db, formId))?.authorityId;
+  await audited(
+    db,
+    {
+      actor,
+      action: 'case.workflow.save',
+      subjectType: 'form',
+      subjectId: formId,
+      authorityId,
+      details: { webhookUrl: workflow.webhookUrl ?? null, fees, roles },
+    },
+    (tx) =>
+      tablesOf<CasesTables>(tx)
+        .insertInto('case_workflows')
+        .values({ form_id: formId, definition: workflow, updated_by: actor })
+        .onConflict((oc) => oc.column('form_id').doUpdateSet({ definition: workflow, updated_by: actor }))
+        .execute(),
+  );
 }
 
 /** Which of these statuses requests of the form are in now. */

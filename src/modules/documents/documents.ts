@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
-import { audited, auditedTx } from '../../platform/audit/audit.ts';
+import { type AuditEvent, audited, auditedTx } from '../../platform/audit/audit.ts';
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
@@ -78,14 +78,17 @@ export interface Publication {
 /**
  * Publishes a document into an account: encrypted into the blob store, then recorded with its
  * notification in one transaction. A retry with the same idempotency key, even concurrent, yields the
- * first document and tells nobody twice.
+ * first document and tells nobody twice. Given `tx`, it is recorded in the caller's transaction: a
+ * decision and the request's status change commit together or not at all.
  */
 export async function publishDocument(
   vault: DocumentVault,
   publication: Publication,
   now = new Date(),
+  tx?: Db,
 ): Promise<{ document: DocumentRow; created: boolean }> {
-  const existing = await findByIdempotencyKey(vault.db, publication.authorityId, publication.idempotencyKey);
+  const db = tx ?? vault.db;
+  const existing = await findByIdempotencyKey(db, publication.authorityId, publication.idempotencyKey);
   if (existing) return { document: existing, created: false };
   const checked = checkUpload(publication.bytes);
   if (typeof checked === 'string') throw new Error(`Refused upload: ${checked}`);
@@ -93,8 +96,10 @@ export async function publishDocument(
   const encrypted = encryptDocument(vault.keys, id, publication.bytes);
   // The blob first: a crash after it leaves an unreferenced blob, never a document without content.
   await vault.store.put(id, encrypted.blob);
-  const document = await audited(
-    vault.db,
+  // Inside the caller's transaction when it has one (a decision commits with its document).
+  const record = <T>(event: (result: T) => AuditEvent, work: (tx: Db) => Promise<T>) =>
+    tx ? auditedTx(tx, event, work) : audited(db, event, work);
+  const document = await record(
     (row: DocumentRow | undefined) => ({
       actor: publication.publishedBy,
       action: row ? 'document.publish' : 'document.publish.duplicate',
@@ -138,7 +143,7 @@ export async function publishDocument(
   if (document) return { document, created: true };
   // A concurrent twin won the race: drop our blob, answer with theirs.
   await vault.store.delete(id);
-  const winner = await findByIdempotencyKey(vault.db, publication.authorityId, publication.idempotencyKey);
+  const winner = await findByIdempotencyKey(db, publication.authorityId, publication.idempotencyKey);
   if (!winner) throw new Error('Publication lost its idempotent twin');
   return { document: winner, created: false };
 }

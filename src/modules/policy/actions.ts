@@ -1,3 +1,4 @@
+import type { StaffRole } from '../../platform/http/access.ts';
 import type { MandatePermission, MandateTheme } from '../mandates/index.ts';
 
 /**
@@ -30,7 +31,7 @@ export const integrationActions = ['integration.checkMandates', 'integration.pub
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];
-export type Action = AccountAction | AuthorityAction | MandateAction | IntegrationAction;
+export type Action = AccountAction | AuthorityAction | MandateAction | IntegrationAction | RequestAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -40,7 +41,8 @@ export type Resource =
       principalAccountId: string;
       agentPersonId: string | null;
       agentAccountId: string | null;
-    };
+    }
+  | RequestResource;
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
 export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {
@@ -50,3 +52,34 @@ export const mandatePermissionFor: Record<AccountAction, MandatePermission | und
   'account.pay': 'pay',
   'account.manage': undefined,
 };
+
+// --- Requests (cases) -------------------------------------------------------------------------------
+
+/**
+ * On a request: the requester's side follows it (`view`), writes on it (`message`), answers a
+ * complement and withdraws it; the authority's staff process it and move it along its workflow;
+ * the authority's business application reads it through the API.
+ */
+export const requestActions = [
+  'request.view',
+  'request.message',
+  'request.answerComplement',
+  'request.withdraw',
+  'request.process',
+  'request.transition',
+  'request.readThroughApi',
+] as const;
+export type RequestAction = (typeof requestActions)[number];
+
+/** A request: whose it is (the account, and the mandate it was made under), which authority handles it. */
+export interface RequestResource {
+  type: 'request';
+  authorityId: string;
+  accountId: string;
+  /** The mandate a representative made it under; only that mandate's agent follows it for the account. */
+  mandateId: string | null;
+  /** The mandate theme of its service; a representative needs a mandate on it. */
+  theme?: MandateTheme;
+  /** For `request.transition`: the staff roles the workflow lets make the move asked. */
+  transitionRoles?: StaffRole[];
+}

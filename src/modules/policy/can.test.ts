@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor } from '../../../tests/support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import type { PersonActor } from '../../platform/http/access.ts';
+import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { ensurePersonalAccount, openProfessionalAccount } from '../accounts/accounts.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
@@ -15,7 +16,14 @@ import {
   proposeMandate,
   requestMandate,
 } from '../mandates/index.ts';
-import { accountActions, authorityActions, mandateActions, type Resource } from './actions.ts';
+import {
+  accountActions,
+  authorityActions,
+  integrationActions,
+  mandateActions,
+  type Resource,
+  requestActions,
+} from './actions.ts';
 import { can } from './can.ts';
 
 let database: TestDatabase;
@@ -238,5 +246,139 @@ describe('the authorisation matrix', () => {
       (await can(database.db, actors.accountant ?? null, 'account.consult', resources.companyTax as Resource))
         .allowed,
     ).toBe(false);
+  });
+});
+
+// --- Requests (cases) -------------------------------------------------------------------------------
+
+describe('the authorisation matrix on requests', () => {
+  const requestActors: Record<string, Actor | null> = {};
+  const requests: Record<string, Resource> = {};
+
+  beforeAll(async () => {
+    const principal = actors.principal as PersonActor;
+    const principalAccount = accounts.principal ?? '';
+    const agentId = await person('requestAgent');
+    const mandate = await proposeMandate(database.db, principal.id, 'holder', {
+      principalAccountId: principalAccount,
+      agent: { personId: agentId },
+      themes: ['tax'],
+      permissions: ['submit'],
+      validFrom: lastYear,
+    });
+    await acceptMandate(database.db, agentId, mandate.id);
+    const actingFor = { id: principalAccount, name: 'principal Test', kind: 'personal' as const };
+    Object.assign(requestActors, actors);
+    requestActors.requestAgent = personActor({
+      id: agentId,
+      account: actingFor,
+      mandate: { id: mandate.id, themes: ['tax'] },
+    });
+    // The same agent, acting under another mandate than the one the request was made under.
+    requestActors.requestAgentOtherMandate = personActor({
+      id: agentId,
+      account: actingFor,
+      mandate: { id: randomUUID(), themes: ['tax'] },
+    });
+    const sion = (resources.sion as { authorityId: string }).authorityId;
+    const sierre = (resources.sierre as { authorityId: string }).authorityId;
+    requestActors.sionApp = { kind: 'apiClient', id: randomUUID(), authorityId: sion };
+    requestActors.sierreApp = { kind: 'apiClient', id: randomUUID(), authorityId: sierre };
+    const ofPrincipal = { type: 'request', authorityId: sion, accountId: principalAccount } as const;
+    requests.principalRequest = { ...ofPrincipal, mandateId: null, theme: 'tax' };
+    requests.underMandate = { ...ofPrincipal, mandateId: mandate.id, theme: 'tax' };
+    requests.underMandateOtherTheme = { ...ofPrincipal, mandateId: mandate.id, theme: 'debtCollection' };
+    requests.underMandateNoTheme = { ...ofPrincipal, mandateId: mandate.id };
+    requests.moveForAgents = { ...ofPrincipal, mandateId: null, transitionRoles: ['agent'] };
+    requests.moveForAdmins = { ...ofPrincipal, mandateId: null, transitionRoles: ['authorityAdmin'] };
+    requests.companyRequest = {
+      type: 'request',
+      authorityId: sierre,
+      accountId: accounts['Company SA'] ?? '',
+      mandateId: null,
+      transitionRoles: ['agent'],
+    };
+  });
+
+  const citizenSide = ['request.view', 'request.message', 'request.answerComplement', 'request.withdraw'];
+  const sionRequests = [
+    'principalRequest',
+    'underMandate',
+    'underMandateOtherTheme',
+    'underMandateNoTheme',
+    'moveForAgents',
+    'moveForAdmins',
+  ];
+  /** Every allowed (actor, action, request); anything not listed must be refused. */
+  const allowedOnRequests: [string, string[], string[]][] = [
+    ['principal', citizenSide, sionRequests],
+    ['requestAgent', citizenSide, ['underMandate']],
+    ['companyAdmin', citizenSide, ['companyRequest']],
+    ['companyMember', citizenSide, ['companyRequest']],
+    ['sionAgent', ['request.process'], sionRequests],
+    ['sionAgent', ['request.transition'], ['moveForAgents']],
+    ['sierreAdmin', ['request.process'], ['companyRequest']],
+    ['sionApp', ['request.readThroughApi'], sionRequests],
+    ['sierreApp', ['request.readThroughApi'], ['companyRequest']],
+  ];
+
+  it('answers every actor × action × request as written down, and no request action elsewhere', async () => {
+    const expected = new Set(
+      allowedOnRequests.flatMap(([actor, actions, on]) =>
+        actions.flatMap((a) => on.map((r) => `${actor} ${a} ${r}`)),
+      ),
+    );
+    const everyAction = [
+      ...accountActions,
+      ...authorityActions,
+      ...mandateActions,
+      ...integrationActions,
+      ...requestActions,
+    ];
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [actorName, actor] of Object.entries(requestActors)) {
+      for (const action of everyAction) {
+        for (const [resourceName, resource] of Object.entries(requests)) {
+          const key = `${actorName} ${action} ${resourceName}`;
+          const decision = await can(database.db, actor, action, resource);
+          if (decision.allowed !== expected.has(key))
+            wrong.push(`${key}: ${decision.allowed ? 'allowed' : 'refused'}`);
+          checked += 1;
+        }
+      }
+      // A request action is only ever allowed on a request.
+      for (const action of requestActions)
+        for (const [resourceName, resource] of Object.entries(resources))
+          if ((await can(database.db, actor, action, resource)).allowed)
+            wrong.push(`${actorName} ${action} ${resourceName}: allowed`);
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(
+      Object.keys(requestActors).length * everyAction.length * Object.keys(requests).length,
+    );
+  });
+
+  it('names the right a request is followed on: the mandate it was made under', async () => {
+    expect(
+      await can(
+        database.db,
+        requestActors.requestAgent ?? null,
+        'request.view',
+        requests.underMandate as Resource,
+      ),
+    ).toEqual({
+      allowed: true,
+      via: 'mandate',
+      mandateId: (requests.underMandate as { mandateId: string }).mandateId,
+    });
+    expect(
+      await can(
+        database.db,
+        requestActors.companyMember ?? null,
+        'request.view',
+        requests.companyRequest as Resource,
+      ),
+    ).toEqual({ allowed: true, via: 'member' });
   });
 });

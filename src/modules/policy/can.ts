@@ -10,6 +10,7 @@ import {
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
+import { canOnRequest } from './request-rules.ts';
 
 export type Decision =
   | {
@@ -45,6 +46,7 @@ export async function can(
   resource: Resource,
   now = new Date(),
 ): Promise<Decision> {
+  if (resource.type === 'request') return canOnRequest(db, actor, action, resource, now, can);
   if (actor?.kind === 'apiClient') {
     const own = resource.type === 'authority' && resource.authorityId === actor.authorityId;
     return own && (integrationActions as readonly string[]).includes(action)

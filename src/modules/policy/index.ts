@@ -6,6 +6,9 @@ export {
   authorityActions,
   integrationActions,
   mandateActions,
+  type RequestAction,
+  type RequestResource,
   type Resource,
+  requestActions,
 } from './actions.ts';
 export { authoritiesWhere, can, canPerson, type Decision } from './can.ts';

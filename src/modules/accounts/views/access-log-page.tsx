@@ -11,6 +11,8 @@ const actionKeys = {
   'document.download': 'actionDocumentDownload',
   'document.delete': 'actionDocumentDelete',
   'request.view': 'actionRequestView',
+  'request.readThroughApi': 'actionRequestApi',
+  'request.export': 'actionRequestExport',
   'message.view': 'actionMessageView',
   'file.download': 'actionFileDownload',
 } as const;

@@ -1,4 +1,4 @@
-import { type Locale, type LocalisedText, pick } from '../../../platform/i18n/locales.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
@@ -6,15 +6,9 @@ import { NotificationBanner } from '../../../platform/views/components/notificat
 import { Translations } from '../../../platform/views/components/translations.tsx';
 import { caseMessages } from '../messages.ts';
 import { requiredStatuses, type Workflow } from '../workflow.ts';
+import type { NewStatus } from '../workflow-form.ts';
 
 const roles = ['agent', 'authorityAdmin'] as const;
-
-/** A status the designer is adding, kept in its fields until the workflow saves. */
-export interface NewStatus {
-  id: string;
-  staffLabel: LocalisedText | undefined;
-  citizenLabel: LocalisedText | undefined;
-}
 
 /** A problem `workflowProblems` found, as the designer reads it. */
 export function describeProblem(

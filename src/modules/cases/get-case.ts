@@ -1,0 +1,36 @@
+import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { Case } from './cases.ts';
+import type { CasesTables } from './tables.ts';
+
+const uuid = /^[0-9a-f-]{36}$/;
+
+/** One of the authority's requests; another authority's is as absent as one that does not exist. */
+export async function getCaseOfAuthority(db: Db, authorityId: string, id: string): Promise<Case | undefined> {
+  if (!uuid.test(id)) return undefined;
+  return tablesOf<CasesTables>(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id)
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+}
+
+/** One of the account's requests; another account's is as absent as one that does not exist. */
+export async function getCaseOfAccount(db: Db, accountId: string, id: string): Promise<Case | undefined> {
+  if (!uuid.test(id)) return undefined;
+  return tablesOf<CasesTables>(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/**
+ * The request a job of this module names. Not exported from the module: the id comes from a payload
+ * this module enqueued in the same transaction as the request's change, never from someone's input.
+ */
+export async function getCaseForJob(db: Db, id: string): Promise<Case | undefined> {
+  if (!uuid.test(id)) return undefined;
+  return tablesOf<CasesTables>(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,127 @@
+import { csvResponse } from '../../platform/http/csv.ts';
+import { notFound } from '../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import { listFormsOf } from '../forms/index.ts';
+import { getPerson, personName } from '../identity/index.ts';
+import { assign } from './cases.ts';
+import { exportColumns, exportRequests } from './export-requests.ts';
+import { getCaseOfAuthority } from './get-case.ts';
+import { type InboxFilter, listInbox } from './list-inbox.ts';
+import { caseMessages } from './messages.ts';
+import { caseActorOf } from './posted-text.ts';
+import { canOnCase } from './request-resource.ts';
+import { staffAuthority, staffBase } from './staff-case.ts';
+import { InboxPage } from './views/inbox-page.tsx';
+import { defaultWorkflow } from './workflow.ts';
+
+const pageSize = 25;
+
+/** The inbox's filters as the query gives them (for the form and links), and as criteria. */
+function inboxFilterOf(c: RouteContext) {
+  const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
+  const filter = {
+    status: c.req.query('status') ?? '',
+    assignee: c.req.query('assignee') ?? '',
+    q: c.req.query('q') ?? '',
+    form: c.req.query('form') ?? '',
+    from: isoDate(c.req.query('from')),
+    to: isoDate(c.req.query('to')),
+    overdue: c.req.query('overdue') === '1' ? '1' : '',
+    sort: ['oldest', 'due'].includes(c.req.query('sort') ?? '') ? (c.req.query('sort') as string) : 'newest',
+  };
+  const criteria: Omit<InboxFilter, 'page' | 'pageSize'> = {
+    status: filter.status || undefined,
+    assignee:
+      filter.assignee === 'me' ? loggedInPerson(c).id : filter.assignee === 'none' ? 'none' : undefined,
+    query: filter.q.slice(0, 100) || undefined,
+    formId: /^[0-9a-f-]{36}$/.test(filter.form) ? filter.form : undefined,
+    from: filter.from || undefined,
+    to: filter.to || undefined,
+    overdue: filter.overdue === '1',
+    sort: filter.sort as 'newest' | 'oldest' | 'due',
+  };
+  return { filter, criteria };
+}
+
+/** The back office's inbox of an authority's requests: filters, pages, bulk assignment, export. */
+export function inboxRoutes(platform: Platform): RouteDef[] {
+  const { db } = platform;
+  return [
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(db, c);
+        const { filter, criteria } = inboxFilterOf(c);
+        const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
+        const { total, rows } = await listInbox(db, authority.id, { ...criteria, page, pageSize });
+        const names = new Map<string, string>();
+        for (const id of new Set(
+          rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
+        )) {
+          const person = await getPerson(db, id);
+          if (person) names.set(id, personName(person));
+        }
+        const authorityName = pick(authority.names, c.var.locale, authority.languages);
+        return platform.render(
+          c,
+          { title: caseMessages.translator(c.var.locale)('inboxTitle', { authority: authorityName }) },
+          <InboxPage
+            locale={c.var.locale}
+            authorityName={authorityName}
+            base={staffBase(authority)}
+            workflow={defaultWorkflow}
+            rows={rows}
+            total={total}
+            page={page}
+            pageSize={pageSize}
+            filter={filter}
+            forms={await listFormsOf(db, [authority.id])}
+            assigneeName={(id) => (id ? (names.get(id) ?? '') : '—')}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/requests/assign',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(db, c);
+        const posted = await c.req.parseBody({ all: true });
+        const ids = [posted.ids ?? []].flat().filter((id): id is string => typeof id === 'string');
+        for (const id of ids.slice(0, 200)) {
+          const item = await getCaseOfAuthority(db, authority.id, id);
+          if (item && (await canOnCase(db, c.var.actor, 'request.process', item)).allowed)
+            await assign(db, item, caseActorOf(c), loggedInPerson(c).id);
+        }
+        return c.redirect(staffBase(authority), 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/requests/export/:format',
+      access: 'staff',
+      async handler(c) {
+        const authority = await staffAuthority(db, c);
+        const format = c.req.param('format');
+        if (format !== 'csv' && format !== 'json') throw notFound();
+        const clerk = loggedInPerson(c);
+        const exported = await exportRequests(db, {
+          authorityId: authority.id,
+          criteria: inboxFilterOf(c).criteria,
+          format,
+          clerk: { id: clerk.id, name: clerk.displayName },
+          schemaBase: platform.config.publicUrl,
+        });
+        const filename = `requests-${authority.slug}.${format}`;
+        if (format === 'csv') return csvResponse(c, filename, [...exportColumns], exported.rows);
+        c.header('Content-Disposition', `attachment; filename="${filename}"`);
+        return c.json(exported.json);
+      },
+    },
+  ];
+}

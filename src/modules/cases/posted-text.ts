@@ -1,0 +1,52 @@
+import { loggedInPerson, type RouteContext } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { publishAttachment } from '../documents/index.ts';
+import type { Case, CaseActor } from './cases.ts';
+import { caseMessages } from './messages.ts';
+
+export type Posted = Record<string, string | File>;
+
+/** The person acting, as the request's timeline names them. */
+export function caseActorOf(c: RouteContext): CaseActor {
+  const actor = loggedInPerson(c);
+  return { ref: `person:${actor.id}`, name: actor.displayName };
+}
+
+/** A posted text, trimmed and bounded. */
+export const postedText = (posted: Posted, name = 'text') =>
+  typeof posted[name] === 'string' ? (posted[name] as string).trim().slice(0, 5000) : '';
+
+/** The version of the request the page the form came from showed; without one, the request as read now. */
+export function seenVersion(posted: Posted, item: Case): number {
+  const value = typeof posted.version === 'string' ? Number.parseInt(posted.version, 10) : Number.NaN;
+  return Number.isInteger(value) ? value : item.version;
+}
+
+/**
+ * The text of a complement or a message and the file sent with it, kept in the requester's
+ * documents and linked to the request; or what to tell the sender, with their text given back.
+ */
+export async function textAndFile(
+  platform: Platform,
+  c: RouteContext,
+  item: Case,
+  field: 'complement' | 'message',
+): Promise<{ text: string; documentId?: string } | { errors: FieldError[]; kept: Record<string, string> }> {
+  const posted = (await c.req.parseBody()) as Posted;
+  const value = postedText(posted);
+  const t = caseMessages.translator(c.var.locale);
+  if (!value) return { errors: [{ field, message: t('textMissing') }], kept: {} };
+  const attached = await publishAttachment(platform, posted.file, {
+    accountId: item.account_id,
+    authorityId: item.authority_id,
+    titlePrefix: item.reference,
+    requestId: item.id,
+    // A form sent twice (a double click, a retry) keeps one document.
+    scope: `${field}:${item.id}`,
+    publishedBy: caseActorOf(c).ref,
+  });
+  if (attached === 'refused')
+    return { errors: [{ field: `${field}-file`, message: t('fileRefused') }], kept: { [field]: value } };
+  return { text: value, documentId: attached.documentId };
+}

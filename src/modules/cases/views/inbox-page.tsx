@@ -1,0 +1,158 @@
+import { formatDate } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { Button } from '../../../platform/views/components/button.tsx';
+import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { Pagination } from '../../../platform/views/components/pagination.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
+import type { Case } from '../cases.ts';
+import { caseMessages } from '../messages.ts';
+import type { Workflow } from '../workflow.ts';
+
+type T = ReturnType<typeof caseMessages.translator>;
+
+/** The back office's inbox: an authority's requests, filtered, sorted, a page at a time. */
+export function InboxPage(props: {
+  locale: Locale;
+  authorityName: string;
+  base: string;
+  workflow: Workflow;
+  rows: Case[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filter: {
+    status: string;
+    assignee: string;
+    q: string;
+    form: string;
+    from: string;
+    to: string;
+    overdue: string;
+    sort: string;
+  };
+  forms: { id: string; name: string }[];
+  assigneeName: (id: string | null) => string;
+}) {
+  const t = caseMessages.translator(props.locale);
+  const query = (page: number) =>
+    `${props.base}?${new URLSearchParams({ ...props.filter, page: String(page) })}`;
+  return (
+    <>
+      <h1>{t('inboxTitle', { authority: props.authorityName })}</h1>
+      <form method="get" action={props.base} class="inbox-filters">
+        <div class="field">
+          <label class="field__label" for="status">
+            {t('filterStatus')}
+          </label>
+          <select class="field__input" id="status" name="status">
+            <option value="">{t('anyone')}</option>
+            {Object.entries(props.workflow.statuses).map(([id, s]) => (
+              <option value={id} selected={props.filter.status === id}>
+                {pick(s.staffLabel, props.locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="assignee">
+            {t('filterAssignee')}
+          </label>
+          <select class="field__input" id="assignee" name="assignee">
+            {(
+              [
+                ['', t('anyone')],
+                ['me', t('me')],
+                ['none', t('nobody')],
+              ] as const
+            ).map(([value, label]) => (
+              <option value={value} selected={props.filter.assignee === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="form">
+            {t('filterService')}
+          </label>
+          <select class="field__input" id="form" name="form">
+            <option value="">{t('anyone')}</option>
+            {props.forms.map((form) => (
+              <option value={form.id} selected={props.filter.form === form.id}>
+                {form.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="from">
+            {t('from')}
+          </label>
+          <input class="field__input" type="date" id="from" name="from" value={props.filter.from} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="to">
+            {t('to')}
+          </label>
+          <input class="field__input" type="date" id="to" name="to" value={props.filter.to} />
+        </div>
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="overdue"
+            name="overdue"
+            value="1"
+            checked={props.filter.overdue === '1'}
+          />
+          <label for="overdue">{t('overdue')}</label>
+        </div>
+        <div class="field">
+          <label class="field__label" for="sort">
+            {t('sort')}
+          </label>
+          <select class="field__input" id="sort" name="sort">
+            {(['newest', 'oldest', 'due'] as const).map((sort) => (
+              <option value={sort} selected={props.filter.sort === sort}>
+                {t(`sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as Parameters<T>[0])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="q">
+            {t('search')}
+          </label>
+          <input class="field__input" type="search" id="q" name="q" value={props.filter.q} />
+        </div>
+        <Button variant="secondary">{t('filter')}</Button>
+      </form>
+      <p class="button-group">
+        <a href={`${props.base}/export/csv?${new URLSearchParams(props.filter)}`}>{t('exportCsv')}</a>
+        <a href={`${props.base}/export/json?${new URLSearchParams(props.filter)}`}>{t('exportJson')}</a>
+      </p>
+      <form method="post" action={`${props.base}/assign`}>
+        <CsrfField />
+        <Table
+          caption={t('inboxTitle', { authority: props.authorityName })}
+          head={['', t('reference'), t('request'), t('status'), t('assignee'), t('submittedOn'), t('dueOn')]}
+          rows={props.rows.map((item) => [
+            <input
+              type="checkbox"
+              name="ids"
+              value={item.id}
+              aria-label={t('select', { reference: item.reference })}
+            />,
+            <a href={`${props.base}/${item.id}`}>{item.reference}</a>,
+            pick(item.title, props.locale),
+            pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
+            props.assigneeName(item.assignee_person_id),
+            formatDate(props.locale, item.created_at),
+            formatDate(props.locale, item.due_at),
+          ])}
+        />
+        <Button variant="secondary">{t('assignSelected')}</Button>
+      </form>
+      <Pagination page={props.page} pages={Math.ceil(props.total / props.pageSize)} href={query} />
+    </>
+  );
+}
