@@ -12,7 +12,7 @@ import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
 import {
   checkUpload,
   documentFile,
-  getDocument,
+  getDocumentOfAuthority,
   oneDocumentBodyBytes,
   publishAttachment,
   publishDocument,
@@ -507,7 +507,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { item } = await staffCase(c);
         // Staff open the documents of their authority's request only, and each opening is logged for the requester.
-        const document = await getDocument(db, c.req.param('documentId') ?? '');
+        const document = await getDocumentOfAuthority(db, item.authority_id, c.req.param('documentId') ?? '');
         if (!document || document.request_id !== item.id) throw notFound();
         const response = await documentFile(c, await vaultOf(platform), document);
         await recordStaffView(c, item, { type: 'document', id: document.id, label: document.title });

@@ -4,7 +4,14 @@ import * as threadMandate from './migrations/2026-11-24-20-messaging-thread-mand
 import { messagingMySpace } from './my-space.tsx';
 import { messagingRoutes } from './routes.tsx';
 
-export { countUnread, getThread, listThreads, postMessage, startThread } from './threads.ts';
+export {
+  countUnread,
+  getThreadOfAccount,
+  getThreadOfAuthority,
+  listThreads,
+  postMessage,
+  startThread,
+} from './threads.ts';
 
 /** Secure messages: threads between an account and an authority, a shared mailbox per authority. */
 export const messagingModule: GuichetModule = {

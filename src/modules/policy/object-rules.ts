@@ -11,7 +11,7 @@ const correspondenceRoles: StaffRole[] = ['agent', 'authorityAdmin'];
 
 /**
  * The person's standing in an account: its holder or a member, or an agent under a mandate in force
- * (and, when named, that very mandate). What they see is always in the account in use.
+ * (and, when named, acting under that very mandate). What they see is always in the account in use.
  */
 async function standingIn(
   db: Db,
@@ -24,6 +24,8 @@ async function standingIn(
   const membership = await accountAccess(db, actor.id, accountId);
   if (membership) return { allowed: true, via: membership.kind === 'personal' ? 'holder' : 'member' };
   if (onlyMandate === null) return denied;
+  // Under a named mandate, only while acting under it, not under another one held for the same account.
+  if (onlyMandate !== undefined && actor.mandate?.id !== onlyMandate) return denied;
   const held = (await principalsOf(db, actor.id, now)).find(
     (p) => p.accountId === accountId && (onlyMandate === undefined || p.mandate.id === onlyMandate),
   );
