@@ -57,6 +57,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/authorities/:slug/branding',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         // An authority the actor may not manage is answered as absent, so its existence does not leak.
@@ -68,6 +69,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/authorities/:slug/branding',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         if (!(await mayManageBranding(db, c.var.actor, page.authority))) throw notFound();

@@ -280,6 +280,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
     method: 'POST',
     path: `/back-office/authorities/:slug/requests/:id/${path}`,
     access: 'staff',
+    object: 'decided',
     async handler(c) {
       const { authority, item } = await staffCase(c);
       const value = text((await c.req.parseBody()) as Posted);
@@ -347,6 +348,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/forms/:formId/workflow',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const form = await designedForm(c);
         return renderWorkflow(c, form, await workflowFor(db, form.id));
@@ -356,6 +358,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/forms/:formId/workflow',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const form = await designedForm(c);
         const current = await workflowFor(db, form.id);
@@ -467,6 +470,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/api/v1/requests/:id',
       access: 'apiClient',
+      object: 'decided',
       async handler(c) {
         const actor = c.var.actor;
         const item = await getCase(db, c.req.param('id') ?? '');
@@ -504,6 +508,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id/documents/:documentId',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { item } = await staffCase(c);
         // Staff open the documents of their authority's request only, and each opening is logged for the requester.
@@ -518,6 +523,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id/files/:fileId',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { item } = await staffCase(c);
         const file = await readSubmittedFile(
@@ -535,6 +541,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/messages',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(c);
@@ -581,6 +588,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/requests/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { actor, item } = await ownCase(c);
         const member = await accountAccess(db, actor.id, item.account_id);
@@ -599,6 +607,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/complement',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c);
@@ -618,6 +627,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/withdraw',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { item } = await ownCase(c);
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.withdrawable)
@@ -630,6 +640,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/messages',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c);
@@ -649,6 +660,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(c);
         const { filter, criteria } = inboxFilterOf(c);
@@ -685,6 +697,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/assign',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(c);
         const posted = await c.req.parseBody({ all: true });
@@ -700,6 +713,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/export/:format',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(c);
         const format = c.req.param('format');
@@ -760,6 +774,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(c);
         return renderStaffCase(c, authority, item);
@@ -769,6 +784,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/assign',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(c);
         await assign(db, item, actorOf(c), loggedInPerson(c).id);
@@ -779,6 +795,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/transition',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(c);
         const to = String((await c.req.parseBody()).to ?? '');
@@ -796,6 +813,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/decide',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(c);

@@ -116,20 +116,6 @@ describe('publishing a document', () => {
     expect(html).toContain('value="756.9999.9999.99"');
   });
 
-  it('names on the publication page only a document the authority published itself', async () => {
-    actor = staffActor(spf, 'agent');
-    const response = await publish({ avs: '756.2345.6789.08', title: 'Steuerverfügung 7781' });
-    const published = new URL(response.headers.get('Location') ?? '', 'http://x').search;
-    expect(await (await get(`/back-office/authorities/spf/documents${published}`)).text()).toContain(
-      'Steuerverfügung 7781',
-    );
-    // Another authority's staff, on their own page, learn nothing from the id.
-    actor = staffActor(sion, 'agent');
-    const elsewhere = await get(`/back-office/authorities/sion/documents${published}`);
-    expect(elsewhere.status).toBe(200);
-    expect(await elsewhere.text()).not.toContain('Steuerverfügung 7781');
-  });
-
   it('tells the recipient by e-mail in their language, without the content, and they open it', async () => {
     actor = staffActor(spf, 'agent');
     const response = await publish({
@@ -369,5 +355,21 @@ describe('publishing a document', () => {
     expect(await (await get('/back-office/authorities/spf/documents')).text()).toContain(
       'Aucun envoi postal en attente',
     );
+  });
+});
+
+describe('the publication page', () => {
+  it('names on the publication page only a document the authority published itself', async () => {
+    actor = staffActor(spf, 'agent');
+    const response = await publish({ avs: '756.2345.6789.08', title: 'Steuerverfügung 7781' });
+    const published = new URL(response.headers.get('Location') ?? '', 'http://x').search;
+    expect(await (await get(`/back-office/authorities/spf/documents${published}`)).text()).toContain(
+      'Steuerverfügung 7781',
+    );
+    // Another authority's staff, on their own page, learn nothing from the id.
+    actor = staffActor(sion, 'agent');
+    const elsewhere = await get(`/back-office/authorities/sion/documents${published}`);
+    expect(elsewhere.status).toBe(200);
+    expect(await elsewhere.text()).not.toContain('Steuerverfügung 7781');
   });
 });

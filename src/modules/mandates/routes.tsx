@@ -109,6 +109,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `/mandates/:id/${path}`,
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const actor = loggedInPerson(c);
         const mandate = await getMandate(db, c.req.param('id') ?? '');

@@ -122,6 +122,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/notification-templates',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const key = await templateKey(c, c.req.query());
@@ -133,6 +134,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/notification-templates',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const form = await c.req.parseBody();
@@ -162,6 +164,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/notification-templates/reset',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const key = await templateKey(c, await c.req.parseBody());
@@ -229,6 +232,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/notifications/devices/:id/remove',
       access: 'person',
+      object: { none: 'the person’s own device, selected by their own id' },
       async handler(c) {
         await removePushSubscription(db, personId(c), c.req.param('id') ?? '');
         return c.redirect('/notifications/devices', 303);

@@ -114,6 +114,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'GET',
         path: `${base}/api/v1/transactions/:id`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
           const transaction = transactions.get(c.req.param('id') ?? '');
@@ -125,6 +126,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/api/v1/transactions/:id/credit`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
           const original = transactions.get(c.req.param('id') ?? '');
@@ -168,6 +170,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'GET',
         path: `${base}/pay/v1/start/:id`,
         access: 'anonymous',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         handler(c) {
           const transaction = transactions.get(c.req.param('id') ?? '');
           if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);
@@ -212,6 +215,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/pay/v1/start/:id`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           const transaction = transactions.get(c.req.param('id') ?? '');
           if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);

@@ -65,6 +65,7 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the OpenID provider, bound to its own cookie' },
       async handler(c) {
         const { op, interaction, finish } = await details(c);
         const auth = sessionAuth(c.var.session);
@@ -100,6 +101,7 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the OpenID provider, bound to its own cookie' },
       async handler(c) {
         const { op, interaction, finish } = await details(c);
         if (interaction.prompt.name !== 'consent' || !interaction.session?.accountId)
