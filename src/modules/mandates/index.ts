@@ -4,6 +4,7 @@ import { mandatesMySpace } from './my-space.tsx';
 import { mandateRoutes } from './routes.tsx';
 
 export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
+export { getMandateOfParty, getMandateOfPrincipal } from './get-mandate.ts';
 export {
   acceptMandate,
   approvalsSuffice,
@@ -11,7 +12,6 @@ export {
   approversOf,
   closeMandate,
   delegateMandate,
-  getMandate,
   listMandates,
   type Mandate,
   type MandateTerms,
