@@ -249,5 +249,11 @@ describe('filling in a form without JavaScript', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(schema.properties as object)).toEqual(['name', 'dogs', 'fee', 'kind', 'farm', 'list']);
     expect(schema.required).toEqual(['name', 'dogs', 'kind']);
+    // Through the API, to the authority's own applications only.
+    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '' };
+    expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(200);
+    const sierre = await getAuthorityBySlug(testApp.database.db, 'sierre');
+    actor = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre?.id ?? '' };
+    expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(404);
   });
 });

@@ -38,7 +38,8 @@ export type Action =
   | ThreadAction
   | DraftAction
   | SubmissionAction
-  | FormApiAction;
+  | FormApiAction
+  | AccountUseAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -74,6 +75,11 @@ export const threadActions = ['thread.read', 'thread.write', 'thread.handle', 't
 export const draftActions = ['draft.fillIn'] as const;
 /** On a submission: the person who sent it reads it and its receipt, in the account it was sent for. */
 export const submissionActions = ['submission.view'] as const;
+/**
+ * On an account: using it, i.e. switching to it: its people, or an agent with any mandate in force
+ * (what they may then do in it is asked action by action).
+ */
+export const accountUseActions = ['account.use'] as const;
 /** What a business application reads of its own authority's published forms. */
 export const formApiActions = ['integration.readFormSchemas'] as const;
 
@@ -81,6 +87,7 @@ export type ThreadAction = (typeof threadActions)[number];
 export type DraftAction = (typeof draftActions)[number];
 export type SubmissionAction = (typeof submissionActions)[number];
 export type FormApiAction = (typeof formApiActions)[number];
+export type AccountUseAction = (typeof accountUseActions)[number];
 
 /** A thread, or the one about to be started (then `mandateId` is the mandate the writer acts under). */
 export type ThreadResource = {
@@ -102,4 +109,5 @@ export const allActions = [
   ...draftActions,
   ...submissionActions,
   ...formApiActions,
+  ...accountUseActions,
 ] as const;

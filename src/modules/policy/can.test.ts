@@ -230,6 +230,12 @@ const allowed: [string, string[], string[]][] = [
   ['agentForPrincipal', ['draft.fillIn'], ['agentTaxDraft']],
   ['principal', ['submission.view'], ['principalSubmission']],
   ['agentForPrincipal', ['submission.view'], ['agentSubmission']],
+  ['principal', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['agent', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['agentForPrincipal', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['companyAdmin', ['account.use'], ['companyTax']],
+  ['companyMember', ['account.use'], ['companyTax']],
+  ['accountant', ['account.use'], ['companyTax']],
   // Business applications, in their own authority only
   [
     'sionApp',

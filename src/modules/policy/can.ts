@@ -12,7 +12,7 @@ import {
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
-import { decideDraft, decideSubmission, decideThread } from './object-rules.ts';
+import { decideAccountUse, decideDraft, decideSubmission, decideThread } from './object-rules.ts';
 
 export type Decision =
   | {
@@ -63,6 +63,8 @@ export async function can(
       can(db, actor, 'account.submit', { type: 'account', accountId, theme }, now),
     );
   if (resource.type === 'submission') return decideSubmission(db, actor, action, resource, now);
+  if (action === 'account.use')
+    return resource.type === 'account' ? decideAccountUse(db, actor, resource.accountId, now) : denied;
   if (resource.type === 'authority') {
     if (!action.startsWith('authority.')) return denied;
     if (actor.platformAdmin && action === 'authority.manageBranding')

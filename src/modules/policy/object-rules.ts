@@ -71,3 +71,16 @@ export async function decideSubmission(
   if (action !== 'submission.view' || submission.personId !== actor.id) return denied;
   return standingIn(db, actor, submission.accountId, undefined, now);
 }
+
+/** Whether the person may use (switch to) the account: as one of its people, or under a mandate in force. */
+export async function decideAccountUse(
+  db: Db,
+  actor: PersonActor,
+  accountId: string,
+  now: Date,
+): Promise<Decision> {
+  const membership = await accountAccess(db, actor.id, accountId);
+  if (membership) return { allowed: true, via: membership.kind === 'personal' ? 'holder' : 'member' };
+  const held = (await principalsOf(db, actor.id, now)).find((p) => p.accountId === accountId);
+  return held ? { allowed: true, via: 'mandate', mandateId: held.mandate.id } : denied;
+}
