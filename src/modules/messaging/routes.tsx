@@ -66,6 +66,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       throw notFound(); // another authority's thread is absent, not forbidden
     return { authority, thread };
   }
+
   /** What the team reads of an account's correspondence goes into that account's access log. */
   async function recordStaffRead(
     c: RouteContext,
