@@ -308,6 +308,16 @@ describe('the authorisation matrix', () => {
       (await can(database.db, actors.agent ?? null, 'account.consult', resources.principalTax as Resource))
         .allowed,
     ).toBe(false);
+    // The threads, drafts and submissions of the mandate too, even while the session still names it.
+    for (const [action, resource] of [
+      ['thread.read', 'agentThread'],
+      ['draft.fillIn', 'agentTaxDraft'],
+      ['submission.view', 'agentSubmission'],
+    ] as const)
+      expect(
+        (await can(database.db, actors.agentForPrincipal ?? null, action, resources[resource] as Resource))
+          .allowed,
+      ).toBe(false);
     await closeMandate(database.db, actors.companyAdmin?.id ?? '', mandates.toFiduciary ?? '', 'revoked');
     expect(
       (await can(database.db, actors.accountant ?? null, 'account.consult', resources.companyTax as Resource))
