@@ -23,7 +23,7 @@ export function isObjectBound(route: Pick<RouteDef, 'path' | 'object'>): boolean
   return route.object === undefined && /:\w/.test(route.path);
 }
 
-export class MissingDecision extends Error {
+class MissingDecision extends Error {
   constructor(route: Pick<RouteDef, 'method' | 'path'>) {
     super(`${route.method} ${route.path} answered without an access decision (can())`);
   }
