@@ -18,6 +18,13 @@ export const notSensitive: Record<string, string> = {
   'src/modules/documents/documents.ts#markDocumentRead':
     'read receipt; the reading itself is in the access log',
   'src/modules/documents/documents.ts#remindUnread': 'reminder and postal-letter bookkeeping of a job',
+  'src/modules/forms/drafts.ts#startDraft':
+    'a draft of answers, private to its author until it is sent (audited)',
+  'src/modules/forms/drafts.ts#saveAnswers': 'autosave of a draft; sending it is audited',
+  'src/modules/forms/drafts.ts#storeFile': 'a file sealed into a draft; sending the draft is audited',
+  'src/modules/forms/forms.ts#setFormTheme':
+    "the form's mandate theme, copied from the catalogue service whose publication is audited",
+  'src/modules/messaging/threads.ts#markRead': 'read marks of a thread',
   'src/modules/identity/email-tokens.ts#issueEmailToken':
     "a link's one-time token; what the link does is audited",
   'src/modules/identity/email-tokens.ts#consumeEmailToken':
@@ -53,18 +60,5 @@ export const notSensitive: Record<string, string> = {
     'drops subscriptions the push service says are gone',
 };
 
-/** Being converted in other branches — lead prunes at merge. */
-export const beingConverted: Record<string, string> = {
-  'src/modules/forms/drafts.ts#startDraft': 'forms branch',
-  'src/modules/forms/drafts.ts#saveAnswers': 'forms branch',
-  'src/modules/forms/drafts.ts#storeFile': 'forms branch',
-  'src/modules/forms/drafts.ts#submitDraft': 'forms branch',
-  'src/modules/forms/forms.ts#setFormTheme': 'forms branch',
-  'src/modules/messaging/threads.ts#postMessage': 'messaging branch',
-  'src/modules/messaging/threads.ts#startThread': 'messaging branch',
-  'src/modules/messaging/threads.ts#markRead': 'messaging branch',
-  'src/modules/messaging/threads.ts#assignThread': 'messaging branch',
-};
-
-/** Files still calling `appendAuditEvent` by hand: being converted in other branches — lead prunes at merge. */
+/** Files calling `appendAuditEvent` by hand instead of a wrapper: none may (it is private to the audit module). */
 export const handCalls: string[] = [];

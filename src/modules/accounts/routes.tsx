@@ -59,7 +59,10 @@ export function accountRoutes(platform: Platform): RouteDef[] {
     const actor = c.var.actor;
     const person = await getPerson(db, personId(c));
     if (!person || actor?.kind !== 'person') throw new HttpError(401, 'unauthenticated');
-    const access = await accountAccess(db, person.id, actor.account.id);
+    // Asked without a theme, so only the account's own people: a mandate covers themes, not preferences.
+    const account = { type: 'account' as const, accountId: actor.account.id };
+    const decision = await can(db, actor, 'account.consult', account);
+    const access = decision.allowed ? await accountAccess(db, person.id, actor.account.id) : undefined;
     if (!access) throw notFound();
     const available = {
       email: Boolean(person.email && person.email_verified_at),
@@ -239,11 +242,9 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const form = await c.req.parseBody();
         const wanted = String(form.account ?? '');
-        const member = await accountAccess(db, personId(c), wanted);
         // Someone else's account only under a mandate in force (checked again on every request).
-        const principal =
-          !member && (await principalsOf(db, personId(c))).some((p) => p.accountId === wanted);
-        if (!member && !principal) throw notFound(); // as if it did not exist
+        const use = await can(db, c.var.actor, 'account.use', { type: 'account', accountId: wanted });
+        if (!use.allowed) throw notFound(); // as if it did not exist
         switchAccount(c.var.session, wanted);
         if (form.return === portalPaths.mySpace) return c.redirect(portalPaths.mySpace, 303);
         return c.redirect(`${identityPaths.accounts}?switched=${wanted}`, 303);

@@ -70,6 +70,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/authorities/:slug/contact',
       access: 'anonymous',
+      object: { none: 'public contact details of an authority' },
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         const t = authorityMessages.translator(page.locale);
@@ -91,6 +92,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/authorities/:slug/branding',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         // An authority the actor may not manage is answered as absent, so its existence does not leak.
@@ -102,6 +104,7 @@ export function authorityRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/authorities/:slug/branding',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const page = await authorityPage(c, ['canton', 'cantonal_service', 'commune']);
         const actor = await brandingManager(c, page.authority);

@@ -16,6 +16,7 @@ export function apiRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/api/v1/requests/:id',
       access: 'apiClient',
+      object: 'decided',
       async handler(c) {
         const actor = c.var.actor;
         if (actor?.kind !== 'apiClient') throw notFound();

@@ -104,6 +104,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/requests/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { actor, item, decision } = await ownCase(c, 'request.view');
         if (decision.allowed)
@@ -122,6 +123,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/complement',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c, 'request.answerComplement');
@@ -143,6 +145,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/withdraw',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { item } = await ownCase(c, 'request.withdraw');
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.withdrawable)
@@ -155,6 +158,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/requests/:id/messages',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c, 'request.message');

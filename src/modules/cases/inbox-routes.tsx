@@ -53,6 +53,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const { filter, criteria } = inboxFilterOf(c);
@@ -89,6 +90,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/assign',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const posted = await c.req.parseBody({ all: true });
@@ -105,6 +107,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/export/:format',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const format = c.req.param('format');

@@ -6,7 +6,13 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
-import { checkUpload, documentFile, getDocument, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
+import {
+  checkUpload,
+  documentFile,
+  getDocumentOfAuthority,
+  oneDocumentBodyBytes,
+  vaultOf,
+} from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
@@ -121,6 +127,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     method: 'POST',
     path: `/back-office/authorities/:slug/requests/:id/${path}`,
     access: 'staff',
+    object: 'decided',
     async handler(c) {
       const { authority, item } = await staffCase(db, c);
       const posted = (await c.req.parseBody()) as Posted;
@@ -148,10 +155,11 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id/documents/:documentId',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { item } = await staffCase(db, c);
         // Staff open the documents of their authority's request only, and each opening is logged for the requester.
-        const document = await getDocument(db, c.req.param('documentId') ?? '');
+        const document = await getDocumentOfAuthority(db, item.authority_id, c.req.param('documentId') ?? '');
         if (!document || document.request_id !== item.id) throw notFound();
         const response = await documentFile(c, await vaultOf(platform), document);
         await recordStaffRead(c, item, 'document.download', {
@@ -166,6 +174,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id/files/:fileId',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { item } = await staffCase(db, c);
         const file = await readSubmittedFile(
@@ -187,6 +196,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/messages',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
@@ -209,6 +219,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/requests/:id',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         await recordStaffRead(c, item, 'request.view', {
@@ -223,6 +234,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/assign',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         await assign(db, item, caseActorOf(c), loggedInPerson(c).id);
@@ -233,6 +245,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/transition',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         const posted = (await c.req.parseBody()) as Posted;
@@ -258,6 +271,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/requests/:id/decide',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(db, c);

@@ -71,6 +71,7 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/forms/:formId/workflow',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const form = await designedForm(c);
         return renderWorkflow(c, form, await workflowFor(db, form.id));
@@ -80,6 +81,7 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/forms/:formId/workflow',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const form = await designedForm(c);
         const update = await updateWorkflow(

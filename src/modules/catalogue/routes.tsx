@@ -15,7 +15,7 @@ import {
   listAuthorities,
 } from '../authorities/index.ts';
 import { listFormsOf } from '../forms/index.ts';
-import { authoritiesWhere } from '../policy/index.ts';
+import { authoritiesWhere, can } from '../policy/index.ts';
 import { catalogueMessages } from './messages.ts';
 import { addSynonyms, deleteSynonyms, listSynonyms, searchServices } from './search.ts';
 import { formValuesOf, isOnline, parseServiceContent } from './service-content.ts';
@@ -86,8 +86,9 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
   /** A service the actor designs; any other is answered as absent. */
   async function designedService(c: RouteContext): Promise<Service> {
     const service = await getService(db, { slug: c.req.param('slug') ?? '' });
-    const authorities = await designedBy(c);
-    if (!service || !authorities.some((a) => a.id === service.authorityId)) throw notFound();
+    const resource = service && { type: 'authority' as const, authorityId: service.authorityId };
+    if (!resource || !(await can(db, c.var.actor, 'authority.designServices', resource)).allowed)
+      throw notFound();
     return service;
   }
 
@@ -185,6 +186,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${prefix}/services`,
       access: 'anonymous',
+      object: { none: 'a public catalogue page' },
       async handler(c) {
         const { portal, locale, branding } = await portalOf(c);
         const t = catalogueMessages.translator(locale);
@@ -226,6 +228,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${prefix}/search`,
       access: 'anonymous',
+      object: { none: 'a public catalogue page' },
       rateLimit: searchLimit,
       async handler(c) {
         const { portal, locale, branding } = await portalOf(c);
@@ -293,6 +296,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/communes/:commune',
       access: 'anonymous',
+      object: { none: 'a public catalogue page' },
       async handler(c) {
         const { portal, locale, branding } = await portalOf(c);
         const commune = portal.commune as Authority;
@@ -321,6 +325,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/services/:slug',
       access: 'anonymous',
+      object: { none: 'a public catalogue page' },
       async handler(c) {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
         if (!entry) throw notFound();
@@ -331,6 +336,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/services/:slug/start',
       access: 'person',
+      object: { none: 'a public catalogue page' },
       async handler(c) {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
         if (!entry) throw notFound();
@@ -490,6 +496,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${designerBase}/synonyms/:id/delete`,
       access: 'staff',
+      object: { none: 'the canton’s search synonyms, shared by every designer' },
       async handler(c) {
         if ((await designedBy(c)).length === 0) throw notFound();
         const id = c.req.param('id') ?? '';
@@ -501,6 +508,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${designerBase}/:slug`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const service = await designedService(c);
         const t = catalogueMessages.translator(c.var.locale);
@@ -518,6 +526,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${designerBase}/:slug`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const service = await designedService(c);
         const values = (await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
@@ -546,6 +555,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${designerBase}/:slug/preview`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const service = await designedService(c);
         const version = Number.parseInt(c.req.query('version') ?? '', 10);
@@ -562,6 +572,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${designerBase}/:slug/publish`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const service = await designedService(c);
         const version = Number.parseInt(String((await c.req.parseBody()).version ?? ''), 10);
@@ -575,6 +586,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${designerBase}/:slug/withdraw`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const service = await designedService(c);
         await withdrawService(db, actorRef(c), service);

@@ -14,7 +14,7 @@ import { type BlobStore, createBlobStore } from './blob-store.ts';
 import {
   applyRetention,
   type DocumentVault,
-  getDocument,
+  getDocumentOfAccount,
   publishDocument,
   readDocument,
   remindUnread,
@@ -130,7 +130,7 @@ describe.each([
     );
     expect(trail.flatMap((r) => r.details.documents)).toContain(document.id);
     expect((await storedBytes(store, document.id)).equals(atRest)).toBe(true); // no blob was rewritten
-    const rotated = await getDocument(database.db, document.id);
+    const rotated = await getDocumentOfAccount(database.db, document.account_id, document.id);
     if (!rotated) throw new Error('document vanished');
     expect((await readDocument(vault(k2), rotated)).equals(content)).toBe(true); // the old key is gone
   });

@@ -169,12 +169,36 @@ function findByIdempotencyKey(db: Db, authorityId: string, key: string) {
     .executeTakeFirst();
 }
 
-export async function getDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
+/** A document of the account; another account's, or a deleted one, is absent. */
+export function getDocumentOfAccount(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<DocumentRow | undefined> {
+  return findDocument(db, id, 'account_id', accountId);
+}
+
+/** A document the authority published; another authority's, or a deleted one, is absent. */
+export function getDocumentOfAuthority(
+  db: Db,
+  authorityId: string,
+  id: string,
+): Promise<DocumentRow | undefined> {
+  return findDocument(db, id, 'authority_id', authorityId);
+}
+
+async function findDocument(
+  db: Db,
+  id: string,
+  tenant: 'account_id' | 'authority_id',
+  tenantId: string,
+): Promise<DocumentRow | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   return tables(db)
     .selectFrom('documents')
     .selectAll()
     .where('id', '=', id)
+    .where(tenant, '=', tenantId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }

@@ -368,3 +368,19 @@ describe('publishing a document', () => {
     expect(trail).toEqual([{ actor: expect.stringMatching(/^person:/) }]); // once, for the letter really sent
   });
 });
+
+describe('the publication page', () => {
+  it('names on the publication page only a document the authority published itself', async () => {
+    actor = staffActor(spf, 'agent');
+    const response = await publish({ avs: '756.2345.6789.08', title: 'Steuerverfügung 7781' });
+    const published = new URL(response.headers.get('Location') ?? '', 'http://x').search;
+    expect(await (await get(`/back-office/authorities/spf/documents${published}`)).text()).toContain(
+      'Steuerverfügung 7781',
+    );
+    // Another authority's staff, on their own page, learn nothing from the id.
+    actor = staffActor(sion, 'agent');
+    const elsewhere = await get(`/back-office/authorities/sion/documents${published}`);
+    expect(elsewhere.status).toBe(200);
+    expect(await elsewhere.text()).not.toContain('Steuerverfügung 7781');
+  });
+});

@@ -24,7 +24,8 @@ import {
   completePostalFallback,
   type DocumentRow,
   destroyDocument,
-  getDocument,
+  getDocumentOfAccount,
+  getDocumentOfAuthority,
   listPostalFallbacks,
   listPublishedBy,
   markDocumentRead,
@@ -77,8 +78,8 @@ export function documentRoutes(platform: Platform): RouteDef[] {
   /** The document, if the actor may see it in the account in use; anything else is answered as absent. */
   async function visibleDocument(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const document = await getDocument(db, c.req.param('id') ?? '');
-    if (!document || document.account_id !== actor.account.id) throw notFound();
+    const document = await getDocumentOfAccount(db, actor.account.id, c.req.param('id') ?? '');
+    if (!document) throw notFound();
     const decision = await can(db, actor, 'account.consult', {
       type: 'account',
       accountId: document.account_id,
@@ -183,6 +184,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/documents/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const seen = await visibleDocument(c);
         await logAccess(seen, 'document.view');
@@ -213,6 +215,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/documents/:id/file',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const seen = await visibleDocument(c);
         const response = await documentFile(c, await vaultOf(platform), seen.document);
@@ -225,6 +228,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/documents/:id/delete',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const seen = await visibleDocument(c);
         const manage = await can(db, seen.actor, 'account.manage', {
@@ -243,11 +247,15 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/documents',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await publishingAuthority(c);
         const t = documentMessages.translator(c.var.locale);
         const published = c.req.query('published');
-        const notice = published ? (await getDocument(db, published))?.title : undefined;
+        // Only a document this authority published: an id from elsewhere names nothing.
+        const notice = published
+          ? (await getDocumentOfAuthority(db, authority.id, published))?.title
+          : undefined;
         return platform.render(
           c,
           {
@@ -270,6 +278,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/documents/new',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await publishingAuthority(c);
         return platform.render(
@@ -289,6 +298,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/documents/new',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: maxDocumentBytes + 64 * 1024,
       async handler(c) {
         const authority = await publishingAuthority(c);
@@ -342,6 +352,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/documents/bulk',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await publishingAuthority(c);
         return platform.render(
@@ -360,6 +371,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/documents/bulk',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: 200 * 1024 * 1024,
       async handler(c) {
         const authority = await publishingAuthority(c);
@@ -448,6 +460,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/documents/postal/:id',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await publishingAuthority(c);
         const done = await completePostalFallback(
@@ -465,6 +478,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/api/v1/documents',
       access: 'apiClient',
+      object: 'decided',
       maxBodyBytes: maxDocumentBytes + 64 * 1024,
       async handler(c) {
         const actor = c.var.actor;

@@ -4,7 +4,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { type Authority, getAuthorityById, listAuthorities } from '../authorities/index.ts';
-import { authoritiesWhere } from '../policy/index.ts';
+import { authoritiesWhere, can } from '../policy/index.ts';
 import { builderMessages } from './builder-messages.ts';
 import { allFields, definitionProblems, type FormDefinition } from './definition.ts';
 import { applyEdit, type Edit, replaceField } from './edit-definition.ts';
@@ -45,7 +45,9 @@ export function builderRoutes(platform: Platform): RouteDef[] {
   /** The form in the path, if the actor designs for its authority, with its latest definition. */
   async function designedForm(c: RouteContext) {
     const form = await getForm(db, c.req.param('id') ?? '');
-    if (!form || !(await designed(c)).some((a) => a.id === form.authorityId)) throw notFound();
+    const resource = form && { type: 'authority' as const, authorityId: form.authorityId };
+    if (!resource || !(await can(db, c.var.actor, 'authority.designServices', resource)).allowed)
+      throw notFound();
     const latest = (await getVersion(db, form, 'latest')) as NonNullable<
       Awaited<ReturnType<typeof getVersion>>
     >;
@@ -133,6 +135,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${builderBase}/:id`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const t = builderMessages.translator(c.var.locale);
@@ -150,6 +153,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${builderBase}/:id/actions`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const posted = (await c.req.parseBody()) as Posted;
@@ -186,6 +190,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${builderBase}/:id/fields/:fieldId`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const found = allFields(definition).find((f) => f.field.id === c.req.param('fieldId'));
@@ -211,6 +216,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${builderBase}/:id/fields/:fieldId`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const found = allFields(definition).find((f) => f.field.id === c.req.param('fieldId'));
@@ -227,6 +233,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${builderBase}/:id/publish`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const problems = await publishForm(db, actorRef(c), form);
@@ -238,6 +245,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${builderBase}/:id/preview`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { definition } = await designedForm(c);
         return platform.render(
@@ -255,6 +263,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${builderBase}/:id/export.json`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         c.header(
@@ -268,6 +277,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `${builderBase}/:id/import`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form, definition } = await designedForm(c);
         const raw = (await c.req.parseBody()).definition;
@@ -289,6 +299,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: `${builderBase}/:id/schema.json`,
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { form } = await designedForm(c);
         const published = await getVersion(db, form, 'published');
@@ -302,12 +313,14 @@ export function builderRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/api/v1/forms/:id/schema',
       access: 'apiClient',
+      object: 'decided',
       async handler(c) {
-        const actor = c.var.actor;
         const form = await getForm(db, c.req.param('id') ?? '');
         const published = form && (await getVersion(db, form, 'published'));
-        if (!published || actor?.kind !== 'apiClient' || actor.authorityId !== form?.authorityId)
-          throw notFound();
+        if (!form || !published) throw notFound();
+        // Each application reads only its own authority's forms; another's is answered as absent.
+        const resource = { type: 'authority' as const, authorityId: form.authorityId };
+        if (!(await can(db, c.var.actor, 'integration.readFormSchemas', resource)).allowed) throw notFound();
         return c.json(
           formJsonSchema(published.definition, `${platform.config.publicUrl}/api/v1/forms/${form.id}/schema`),
         );

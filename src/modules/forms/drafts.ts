@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { auditedTx } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
@@ -60,12 +61,18 @@ export async function startDraft(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return (await getDraft(db, id)) as Draft;
+  return (await getDraftOfAccount(db, start.accountId, id)) as Draft;
 }
 
-export async function getDraft(db: Db, id: string): Promise<Draft | undefined> {
+/** A draft begun in the account; another account's is absent. */
+export async function getDraftOfAccount(db: Db, accountId: string, id: string): Promise<Draft | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return tables(db).selectFrom('form_drafts').select(draftColumns).where('id', '=', id).executeTakeFirst();
+  return tables(db)
+    .selectFrom('form_drafts')
+    .select(draftColumns)
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
 }
 
 /** The drafts in progress in an account, for "my space": the latest first. */
@@ -167,7 +174,8 @@ const submissionColumns = [
 /**
  * Accepts a draft exactly once: the submission is unique per draft, so concurrent or repeated posts
  * (double click, refresh, resend) all get the first one. Records the level of assurance and the acting
- * context (the account, the person, the mandate) with the answers.
+ * context (the account, the person, the mandate) with the answers, and in the audit trail: who sent
+ * it, for which account, as its representative under which mandate.
  */
 export async function submitDraft(
   db: Db,
@@ -191,13 +199,36 @@ export async function submitDraft(
       .returning('id')
       .executeTakeFirst();
     if (inserted) {
-      await tables(tx)
-        .updateTable('form_drafts')
-        .set({ submitted_at: sql`now()` })
-        .where('id', '=', draft.id)
-        .execute();
-      // The request is opened from the submission by a job committed with it: never one without the other.
-      await enqueue(tx, 'cases:open-from-submission', { submissionId: inserted.id });
+      const form = await tables(tx)
+        .selectFrom('forms')
+        .select('authority_id')
+        .where('id', '=', draft.formId)
+        .executeTakeFirstOrThrow();
+      const event = {
+        actor: `person:${draft.personId}`,
+        onBehalfOf: draft.mandateId ? `account:${draft.accountId}` : undefined,
+        action: 'form.submit',
+        subjectType: 'submission',
+        subjectId: inserted.id,
+        authorityId: form.authority_id,
+        details: {
+          form: draft.formId,
+          version: draft.version,
+          account: draft.accountId,
+          representative: draft.mandateId ? draft.personId : null,
+          mandate: draft.mandateId,
+          level: accepted.level,
+        },
+      };
+      await auditedTx(tx, event, async (t) => {
+        await tables(t)
+          .updateTable('form_drafts')
+          .set({ submitted_at: sql`now()` })
+          .where('id', '=', draft.id)
+          .execute();
+        // The request is opened from the submission by a job committed with it: never one without the other.
+        await enqueue(t, 'cases:open-from-submission', { submissionId: inserted.id });
+      });
     }
     const submission = await tables(tx)
       .selectFrom('form_submissions')
@@ -208,6 +239,25 @@ export async function submitDraft(
   });
 }
 
+/** A submission sent for the account; another account's is absent. */
+export async function getSubmissionOfAccount(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<Submission | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db)
+    .selectFrom('form_submissions')
+    .select(submissionColumns)
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/**
+ * A submission read by the platform itself, for no one: the job that opens its request knows only its
+ * id. People's routes read through `getSubmissionOfAccount`.
+ */
 export async function getSubmission(db: Db, id: string): Promise<Submission | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   return tables(db)

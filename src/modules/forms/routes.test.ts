@@ -9,6 +9,7 @@ import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index
 import { createPersonWithLink } from '../identity/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 import type { FormDefinition } from './definition.ts';
+import { getDraftOfAccount, submitDraft } from './drafts.ts';
 import { createForm, type Form, getForm, publishForm, setFormTheme } from './forms.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -153,6 +154,11 @@ describe('filling in a form without JavaScript', () => {
       testApp.database.db,
     );
     expect(rows[0]?.n).toBe(1);
+    const trail = await sql<{ action: string }>`
+      select action from audit_events where subject_id = ${submission.split('/').at(-1) ?? ''}`.execute(
+      testApp.database.db,
+    );
+    expect(trail.rows).toEqual([{ action: 'form.submit' }]); // once, however many posts
 
     const receipt = await get(`${submission}/receipt.pdf`);
     expect(receipt.headers.get('Content-Type')).toBe('application/pdf');
@@ -205,8 +211,27 @@ describe('filling in a form without JavaScript', () => {
     await setFormTheme(db, form.id, 'communal');
     actor = await grant(['consult']); // may look, may not act
     expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
-    actor = await grant(['consult', 'submit']);
-    expect((await post(`/forms/${form.id}/start`, {})).status).toBe(303);
+    const representative = await grant(['consult', 'submit']);
+    actor = representative;
+    const started = await post(`/forms/${form.id}/start`, {});
+    expect(started.status).toBe(303);
+    // What they send is in the audit trail as sent by them, for Anna's account, under the mandate.
+    const draft = await getDraftOfAccount(
+      db,
+      anna.account.id,
+      started.headers.get('Location')?.split('/').at(-1) ?? '',
+    );
+    if (!draft) throw new Error('draft missing');
+    const { submission } = await submitDraft(db, draft, { answers: draft.answers, level: 'high' });
+    const { rows } = await sql<{ actor: string; on_behalf_of: string; details: Record<string, unknown> }>`
+      select actor, on_behalf_of, details from audit_events where subject_id = ${submission.id}`.execute(db);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        actor: `person:${bruno.id}`,
+        on_behalf_of: `account:${anna.account.id}`,
+        details: expect.objectContaining({ representative: bruno.id, mandate: representative.mandate?.id }),
+      }),
+    ]);
     await setFormTheme(db, form.id, 'tax'); // a service outside the mandate
     expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
     expect((await post(`/forms/${form.id}/start`, {})).status).toBe(403);
@@ -224,5 +249,11 @@ describe('filling in a form without JavaScript', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(schema.properties as object)).toEqual(['name', 'dogs', 'fee', 'kind', 'farm', 'list']);
     expect(schema.required).toEqual(['name', 'dogs', 'kind']);
+    // Through the API, to the authority's own applications only.
+    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '' };
+    expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(200);
+    const sierre = await getAuthorityBySlug(testApp.database.db, 'sierre');
+    actor = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre?.id ?? '' };
+    expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(404);
   });
 });

@@ -10,8 +10,8 @@ import { can } from '../policy/index.ts';
 import type { FormDefinition } from './definition.ts';
 import {
   type Draft,
-  getDraft,
-  getSubmission,
+  getDraftOfAccount,
+  getSubmissionOfAccount,
   saveAnswers,
   startDraft,
   storeFile,
@@ -43,7 +43,6 @@ type Posted = Record<string, string | string[] | File | (string | File)[]>;
 export function runnerRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
-  /** The draft, if it is the actor's, in the account in use; anything else is answered as absent. */
   /**
    * Filling in a form is acting for the account in use: its people may, a representative only under a
    * mandate with the right to submit in the theme of the form's service.
@@ -59,12 +58,19 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     return actor;
   }
 
+  /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
   async function ownDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const draft = await getDraft(db, c.req.param('id') ?? '');
-    if (!draft || draft.personId !== actor.id || draft.accountId !== actor.account.id) throw notFound();
-    const form = (await getForm(db, draft.formId)) as Form;
-    await mayFillIn(c, form); // the mandate may have ended since the draft began
+    const draft = await getDraftOfAccount(db, actor.account.id, c.req.param('id') ?? '');
+    const form = draft && (await getForm(db, draft.formId));
+    if (!draft || !form) throw notFound();
+    const resource = {
+      type: 'draft' as const,
+      accountId: draft.accountId,
+      personId: draft.personId,
+      theme: form.theme ?? undefined,
+    };
+    if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
     const version = await getVersion(db, form, draft.version);
     if (!version) throw notFound();
     return { actor, draft, form, definition: version.definition };
@@ -170,6 +176,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/forms/:formId/start',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const form = await getForm(db, c.req.param('formId') ?? '');
         const version = form && (await getVersion(db, form, 'published'));
@@ -195,6 +202,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/forms/:formId/start',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const form = await getForm(db, c.req.param('formId') ?? '');
         const version = form && (await getVersion(db, form, 'published'));
@@ -215,6 +223,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/forms/drafts/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const loaded = await ownDraft(c);
         if (loaded.draft.submittedAt) {
@@ -234,6 +243,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/forms/drafts/:id/steps/:stepId',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: maxUploadBytes + 1024 * 1024,
       async handler(c) {
         const loaded = await ownDraft(c);
@@ -282,6 +292,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/forms/drafts/:id/review',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { draft, definition } = await ownDraft(c);
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
@@ -311,6 +322,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/forms/drafts/:id/submit',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { actor, draft, definition } = await ownDraft(c);
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
@@ -324,6 +336,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/forms/submissions/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { submission, definition } = await ownSubmission(c);
         return platform.render(
@@ -337,6 +350,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/forms/submissions/:id/receipt.pdf',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { submission, definition, form, actor } = await ownSubmission(c);
         const authority = await getAuthorityById(db, form.authorityId);
@@ -355,11 +369,16 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     },
   ];
 
+  /** The submission in the path, if the policy lets the person read it; otherwise absent. */
   async function ownSubmission(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const submission = await getSubmission(db, c.req.param('id') ?? '');
-    if (!submission || submission.personId !== actor.id || submission.accountId !== actor.account.id)
-      throw notFound();
+    const submission = await getSubmissionOfAccount(db, actor.account.id, c.req.param('id') ?? '');
+    const resource = submission && {
+      type: 'submission' as const,
+      accountId: submission.accountId,
+      personId: submission.personId,
+    };
+    if (!resource || !(await can(db, actor, 'submission.view', resource)).allowed) throw notFound();
     const form = await getForm(db, submission.formId);
     const version = form && (await getVersion(db, form, submission.version));
     if (!form || !version) throw new HttpError(404, 'not_found');

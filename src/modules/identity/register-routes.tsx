@@ -158,6 +158,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/login/recover/:token',
       access: 'anonymous',
+      object: { none: 'account recovery: the token sent by e-mail is the proof' },
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
         const credential = await recoveryCredential(c.req.param('token') ?? '');
@@ -173,6 +174,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/login/recover/:token',
       access: 'anonymous',
+      object: { none: 'account recovery: the token sent by e-mail is the proof' },
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
         const token = c.req.param('token') ?? '';

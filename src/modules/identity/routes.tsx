@@ -119,6 +119,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/login/oidc/:provider',
       access: 'anonymous',
+      object: { none: 'logging in through an identity provider: no object yet' },
       rateLimit: redirectLoginPerAddress,
       async handler(c) {
         const level = c.req.query('level');
@@ -135,6 +136,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/login/oidc/:provider/callback',
       access: 'anonymous',
+      object: { none: 'logging in through an identity provider: no object yet' },
       rateLimit: redirectLoginPerAddress,
       async handler(c) {
         const rp = party(c);
@@ -160,6 +162,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/login/oidc/:provider/backchannel-logout',
       access: 'machine',
+      object: { none: 'a logout token signed by the identity provider' },
       async handler(c) {
         const rp = party(c);
         c.header('Cache-Control', 'no-store');
@@ -219,6 +222,7 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/profile/identities/:link/remove',
       access: 'person',
+      object: { none: 'the person’s own sign-in means, selected by their own id' },
       async handler(c) {
         try {
           await unlinkIdentity(db, loggedInPerson(c).id, c.req.param('link') ?? '');

@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/module.ts';
 import { accountHeldBy } from '../accounts/index.ts';
 import { findOrganisationByUid, findPersonByAvs } from '../identity/index.ts';
 import {
-  getMandate,
+  getMandateOfPrincipal,
   type MandatePermission,
   type MandateTheme,
   mandatePermissions,
@@ -64,7 +64,9 @@ export function integrationRoutes(platform: Platform): RouteDef[] {
           theme,
         });
         const mandate =
-          decision.allowed && decision.mandateId ? await getMandate(db, decision.mandateId) : undefined;
+          decision.allowed && decision.mandateId
+            ? await getMandateOfPrincipal(db, accountId, decision.mandateId)
+            : undefined;
         return c.json({
           allowed: decision.allowed,
           basis: decision.allowed ? decision.via : null,

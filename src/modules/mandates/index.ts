@@ -1,4 +1,5 @@
 export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
+export { getMandateOfParty, getMandateOfPrincipal } from './get-mandate.ts';
 export {
   acceptMandate,
   approvalsSuffice,
@@ -6,7 +7,6 @@ export {
   approversOf,
   closeMandate,
   delegateMandate,
-  getMandate,
   listMandates,
   type Mandate,
   type MandateTerms,

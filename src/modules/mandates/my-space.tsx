@@ -1,7 +1,7 @@
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { accountAccess } from '../accounts/index.ts';
+import { canPerson } from '../policy/index.ts';
 import { approvalsSuffice, listMandates, signaturesOf } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
 
@@ -65,7 +65,8 @@ export function mandatesMySpace(platform: Platform): MySpaceSection {
     },
     async awaiting(personId, accountId) {
       // Only the account's admins answer for its mandates.
-      if ((await accountAccess(platform.db, personId, accountId))?.role !== 'admin') return 0;
+      const manage = await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId });
+      if (!manage.allowed) return 0;
       const counts = await mandateCounts(platform, personId, accountId);
       return counts.toApprove;
     },

@@ -2,7 +2,7 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
-import { getAccount } from '../accounts/index.ts';
+import { getAccount, listAccountsOf } from '../accounts/index.ts';
 import {
   commercialRegisterClient,
   findPersonByAvs,
@@ -12,13 +12,13 @@ import {
   registeredSignature,
 } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
+import { getMandateOfParty } from './get-mandate.ts';
 import {
   acceptMandate,
   approvalsSuffice,
   approveMandate,
   approversOf,
   closeMandate,
-  getMandate,
   listMandates,
   type Mandate,
   proposeMandate,
@@ -109,9 +109,12 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: `/mandates/:id/${path}`,
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const actor = loggedInPerson(c);
-        const mandate = await getMandate(db, c.req.param('id') ?? '');
+        const accountIds = (await listAccountsOf(db, actor.id)).map((a) => a.id);
+        const party = { personId: actor.id, accountIds };
+        const mandate = await getMandateOfParty(db, party, c.req.param('id') ?? '');
         const resource = mandate && {
           type: 'mandate' as const,
           principalAccountId: mandate.principal_account_id,

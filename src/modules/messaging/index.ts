@@ -1,1 +1,8 @@
-export { countUnread, getThread, listThreads, postMessage, startThread } from './threads.ts';
+export {
+  countUnread,
+  getThreadOfAccount,
+  getThreadOfAuthority,
+  listThreads,
+  postMessage,
+  startThread,
+} from './threads.ts';

@@ -7,6 +7,7 @@ import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
+import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -88,6 +89,22 @@ describe('secure messages', () => {
     const { rows } = await sql<{ event: string; link: string }>`
       select event, link from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);
     expect(rows).toEqual([{ event: 'newMessage', link: thread }]);
+
+    // What the team read is in the person's access log; every message and the assignment in the audit trail.
+    const seen = await sql<{ action: string; via: string }>`
+      select action, via from account_access_log where account_id = ${citizen.account.id}
+      and subject_id in (${id}, ${document})`.execute(testApp.database.db);
+    expect(seen.rows).toContainEqual({ action: 'message.view', via: 'staff' });
+    expect(seen.rows).toContainEqual({ action: 'document.download', via: 'staff' });
+    const trail = await sql<{ action: string }>`
+      select action from audit_events where subject_type = 'thread' and subject_id = ${id ?? ''}
+      order by id`.execute(testApp.database.db);
+    expect(trail.rows.map((r) => r.action)).toEqual([
+      'thread.start',
+      'message.post',
+      'thread.assign',
+      'message.post',
+    ]);
   });
 
   it('let a representative follow the threads they start under a mandate, and only those', async () => {
@@ -97,7 +114,14 @@ describe('secure messages', () => {
       { givenNames: 'Paul', familyName: 'Fiduciaire' },
       { provider: 'test', subject: 'paul', level: 'high' },
     );
-    const mandateId = randomUUID();
+    const { id: mandateId } = await proposeMandate(db, citizen.id, 'holder', {
+      principalAccountId: citizen.account.id,
+      agent: { personId: agentPerson.id },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: '2020-01-01',
+    });
+    await acceptMandate(db, agentPerson.id, mandateId);
     const agent = personActor({
       id: agentPerson.id,
       displayName: 'Paul Fiduciaire',

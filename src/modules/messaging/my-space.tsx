@@ -1,6 +1,7 @@
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { messagingMessages } from './messages.ts';
-import { countUnread, readerOf } from './threads.ts';
+import { readerOf } from './reader.ts';
+import { countUnread } from './threads.ts';
 
 /** How many threads have unread messages from an authority, in the account in use. */
 export function messagingMySpace(platform: Platform): MySpaceSection {

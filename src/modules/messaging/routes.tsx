@@ -12,7 +12,7 @@ import {
 } from '../authorities/index.ts';
 import {
   documentFile,
-  getDocument,
+  getDocumentOfAccount,
   oneDocumentBodyBytes,
   publishAttachment,
   vaultOf,
@@ -20,14 +20,15 @@ import {
 import { getPerson, personName } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
 import { messagingMessages } from './messages.ts';
+import { readerOf, threadResource } from './reader.ts';
 import {
   assignThread,
-  getThread,
+  getThreadOfAccount,
+  getThreadOfAuthority,
   listMessages,
   listThreads,
   markRead,
   postMessage,
-  readerOf,
   startThread,
   type Thread,
 } from './threads.ts';
@@ -39,38 +40,44 @@ const textOf = (value: unknown, max: number) => (typeof value === 'string' ? val
 export function messagingRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
-  /** A thread of the account in use, for its own people (threads are not opened under a mandate). */
-  /** The thread in the path, if the person reads it in the account in use (member, or its mandate's). */
-  async function ownThread(c: RouteContext) {
+  /** The thread in the path, if the policy lets the person read or write in it in the account in use. */
+  async function ownThread(c: RouteContext, action: 'thread.read' | 'thread.write') {
     const actor = loggedInPerson(c);
-    const thread = await getThread(db, c.req.param('id') ?? '');
-    const reader = await readerOf(db, actor);
-    if (
-      !thread ||
-      !reader ||
-      thread.account_id !== reader.accountId ||
-      (reader.mandateId !== undefined && thread.mandate_id !== reader.mandateId)
-    )
-      throw notFound();
-    return { actor, thread, reader };
+    const thread = await getThreadOfAccount(db, actor.account.id, c.req.param('id') ?? '');
+    const decision = thread && (await can(db, actor, action, threadResource(thread)));
+    if (!thread || !decision?.allowed) throw notFound();
+    return { actor, thread, decision };
   }
 
-  async function teamThread(c: RouteContext) {
+  /** The authority in the path, if the person handles its correspondence. */
+  async function teamAuthority(c: RouteContext) {
     const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
-    if (
-      !authority ||
-      !(
-        await can(db, c.var.actor, 'authority.processRequests', {
-          type: 'authority',
-          authorityId: authority.id,
-        })
-      ).allowed
-    )
+    const resource = authority && { type: 'authority' as const, authorityId: authority.id };
+    if (!resource || !(await can(db, c.var.actor, 'authority.processRequests', resource)).allowed)
       throw notFound();
-    const thread = c.req.param('id') ? await getThread(db, c.req.param('id') ?? '') : undefined;
-    if (c.req.param('id') && thread?.authority_id !== authority.id) throw notFound(); // another authority's: absent
+    return authority;
+  }
+
+  /** The authority's thread in the path, if the policy lets the person handle (or assign) it. */
+  async function teamThread(c: RouteContext, action: 'thread.handle' | 'thread.assign') {
+    const authority = await getAuthorityBySlug(db, c.req.param('slug') ?? '');
+    const thread = authority && (await getThreadOfAuthority(db, authority.id, c.req.param('id') ?? ''));
+    if (!authority || !thread || !(await can(db, c.var.actor, action, threadResource(thread))).allowed)
+      throw notFound(); // another authority's thread is absent, not forbidden
     return { authority, thread };
   }
+
+  /** What the team reads of an account's correspondence goes into that account's access log. */
+  async function recordStaffRead(
+    c: RouteContext,
+    thread: Thread,
+    what: { action: string; subject: { type: string; id: string; label: string } },
+  ) {
+    const actor = loggedInPerson(c);
+    const person = { id: actor.id, name: actor.displayName };
+    await recordAccess(db, { accountId: thread.account_id, person, via: 'staff', ...what });
+  }
+
   const teamBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/messages`;
 
   async function citizenThreadPage(c: RouteContext, thread: Thread, error?: string) {
@@ -115,10 +122,6 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
   }
 
   /**
-   * Puts a message's attachment into the account's document space (encrypted, retained like any
-   * correspondence); the message then points at it, and its notification announces both.
-   */
-  /**
    * Posts the message a person sends in a thread, with its file (kept in the account's documents, a new
    * one for each message); or says what is wrong, for the page to show again.
    */
@@ -162,6 +165,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/messages',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const actor = loggedInPerson(c);
         const t = messagingMessages.translator(c.var.locale);
@@ -214,12 +218,19 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/messages',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const actor = loggedInPerson(c);
-        const reader = await readerOf(db, actor);
-        if (!reader) throw notFound();
         const form = await c.req.parseBody();
         const authority = await getAuthorityById(db, textOf(form.authority, 40));
+        // The thread about to be started: the account's, under the mandate the person acts with, if any.
+        const decision = await can(db, actor, 'thread.write', {
+          type: 'thread',
+          accountId: actor.account.id,
+          authorityId: authority?.id ?? '',
+          mandateId: actor.mandate?.id ?? null,
+        });
+        if (!decision.allowed) throw notFound();
         const subject = textOf(form.subject, 200);
         const body = textOf(form.body, 5000);
         const t = messagingMessages.translator(c.var.locale);
@@ -246,7 +257,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
           authorPersonId: actor.id,
           authorName: actor.displayName,
           body,
-          mandateId: reader.mandateId,
+          mandateId: decision.via === 'mandate' ? decision.mandateId : undefined,
         });
         return c.redirect(`/messages/${thread.id}`, 303);
       },
@@ -255,17 +266,18 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/messages/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
-        const { actor, thread, reader } = await ownThread(c);
+        const { actor, thread, decision } = await ownThread(c, 'thread.read');
         const page = await citizenThreadPage(c, thread);
         await markRead(db, thread, 'citizen');
         // The holder sees in the access log what their representatives read.
-        if (reader.mandateId)
+        if (decision.allowed && decision.via === 'mandate')
           await recordAccess(db, {
             accountId: thread.account_id,
             person: { id: actor.id, name: actor.displayName },
             via: 'mandate',
-            mandateId: reader.mandateId,
+            mandateId: decision.mandateId,
             action: 'message.view',
             subject: { type: 'thread', id: thread.id, label: thread.subject },
           });
@@ -276,9 +288,10 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/messages/:id',
       access: 'person',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
-        const { thread } = await ownThread(c);
+        const { thread } = await ownThread(c, 'thread.write');
         const refused = await reply(c, thread, 'citizen');
         if (refused) return citizenThreadPage(c, thread, refused);
         return c.redirect(`/messages/${thread.id}`, 303);
@@ -288,8 +301,9 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/messages',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
-        const { authority } = await teamThread(c);
+        const authority = await teamAuthority(c);
         const t = messagingMessages.translator(c.var.locale);
         const filter = c.req.query('assignee');
         const rows = await listThreads(db, {
@@ -326,11 +340,15 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/messages/:id',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
-        const { authority, thread } = await teamThread(c);
-        if (!thread) throw notFound();
+        const { authority, thread } = await teamThread(c, 'thread.handle');
         const page = await teamThreadPage(c, authority, thread);
         await markRead(db, thread, 'authority');
+        await recordStaffRead(c, thread, {
+          action: 'message.view',
+          subject: { type: 'thread', id: thread.id, label: thread.subject },
+        });
         return page;
       },
     },
@@ -338,10 +356,10 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/messages/:id',
       access: 'staff',
+      object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
-        const { authority, thread } = await teamThread(c);
-        if (!thread) throw notFound();
+        const { authority, thread } = await teamThread(c, 'thread.handle');
         const refused = await reply(c, thread, 'authority');
         if (refused) return teamThreadPage(c, authority, thread, refused);
         return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
@@ -351,19 +369,17 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/messages/:id/attachments/:documentId',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
-        const { thread } = await teamThread(c);
+        const { thread } = await teamThread(c, 'thread.handle');
         const documentId = c.req.param('documentId') ?? '';
         // Only a document attached to a message of this thread, so that the team reads nothing else.
-        const attachedHere =
-          thread && (await listMessages(db, thread.id)).some((m) => m.document_id === documentId);
-        const document = attachedHere ? await getDocument(db, documentId) : undefined;
-        if (!thread || !document) throw notFound();
-        const actor = loggedInPerson(c);
-        await recordAccess(db, {
-          accountId: thread.account_id,
-          person: { id: actor.id, name: actor.displayName },
-          via: 'staff',
+        const attachedHere = (await listMessages(db, thread.id)).some((m) => m.document_id === documentId);
+        const document = attachedHere
+          ? await getDocumentOfAccount(db, thread.account_id, documentId)
+          : undefined;
+        if (!document) throw notFound();
+        await recordStaffRead(c, thread, {
           action: 'document.download',
           subject: { type: 'document', id: document.id, label: document.title },
         });
@@ -374,10 +390,11 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/messages/:id/assign',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
-        const { authority, thread } = await teamThread(c);
-        if (!thread) throw notFound();
-        await assignThread(db, thread, loggedInPerson(c).id);
+        const { authority, thread } = await teamThread(c, 'thread.assign');
+        const me = loggedInPerson(c).id;
+        await assignThread(db, thread, me, me);
         return c.redirect(`${teamBase(authority)}/${thread.id}`, 303);
       },
     },

@@ -1,7 +1,6 @@
 import { type Selectable, sql } from 'kysely';
+import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import type { PersonActor } from '../../platform/http/access.ts';
-import { accountAccess } from '../accounts/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { MessagingTables } from './tables.ts';
 
@@ -11,9 +10,30 @@ type Side = Message['side'];
 
 const tables = (db: Db) => tablesOf<MessagingTables>(db);
 
-export async function getThread(db: Db, id: string): Promise<Thread | undefined> {
+/** A thread of the account; another account's is absent. */
+export async function getThreadOfAccount(db: Db, accountId: string, id: string): Promise<Thread | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return tables(db).selectFrom('message_threads').selectAll().where('id', '=', id).executeTakeFirst();
+  return tables(db)
+    .selectFrom('message_threads')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** A thread written to the authority; another authority's is absent. */
+export async function getThreadOfAuthority(
+  db: Db,
+  authorityId: string,
+  id: string,
+): Promise<Thread | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return tables(db)
+    .selectFrom('message_threads')
+    .selectAll()
+    .where('id', '=', id)
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
 }
 
 export async function listMessages(db: Db, threadId: string): Promise<Message[]> {
@@ -32,12 +52,6 @@ export async function listMessages(db: Db, threadId: string): Promise<Message[]>
 export interface Reader {
   accountId: string;
   mandateId?: string;
-}
-
-/** How the person reads the threads of the account in use, if at all. */
-export async function readerOf(db: Db, actor: PersonActor): Promise<Reader | undefined> {
-  if (await accountAccess(db, actor.id, actor.account.id)) return { accountId: actor.account.id };
-  return actor.mandate ? { accountId: actor.account.id, mandateId: actor.mandate.id } : undefined;
 }
 
 /** Threads with whether the given side has unread messages in them, latest activity first. */
@@ -70,45 +84,65 @@ export async function countUnread(db: Db, reader: Reader): Promise<number> {
   return (await listThreads(db, reader)).filter((t) => t.unread).length;
 }
 
-/** Adds a message; an authority's message tells the account's people (never its content). */
-export async function postMessage(
-  db: Db,
-  thread: Thread,
-  message: { side: Side; authorPersonId: string; authorName: string; body: string; documentId?: string },
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const { id } = await tables(tx)
-      .insertInto('messages')
-      .values({
-        thread_id: thread.id,
-        side: message.side,
-        author_person_id: message.authorPersonId,
-        author_name: message.authorName,
-        body: message.body,
-        document_id: message.documentId ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tables(tx)
-      .updateTable('message_threads')
-      .set({
-        updated_at: sql`now()`,
-        [message.side === 'citizen' ? 'citizen_read_at' : 'authority_read_at']: sql`now()`,
-      })
-      .where('id', '=', thread.id)
-      .execute();
-    if (message.side === 'authority')
-      await notify(tx, {
-        event: 'newMessage',
-        accountId: thread.account_id,
-        authorityId: thread.authority_id,
-        link: `/messages/${thread.id}`,
-        source: `message:${id}`,
-        alsoTell: thread.agent_person_id ? [thread.agent_person_id] : [],
-      });
-  });
+type NewMessage = {
+  side: Side;
+  authorPersonId: string;
+  authorName: string;
+  body: string;
+  documentId?: string;
+};
+
+function messageEvent(thread: Thread, message: NewMessage) {
+  return {
+    actor: `person:${message.authorPersonId}`,
+    // A representative writes for the account: the trail names it.
+    onBehalfOf: message.side === 'citizen' && thread.mandate_id ? `account:${thread.account_id}` : undefined,
+    action: 'message.post',
+    subjectType: 'thread',
+    subjectId: thread.id,
+    authorityId: thread.authority_id,
+    details: { side: message.side, document: message.documentId ?? null },
+  };
 }
 
+/** Adds a message, audited; an authority's message tells the account's people (never its content). */
+export async function postMessage(db: Db, thread: Thread, message: NewMessage): Promise<void> {
+  await audited(db, messageEvent(thread, message), (tx) => appendMessage(tx, thread, message));
+}
+
+async function appendMessage(tx: Db, thread: Thread, message: NewMessage): Promise<void> {
+  const { id } = await tables(tx)
+    .insertInto('messages')
+    .values({
+      thread_id: thread.id,
+      side: message.side,
+      author_person_id: message.authorPersonId,
+      author_name: message.authorName,
+      body: message.body,
+      document_id: message.documentId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tables(tx)
+    .updateTable('message_threads')
+    .set({
+      updated_at: sql`now()`,
+      [message.side === 'citizen' ? 'citizen_read_at' : 'authority_read_at']: sql`now()`,
+    })
+    .where('id', '=', thread.id)
+    .execute();
+  if (message.side === 'authority')
+    await notify(tx, {
+      event: 'newMessage',
+      accountId: thread.account_id,
+      authorityId: thread.authority_id,
+      link: `/messages/${thread.id}`,
+      source: `message:${id}`,
+      alsoTell: thread.agent_person_id ? [thread.agent_person_id] : [],
+    });
+}
+
+/** Opens a thread with its first message, both audited, in one transaction. */
 export async function startThread(
   db: Db,
   start: {
@@ -122,27 +156,42 @@ export async function startThread(
     mandateId?: string;
   },
 ): Promise<Thread> {
-  const thread = await tables(db)
-    .insertInto('message_threads')
-    .values({
-      authority_id: start.authorityId,
-      account_id: start.accountId,
-      subject: start.subject,
-      assignee_person_id: null,
-      citizen_read_at: null,
-      authority_read_at: null,
-      mandate_id: start.mandateId ?? null,
-      agent_person_id: start.mandateId ? start.authorPersonId : null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await postMessage(db, thread, {
-    side: 'citizen',
-    authorPersonId: start.authorPersonId,
-    authorName: start.authorName,
-    body: start.body,
+  return db.transaction().execute(async (tx) => {
+    const thread = await auditedTx(
+      tx,
+      (created: Thread) => ({
+        actor: `person:${start.authorPersonId}`,
+        onBehalfOf: start.mandateId ? `account:${start.accountId}` : undefined,
+        action: 'thread.start',
+        subjectType: 'thread',
+        subjectId: created.id,
+        authorityId: start.authorityId,
+      }),
+      (t) =>
+        tables(t)
+          .insertInto('message_threads')
+          .values({
+            authority_id: start.authorityId,
+            account_id: start.accountId,
+            subject: start.subject,
+            assignee_person_id: null,
+            citizen_read_at: null,
+            authority_read_at: null,
+            mandate_id: start.mandateId ?? null,
+            agent_person_id: start.mandateId ? start.authorPersonId : null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+    );
+    const first: NewMessage = {
+      side: 'citizen',
+      authorPersonId: start.authorPersonId,
+      authorName: start.authorName,
+      body: start.body,
+    };
+    await auditedTx(tx, messageEvent(thread, first), (t) => appendMessage(t, thread, first));
+    return thread;
   });
-  return thread;
 }
 
 export async function markRead(db: Db, thread: Thread, side: Side): Promise<void> {
@@ -153,10 +202,23 @@ export async function markRead(db: Db, thread: Thread, side: Side): Promise<void
     .execute();
 }
 
-export async function assignThread(db: Db, thread: Thread, personId: string): Promise<void> {
-  await tables(db)
-    .updateTable('message_threads')
-    .set({ assignee_person_id: personId })
-    .where('id', '=', thread.id)
-    .execute();
+/** Gives the thread to a member of the authority's team, audited. */
+export async function assignThread(db: Db, thread: Thread, personId: string, by: string): Promise<void> {
+  await audited(
+    db,
+    {
+      actor: `person:${by}`,
+      action: 'thread.assign',
+      subjectType: 'thread',
+      subjectId: thread.id,
+      authorityId: thread.authority_id,
+      details: { assignee: personId },
+    },
+    (tx) =>
+      tables(tx)
+        .updateTable('message_threads')
+        .set({ assignee_person_id: personId })
+        .where('id', '=', thread.id)
+        .execute(),
+  );
 }

@@ -127,6 +127,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/notification-templates',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const key = await templateKey(c, c.req.query());
@@ -138,6 +139,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/notification-templates',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const form = await c.req.parseBody();
@@ -167,6 +169,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/back-office/authorities/:slug/notification-templates/reset',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const authority = await templatesPage(c);
         const key = await templateKey(c, await c.req.parseBody());
@@ -246,6 +249,7 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/notifications/devices/:id/remove',
       access: 'person',
+      object: { none: 'the person’s own device, selected by their own id' },
       async handler(c) {
         await removePushSubscription(db, personId(c), c.req.param('id') ?? '');
         return c.redirect('/notifications/devices', 303);

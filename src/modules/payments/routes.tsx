@@ -111,6 +111,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/payments',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority, base } = await staffAuthority(c);
         const status = statuses.find((s) => s === c.req.query('status'));
@@ -132,6 +133,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/payments/export.csv',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { authority } = await staffAuthority(c);
         const rows = await paymentsOfAuthority(db, authority.id);
@@ -167,12 +169,14 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/back-office/authorities/:slug/payments/:id',
       access: 'staff',
+      object: 'decided',
       handler: (c) => renderStaffPayment(c),
     },
     {
       method: 'POST',
       path: '/back-office/authorities/:slug/payments/:id/refund',
       access: 'staff',
+      object: 'decided',
       async handler(c) {
         const { base, payment, mayRefund } = await staffPayment(c);
         if (!mayRefund || !provider) throw notFound();
@@ -218,6 +222,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: '/payments/:id',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         let { payment, mayPay } = await visiblePayment(c);
         // Back from the provider (or simply waiting): ask it, rather than trust the redirect.
@@ -240,6 +245,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: '/payments/:id/checkout',
       access: 'person',
+      object: 'decided',
       async handler(c) {
         const { payment, mayPay } = await visiblePayment(c);
         if (!mayPay || !provider) throw notFound();

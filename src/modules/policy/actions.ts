@@ -31,7 +31,17 @@ export const integrationActions = ['integration.checkMandates', 'integration.pub
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];
-export type Action = AccountAction | AuthorityAction | MandateAction | IntegrationAction | RequestAction;
+export type Action =
+  | AccountAction
+  | AuthorityAction
+  | MandateAction
+  | IntegrationAction
+  | ThreadAction
+  | DraftAction
+  | SubmissionAction
+  | FormApiAction
+  | AccountUseAction
+  | RequestAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -42,6 +52,9 @@ export type Resource =
       agentPersonId: string | null;
       agentAccountId: string | null;
     }
+  | ThreadResource
+  | DraftResource
+  | SubmissionResource
   | RequestResource;
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
@@ -83,3 +96,53 @@ export interface RequestResource {
   /** For `request.transition`: the staff roles the workflow lets make the move asked. */
   transitionRoles?: StaffRole[];
 }
+
+// ── Threads, drafts, submissions and the forms API ──────────────────────────────────────────────────
+
+/**
+ * On a thread between an account and an authority: the account's side reads it and writes in it (its
+ * people, or the representative who started it under a mandate still in force); the authority's team
+ * handles it (reads and answers) and assigns it.
+ */
+export const threadActions = ['thread.read', 'thread.write', 'thread.handle', 'thread.assign'] as const;
+/** On a draft: the person who began it fills it in and sends it, while they may still submit for the account. */
+export const draftActions = ['draft.fillIn'] as const;
+/** On a submission: the person who sent it reads it and its receipt, in the account it was sent for. */
+export const submissionActions = ['submission.view'] as const;
+/**
+ * On an account: using it, i.e. switching to it: its people, or an agent with any mandate in force
+ * (what they may then do in it is asked action by action).
+ */
+export const accountUseActions = ['account.use'] as const;
+/** What a business application reads of its own authority's published forms. */
+export const formApiActions = ['integration.readFormSchemas'] as const;
+
+export type ThreadAction = (typeof threadActions)[number];
+export type DraftAction = (typeof draftActions)[number];
+export type SubmissionAction = (typeof submissionActions)[number];
+export type FormApiAction = (typeof formApiActions)[number];
+export type AccountUseAction = (typeof accountUseActions)[number];
+
+/** A thread, or the one about to be started (then `mandateId` is the mandate the writer acts under). */
+export type ThreadResource = {
+  type: 'thread';
+  accountId: string;
+  authorityId: string;
+  mandateId: string | null;
+};
+export type DraftResource = { type: 'draft'; accountId: string; personId: string; theme?: MandateTheme };
+export type SubmissionResource = { type: 'submission'; accountId: string; personId: string };
+
+/** Every action, for the matrix test to enumerate. */
+export const allActions = [
+  ...accountActions,
+  ...authorityActions,
+  ...mandateActions,
+  ...integrationActions,
+  ...threadActions,
+  ...draftActions,
+  ...submissionActions,
+  ...formApiActions,
+  ...accountUseActions,
+  ...requestActions,
+] as const;

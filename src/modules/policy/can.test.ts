@@ -17,7 +17,9 @@ import {
   requestMandate,
 } from '../mandates/index.ts';
 import {
+  type Action,
   accountActions,
+  allActions,
   authorityActions,
   integrationActions,
   mandateActions,
@@ -27,7 +29,7 @@ import {
 import { can } from './can.ts';
 
 let database: TestDatabase;
-const actors: Record<string, PersonActor | null> = {};
+const actors: Record<string, Actor | null> = {};
 const resources: Record<string, Resource> = {};
 const accounts: Record<string, string> = {};
 const mandates: Record<string, string> = {};
@@ -152,12 +154,25 @@ beforeAll(async () => {
 
   const sion = (await getAuthorityBySlug(database.db, 'sion'))?.id ?? '';
   const sierre = (await getAuthorityBySlug(database.db, 'sierre'))?.id ?? '';
-  for (const [name, id] of Object.entries(ids)) actors[name] = personActor({ id, displayName: name });
+  // Each person uses their own account; the agent also appears acting for the principal.
+  for (const [name, id] of Object.entries(ids))
+    actors[name] = personActor({
+      id,
+      displayName: name,
+      account: { id: accounts[name] ?? '', name, kind: 'personal' },
+    });
+  actors.agentForPrincipal = personActor({
+    id: ids.agent,
+    account: { id: principal, name: 'principal Test', kind: 'personal' },
+    mandate: { id: mandates.granted ?? '', themes: ['tax'] },
+  });
   actors.anonymous = null;
   actors.sionAgent = personActor({ staffRoles: [{ authorityId: sion, role: 'agent' }] });
   actors.sierreAdmin = personActor({ staffRoles: [{ authorityId: sierre, role: 'authorityAdmin' }] });
   actors.sierreDesigner = personActor({ staffRoles: [{ authorityId: sierre, role: 'serviceDesigner' }] });
   actors.platformAdmin = personActor({ platformAdmin: true });
+  actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion };
+  actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre };
 
   resources.principalTax = { type: 'account', accountId: principal, theme: 'tax' };
   resources.principalDebts = { type: 'account', accountId: principal, theme: 'debtCollection' };
@@ -177,6 +192,23 @@ beforeAll(async () => {
     agentAccountId: fiduciary,
   };
   resources.sierre = { type: 'authority', authorityId: sierre };
+
+  // Threads, drafts and submissions.
+  const ofPrincipal = { accountId: principal, authorityId: sion };
+  resources.principalThread = { type: 'thread', ...ofPrincipal, mandateId: null };
+  resources.agentThread = { type: 'thread', ...ofPrincipal, mandateId: mandates.granted ?? '' };
+  resources.principalDraft = { type: 'draft', accountId: principal, personId: ids.principal ?? '' };
+  resources.agentTaxDraft = { type: 'draft', accountId: principal, personId: ids.agent ?? '', theme: 'tax' };
+  resources.agentDebtsDraft = {
+    type: 'draft',
+    accountId: principal,
+    personId: ids.agent ?? '',
+    theme: 'debtCollection',
+  };
+  resources.principalSubmission = { type: 'submission', accountId: principal, personId: ids.principal ?? '' };
+  resources.agentSubmission = { type: 'submission', accountId: principal, personId: ids.agent ?? '' };
+  // One request here; the request rules have their own matrix below.
+  resources.principalRequest = { type: 'request', authorityId: sion, accountId: principal, mandateId: null };
 });
 afterAll(() => database.drop());
 
@@ -189,6 +221,8 @@ const allowed: [string, string[], string[]][] = [
   ['companyAdmin', ['mandate.approve', 'mandate.revoke'], ['firmMandate']],
   ['fiduciaryAdmin', ['mandate.respond'], ['firmMandate']],
   ['agent', ['account.consult', 'account.submit'], ['principalTax']],
+  ['agentForPrincipal', ['mandate.respond'], ['personMandate']],
+  ['agentForPrincipal', ['account.consult', 'account.submit'], ['principalTax']],
   ['companyAdmin', allAccountActions, ['companyTax']],
   ['companyMember', ['account.consult', 'account.submit', 'account.receive', 'account.pay'], ['companyTax']],
   ['accountant', ['account.consult'], ['companyTax']],
@@ -200,6 +234,39 @@ const allowed: [string, string[], string[]][] = [
   ['sierreAdmin', [...authorityActions], ['sierre']],
   ['sierreDesigner', ['authority.designServices'], ['sierre']],
   ['platformAdmin', ['authority.manageBranding'], ['sion', 'sierre']],
+  // Threads, drafts and submissions
+  ['principal', ['thread.read', 'thread.write'], ['principalThread', 'agentThread']],
+  ['agentForPrincipal', ['thread.read', 'thread.write'], ['agentThread']],
+  ['sionAgent', ['thread.handle', 'thread.assign'], ['principalThread', 'agentThread']],
+  ['principal', ['draft.fillIn'], ['principalDraft']],
+  ['agentForPrincipal', ['draft.fillIn'], ['agentTaxDraft']],
+  ['principal', ['submission.view'], ['principalSubmission']],
+  ['agentForPrincipal', ['submission.view'], ['agentSubmission']],
+  ['principal', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['agent', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['agentForPrincipal', ['account.use'], ['principalTax', 'principalDebts', 'principalAnyTheme']],
+  ['companyAdmin', ['account.use'], ['companyTax']],
+  ['companyMember', ['account.use'], ['companyTax']],
+  ['accountant', ['account.use'], ['companyTax']],
+  // A request of the principal's, handled by Sion (its own matrix below goes further)
+  [
+    'principal',
+    ['request.view', 'request.message', 'request.answerComplement', 'request.withdraw'],
+    ['principalRequest'],
+  ],
+  ['sionAgent', ['request.process'], ['principalRequest']],
+  ['sionApp', ['request.readThroughApi'], ['principalRequest']],
+  // Business applications, in their own authority only
+  [
+    'sionApp',
+    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    ['sion'],
+  ],
+  [
+    'sierreApp',
+    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    ['sierre'],
+  ],
 ];
 
 describe('the authorisation matrix', () => {
@@ -210,7 +277,7 @@ describe('the authorisation matrix', () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const [actorName, actor] of Object.entries(actors)) {
-      for (const action of [...accountActions, ...authorityActions, ...mandateActions]) {
+      for (const action of allActions) {
         for (const [resourceName, resource] of Object.entries(resources)) {
           const key = `${actorName} ${action} ${resourceName}`;
           const decision = await can(database.db, actor, action, resource);
@@ -221,8 +288,29 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-    const actions = accountActions.length + authorityActions.length + mandateActions.length;
-    expect(checked).toBe(Object.keys(actors).length * actions * Object.keys(resources).length);
+    expect(checked).toBe(Object.keys(actors).length * allActions.length * Object.keys(resources).length);
+  });
+
+  it('enumerates every kind of actor and of resource', () => {
+    const actorKinds = new Set(Object.values(actors).map((a) => a?.kind ?? 'anonymous'));
+    expect([...actorKinds].sort()).toEqual(['anonymous', 'apiClient', 'person']);
+    // A new resource kind does not type-check here until it is named, and fails below until the
+    // matrix has one of it.
+    const kinds: Record<Resource['type'], true> = {
+      account: true,
+      authority: true,
+      mandate: true,
+      thread: true,
+      draft: true,
+      submission: true,
+      request: true,
+    };
+    // An action missing from `allActions` would escape the matrix: this line then fails to type-check.
+    const everyActionListed: [Exclude<Action, (typeof allActions)[number]>] extends [never] ? true : false =
+      true;
+    expect(everyActionListed).toBe(true);
+    const present = new Set(Object.values(resources).map((r) => r.type));
+    expect([...present].sort()).toEqual(Object.keys(kinds).sort());
   });
 
   it('names the mandate a decision rests on', async () => {
@@ -241,6 +329,16 @@ describe('the authorisation matrix', () => {
       (await can(database.db, actors.agent ?? null, 'account.consult', resources.principalTax as Resource))
         .allowed,
     ).toBe(false);
+    // The threads, drafts and submissions of the mandate too, even while the session still names it.
+    for (const [action, resource] of [
+      ['thread.read', 'agentThread'],
+      ['draft.fillIn', 'agentTaxDraft'],
+      ['submission.view', 'agentSubmission'],
+    ] as const)
+      expect(
+        (await can(database.db, actors.agentForPrincipal ?? null, action, resources[resource] as Resource))
+          .allowed,
+      ).toBe(false);
     await closeMandate(database.db, actors.companyAdmin?.id ?? '', mandates.toFiduciary ?? '', 'revoked');
     expect(
       (await can(database.db, actors.accountant ?? null, 'account.consult', resources.companyTax as Resource))
@@ -347,10 +445,10 @@ describe('the authorisation matrix on requests', () => {
           checked += 1;
         }
       }
-      // A request action is only ever allowed on a request.
+      // A request action is only ever allowed on a request (the main matrix holds one of its own).
       for (const action of requestActions)
         for (const [resourceName, resource] of Object.entries(resources))
-          if ((await can(database.db, actor, action, resource)).allowed)
+          if (resource.type !== 'request' && (await can(database.db, actor, action, resource)).allowed)
             wrong.push(`${actorName} ${action} ${resourceName}: allowed`);
     }
     expect(wrong).toEqual([]);

@@ -1,15 +1,18 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Actor, StaffRole } from '../../platform/http/access.ts';
+import { noteDecision } from '../../platform/http/decision-trace.ts';
 import { accountAccess } from '../accounts/index.ts';
 import { mandateFor } from '../mandates/index.ts';
 import {
   type AccountAction,
   type Action,
   type AuthorityAction,
+  formApiActions,
   integrationActions,
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
+import { decideAccountUse, decideDraft, decideSubmission, decideThread } from './object-rules.ts';
 import { canOnRequest } from './request-rules.ts';
 
 export type Decision =
@@ -21,6 +24,8 @@ export type Decision =
   | { allowed: false };
 
 const denied: Decision = { allowed: false };
+/** What API clients may ask, and only they. */
+const apiActions: readonly string[] = [...integrationActions, ...formApiActions];
 
 /** Which staff roles may do what in their own authority. */
 const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
@@ -46,15 +51,22 @@ export async function can(
   resource: Resource,
   now = new Date(),
 ): Promise<Decision> {
+  noteDecision(); // for the router, which refuses an object-bound answer that asked nothing
   if (resource.type === 'request') return canOnRequest(db, actor, action, resource, now, can);
   if (actor?.kind === 'apiClient') {
     const own = resource.type === 'authority' && resource.authorityId === actor.authorityId;
-    return own && (integrationActions as readonly string[]).includes(action)
-      ? { allowed: true, via: 'apiClient' }
-      : denied;
+    return own && apiActions.includes(action) ? { allowed: true, via: 'apiClient' } : denied;
   }
   if (actor?.kind !== 'person') return denied;
-  if ((integrationActions as readonly string[]).includes(action)) return denied;
+  if (apiActions.includes(action)) return denied;
+  if (resource.type === 'thread') return decideThread(db, actor, action, resource, now);
+  if (resource.type === 'draft')
+    return decideDraft(actor, action, resource, (accountId, theme) =>
+      can(db, actor, 'account.submit', { type: 'account', accountId, theme }, now),
+    );
+  if (resource.type === 'submission') return decideSubmission(db, actor, action, resource, now);
+  if (action === 'account.use')
+    return resource.type === 'account' ? decideAccountUse(db, actor, resource.accountId, now) : denied;
   if (resource.type === 'authority') {
     if (!action.startsWith('authority.')) return denied;
     if (actor.platformAdmin && action === 'authority.manageBranding')

@@ -11,6 +11,7 @@ import type { GuichetModule, Platform } from '../module.ts';
 import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
+import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
@@ -142,7 +143,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           });
     app.on(route.method, route.path, limit, async (c) => {
       await guard(c, route, config);
-      return route.handler(c);
+      return answerAfterDecision(c, route, config.demo);
     });
   }
 

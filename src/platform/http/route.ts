@@ -42,6 +42,13 @@ export interface RouteDef {
   maxBodyBytes?: number;
   /** The minimum level of assurance; a weaker session is sent to log in again with a stronger means. */
   level?: AssuranceLevel;
+  /**
+   * Whether the route reads or changes one particular object (an account's document, a thread, an
+   * authority's settings): `'decided'` makes the router demand that a successful answer follows a
+   * `can()` decision, which it also demands of every route whose path has a parameter. A route with a
+   * parameter that takes no such decision says why, e.g. `{ none: 'public catalogue page' }`.
+   */
+  object?: 'decided' | { none: string };
   handler(c: RouteContext): Response | Promise<Response>;
 }
 

@@ -12,6 +12,7 @@ export const commercialRegisterSimulator: GuichetModule = {
       method: 'GET',
       path: '/simulators/commercial-register/companies/:uid',
       access: 'anonymous',
+      object: { none: 'a simulator of the commercial register (demo and tests)' },
       handler(c) {
         const company = registerCompanies.find((entry) => entry.uid === c.req.param('uid'));
         return company ? c.json(company) : c.json({ error: 'not_found' }, 404);
@@ -21,6 +22,7 @@ export const commercialRegisterSimulator: GuichetModule = {
       method: 'GET',
       path: '/simulators/commercial-register/signatories/:avs/companies',
       access: 'anonymous',
+      object: { none: 'a simulator of the commercial register (demo and tests)' },
       handler(c) {
         const avs = c.req.param('avs');
         return c.json(registerCompanies.filter((entry) => entry.signatories.some((s) => s.avs === avs)));

@@ -189,6 +189,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'GET',
         path: `${base}/api/v1/transactions/:id`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
           const transaction = await findTransaction(db, c.req.param('id') ?? '');
@@ -200,6 +201,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/api/v1/transactions/:id/credit`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           if (!authorised(c, config)) return c.json({ error: { code: 'UNAUTHORIZED' } }, 401);
           const raw = await c.req.text();
@@ -219,6 +221,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'GET',
         path: `${base}/pay/v1/start/:id`,
         access: 'anonymous',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           const transaction = await findTransaction(db, c.req.param('id') ?? '');
           if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);
@@ -229,6 +232,7 @@ export const datatransSimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/pay/v1/start/:id`,
         access: 'machine',
+        object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           const form = await c.req.parseBody();
           const card = String(form.cardNumber ?? '').replace(/\s/g, '');

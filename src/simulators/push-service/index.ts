@@ -21,6 +21,7 @@ export const pushServiceSimulator: GuichetModule = {
       method: 'POST',
       path: '/simulators/push-service/:id',
       access: 'machine',
+      object: { none: 'a simulator of a push service (demo and tests)' },
       async handler(c) {
         const id = c.req.param('id') ?? '';
         if (id === 'gone') return c.body(null, 410);
@@ -39,6 +40,7 @@ export const pushServiceSimulator: GuichetModule = {
       method: 'GET',
       path: '/simulators/push-service/:id',
       access: 'anonymous',
+      object: { none: 'a simulator of a push service (demo and tests)' },
       handler: (c) => c.json(delivered.get(c.req.param('id') ?? '') ?? []),
     },
   ],

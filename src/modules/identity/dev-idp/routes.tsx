@@ -32,6 +32,7 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the development provider, bound to its own cookie' },
       async handler(c) {
         const { incoming, outgoing } = nodeBindings(c);
         const details = await (await provider()).interactionDetails(incoming, outgoing);
@@ -53,6 +54,7 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
       method: 'POST',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the development provider, bound to its own cookie' },
       async handler(c) {
         const { incoming, outgoing } = nodeBindings(c);
         const form = await c.req.parseBody();

@@ -67,6 +67,7 @@ export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): 
       method: 'GET',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the OpenID provider, bound to its own cookie' },
       async handler(c) {
         const { op, interaction, finish } = await details(c);
         const auth = sessionAuth(c.var.session);
@@ -102,6 +103,7 @@ export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): 
       method: 'POST',
       path: interactionPath,
       access: 'anonymous',
+      object: { none: 'a login interaction of the OpenID provider, bound to its own cookie' },
       async handler(c) {
         const { op, interaction, finish } = await details(c);
         if (interaction.prompt.name !== 'consent' || !interaction.session?.accountId)
