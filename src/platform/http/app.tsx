@@ -3,7 +3,6 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/config.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale } from '../i18n/negotiate.ts';
@@ -15,6 +14,7 @@ import { HttpError } from './http-error.ts';
 import type { Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
+import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
 
 export interface AppOptions {
@@ -67,26 +67,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       'request',
     );
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: [NONCE, "'strict-dynamic'"],
-        styleSrc: ["'self'", NONCE],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        // A checkout form posts here and is redirected to the payment provider: Chromium checks the whole chain.
-        formAction: ["'self'", ...(config.payments ? [new URL(config.payments.payUrl).origin] : [])],
-      },
-      strictTransportSecurity: secureCookies ? 'max-age=63072000; includeSubDomains' : false,
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'DENY',
-      permissionsPolicy: { camera: ['self'], geolocation: [], microphone: [] },
-    }),
-  );
+  app.use(securityHeaders(config));
 
   app.get('/assets/*', (c) => {
     const asset = assets.find(c.req.path);

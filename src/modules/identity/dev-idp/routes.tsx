@@ -25,7 +25,8 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
         cookieKeys: [createHmac('sha256', platform.secret).update('dev-idp-cookies').digest('base64url')],
       }),
     ));
-  const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c, DEV_IDP_PREFIX);
+  const protocol = async (c: RouteContext) =>
+    delegateToProvider(await provider(), c, { config: platform.config, prefix: DEV_IDP_PREFIX });
   const interactionPath = `${DEV_IDP_PREFIX}/interaction/:uid`;
   return [
     {

@@ -28,7 +28,9 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
         secret: platform.secret,
       }),
     ));
-  const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c);
+  // Its logout and form_post pages send the browser on to the registered applications.
+  const protocol = async (c: RouteContext) =>
+    delegateToProvider(await provider(), c, { config: platform.config, formActions: ['https:'] });
   const interactionPath = `${OP_INTERACTION_PREFIX}/:uid`;
 
   /**
