@@ -62,8 +62,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const seconds = (performance.now() - started) / 1000;
     metrics.requests.inc(labels);
     metrics.duration.observe(labels, seconds);
+    // The route's pattern, never the path: paths carry AVS numbers and one-time tokens.
     c.var.log.info(
-      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      { method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) },
       'request',
     );
   });
