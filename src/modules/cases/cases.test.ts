@@ -755,7 +755,7 @@ describe('requests', () => {
       expect(calls[0]?.event).toBe(calls[1]?.event); // the same event, retried
       const body = calls[1]?.body ?? '';
       expect(JSON.parse(body)).toMatchObject({ event: 'request.status', request: { id, status: 'granted' } });
-      const expected = createHmac('sha256', webhookSecret(testApp.platform.secret, formId))
+      const expected = createHmac('sha256', webhookSecret(testApp.platform.secrets, formId))
         .update(body)
         .digest('hex');
       expect(calls[1]?.signature).toBe(`sha256=${expected}`);

@@ -334,7 +334,7 @@ export function caseRoutes(platform: Platform): RouteDef[] {
           ),
         }))}
         saved={c.req.query('saved') === '1'}
-        webhookSecret={webhookSecret(platform.secret, form.id)}
+        webhookSecret={webhookSecret(platform.secrets, form.id)}
         fields={fields}
         feeFields={fieldsOf(['number', 'computed'])}
         newStatus={newStatus}

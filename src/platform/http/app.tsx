@@ -11,7 +11,7 @@ import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
 import { HttpError } from './http-error.ts';
-import type { Metrics } from './metrics.ts';
+import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -42,7 +42,7 @@ export function collectRoutes(platform: Platform, modules: GuichetModule[]): Col
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { platform, metrics } = options;
-  const { config, db, assets, secret } = platform;
+  const { config, db, assets, secrets } = platform;
   const now = options.now ?? (() => new Date());
   const sessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
@@ -141,7 +141,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (needsCsrfToken(route)) {
       const header = c.req.header('X-CSRF-Token');
       const form = header ? undefined : await readFormToken(c);
-      if (!c.var.session.verifyCsrfToken(secret, header ?? form)) throw new HttpError(403, 'csrf');
+      if (!c.var.session.verifyCsrfToken(secrets, header ?? form)) throw new HttpError(403, 'csrf');
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
@@ -151,8 +151,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         throw new HttpError(429, 'rate_limited', String(wait));
       }
     }
-    if (route.access === 'metrics' && config.metricsToken) {
-      if (c.req.header('Authorization') !== `Bearer ${config.metricsToken}`)
+    if (route.access === 'metrics') {
+      // With a listener of their own (METRICS_PORT), metrics are not on the site's port at all.
+      if (config.metrics) throw new HttpError(404, 'not_found');
+      if (config.metricsToken && !hasMetricsToken(c.req.header('Authorization'), config.metricsToken))
         throw new HttpError(401, 'unauthenticated');
     }
     const outcome = checkAccess(route.access, c.var.actor, route.level);

@@ -25,7 +25,7 @@ export function openIdProviderRoutes(platform: Platform): RouteDef[] {
         db: platform.db,
         keys,
         publicUrl: platform.config.publicUrl,
-        secret: platform.secret,
+        secrets: platform.secrets,
       }),
     ));
   // Its logout and form_post pages send the browser on to the registered applications.
