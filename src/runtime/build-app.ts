@@ -69,6 +69,7 @@ export async function buildApp(options: BuildOptions) {
       smtpUrl: options.config.smtpUrl,
       from: options.config.mailFrom,
       logger: options.logger,
+      logText: options.config.demo,
     }),
     sms: createSmsGateway({
       url: options.config.smsGatewayUrl,
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildOptions) {
       sender: options.config.smsSender,
       statusCallback: `${options.config.publicUrl}${smsReceiptsPath}`,
       logger: options.logger,
+      logText: options.config.demo,
     }),
     now: options.now ?? (() => new Date()),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>

@@ -5,6 +5,8 @@ import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { commercialRegisterClient } from '../../modules/identity/commercial-register.ts';
 import { issueEmailToken } from '../../modules/identity/email-tokens.ts';
 import { findCredential } from '../../modules/identity/local-means.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { createSmsGateway } from '../sms/sms-gateway.ts';
 
 let server: Awaited<ReturnType<typeof serveTestApp>>;
 const lines: string[] = [];
@@ -83,5 +85,35 @@ describe('the commercial register client', () => {
     const failure = commercialRegisterClient('https://register.example').companiesSignedBy(avs);
     await expect(failure).rejects.toThrow('Commercial register answered 503 to a signatory lookup');
     await expect(failure).rejects.not.toThrow(avs);
+  });
+});
+
+describe('mails and SMS logged instead of sent', () => {
+  const link = `https://guichet.vs.ch/login/recover/${'t'.repeat(43)}`;
+  const mail = { to: 'anne@example.ch', subject: 'Mot de passe', text: `Lien : ${link}`, html: '' };
+  const sms = { to: '+41791234567', text: 'Code : 481516', reference: 'r1' };
+
+  it('keep their text out of the log outside demo mode', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(line) });
+    await createMailer({ smtpUrl: undefined, from: 'g@example.ch', logger, logText: false }).send(mail);
+    await createSmsGateway({
+      url: undefined,
+      token: undefined,
+      sender: 'G',
+      statusCallback: '',
+      logger,
+      logText: false,
+    }).send(sms);
+    expect(logged).toHaveLength(2);
+    expect(logged.join('')).not.toContain(link);
+    expect(logged.join('')).not.toContain('481516');
+  });
+
+  it('show it in the demo, where following the link is the point', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(line) });
+    await createMailer({ smtpUrl: undefined, from: 'g@example.ch', logger, logText: true }).send(mail);
+    expect(logged.join('')).toContain(link);
   });
 });
