@@ -32,9 +32,7 @@ export async function callWebhook(
     id: job.eventId,
     request: { id: item.id, reference: item.reference, status: job.status, form: item.form_id },
   });
-  const signature = createHmac('sha256', webhookSecret(secrets, item.form_id))
-    .update(body)
-    .digest('hex');
+  const signature = createHmac('sha256', webhookSecret(secrets, item.form_id)).update(body).digest('hex');
   const response = await fetch(workflow.webhookUrl, {
     method: 'POST',
     headers: {

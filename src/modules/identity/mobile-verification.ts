@@ -82,7 +82,9 @@ export async function confirmMobile(
       .execute();
     // A code sent just before the key's rotation is still good.
     const given = code.replace(/\s/g, '');
-    const right = secrets.accepted('mobile-codes').some((key) => sameText(given, verificationCode(key, pending.id)));
+    const right = secrets
+      .accepted('mobile-codes')
+      .some((key) => sameText(given, verificationCode(key, pending.id)));
     if (!right) return 'wrong';
     await identity
       .updateTable('mobile_verifications')

@@ -61,7 +61,10 @@ export async function createGuichetProvider(options: {
     acrValues: ['low', 'substantial', 'high'],
     subjectTypes: ['pairwise'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>
-      mac(subjects, `pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`),
+      mac(
+        subjects,
+        `pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`,
+      ),
     scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs'],
     claims: {
       ...standardClaims,
