@@ -49,7 +49,12 @@ try {
   await migrate(database.db, database.pool);
   await seedDemo(database.db);
   const { app } = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'warn', MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}` }),
+    config: loadConfig({
+      LOG_LEVEL: 'warn',
+      MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      COMMERCIAL_REGISTER_URL: 'http://127.0.0.1:9/commercial-register',
+      METRICS_TOKEN: randomBytes(16).toString('hex'),
+    }),
     db: database.db,
     logger: createLogger('silent'),
   });

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Config } from './config/config.ts';
+import type { Secrets } from './crypto/secrets.ts';
 import type { Db } from './database/database.ts';
 import type { ModuleMigrations } from './database/migrations.ts';
 import type { PersonActor } from './http/access.ts';
@@ -18,7 +19,8 @@ export interface Platform {
   db: Db;
   logger: Logger;
   assets: AssetRegistry;
-  secret: string;
+  /** Keys derived per purpose from the root secret: `secrets.current('csrf')`. */
+  secrets: Secrets;
   mailer: Mailer;
   sms: SmsGateway;
   /** The clock of the platform: jobs and rules that count days read it, so tests can move it. */

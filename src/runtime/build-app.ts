@@ -6,6 +6,7 @@ import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
 import { modules, simulators } from '../modules/index.ts';
 import { apiClientFromHeader } from '../modules/integration/index.ts';
 import type { Config } from '../platform/config/config.ts';
+import { deriveSecrets } from '../platform/crypto/secrets.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
 import type { Actor } from '../platform/http/access.ts';
@@ -53,18 +54,22 @@ export async function buildApp(options: BuildOptions) {
     if (m.assetsDir) assets.addDirectory(m.assetsDir, m.name);
     for (const [name, file] of Object.entries(m.assetFiles ?? {})) assets.addFile(file, `${m.name}/${name}`);
   }
-  const secret = await loadOrCreateSecret(options.db, options.config.secret);
+  const secrets = deriveSecrets(
+    await loadOrCreateSecret(options.db, options.config.secret),
+    options.config.secretGenerations,
+  );
   let mySpaceSections: MySpaceSection[] = [];
   const platform: Platform = {
     config: options.config,
     db: options.db,
     logger: options.logger,
     assets,
-    secret,
+    secrets,
     mailer: createMailer({
       smtpUrl: options.config.smtpUrl,
       from: options.config.mailFrom,
       logger: options.logger,
+      logText: options.config.demo,
     }),
     sms: createSmsGateway({
       url: options.config.smsGatewayUrl,
@@ -72,10 +77,11 @@ export async function buildApp(options: BuildOptions) {
       sender: options.config.smsSender,
       statusCallback: `${options.config.publicUrl}${smsReceiptsPath}`,
       logger: options.logger,
+      logText: options.config.demo,
     }),
     now: options.now ?? (() => new Date()),
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
-      renderPage(c, assets, secret, renderOptions, body),
+      renderPage(c, assets, secrets, renderOptions, body),
     mySpaceSections: () => mySpaceSections,
   };
   mySpaceSections = allModules
@@ -97,5 +103,5 @@ export async function buildApp(options: BuildOptions) {
     now: platform.now,
   });
   const jobs: JobHandlers = Object.assign({}, ...allModules.map((m) => m.jobs?.(platform) ?? {}));
-  return { app, platform, jobs };
+  return { app, platform, jobs, metrics };
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Runner } from 'graphile-worker';
 import type { Config } from '../platform/config/config.ts';
+import { metricsApp } from '../platform/http/metrics.ts';
 import { startWorker } from '../platform/jobs/worker.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import { buildApp } from './build-app.ts';
@@ -9,6 +10,8 @@ import type { OpenDatabase } from './open-database.ts';
 
 export interface Running {
   url: string;
+  /** The port of the metrics listener, when `METRICS_PORT` asks for one. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -25,15 +28,22 @@ export async function startServer(options: {
   const { server, port, attach } = await listenFirst(options.config.port, options.config.host);
   const url = options.config.publicUrl.replace(/:\d+$/, `:${port}`);
   const config = { ...options.config, publicUrl: url };
-  const { app, jobs } = await buildApp({ config, db: database.db, logger });
+  const { app, jobs, metrics } = await buildApp({ config, db: database.db, logger });
   attach(app.fetch);
+  const metricsListener = config.metrics && (await listenFirst(config.metrics.port, config.metrics.host));
+  metricsListener?.attach(metricsApp(metrics, config.metricsToken).fetch);
   const runner = options.withWorker ? await runWorker({ ...options, config }, jobs) : undefined;
-  logger.info({ url, worker: Boolean(runner) }, 'Guichet is listening');
+  logger.info(
+    { url, worker: Boolean(runner), metricsPort: metricsListener ? metricsListener.port : undefined },
+    'Guichet is listening',
+  );
   return {
     url,
+    metricsPort: metricsListener ? metricsListener.port : undefined,
     async stop() {
       // Stop taking requests, let those in flight finish, then stop the worker between jobs.
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      metricsListener?.server.close();
       await runner?.stop();
     },
   };

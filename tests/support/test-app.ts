@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/platform/config/config.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
 import { startWorker } from '../../src/platform/jobs/worker.ts';
-import { createLogger } from '../../src/platform/logging/logger.ts';
+import { createLogger, type Logger } from '../../src/platform/logging/logger.ts';
 import { buildApp } from '../../src/runtime/build-app.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -11,6 +11,8 @@ export interface TestAppOptions {
   actor?: () => Actor | null;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Silent unless a test reads what is logged. */
+  logger?: Logger;
 }
 
 /** The real app on a fresh database with the demo authorities, answering in-process requests. */
@@ -18,7 +20,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
   await seedDemo(database.db);
   const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', GUICHET_DEMO: 'true', ...options.env });
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const built = await buildApp({
     config,
     db: database.db,

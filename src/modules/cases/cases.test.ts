@@ -704,7 +704,7 @@ describe('requests', () => {
   });
 
   it('call the webhook of the service on entering a status, signed, and again until it answers', async () => {
-    const calls: { body: string; signature: string; event: string }[] = [];
+    const calls: { body: string; signature: string; event: string; keyId: string }[] = [];
     const receiver = http.createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => {
@@ -715,6 +715,7 @@ describe('requests', () => {
           body,
           signature: String(request.headers['x-guichet-signature']),
           event: String(request.headers['x-guichet-event']),
+          keyId: String(request.headers['x-guichet-key-id']),
         });
         response.statusCode = calls.length === 1 ? 503 : 200; // down the first time
         response.end();
@@ -759,10 +760,11 @@ describe('requests', () => {
       expect(calls[0]?.event).toBe(calls[1]?.event); // the same event, retried
       const body = calls[1]?.body ?? '';
       expect(JSON.parse(body)).toMatchObject({ event: 'request.status', request: { id, status: 'granted' } });
-      const expected = createHmac('sha256', webhookSecret(testApp.platform.secret, formId))
+      const expected = createHmac('sha256', webhookSecret(testApp.platform.secrets, formId))
         .update(body)
         .digest('hex');
       expect(calls[1]?.signature).toBe(`sha256=${expected}`);
+      expect(calls[1]?.keyId).toBe('v1'); // the generation of the webhooks key, for receivers to tell a rotation
       // The status also asked for a letter: it is in the requester's documents, linked to the request.
       const reference = (await getCaseOfAuthority(testApp.database.db, spf, id))?.reference;
       const letters = async () =>

@@ -30,7 +30,7 @@ export const casesModule: GuichetModule = {
     'cases:apply-timeouts': async () => {
       await applyTimeouts(platform.db, platform.now());
     },
-    'cases:call-webhook': (job) => callWebhook(platform.db, platform.secret, job),
+    'cases:call-webhook': (job) => callWebhook(platform.db, platform.secrets, job),
     'cases:generate-letter': (job) => generateLetter(platform, job),
     'cases:payment-settled': (job) => paymentSettled(platform.db, job),
   }),

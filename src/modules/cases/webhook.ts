@@ -1,21 +1,26 @@
 import { createHmac } from 'node:crypto';
+import type { Secrets } from '../../platform/crypto/secrets.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { getCaseForJob } from './get-case.ts';
 import { workflowFor } from './workflow-store.ts';
 
-/** The key a service's webhook is signed with: derived from the platform secret and the form, never stored. */
-export function webhookSecret(platformSecret: string, formId: string): string {
-  return createHmac('sha256', platformSecret).update(`webhook:${formId}`).digest('hex');
+/**
+ * The key a service's webhook is signed with: derived from the platform's `webhooks` key and the form,
+ * never stored. A new generation of that key changes every service's (see README).
+ */
+export function webhookSecret(secrets: Secrets, formId: string): string {
+  return createHmac('sha256', secrets.current('webhooks').key).update(`webhook:${formId}`).digest('hex');
 }
 
 /**
  * Posts the status change to the service's business application, signed
- * (`X-Guichet-Signature: sha256=<HMAC of the body>`), with the event id for deduplication. A failure
+ * (`X-Guichet-Signature: sha256=<HMAC of the body>`, and `X-Guichet-Key-Id`, the generation of the key,
+ * so that a receiver can tell a rotation from a forgery), with the event id for deduplication. A failure
  * fails the job, which the queue retries with back-off.
  */
 export async function callWebhook(
   db: Db,
-  platformSecret: string,
+  secrets: Secrets,
   job: { caseId: string; status: string; eventId: string },
 ): Promise<void> {
   const item = await getCaseForJob(db, job.caseId);
@@ -27,15 +32,14 @@ export async function callWebhook(
     id: job.eventId,
     request: { id: item.id, reference: item.reference, status: job.status, form: item.form_id },
   });
-  const signature = createHmac('sha256', webhookSecret(platformSecret, item.form_id))
-    .update(body)
-    .digest('hex');
+  const signature = createHmac('sha256', webhookSecret(secrets, item.form_id)).update(body).digest('hex');
   const response = await fetch(workflow.webhookUrl, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
       'X-Guichet-Signature': `sha256=${signature}`,
       'X-Guichet-Event': job.eventId,
+      'X-Guichet-Key-Id': secrets.current('webhooks').id,
     },
     body,
     signal: AbortSignal.timeout(10_000),

@@ -58,7 +58,7 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
           ),
         }))}
         saved={c.req.query('saved') === '1'}
-        webhookSecret={webhookSecret(platform.secret, form.id)}
+        webhookSecret={webhookSecret(platform.secrets, form.id)}
         fields={fieldsOf(['text', 'choice', 'yesno', 'number'])}
         feeFields={fieldsOf(['number', 'computed'])}
         newStatus={newStatus}

@@ -21,14 +21,18 @@ export interface CommercialRegister {
 
 /** The HTTP client for the register's lookup API (the simulator in demo and tests). */
 export function commercialRegisterClient(baseUrl: string): CommercialRegister {
-  async function get<T>(path: string, absent: T): Promise<T> {
+  // The error names the kind of lookup, not its path: that holds an AVS number, and errors are logged.
+  async function get<T>(path: string, lookup: string, absent: T): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(5000) });
     if (response.status === 404) return absent;
-    if (!response.ok) throw new Error(`Commercial register answered ${response.status} for ${path}`);
+    if (!response.ok)
+      throw new Error(`Commercial register answered ${response.status} to a ${lookup} lookup`);
     return (await response.json()) as T;
   }
   return {
-    company: (uid) => get<RegisterEntry | undefined>(`/companies/${encodeURIComponent(uid)}`, undefined),
-    companiesSignedBy: (avs) => get<RegisterEntry[]>(`/signatories/${encodeURIComponent(avs)}/companies`, []),
+    company: (uid) =>
+      get<RegisterEntry | undefined>(`/companies/${encodeURIComponent(uid)}`, 'company', undefined),
+    companiesSignedBy: (avs) =>
+      get<RegisterEntry[]>(`/signatories/${encodeURIComponent(avs)}/companies`, 'signatory', []),
   };
 }

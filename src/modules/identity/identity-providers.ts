@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { Config } from '../../platform/config/config.ts';
+import { mac, type Secrets } from '../../platform/crypto/secrets.ts';
 import { type AssuranceLevel, isAssuranceLevel } from '../../platform/http/assurance-level.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { DEV_IDP_CLIENT_ID, DEV_IDP_PREFIX } from './dev-idp/dev-provider.ts';
@@ -37,13 +37,13 @@ const standardClaims = {
   locale: 'locale',
 };
 
-/** The development provider's client secret, derived from the instance secret so all instances agree. */
-export function devClientSecret(secret: string): string {
-  return createHmac('sha256', secret).update('dev-idp-client').digest('base64url');
+/** The development provider's client secret, derived from the root secret so all instances agree. */
+export function devClientSecret(secrets: Secrets): string {
+  return mac(secrets.current('dev-idp'), 'client');
 }
 
 /** Providers from `GUICHET_IDENTITY_PROVIDERS`, plus the development provider in demo mode. */
-export function loadIdentityProviders(config: Config, secret: string): IdentityProviderConfig[] {
+export function loadIdentityProviders(config: Config, secrets: Secrets): IdentityProviderConfig[] {
   const configured = config.identityProvidersJson ? parseProviders(config.identityProvidersJson) : [];
   if (!config.demo) return configured;
   const dev: IdentityProviderConfig = {
@@ -55,7 +55,7 @@ export function loadIdentityProviders(config: Config, secret: string): IdentityP
     },
     issuer: `${config.publicUrl}${DEV_IDP_PREFIX}`,
     clientId: DEV_IDP_CLIENT_ID,
-    clientSecret: devClientSecret(secret),
+    clientSecret: devClientSecret(secrets),
     scopes: ['openid', 'profile', 'email', 'address', 'ahvn13'],
     claims: { ...standardClaims, avs: 'ahvn13' },
     levels: { low: 'low', substantial: 'substantial', high: 'high' },

@@ -11,7 +11,7 @@ import { purgeExpiredOidcPayloads } from './openid-provider/postgres-adapter.ts'
  * queue) and the SMS proving a mobile number.
  */
 export function identityJobs(platform: Platform): JobHandlers {
-  const { db, config, mailer, sms, secret } = platform;
+  const { db, config, mailer, sms, secrets } = platform;
   const send = async (to: string, subject: string, text: string, link: string) => {
     const paragraphs = text
       .split('\n\n')
@@ -45,7 +45,7 @@ export function identityJobs(platform: Platform): JobHandlers {
       const verification = await findVerification(db, verificationId);
       if (!verification || verification.verified_at || verification.expires_at <= new Date()) return;
       const t = identityMessages.translator(locale);
-      const code = verificationCode(secret, verificationId);
+      const code = verificationCode(secrets.current('mobile-codes'), verificationId);
       await sms.send({
         to: verification.mobile,
         text: t('smsMobileCode', { code }),

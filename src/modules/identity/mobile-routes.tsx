@@ -56,7 +56,7 @@ export function mobileRoutes(platform: Platform): RouteDef[] {
         const t = identityMessages.translator(c.var.locale);
         const outcome = await confirmMobile(
           db,
-          platform.secret,
+          platform.secrets,
           personId(c),
           String((await c.req.parseBody()).code ?? ''),
         );

@@ -36,7 +36,7 @@ const passkeyScripts = ['identity/webauthn.js', 'identity/passkeys.js'];
 
 export function identityRoutes(platform: Platform): RouteDef[] {
   const { db, config } = platform;
-  const providers = loadIdentityProviders(config, platform.secret);
+  const providers = loadIdentityProviders(config, platform.secrets);
   const parties = new Map(
     providers.map((p) => [p.id, new OidcRelyingParty(p, `${config.publicUrl}/login/oidc/${p.id}/callback`)]),
   );

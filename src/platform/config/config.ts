@@ -1,4 +1,7 @@
 import path from 'node:path';
+import type { SecretPurpose } from '../crypto/secrets.ts';
+import { deploymentProblems } from './deployment-rules.ts';
+import { type Env, envSchema } from './env-schema.ts';
 
 /** Everything Guichet reads from its environment, parsed once and typed. */
 export interface Config {
@@ -10,14 +13,18 @@ export interface Config {
   databaseUrl: string | undefined;
   /** The origin users see, e.g. https://guichet.vs.ch; decides cookie security. */
   publicUrl: string;
-  /** Secret for CSRF tokens; generated and kept in the database when absent. */
+  /** The root secret every purpose's keys are derived from; generated and kept in the database when absent. */
   secret: string | undefined;
+  /** Which generation of each purpose's key is current (`SECRET_GENERATIONS`); 1 when not named. */
+  secretGenerations: Partial<Record<SecretPurpose, number>>;
   logLevel: string;
   /** Run the job worker inside `serve` (off when a separate `guichet worker` runs). */
   workerInServe: boolean;
   workerConcurrency: number;
   /** Bearer token required by /metrics when set. */
   metricsToken: string | undefined;
+  /** A separate listener for /metrics only (e.g. on an internal interface); off the site's port then. */
+  metrics: { port: number; host: string } | undefined;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   sessionIdleMinutes: number;
@@ -69,107 +76,107 @@ export type DocumentStoreConfig =
       secretAccessKey: string;
     };
 
-type Env = Record<string, string | undefined>;
+/** Every problem of the environment at once, one line each, so that one start shows them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Guichet cannot start: the environment has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (see README, "Configuration"):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
 
-export function loadConfig(env: Env = process.env): Config {
-  const port = integer(env, 'PORT', 3000);
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const demo = boolean(env, 'GUICHET_DEMO', false);
+/** Reads and checks the environment once; throws a `ConfigError` listing everything wrong with it. */
+export function loadConfig(raw: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  // Variable by variable, so that one bad value does not hide the rules that depend on the others.
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(envSchema.shape)) {
+    const result = schema.safeParse(raw[name]);
+    if (result.success) values[name] = result.data;
+    else problems.push(...result.error.issues.map((issue) => `${name} ${issue.message}`));
+  }
+  const env = values as Env;
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+  problems.push(...deploymentProblems(env, raw, publicUrl));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toConfig(env, publicUrl);
+}
+
+function toConfig(env: Env, publicUrl: string): Config {
+  const demo = env.GUICHET_DEMO;
+  const dataDir = path.resolve(env.GUICHET_DATA_DIR);
   return {
-    dataDir: path.resolve(env.GUICHET_DATA_DIR ?? 'var'),
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    port: env.PORT ?? 3000,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
     publicUrl,
-    secret: env.GUICHET_SECRET || undefined,
-    logLevel: env.LOG_LEVEL ?? 'info',
-    workerInServe: boolean(env, 'GUICHET_WORKER_IN_SERVE', true),
-    workerConcurrency: integer(env, 'GUICHET_WORKER_CONCURRENCY', 4),
-    metricsToken: env.METRICS_TOKEN || undefined,
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
-    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),
-    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    secret: env.GUICHET_SECRET,
+    secretGenerations: env.SECRET_GENERATIONS,
+    logLevel: env.LOG_LEVEL,
+    workerInServe: env.GUICHET_WORKER_IN_SERVE,
+    workerConcurrency: env.GUICHET_WORKER_CONCURRENCY,
+    metricsToken: env.METRICS_TOKEN,
+    metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST },
+    trustProxy: env.TRUST_PROXY,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
     demo,
-    identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS || undefined,
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM ?? 'Guichet <no-reply@localhost>',
-    smsGatewayUrl: env.SMS_GATEWAY_URL || (demo ? `${publicUrl}/simulators/sms-gateway` : undefined),
+    identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    smsGatewayUrl: env.SMS_GATEWAY_URL ?? (demo ? `${publicUrl}/simulators/sms-gateway` : undefined),
     // The demo's simulator shares this token; a real gateway's is configured.
-    smsGatewayToken: env.SMS_GATEWAY_TOKEN || (demo && !env.SMS_GATEWAY_URL ? 'demo-sms-gateway' : undefined),
-    smsSender: env.SMS_SENDER ?? 'Guichet',
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN ?? (demo && !env.SMS_GATEWAY_URL ? 'demo-sms-gateway' : undefined),
+    smsSender: env.SMS_SENDER,
+    // Outside the demo the rules above insist on a real address.
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
-    masterKeys: env.MASTER_KEYS || undefined,
-    documentStore: documentStore(env, path.resolve(env.GUICHET_DATA_DIR ?? 'var')),
-    documentReminderDays: integer(env, 'DOCUMENT_REMINDER_DAYS', 7),
-    documentFallbackDays: integer(env, 'DOCUMENT_FALLBACK_DAYS', 21),
-    payments: paymentProvider(env, demo, publicUrl),
+    masterKeys: env.MASTER_KEYS,
+    documentStore: documentStore(env, dataDir),
+    documentReminderDays: env.DOCUMENT_REMINDER_DAYS,
+    documentFallbackDays: env.DOCUMENT_FALLBACK_DAYS,
+    payments: paymentProvider(env, publicUrl),
   };
 }
 
-function paymentProvider(env: Env, demo: boolean, publicUrl: string): PaymentProviderConfig | undefined {
-  if (!env.DATATRANS_MERCHANT_ID) {
-    if (!demo) return undefined;
-    const simulator = `${publicUrl}/simulators/datatrans`;
-    // The simulator's own credentials: it is served in demo mode only.
+function paymentProvider(env: Env, publicUrl: string): PaymentProviderConfig | undefined {
+  if (env.DATATRANS_MERCHANT_ID && env.DATATRANS_PASSWORD && env.DATATRANS_SIGN_KEY) {
     return {
-      apiUrl: `${simulator}/api`,
-      payUrl: `${simulator}/pay`,
-      merchantId: '1100000000',
-      password: 'simulator',
-      signKey: '5a1f0c6e2b7d4c9aa3e8f1b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1',
+      apiUrl: env.DATATRANS_API_URL ?? 'https://api.datatrans.com',
+      payUrl: env.DATATRANS_PAY_URL ?? 'https://pay.datatrans.com',
+      merchantId: env.DATATRANS_MERCHANT_ID,
+      password: env.DATATRANS_PASSWORD,
+      signKey: env.DATATRANS_SIGN_KEY,
     };
   }
-  const required = (name: string) => {
-    const value = env[name];
-    if (!value) throw new Error(`DATATRANS_MERCHANT_ID is set: ${name} is needed too`);
-    return value;
-  };
-  const signKey = required('DATATRANS_SIGN_KEY');
-  if (!/^([0-9a-f]{2})+$/i.test(signKey)) throw new Error('DATATRANS_SIGN_KEY must be hexadecimal');
+  if (!env.GUICHET_DEMO) return undefined;
+  const simulator = `${publicUrl}/simulators/datatrans`;
+  // The simulator's own credentials: it is served in demo mode only.
   return {
-    apiUrl: (env.DATATRANS_API_URL ?? 'https://api.datatrans.com').replace(/\/$/, ''),
-    payUrl: (env.DATATRANS_PAY_URL ?? 'https://pay.datatrans.com').replace(/\/$/, ''),
-    merchantId: env.DATATRANS_MERCHANT_ID,
-    password: required('DATATRANS_PASSWORD'),
-    signKey,
+    apiUrl: `${simulator}/api`,
+    payUrl: `${simulator}/pay`,
+    merchantId: '1100000000',
+    password: 'simulator',
+    signKey: '5a1f0c6e2b7d4c9aa3e8f1b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1',
   };
 }
 
 function documentStore(env: Env, dataDir: string): DocumentStoreConfig {
-  const kind = env.DOCUMENT_STORE ?? 'postgres';
-  if (kind === 'postgres') return { kind };
-  if (kind === 'folder')
-    return { kind, directory: path.resolve(env.DOCUMENT_STORE_DIR ?? path.join(dataDir, 'documents')) };
-  if (kind === 's3') {
-    const required = (name: string) => {
-      const value = env[name];
-      if (!value) throw new Error(`DOCUMENT_STORE=s3 needs ${name}`);
-      return value;
-    };
+  if (env.DOCUMENT_STORE === 'folder')
     return {
-      kind,
-      endpoint: required('S3_ENDPOINT'),
-      bucket: required('S3_BUCKET'),
-      region: env.S3_REGION ?? 'us-east-1',
-      accessKeyId: required('S3_ACCESS_KEY_ID'),
-      secretAccessKey: required('S3_SECRET_ACCESS_KEY'),
+      kind: 'folder',
+      directory: path.resolve(env.DOCUMENT_STORE_DIR ?? path.join(dataDir, 'documents')),
     };
-  }
-  throw new Error(`DOCUMENT_STORE must be postgres, folder or s3, got "${kind}"`);
-}
-
-function integer(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+  if (env.DOCUMENT_STORE === 's3')
+    return {
+      kind: 's3',
+      // Present: the rules refuse s3 without them.
+      endpoint: env.S3_ENDPOINT ?? '',
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    };
+  return { kind: 'postgres' };
 }

@@ -3,6 +3,7 @@ import { personActor } from '../../../tests/support/factories.ts';
 import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import { allModules } from '../../runtime/build-app.ts';
 import { type CollectedRoute, collectRoutes } from './app.tsx';
+import { metricsApp } from './metrics.ts';
 import { isStateChanging, needsCsrfToken } from './route.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -125,6 +126,21 @@ describe('operations endpoints', () => {
       expect(ok.status).toBe(200);
     } finally {
       await guarded.close();
+    }
+  });
+
+  it('serves metrics only on their own listener when METRICS_PORT is set', async () => {
+    const apart = await createTestApp({ env: { METRICS_PORT: '9464' } });
+    try {
+      expect((await apart.app.request('/metrics')).status).toBe(404);
+      const listener = metricsApp(apart.metrics, 's3cret');
+      expect((await listener.request('/metrics')).status).toBe(401);
+      const ok = await listener.request('/metrics', { headers: { Authorization: 'Bearer s3cret' } });
+      expect(await ok.text()).toContain('guichet_http_requests_total');
+      expect((await metricsApp(apart.metrics, undefined).request('/metrics')).status).toBe(200);
+      expect((await listener.request('/')).status).toBe(404);
+    } finally {
+      await apart.close();
     }
   });
 });

@@ -3,7 +3,6 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/config.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale } from '../i18n/negotiate.ts';
@@ -13,9 +12,10 @@ import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
-import type { Metrics } from './metrics.ts';
+import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
+import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
 
 export interface AppOptions {
@@ -43,7 +43,7 @@ export function collectRoutes(platform: Platform, modules: GuichetModule[]): Col
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { platform, metrics } = options;
-  const { config, db, assets, secret } = platform;
+  const { config, db, assets, secrets } = platform;
   const now = options.now ?? (() => new Date());
   const sessionPolicy = {
     idleMinutes: config.sessionIdleMinutes,
@@ -63,31 +63,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const seconds = (performance.now() - started) / 1000;
     metrics.requests.inc(labels);
     metrics.duration.observe(labels, seconds);
+    // The route's pattern, never the path: paths carry AVS numbers and one-time tokens.
     c.var.log.info(
-      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      { method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) },
       'request',
     );
   });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: [NONCE, "'strict-dynamic'"],
-        styleSrc: ["'self'", NONCE],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        // A checkout form posts here and is redirected to the payment provider: Chromium checks the whole chain.
-        formAction: ["'self'", ...(config.payments ? [new URL(config.payments.payUrl).origin] : [])],
-      },
-      strictTransportSecurity: secureCookies ? 'max-age=63072000; includeSubDomains' : false,
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'DENY',
-      permissionsPolicy: { camera: ['self'], geolocation: [], microphone: [] },
-    }),
-  );
+  app.use(securityHeaders(config));
 
   app.get('/assets/*', (c) => {
     const asset = assets.find(c.req.path);
@@ -161,7 +143,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (needsCsrfToken(route)) {
       const header = c.req.header('X-CSRF-Token');
       const form = header ? undefined : await readFormToken(c);
-      if (!c.var.session.verifyCsrfToken(secret, header ?? form)) throw new HttpError(403, 'csrf');
+      if (!c.var.session.verifyCsrfToken(secrets, header ?? form)) throw new HttpError(403, 'csrf');
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
@@ -171,8 +153,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         throw new HttpError(429, 'rate_limited', String(wait));
       }
     }
-    if (route.access === 'metrics' && config.metricsToken) {
-      if (c.req.header('Authorization') !== `Bearer ${config.metricsToken}`)
+    if (route.access === 'metrics') {
+      // With a listener of their own (METRICS_PORT), metrics are not on the site's port at all.
+      if (config.metrics) throw new HttpError(404, 'not_found');
+      if (config.metricsToken && !hasMetricsToken(c.req.header('Authorization'), config.metricsToken))
         throw new HttpError(401, 'unauthenticated');
     }
     const outcome = checkAccess(route.access, c.var.actor, route.level);

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { sameText } from '../crypto/secrets.ts';
 
 /** Prometheus metrics of one app instance, scraped at /metrics. */
 export function createMetrics() {
@@ -24,3 +26,22 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Whether an Authorization header carries the metrics token (compared in constant time). */
+export function hasMetricsToken(header: string | undefined, token: string): boolean {
+  return sameText(header ?? '', `Bearer ${token}`);
+}
+
+/**
+ * The listener of `METRICS_PORT`: /metrics alone, for a scraper on the internal network, so that the
+ * site's port never shows them. The token, when also set, is asked here too.
+ */
+export function metricsApp(metrics: Metrics, token: string | undefined): Hono {
+  const app = new Hono();
+  app.get('/metrics', async (c) => {
+    if (token && !hasMetricsToken(c.req.header('Authorization'), token))
+      return c.text('unauthenticated', 401);
+    return c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
+  });
+  return app;
+}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { Secrets } from '../crypto/secrets.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { Layout, type PageOptions } from '../views/layout.tsx';
 import { platformMessages } from '../views/messages.ts';
@@ -18,7 +19,7 @@ export interface RenderOptions extends PageOptions {
 export async function renderPage(
   c: RouteContext,
   assets: AssetRegistry,
-  secret: string,
+  secrets: Secrets,
   options: RenderOptions,
   body: Child,
 ): Promise<Response> {
@@ -31,7 +32,7 @@ export async function renderPage(
     currentUrl: c.req.path + new URL(c.req.url).search,
     branding: options.branding ?? (await c.var.defaultBranding(locale)),
     asset: (name) => assets.url(name),
-    csrfToken: () => c.var.session.csrfToken(secret),
+    csrfToken: () => c.var.session.csrfToken(secrets),
     actor:
       actor?.kind === 'person'
         ? {

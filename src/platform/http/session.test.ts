@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { deriveSecrets } from '../crypto/secrets.ts';
 import { hitRateLimit } from './rate-limit.ts';
 import { purgeExpiredSessions, Session } from './session.ts';
 
@@ -67,15 +68,15 @@ describe('sessions', () => {
   });
 
   it('binds the CSRF token to the session id', () => {
-    const secret = 'test-secret';
+    const secrets = deriveSecrets('test-secret');
     const session = Session.fresh();
-    const token = session.csrfToken(secret);
-    expect(session.verifyCsrfToken(secret, token)).toBe(true);
-    expect(Session.fresh().verifyCsrfToken(secret, token)).toBe(false);
-    expect(session.verifyCsrfToken('other-secret', token)).toBe(false);
-    expect(session.verifyCsrfToken(secret, undefined)).toBe(false);
+    const token = session.csrfToken(secrets);
+    expect(session.verifyCsrfToken(secrets, token)).toBe(true);
+    expect(Session.fresh().verifyCsrfToken(secrets, token)).toBe(false);
+    expect(session.verifyCsrfToken(deriveSecrets('other-secret'), token)).toBe(false);
+    expect(session.verifyCsrfToken(secrets, undefined)).toBe(false);
     session.regenerate();
-    expect(session.verifyCsrfToken(secret, token)).toBe(false);
+    expect(session.verifyCsrfToken(secrets, token)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { mac, type Secrets, sameText } from '../crypto/secrets.ts';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { HttpTables } from './migrations.ts';
 
@@ -110,17 +111,18 @@ export class Session {
     this.dirty = false;
   }
 
-  /** The CSRF token is bound to the session id, so it changes when the session is rotated. */
-  csrfToken(secret: string): string {
+  /** The CSRF token is bound to the session id, so it changes when the session is rotated; it names its key. */
+  csrfToken(secrets: Secrets): string {
     this.csrfIssued = true;
-    return createHmac('sha256', secret).update(`csrf:${this.id}`).digest('base64url');
+    const key = secrets.current('csrf');
+    return `${key.id}.${mac(key, `csrf:${this.id}`)}`;
   }
 
-  verifyCsrfToken(secret: string, token: string | undefined): boolean {
-    if (!token) return false;
-    const expected = Buffer.from(this.csrfToken(secret));
-    const given = Buffer.from(token);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+  verifyCsrfToken(secrets: Secrets, token: string | undefined): boolean {
+    this.csrfIssued = true;
+    const [keyId, given] = token?.split('.') ?? [];
+    const key = secrets.accepted('csrf').find((k) => k.id === keyId);
+    return key !== undefined && given !== undefined && sameText(given, mac(key, `csrf:${this.id}`));
   }
 
   /** Writes changes; touches the row at most once a minute so that browsing is not a write per page. */
@@ -211,7 +213,10 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = 
   return Number(result.numDeletedRows);
 }
 
-/** The secret for CSRF tokens: from configuration, or generated once and shared by all instances. */
+/**
+ * The root secret every purpose's keys are derived from: from configuration, or generated once and
+ * shared by all instances. (The setting keeps its first name, from when it keyed CSRF tokens only.)
+ */
 export async function loadOrCreateSecret(db: Db, configured: string | undefined): Promise<string> {
   return configured ?? loadOrCreateSetting(db, 'csrf_secret', () => randomBytes(32).toString('base64url'));
 }

@@ -15,16 +15,22 @@ export interface Mailer {
 }
 
 /**
- * Sends over SMTP (`SMTP_URL`, e.g. smtp://user:pass@mail.example:587). Without one (demo), mails are
- * written to the log, so that a developer can follow a verification link. Always called from a job,
- * so a mail server that is down means a retry later, not a lost message.
+ * Sends over SMTP (`SMTP_URL`, e.g. smtp://user:pass@mail.example:587). Without one, mails are
+ * written to the log — in demo mode with their text, so that a developer can follow a verification
+ * link; otherwise without, since recovery links open accounts. Always called from a job, so a mail
+ * server that is down means a retry later, not a lost message.
  */
-export function createMailer(options: { smtpUrl: string | undefined; from: string; logger: Logger }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  logger: Logger;
+  logText: boolean;
+}): Mailer {
   if (!options.smtpUrl) {
     return {
       async send(mail) {
         options.logger.info(
-          { mail: { to: mail.to, subject: mail.subject, text: mail.text } },
+          { mail: { to: mail.to, subject: mail.subject, ...(options.logText && { text: mail.text }) } },
           'mail (no SMTP_URL: logged, not sent)',
         );
       },

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
+import { mac } from '../../../platform/crypto/secrets.ts';
 import { isAssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import { HttpError } from '../../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../../platform/http/route.ts';
@@ -21,11 +21,12 @@ export function devIdpRoutes(platform: Platform): RouteDef[] {
         db: platform.db,
         keys,
         publicUrl: platform.config.publicUrl,
-        clientSecret: devClientSecret(platform.secret),
-        cookieKeys: [createHmac('sha256', platform.secret).update('dev-idp-cookies').digest('base64url')],
+        clientSecret: devClientSecret(platform.secrets),
+        cookieKeys: platform.secrets.accepted('dev-idp').map((key) => mac(key, 'cookies')),
       }),
     ));
-  const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c, DEV_IDP_PREFIX);
+  const protocol = async (c: RouteContext) =>
+    delegateToProvider(await provider(), c, { config: platform.config, prefix: DEV_IDP_PREFIX });
   const interactionPath = `${DEV_IDP_PREFIX}/interaction/:uid`;
   return [
     {

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
+import { mac, type Secrets } from '../../../platform/crypto/secrets.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { getPerson } from '../persons.ts';
 import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
@@ -45,15 +45,16 @@ export async function createGuichetProvider(options: {
   db: Db;
   keys: MasterKey[];
   publicUrl: string;
-  secret: string;
+  secrets: Secrets;
   actingFor: ActingFor;
 }) {
-  const { db, secret } = options;
-  const hmac = (label: string) => createHmac('sha256', secret).update(label).digest('base64url');
+  const { db, secrets } = options;
+  // Never rotated in practice: a new generation gives every application new subjects (see README).
+  const subjects = secrets.current('oidc-subjects');
   return new Provider(options.publicUrl, {
     adapter: postgresAdapter(db, options.keys, 'guichet'),
     jwks: { keys: (await signingKeys(db, options.keys, 'guichet')) as never[] },
-    cookies: { keys: [hmac('oidc-op-cookies')] },
+    cookies: { keys: secrets.accepted('oidc-cookies').map((key) => mac(key, 'cookies')) },
     routes: {
       authorization: '/oidc/auth',
       token: '/oidc/token',
@@ -75,7 +76,10 @@ export async function createGuichetProvider(options: {
     acrValues: ['low', 'substantial', 'high'],
     subjectTypes: ['pairwise'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>
-      hmac(`pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`),
+      mac(
+        subjects,
+        `pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`,
+      ),
     scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs'],
     claims: {
       ...standardClaims,

@@ -26,11 +26,13 @@ export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): 
         db: platform.db,
         keys,
         publicUrl: platform.config.publicUrl,
-        secret: platform.secret,
+        secrets: platform.secrets,
         actingFor,
       }),
     ));
-  const protocol = async (c: RouteContext) => delegateToProvider(await provider(), c);
+  // Its logout and form_post pages send the browser on to the registered applications.
+  const protocol = async (c: RouteContext) =>
+    delegateToProvider(await provider(), c, { config: platform.config, formActions: ['https:'] });
   const interactionPath = `${OP_INTERACTION_PREFIX}/:uid`;
 
   /**
