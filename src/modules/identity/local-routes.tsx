@@ -93,10 +93,11 @@ export function localRoutes(
     return failures < loginFailuresPerDevice.limit ? device : undefined;
   }
 
+  /** Only second-factor codes are refused when too many: passwords are slowed down instead. */
   function throttled(c: RouteContext, seconds: number) {
     const t = identityMessages.translator(c.var.locale);
     c.header('Retry-After', String(seconds));
-    return { field: 'email', message: t('loginThrottled', { minutes: Math.ceil(seconds / 60) }) };
+    return { field: 'code', message: t('loginThrottled', { minutes: Math.ceil(seconds / 60) }) };
   }
 
   return [
@@ -159,7 +160,7 @@ export function localRoutes(
         const wait = await hitRateLimit(db, secondFactorPerCredential, bucket);
         const error =
           wait > 0
-            ? { ...throttled(c, wait), field: 'code' }
+            ? throttled(c, wait)
             : (await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code))
               ? undefined
               : { field: 'code', message: t('totpWrong') };
