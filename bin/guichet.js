@@ -2,5 +2,13 @@
 // Guichet runs its TypeScript sources directly through tsx (see docs/decisions/0002).
 import { register } from 'tsx/esm/api';
 
+// npm scripts and npx put the Node 24 that `npm install` brought first on the PATH; a bare `node`
+// may be older and would fail later with an obscure error about a missing export.
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(
+    `Guichet needs Node.js 24; this is ${process.version}. Use npm start or npx guichet, which run the Node 24 in node_modules.`,
+  );
+  process.exit(1);
+}
 register();
 await import('../src/cli.ts');

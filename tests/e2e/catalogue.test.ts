@@ -1,27 +1,31 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import type { Actor } from '../../src/platform/http/access.ts';
-import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
-import { personActor, staffActor } from '../support/factories.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { grantDevRole } from '../support/dev-staff.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
-let actor: Actor | null = null;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp({ actor: () => actor })]);
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 afterEach(async () => {
-  actor = null;
   await context?.close();
 });
+
+/** Sion's service designer, logged in through the development identity provider. */
+async function openAsDesigner(width = 1280): Promise<Page> {
+  const page = await loggedInAs(browser, server.url, 'Claire Fellay', { width, timeout: 8000 });
+  context = page.context();
+  await grantDevRole(server.database.db, 'Claire Fellay', 'sion', 'serviceDesigner');
+  return page;
+}
 
 async function open(options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
   context = await browser.newContext({
@@ -71,8 +75,7 @@ describe('a visitor looking for a service', () => {
   });
 
   it('fits a 360 px wide phone on every catalogue and my-space page, without an axe violation', async () => {
-    const sion = await getAuthorityBySlug(server.database.db, 'sion');
-    const page = await open({ width: 360 });
+    const page = await openAsDesigner(360);
     const pages = [
       '/services',
       '/services?topic=health',
@@ -89,7 +92,6 @@ describe('a visitor looking for a service', () => {
       '/back-office/catalogue/enregistrement-chien-sion/preview',
       '/back-office/catalogue/synonyms',
     ];
-    actor = { ...staffActor(sion?.id ?? '', 'serviceDesigner'), account: personActor().account };
     for (const path of pages) {
       const response = await page.goto(`${server.url}${path}`);
       expect(response?.status(), path).toBe(200);
@@ -102,9 +104,7 @@ describe('a visitor looking for a service', () => {
 
 describe('a service designer', () => {
   it('creates, previews and publishes a communal service that appears on its commune’s portal only', async () => {
-    const sion = await getAuthorityBySlug(server.database.db, 'sion');
-    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
-    const page = await open();
+    const page = await openAsDesigner();
     await page.goto(`${server.url}/back-office/catalogue`);
     await page.getByRole('link', { name: 'Nouvelle prestation' }).click();
     await page.getByLabel('Adresse de la page').fill('ramonage-sion');
@@ -140,13 +140,14 @@ describe('a service designer', () => {
     await page.getByRole('button', { name: 'Publier la version 1' }).click();
     await page.waitForURL(/published=1/);
 
-    actor = null;
-    await page.goto(`${server.url}/communes/sion`);
-    await page.getByRole('link', { name: 'Contrôle du ramonage' }).click();
-    expect(await h1(page)).toBe('Contrôle du ramonage');
-    await page.goto(`${server.url}/communes/sierre/search?q=ramonage`);
-    expect(await page.getByRole('status').textContent()).toContain('Aucune démarche');
-    await page.goto(`${server.url}/search?q=kaminfeger`);
-    expect(await page.getByRole('link', { name: 'Contrôle du ramonage' }).count()).toBe(1);
+    await context.close();
+    const visitor = await open(); // anyone, not logged in
+    await visitor.goto(`${server.url}/communes/sion`);
+    await visitor.getByRole('link', { name: 'Contrôle du ramonage' }).click();
+    expect(await h1(visitor)).toBe('Contrôle du ramonage');
+    await visitor.goto(`${server.url}/communes/sierre/search?q=ramonage`);
+    expect(await visitor.getByRole('status').textContent()).toContain('Aucune démarche');
+    await visitor.goto(`${server.url}/search?q=kaminfeger`);
+    expect(await visitor.getByRole('link', { name: 'Contrôle du ramonage' }).count()).toBe(1);
   });
 });

@@ -1,22 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import type { Actor } from '../../src/platform/http/access.ts';
-import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
-import { createCitizen, staffActor } from '../support/factories.ts';
+import type { StaffRole } from '../../src/platform/http/access.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { grantDevRole } from '../support/dev-staff.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
-let actor: Actor | null = null;
-let context: BrowserContext;
-let citizen: Actor;
+let context: BrowserContext | undefined;
 let formPath = '';
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp({ actor: () => actor })]);
-  const { db } = server.database;
-  citizen = await createCitizen(db, { givenNames: 'Léa', familyName: 'Bonvin' }, 'substantial');
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -26,14 +21,18 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function open(options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-  context = await browser.newContext({
-    locale: 'fr-CH',
-    javaScriptEnabled: options.javaScript ?? true,
-    viewport: { width: options.width ?? 1280, height: 900 },
+/** A browser of its own, logged in through the development identity provider (as Sion's staff if `role`). */
+async function open(
+  person: string,
+  options: { javaScript?: boolean; width?: number; role?: StaffRole } = {},
+): Promise<Page> {
+  const page = await loggedInAs(browser, server.url, person, {
+    width: options.width ?? 1280,
+    javaScript: options.javaScript,
+    timeout: 10_000,
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  context = page.context();
+  if (options.role) await grantDevRole(server.database.db, person, 'sion', options.role);
   return page;
 }
 
@@ -47,9 +46,7 @@ describe('the form builder and runner', () => {
   it('a designer builds a two-step form with a condition and a repeating group, and publishes it', {
     timeout: 90_000,
   }, async () => {
-    const sion = await getAuthorityBySlug(server.database.db, 'sion');
-    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
-    const page = await open();
+    const page = await open('Claire Fellay', { role: 'serviceDesigner' });
     const csp = watchCspViolations(page);
     await page.goto(`${server.url}/back-office/forms`);
     await expectNoAxeViolations(page);
@@ -140,8 +137,7 @@ describe('the form builder and runner', () => {
   it('a citizen fills and submits it with JavaScript: the condition reacts at once', {
     timeout: 60_000,
   }, async () => {
-    actor = citizen;
-    const page = await open({ width: 360 });
+    const page = await open('Sophie Rochat', { width: 360 });
     const csp = watchCspViolations(page);
     await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
     await page.getByRole('button', { name: 'Commencer' }).click();
@@ -169,8 +165,7 @@ describe('the form builder and runner', () => {
   });
 
   it('the same form is completed with JavaScript disabled', { timeout: 60_000 }, async () => {
-    actor = citizen;
-    const page = await open({ javaScript: false });
+    const page = await open('Sophie Rochat', { javaScript: false });
     await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByLabel('Oui').check();

@@ -1,25 +1,21 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import type { Actor } from '../../src/platform/http/access.ts';
-import { expectNoAxeViolations, launchBrowser, watchCspViolations } from '../support/browser.ts';
-import { staffActor } from '../support/factories.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { grantDevRole } from '../support/dev-staff.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveTestApp>>;
-let actor: Actor | null = null;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp({ actor: () => actor })]);
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 afterEach(async () => {
-  actor = null;
   await context?.close();
 });
 
@@ -104,9 +100,9 @@ describe('a visitor on the portals', () => {
 
 describe('an authority admin', () => {
   it('is refused an unreadable palette, then saves a readable one', async () => {
-    const sierre = await getAuthorityBySlug(server.database.db, 'sierre');
-    actor = staffActor(sierre?.id ?? '', 'authorityAdmin');
-    const page = await open();
+    const page = await loggedInAs(browser, server.url, 'Marc Darbellay');
+    context = page.context();
+    await grantDevRole(server.database.db, 'Marc Darbellay', 'sierre', 'authorityAdmin');
     await page.goto(`${server.url}/authorities/sierre/branding`);
     await expectNoAxeViolations(page);
 

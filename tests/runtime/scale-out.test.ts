@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/platform/jobs/enqueue.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('several instances on one external PostgreSQL', () => {
-  it('both answer, and each job enqueued once runs exactly once', async () => {
+  it('both answer, and each job enqueued once runs exactly once, the jobs shared by both', async () => {
     const env = {
       DATABASE_URL: database.url,
       GUICHET_WORKER_CONCURRENCY: '4',
@@ -31,8 +32,25 @@ describe('several instances on one external PostgreSQL', () => {
       expect(await (await fetch(`${instance.url}/`)).text()).toContain('Canton du Valais');
     }
 
+    // The jobs block on a lock the test holds until both instances hold some: each worker keeps its
+    // first job, so neither instance can take them all.
+    const blocker = new pg.Client({ connectionString: database.url });
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('lock table rate_limit_hits in access exclusive mode');
     const jobIds: string[] = [];
     for (let i = 0; i < 40; i++) jobIds.push(await enqueue(database.db, 'platform:purge-expired', {}));
+    const holders = async () =>
+      (
+        await sql<{ locked_by: string }>`
+          select distinct locked_by from graphile_worker.jobs where id in (${sql.join(jobIds)}) and locked_by is not null`.execute(
+          database.db,
+        )
+      ).rows;
+    const taken = Date.now() + 20_000;
+    while ((await holders()).length < 2 && Date.now() < taken) await new Promise((r) => setTimeout(r, 200));
+    await blocker.query('rollback');
+    await blocker.end();
 
     const runs = async () =>
       (
@@ -48,6 +66,11 @@ describe('several instances on one external PostgreSQL', () => {
     const finished = await runs();
     expect(finished).toHaveLength(40);
     expect(new Set(finished.map((run) => run.job_id)).size).toBe(40);
+    const workers = new Set(finished.map((run) => run.worker));
+    expect(workers.size, 'jobs ran on both instances').toBe(2);
+    expect([...workers].map((worker) => worker.split(':').at(-1)).sort()).toEqual(
+      instances.map((instance) => String(instance.child.pid)).sort(),
+    );
 
     const codes = await Promise.all(instances.map((instance) => instance.stop()));
     instances = [];

@@ -30,10 +30,11 @@ export async function loggedInAs(
   browser: Browser,
   baseUrl: string,
   person: string,
-  options: { width?: number; timeout?: number } = {},
+  options: { width?: number; timeout?: number; javaScript?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     locale: 'fr-CH',
+    javaScriptEnabled: options.javaScript ?? true,
     ...(options.width && { viewport: { width: options.width, height: 900 } }),
   });
   const page = await context.newPage();

@@ -7,7 +7,7 @@ import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestAppOptions {
-  /** Who the requests come from; the identity module will replace this with real logins. */
+  /** Who the requests come from, for in-process tests of rules; browser journeys log in for real. */
   actor?: () => Actor | null;
   env?: Record<string, string>;
   now?: () => Date;

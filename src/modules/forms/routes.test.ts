@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
@@ -162,7 +163,10 @@ describe('filling in a form without JavaScript', () => {
 
     const receipt = await get(`${submission}/receipt.pdf`);
     expect(receipt.headers.get('Content-Type')).toBe('application/pdf');
-    expect((await receipt.text()).startsWith('%PDF-')).toBe(true);
+    const receiptText = pdfText(new Uint8Array(await receipt.arrayBuffer()));
+    expect(receiptText).toContain(`Référence : ${submission.split('/').at(-1)}`);
+    for (const answer of ['Zufferey', 'Travail', 'La Sarvaz', '756098100123456'])
+      expect(receiptText).toContain(answer);
 
     // Another person cannot see the draft or the submission.
     actor = personActor();

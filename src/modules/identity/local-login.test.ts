@@ -77,7 +77,7 @@ describe('login with e-mail and password', () => {
     await browser.get('/login/local/totp');
     const loggedIn = await browser.post('/login/local/totp', { code: totp.generate() });
     expect(loggedIn.status).toBe(303);
-    expect(cookiesFrom(loggedIn)).toMatch(/^guichet_session=/);
+    expect(cookiesFrom(loggedIn)).toMatch(/(^|; )guichet_session=/);
     expect(browser.cookie()).not.toBe(anonymous);
     const home = await (await browser.get('/')).text();
     expect(home).toContain('Claire Fellay');
@@ -100,28 +100,6 @@ describe('login with e-mail and password', () => {
     ).text();
     for (const html of [unknown, wrong])
       expect(html).toContain('L’adresse e-mail ou le mot de passe ne correspond pas.');
-  });
-
-  it('throttles an account after 10 attempts, even from another address, even with the right password', async () => {
-    await sql`delete from rate_limit_hits`.execute(testApp.database.db);
-    const attacker = client();
-    await attacker.get('/login');
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      const response = await attacker.post('/login/local', {
-        email: 'claire@example.ch',
-        password: `guess number ${attempt}`,
-      });
-      expect(response.status, `attempt ${attempt}`).toBe(401);
-    }
-    const owner = client();
-    await owner.get('/login');
-    const blocked = await owner.post('/login/local', {
-      email: 'claire@example.ch',
-      password: 'Glacier du Trient 1920',
-    });
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(await blocked.text()).toContain('Trop de tentatives');
   });
 
   it('throttles wrong second-factor codes', async () => {

@@ -1,7 +1,7 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import { hitRateLimit } from '../../platform/http/rate-limit.ts';
+import { hitRateLimit, recentHits } from '../../platform/http/rate-limit.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
@@ -14,11 +14,19 @@ import {
   totpStep,
 } from './local-means.ts';
 import { logIn } from './log-in.ts';
+import { knownDevice, rememberDevice } from './login-device.ts';
 import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { getPerson } from './persons.ts';
 import { safeReturn } from './safe-return.ts';
-import { loginPerAccount, loginPerAddress, secondFactorPerCredential } from './throttles.ts';
+import {
+  loginFailuresPerAccount,
+  loginFailuresPerDevice,
+  loginPerAddress,
+  loginSlowdown,
+  secondFactorPerCredential,
+  slowdownMs,
+} from './throttles.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
@@ -54,6 +62,9 @@ export interface LoginFailure {
 interface PendingTotp {
   credentialId: string;
   returnTo: string;
+  email: string;
+  /** Set when the browser is known for this account: its second-factor attempts have their own bucket. */
+  device?: string;
 }
 
 /** The built-in means: e-mail + password, second factor by TOTP. */
@@ -63,15 +74,30 @@ export function localRoutes(
 ): RouteDef[] {
   const { db } = platform;
 
-  async function logInLocally(c: RouteContext, credentialId: string, totp: boolean, returnTo: string) {
-    await logIn(c, db, { provider: 'local', subject: credentialId, level: localLevel(totp) });
-    return c.redirect(returnTo, 303);
+  const secureCookies = platform.config.publicUrl.startsWith('https://');
+
+  async function logInLocally(
+    c: RouteContext,
+    login: { credentialId: string; email: string; totp: boolean; returnTo: string },
+  ) {
+    await logIn(c, db, { provider: 'local', subject: login.credentialId, level: localLevel(login.totp) });
+    if (login.email) rememberDevice(c, platform.secrets, secureCookies, login.email);
+    return c.redirect(login.returnTo, 303);
   }
 
+  /** A browser where this account logged in before, unless wrong passwords keep coming from it. */
+  async function trustedDevice(c: RouteContext, email: string): Promise<string | undefined> {
+    const device = knownDevice(c, platform.secrets, secureCookies, email);
+    if (!device) return undefined;
+    const failures = await recentHits(db, loginFailuresPerDevice, device);
+    return failures < loginFailuresPerDevice.limit ? device : undefined;
+  }
+
+  /** Only second-factor codes are refused when too many: passwords are slowed down instead. */
   function throttled(c: RouteContext, seconds: number) {
     const t = identityMessages.translator(c.var.locale);
     c.header('Retry-After', String(seconds));
-    return { field: 'email', message: t('loginThrottled', { minutes: Math.ceil(seconds / 60) }) };
+    return { field: 'code', message: t('loginThrottled', { minutes: Math.ceil(seconds / 60) }) };
   }
 
   return [
@@ -86,18 +112,27 @@ export function localRoutes(
         const email = String(form.email ?? '').trim();
         const password = String(form.password ?? '');
         const returnTo = safeReturn(String(form.return ?? ''));
-        const wait = await hitRateLimit(db, loginPerAccount, email.toLowerCase());
-        if (wait > 0) return renderLogin(c, { errors: [throttled(c, wait)], email, returnTo, status: 429 });
+        const account = email.toLowerCase();
+        const device = await trustedDevice(c, account);
+        if (!device) {
+          const delay = slowdownMs(await recentHits(db, loginFailuresPerAccount, account));
+          if (delay > 0) await loginSlowdown.pause(delay);
+        }
         const found = email && password ? await checkPassword(db, email, password) : undefined;
-        if (!found)
+        if (!found) {
+          await hitRateLimit(db, loginFailuresPerAccount, account);
+          const known = knownDevice(c, platform.secrets, secureCookies, account);
+          if (known) await hitRateLimit(db, loginFailuresPerDevice, known);
           return renderLogin(c, {
             errors: [{ field: 'email', message: t('loginWrong') }],
             email,
             returnTo,
             status: 401,
           });
-        if (!found.totpRequired) return logInLocally(c, found.credentialId, false, returnTo);
-        c.var.session.set(PENDING_TOTP, { credentialId: found.credentialId, returnTo } satisfies PendingTotp);
+        }
+        const login = { credentialId: found.credentialId, email: account, returnTo };
+        if (!found.totpRequired) return logInLocally(c, { ...login, totp: false });
+        c.var.session.set(PENDING_TOTP, { ...login, device } satisfies PendingTotp);
         return c.redirect('/login/local/totp', 303);
       },
     },
@@ -121,10 +156,11 @@ export function localRoutes(
         if (!pending) return c.redirect(identityPaths.login, 303);
         const t = identityMessages.translator(c.var.locale);
         const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
-        const wait = await hitRateLimit(db, secondFactorPerCredential, pending.credentialId);
+        const bucket = pending.device ? `${pending.credentialId}:${pending.device}` : pending.credentialId;
+        const wait = await hitRateLimit(db, secondFactorPerCredential, bucket);
         const error =
           wait > 0
-            ? { ...throttled(c, wait), field: 'code' }
+            ? throttled(c, wait)
             : (await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code))
               ? undefined
               : { field: 'code', message: t('totpWrong') };
@@ -136,7 +172,7 @@ export function localRoutes(
           );
         }
         c.var.session.delete(PENDING_TOTP);
-        return logInLocally(c, pending.credentialId, true, pending.returnTo);
+        return logInLocally(c, { ...pending, totp: true });
       },
     },
     {

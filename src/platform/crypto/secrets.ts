@@ -18,6 +18,8 @@ export const secretPurposes = [
   'dev-idp',
   /** The codes sent by SMS to confirm a mobile number. */
   'mobile-codes',
+  /** The cookie by which a browser where someone logged in before skips the password slow-down. */
+  'login-devices',
 ] as const;
 
 export type SecretPurpose = (typeof secretPurposes)[number];

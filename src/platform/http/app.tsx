@@ -13,7 +13,7 @@ import { type Actor, checkAccess } from './access.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
-import { defaultWriteLimit, hitRateLimit } from './rate-limit.ts';
+import { defaultWriteLimit, hitRateLimit, rateLimitKey } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
@@ -147,7 +147,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
-      const wait = await hitRateLimit(db, rule, clientAddress(c, config.trustProxy), now());
+      const key = rateLimitKey(c.var.actor, clientAddress(c, config.trustProxy));
+      const wait = await hitRateLimit(db, rule, key, now());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new HttpError(429, 'rate_limited', String(wait));

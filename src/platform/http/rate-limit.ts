@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, tablesOf } from '../database/database.ts';
+import type { Actor } from './access.ts';
 import type { HttpTables } from './migrations.ts';
 
 export interface RateLimitRule {
@@ -55,6 +56,43 @@ export async function hitRateLimit(
       ? windowMs * (1 - (rule.limit - current) / previous) - elapsed
       : windowMs - elapsed + windowMs * (1 - rule.limit / current);
   return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/**
+ * The sliding-window count of a key's hits, without adding one: for rules that count failures
+ * (recorded with `hitRateLimit`) and act on their number rather than refuse.
+ */
+export async function recentHits(
+  db: Db,
+  rule: RateLimitRule,
+  key: string,
+  now = new Date(),
+): Promise<number> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const previousStart = new Date(windowStart.getTime() - windowMs);
+  const rows = await tablesOf<HttpTables>(db)
+    .selectFrom('rate_limit_hits')
+    .select(['window_start', 'hits'])
+    .where('bucket', '=', rule.bucket)
+    .where('key', '=', key)
+    .where('window_start', 'in', [windowStart, previousStart])
+    .execute();
+  const hitsIn = (start: Date) =>
+    rows.find((row) => row.window_start.getTime() === start.getTime())?.hits ?? 0;
+  const elapsed = now.getTime() - windowStart.getTime();
+  return hitsIn(windowStart) + hitsIn(previousStart) * (1 - elapsed / windowMs);
+}
+
+/**
+ * Whose hits a route's limit counts: a logged-in person (or API client) has a bucket of their own, so
+ * that an office or a commune behind one address does not share one; anonymous callers are counted
+ * by address.
+ */
+export function rateLimitKey(actor: Actor | null, address: string): string {
+  if (actor?.kind === 'person') return `person:${actor.id}`;
+  if (actor?.kind === 'apiClient') return `api:${actor.id}`;
+  return address;
 }
 
 export async function purgeOldRateLimitWindows(db: Db, now = new Date()): Promise<void> {

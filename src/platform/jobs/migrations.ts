@@ -14,6 +14,12 @@ export interface JobTables {
     outcome: 'succeeded' | 'failed';
     error: string | null;
   };
+  /** One row per live worker pool (graphile-worker's `locked_by`), see `dead-workers.ts`. */
+  job_worker_heartbeats: {
+    worker_id: string;
+    host: string;
+    beat_at: Date;
+  };
 }
 
 export const jobMigrations: ModuleMigrations = {
@@ -32,6 +38,16 @@ export const jobMigrations: ModuleMigrations = {
         .addColumn('error', 'text')
         .execute();
       await db.schema.createIndex('job_runs_started_at').on('job_runs').column('started_at').execute();
+    },
+  },
+  '2026-11-30-80-platform-worker-heartbeats': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('job_worker_heartbeats')
+        .addColumn('worker_id', 'text', (c) => c.primaryKey())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('beat_at', 'timestamptz', (c) => c.notNull())
+        .execute();
     },
   },
 };

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import {
   type JobHelpers,
@@ -5,11 +6,13 @@ import {
   run,
   runMigrations,
   type Task,
+  type WorkerEvents,
   Logger as WorkerLogger,
 } from 'graphile-worker';
 import type pg from 'pg';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import { keepWorkerAlive } from './dead-workers.ts';
 import { crontab, type JobName, type JobPayloads } from './job-names.ts';
 import type { JobTables } from './migrations.ts';
 
@@ -26,7 +29,8 @@ export async function migrateJobQueue(pool: pg.Pool): Promise<void> {
 
 /**
  * Runs the queue. graphile-worker locks each job (SELECT … FOR UPDATE SKIP LOCKED) so any number of
- * workers on one database run each job once; every run is recorded in `job_runs`.
+ * workers on one database run each job once; every run is recorded in `job_runs`. The pool beats
+ * while it runs, so that its jobs go back to the queue soon after it dies (`dead-workers.ts`).
  */
 export async function startWorker(options: {
   pool: pg.Pool;
@@ -65,8 +69,20 @@ export async function startWorker(options: {
   }
   const missing = crontab.map((line) => line.split(' ').at(-1)).filter((task) => !task || !taskList[task]);
   if (missing.length > 0) throw new Error(`Cron lines name jobs without a handler: ${missing.join(', ')}`);
-  return run({
+  // Jobs are locked in the name of the pool, whose id graphile-worker draws when it creates it.
+  const events: WorkerEvents = new EventEmitter();
+  let farewell: (() => Promise<unknown>) | undefined;
+  events.once('pool:create', ({ workerPool }) => {
+    farewell = keepWorkerAlive({
+      db: options.db,
+      workerId: workerPool.id,
+      host: worker,
+      logger: options.logger,
+    });
+  });
+  const runner = await run({
     pgPool: options.pool,
+    events,
     taskList,
     crontab: crontab.join('\n'),
     concurrency: options.concurrency,
@@ -77,4 +93,13 @@ export async function startWorker(options: {
       options.logger[pinoLevel]({ worker: scope, ...meta }, message);
     }),
   });
+  // A pool that ends by itself (a fatal queue error) stops beating too, so its locks are freed.
+  const ended = () => farewell?.();
+  runner.promise.then(ended, ended);
+  const stop = runner.stop;
+  runner.stop = async (reason) => {
+    await stop(reason);
+    await farewell?.();
+  };
+  return runner;
 }
