@@ -12,7 +12,7 @@ export interface GuichetProcess {
 }
 
 /** What Guichet refuses to start without outside demo mode, where the tests do not use it. */
-const outsideDemo = {
+export const outsideDemo = {
   COMMERCIAL_REGISTER_URL: 'http://127.0.0.1:9/commercial-register',
   METRICS_TOKEN: 'test-metrics-token',
 };

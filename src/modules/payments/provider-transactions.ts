@@ -49,6 +49,7 @@ export async function checkout(
     webhookUrl: request.webhookUrl,
   });
   await db.transaction().execute(async (tx) => {
+    const now = await locked(tx, payment);
     // The attempt is recorded whatever happened meanwhile, so that reconciliation asks about it too.
     await recordEvent(tx, payment.id, 'initiated', {
       transactionId,
@@ -56,7 +57,7 @@ export async function checkout(
       currency: payment.currency,
       refno: payment.refno,
     });
-    if (!isUnsettled(await locked(tx, payment))) return;
+    if (!isUnsettled(now)) return;
     await auditedTx(tx, paymentEvent(request.actor, 'payment.initiated', payment, { transactionId }), (tx) =>
       tables(tx)
         .updateTable('payments')
@@ -88,9 +89,11 @@ export async function applyTransaction(
       await recordEvent(db, payment.id, 'mismatch', transaction);
       return payment;
     }
+    // The payment's row is locked before anything refers to it: an event's foreign key takes a key-share
+    // lock that would deadlock against a racing webhook or return asking for the row afterwards.
     return db.transaction().execute(async (tx) => {
-      await recordEvent(tx, payment.id, via, transaction);
       const now = await locked(tx, payment);
+      await recordEvent(tx, payment.id, via, transaction);
       if (!isUnsettled(now)) {
         // The webhook or the return came first — or the person paid a second attempt in another window,
         // or paid what was cancelled meanwhile: that money is to be refunded, so it is flagged.
@@ -121,9 +124,9 @@ export async function applyTransaction(
     });
   }
   await db.transaction().execute(async (tx) => {
+    const now = await locked(tx, payment);
     await recordEvent(tx, payment.id, via, transaction);
     if (!unsuccessfulStatuses.includes(transaction.status)) return;
-    const now = await locked(tx, payment);
     if (now.status !== 'pending' || now.provider_transaction_id !== transaction.transactionId) return;
     const outcome = transaction.status as 'failed' | 'canceled';
     await auditedTx(

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outsideDemo } from '../../../tests/support/spawn-guichet.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { parseMasterKeys } from '../crypto/master-keys.ts';
 import { audited } from './audit.ts';
@@ -20,7 +21,13 @@ afterAll(() => database.drop());
 
 function auditVerify(...args: string[]) {
   const result = spawnSync(process.execPath, [bin, 'audit', 'verify', ...args], {
-    env: { ...process.env, DATABASE_URL: database.url, MASTER_KEYS: masterKeys, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...outsideDemo,
+      DATABASE_URL: database.url,
+      MASTER_KEYS: masterKeys,
+      LOG_LEVEL: 'warn',
+    },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout };
