@@ -72,7 +72,7 @@ async function authorise(
   });
   // The service's callback is not reachable from here: catch the browser's request to it.
   const callback = page.waitForRequest((request) => request.url().startsWith(rp.redirectUri), {
-    timeout: 10_000,
+    timeout: 30_000,
   });
   await page.route(`${rp.redirectUri}**`, (route) => route.fulfill({ status: 200, body: 'ok' }));
   // With single sign-on the provider answers at once with a redirect to the service.

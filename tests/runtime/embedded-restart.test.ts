@@ -14,7 +14,8 @@ function postgresPort(dir: string): number {
   return Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
 }
 
-describe('npm start with the embedded PostgreSQL', () => {
+// Whole processes start here (tsx, PostgreSQL): seconds each on a busy machine.
+describe('npm start with the embedded PostgreSQL', { timeout: 120_000 }, () => {
   it('serves the demo, stops PostgreSQL cleanly on SIGTERM, and keeps the data across a restart', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-start-'));
     const first = await spawnGuichet(['start'], { GUICHET_DATA_DIR: dataDir });

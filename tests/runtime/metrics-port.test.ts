@@ -17,7 +17,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe('a deployment with METRICS_PORT', () => {
+// Whole processes start here (tsx, PostgreSQL): seconds each on a busy machine.
+describe('a deployment with METRICS_PORT', { timeout: 120_000 }, () => {
   it('serves /metrics on that listener only, never on the site’s port', async () => {
     const config = loadConfig({
       PORT: '0',

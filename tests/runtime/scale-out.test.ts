@@ -18,7 +18,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe('several instances on one external PostgreSQL', () => {
+// Whole processes start here (tsx, PostgreSQL): seconds each on a busy machine.
+describe('several instances on one external PostgreSQL', { timeout: 120_000 }, () => {
   it('both answer, and each job enqueued once runs exactly once, the jobs shared by both', async () => {
     const env = {
       DATABASE_URL: database.url,
