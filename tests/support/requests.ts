@@ -4,7 +4,8 @@ import { createForm, type FormDefinition, publishForm, submitDraft } from '../..
 import type { Db } from '../../src/platform/database/database.ts';
 import type { PersonActor } from '../../src/platform/http/access.ts';
 
-const oneQuestion: FormDefinition = {
+/** One step, one required question ("Motif"): the smallest form a request comes from. */
+export const oneQuestion: FormDefinition = {
   format: 'guichet-form/1',
   title: { fr: 'Extrait des poursuites' },
   steps: [

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { oneQuestion } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
@@ -28,17 +29,7 @@ let formId = '';
 /** How far the platform's clock runs ahead of the real one (time-outs are tested by moving it). */
 let clockAhead = 0;
 
-const definition: FormDefinition = {
-  format: 'guichet-form/1',
-  title: { fr: 'Extrait des poursuites' },
-  steps: [
-    {
-      id: 'who',
-      title: { fr: 'Demande' },
-      fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif' }, required: true }],
-    },
-  ],
-};
+const definition = oneQuestion;
 
 beforeAll(async () => {
   // On a real socket: the payment provider's simulator is reached over HTTP, as the real one would be.

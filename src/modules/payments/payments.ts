@@ -111,10 +111,11 @@ export function tellAbout(
   });
 }
 
-/** One of an account's payments (as its people see it); another account's is absent. */
-export async function getPaymentOfAccount(
+/** One payment, within its tenant: another account's or authority's is absent. */
+async function paymentWithin(
   db: Db,
-  accountId: string,
+  tenant: 'account_id' | 'authority_id',
+  tenantId: string,
   id: string,
 ): Promise<Payment | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
@@ -122,24 +123,17 @@ export async function getPaymentOfAccount(
     .selectFrom('payments')
     .selectAll()
     .where('id', '=', id)
-    .where('account_id', '=', accountId)
+    .where(tenant, '=', tenantId)
     .executeTakeFirst();
 }
 
+/** One of an account's payments (as its people see it); another account's is absent. */
+export const getPaymentOfAccount = (db: Db, accountId: string, id: string) =>
+  paymentWithin(db, 'account_id', accountId, id);
+
 /** One of the payments an authority received (as its staff see it); another authority's is absent. */
-export async function getPaymentOfAuthority(
-  db: Db,
-  authorityId: string,
-  id: string,
-): Promise<Payment | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return tables(db)
-    .selectFrom('payments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('authority_id', '=', authorityId)
-    .executeTakeFirst();
-}
+export const getPaymentOfAuthority = (db: Db, authorityId: string, id: string) =>
+  paymentWithin(db, 'authority_id', authorityId, id);
 
 /** The payment as it is now (after a change to it), within its own authority. */
 export const reread = async (db: Db, payment: Payment) =>
