@@ -168,7 +168,9 @@ describe('the document space', () => {
     // Sophie has not read it: still new to her, in her documents and her space.
     await holder.goto(`${server.url}/documents`);
     expect(await taxation(holder).textContent()).toContain('Non lu');
-    expect(await taxation(holder).textContent()).toContain('Émis par Service cantonal des contributions');
+    expect(await taxation(holder).textContent()).toContain(
+      'Émis par l’autorité : Service cantonal des contributions',
+    );
     await holder.goto(`${server.url}/my`);
     expect(await holder.getByRole('main').textContent()).toContain('Décision de taxation 2025');
 
@@ -229,7 +231,7 @@ describe('the document space', () => {
     await holder.getByRole('button', { name: 'Envoyer le complément' }).click();
     await holder.goto(`${server.url}/documents`);
     const complement = holder.getByRole('row', { name: /contrat\.pdf/ });
-    expect(await complement.textContent()).toContain('Envoyé par vous à Service des poursuites');
+    expect(await complement.textContent()).toContain('Envoyé par vous à l’autorité : Service des poursuites');
     expect(await complement.textContent()).not.toContain('Non lu');
     await expectNoAxeViolations(holder);
     await complement.getByRole('link').click();
@@ -240,5 +242,9 @@ describe('the document space', () => {
     await phone.goto(`${server.url}/documents`);
     await expectNoAxeViolations(phone);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The whole row in view, not scrolled out of the table's frame: origin included.
+    const list = phone.getByRole('table');
+    expect(await list.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0))).toBe(true);
+    expect(await phone.getByRole('row', { name: /contrat\.pdf/ }).textContent()).toContain('Envoyé par vous');
   });
 });

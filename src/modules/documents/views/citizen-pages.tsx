@@ -35,7 +35,9 @@ export function DocumentsPage(props: {
       ) : (
         <Table
           caption={t('documentsTitle')}
-          head={[t('title'), t('category'), t('origin'), t('issuedOn')]}
+          // Two columns, the category and date under the title: on a phone the whole row stays in view
+          // (four columns had the origin and the date scrolled out of a 360 px screen).
+          head={[t('title'), t('origin')]}
           rows={props.documents.map((d) => [
             <>
               <a href={documentPath(d.id)}>{d.title}</a>
@@ -45,10 +47,11 @@ export function DocumentsPage(props: {
                   <Tag tone="info">{t('unread')}</Tag>
                 </>
               )}
+              <div>
+                {pick(documentCategories[d.category].label, props.locale)}, {date(props.locale, d.issued_on)}
+              </div>
             </>,
-            pick(documentCategories[d.category].label, props.locale),
             originText(t, d, props.viewer, props.authorityName(d.authority_id)),
-            date(props.locale, d.issued_on),
           ])}
         />
       )}
