@@ -1,6 +1,12 @@
 import type { Runner } from 'graphile-worker';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountHeldBy } from '../../src/modules/accounts/index.ts';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { publishDocument, vaultOf } from '../../src/modules/documents/index.ts';
+import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { findPersonByAvs } from '../../src/modules/identity/index.ts';
+import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { linkIn, startSmtpSink } from '../support/smtp-sink.ts';
@@ -111,5 +117,134 @@ describe('the document space', () => {
       'Sion : Un nouveau document vous attend.',
     );
     await expectNoAxeViolations(admin);
+  });
+
+  it('a representative’s reading leaves a document unread for the holder; her complement is shown as sent by her', {
+    timeout: 120_000,
+  }, async () => {
+    const { db } = server.database;
+    const holder = await loggedIn('Sophie Rochat');
+    const representative = await loggedIn('Claire Fellay');
+    const agent = await loggedIn('Luc Fournier');
+    const sophie = await findPersonByAvs(db, '756.1234.5678.97');
+    const claire = await findPersonByAvs(db, '756.4567.8901.20');
+    const accountId = sophie && (await accountHeldBy(db, { personId: sophie.id }));
+    const scc = await getAuthorityBySlug(db, 'scc');
+    if (!sophie || !claire || !accountId || !scc) throw new Error('demo data missing');
+    const mandate = await proposeMandate(db, sophie.id, 'holder', {
+      principalAccountId: accountId,
+      agent: { personId: claire.id },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: new Date().toISOString().slice(0, 10),
+    });
+    await acceptMandate(db, claire.id, mandate.id);
+    await publishDocument(await vaultOf(server.platform), {
+      accountId,
+      authorityId: scc.id,
+      title: 'Décision de taxation 2025',
+      category: 'tax',
+      theme: 'tax',
+      message: null,
+      filename: 'taxation.pdf',
+      bytes: Buffer.from('%PDF-1.4\n% taxation\n%%EOF\n'),
+      idempotencyKey: 'e2e-taxation-2025',
+      publishedBy: 'test',
+    });
+    const taxation = (page: typeof holder) => page.getByRole('row', { name: /Décision de taxation 2025/ });
+
+    // Claire, acting for Sophie, opens it: read for her.
+    await representative.goto(`${server.url}/accounts`);
+    await representative.getByRole('button', { name: 'Agir pour Sophie Rochat' }).click();
+    await representative.goto(`${server.url}/documents`);
+    expect(await taxation(representative).textContent()).toContain('Non lu');
+    await representative.getByRole('link', { name: 'Décision de taxation 2025' }).click();
+    expect(await representative.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Décision de taxation 2025',
+    );
+    await representative.goto(`${server.url}/documents`);
+    expect(await taxation(representative).textContent()).not.toContain('Non lu');
+
+    // Sophie has not read it: still new to her, in her documents and her space.
+    await holder.goto(`${server.url}/documents`);
+    expect(await taxation(holder).textContent()).toContain('Non lu');
+    expect(await taxation(holder).textContent()).toContain(
+      'Émis par l’autorité : Service cantonal des contributions',
+    );
+    await holder.goto(`${server.url}/my`);
+    expect(await holder.getByRole('main').textContent()).toContain('Décision de taxation 2025');
+
+    // A complement she sends is hers, not the authority's.
+    const spf = await getAuthorityBySlug(db, 'spf');
+    const form = await createForm(db, 'test', {
+      authorityId: spf?.id ?? '',
+      name: 'Attestation de domicile',
+      definition: {
+        format: 'guichet-form/1',
+        title: { fr: 'Attestation de domicile' },
+        steps: [
+          {
+            id: 'main',
+            title: { fr: 'Votre demande' },
+            fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif de la demande' }, required: true }],
+          },
+        ],
+      },
+    });
+    await publishForm(db, 'test', form);
+    await holder.goto(`${server.url}/forms/${form.id}/start`);
+    await holder.getByRole('button', { name: 'Commencer' }).click();
+    await holder.getByLabel('Motif de la demande').fill('Nouvel employeur');
+    await holder.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await holder.getByRole('button', { name: 'Envoyer la demande' }).click();
+    // The request is opened by the job queue.
+    let requestPath = '';
+    await expect
+      .poll(
+        async () => {
+          await holder.goto(`${server.url}/requests`);
+          const links = await holder
+            .locator('a[href^="/requests/"]')
+            .evaluateAll((as) =>
+              as
+                .map((a) => a.getAttribute('href') ?? '')
+                .filter((h) => /^\/requests\/[0-9a-f-]{36}$/.test(h)),
+            );
+          requestPath = links[0] ?? '';
+          return requestPath;
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBe('');
+    await agent.goto(`${server.url}/back-office/authorities/spf${requestPath}`);
+    await agent.getByRole('button', { name: 'M’attribuer' }).click();
+    await agent.getByLabel('Ce qui manque').fill('Joignez votre contrat de travail.');
+    await agent.getByRole('button', { name: 'Demander un complément' }).click();
+
+    await holder.goto(`${server.url}${requestPath}`);
+    await holder.getByLabel('Votre réponse').fill('Voici le contrat.');
+    await holder.getByLabel('Document (PDF, PNG ou JPEG)').setInputFiles({
+      name: 'contrat.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% contrat\n%%EOF\n'),
+    });
+    await holder.getByRole('button', { name: 'Envoyer le complément' }).click();
+    await holder.goto(`${server.url}/documents`);
+    const complement = holder.getByRole('row', { name: /contrat\.pdf/ });
+    expect(await complement.textContent()).toContain('Envoyé par vous à l’autorité : Service des poursuites');
+    expect(await complement.textContent()).not.toContain('Non lu');
+    await expectNoAxeViolations(holder);
+    await complement.getByRole('link').click();
+    expect(await holder.getByRole('main').textContent()).toContain('Provenance');
+    await expectNoAxeViolations(holder);
+
+    const phone = await loggedIn('Sophie Rochat', 360);
+    await phone.goto(`${server.url}/documents`);
+    await expectNoAxeViolations(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The whole row in view, not scrolled out of the table's frame: origin included.
+    const list = phone.getByRole('table');
+    expect(await list.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0))).toBe(true);
+    expect(await phone.getByRole('row', { name: /contrat\.pdf/ }).textContent()).toContain('Envoyé par vous');
   });
 });

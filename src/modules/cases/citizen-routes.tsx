@@ -129,7 +129,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
         const { item } = await ownCase(c, 'request.answerComplement');
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.awaitsCitizen)
           throw new HttpError(409, 'not_awaiting');
-        const sent = await textAndFile(platform, c, item, 'complement');
+        const sent = await textAndFile(platform, c, item, 'complement', 'requester');
         if ('errors' in sent) return renderRequest(c, item, sent.errors, sent.kept);
         await moved(() =>
           moveTo(db, item, caseActorOf(c), actionStatuses.answered, {
@@ -162,7 +162,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { item } = await ownCase(c, 'request.message');
-        const sent = await textAndFile(platform, c, item, 'message');
+        const sent = await textAndFile(platform, c, item, 'message', 'requester');
         if ('errors' in sent) return renderRequest(c, item, sent.errors, sent.kept);
         await addEvent(db, item, caseActorOf(c), {
           kind: 'message',

@@ -25,13 +25,14 @@ export function seenVersion(posted: Posted, item: Case): number {
 
 /**
  * The text of a complement or a message and the file sent with it, kept in the requester's
- * documents and linked to the request; or what to tell the sender, with their text given back.
+ * documents (as sent by the requester's side or issued by the authority) and linked to the request; or what to tell the sender, with their text given back.
  */
 export async function textAndFile(
   platform: Platform,
   c: RouteContext,
   item: Case,
   field: 'complement' | 'message',
+  from: 'requester' | 'authority',
 ): Promise<{ text: string; documentId?: string } | { errors: FieldError[]; kept: Record<string, string> }> {
   const posted = (await c.req.parseBody()) as Posted;
   const value = postedText(posted);
@@ -45,6 +46,7 @@ export async function textAndFile(
     // A form sent twice (a double click, a retry) keeps one document.
     scope: `${field}:${item.id}`,
     publishedBy: caseActorOf(c).ref,
+    from: from === 'authority' ? 'authority' : loggedInPerson(c),
   });
   if (attached === 'refused')
     return { errors: [{ field: `${field}-file`, message: t('fileRefused') }], kept: { [field]: value } };

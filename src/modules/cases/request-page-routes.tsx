@@ -200,7 +200,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       maxBodyBytes: oneDocumentBodyBytes,
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
-        const sent = await textAndFile(platform, c, item, 'message');
+        const sent = await textAndFile(platform, c, item, 'message', 'authority');
         if ('errors' in sent) return renderStaffCase(c, authority, item, sent.errors, sent.kept);
         await addEvent(
           db,

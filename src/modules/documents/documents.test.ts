@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import {
   applyRetention,
   type DocumentVault,
   getDocumentOfAccount,
+  listDocuments,
+  listPublishedBy,
+  markDocumentRead,
   publishDocument,
   readDocument,
   remindUnread,
@@ -33,6 +36,7 @@ let database: TestDatabase;
 let s3: Awaited<ReturnType<typeof startS3Server>>;
 let folder: string;
 let accountId = '';
+let holderId = '';
 let authorityId = '';
 
 beforeAll(async () => {
@@ -40,14 +44,12 @@ beforeAll(async () => {
   await seedDemo(database.db);
   s3 = await startS3Server();
   folder = await mkdtemp(path.join(os.tmpdir(), 'guichet-docs-'));
-  accountId = (
-    await createLocalPerson(database.db, {
-      givenNames: 'Sophie',
-      familyName: 'Rochat',
-      email: 'sophie@example.ch',
-      password: 'Un mot de passe très long',
-    })
-  ).accountId;
+  ({ accountId, personId: holderId } = await createLocalPerson(database.db, {
+    givenNames: 'Sophie',
+    familyName: 'Rochat',
+    email: 'sophie@example.ch',
+    password: 'Un mot de passe très long',
+  }));
   authorityId = (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '';
 });
 afterAll(async () => {
@@ -193,6 +195,64 @@ describe('publication', () => {
       database.db,
     );
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('counts only the recipient’s reading: a representative’s leaves the reminder and the letter due', async () => {
+    const byAgent = (await publishDocument(vault(), publication('read-by-agent'))).document;
+    const byHolder = (await publishDocument(vault(), publication('read-by-holder'))).document;
+    const agentId = randomUUID();
+    await markDocumentRead(database.db, byAgent.id, { personId: agentId, via: 'mandate' });
+    await markDocumentRead(database.db, byHolder.id, { personId: holderId, via: 'holder' });
+
+    const listed = async (readerId: string) =>
+      new Map((await listDocuments(database.db, accountId, readerId)).map((d) => [d.id, d.read_at]));
+    expect((await listed(holderId)).get(byAgent.id)).toBeNull(); // still unread for the holder
+    expect((await listed(agentId)).get(byAgent.id)).toBeInstanceOf(Date);
+    expect((await listed(agentId)).get(byHolder.id)).toBeNull();
+
+    await remindUnread(
+      database.db,
+      { reminderDays: 7, fallbackDays: 21 },
+      new Date(Date.now() + 22 * 86_400_000),
+    );
+    const { rows } = await sql<{ id: string; reminded: boolean; posted: boolean }>`
+      select d.id, d.reminded_at is not null as reminded, f.document_id is not null as posted
+      from documents d left join document_postal_fallbacks f on f.document_id = d.id
+      where d.id in (${byAgent.id}, ${byHolder.id})`.execute(database.db);
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.reminded, r.posted]]))).toEqual({
+      [byAgent.id]: [true, true],
+      [byHolder.id]: [false, false],
+    });
+    const published = await listPublishedBy(database.db, authorityId, 1000);
+    expect(published.find((d) => d.id === byAgent.id)?.recipient_read_at).toBeNull();
+    expect(published.find((d) => d.id === byHolder.id)?.recipient_read_at).toBeInstanceOf(Date);
+  });
+
+  it('keeps who of the account sent a document: read by them, never owed back, not among what the authority issued', async () => {
+    const { document } = await publishDocument(vault(), {
+      ...publication('sent-by-the-holder'),
+      category: 'correspondence',
+      sentBy: { personId: holderId, name: 'Sophie Rochat', via: 'holder', mandateId: null },
+    });
+    expect(document).toMatchObject({ sent_by_person_id: holderId, sent_by_name: 'Sophie Rochat' });
+    const mine = (await listDocuments(database.db, accountId, holderId)).find((d) => d.id === document.id);
+    expect(mine?.read_at).toBeInstanceOf(Date);
+    expect(
+      (await listDocuments(database.db, accountId, randomUUID())).find((d) => d.id === document.id)?.read_at,
+    ).toBeNull(); // new to the others of the account
+    await remindUnread(
+      database.db,
+      { reminderDays: 7, fallbackDays: 21 },
+      new Date(Date.now() + 400 * 86_400_000),
+    );
+    const { rows } = await sql<{ reminded: boolean; posted: boolean }>`
+      select d.reminded_at is not null as reminded,
+        exists (select 1 from document_postal_fallbacks f where f.document_id = d.id) as posted
+      from documents d where d.id = ${document.id}`.execute(database.db);
+    expect(rows[0]).toEqual({ reminded: false, posted: false });
+    expect((await listPublishedBy(database.db, authorityId, 1000)).map((d) => d.id)).not.toContain(
+      document.id,
+    );
   });
 
   it('destroys documents at the end of their retention: key first, then content', async () => {

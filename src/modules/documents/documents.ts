@@ -10,9 +10,19 @@ import { can } from '../policy/index.ts';
 import type { BlobStore } from './blob-store.ts';
 import { type DocumentCategory, retainUntil } from './categories.ts';
 import { decryptDocument, encryptDocument, rewrapKey } from './encryption.ts';
-import type { DocumentsTables } from './tables.ts';
+import type { DocumentsTables, ReaderVia } from './tables.ts';
 
 export type DocumentRow = Selectable<DocumentsTables['documents']>;
+/** A document as one person sees it in a list: `read_at` is when that person first opened it. */
+export type ListedDocument = DocumentRow & { read_at: Date | null };
+
+/** Someone of the account (its holder, a member, a representative) who sent a document themselves. */
+export interface Sender {
+  personId: string;
+  name: string;
+  via: ReaderVia;
+  mandateId: string | null;
+}
 
 /** What the documents functions need besides the database: where bytes go, and the keys. */
 export interface DocumentVault {
@@ -71,8 +81,10 @@ export interface Publication {
   /** The sender's key for this publication: the same key again returns the first document. */
   idempotencyKey: string;
   publishedBy: string;
-  /** False when the account's own people put it there (an attachment they sent): nobody to tell. */
+  /** False when it goes with a message that tells of it already (an attachment): nobody to tell. */
   announce?: boolean;
+  /** Who of the account sent it, if its own people did; absent: the authority issued it. */
+  sentBy?: Sender;
 }
 
 /**
@@ -129,13 +141,21 @@ export async function publishDocument(
           retain_until: retainUntil(publication.category, now),
           published_by: publication.publishedBy,
           idempotency_key: publication.idempotencyKey,
-          first_read_at: null,
+          sent_by_person_id: publication.sentBy?.personId ?? null,
+          sent_by_name: publication.sentBy?.name ?? null,
+          sent_by_mandate_id: publication.sentBy?.mandateId ?? null,
           reminded_at: null,
           deleted_at: null,
         })
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()
         .executeTakeFirst();
+      // Whoever sent it has seen it: it is new only to the others of the account.
+      if (row && publication.sentBy)
+        await markDocumentRead(tx, row.id, {
+          personId: publication.sentBy.personId,
+          via: publication.sentBy.via,
+        });
       if (row && publication.announce !== false) await notifyDocument(tx, row, `document:${row.id}`);
       return row;
     },
@@ -207,8 +227,8 @@ async function findDocument(
  * The documents the actor may see in the account in use, newest first: all of them for its own
  * people; under a mandate, those of the themes it covers with the right to consult.
  */
-export async function visibleDocuments(db: Db, actor: PersonActor): Promise<DocumentRow[]> {
-  if (!actor.mandate) return listDocuments(db, actor.account.id);
+export async function visibleDocuments(db: Db, actor: PersonActor): Promise<ListedDocument[]> {
+  if (!actor.mandate) return listDocuments(db, actor.account.id, actor.id);
   const themes: MandateTheme[] = [];
   for (const theme of actor.mandate.themes.filter(isMandateTheme))
     if (
@@ -216,18 +236,28 @@ export async function visibleDocuments(db: Db, actor: PersonActor): Promise<Docu
         .allowed
     )
       themes.push(theme);
-  return listDocuments(db, actor.account.id, themes);
+  return listDocuments(db, actor.account.id, actor.id, themes);
 }
 
-/** An account's documents, newest first; `themes` limits them to what a mandate covers. */
+/**
+ * An account's documents, newest first, each with when `readerId` first opened it; `themes` limits
+ * them to what a mandate covers.
+ */
 export async function listDocuments(
   db: Db,
   accountId: string,
+  readerId: string,
   themes?: MandateTheme[],
-): Promise<DocumentRow[]> {
+): Promise<ListedDocument[]> {
   let query = tables(db)
     .selectFrom('documents')
-    .selectAll()
+    .leftJoin('document_reads', (join) =>
+      join
+        .onRef('document_reads.document_id', '=', 'documents.id')
+        .on('document_reads.person_id', '=', readerId),
+    )
+    .selectAll('documents')
+    .select('document_reads.read_at')
     .where('account_id', '=', accountId)
     .where('deleted_at', 'is', null);
   if (themes)
@@ -235,12 +265,37 @@ export async function listDocuments(
   return query.orderBy('created_at', 'desc').execute();
 }
 
-/** The documents an authority published, for its staff: read or not, and by when. */
-export async function listPublishedBy(db: Db, authorityId: string, limit = 100): Promise<DocumentRow[]> {
+/**
+ * "The recipient read it" means the holder or a member of the account opened it: a representative
+ * reading it does not tell the authority that the person it is addressed to knows of it, so reminders
+ * and the paper fallback still go out, and staff do not see it as read.
+ */
+const readByRecipient = (db: Db) =>
+  tables(db)
+    .selectFrom('document_reads')
+    // Correlated with the outer query's document.
+    .where('document_reads.document_id', '=', sql<string>`documents.id`)
+    .where('document_reads.via', 'in', ['holder', 'member']);
+
+/**
+ * The documents an authority issued (not those the citizens sent it), for its staff: when the
+ * recipient first read each, if they did.
+ */
+export async function listPublishedBy(
+  db: Db,
+  authorityId: string,
+  limit = 100,
+): Promise<(DocumentRow & { recipient_read_at: Date | null })[]> {
   return tables(db)
     .selectFrom('documents')
-    .selectAll()
+    .selectAll('documents')
+    .select(() =>
+      readByRecipient(db)
+        .select((eb) => eb.fn.min('document_reads.read_at').as('first'))
+        .as('recipient_read_at'),
+    )
     .where('authority_id', '=', authorityId)
+    .where('sent_by_person_id', 'is', null)
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
@@ -259,12 +314,21 @@ export async function readDocument(vault: DocumentVault, document: DocumentRow):
   });
 }
 
-export async function markDocumentRead(db: Db, documentId: string, now = new Date()): Promise<void> {
+/** Rights a person reads an account's documents on (staff and administrators read none as theirs). */
+export const isReaderVia = (via: string): via is ReaderVia =>
+  via === 'holder' || via === 'member' || via === 'mandate';
+
+/** Records that a person opened a document, on what right; only their first reading is kept. */
+export async function markDocumentRead(
+  db: Db,
+  documentId: string,
+  reader: { personId: string; via: ReaderVia },
+  now = new Date(),
+): Promise<void> {
   await tables(db)
-    .updateTable('documents')
-    .set({ first_read_at: now })
-    .where('id', '=', documentId)
-    .where('first_read_at', 'is', null)
+    .insertInto('document_reads')
+    .values({ document_id: documentId, person_id: reader.personId, via: reader.via, read_at: now })
+    .onConflict((oc) => oc.columns(['document_id', 'person_id']).doNothing())
     .execute();
 }
 
@@ -339,8 +403,9 @@ export async function rewrapKeys(vault: DocumentVault, batchSize = 500): Promise
 }
 
 /**
- * Documents nobody opened: after `reminderDays` the people of the account are told again; after
- * `fallbackDays` the authority gets a task to send it by post.
+ * Documents an authority issued that the recipient (the holder or a member, see `readByRecipient`)
+ * has not opened: after `reminderDays` the people of the account are told again; after
+ * `fallbackDays` the authority gets a task to send it by post. What citizens sent is never owed back.
  */
 export async function remindUnread(
   db: Db,
@@ -351,7 +416,8 @@ export async function remindUnread(
   const toRemind = await tables(db)
     .selectFrom('documents')
     .selectAll()
-    .where('first_read_at', 'is', null)
+    .where('sent_by_person_id', 'is', null)
+    .where((eb) => eb.not(eb.exists(readByRecipient(db).select('document_reads.person_id'))))
     .where('deleted_at', 'is', null)
     .where('reminded_at', 'is', null)
     .where('created_at', '<', before(days.reminderDays))
@@ -368,7 +434,9 @@ export async function remindUnread(
   const fallbacks = await sql<{ document_id: string }>`
     insert into document_postal_fallbacks (document_id, authority_id)
     select id, authority_id from documents
-    where first_read_at is null and deleted_at is null and created_at < ${before(days.fallbackDays)}
+    where sent_by_person_id is null and deleted_at is null and created_at < ${before(days.fallbackDays)}
+      and not exists (select 1 from document_reads r
+        where r.document_id = documents.id and r.via in ('holder', 'member'))
     on conflict (document_id) do nothing
     returning document_id`.execute(db);
   return { reminded: toRemind.length, fallbacks: fallbacks.rows.length };

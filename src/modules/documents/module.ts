@@ -1,6 +1,7 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { applyRetention, remindUnread, rewrapKeys } from './documents.ts';
 import * as createDocuments from './migrations/2026-11-24-12-documents-create.ts';
+import * as originAndReads from './migrations/2026-11-30-57-documents-origin-and-reads.ts';
 import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
@@ -11,7 +12,10 @@ import { vaultOf } from './vault.ts';
  */
 export const documentsModule: GuichetModule = {
   name: 'documents',
-  migrations: { '2026-11-24-12-documents-create': createDocuments },
+  migrations: {
+    '2026-11-24-12-documents-create': createDocuments,
+    '2026-11-30-57-documents-origin-and-reads': originAndReads,
+  },
   routes: documentRoutes,
   jobs: (platform) => ({
     'documents:rewrap-keys': async () => {

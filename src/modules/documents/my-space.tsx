@@ -4,10 +4,13 @@ import { listDocuments, visibleDocuments } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { documentPath } from './views/citizen-pages.tsx';
 
-/** The unread documents of the account in use (under a mandate: of the themes it covers). */
+/**
+ * The documents of the account in use the person has not opened (under a mandate: of the themes it
+ * covers); another's reading, a representative's or the holder's, does not count for them.
+ */
 export function documentsMySpace(platform: Platform): MySpaceSection {
   const unread = async (actor: PersonActor) =>
-    (await visibleDocuments(platform.db, actor)).filter((d) => !d.first_read_at);
+    (await visibleDocuments(platform.db, actor)).filter((d) => !d.read_at);
   return {
     order: 20,
     async render(c, actor) {
@@ -30,9 +33,9 @@ export function documentsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    async awaiting(_personId, accountId) {
+    async awaiting(personId, accountId) {
       // For another account the person holds or belongs to: its unread documents.
-      return (await listDocuments(platform.db, accountId)).filter((d) => !d.first_read_at).length;
+      return (await listDocuments(platform.db, accountId, personId)).filter((d) => !d.read_at).length;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
 import { startSmtpSink } from '../../../tests/support/smtp-sink.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
@@ -382,5 +383,83 @@ describe('the publication page', () => {
     const elsewhere = await get(`/back-office/authorities/sion/documents${published}`);
     expect(elsewhere.status).toBe(200);
     expect(await elsewhere.text()).not.toContain('Steuerverfügung 7781');
+  });
+});
+
+describe('who read it and who sent it', () => {
+  const client = () => httpClient(testApp.app);
+
+  it('leaves a document a representative opened unread for the holder, and the authority sees it read once the holder opens it', async () => {
+    const { db } = testApp.database;
+    const mandate = await proposeMandate(db, person('Thomas').id, 'holder', {
+      principalAccountId: person('Thomas').accountId,
+      agent: { personId: person('Anna').id },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: new Date().toISOString().slice(0, 10),
+    });
+    await acceptMandate(db, person('Anna').id, mandate.id);
+    actor = staffActor(spf, 'agent');
+    await publish({ avs: '7562345678908', title: 'Steuerveranlagung 2025', theme: 'tax' });
+    const unreadRow = /Steuerveranlagung 2025<\/a> <strong class="tag tag--info">Unread/;
+
+    actor = {
+      ...person('Anna').actor,
+      account: { id: person('Thomas').accountId, name: 'Thomas Test', kind: 'personal' },
+      mandate: { id: mandate.id, themes: ['tax'] },
+    };
+    const agentList = await (await get('/documents?lang=en')).text();
+    expect(agentList).toMatch(unreadRow);
+    const id = agentList.match(/href="\/documents\/([0-9a-f-]{36})">Steuerveranlagung 2025/)?.[1];
+    expect((await get(`/documents/${id}`)).status).toBe(200);
+    expect(await (await get('/documents?lang=en')).text()).not.toMatch(unreadRow); // read, for Anna
+
+    actor = person('Thomas').actor;
+    expect(await (await get('/documents?lang=en')).text()).toMatch(unreadRow); // not for Thomas
+    const before = await (await get('/my?lang=en')).text();
+    expect(before).toContain('Steuerveranlagung 2025'); // still among his new documents
+    actor = staffActor(spf, 'agent');
+    const notYet = await (await get('/back-office/authorities/spf/documents?lang=en')).text();
+    expect(notYet).toMatch(
+      /Steuerveranlagung 2025<\/td><td[^>]*>[^<]*<\/td><td[^>]*><strong[^>]*>Not read yet/,
+    );
+
+    actor = person('Thomas').actor;
+    expect((await get(`/documents/${id}/file`)).status).toBe(200);
+    expect(await (await get('/documents?lang=en')).text()).not.toMatch(unreadRow);
+    expect(await (await get('/my?lang=en')).text()).not.toContain('Steuerveranlagung 2025');
+    actor = staffActor(spf, 'agent');
+    const read = await (await get('/back-office/authorities/spf/documents?lang=en')).text();
+    expect(read).toMatch(/Steuerveranlagung 2025<\/td><td[^>]*>[^<]*<\/td><td[^>]*><strong[^>]*>Read on/);
+  });
+
+  it('shows a file the holder sent with a message as sent by them, in their list, on its page and in the access log', async () => {
+    actor = person('Thomas').actor;
+    const created = await client().submit(
+      '/messages',
+      { authority: spf, subject: 'Beleg', body: 'Hier der Beleg.' },
+      '/messages/new',
+    );
+    const thread = created.headers.get('Location') ?? '';
+    const sent = await client().submit(
+      thread,
+      { body: 'Die Quittung.', file: new File(['%PDF-1.4\n% quittung\n%%EOF\n'], 'quittung.pdf') },
+      thread,
+    );
+    expect(sent.status).toBe(303);
+    const list = await (await get('/documents?lang=en')).text();
+    const row = list.match(/href="\/documents\/([0-9a-f-]{36})">Beleg – quittung\.pdf<\/a>(.*?)<\/tr>/s);
+    expect(row?.[2]).toContain('Sent by you to');
+    expect(row?.[2]).not.toContain('Unread'); // what he sent is not news to him
+    expect(row?.[2]).not.toContain('Issued by');
+    const page = await (await get(`/documents/${row?.[1]}?lang=fr`)).text();
+    expect(page).toContain('Envoyé par vous à');
+    expect(page).not.toContain('Émis par');
+    const log = await (await get('/accounts/access-log?lang=en')).text();
+    expect(log).toContain('Document sent to the authority : Beleg – quittung.pdf');
+
+    // Not something the authority issued: not in its list of publications.
+    actor = staffActor(spf, 'agent');
+    expect(await (await get('/back-office/authorities/spf/documents')).text()).not.toContain('quittung');
   });
 });

@@ -26,6 +26,7 @@ import {
   destroyDocument,
   getDocumentOfAccount,
   getDocumentOfAuthority,
+  isReaderVia,
   listPostalFallbacks,
   listPublishedBy,
   markDocumentRead,
@@ -95,6 +96,8 @@ export function documentRoutes(platform: Platform): RouteDef[] {
   ) {
     const { actor, document, decision } = seen;
     if (!decision.allowed) return;
+    if (action !== 'document.delete' && isReaderVia(decision.via))
+      await markDocumentRead(db, document.id, { personId: actor.id, via: decision.via });
     await recordAccess(db, {
       accountId: document.account_id,
       person: { id: actor.id, name: actor.displayName },
@@ -176,6 +179,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
             documents={await visibleDocuments(db, actor)}
             authorityName={await authorityNames(c.var.locale)}
             showAccessLog={manage.allowed}
+            viewer={{ personId: actor.id, underMandate: Boolean(actor.mandate) }}
           />,
         );
       },
@@ -188,7 +192,6 @@ export function documentRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const seen = await visibleDocument(c);
         await logAccess(seen, 'document.view');
-        await markDocumentRead(db, seen.document.id);
         const authority = await getAuthorityById(db, seen.document.authority_id);
         const manage = await can(db, seen.actor, 'account.manage', {
           type: 'account',
@@ -207,6 +210,7 @@ export function documentRoutes(platform: Platform): RouteDef[] {
             document={seen.document}
             authorityName={authority ? pick(authority.names, c.var.locale, authority.languages) : ''}
             mayDelete={manage.allowed}
+            viewer={{ personId: seen.actor.id, underMandate: Boolean(seen.actor.mandate) }}
           />,
         );
       },
@@ -220,7 +224,6 @@ export function documentRoutes(platform: Platform): RouteDef[] {
         const seen = await visibleDocument(c);
         const response = await documentFile(c, await vaultOf(platform), seen.document);
         await logAccess(seen, 'document.download');
-        await markDocumentRead(db, seen.document.id);
         return response;
       },
     },

@@ -2,6 +2,9 @@ import type { Generated } from 'kysely';
 import type { MandateTheme } from '../mandates/index.ts';
 import type { DocumentCategory } from './categories.ts';
 
+/** The right a reader had: only a holder's or a member's reading is the recipient's. */
+export type ReaderVia = 'holder' | 'member' | 'mandate';
+
 export interface DocumentsTables {
   documents: {
     id: string;
@@ -25,9 +28,20 @@ export interface DocumentsTables {
     published_by: string;
     idempotency_key: string;
     created_at: Generated<Date>;
-    first_read_at: Date | null;
+    /** Set when the account's own people sent it (a complement, a message's file); null: issued by the authority. */
+    sent_by_person_id: string | null;
+    sent_by_name: string | null;
+    /** The mandate the sender acted under, when a representative sent it. */
+    sent_by_mandate_id: string | null;
     reminded_at: Date | null;
     deleted_at: Date | null;
+  };
+  /** Who read which document, first when, and on what right: "unread" is per person. */
+  document_reads: {
+    document_id: string;
+    person_id: string;
+    via: ReaderVia;
+    read_at: Generated<Date>;
   };
   document_blobs: { key: string; bytes: Buffer };
   /** Unread documents the authority should send on paper. */

@@ -137,6 +137,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       titlePrefix: thread.subject,
       scope: `message:${thread.id}:${randomUUID()}`,
       publishedBy: `person:${actor.id}`,
+      from: side === 'authority' ? 'authority' : actor,
     });
     if (attached === 'refused') return t('attachmentInvalid');
     await postMessage(db, thread, {

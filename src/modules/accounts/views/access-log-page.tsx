@@ -10,6 +10,7 @@ const actionKeys = {
   'document.view': 'actionDocumentView',
   'document.download': 'actionDocumentDownload',
   'document.delete': 'actionDocumentDelete',
+  'document.send': 'actionDocumentSend',
   'request.view': 'actionRequestView',
   'request.readThroughApi': 'actionRequestApi',
   'request.export': 'actionRequestExport',

@@ -5,8 +5,9 @@ import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { documentCategories } from '../categories.ts';
-import type { DocumentRow } from '../documents.ts';
+import type { DocumentRow, ListedDocument } from '../documents.ts';
 import { documentMessages } from '../messages.ts';
+import { originText, type Viewer } from './origin.ts';
 
 export const documentPath = (id: string) => `/documents/${id}`;
 
@@ -17,9 +18,10 @@ export function DocumentsPage(props: {
   locale: Locale;
   accountName: string;
   underMandate: boolean;
-  documents: DocumentRow[];
+  documents: ListedDocument[];
   authorityName: (id: string) => string;
   showAccessLog: boolean;
+  viewer: Viewer;
 }) {
   const t = documentMessages.translator(props.locale);
   return (
@@ -33,20 +35,23 @@ export function DocumentsPage(props: {
       ) : (
         <Table
           caption={t('documentsTitle')}
-          head={[t('title'), t('category'), t('issuedBy'), t('issuedOn')]}
+          // Two columns, the category and date under the title: on a phone the whole row stays in view
+          // (four columns had the origin and the date scrolled out of a 360 px screen).
+          head={[t('title'), t('origin')]}
           rows={props.documents.map((d) => [
             <>
               <a href={documentPath(d.id)}>{d.title}</a>
-              {!d.first_read_at && (
+              {!d.read_at && (
                 <>
                   {' '}
                   <Tag tone="info">{t('unread')}</Tag>
                 </>
               )}
+              <div>
+                {pick(documentCategories[d.category].label, props.locale)}, {date(props.locale, d.issued_on)}
+              </div>
             </>,
-            pick(documentCategories[d.category].label, props.locale),
-            props.authorityName(d.authority_id),
-            date(props.locale, d.issued_on),
+            originText(t, d, props.viewer, props.authorityName(d.authority_id)),
           ])}
         />
       )}
@@ -64,14 +69,18 @@ export function DocumentPage(props: {
   document: DocumentRow;
   authorityName: string;
   mayDelete: boolean;
+  viewer: Viewer;
 }) {
   const t = documentMessages.translator(props.locale);
   const { document } = props;
   const category = documentCategories[document.category];
   const inline = document.content_type === 'application/pdf' || document.content_type.startsWith('image/');
+  const issued = !document.sent_by_person_id;
   const rows: [string, string][] = [
-    [t('issuedBy'), props.authorityName],
-    [t('issuedOn'), date(props.locale, document.issued_on)],
+    issued
+      ? [t('issuedBy'), props.authorityName]
+      : [t('origin'), originText(t, document, props.viewer, props.authorityName)],
+    [t(issued ? 'issuedOn' : 'sentOn'), date(props.locale, document.issued_on)],
     [t('category'), pick(category.label, props.locale)],
     [t('size'), `${formatNumber(props.locale, Math.ceil(document.size / 1024))} KB`],
     [t('keptUntil'), date(props.locale, document.retain_until)],

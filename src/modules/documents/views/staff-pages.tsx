@@ -11,7 +11,7 @@ import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { mandateThemes, themeLabel } from '../../mandates/index.ts';
 import { documentCategories } from '../categories.ts';
-import type { DocumentRow } from '../documents.ts';
+import type { listPublishedBy } from '../documents.ts';
 import { documentMessages } from '../messages.ts';
 import { DocumentFileField } from './file-field.tsx';
 
@@ -150,7 +150,7 @@ export function PublishedPage(props: {
   authorityName: string;
   base: string;
   notice?: string;
-  documents: DocumentRow[];
+  documents: Awaited<ReturnType<typeof listPublishedBy>>;
   postal: { id: string; title: string; createdAt: Date }[];
 }) {
   const t = documentMessages.translator(props.locale);
@@ -195,8 +195,8 @@ export function PublishedPage(props: {
         rows={props.documents.map((d) => [
           d.title,
           formatDateTime(props.locale, d.created_at),
-          d.first_read_at ? (
-            <Tag tone="success">{t('readOn', { date: formatDate(props.locale, d.first_read_at) })}</Tag>
+          d.recipient_read_at ? (
+            <Tag tone="success">{t('readOn', { date: formatDate(props.locale, d.recipient_read_at) })}</Tag>
           ) : (
             <Tag>{t('notRead')}</Tag>
           ),
