@@ -72,7 +72,7 @@ describe('the environment', () => {
     ],
     [
       { SECRET_GENERATIONS: 'cookies=2' },
-      'SECRET_GENERATIONS names an unknown purpose "cookies" (known: csrf, webhooks, oidc-cookies, oidc-subjects, dev-idp, mobile-codes)',
+      'SECRET_GENERATIONS names an unknown purpose "cookies" (known: csrf, webhooks, oidc-cookies, oidc-subjects, dev-idp, mobile-codes, login-devices)',
     ],
     [
       { SECRET_GENERATIONS: 'csrf=0' },
