@@ -1,6 +1,8 @@
+export { bindAwaitedMandates } from './awaited-mandates.ts';
 export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
 export { getMandateOfParty, getMandateOfPrincipal } from './get-mandate.ts';
 export {
+  type AwaitedAgent,
   acceptMandate,
   approvalsSuffice,
   approveMandate,

@@ -8,10 +8,16 @@ import type { MandatePermission, MandatesTables, MandateTheme } from './tables.t
 
 export type Mandate = Selectable<MandatesTables['mandates']>;
 export type Signature = 'single' | 'joint' | 'holder';
+/** Who a mandate waits for: the AVS number (normalised, 13 digits) and the family name as typed. */
+export interface AwaitedAgent {
+  avs: string;
+  familyName: string;
+}
 
 export interface MandateTerms {
   principalAccountId: string;
-  agent: { personId: string } | { accountId: string };
+  /** A person, an organisation's account, or a person who has never logged in (held until they do). */
+  agent: { personId: string } | { accountId: string } | { awaited: AwaitedAgent };
   themes: MandateTheme[];
   permissions: MandatePermission[];
   validFrom: string;
@@ -52,7 +58,7 @@ function step(
  * Both sides hear of every step: the agent of what awaits their answer or what changed for them, the
  * principal's people of requests to approve and of answers. Sent with the step's own transaction.
  */
-async function tell(
+export async function tell(
   tx: Db,
   side: 'agent' | 'principal',
   mandate: Mandate,
@@ -69,7 +75,9 @@ async function tell(
     await notify(tx, { event, accountId: mandate.agent_account_id, authorityId: null, link, source });
     return;
   }
-  const personId = mandate.agent_person_id as string;
+  // An awaited agent has no account yet: they hear of it when their first login binds it to them.
+  const personId = mandate.agent_person_id;
+  if (!personId) return;
   const accountId = await accountHeldBy(tx, { personId });
   if (accountId) await notify(tx, { event, accountId, authorityId: null, link, source, people: [personId] });
 }
@@ -85,6 +93,8 @@ async function insert(
       principal_account_id: terms.principalAccountId,
       agent_person_id: 'personId' in terms.agent ? terms.agent.personId : null,
       agent_account_id: 'accountId' in terms.agent ? terms.agent.accountId : null,
+      awaited_avs: 'awaited' in terms.agent ? terms.agent.awaited.avs : null,
+      awaited_family_name: 'awaited' in terms.agent ? terms.agent.awaited.familyName.trim() : null,
       themes: terms.themes,
       permissions: terms.permissions,
       valid_from: terms.validFrom,

@@ -1,6 +1,7 @@
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { NotificationBanner } from '../../platform/views/components/notification-banner.tsx';
 import { canPerson } from '../policy/index.ts';
 import { approvalsSuffice, listMandates, signaturesOf } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
@@ -33,6 +34,14 @@ function MandatesSummary(props: { locale: Locale; counts: Awaited<ReturnType<typ
   return (
     <section class="my-space__section" aria-labelledby="my-mandates">
       <h2 id="my-mandates">{t('mandatesTitle')}</h2>
+      {/* Someone may have given one before this person ever came: say how to take it up. */}
+      {counts.toAccept > 0 && (
+        <NotificationBanner id="mandates-to-accept">
+          <p>
+            {t('awaitedNotice')} <a href="/mandates">{t('manageMandates')}</a>
+          </p>
+        </NotificationBanner>
+      )}
       <ul class="plain-list">
         <li>{t('countGiven', { count: counts.given })}</li>
         <li>{t('countReceived', { count: counts.received })}</li>

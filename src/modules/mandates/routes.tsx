@@ -6,12 +6,15 @@ import { getAccount, listAccountsOf } from '../accounts/index.ts';
 import {
   commercialRegisterClient,
   findPersonByAvs,
+  formatAvs,
   getOrganisation,
   getPerson,
+  normaliseAvs,
   personName,
   registeredSignature,
 } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
+import { sameName } from './awaited-mandates.ts';
 import { getMandateOfParty } from './get-mandate.ts';
 import {
   acceptMandate,
@@ -57,6 +60,15 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           awaitingSignatures,
           canCosign: awaitingSignatures && !(await approversOf(db, mandate.id)).includes(viewerId),
         };
+        if (side === 'agent' && mandate.awaited_avs) {
+          const name = mandate.awaited_family_name ?? '';
+          return {
+            mandate,
+            ...status,
+            awaitedName: name,
+            counterpart: `${name} (${formatAvs(mandate.awaited_avs)})`,
+          };
+        }
         if (side === 'agent') {
           const agent = mandate.agent_person_id ? await getPerson(db, mandate.agent_person_id) : undefined;
           const firm = mandate.agent_account_id ? await getAccount(db, mandate.agent_account_id) : undefined;
@@ -94,7 +106,9 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal', actor.id)}
         errors={form.errors}
         values={form.values}
-        granted={c.req.query('granted') === '1'}
+        granted={
+          ({ '1': 'proposed', awaited: 'awaited' } as const)[c.req.query('granted') ?? ''] ?? undefined
+        }
       />,
     );
   }
@@ -158,15 +172,14 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           mayDelegate: String(form.mayDelegate ?? ''),
         };
         const errors: FieldError[] = [];
-        const agent = await findPersonByAvs(db, values.avs);
-        // Name and number must both match, so the form does not tell who uses the counter.
-        if (
-          !agent ||
-          agent.family_name.toLowerCase() !== values.familyName.trim().toLowerCase() ||
-          agent.id === actor.id
-        ) {
-          errors.push({ field: 'avs', message: t('agentNotFound') });
-        }
+        const avs = normaliseAvs(values.avs);
+        if (!avs) errors.push({ field: 'avs', message: t('avsInvalid') });
+        if (!values.familyName.trim()) errors.push({ field: 'familyName', message: t('familyNameMissing') });
+        const found = avs ? await findPersonByAvs(db, avs) : undefined;
+        // Number and name must both match; otherwise the mandate waits for whoever first logs in with
+        // both, so a typing mistake binds it to nobody, and the form tells nothing of who uses the counter.
+        const agent = found && sameName(found.family_name, values.familyName) ? found : undefined;
+        if (agent?.id === actor.id) errors.push({ field: 'avs', message: t('agentIsYou') });
         if (themes.length === 0) errors.push({ field: 'themes', message: t('themesMissing') });
         if (permissions.length === 0) errors.push({ field: 'permissions', message: t('permissionsMissing') });
         const today = new Date().toISOString().slice(0, 10);
@@ -175,17 +188,17 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const signature = await signatureFor(actor.id, actor.account.id);
         // An organisation's mandates are given by those the register lets sign for it.
         if (!signature) errors.unshift({ field: 'grant', message: t('notSignatory') });
-        if (errors.length > 0 || !agent || !signature) return page(c, { errors, values });
+        if (errors.length > 0 || !avs || !signature) return page(c, { errors, values });
         await proposeMandate(db, actor.id, signature, {
           principalAccountId: actor.account.id,
-          agent: { personId: agent.id },
+          agent: agent ? { personId: agent.id } : { awaited: { avs, familyName: values.familyName } },
           themes,
           permissions,
           validFrom: today,
           validTo: values.validTo || undefined,
           mayDelegate: values.mayDelegate === 'yes',
         });
-        return c.redirect('/mandates?granted=1', 303);
+        return c.redirect(`/mandates?granted=${agent ? '1' : 'awaited'}`, 303);
       },
     },
     decision('accept', 'mandate.respond', (personId, mandate) => acceptMandate(db, personId, mandate.id)),

@@ -25,6 +25,9 @@ export interface MandatesTables {
     principal_account_id: string;
     agent_person_id: string | null;
     agent_account_id: string | null;
+    /** A person given the mandate before their first login, named by AVS number and family name. */
+    awaited_avs: string | null;
+    awaited_family_name: string | null;
     themes: MandateTheme[];
     permissions: MandatePermission[];
     valid_from: string;
