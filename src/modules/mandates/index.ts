@@ -16,7 +16,7 @@ export {
   requestMandate,
   signaturesOf,
 } from './mandates.ts';
-export { themeLabel } from './messages.ts';
+export { permissionLabel, themeLabel } from './messages.ts';
 export {
   isMandateTheme,
   type MandatePermission,

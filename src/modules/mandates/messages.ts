@@ -1,6 +1,6 @@
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { defineMessages } from '../../platform/i18n/messages.ts';
-import type { MandateTheme } from './tables.ts';
+import type { MandatePermission, MandateTheme } from './tables.ts';
 
 export const mandateMessages = defineMessages({
   fr: {
@@ -213,4 +213,11 @@ export const themeKey = (theme: MandateTheme) => `theme${theme[0]?.toUpperCase()
 /** A theme's name, for other modules that show which mandate a service or document needs. */
 export function themeLabel(theme: MandateTheme, locale: Locale): string {
   return mandateMessages.translator(locale)(themeKey(theme));
+}
+
+/** A permission's name ("make requests"), for other modules that say which right a mandate lacks. */
+export function permissionLabel(permission: MandatePermission, locale: Locale): string {
+  return mandateMessages.translator(locale)(
+    `permission${permission[0]?.toUpperCase()}${permission.slice(1)}` as Key,
+  );
 }
