@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('a mandate to someone who has never logged in', () => {
-  it('waits for them by AVS number and name, and is theirs to accept at their first login', {
+  it('waits for them by AVS number and name, is theirs to accept at their first login, and says what it does not cover', {
     timeout: 60_000,
   }, async () => {
     const principal = await loggedInAs(browser, server.url, 'Sophie Rochat');
@@ -44,6 +44,17 @@ describe('a mandate to someone who has never logged in', () => {
     expect(
       await agent.getByRole('table', { name: 'Procurations que vous avez reçues' }).textContent(),
     ).toContain('Active');
+
+    // Acting for Sophie on taxes only, Thomas is told why a communal service is refused, and by whom
+    // the mandate can be extended.
+    await agent.goto(`${server.url}/accounts`);
+    await agent.getByRole('button', { name: 'Agir pour Sophie Rochat' }).click();
+    await agent.goto(`${server.url}/services/enregistrement-chien-sion/start`);
+    expect(await agent.getByRole('heading', { level: 1 }).textContent()).toBe('Accès refusé');
+    expect(await agent.getByRole('main').textContent()).toContain(
+      'Votre procuration pour Sophie Rochat ne couvre pas le thème « Prestations communales ». Sophie Rochat peut l’étendre',
+    );
+    await expectNoAxeViolations(agent);
 
     await principal.reload();
     expect(await given.textContent()).toContain('Thomas Imboden');

@@ -158,12 +158,16 @@ export function localRoutes(
         const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
         const bucket = pending.device ? `${pending.credentialId}:${pending.device}` : pending.credentialId;
         const wait = await hitRateLimit(db, secondFactorPerCredential, bucket);
+        const outcome =
+          wait > 0
+            ? undefined
+            : await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code);
         const error =
           wait > 0
             ? throttled(c, wait)
-            : (await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code))
+            : outcome === 'accepted'
               ? undefined
-              : { field: 'code', message: t('totpWrong') };
+              : { field: 'code', message: t(outcome === 'used' ? 'totpUsed' : 'totpWrong') };
         if (error) {
           return platform.render(
             c,

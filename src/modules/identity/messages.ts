@@ -110,6 +110,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Code de vérification',
     totpHint: 'Le code à 6 chiffres affiché par votre application d’authentification',
     totpWrong: 'Ce code n’est pas valable. Saisissez le code affiché maintenant.',
+    totpUsed:
+      'Ce code vient d’être utilisé et ne vaut qu’une fois. Attendez que votre application affiche le code suivant (au plus 30 secondes), puis saisissez-le.',
     totpSubmit: 'Vérifier',
     localSetupTitle: 'Ajouter l’e-mail et un mot de passe',
     localSetupLead:
@@ -247,6 +249,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Bestätigungscode',
     totpHint: 'Der 6-stellige Code Ihrer Authentifizierungs-App',
     totpWrong: 'Dieser Code ist nicht gültig. Geben Sie den aktuell angezeigten Code ein.',
+    totpUsed:
+      'Dieser Code wurde soeben verwendet und gilt nur einmal. Warten Sie, bis Ihre App den nächsten Code anzeigt (höchstens 30 Sekunden), und geben Sie diesen ein.',
     totpSubmit: 'Prüfen',
     localSetupTitle: 'E-Mail und Passwort hinzufügen',
     localSetupLead:
@@ -379,6 +383,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Verification code',
     totpHint: 'The 6-digit code shown by your authenticator app',
     totpWrong: 'This code is not valid. Enter the code shown now.',
+    totpUsed:
+      'This code has just been used and works only once. Wait for your app to show the next code (30 seconds at most), then enter it.',
     totpSubmit: 'Verify',
     localSetupTitle: 'Add e-mail and a password',
     localSetupLead:

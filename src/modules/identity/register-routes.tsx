@@ -189,11 +189,11 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         if (credential.hasTotp) {
           const code = String(form.code ?? '').replace(/\s/g, '');
           const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
-          if (
-            throttled ||
-            !(await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code))
-          )
-            errors.push({ field: 'code', message: t('totpWrong') });
+          const outcome = throttled
+            ? 'wrong'
+            : await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code);
+          if (outcome !== 'accepted')
+            errors.push({ field: 'code', message: t(outcome === 'used' ? 'totpUsed' : 'totpWrong') });
         }
         if (errors.length > 0) {
           return platform.render(
