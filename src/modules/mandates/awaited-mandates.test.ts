@@ -37,7 +37,7 @@ async function firstComer(subject: string, familyName: string, avs: string) {
 const awaiting = (avs: string, familyName: string) =>
   proposeMandate(database.db, principal.personId, 'holder', {
     principalAccountId: principal.accountId,
-    agent: { awaited: { avs, familyName } },
+    agent: { awaited: { avs, name: familyName } },
     themes: ['tax'],
     permissions: ['consult'],
     validFrom: '2026-01-01',

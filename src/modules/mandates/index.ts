@@ -1,4 +1,4 @@
-export { bindAwaitedMandates } from './awaited-mandates.ts';
+export { bindAwaitedMandates, bindOrganisationMandates } from './awaited-mandates.ts';
 export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
 export { getMandateOfParty, getMandateOfPrincipal } from './get-mandate.ts';
 export {

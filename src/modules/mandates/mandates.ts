@@ -8,11 +8,11 @@ import type { MandatePermission, MandatesTables, MandateTheme } from './tables.t
 
 export type Mandate = Selectable<MandatesTables['mandates']>;
 export type Signature = 'single' | 'joint' | 'holder';
-/** Who a mandate waits for: the AVS number (normalised, 13 digits) and the family name as typed. */
-export interface AwaitedAgent {
-  avs: string;
-  familyName: string;
-}
+/**
+ * Who a mandate waits for: a person by AVS number (normalised) and family name as typed, or an
+ * organisation by UID (normalised) and its name in the commercial register.
+ */
+export type AwaitedAgent = { avs: string; name: string } | { uid: string; name: string };
 
 export interface MandateTerms {
   principalAccountId: string;
@@ -93,8 +93,9 @@ async function insert(
       principal_account_id: terms.principalAccountId,
       agent_person_id: 'personId' in terms.agent ? terms.agent.personId : null,
       agent_account_id: 'accountId' in terms.agent ? terms.agent.accountId : null,
-      awaited_avs: 'awaited' in terms.agent ? terms.agent.awaited.avs : null,
-      awaited_family_name: 'awaited' in terms.agent ? terms.agent.awaited.familyName.trim() : null,
+      awaited_avs: 'awaited' in terms.agent && 'avs' in terms.agent.awaited ? terms.agent.awaited.avs : null,
+      awaited_uid: 'awaited' in terms.agent && 'uid' in terms.agent.awaited ? terms.agent.awaited.uid : null,
+      awaited_name: 'awaited' in terms.agent ? terms.agent.awaited.name.trim() : null,
       themes: terms.themes,
       permissions: terms.permissions,
       valid_from: terms.validFrom,
@@ -291,16 +292,18 @@ export async function getMandate(db: Db, mandateId: string): Promise<Mandate | u
   return mandates(db).selectFrom('mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
 }
 
-/** Mandates given by an account, or received by a person, newest first. */
+/** Mandates given by an account, or received by a person or by an organisation's account, newest first. */
 export async function listMandates(
   db: Db,
-  by: { principalAccountId: string } | { agentPersonId: string },
+  by: { principalAccountId: string } | { agentPersonId: string } | { agentAccountId: string },
 ): Promise<Mandate[]> {
   const query = mandates(db).selectFrom('mandates').selectAll().orderBy('created_at', 'desc');
   return (
     'principalAccountId' in by
       ? query.where('principal_account_id', '=', by.principalAccountId)
-      : query.where('agent_person_id', '=', by.agentPersonId)
+      : 'agentPersonId' in by
+        ? query.where('agent_person_id', '=', by.agentPersonId)
+        : query.where('agent_account_id', '=', by.agentAccountId)
   ).execute();
 }
 

@@ -9,7 +9,13 @@ import { mandateMessages } from './messages.ts';
 /** Counts of the mandates around the account in use: given, received, and those waiting for an answer. */
 async function mandateCounts(platform: Platform, personId: string, accountId: string) {
   const given = await listMandates(platform.db, { principalAccountId: accountId });
-  const received = await listMandates(platform.db, { agentPersonId: personId });
+  // An organisation's admins also answer for the mandates given to it.
+  const manages = (await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId }))
+    .allowed;
+  const received = [
+    ...(await listMandates(platform.db, { agentPersonId: personId })),
+    ...(manages ? await listMandates(platform.db, { agentAccountId: accountId }) : []),
+  ];
   // Waiting on this side: requests to approve, or grants still missing a joint signature.
   const toApprove = (
     await Promise.all(

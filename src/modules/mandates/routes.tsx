@@ -5,16 +5,15 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAccount, listAccountsOf } from '../accounts/index.ts';
 import {
   commercialRegisterClient,
-  findPersonByAvs,
   formatAvs,
+  formatUid,
   getOrganisation,
   getPerson,
-  normaliseAvs,
   personName,
   registeredSignature,
 } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
-import { sameName } from './awaited-mandates.ts';
+import { findAgent } from './find-agent.ts';
 import { getMandateOfParty } from './get-mandate.ts';
 import {
   acceptMandate,
@@ -60,14 +59,12 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           awaitingSignatures,
           canCosign: awaitingSignatures && !(await approversOf(db, mandate.id)).includes(viewerId),
         };
-        if (side === 'agent' && mandate.awaited_avs) {
-          const name = mandate.awaited_family_name ?? '';
-          return {
-            mandate,
-            ...status,
-            awaitedName: name,
-            counterpart: `${name} (${formatAvs(mandate.awaited_avs)})`,
-          };
+        if (side === 'agent' && mandate.awaited_name) {
+          const name = mandate.awaited_name;
+          const number = mandate.awaited_avs
+            ? formatAvs(mandate.awaited_avs)
+            : formatUid(mandate.awaited_uid ?? '');
+          return { mandate, ...status, awaitedName: name, counterpart: `${name} (${number})` };
         }
         if (side === 'agent') {
           const agent = mandate.agent_person_id ? await getPerson(db, mandate.agent_person_id) : undefined;
@@ -103,7 +100,19 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
             ? await rows(await listMandates(db, { principalAccountId: actor.account.id }), 'agent', actor.id)
             : undefined
         }
-        received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal', actor.id)}
+        received={
+          await rows(
+            [
+              ...(await listMandates(db, { agentPersonId: actor.id })),
+              // An organisation's admins answer for the mandates given to it.
+              ...(manages && actor.account.kind === 'professional'
+                ? await listMandates(db, { agentAccountId: actor.account.id })
+                : []),
+            ],
+            'principal',
+            actor.id,
+          )
+        }
         errors={form.errors}
         values={form.values}
         granted={
@@ -164,22 +173,23 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           (mandatePermissions as readonly string[]).includes(v),
         );
         const values = {
+          agentKind: form.agentKind === 'organisation' ? ('organisation' as const) : ('person' as const),
           avs: String(form.avs ?? ''),
           familyName: String(form.familyName ?? ''),
+          uid: String(form.uid ?? ''),
           validTo: String(form.validTo ?? ''),
           themes,
           permissions,
           mayDelegate: String(form.mayDelegate ?? ''),
         };
-        const errors: FieldError[] = [];
-        const avs = normaliseAvs(values.avs);
-        if (!avs) errors.push({ field: 'avs', message: t('avsInvalid') });
-        if (!values.familyName.trim()) errors.push({ field: 'familyName', message: t('familyNameMissing') });
-        const found = avs ? await findPersonByAvs(db, avs) : undefined;
-        // Number and name must both match; otherwise the mandate waits for whoever first logs in with
-        // both, so a typing mistake binds it to nobody, and the form tells nothing of who uses the counter.
-        const agent = found && sameName(found.family_name, values.familyName) ? found : undefined;
-        if (agent?.id === actor.id) errors.push({ field: 'avs', message: t('agentIsYou') });
+        const found = await findAgent(
+          db,
+          register,
+          { ...values, kind: values.agentKind },
+          { personId: actor.id, accountId: actor.account.id },
+        );
+        const errors: FieldError[] =
+          'problems' in found ? found.problems.map((p) => ({ field: p.field, message: t(p.problem) })) : [];
         if (themes.length === 0) errors.push({ field: 'themes', message: t('themesMissing') });
         if (permissions.length === 0) errors.push({ field: 'permissions', message: t('permissionsMissing') });
         const today = new Date().toISOString().slice(0, 10);
@@ -188,17 +198,18 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const signature = await signatureFor(actor.id, actor.account.id);
         // An organisation's mandates are given by those the register lets sign for it.
         if (!signature) errors.unshift({ field: 'grant', message: t('notSignatory') });
-        if (errors.length > 0 || !avs || !signature) return page(c, { errors, values });
+        if (errors.length > 0 || !('agent' in found) || !signature) return page(c, { errors, values });
+        const { agent } = found;
         await proposeMandate(db, actor.id, signature, {
           principalAccountId: actor.account.id,
-          agent: agent ? { personId: agent.id } : { awaited: { avs, familyName: values.familyName } },
+          agent,
           themes,
           permissions,
           validFrom: today,
           validTo: values.validTo || undefined,
           mayDelegate: values.mayDelegate === 'yes',
         });
-        return c.redirect(`/mandates?granted=${agent ? '1' : 'awaited'}`, 303);
+        return c.redirect(`/mandates?granted=${'awaited' in agent ? 'awaited' : '1'}`, 303);
       },
     },
     decision('accept', 'mandate.respond', (personId, mandate) => acceptMandate(db, personId, mandate.id)),

@@ -184,6 +184,25 @@ export function MandatesPage(props: {
           {props.canGrant ? (
             <form method="post" action="/mandates" novalidate>
               <CsrfField />
+              <fieldset class="fieldset" id="agentKind">
+                <legend class="fieldset__legend">{t('agentKindLegend')}</legend>
+                {(['person', 'organisation'] as const).map((kind) => (
+                  <div class="choice">
+                    <input
+                      type="radio"
+                      id={`agentKind-${kind}`}
+                      name="agentKind"
+                      value={kind}
+                      checked={
+                        kind === 'person' ? !checked('agentKind', 'organisation') : checked('agentKind', kind)
+                      }
+                    />
+                    <label for={`agentKind-${kind}`}>
+                      {t(kind === 'person' ? 'agentKindPerson' : 'agentKindOrganisation')}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
               <TextInput
                 name="avs"
                 label={t('agentAvs')}
@@ -198,6 +217,14 @@ export function MandatesPage(props: {
                 autocomplete="off"
                 value={String(props.values.familyName ?? '')}
                 error={error('familyName')}
+              />
+              <TextInput
+                name="uid"
+                label={t('agentUid')}
+                hint={t('agentUidHint')}
+                autocomplete="off"
+                value={String(props.values.uid ?? '')}
+                error={error('uid')}
               />
               <fieldset class="fieldset" id="themes">
                 <legend class="fieldset__legend">{t('themesLegend')}</legend>
