@@ -59,5 +59,25 @@ describe('a mandate to someone who has never logged in', () => {
     await principal.reload();
     expect(await given.textContent()).toContain('Thomas Imboden');
     expect(await given.textContent()).toContain('Active');
+
+    // An organisation that does not use the counter yet is named by its UID; the register names it.
+    await principal.getByLabel('Une entreprise ou organisation (numéro IDE)').check();
+    await principal.getByLabel('Numéro IDE de l’organisation').fill('CHE-345.678.915');
+    await principal.getByRole('checkbox', { name: 'Impôts' }).check();
+    await principal.getByRole('checkbox', { name: 'consulter' }).check();
+    await principal.getByRole('button', { name: 'Proposer la procuration' }).click();
+    await principal.waitForURL(/granted=awaited/);
+    expect(await given.textContent()).toContain('Attend la première connexion de Imboden Bau AG');
+    // Thomas signs for it: once he opens its account, its mandate waits there for his answer.
+    await agent.goto(`${server.url}/accounts`);
+    await agent.getByRole('button', { name: /Ouvrir le compte professionnel de Imboden Bau AG/ }).click();
+    await agent.goto(`${server.url}/mandates`);
+    await agent.getByRole('button', { name: 'Accepter Sophie Rochat' }).click();
+    await agent.waitForURL(`${server.url}/mandates`);
+    expect(
+      await agent.getByRole('table', { name: 'Procurations que vous avez reçues' }).textContent(),
+    ).not.toContain('Proposée');
+    await principal.reload();
+    expect(await given.textContent()).not.toContain('Attend la première connexion');
   });
 });
