@@ -27,6 +27,7 @@ import {
   secondFactorPerCredential,
   slowdownMs,
 } from './throttles.ts';
+import { totpQrCode } from './totp-qr-code.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
@@ -196,6 +197,7 @@ export function localRoutes(
             mode="add"
             values={{ email: person?.email ?? '' }}
             secret={secret}
+            qr={await totpQrCode(secret, person?.email ?? '')}
             errors={[]}
           />,
         );
@@ -234,6 +236,7 @@ export function localRoutes(
             mode="add"
             values={{ email }}
             secret={secret}
+            qr={await totpQrCode(secret, email)}
             errors={errors}
           />,
         );
