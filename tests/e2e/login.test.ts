@@ -99,6 +99,7 @@ describe('logging in with an electronic identity', () => {
     // Thomas's identity says German; this test reads the French labels.
     await page.goto(`${server.url}/profile/local-means?lang=fr`);
     await expectNoAxeViolations(page);
+    expect(await page.getByRole('img', { name: 'Code QR de la clé ci-dessous' }).isVisible()).toBe(true);
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
     const code = (timestamp = Date.now()) => totp.generate({ timestamp });
