@@ -11,6 +11,7 @@ import { documentsModule } from './documents/module.ts';
 import { formsModule } from './forms/module.ts';
 import { identityModule } from './identity/module.ts';
 import { integrationModule } from './integration/module.ts';
+import { bindAwaitedMandates } from './mandates/index.ts';
 import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
@@ -22,7 +23,7 @@ import { paymentsModule } from './payments/module.ts';
  */
 export const modules = [
   authoritiesModule,
-  identityModule({ actingFor }),
+  identityModule({ actingFor, firstLogin: bindAwaitedMandates }),
   accountsModule,
   mandatesModule,
   catalogueModule,

@@ -99,6 +99,7 @@ describe('logging in with an electronic identity', () => {
     // Thomas's identity says German; this test reads the French labels.
     await page.goto(`${server.url}/profile/local-means?lang=fr`);
     await expectNoAxeViolations(page);
+    expect(await page.getByRole('img', { name: 'Code QR de la clé ci-dessous' }).isVisible()).toBe(true);
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
     const code = (timestamp = Date.now()) => totp.generate({ timestamp });
@@ -128,10 +129,13 @@ describe('logging in with an electronic identity', () => {
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.waitForURL(/login\/local\/totp/);
     await expectNoAxeViolations(page);
-    // The code typed at enrolment is spent; the next time step's code (within the allowed drift) works.
+    // The code typed at enrolment is spent, which is said; the next time step's code (within the allowed
+    // drift) works.
     await page.getByLabel('Code de vérification').fill(enrolmentCode);
     await page.getByRole('button', { name: 'Vérifier' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Ce code n’est pas valable');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Attendez que votre application affiche le code suivant',
+    );
     await page.getByLabel('Code de vérification').fill(code(Date.now() + 30_000));
     await page.getByRole('button', { name: 'Vérifier' }).click();
     await page.waitForURL(`${server.url}/`);

@@ -50,16 +50,14 @@ describe('mandates', () => {
 
     await principal.goto(`${server.url}/mandates`);
     await expectNoAxeViolations(principal);
-    await principal.getByLabel('Numéro AVS de la personne').fill('756.4567.8901.20');
-    await principal.getByLabel('Nom de famille de la personne').fill('Someone Else');
+    await principal.getByLabel('Numéro AVS de la personne').fill('756.4567.8901.21');
+    await principal.getByLabel('Nom de famille de la personne').fill('Fellay');
     await principal.getByRole('checkbox', { name: 'Impôts' }).check();
     await principal.getByRole('checkbox', { name: 'consulter' }).check();
     await principal.getByRole('button', { name: 'Proposer la procuration' }).click();
-    expect(await principal.getByRole('alert').textContent()).toContain(
-      'Aucune personne avec ce numéro AVS et ce nom',
-    );
+    expect(await principal.getByRole('alert').textContent()).toContain('Saisissez un numéro AVS valable');
     await expectNoAxeViolations(principal);
-    await principal.getByLabel('Nom de famille de la personne').fill('Fellay');
+    await principal.getByLabel('Numéro AVS de la personne').fill('756.4567.8901.20');
     await principal.getByRole('button', { name: 'Proposer la procuration' }).click();
     await principal.waitForURL(/granted=1/);
     expect(await principal.getByRole('table').textContent()).toContain('Claire Fellay');

@@ -12,7 +12,7 @@ import {
   updateLanguages,
   upsertOrganisation,
 } from '../identity/index.ts';
-import { principalsOf } from '../mandates/index.ts';
+import { bindOrganisationMandates, principalsOf } from '../mandates/index.ts';
 import { hasPushSubscription } from '../notifications/index.ts';
 import { can } from '../policy/index.ts';
 import { listAccess } from './access-log.ts';
@@ -267,6 +267,8 @@ export function accountRoutes(platform: Platform): RouteDef[] {
           id: organisation.id,
           name: organisation.name,
         });
+        // Mandates given to the organisation (by UID) before it came are now its own, to answer.
+        await bindOrganisationMandates(db, { byPersonId: id, accountId, uid: organisation.uid });
         switchAccount(c.var.session, accountId);
         return c.redirect(`${identityPaths.accounts}?switched=${accountId}`, 303);
       },

@@ -214,7 +214,9 @@ describe('filling in a form without JavaScript', () => {
     };
     await setFormTheme(db, form.id, 'communal');
     actor = await grant(['consult']); // may look, may not act
-    expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
+    const lookOnly = await get(`/forms/${form.id}/start`);
+    expect(lookOnly.status).toBe(403);
+    expect(await lookOnly.text()).toContain('ne comprend pas le droit de faire des demandes');
     const representative = await grant(['consult', 'submit']);
     actor = representative;
     const started = await post(`/forms/${form.id}/start`, {});
@@ -237,7 +239,9 @@ describe('filling in a form without JavaScript', () => {
       }),
     ]);
     await setFormTheme(db, form.id, 'tax'); // a service outside the mandate
-    expect((await get(`/forms/${form.id}/start`)).status).toBe(403);
+    const outside = await get(`/forms/${form.id}/start`);
+    expect(outside.status).toBe(403);
+    expect(await outside.text()).toContain('ne couvre pas le thème « Impôts »');
     expect((await post(`/forms/${form.id}/start`, {})).status).toBe(403);
     await setFormTheme(db, form.id, 'communal');
   });

@@ -1,12 +1,12 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
-import { forbidden, HttpError, notFound } from '../../platform/http/http-error.ts';
+import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { checkUpload } from '../documents/index.ts';
-import { can } from '../policy/index.ts';
+import { can, refusal } from '../policy/index.ts';
 import type { FormDefinition } from './definition.ts';
 import {
   type Draft,
@@ -54,7 +54,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       accountId: actor.account.id,
       theme: form.theme ?? undefined,
     };
-    if (!(await can(db, actor, 'account.submit', resource)).allowed) throw forbidden();
+    const decision = await can(db, actor, 'account.submit', resource);
+    if (!decision.allowed) throw refusal(decision, actor, c.var.locale);
     return actor;
   }
 

@@ -14,6 +14,7 @@ export {
 } from './organisations.ts';
 export {
   createPersonWithLink,
+  type FirstLogin,
   findLink,
   findPersonByAvs,
   findPersonsByNameAndBirth,

@@ -81,12 +81,15 @@ describe('login with e-mail and password', () => {
     expect(browser.cookie()).not.toBe(anonymous);
     const home = await (await browser.get('/')).text();
     expect(home).toContain('Claire Fellay');
-    // The code just used cannot be used again.
+    // The code just used cannot be used again, and the person is told to wait for the next one.
     await browser.get('/login');
     await browser.post('/login/local', { email: 'claire@example.ch', password: 'Glacier du Trient 1920' });
     await browser.get('/login/local/totp');
     const replay = await browser.post('/login/local/totp', { code: totp.generate() });
     expect(replay.status).toBe(422);
+    expect(await replay.text()).toContain('Ce code vient d’être utilisé');
+    const wrong = await browser.post('/login/local/totp', { code: '000000' });
+    expect(await wrong.text()).toContain('Ce code n’est pas valable');
   });
 
   it('says the same for an unknown e-mail and a wrong password', async () => {

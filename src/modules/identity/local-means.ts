@@ -115,33 +115,39 @@ export async function checkPassword(
   };
 }
 
+/**
+ * A second-factor code: accepted, wrong, or right but already used (its time step is burnt, e.g. by the
+ * registration a moment ago), which people are told apart so they wait for the next one.
+ */
+export type TotpOutcome = 'accepted' | 'wrong' | 'used';
+
 /** Checks a TOTP code and burns its time step, so the same code cannot be replayed. */
 export async function checkTotp(
   db: Db,
   keys: MasterKey[],
   credentialId: string,
   code: string,
-): Promise<boolean> {
+): Promise<TotpOutcome> {
   const identity = tablesOf<IdentityTables>(db);
   const credential = await identity
     .selectFrom('local_credentials')
     .select(['totp_secret', 'person_id'])
     .where('id', '=', credentialId)
     .executeTakeFirst();
-  if (!credential?.totp_secret) return false;
+  if (!credential?.totp_secret) return 'wrong';
   // Sealed seeds read `keyId.…`; a base32 seed (no dot) was stored before sealing began.
   const seed = credential.totp_secret.includes('.')
     ? openText(keys, credential.totp_secret, `totp:${credential.person_id}`)
     : credential.totp_secret;
   const step = totpStep(seed, code);
-  if (step === undefined) return false;
+  if (step === undefined) return 'wrong';
   const updated = await identity
     .updateTable('local_credentials')
     .set({ totp_last_step: step })
     .where('id', '=', credentialId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return Number(updated.numUpdatedRows) === 1 ? 'accepted' : 'used';
 }
 
 export interface Registration {

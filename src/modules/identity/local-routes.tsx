@@ -27,6 +27,7 @@ import {
   secondFactorPerCredential,
   slowdownMs,
 } from './throttles.ts';
+import { totpQrCode } from './totp-qr-code.ts';
 import { LocalMeansPage, TotpPage } from './views/local-forms.tsx';
 
 const PENDING_TOTP = 'pendingTotp';
@@ -158,12 +159,16 @@ export function localRoutes(
         const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
         const bucket = pending.device ? `${pending.credentialId}:${pending.device}` : pending.credentialId;
         const wait = await hitRateLimit(db, secondFactorPerCredential, bucket);
+        const outcome =
+          wait > 0
+            ? undefined
+            : await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code);
         const error =
           wait > 0
             ? throttled(c, wait)
-            : (await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code))
+            : outcome === 'accepted'
               ? undefined
-              : { field: 'code', message: t('totpWrong') };
+              : { field: 'code', message: t(outcome === 'used' ? 'totpUsed' : 'totpWrong') };
         if (error) {
           return platform.render(
             c,
@@ -192,6 +197,7 @@ export function localRoutes(
             mode="add"
             values={{ email: person?.email ?? '' }}
             secret={secret}
+            qr={await totpQrCode(secret, person?.email ?? '')}
             errors={[]}
           />,
         );
@@ -230,6 +236,7 @@ export function localRoutes(
             mode="add"
             values={{ email }}
             secret={secret}
+            qr={await totpQrCode(secret, email)}
             errors={errors}
           />,
         );

@@ -110,6 +110,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Code de vérification',
     totpHint: 'Le code à 6 chiffres affiché par votre application d’authentification',
     totpWrong: 'Ce code n’est pas valable. Saisissez le code affiché maintenant.',
+    totpUsed:
+      'Ce code vient d’être utilisé et ne vaut qu’une fois. Attendez que votre application affiche le code suivant (au plus 30 secondes), puis saisissez-le.',
     totpSubmit: 'Vérifier',
     localSetupTitle: 'Ajouter l’e-mail et un mot de passe',
     localSetupLead:
@@ -117,7 +119,9 @@ export const identityMessages = defineMessages({
     passwordHint: 'Au moins 12 caractères. Une phrase facile à retenir convient très bien.',
     totpSetupLegend: 'Second facteur : application d’authentification',
     totpSetupHint:
-      'Ajoutez cette clé dans votre application d’authentification (par ex. en la saisissant à la main), puis entrez le code qu’elle affiche.',
+      'Scannez ce code QR avec votre application d’authentification, ou saisissez-y la clé à la main, puis entrez le code qu’elle affiche.',
+    totpQrLabel: 'Code QR de la clé ci-dessous, pour votre application d’authentification',
+    totpOpenApp: 'Sur ce téléphone : ouvrir dans l’application d’authentification',
     totpSecret: 'Clé',
     totpSetupCode: 'Code affiché par l’application',
     localSetupSubmit: 'Ajouter ce moyen',
@@ -247,6 +251,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Bestätigungscode',
     totpHint: 'Der 6-stellige Code Ihrer Authentifizierungs-App',
     totpWrong: 'Dieser Code ist nicht gültig. Geben Sie den aktuell angezeigten Code ein.',
+    totpUsed:
+      'Dieser Code wurde soeben verwendet und gilt nur einmal. Warten Sie, bis Ihre App den nächsten Code anzeigt (höchstens 30 Sekunden), und geben Sie diesen ein.',
     totpSubmit: 'Prüfen',
     localSetupTitle: 'E-Mail und Passwort hinzufügen',
     localSetupLead:
@@ -254,7 +260,9 @@ export const identityMessages = defineMessages({
     passwordHint: 'Mindestens 12 Zeichen. Ein leicht zu merkender Satz eignet sich sehr gut.',
     totpSetupLegend: 'Zweiter Faktor: Authentifizierungs-App',
     totpSetupHint:
-      'Fügen Sie diesen Schlüssel Ihrer Authentifizierungs-App hinzu (z. B. von Hand) und geben Sie dann den angezeigten Code ein.',
+      'Scannen Sie diesen QR-Code mit Ihrer Authentifizierungs-App oder geben Sie den Schlüssel von Hand ein, und geben Sie dann den angezeigten Code ein.',
+    totpQrLabel: 'QR-Code des untenstehenden Schlüssels, für Ihre Authentifizierungs-App',
+    totpOpenApp: 'Auf diesem Telefon: in der Authentifizierungs-App öffnen',
     totpSecret: 'Schlüssel',
     totpSetupCode: 'Von der App angezeigter Code',
     localSetupSubmit: 'Dieses Mittel hinzufügen',
@@ -379,6 +387,8 @@ export const identityMessages = defineMessages({
     totpTitle: 'Verification code',
     totpHint: 'The 6-digit code shown by your authenticator app',
     totpWrong: 'This code is not valid. Enter the code shown now.',
+    totpUsed:
+      'This code has just been used and works only once. Wait for your app to show the next code (30 seconds at most), then enter it.',
     totpSubmit: 'Verify',
     localSetupTitle: 'Add e-mail and a password',
     localSetupLead:
@@ -386,7 +396,9 @@ export const identityMessages = defineMessages({
     passwordHint: 'At least 12 characters. A sentence you remember easily works very well.',
     totpSetupLegend: 'Second factor: authenticator app',
     totpSetupHint:
-      'Add this key to your authenticator app (for example by typing it in), then enter the code it shows.',
+      'Scan this QR code with your authenticator app, or type the key into it, then enter the code it shows.',
+    totpQrLabel: 'QR code of the key below, for your authenticator app',
+    totpOpenApp: 'On this phone: open in your authenticator app',
     totpSecret: 'Key',
     totpSetupCode: 'Code shown by the app',
     localSetupSubmit: 'Add this means',

@@ -8,13 +8,16 @@ import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts
 import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
 import type { ActingFor } from './openid-provider/guichet-provider.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
+import type { FirstLogin } from './persons.ts';
 import { identityRoutes } from './routes.tsx';
 
 /**
  * People, their identity means and levels of assurance, organisations; login and logout; Guichet as an
- * OpenID provider, which is told for which account a person acts (accounts and mandates sit above).
+ * OpenID provider, which is told for which account a person acts (accounts and mandates sit above);
+ * what waited for a person before they ever came (mandates given to them) is handed over at their
+ * first login.
  */
-export const identityModule = (needs: { actingFor: ActingFor }): GuichetModule => ({
+export const identityModule = (needs: { actingFor: ActingFor; firstLogin: FirstLogin }): GuichetModule => ({
   name: 'identity',
   migrations: {
     '2026-11-24-02-identity-create': createIdentity,
@@ -22,7 +25,10 @@ export const identityModule = (needs: { actingFor: ActingFor }): GuichetModule =
     '2026-11-24-06-identity-passkeys': createPasskeys,
     '2026-11-24-07-identity-mobile': createMobile,
   },
-  routes: (platform) => [...identityRoutes(platform), ...openIdProviderRoutes(platform, needs.actingFor)],
+  routes: (platform) => [
+    ...identityRoutes(platform, needs.firstLogin),
+    ...openIdProviderRoutes(platform, needs.actingFor),
+  ],
   jobs: identityJobs,
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: {

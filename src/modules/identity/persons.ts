@@ -22,6 +22,9 @@ export interface PersonClaims {
   language?: Locale;
 }
 
+/** What other modules do when a person first logs in (e.g. bind the mandates that waited for them). */
+export type FirstLogin = (db: Db, person: Person) => Promise<unknown>;
+
 const identity = (db: Db) => tablesOf<IdentityTables>(db);
 
 export async function getPerson(db: Db, personId: string): Promise<Person | undefined> {

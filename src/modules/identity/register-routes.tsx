@@ -20,6 +20,7 @@ import { logIn } from './log-in.ts';
 import { identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { secondFactorPerCredential } from './throttles.ts';
+import { totpQrCode } from './totp-qr-code.ts';
 import { LocalMeansPage, MessagePage, NewPasswordPage, RecoverPage } from './views/local-forms.tsx';
 
 const PENDING_REGISTRATION = 'pendingRegistration';
@@ -39,7 +40,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
     return credentialId ? findCredential(db, { id: credentialId }) : undefined;
   }
 
-  function registrationForm(
+  async function registrationForm(
     c: RouteContext,
     values: { email: string; givenNames?: string; familyName?: string },
     errors: FieldError[],
@@ -55,6 +56,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         mode="register"
         values={values}
         secret={secret}
+        qr={await totpQrCode(secret, values.email)}
         errors={errors}
       />,
     );
@@ -189,11 +191,11 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         if (credential.hasTotp) {
           const code = String(form.code ?? '').replace(/\s/g, '');
           const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
-          if (
-            throttled ||
-            !(await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code))
-          )
-            errors.push({ field: 'code', message: t('totpWrong') });
+          const outcome = throttled
+            ? 'wrong'
+            : await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code);
+          if (outcome !== 'accepted')
+            errors.push({ field: 'code', message: t(outcome === 'used' ? 'totpUsed' : 'totpWrong') });
         }
         if (errors.length > 0) {
           return platform.render(

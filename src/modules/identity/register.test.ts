@@ -41,6 +41,9 @@ describe('registration without an electronic identity', () => {
     const form = await (await browser.get('/register?lang=de')).text();
     const secret = form.match(/data-testid="totp-secret">([A-Z2-7]+)</)?.[1] ?? '';
     totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+    // The same key as a QR code to scan, named for screen readers, and as a link for this phone's app.
+    expect(form).toMatch(/<div class="totp-qr" role="img" aria-label="QR-Code[^"]*"><svg /);
+    expect(form).toContain(`href="otpauth://totp/Guichet:Guichet?issuer=Guichet&amp;secret=${secret}`);
     const incomplete = await browser.post('/register', {
       givenNames: '',
       familyName: 'Rey',

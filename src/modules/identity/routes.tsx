@@ -14,6 +14,7 @@ import { type LoginResult, OidcRelyingParty, type PendingLogin } from './oidc-lo
 import { passkeyRoutes } from './passkey-routes.ts';
 import {
   createPersonWithLink,
+  type FirstLogin,
   findLink,
   getPerson,
   linkIdentity,
@@ -34,7 +35,7 @@ const PENDING = 'pendingLogin';
 /** The WebAuthn browser library, then our buttons: only on the pages that offer passkeys. */
 const passkeyScripts = ['identity/webauthn.js', 'identity/passkeys.js'];
 
-export function identityRoutes(platform: Platform): RouteDef[] {
+export function identityRoutes(platform: Platform, firstLogin: FirstLogin): RouteDef[] {
   const { db, config } = platform;
   const providers = loadIdentityProviders(config, platform.secrets);
   const parties = new Map(
@@ -84,9 +85,12 @@ export function identityRoutes(platform: Platform): RouteDef[] {
       return c.redirect('/profile/identities?linked=1', 303);
     }
     // A subject seen for the first time is a new person, with this means as their first.
-    if (!(await findLink(db, linkData.provider, linkData.subject)))
-      await createPersonWithLink(db, result.claims, linkData);
+    const created = (await findLink(db, linkData.provider, linkData.subject))
+      ? undefined
+      : await createPersonWithLink(db, result.claims, linkData);
     await logIn(c, db, { ...linkData, idToken: result.idToken, sid: result.sid });
+    // After logIn, which opens their account: what waited for them can now be announced there.
+    if (created) await firstLogin(db, created.person);
     return c.redirect(pending.returnTo, 303);
   }
 

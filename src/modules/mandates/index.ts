@@ -1,6 +1,8 @@
+export { bindAwaitedMandates, bindOrganisationMandates } from './awaited-mandates.ts';
 export { agentsFor, mandateFor, principalsOf } from './effective-mandates.ts';
 export { getMandateOfParty, getMandateOfPrincipal } from './get-mandate.ts';
 export {
+  type AwaitedAgent,
   acceptMandate,
   approvalsSuffice,
   approveMandate,
@@ -14,7 +16,7 @@ export {
   requestMandate,
   signaturesOf,
 } from './mandates.ts';
-export { themeLabel } from './messages.ts';
+export { permissionLabel, themeLabel } from './messages.ts';
 export {
   isMandateTheme,
   type MandatePermission,

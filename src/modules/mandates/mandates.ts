@@ -8,10 +8,16 @@ import type { MandatePermission, MandatesTables, MandateTheme } from './tables.t
 
 export type Mandate = Selectable<MandatesTables['mandates']>;
 export type Signature = 'single' | 'joint' | 'holder';
+/**
+ * Who a mandate waits for: a person by AVS number (normalised) and family name as typed, or an
+ * organisation by UID (normalised) and its name in the commercial register.
+ */
+export type AwaitedAgent = { avs: string; name: string } | { uid: string; name: string };
 
 export interface MandateTerms {
   principalAccountId: string;
-  agent: { personId: string } | { accountId: string };
+  /** A person, an organisation's account, or a person who has never logged in (held until they do). */
+  agent: { personId: string } | { accountId: string } | { awaited: AwaitedAgent };
   themes: MandateTheme[];
   permissions: MandatePermission[];
   validFrom: string;
@@ -52,7 +58,7 @@ function step(
  * Both sides hear of every step: the agent of what awaits their answer or what changed for them, the
  * principal's people of requests to approve and of answers. Sent with the step's own transaction.
  */
-async function tell(
+export async function tell(
   tx: Db,
   side: 'agent' | 'principal',
   mandate: Mandate,
@@ -69,7 +75,9 @@ async function tell(
     await notify(tx, { event, accountId: mandate.agent_account_id, authorityId: null, link, source });
     return;
   }
-  const personId = mandate.agent_person_id as string;
+  // An awaited agent has no account yet: they hear of it when their first login binds it to them.
+  const personId = mandate.agent_person_id;
+  if (!personId) return;
   const accountId = await accountHeldBy(tx, { personId });
   if (accountId) await notify(tx, { event, accountId, authorityId: null, link, source, people: [personId] });
 }
@@ -85,6 +93,9 @@ async function insert(
       principal_account_id: terms.principalAccountId,
       agent_person_id: 'personId' in terms.agent ? terms.agent.personId : null,
       agent_account_id: 'accountId' in terms.agent ? terms.agent.accountId : null,
+      awaited_avs: 'awaited' in terms.agent && 'avs' in terms.agent.awaited ? terms.agent.awaited.avs : null,
+      awaited_uid: 'awaited' in terms.agent && 'uid' in terms.agent.awaited ? terms.agent.awaited.uid : null,
+      awaited_name: 'awaited' in terms.agent ? terms.agent.awaited.name.trim() : null,
       themes: terms.themes,
       permissions: terms.permissions,
       valid_from: terms.validFrom,
@@ -281,16 +292,18 @@ export async function getMandate(db: Db, mandateId: string): Promise<Mandate | u
   return mandates(db).selectFrom('mandates').selectAll().where('id', '=', mandateId).executeTakeFirst();
 }
 
-/** Mandates given by an account, or received by a person, newest first. */
+/** Mandates given by an account, or received by a person or by an organisation's account, newest first. */
 export async function listMandates(
   db: Db,
-  by: { principalAccountId: string } | { agentPersonId: string },
+  by: { principalAccountId: string } | { agentPersonId: string } | { agentAccountId: string },
 ): Promise<Mandate[]> {
   const query = mandates(db).selectFrom('mandates').selectAll().orderBy('created_at', 'desc');
   return (
     'principalAccountId' in by
       ? query.where('principal_account_id', '=', by.principalAccountId)
-      : query.where('agent_person_id', '=', by.agentPersonId)
+      : 'agentPersonId' in by
+        ? query.where('agent_person_id', '=', by.agentPersonId)
+        : query.where('agent_account_id', '=', by.agentAccountId)
   ).execute();
 }
 

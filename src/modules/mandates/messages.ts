@@ -1,6 +1,6 @@
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { defineMessages } from '../../platform/i18n/messages.ts';
-import type { MandateTheme } from './tables.ts';
+import type { MandatePermission, MandateTheme } from './tables.ts';
 
 export const mandateMessages = defineMessages({
   fr: {
@@ -31,7 +31,17 @@ export const mandateMessages = defineMessages({
     agentAvs: 'Numéro AVS de la personne',
     agentAvsHint: 'Il figure sur sa carte d’assurance maladie, par exemple 756.1234.5678.97',
     agentFamilyName: 'Nom de famille de la personne',
-    agentNotFound: 'Aucune personne avec ce numéro AVS et ce nom n’utilise le guichet.',
+    avsInvalid: 'Saisissez un numéro AVS valable : 13 chiffres commençant par 756',
+    agentKindLegend: 'À qui',
+    agentKindPerson: 'Une personne (numéro AVS et nom)',
+    agentKindOrganisation: 'Une entreprise ou organisation (numéro IDE)',
+    agentUid: 'Numéro IDE de l’organisation',
+    agentUidHint: 'Il figure au registre du commerce, par exemple CHE-123.456.789',
+    uidInvalid: 'Saisissez un numéro IDE valable, par exemple CHE-123.456.789',
+    uidUnknown: 'Le registre du commerce ne connaît pas ce numéro IDE.',
+    familyNameMissing: 'Saisissez le nom de famille de la personne',
+    agentIsYou: 'Vous ne pouvez pas vous donner une procuration à vous-même.',
+    awaitingLogin: 'Attend la première connexion de {name}',
     themesLegend: 'Pour quels thèmes',
     permissionsLegend: 'Avec quels droits',
     themesMissing: 'Choisissez au moins un thème',
@@ -42,6 +52,10 @@ export const mandateMessages = defineMessages({
     mayDelegate: 'La personne peut transmettre cette procuration',
     grantSubmit: 'Proposer la procuration',
     granted: 'La procuration est proposée. Elle sera active quand la personne l’aura acceptée.',
+    grantedAwaited:
+      'La procuration est enregistrée. Elle sera proposée à la personne dès sa première connexion au guichet avec ce numéro AVS et ce nom ; elle sera active quand elle l’aura acceptée.',
+    awaitedNotice:
+      'On vous a donné une procuration. Pour agir au nom de cette personne ou organisation, ouvrez les procurations et acceptez-la ; vous pouvez aussi la refuser.',
     themeTax: 'Impôts',
     themeDebtCollection: 'Poursuites',
     themeHealthRegister: 'Registre des professions de la santé',
@@ -91,7 +105,17 @@ export const mandateMessages = defineMessages({
     agentAvs: 'AHV-Nummer der Person',
     agentAvsHint: 'Sie steht auf ihrer Krankenversicherungskarte, zum Beispiel 756.1234.5678.97',
     agentFamilyName: 'Nachname der Person',
-    agentNotFound: 'Keine Person mit dieser AHV-Nummer und diesem Namen nutzt den Schalter.',
+    avsInvalid: 'Geben Sie eine gültige AHV-Nummer ein: 13 Ziffern, beginnend mit 756',
+    agentKindLegend: 'An wen',
+    agentKindPerson: 'Eine Person (AHV-Nummer und Name)',
+    agentKindOrganisation: 'Ein Unternehmen oder eine Organisation (UID)',
+    agentUid: 'UID der Organisation',
+    agentUidHint: 'Sie steht im Handelsregister, zum Beispiel CHE-123.456.789',
+    uidInvalid: 'Geben Sie eine gültige UID ein, zum Beispiel CHE-123.456.789',
+    uidUnknown: 'Das Handelsregister kennt diese UID nicht.',
+    familyNameMissing: 'Geben Sie den Nachnamen der Person ein',
+    agentIsYou: 'Sie können sich nicht selbst eine Vollmacht erteilen.',
+    awaitingLogin: 'Wartet auf die erste Anmeldung von {name}',
     themesLegend: 'Für welche Themen',
     permissionsLegend: 'Mit welchen Rechten',
     themesMissing: 'Wählen Sie mindestens ein Thema',
@@ -102,6 +126,10 @@ export const mandateMessages = defineMessages({
     mayDelegate: 'Die Person darf diese Vollmacht weitergeben',
     grantSubmit: 'Vollmacht vorschlagen',
     granted: 'Die Vollmacht ist vorgeschlagen. Sie wird aktiv, sobald die Person sie angenommen hat.',
+    grantedAwaited:
+      'Die Vollmacht ist erfasst. Sie wird der Person vorgeschlagen, sobald sie sich zum ersten Mal mit dieser AHV-Nummer und diesem Namen am Schalter anmeldet; aktiv wird sie, wenn die Person sie annimmt.',
+    awaitedNotice:
+      'Sie haben eine Vollmacht erhalten. Um für diese Person oder Organisation zu handeln, öffnen Sie die Vollmachten und nehmen Sie sie an; Sie können sie auch ablehnen.',
     themeTax: 'Steuern',
     themeDebtCollection: 'Betreibungen',
     themeHealthRegister: 'Register der Gesundheitsberufe',
@@ -150,7 +178,17 @@ export const mandateMessages = defineMessages({
     agentAvs: 'The person’s AVS number',
     agentAvsHint: 'It is on their health insurance card, for example 756.1234.5678.97',
     agentFamilyName: 'The person’s family name',
-    agentNotFound: 'No person with this AVS number and this name uses the counter.',
+    avsInvalid: 'Enter a valid AVS number: 13 digits starting with 756',
+    agentKindLegend: 'To whom',
+    agentKindPerson: 'A person (AVS number and name)',
+    agentKindOrganisation: 'A company or organisation (UID)',
+    agentUid: 'The organisation’s UID',
+    agentUidHint: 'It is in the commercial register, for example CHE-123.456.789',
+    uidInvalid: 'Enter a valid UID, for example CHE-123.456.789',
+    uidUnknown: 'The commercial register does not know this UID.',
+    familyNameMissing: 'Enter the person’s family name',
+    agentIsYou: 'You cannot give a mandate to yourself.',
+    awaitingLogin: 'Waiting for {name} to log in',
     themesLegend: 'For which themes',
     permissionsLegend: 'With which rights',
     themesMissing: 'Choose at least one theme',
@@ -161,6 +199,10 @@ export const mandateMessages = defineMessages({
     mayDelegate: 'The person may pass this mandate on',
     grantSubmit: 'Propose the mandate',
     granted: 'The mandate is proposed. It becomes active once the person accepts it.',
+    grantedAwaited:
+      'The mandate is recorded. It will be offered to the person when they first log in to the counter with this AVS number and name, and becomes active once they accept it.',
+    awaitedNotice:
+      'You have been given a mandate. To act for this person or organisation, open your mandates and accept it; you may also decline it.',
     themeTax: 'Taxes',
     themeDebtCollection: 'Debt collection',
     themeHealthRegister: 'Health professions register',
@@ -192,4 +234,11 @@ export const themeKey = (theme: MandateTheme) => `theme${theme[0]?.toUpperCase()
 /** A theme's name, for other modules that show which mandate a service or document needs. */
 export function themeLabel(theme: MandateTheme, locale: Locale): string {
   return mandateMessages.translator(locale)(themeKey(theme));
+}
+
+/** A permission's name ("make requests"), for other modules that say which right a mandate lacks. */
+export function permissionLabel(permission: MandatePermission, locale: Locale): string {
+  return mandateMessages.translator(locale)(
+    `permission${permission[0]?.toUpperCase()}${permission.slice(1)}` as Key,
+  );
 }

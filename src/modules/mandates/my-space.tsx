@@ -1,6 +1,7 @@
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import { NotificationBanner } from '../../platform/views/components/notification-banner.tsx';
 import { canPerson } from '../policy/index.ts';
 import { approvalsSuffice, listMandates, signaturesOf } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
@@ -8,7 +9,13 @@ import { mandateMessages } from './messages.ts';
 /** Counts of the mandates around the account in use: given, received, and those waiting for an answer. */
 async function mandateCounts(platform: Platform, personId: string, accountId: string) {
   const given = await listMandates(platform.db, { principalAccountId: accountId });
-  const received = await listMandates(platform.db, { agentPersonId: personId });
+  // An organisation's admins also answer for the mandates given to it.
+  const manages = (await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId }))
+    .allowed;
+  const received = [
+    ...(await listMandates(platform.db, { agentPersonId: personId })),
+    ...(manages ? await listMandates(platform.db, { agentAccountId: accountId }) : []),
+  ];
   // Waiting on this side: requests to approve, or grants still missing a joint signature.
   const toApprove = (
     await Promise.all(
@@ -33,6 +40,14 @@ function MandatesSummary(props: { locale: Locale; counts: Awaited<ReturnType<typ
   return (
     <section class="my-space__section" aria-labelledby="my-mandates">
       <h2 id="my-mandates">{t('mandatesTitle')}</h2>
+      {/* Someone may have given one before this person ever came: say how to take it up. */}
+      {counts.toAccept > 0 && (
+        <NotificationBanner id="mandates-to-accept">
+          <p>
+            {t('awaitedNotice')} <a href="/mandates">{t('manageMandates')}</a>
+          </p>
+        </NotificationBanner>
+      )}
       <ul class="plain-list">
         <li>{t('countGiven', { count: counts.given })}</li>
         <li>{t('countReceived', { count: counts.received })}</li>

@@ -5,13 +5,15 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAccount, listAccountsOf } from '../accounts/index.ts';
 import {
   commercialRegisterClient,
-  findPersonByAvs,
+  formatAvs,
+  formatUid,
   getOrganisation,
   getPerson,
   personName,
   registeredSignature,
 } from '../identity/index.ts';
 import { can } from '../policy/index.ts';
+import { findAgent } from './find-agent.ts';
 import { getMandateOfParty } from './get-mandate.ts';
 import {
   acceptMandate,
@@ -57,6 +59,13 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           awaitingSignatures,
           canCosign: awaitingSignatures && !(await approversOf(db, mandate.id)).includes(viewerId),
         };
+        if (side === 'agent' && mandate.awaited_name) {
+          const name = mandate.awaited_name;
+          const number = mandate.awaited_avs
+            ? formatAvs(mandate.awaited_avs)
+            : formatUid(mandate.awaited_uid ?? '');
+          return { mandate, ...status, awaitedName: name, counterpart: `${name} (${number})` };
+        }
         if (side === 'agent') {
           const agent = mandate.agent_person_id ? await getPerson(db, mandate.agent_person_id) : undefined;
           const firm = mandate.agent_account_id ? await getAccount(db, mandate.agent_account_id) : undefined;
@@ -91,10 +100,24 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
             ? await rows(await listMandates(db, { principalAccountId: actor.account.id }), 'agent', actor.id)
             : undefined
         }
-        received={await rows(await listMandates(db, { agentPersonId: actor.id }), 'principal', actor.id)}
+        received={
+          await rows(
+            [
+              ...(await listMandates(db, { agentPersonId: actor.id })),
+              // An organisation's admins answer for the mandates given to it.
+              ...(manages && actor.account.kind === 'professional'
+                ? await listMandates(db, { agentAccountId: actor.account.id })
+                : []),
+            ],
+            'principal',
+            actor.id,
+          )
+        }
         errors={form.errors}
         values={form.values}
-        granted={c.req.query('granted') === '1'}
+        granted={
+          ({ '1': 'proposed', awaited: 'awaited' } as const)[c.req.query('granted') ?? ''] ?? undefined
+        }
       />,
     );
   }
@@ -150,23 +173,23 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           (mandatePermissions as readonly string[]).includes(v),
         );
         const values = {
+          agentKind: form.agentKind === 'organisation' ? ('organisation' as const) : ('person' as const),
           avs: String(form.avs ?? ''),
           familyName: String(form.familyName ?? ''),
+          uid: String(form.uid ?? ''),
           validTo: String(form.validTo ?? ''),
           themes,
           permissions,
           mayDelegate: String(form.mayDelegate ?? ''),
         };
-        const errors: FieldError[] = [];
-        const agent = await findPersonByAvs(db, values.avs);
-        // Name and number must both match, so the form does not tell who uses the counter.
-        if (
-          !agent ||
-          agent.family_name.toLowerCase() !== values.familyName.trim().toLowerCase() ||
-          agent.id === actor.id
-        ) {
-          errors.push({ field: 'avs', message: t('agentNotFound') });
-        }
+        const found = await findAgent(
+          db,
+          register,
+          { ...values, kind: values.agentKind },
+          { personId: actor.id, accountId: actor.account.id },
+        );
+        const errors: FieldError[] =
+          'problems' in found ? found.problems.map((p) => ({ field: p.field, message: t(p.problem) })) : [];
         if (themes.length === 0) errors.push({ field: 'themes', message: t('themesMissing') });
         if (permissions.length === 0) errors.push({ field: 'permissions', message: t('permissionsMissing') });
         const today = new Date().toISOString().slice(0, 10);
@@ -175,17 +198,18 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         const signature = await signatureFor(actor.id, actor.account.id);
         // An organisation's mandates are given by those the register lets sign for it.
         if (!signature) errors.unshift({ field: 'grant', message: t('notSignatory') });
-        if (errors.length > 0 || !agent || !signature) return page(c, { errors, values });
+        if (errors.length > 0 || !('agent' in found) || !signature) return page(c, { errors, values });
+        const { agent } = found;
         await proposeMandate(db, actor.id, signature, {
           principalAccountId: actor.account.id,
-          agent: { personId: agent.id },
+          agent,
           themes,
           permissions,
           validFrom: today,
           validTo: values.validTo || undefined,
           mayDelegate: values.mayDelegate === 'yes',
         });
-        return c.redirect('/mandates?granted=1', 303);
+        return c.redirect(`/mandates?granted=${'awaited' in agent ? 'awaited' : '1'}`, 303);
       },
     },
     decision('accept', 'mandate.respond', (personId, mandate) => acceptMandate(db, personId, mandate.id)),

@@ -25,6 +25,13 @@ export interface MandatesTables {
     principal_account_id: string;
     agent_person_id: string | null;
     agent_account_id: string | null;
+    /**
+     * An agent given the mandate before they came: a person by AVS number, or an organisation by UID;
+     * with the family name typed, or the organisation's name in the commercial register.
+     */
+    awaited_avs: string | null;
+    awaited_uid: string | null;
+    awaited_name: string | null;
     themes: MandateTheme[];
     permissions: MandatePermission[];
     valid_from: string;

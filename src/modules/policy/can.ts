@@ -2,7 +2,7 @@ import type { Db } from '../../platform/database/database.ts';
 import type { Actor, StaffRole } from '../../platform/http/access.ts';
 import { noteDecision } from '../../platform/http/decision-trace.ts';
 import { accountAccess } from '../accounts/index.ts';
-import { mandateFor } from '../mandates/index.ts';
+import { type MandatePermission, type MandateTheme, mandateFor } from '../mandates/index.ts';
 import {
   type AccountAction,
   type Action,
@@ -21,7 +21,11 @@ export type Decision =
       via: 'holder' | 'member' | 'mandate' | 'staff' | 'platformAdmin' | 'apiClient';
       mandateId?: string;
     }
-  | { allowed: false };
+  | {
+      allowed: false;
+      /** Acting under a mandate for this account, but one that does not reach this theme or right. */
+      beyondMandate?: { theme: MandateTheme; permission: MandatePermission; themeCovered: boolean };
+    };
 
 const denied: Decision = { allowed: false };
 /** What API clients may ask, and only they. */
@@ -107,7 +111,18 @@ export async function can(
     { personId: actor.id, principalAccountId: resource.accountId, theme: resource.theme, permission },
     now,
   );
-  return mandate ? { allowed: true, via: 'mandate', mandateId: mandate.id } : denied;
+  if (mandate) return { allowed: true, via: 'mandate', mandateId: mandate.id };
+  // Said when the person acts for this very account, so they (and the principal) know what to extend.
+  if (actor.mandate && actor.account.id === resource.accountId)
+    return {
+      allowed: false,
+      beyondMandate: {
+        theme: resource.theme,
+        permission,
+        themeCovered: actor.mandate.themes.includes(resource.theme),
+      },
+    };
+  return denied;
 }
 
 /**

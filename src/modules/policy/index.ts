@@ -12,3 +12,4 @@ export {
   requestActions,
 } from './actions.ts';
 export { authoritiesWhere, can, canPerson, type Decision } from './can.ts';
+export { refusal } from './refusal.ts';

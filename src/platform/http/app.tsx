@@ -231,7 +231,7 @@ async function errorPage(c: RouteContext, platform: Platform, error: Error): Pro
     { title: t(title), status },
     <>
       <h1>{t(title)}</h1>
-      <p>{t(body, params)}</p>
+      <p>{(error instanceof HttpError && error.detail) || t(body, params)}</p>
     </>,
   );
 }

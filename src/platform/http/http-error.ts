@@ -4,6 +4,8 @@ export class HttpError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
     readonly code: string,
     message = code,
+    /** Why, in the person's language, shown on the error page instead of the generic text. */
+    readonly detail?: string,
   ) {
     super(message);
   }

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -106,6 +107,8 @@ export function LocalMeansPage(props: {
   mode: 'add' | 'register';
   values: { email: string; givenNames?: string; familyName?: string };
   secret: string;
+  /** The key as a QR code (SVG markup from the library) and the `otpauth://` link it encodes. */
+  qr: { uri: string; svg: string };
   errors: FieldError[];
 }) {
   const t = identityMessages.translator(props.locale);
@@ -142,6 +145,13 @@ export function LocalMeansPage(props: {
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('totpSetupLegend')}</legend>
           <p>{t('totpSetupHint')}</p>
+          {/* The key below says in text what the picture holds. */}
+          <div class="totp-qr" role="img" aria-label={t('totpQrLabel')}>
+            {raw(props.qr.svg)}
+          </div>
+          <p>
+            <a href={props.qr.uri}>{t('totpOpenApp')}</a>
+          </p>
           <p>
             {t('totpSecret')} :{' '}
             <code class="secret" data-testid="totp-secret">

@@ -33,6 +33,8 @@ export interface MandateRow {
   canCosign: boolean;
   /** The other side: the agent for given mandates, the principal for received ones. */
   counterpart: string;
+  /** Given to someone who has not logged in yet: the family name it waits for. */
+  awaitedName?: string;
 }
 
 function ActionButton(props: { mandateId: string; action: string; label: string; context: string }) {
@@ -71,6 +73,8 @@ function MandateTable(props: {
             : t('open'),
           row.awaitingSignatures ? (
             <Tag tone="warning">{t('awaitingSignatures')}</Tag>
+          ) : row.awaitedName !== undefined && row.mandate.state === 'proposed' ? (
+            <Tag tone="info">{t('awaitingLogin', { name: row.awaitedName })}</Tag>
           ) : (
             <Tag tone={tone}>{t(stateKey)}</Tag>
           ),
@@ -89,7 +93,7 @@ export function MandatesPage(props: {
   received: MandateRow[];
   errors: FieldError[];
   values: Record<string, string | string[]>;
-  granted: boolean;
+  granted: 'proposed' | 'awaited' | undefined;
 }) {
   const t = mandateMessages.translator(props.locale);
   const checked = (name: string, value: string) => {
@@ -99,7 +103,11 @@ export function MandatesPage(props: {
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   return (
     <>
-      {props.granted && <NotificationBanner kind="success">{t('granted')}</NotificationBanner>}
+      {props.granted && (
+        <NotificationBanner kind="success">
+          {t(props.granted === 'awaited' ? 'grantedAwaited' : 'granted')}
+        </NotificationBanner>
+      )}
       <ErrorSummary errors={props.errors} />
       <h1>{t('mandatesTitle')}</h1>
       <p>{t('mandatesLead')}</p>
@@ -176,6 +184,25 @@ export function MandatesPage(props: {
           {props.canGrant ? (
             <form method="post" action="/mandates" novalidate>
               <CsrfField />
+              <fieldset class="fieldset" id="agentKind">
+                <legend class="fieldset__legend">{t('agentKindLegend')}</legend>
+                {(['person', 'organisation'] as const).map((kind) => (
+                  <div class="choice">
+                    <input
+                      type="radio"
+                      id={`agentKind-${kind}`}
+                      name="agentKind"
+                      value={kind}
+                      checked={
+                        kind === 'person' ? !checked('agentKind', 'organisation') : checked('agentKind', kind)
+                      }
+                    />
+                    <label for={`agentKind-${kind}`}>
+                      {t(kind === 'person' ? 'agentKindPerson' : 'agentKindOrganisation')}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
               <TextInput
                 name="avs"
                 label={t('agentAvs')}
@@ -190,6 +217,14 @@ export function MandatesPage(props: {
                 autocomplete="off"
                 value={String(props.values.familyName ?? '')}
                 error={error('familyName')}
+              />
+              <TextInput
+                name="uid"
+                label={t('agentUid')}
+                hint={t('agentUidHint')}
+                autocomplete="off"
+                value={String(props.values.uid ?? '')}
+                error={error('uid')}
               />
               <fieldset class="fieldset" id="themes">
                 <legend class="fieldset__legend">{t('themesLegend')}</legend>
