@@ -170,9 +170,14 @@ describe('the form builder and runner', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByLabel('Oui').check();
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
-    // The server shows the field the answer revealed, without an error yet.
-    await page.getByLabel('Exploitation agricole').fill('Alpage de Thyon');
-    expect(await page.getByRole('alert').count()).toBe(0);
+    // The step comes back with the field the answer revealed, and says why, as with JavaScript.
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Répondez aussi à cette question : Exploitation agricole',
+    );
+    const farm = page.getByLabel('Exploitation agricole');
+    expect(await farm.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await farm.fill('Alpage de Thyon');
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Ajoutez au moins une ligne');

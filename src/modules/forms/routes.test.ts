@@ -60,6 +60,12 @@ const definition: FormDefinition = {
           required: true,
           showIf: { '==': [{ var: 'kind' }, 'work'] },
         },
+        {
+          id: 'breed',
+          type: 'text',
+          label: { fr: 'Race' },
+          requiredIf: { '==': [{ var: 'kind' }, 'work'] },
+        },
       ],
     },
     {
@@ -106,19 +112,33 @@ describe('filling in a form without JavaScript', () => {
     expect(first).toContain('Donnée connue du guichet');
 
     const step1 = `${draft}/steps/owner`;
-    // Choosing "work" reveals the farm field: shown first, not refused.
+    // Before "work" is chosen, the breed is not said to be optional: the condition is told instead.
+    expect(first).toContain('Race</label>');
+    expect(first).toContain('Obligatoire si « Genre » est « Travail ».');
+    expect(first).toContain('Nombre de chiens</label>');
+    // Choosing "work" reveals the farm field and makes the breed required: the step comes back saying so.
     const revealed = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work' }, draft);
-    expect(revealed.status).toBe(200);
+    expect(revealed.status).toBe(422);
     const revealedHtml = await revealed.text();
-    expect(revealedHtml).not.toContain('error-summary');
+    expect(revealedHtml).toContain('error-summary');
+    expect(revealedHtml).toContain('Répondez aussi à cette question : Exploitation');
+    expect(revealedHtml).toContain('Répondez aussi à cette question : Race');
     expect(revealedHtml).toMatch(/data-field="farm"(?! hidden)/);
     expect(revealedHtml).toContain('CHF'); // the fee, computed: 200
-    const refused = await post(step1, { name: 'Zufferey', dogs: '2,5', kind: 'work' }, draft);
+    const refused = await post(
+      step1,
+      { name: 'Zufferey', dogs: '2,5', kind: 'work', breed: 'Berger' },
+      draft,
+    );
     expect(refused.status).toBe(422);
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('Saisissez un nombre entier');
     expect(refusedHtml).toContain('Ce champ est obligatoire');
-    const next = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz' }, draft);
+    const next = await post(
+      step1,
+      { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz', breed: 'Berger' },
+      draft,
+    );
     expect(next.headers.get('Location')).toBe(`${draft}?step=details`);
 
     const step2 = `${draft}/steps/details`;
@@ -251,7 +271,15 @@ describe('filling in a form without JavaScript', () => {
       unknown
     >;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.properties as object)).toEqual(['name', 'dogs', 'fee', 'kind', 'farm', 'list']);
+    expect(Object.keys(schema.properties as object)).toEqual([
+      'name',
+      'dogs',
+      'fee',
+      'kind',
+      'farm',
+      'breed',
+      'list',
+    ]);
     expect(schema.required).toEqual(['name', 'dogs', 'kind']);
     // Through the API, to the authority's own applications only.
     actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '' };

@@ -7,7 +7,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAuthorityById } from '../authorities/index.ts';
 import { checkUpload } from '../documents/index.ts';
 import { can } from '../policy/index.ts';
-import type { FormDefinition } from './definition.ts';
+import { allFields, type FormDefinition } from './definition.ts';
 import {
   type Draft,
   getDraftOfAccount,
@@ -80,12 +80,15 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     locale: Locale,
     definition: FormDefinition,
     problems: FieldProblem[],
+    isNew: (problem: FieldProblem) => boolean = () => false,
   ): FieldError[] {
     const t = formMessages.translator(locale);
+    const labelOf = (id: string) => allFields(definition).find((f) => f.field.id === id)?.field.label;
     return problems.map((p) => ({
       field: p.field,
-      message:
-        p.problem === 'check' && p.check !== undefined
+      message: isNew(p)
+        ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
+        : p.problem === 'check' && p.check !== undefined
           ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
           : t(p.problem),
     }));
@@ -260,20 +263,30 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
           return renderStep(c, loaded, stepId, answers, []);
         if (action === 'save') return c.redirect(`${draftPath(draft.id)}?step=${stepId}&saved=1`, 303);
-        // Without JavaScript, a field an answer just revealed is shown before anything is refused.
         const index = definition.steps.indexOf(step);
         const before = engine.evaluate(definition, draft.answers).steps[index];
         const after = engine.evaluate(definition, answers).steps[index];
-        const revealed = after?.fields.some(
-          (f, i) => f.visible && !before?.fields[i]?.visible && answers[f.id] === undefined,
-        );
-        if (revealed && fileProblems.length === 0) return renderStep(c, loaded, stepId, answers, []);
         const { problems } = validateAnswers(definition, answers, { today: today(), onlyStep: stepId });
         const all = [...fileProblems, ...problems];
-        if (all.length > 0)
-          return renderStep(c, loaded, stepId, answers, problemsAsErrors(c.var.locale, definition, all), {
-            status: 422,
-          });
+        if (all.length > 0) {
+          // Without JavaScript, a question this very post revealed or made required was never seen as
+          // such: it is named, so that the person knows why the step came back.
+          const asked = new Set(before?.fields.filter((f) => f.required).map((f) => f.id));
+          const fresh = new Set(after?.fields.filter((f) => f.required && !asked.has(f.id)).map((f) => f.id));
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            answers,
+            problemsAsErrors(
+              c.var.locale,
+              definition,
+              all,
+              (p) => fresh.has(p.field) && p.problem === 'required',
+            ),
+            { status: 422 },
+          );
+        }
         if (after?.exit)
           return platform.render(
             c,
