@@ -221,7 +221,22 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         const { form, definition } = await designedForm(c);
         const found = allFields(definition).find((f) => f.field.id === c.req.param('fieldId'));
         if (!found) throw notFound();
-        const field = editField(definition, found, (await c.req.parseBody()) as Posted);
+        const { field, conditionMissing } = editField(definition, found, (await c.req.parseBody()) as Posted);
+        if (conditionMissing) {
+          const t = builderMessages.translator(c.var.locale);
+          return platform.render(
+            c,
+            { title: t('fieldTitle', { field: pick(field.label, c.var.locale) }), status: 422 },
+            <FieldEditorPage
+              locale={c.var.locale}
+              form={form}
+              definition={definition}
+              field={field}
+              group={found.group}
+              conditionError={t('typedValueMissing')}
+            />,
+          );
+        }
         await saveDefinition(db, actorRef(c), form, replaceField(definition, field));
         return c.redirect(
           found.group ? `${builderBase}/${form.id}/fields/${found.group.id}` : `${builderBase}/${form.id}`,

@@ -150,4 +150,9 @@ export interface FieldKind<F extends BaseField = BaseField> {
   Section?(props: SectionProps<F>): Child;
   /** As the subject of a condition: the typed value of what the designer wrote. */
   conditionValue?(raw: string): unknown;
+  /**
+   * As the subject of a condition, the answers it is compared with, chosen from a menu (as posted by
+   * the runner, read with `conditionValue`); without them the designer types the value.
+   */
+  conditionAnswers?(field: F): string[];
 }

@@ -39,4 +39,5 @@ export const choiceField: FieldKind<ChoiceField> = {
   Options: ({ field, t }) => <OptionsEditor options={field.options} t={t} />,
   readOptions: withOptions,
   conditionValue: (raw) => raw,
+  conditionAnswers: (field) => (field.options ?? []).map((o) => o.value),
 };
