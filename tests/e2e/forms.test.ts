@@ -69,8 +69,24 @@ describe('the form builder and runner', () => {
       .getByLabel('En allemand')
       .fill('Ist Ihr Hund ein Arbeitshund?');
     await page.getByLabel('Réponse obligatoire').check();
-    await page.getByLabel('Réponses proposées').fill('oui | Oui | Ja\nnon | Non | Nein');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The answers are a table: a row each, one more added and then removed, all by round trips.
+    const answers = page.getByRole('table', { name: 'Réponses proposées' });
+    const cell = (column: string, row: number) =>
+      answers.getByRole('textbox', { name: `${column}, réponse ${row}` });
+    await cell('Code', 1).fill('oui');
+    await cell('Français', 1).fill('Oui');
+    await cell('Allemand', 1).fill('Ja');
+    await cell('Code', 2).fill('non');
+    await cell('Français', 2).fill('Non');
+    await cell('Allemand', 2).fill('Nein');
+    await cell('Français', 3).fill('Peut-être');
+    await page.getByRole('button', { name: 'Ajouter une réponse' }).click();
+    await page.waitForURL(/blankOptions=2/);
+    expect(await cell('Code', 3).inputValue()).toBe('peut-etre');
+    expect(await answers.locator('tbody tr').count()).toBe(5);
+    await expectNoAxeViolations(page);
+    await answers.getByRole('checkbox', { name: 'Supprimer, réponse 3' }).check();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(new RegExp(`${formPath}$`));
 
     await page.getByLabel('Type de champ').selectOption('text');
@@ -81,15 +97,17 @@ describe('the form builder and runner', () => {
       .getByLabel('En français')
       .fill('Exploitation agricole');
     await page.getByLabel('Réponse obligatoire').check();
-    await page
-      .getByRole('group', { name: 'Afficher seulement si' })
-      .getByLabel('Champ')
-      .selectOption({ label: 'Votre chien est-il un chien de travail ?' });
-    await page.getByLabel('Opérateur').selectOption('==');
-    await page.getByLabel('Valeur').fill('oui');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The condition is chosen from a menu that says it in words, and listed in words.
+    const condition = page.getByRole('group', { name: 'Afficher seulement si' });
+    expect(await condition.getByLabel('Valeur saisie').isVisible()).toBe(false); // only for typed answers
+    await condition
+      .getByLabel('Condition')
+      .selectOption({ label: '« Votre chien est-il un chien de travail ? » est « Oui »' });
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(new RegExp(`${formPath}$`));
-    expect(await page.getByRole('table', { name: 'Étape 1' }).textContent()).toContain('== "oui"');
+    const step1 = await page.getByRole('table', { name: 'Étape 1' }).textContent();
+    expect(step1).toContain('Affiché si « Votre chien est-il un chien de travail ? » est « Oui »');
+    expect(step1).not.toContain('==');
 
     // Rows can be dragged too (the buttons do the same with the keyboard).
     const rows = page.getByRole('table', { name: 'Étape 1' }).locator('tbody tr');

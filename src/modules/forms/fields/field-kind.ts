@@ -72,6 +72,11 @@ export interface OptionsProps<F extends BaseField> {
   definition: FormDefinition;
   locale: Locale;
   t: BuilderT;
+  /**
+   * The field page's query: a type's button named `stay` saves the field and comes back to its page
+   * with its value as the query (`blankOptions=2`), e.g. to add rows without JavaScript.
+   */
+  query?: Record<string, string>;
 }
 
 /** The builder's page of a field, below its form: what the type holds besides (a group's columns). */

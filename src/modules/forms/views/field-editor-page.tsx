@@ -48,7 +48,11 @@ function Condition(props: { field: Field; definition: FormDefinition; locale: Lo
           {[...bySubject].map(([subject, entries]) => (
             <optgroup label={pick(subject.label, locale)}>
               {entries.map((c) => (
-                <option value={c.key} selected={chosen?.key === c.key} data-typed={c.answer === undefined}>
+                <option
+                  value={c.key}
+                  selected={chosen?.key === c.key}
+                  data-typed={c.answer === undefined ? 'true' : undefined}
+                >
                   {c.text}
                 </option>
               ))}
@@ -82,6 +86,7 @@ export function FieldEditorPage(props: {
   definition: FormDefinition;
   field: Field;
   group?: Field;
+  query?: Record<string, string>;
   /** Why the condition posted was not taken (the rest is shown as posted). */
   conditionError?: string;
 }) {
@@ -114,7 +119,7 @@ export function FieldEditorPage(props: {
             <label for="required">{t('required')}</label>
           </div>
         )}
-        {kind.Options({ field, definition, locale, t })}
+        {kind.Options({ field, definition, locale, t, query: props.query })}
         {!props.group && kind.prefillable && (
           <div class="field">
             <label class="field__label" for="prefill">
