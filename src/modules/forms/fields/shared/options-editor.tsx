@@ -92,7 +92,7 @@ export function OptionsEditor(props: {
       <p class="field__hint" id="options-hint">
         {t('optionsHint')}
       </p>
-      <button class="button button--secondary" name="stay" value={`blankOptions=${blanks + 1}`}>
+      <button type="submit" class="button button--secondary" name="stay" value={`blankOptions=${blanks + 1}`}>
         {t('addOption')}
       </button>
     </div>
