@@ -289,3 +289,47 @@ describe('filling in a form without JavaScript', () => {
     expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(404);
   });
 });
+
+describe('the builder, for conditions and answers', () => {
+  it('lists conditions in words, refuses a typed comparison without its value, and adds answer rows', async () => {
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
+    const base = `/back-office/forms/${form.id}`;
+    const editor = await (await get(base)).text();
+    expect(editor).toContain('Affiché si « Genre » est « Travail »');
+    expect(editor).toContain('Obligatoire si « Genre » est « Travail ».');
+    expect(editor).not.toContain('&quot;work&quot;');
+
+    const farmPage = await (await get(`${base}/fields/farm`)).text();
+    expect(farmPage).toMatch(
+      /<option value="kind:==:work"[^>]*selected[^>]*>« Genre » est « Travail »<\/option>/,
+    );
+    const refused = await post(
+      `${base}/fields/farm`,
+      { 'label.fr': 'Exploitation', conditionChoice: 'dogs:>:', conditionValue: '' },
+      `${base}/fields/farm`,
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Saisissez la valeur à comparer');
+
+    const added = await post(
+      `${base}/fields/kind`,
+      {
+        'label.fr': 'Genre',
+        optionRows: '3',
+        'option-0-value': 'pet',
+        'option-0-fr': 'Compagnie',
+        'option-1-value': 'work',
+        'option-1-fr': 'Travail',
+        'option-2-fr': 'Assistance',
+        stay: 'blankOptions=2',
+      },
+      `${base}/fields/kind`,
+    );
+    expect(added.headers.get('Location')).toBe(`${base}/fields/kind?blankOptions=2`);
+    const rows = await (await get(`${base}/fields/kind?blankOptions=2`)).text();
+    expect(rows).toContain('value="assistance"');
+    expect(rows).toContain('name="option-4-fr"'); // three answers and two empty rows
+    expect(rows).not.toContain('name="option-5-fr"');
+  });
+});
