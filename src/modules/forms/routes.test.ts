@@ -141,6 +141,11 @@ describe('filling in a form without JavaScript', () => {
     );
     expect(next.headers.get('Location')).toBe(`${draft}?step=details`);
 
+    // Jumping to the review too early comes back to the step that lacks an answer, saying which.
+    const early = await get(`${draft}/review`);
+    expect(early.headers.get('Location')).toBe(`${draft}?step=details&check=1`);
+    expect(await (await get(`${draft}?step=details&check=1`)).text()).toContain('Ajoutez au moins une ligne');
+
     const step2 = `${draft}/steps/details`;
     const added = await post(step2, { 'list.rows': '0', action: 'addRow:list' }, `${draft}?step=details`);
     expect(await added.text()).toContain('list[0].chip');

@@ -237,9 +237,19 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
         }
         const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
-        return renderStep(c, loaded, stepId, loaded.draft.answers, [], {
-          savedLater: c.req.query('saved') === '1',
-        });
+        // Sent back from the review: the step says what is missing rather than reloading silently.
+        const { problems } =
+          c.req.query('check') === '1'
+            ? validateAnswers(loaded.definition, loaded.draft.answers, { today: today(), onlyStep: stepId })
+            : { problems: [] };
+        return renderStep(
+          c,
+          loaded,
+          stepId,
+          loaded.draft.answers,
+          problemsAsErrors(c.var.locale, loaded.definition, problems),
+          { savedLater: c.req.query('saved') === '1' },
+        );
       },
     },
     {
@@ -314,7 +324,10 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           const step = definition.steps.find((s) =>
             s.fields.some((f) => firstProblem.field.split(/[[.]/)[0] === f.id),
           );
-          return c.redirect(`${draftPath(draft.id)}?step=${step?.id ?? definition.steps[0]?.id}`, 303);
+          return c.redirect(
+            `${draftPath(draft.id)}?step=${step?.id ?? definition.steps[0]?.id}&check=1`,
+            303,
+          );
         }
         const { active } = activeSteps(definition, draft.answers);
         return platform.render(
