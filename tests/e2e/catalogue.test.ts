@@ -103,7 +103,9 @@ describe('a visitor looking for a service', () => {
 });
 
 describe('a service designer', () => {
-  it('creates, previews and publishes a communal service that appears on its commune’s portal only', async () => {
+  it('creates, previews and publishes a communal service that appears on its commune’s portal only', {
+    timeout: 60_000,
+  }, async () => {
     const page = await openAsDesigner();
     await page.goto(`${server.url}/back-office/catalogue`);
     await page.getByRole('link', { name: 'Nouvelle prestation' }).click();
