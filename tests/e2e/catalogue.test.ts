@@ -103,7 +103,9 @@ describe('a visitor looking for a service', () => {
 });
 
 describe('a service designer', () => {
-  it('creates, previews and publishes a communal service that appears on its commune’s portal only', async () => {
+  it('creates, previews and publishes a communal service that appears on its commune’s portal only', {
+    timeout: 60_000,
+  }, async () => {
     const page = await openAsDesigner();
     await page.goto(`${server.url}/back-office/catalogue`);
     await page.getByRole('link', { name: 'Nouvelle prestation' }).click();
@@ -134,11 +136,35 @@ describe('a service designer', () => {
     await page.waitForURL(/ramonage-sion\?saved=1/);
     expect(await page.getByRole('region', { name: 'Succès' }).textContent()).toContain('Version 1');
 
-    await page.getByRole('link', { name: 'Aperçu' }).click();
+    await page.getByRole('link', { name: 'Aperçu de la version 1' }).click();
     expect(await h1(page)).toBe('Contrôle du ramonage');
-    await page.goBack();
-    await page.getByRole('button', { name: 'Publier la version 1' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Publier la version 1' }).click(); // from the preview
     await page.waitForURL(/published=1/);
+
+    // Editing the published entry makes a draft: the page says the public still sees version 1.
+    await page
+      .getByRole('group', { name: 'Nom' })
+      .getByLabel('Texte en français')
+      .fill('Contrôle des cheminées');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL(/saved=1/);
+    expect(await page.getByText('Vous modifiez un brouillon (version 2)').textContent()).toContain(
+      'Le public voit toujours la version 1',
+    );
+    await page.getByRole('link', { name: 'Aperçu de la version 2' }).click();
+    expect(await h1(page)).toBe('Contrôle des cheminées');
+    expect(await page.getByRole('main').textContent()).toContain('le public voit toujours la version 1');
+    await page.getByRole('link', { name: 'Retour à la modification' }).click();
+    await page
+      .getByRole('group', { name: 'Nom' })
+      .getByLabel('Texte en français')
+      .fill('Contrôle du ramonage');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('link', { name: 'Aperçu de la version 3' }).click();
+    await page.getByRole('button', { name: 'Publier la version 3' }).click();
+    await page.waitForURL(/published=1/);
+    expect(await page.getByText('Le public voit la version 3.').count()).toBe(1);
 
     await context.close();
     const visitor = await open(); // anyone, not logged in

@@ -69,8 +69,24 @@ describe('the form builder and runner', () => {
       .getByLabel('En allemand')
       .fill('Ist Ihr Hund ein Arbeitshund?');
     await page.getByLabel('Réponse obligatoire').check();
-    await page.getByLabel('Réponses proposées').fill('oui | Oui | Ja\nnon | Non | Nein');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The answers are a table: a row each, one more added and then removed, all by round trips.
+    const answers = page.getByRole('table', { name: 'Réponses proposées' });
+    const cell = (column: string, row: number) =>
+      answers.getByRole('textbox', { name: `${column}, réponse ${row}` });
+    await cell('Code', 1).fill('oui');
+    await cell('Français', 1).fill('Oui');
+    await cell('Allemand', 1).fill('Ja');
+    await cell('Code', 2).fill('non');
+    await cell('Français', 2).fill('Non');
+    await cell('Allemand', 2).fill('Nein');
+    await cell('Français', 3).fill('Peut-être');
+    await page.getByRole('button', { name: 'Ajouter une réponse' }).click();
+    await page.waitForURL(/blankOptions=2/);
+    expect(await cell('Code', 3).inputValue()).toBe('peut-etre');
+    expect(await answers.locator('tbody tr').count()).toBe(5);
+    await expectNoAxeViolations(page);
+    await answers.getByRole('checkbox', { name: 'Supprimer, réponse 3' }).check();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(new RegExp(`${formPath}$`));
 
     await page.getByLabel('Type de champ').selectOption('text');
@@ -81,21 +97,25 @@ describe('the form builder and runner', () => {
       .getByLabel('En français')
       .fill('Exploitation agricole');
     await page.getByLabel('Réponse obligatoire').check();
-    await page
-      .getByRole('group', { name: 'Afficher seulement si' })
-      .getByLabel('Champ')
-      .selectOption({ label: 'Votre chien est-il un chien de travail ?' });
-    await page.getByLabel('Opérateur').selectOption('==');
-    await page.getByLabel('Valeur').fill('oui');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The condition is chosen from a menu that says it in words, and listed in words.
+    const condition = page.getByRole('group', { name: 'Afficher seulement si' });
+    expect(await condition.getByLabel('Valeur saisie').isVisible()).toBe(false); // only for typed answers
+    await condition
+      .getByLabel('Condition')
+      .selectOption({ label: '« Votre chien est-il un chien de travail ? » est « Oui »' });
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL(new RegExp(`${formPath}$`));
-    expect(await page.getByRole('table', { name: 'Étape 1' }).textContent()).toContain('== "oui"');
+    const step1 = await page.getByRole('table', { name: 'Étape 1' }).textContent();
+    expect(step1).toContain('Affiché si « Votre chien est-il un chien de travail ? » est « Oui »');
+    expect(step1).not.toContain('==');
 
     // Rows can be dragged too (the buttons do the same with the keyboard).
     const rows = page.getByRole('table', { name: 'Étape 1' }).locator('tbody tr');
-    await rows.nth(1).dragTo(rows.nth(0));
+    await rows.nth(1).locator('td').first().dragTo(rows.nth(0).locator('td').first());
     await page.waitForLoadState('load');
-    await expect.poll(() => rows.nth(0).textContent()).toContain('Exploitation agricole');
+    await expect
+      .poll(() => rows.nth(0).textContent(), { timeout: 15_000 })
+      .toContain('Exploitation agricole');
     await page.getByRole('button', { name: 'Descendre Exploitation agricole' }).click();
     await expect.poll(() => rows.nth(0).textContent()).toContain('Votre chien');
 
@@ -170,9 +190,13 @@ describe('the form builder and runner', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByLabel('Oui').check();
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
-    // The server shows the field the answer revealed, without an error yet.
-    await page.getByLabel('Exploitation agricole').fill('Alpage de Thyon');
-    expect(await page.getByRole('alert').count()).toBe(0);
+    // The step comes back with the field the answer revealed, and says why, as with JavaScript.
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Répondez aussi à cette question : Exploitation agricole',
+    );
+    const farm = page.getByLabel('Exploitation agricole');
+    expect(await farm.getAttribute('aria-invalid')).toBe('true');
+    await farm.fill('Alpage de Thyon');
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Ajoutez au moins une ligne');

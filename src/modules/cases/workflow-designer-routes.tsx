@@ -2,8 +2,10 @@ import { notFound } from '../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { feesShownForForm } from '../catalogue/index.ts';
 import { type Form, getForm, getVersion } from '../forms/index.ts';
 import { authoritiesWhere } from '../policy/index.ts';
+import { feeContradictions } from './fee-check.ts';
 import { caseMessages } from './messages.ts';
 import { caseActorOf } from './posted-text.ts';
 import { updateWorkflow } from './update-workflow.ts';
@@ -37,6 +39,7 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
   ) {
     const t = caseMessages.translator(c.var.locale);
     const version = await getVersion(db, form, 'latest');
+    const shown = await feesShownForForm(db, form.authorityId, form.id);
     const fieldsOf = (types: string[]) =>
       (version?.definition.steps ?? []).flatMap((step) =>
         step.fields
@@ -62,6 +65,7 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
         fields={fieldsOf(['text', 'choice', 'yesno', 'number'])}
         feeFields={fieldsOf(['number', 'computed'])}
         newStatus={newStatus}
+        fees={{ shown, contradictions: feeContradictions(workflow, shown) }}
       />,
     );
   }

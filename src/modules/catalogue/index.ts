@@ -3,12 +3,14 @@ export { addSynonyms, listSynonyms, searchServices } from './search.ts';
 export type { ServiceContent } from './service-content.ts';
 export {
   createService,
+  feesShownForForm,
   getService,
   getServiceEntry,
   listPublished,
   publishVersion,
   type Service,
   type ServiceEntry,
+  type ShownFee,
   saveVersion,
   withdrawService,
 } from './services.ts';

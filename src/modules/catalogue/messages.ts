@@ -93,9 +93,21 @@ export const catalogueMessages = defineMessages({
     audiencesField: 'Qui peut la demander',
     topicsField: 'Thèmes',
     lifeEventsField: 'Situations de vie',
-    save: 'Enregistrer une nouvelle version',
+    save: 'Enregistrer le brouillon',
     create: 'Créer le brouillon',
-    preview: 'Aperçu',
+    journeyLive:
+      'Le public voit la version {published}. Vos modifications seront enregistrées comme brouillon (version {next}) : le public continuera de voir la version {published} jusqu’à ce que vous publiiez le brouillon.',
+    journeyDraft:
+      'Vous modifiez un brouillon (version {latest}). Le public voit toujours la version {published}. Prévisualisez le brouillon, puis publiez-le.',
+    journeyNew:
+      'Brouillon (version {latest}) : cette prestation n’est pas encore au catalogue. Prévisualisez-la, puis publiez-la.',
+    journeyWithdrawn:
+      'Retirée : le public ne la voit plus. Publier la version {latest} la remet au catalogue.',
+    previewDraft: 'Aperçu du brouillon, version {version} — le public voit toujours la version {published}.',
+    previewPublic: 'Version {version} : celle que le public voit.',
+    previewLatest: 'Aperçu de la version {version}',
+    backToEditing: 'Retour à la modification',
+    seePublic: 'Voir la page publique (version {version})',
     previewBanner: 'Aperçu de la version {version} — le public ne voit pas cette page.',
     publish: 'Publier la version {version}',
     withdraw: 'Retirer du catalogue',
@@ -221,9 +233,22 @@ export const catalogueMessages = defineMessages({
     audiencesField: 'Wer sie beantragen kann',
     topicsField: 'Themen',
     lifeEventsField: 'Lebenslagen',
-    save: 'Neue Version speichern',
+    save: 'Entwurf speichern',
     create: 'Entwurf erstellen',
-    preview: 'Vorschau',
+    journeyLive:
+      'Die Öffentlichkeit sieht Version {published}. Ihre Änderungen werden als Entwurf (Version {next}) gespeichert: Die Öffentlichkeit sieht weiterhin Version {published}, bis Sie den Entwurf veröffentlichen.',
+    journeyDraft:
+      'Sie bearbeiten einen Entwurf (Version {latest}). Die Öffentlichkeit sieht weiterhin Version {published}. Sehen Sie sich den Entwurf in der Vorschau an und veröffentlichen Sie ihn dann.',
+    journeyNew:
+      'Entwurf (Version {latest}): Diese Dienstleistung ist noch nicht im Katalog. Vorschau ansehen, dann veröffentlichen.',
+    journeyWithdrawn:
+      'Zurückgezogen: Die Öffentlichkeit sieht sie nicht mehr. Mit der Veröffentlichung der Version {latest} kommt sie zurück in den Katalog.',
+    previewDraft:
+      'Vorschau des Entwurfs, Version {version} — die Öffentlichkeit sieht weiterhin Version {published}.',
+    previewPublic: 'Version {version}: die Version, welche die Öffentlichkeit sieht.',
+    previewLatest: 'Vorschau der Version {version}',
+    backToEditing: 'Zurück zur Bearbeitung',
+    seePublic: 'Öffentliche Seite ansehen (Version {version})',
     previewBanner: 'Vorschau der Version {version} — die Öffentlichkeit sieht diese Seite nicht.',
     publish: 'Version {version} veröffentlichen',
     withdraw: 'Aus dem Katalog zurückziehen',
@@ -346,9 +371,21 @@ export const catalogueMessages = defineMessages({
     audiencesField: 'Who may request it',
     topicsField: 'Themes',
     lifeEventsField: 'Life events',
-    save: 'Save a new version',
+    save: 'Save the draft',
     create: 'Create the draft',
-    preview: 'Preview',
+    journeyLive:
+      'The public sees version {published}. Your changes will be saved as a draft (version {next}): the public keeps seeing version {published} until you publish the draft.',
+    journeyDraft:
+      'You are editing a draft (version {latest}). The public still sees version {published}. Preview the draft, then publish it.',
+    journeyNew:
+      'Draft (version {latest}): this service is not in the catalogue yet. Preview it, then publish it.',
+    journeyWithdrawn:
+      'Withdrawn: the public no longer sees it. Publishing version {latest} puts it back in the catalogue.',
+    previewDraft: 'Preview of the draft, version {version} — the public still sees version {published}.',
+    previewPublic: 'Version {version}: the one the public sees.',
+    previewLatest: 'Preview version {version}',
+    backToEditing: 'Back to editing',
+    seePublic: 'See the public page (version {version})',
     previewBanner: 'Preview of version {version} — the public does not see this page.',
     publish: 'Publish version {version}',
     withdraw: 'Withdraw from the catalogue',

@@ -269,11 +269,23 @@ describe('service designers', () => {
       'name.fr': 'Macaron de parking',
     });
     expect(await (await get('/services/carte-parking-sion')).text()).toContain('Macaron de stationnement');
+    // The designer is told where things stand, and previews the draft with its publish button.
+    const drafting = await (await get('/back-office/catalogue/carte-parking-sion')).text();
+    expect(drafting).toContain(
+      'Vous modifiez un brouillon (version 2). Le public voit toujours la version 1.',
+    );
     const preview = await (await get('/back-office/catalogue/carte-parking-sion/preview')).text();
     expect(preview).toContain('Macaron de parking');
-    expect(preview).toContain('Aperçu de la version 2');
+    expect(preview).toContain('Aperçu du brouillon, version 2 — le public voit toujours la version 1.');
+    expect(preview).toContain('Publier la version 2');
+    const current = await (await get('/back-office/catalogue/carte-parking-sion/preview?version=1')).text();
+    expect(current).toContain('Version 1 : celle que le public voit.');
+    expect(current).not.toContain('Publier la version');
     await post('/back-office/catalogue/carte-parking-sion/publish', { version: '2' });
     expect(await (await get('/services/carte-parking-sion')).text()).toContain('Macaron de parking');
+    expect(await (await get('/back-office/catalogue/carte-parking-sion')).text()).toContain(
+      'Le public voit la version 2. Vos modifications seront enregistrées comme brouillon (version 3)',
+    );
 
     await post('/back-office/catalogue/carte-parking-sion/withdraw', {});
     expect((await get('/services/carte-parking-sion')).status).toBe(404);

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { atLeast } from '../../platform/http/assurance-level.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
@@ -34,6 +35,7 @@ import {
 } from './services.ts';
 import { isLifeEvent, isTopic, lifeEvents, topics } from './taxonomy.ts';
 import { DesignerListPage, designerBase, ServiceEditorPage, SynonymsPage } from './views/designer-pages.tsx';
+import { PreviewBanner } from './views/draft-journey.tsx';
 import {
   CantonHomePage,
   CommuneHomePage,
@@ -138,7 +140,11 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
     });
   }
 
-  async function renderServicePage(c: RouteContext, entry: ServiceEntry, preview: boolean) {
+  async function renderServicePage(
+    c: RouteContext,
+    entry: ServiceEntry,
+    preview?: (locale: Locale) => Child,
+  ) {
     const authority = await getAuthorityById(db, entry.authorityId);
     if (!authority) throw notFound();
     const home = await canton();
@@ -177,7 +183,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
           />
         ),
       },
-      <ServicePage locale={locale} entry={entry} authority={authority} preview={preview} />,
+      <ServicePage locale={locale} entry={entry} authority={authority} preview={preview?.(locale)} />,
     );
   }
 
@@ -329,7 +335,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
         if (!entry) throw notFound();
-        return renderServicePage(c, entry, false);
+        return renderServicePage(c, entry);
       },
     },
     {
@@ -565,7 +571,9 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
           Number.isInteger(version) ? version : 'latest',
         );
         if (!entry) throw notFound();
-        return renderServicePage(c, entry, true);
+        return renderServicePage(c, entry, (locale) => (
+          <PreviewBanner locale={locale} service={service} version={entry.version} />
+        ));
       },
     },
     {

@@ -235,3 +235,51 @@ export async function withdrawService(db: Db, actor: string, service: Service): 
     },
   );
 }
+
+/** The fee a catalogue entry shows, in one of its versions: what a workflow's fees must agree with. */
+export interface ShownFee {
+  slug: string;
+  name: ServiceContent['name'];
+  version: number;
+  /** Whether this is the version the public sees (otherwise the draft after it). */
+  published: boolean;
+  feeCents: number | null;
+}
+
+/**
+ * The fees shown by the entries that run a form, in their published version and in a later draft:
+ * a workflow asking another amount than the public is told can then be said to contradict them.
+ */
+export async function feesShownForForm(db: Db, authorityId: string, formId: string): Promise<ShownFee[]> {
+  const rows = await tables(db)
+    .selectFrom('catalogue_service_versions')
+    .innerJoin('catalogue_services', 'catalogue_services.id', 'catalogue_service_versions.service_id')
+    .select([
+      'catalogue_services.slug',
+      'catalogue_services.state',
+      'catalogue_services.published_version as publishedVersion',
+      'catalogue_services.latest_version as latestVersion',
+      'catalogue_service_versions.version',
+      'catalogue_service_versions.content',
+    ])
+    .where('catalogue_services.authority_id', '=', authorityId)
+    .where(sql<string>`catalogue_service_versions.content->>'formId'`, '=', formId)
+    .where((w) =>
+      w.or([
+        w('catalogue_service_versions.version', '=', w.ref('catalogue_services.latest_version')),
+        w('catalogue_service_versions.version', '=', w.ref('catalogue_services.published_version')),
+      ]),
+    )
+    .orderBy('catalogue_services.slug')
+    .orderBy('catalogue_service_versions.version')
+    .execute();
+  return rows
+    .filter((r) => r.state !== 'withdrawn')
+    .map((r) => ({
+      slug: r.slug,
+      name: r.content.name,
+      version: r.version,
+      published: r.state === 'published' && r.version === r.publishedVersion,
+      feeCents: r.content.feeCents,
+    }));
+}

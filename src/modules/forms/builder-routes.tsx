@@ -201,6 +201,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
             title: builderMessages.translator(c.var.locale)('fieldTitle', {
               field: pick(found.field.label, c.var.locale),
             }),
+            scripts: ['forms/form-builder.js'],
           },
           <FieldEditorPage
             locale={c.var.locale}
@@ -208,6 +209,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
             definition={definition}
             field={found.field}
             group={found.group}
+            query={c.req.query()}
           />,
         );
       },
@@ -221,8 +223,28 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         const { form, definition } = await designedForm(c);
         const found = allFields(definition).find((f) => f.field.id === c.req.param('fieldId'));
         if (!found) throw notFound();
-        const field = editField(definition, found, (await c.req.parseBody()) as Posted);
+        const posted = (await c.req.parseBody()) as Posted;
+        const { field, conditionMissing } = editField(definition, found, posted);
+        if (conditionMissing) {
+          const t = builderMessages.translator(c.var.locale);
+          return platform.render(
+            c,
+            { title: t('fieldTitle', { field: pick(field.label, c.var.locale) }), status: 422 },
+            <FieldEditorPage
+              locale={c.var.locale}
+              form={form}
+              definition={definition}
+              field={field}
+              group={found.group}
+              conditionError={t('typedValueMissing')}
+            />,
+          );
+        }
         await saveDefinition(db, actorRef(c), form, replaceField(definition, field));
+        // A type's own button (adding a row of answers) comes back to the field's page.
+        const stay =
+          typeof posted.stay === 'string' && /^[a-zA-Z]+=\d{1,2}$/.test(posted.stay) && posted.stay;
+        if (stay) return c.redirect(`${builderBase}/${form.id}/fields/${field.id}?${stay}`, 303);
         return c.redirect(
           found.group ? `${builderBase}/${form.id}/fields/${found.group.id}` : `${builderBase}/${form.id}`,
           303,

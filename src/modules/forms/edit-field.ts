@@ -1,11 +1,6 @@
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
-import {
-  allFields,
-  type Field,
-  type FormDefinition,
-  type PrefillSource,
-  prefillSources,
-} from './definition.ts';
+import { conditionChoices, postedCondition } from './condition-choices.ts';
+import { type Field, type FormDefinition, type PrefillSource, prefillSources } from './definition.ts';
 import { kindOf } from './fields/registry.ts';
 
 type Posted = Record<string, string | File>;
@@ -13,7 +8,8 @@ type Posted = Record<string, string | File>;
 /**
  * The field as the designer saved it on its page: label, hint, whether it is required, its type's
  * options (`fields/<type>/`), the known data it is filled with and the condition it is shown under.
- * Columns of a table have no prefill and no condition of their own.
+ * Columns of a table have no prefill and no condition of their own. A condition that needs a typed
+ * value and has none is left as it was, and said (`conditionMissing`).
  */
 export function editField(
   definition: FormDefinition,
@@ -33,17 +29,14 @@ export function editField(
       field.prefill = text('prefill') as PrefillSource;
     else delete field.prefill;
   }
+  let conditionMissing = false;
   if (!found.group) {
-    const target = allFields(definition).find((f) => f.field.id === text('conditionField'))?.field;
-    const operator = ['==', '!=', '>', '<'].includes(text('conditionOperator'))
-      ? text('conditionOperator')
-      : '==';
-    if (!target) delete field.showIf;
-    else {
-      const raw = text('conditionValue');
-      const toValue = kindOf(target).conditionValue ?? ((value: string) => value);
-      field.showIf = { [operator]: [{ var: target.id }, toValue(raw)] };
-    }
+    // The menu's words are only needed to build it: the posted key is what is checked here.
+    const choices = conditionChoices(definition, found.field, 'fr', () => '');
+    const posted = postedCondition(choices, text('conditionChoice'), text('conditionValue'));
+    if (posted === 'missing') conditionMissing = true;
+    else if (posted.rule === undefined) delete field.showIf;
+    else field.showIf = posted.rule;
   }
-  return field;
+  return { field, conditionMissing };
 }

@@ -60,6 +60,12 @@ const definition: FormDefinition = {
           required: true,
           showIf: { '==': [{ var: 'kind' }, 'work'] },
         },
+        {
+          id: 'breed',
+          type: 'text',
+          label: { fr: 'Race' },
+          requiredIf: { '==': [{ var: 'kind' }, 'work'] },
+        },
       ],
     },
     {
@@ -106,20 +112,39 @@ describe('filling in a form without JavaScript', () => {
     expect(first).toContain('Donnée connue du guichet');
 
     const step1 = `${draft}/steps/owner`;
-    // Choosing "work" reveals the farm field: shown first, not refused.
+    // Before "work" is chosen, the breed is not said to be optional: the condition is told instead.
+    expect(first).toContain('Race</label>');
+    expect(first).toContain('Obligatoire si « Genre » est « Travail ».');
+    expect(first).toContain('Nombre de chiens</label>');
+    // Choosing "work" reveals the farm field and makes the breed required: the step comes back saying so.
     const revealed = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work' }, draft);
-    expect(revealed.status).toBe(200);
+    expect(revealed.status).toBe(422);
     const revealedHtml = await revealed.text();
-    expect(revealedHtml).not.toContain('error-summary');
+    expect(revealedHtml).toContain('error-summary');
+    expect(revealedHtml).toContain('Répondez aussi à cette question : Exploitation');
+    expect(revealedHtml).toContain('Répondez aussi à cette question : Race');
     expect(revealedHtml).toMatch(/data-field="farm"(?! hidden)/);
     expect(revealedHtml).toContain('CHF'); // the fee, computed: 200
-    const refused = await post(step1, { name: 'Zufferey', dogs: '2,5', kind: 'work' }, draft);
+    const refused = await post(
+      step1,
+      { name: 'Zufferey', dogs: '2,5', kind: 'work', breed: 'Berger' },
+      draft,
+    );
     expect(refused.status).toBe(422);
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('Saisissez un nombre entier');
     expect(refusedHtml).toContain('Ce champ est obligatoire');
-    const next = await post(step1, { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz' }, draft);
+    const next = await post(
+      step1,
+      { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz', breed: 'Berger' },
+      draft,
+    );
     expect(next.headers.get('Location')).toBe(`${draft}?step=details`);
+
+    // Jumping to the review too early comes back to the step that lacks an answer, saying which.
+    const early = await get(`${draft}/review`);
+    expect(early.headers.get('Location')).toBe(`${draft}?step=details&check=1`);
+    expect(await (await get(`${draft}?step=details&check=1`)).text()).toContain('Ajoutez au moins une ligne');
 
     const step2 = `${draft}/steps/details`;
     const added = await post(step2, { 'list.rows': '0', action: 'addRow:list' }, `${draft}?step=details`);
@@ -255,7 +280,15 @@ describe('filling in a form without JavaScript', () => {
       unknown
     >;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.properties as object)).toEqual(['name', 'dogs', 'fee', 'kind', 'farm', 'list']);
+    expect(Object.keys(schema.properties as object)).toEqual([
+      'name',
+      'dogs',
+      'fee',
+      'kind',
+      'farm',
+      'breed',
+      'list',
+    ]);
     expect(schema.required).toEqual(['name', 'dogs', 'kind']);
     // Through the API, to the authority's own applications only.
     actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '' };
@@ -263,5 +296,49 @@ describe('filling in a form without JavaScript', () => {
     const sierre = await getAuthorityBySlug(testApp.database.db, 'sierre');
     actor = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre?.id ?? '' };
     expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(404);
+  });
+});
+
+describe('the builder, for conditions and answers', () => {
+  it('lists conditions in words, refuses a typed comparison without its value, and adds answer rows', async () => {
+    const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+    actor = staffActor(sion?.id ?? '', 'serviceDesigner');
+    const base = `/back-office/forms/${form.id}`;
+    const editor = await (await get(base)).text();
+    expect(editor).toContain('Affiché si « Genre » est « Travail »');
+    expect(editor).toContain('Obligatoire si « Genre » est « Travail ».');
+    expect(editor).not.toContain('&quot;work&quot;');
+
+    const farmPage = await (await get(`${base}/fields/farm`)).text();
+    expect(farmPage).toMatch(
+      /<option value="kind:==:work"[^>]*selected[^>]*>« Genre » est « Travail »<\/option>/,
+    );
+    const refused = await post(
+      `${base}/fields/farm`,
+      { 'label.fr': 'Exploitation', conditionChoice: 'dogs:>:', conditionValue: '' },
+      `${base}/fields/farm`,
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Saisissez la valeur à comparer');
+
+    const added = await post(
+      `${base}/fields/kind`,
+      {
+        'label.fr': 'Genre',
+        optionRows: '3',
+        'option-0-value': 'pet',
+        'option-0-fr': 'Compagnie',
+        'option-1-value': 'work',
+        'option-1-fr': 'Travail',
+        'option-2-fr': 'Assistance',
+        stay: 'blankOptions=2',
+      },
+      `${base}/fields/kind`,
+    );
+    expect(added.headers.get('Location')).toBe(`${base}/fields/kind?blankOptions=2`);
+    const rows = await (await get(`${base}/fields/kind?blankOptions=2`)).text();
+    expect(rows).toContain('value="assistance"');
+    expect(rows).toContain('name="option-4-fr"'); // three answers and two empty rows
+    expect(rows).not.toContain('name="option-5-fr"');
   });
 });

@@ -7,7 +7,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAuthorityById } from '../authorities/index.ts';
 import { checkUpload } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
-import type { FormDefinition } from './definition.ts';
+import { allFields, type FormDefinition } from './definition.ts';
 import {
   type Draft,
   getDraftOfAccount,
@@ -81,12 +81,15 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     locale: Locale,
     definition: FormDefinition,
     problems: FieldProblem[],
+    isNew: (problem: FieldProblem) => boolean = () => false,
   ): FieldError[] {
     const t = formMessages.translator(locale);
+    const labelOf = (id: string) => allFields(definition).find((f) => f.field.id === id)?.field.label;
     return problems.map((p) => ({
       field: p.field,
-      message:
-        p.problem === 'check' && p.check !== undefined
+      message: isNew(p)
+        ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
+        : p.problem === 'check' && p.check !== undefined
           ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
           : t(p.problem),
     }));
@@ -235,9 +238,19 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
         }
         const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
-        return renderStep(c, loaded, stepId, loaded.draft.answers, [], {
-          savedLater: c.req.query('saved') === '1',
-        });
+        // Sent back from the review: the step says what is missing rather than reloading silently.
+        const { problems } =
+          c.req.query('check') === '1'
+            ? validateAnswers(loaded.definition, loaded.draft.answers, { today: today(), onlyStep: stepId })
+            : { problems: [] };
+        return renderStep(
+          c,
+          loaded,
+          stepId,
+          loaded.draft.answers,
+          problemsAsErrors(c.var.locale, loaded.definition, problems),
+          { savedLater: c.req.query('saved') === '1' },
+        );
       },
     },
     {
@@ -261,20 +274,30 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
           return renderStep(c, loaded, stepId, answers, []);
         if (action === 'save') return c.redirect(`${draftPath(draft.id)}?step=${stepId}&saved=1`, 303);
-        // Without JavaScript, a field an answer just revealed is shown before anything is refused.
         const index = definition.steps.indexOf(step);
         const before = engine.evaluate(definition, draft.answers).steps[index];
         const after = engine.evaluate(definition, answers).steps[index];
-        const revealed = after?.fields.some(
-          (f, i) => f.visible && !before?.fields[i]?.visible && answers[f.id] === undefined,
-        );
-        if (revealed && fileProblems.length === 0) return renderStep(c, loaded, stepId, answers, []);
         const { problems } = validateAnswers(definition, answers, { today: today(), onlyStep: stepId });
         const all = [...fileProblems, ...problems];
-        if (all.length > 0)
-          return renderStep(c, loaded, stepId, answers, problemsAsErrors(c.var.locale, definition, all), {
-            status: 422,
-          });
+        if (all.length > 0) {
+          // Without JavaScript, a question this very post revealed or made required was never seen as
+          // such: it is named, so that the person knows why the step came back.
+          const asked = new Set(before?.fields.filter((f) => f.required).map((f) => f.id));
+          const fresh = new Set(after?.fields.filter((f) => f.required && !asked.has(f.id)).map((f) => f.id));
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            answers,
+            problemsAsErrors(
+              c.var.locale,
+              definition,
+              all,
+              (p) => fresh.has(p.field) && p.problem === 'required',
+            ),
+            { status: 422 },
+          );
+        }
         if (after?.exit)
           return platform.render(
             c,
@@ -302,7 +325,10 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           const step = definition.steps.find((s) =>
             s.fields.some((f) => firstProblem.field.split(/[[.]/)[0] === f.id),
           );
-          return c.redirect(`${draftPath(draft.id)}?step=${step?.id ?? definition.steps[0]?.id}`, 303);
+          return c.redirect(
+            `${draftPath(draft.id)}?step=${step?.id ?? definition.steps[0]?.id}&check=1`,
+            303,
+          );
         }
         const { active } = activeSteps(definition, draft.answers);
         return platform.render(

@@ -4,9 +4,12 @@ import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Translations } from '../../../platform/views/components/translations.tsx';
+import type { ShownFee } from '../../catalogue/index.ts';
+import type { FeeContradiction } from '../fee-check.ts';
 import { caseMessages } from '../messages.ts';
 import { requiredStatuses, type Workflow } from '../workflow.ts';
 import type { NewStatus } from '../workflow-form.ts';
+import { CatalogueFees } from './catalogue-fees.tsx';
 
 const roles = ['agent', 'authorityAdmin'] as const;
 
@@ -70,6 +73,8 @@ export function WorkflowPage(props: {
   /** The form's fields that hold an amount in francs a fee may take. */
   feeFields: { id: string; label: string }[];
   newStatus?: NewStatus;
+  /** The fee the catalogue shows, checked against this workflow's. */
+  fees?: { shown: ShownFee[]; contradictions: FeeContradiction[] };
 }) {
   const t = caseMessages.translator(props.locale);
   const ids = Object.keys(props.workflow.statuses);
@@ -86,6 +91,17 @@ export function WorkflowPage(props: {
       <p class="lead">{t('workflowLead')}</p>
       {props.saved && <NotificationBanner kind="success">{t('workflowSaved')}</NotificationBanner>}
       <ErrorSummary errors={props.errors} />
+      {props.fees && (
+        <section aria-labelledby="catalogue-fee">
+          <h2 id="catalogue-fee">{t('feeShownTitle')}</h2>
+          <CatalogueFees
+            locale={props.locale}
+            shown={props.fees.shown}
+            contradictions={props.fees.contradictions}
+            statusLabel={(id) => pick(props.workflow.statuses[id]?.staffLabel ?? { fr: id }, props.locale)}
+          />
+        </section>
+      )}
       <form method="post" action={props.action}>
         <CsrfField />
         <div class="field">

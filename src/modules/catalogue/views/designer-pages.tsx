@@ -15,6 +15,7 @@ import { localisedFields } from '../service-content.ts';
 import type { Service, ServiceEntry } from '../services.ts';
 import type { ServiceState } from '../tables.ts';
 import { audiences, lifeEvents, topics } from '../taxonomy.ts';
+import { DraftJourney, hasDraft, PublishButton } from './draft-journey.tsx';
 import { servicePath } from './service-card.tsx';
 
 export const designerBase = '/back-office/catalogue';
@@ -213,17 +214,14 @@ export function ServiceEditorPage(props: {
           <p>
             <StateTag locale={props.locale} service={service} /> {t('version')} {service.latestVersion}
           </p>
+          <DraftJourney locale={props.locale} service={service} />
           <div class="button-group">
             <a class="button button--secondary" href={`${designerBase}/${service.slug}/preview`}>
-              {t('preview')}
+              {t('previewLatest', { version: service.latestVersion })}
             </a>
-            {service.latestVersion !== service.publishedVersion || service.state !== 'published' ? (
-              <form method="post" action={`${designerBase}/${service.slug}/publish`} class="inline-form">
-                <CsrfField />
-                <input type="hidden" name="version" value={String(service.latestVersion)} />
-                <Button>{t('publish', { version: service.latestVersion })}</Button>
-              </form>
-            ) : null}
+            {hasDraft(service) && (
+              <PublishButton locale={props.locale} service={service} version={service.latestVersion} />
+            )}
             {service.state === 'published' && (
               <form method="post" action={`${designerBase}/${service.slug}/withdraw`} class="inline-form">
                 <CsrfField />

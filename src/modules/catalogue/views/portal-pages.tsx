@@ -1,7 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { formatChf } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
-import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { type Authority, ContactDetails, contactPath, portalPath } from '../../authorities/index.ts';
 import { themeLabel } from '../../mandates/index.ts';
@@ -203,7 +202,8 @@ export function ServicePage(props: {
   locale: Locale;
   entry: ServiceEntry;
   authority: Authority;
-  preview?: boolean;
+  /** Above a designer's preview: which version it is, and publishing it. */
+  preview?: Child;
 }) {
   const t = catalogueMessages.translator(props.locale);
   const { content } = props.entry;
@@ -236,9 +236,7 @@ export function ServicePage(props: {
   ];
   return (
     <>
-      {props.preview && (
-        <NotificationBanner>{t('previewBanner', { version: props.entry.version })}</NotificationBanner>
-      )}
+      {props.preview}
       <h1>{text('name')}</h1>
       <p class="lead">{text('summary')}</p>
       <dl class="summary-list">

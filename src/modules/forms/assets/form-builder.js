@@ -31,3 +31,15 @@ for (const section of document.querySelectorAll('section[data-fields]')) {
     });
   });
 }
+
+// The typed value beside the condition menu matters only for an entry compared with it: shown then.
+for (const fieldset of document.querySelectorAll('[data-condition]')) {
+  const menu = fieldset.querySelector('select');
+  const typed = fieldset.querySelector('[data-typed-value]');
+  if (!menu || !typed) continue;
+  const update = () => {
+    typed.hidden = menu.selectedOptions[0]?.dataset.typed !== 'true';
+  };
+  menu.addEventListener('change', update);
+  update();
+}

@@ -72,6 +72,11 @@ export interface OptionsProps<F extends BaseField> {
   definition: FormDefinition;
   locale: Locale;
   t: BuilderT;
+  /**
+   * The field page's query: a type's button named `stay` saves the field and comes back to its page
+   * with its value as the query (`blankOptions=2`), e.g. to add rows without JavaScript.
+   */
+  query?: Record<string, string>;
 }
 
 /** The builder's page of a field, below its form: what the type holds besides (a group's columns). */
@@ -150,4 +155,9 @@ export interface FieldKind<F extends BaseField = BaseField> {
   Section?(props: SectionProps<F>): Child;
   /** As the subject of a condition: the typed value of what the designer wrote. */
   conditionValue?(raw: string): unknown;
+  /**
+   * As the subject of a condition, the answers it is compared with, chosen from a menu (as posted by
+   * the runner, read with `conditionValue`); without them the designer types the value.
+   */
+  conditionAnswers?(field: F): string[];
 }

@@ -10,9 +10,11 @@ import { Tag } from '../../../platform/views/components/tag.tsx';
 import { Translations } from '../../../platform/views/components/translations.tsx';
 import type { Authority } from '../../authorities/index.ts';
 import { builderMessages } from '../builder-messages.ts';
-import { allFields, type Field, type FormDefinition } from '../definition.ts';
+import type { Field, FormDefinition } from '../definition.ts';
+import { describeCondition } from '../describe-condition.ts';
 import { fieldKinds } from '../fields/registry.ts';
 import type { Form } from '../forms.ts';
+import { formMessages } from '../messages.ts';
 import { builderBase, typeName } from './field-editor-page.tsx';
 import { FieldInput } from './fields.tsx';
 
@@ -94,12 +96,19 @@ export function FormsListPage(props: {
   );
 }
 
+/** Under which answers a field is shown and required, in words: what the table of a step lists. */
 function conditionSummary(field: Field, definition: FormDefinition, locale: Locale): string {
-  const rule = field.showIf as Record<string, [{ var: string }, unknown]> | undefined;
-  if (!rule) return '—';
-  const [operator, operands] = Object.entries(rule)[0] ?? [];
-  const target = allFields(definition).find((f) => f.field.id === operands?.[0]?.var)?.field;
-  return `${target ? pick(target.label, locale) : '?'} ${operator} ${JSON.stringify(operands?.[1])}`;
+  if (field.showIf === undefined) return '—';
+  const t = builderMessages.translator(locale);
+  return t('shownWhen', { condition: describeCondition(field.showIf, definition, locale) });
+}
+
+function requiredSummary(field: Field, definition: FormDefinition, locale: Locale): string {
+  if (field.required) return '✓';
+  if (field.requiredIf === undefined) return '';
+  return formMessages.translator(locale)('requiredWhen', {
+    condition: describeCondition(field.requiredIf, definition, locale),
+  });
 }
 
 export function EditorPage(props: {
@@ -159,6 +168,16 @@ export function EditorPage(props: {
           <h2 id={`step-${step.id}`}>
             {t('step')} {s + 1} : {pick(step.title, props.locale)}
           </h2>
+          {step.showIf !== undefined && (
+            <p>
+              {t('stepShownWhen', { condition: describeCondition(step.showIf, definition, props.locale) })}
+            </p>
+          )}
+          {step.exitIf !== undefined && (
+            <p>
+              {t('stepExitWhen', { condition: describeCondition(step.exitIf, definition, props.locale) })}
+            </p>
+          )}
           <form method="post" action={`${builderBase}/${form.id}/actions`}>
             <CsrfField />
             <input type="hidden" name="action" value="setStepTitle" />
@@ -208,7 +227,7 @@ export function EditorPage(props: {
                 return [
                   name,
                   typeName(props.locale, field.type),
-                  field.required ? '✓' : '',
+                  requiredSummary(field, definition, props.locale),
                   conditionSummary(field, definition, props.locale),
                   actions,
                 ];

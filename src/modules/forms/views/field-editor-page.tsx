@@ -1,9 +1,11 @@
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { ErrorSummary } from '../../../platform/views/components/error-summary.tsx';
 import { Translations } from '../../../platform/views/components/translations.tsx';
 import { builderMessages } from '../builder-messages.ts';
-import { allFields, type Field, type FormDefinition, prefillSources } from '../definition.ts';
+import { chosenCondition, conditionChoices } from '../condition-choices.ts';
+import { type Field, type FormDefinition, prefillSources } from '../definition.ts';
 import { fieldKinds, kindOf } from '../fields/registry.ts';
 import type { Form } from '../forms.ts';
 
@@ -12,63 +14,65 @@ export const builderBase = '/back-office/forms';
 /** A field type's name in the builder. */
 export const typeName = (locale: Locale, type: string) => kindOf({ type }).name[locale];
 
-/** The condition a field is shown under, as the builder writes it: a field, an operator, a value. */
-function Condition(props: { field: Field; definition: FormDefinition; locale: Locale }) {
+/**
+ * The condition a field is shown under, chosen from one menu that says each in words; a field
+ * answered by typing is compared with the value typed below it (the only entry the menu cannot hold).
+ */
+function Condition(props: { field: Field; definition: FormDefinition; locale: Locale; error?: string }) {
   const t = builderMessages.translator(props.locale);
-  const { field } = props;
-  const candidates = allFields(props.definition).filter(
-    ({ field: f, group }) => !group && f.id !== field.id && kindOf(f).conditionValue !== undefined,
+  const { field, definition, locale } = props;
+  const choices = conditionChoices(definition, field, locale, (key, subject) =>
+    t(key, { field: pick(subject.label, locale) }),
   );
-  const rule = field.showIf as Record<string, [{ var: string }, unknown]> | undefined;
-  const [operator, operands] = rule ? (Object.entries(rule)[0] ?? []) : [];
+  const chosen = chosenCondition(choices, field.showIf);
+  const bySubject = Map.groupBy(choices, (c) => c.subject);
   return (
-    <fieldset class="fieldset" id="condition">
+    <fieldset class="fieldset" id="condition" data-condition>
       <legend class="fieldset__legend">{t('showIf')}</legend>
-      <div class="field">
-        <label class="field__label" for="conditionField">
-          {t('field')}
+      <div class={props.error ? 'field field--error' : 'field'}>
+        <label class="field__label" for="conditionChoice">
+          {t('conditionMenu')}
         </label>
-        <select class="field__input" id="conditionField" name="conditionField">
+        {props.error && (
+          <p class="field__error" id="conditionChoice-error">
+            {props.error}
+          </p>
+        )}
+        <select
+          class="field__input"
+          id="conditionChoice"
+          name="conditionChoice"
+          aria-describedby={props.error ? 'conditionChoice-error' : undefined}
+        >
           <option value="">{t('always')}</option>
-          {candidates.map(({ field: f }) => (
-            <option value={f.id} selected={operands?.[0]?.var === f.id}>
-              {pick(f.label, props.locale)}
-            </option>
+          {[...bySubject].map(([subject, entries]) => (
+            <optgroup label={pick(subject.label, locale)}>
+              {entries.map((c) => (
+                <option
+                  value={c.key}
+                  selected={chosen?.key === c.key}
+                  data-typed={c.answer === undefined ? 'true' : undefined}
+                >
+                  {c.text}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>
-      <div class="field">
-        <label class="field__label" for="conditionOperator">
-          {t('operator')}
-        </label>
-        <select class="field__input" id="conditionOperator" name="conditionOperator">
-          {(
-            [
-              ['==', t('equals')],
-              ['!=', t('differs')],
-              ['>', t('greater')],
-              ['<', t('less')],
-            ] as const
-          ).map(([value, label]) => (
-            <option value={value} selected={operator === value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
+      <div class="field" data-typed-value>
         <label class="field__label" for="conditionValue">
-          {t('value')}
+          {t('typedValue')}
         </label>
+        <p class="field__hint" id="conditionValue-hint">
+          {t('typedValueHint')}
+        </p>
         <input
           class="field__input"
           id="conditionValue"
           name="conditionValue"
-          value={
-            operands === undefined
-              ? ''
-              : String(operands[1] === true ? 'yes' : operands[1] === false ? 'no' : operands[1])
-          }
+          aria-describedby="conditionValue-hint"
+          value={chosen?.typed ?? ''}
         />
       </div>
     </fieldset>
@@ -82,6 +86,9 @@ export function FieldEditorPage(props: {
   definition: FormDefinition;
   field: Field;
   group?: Field;
+  query?: Record<string, string>;
+  /** Why the condition posted was not taken (the rest is shown as posted). */
+  conditionError?: string;
 }) {
   const t = builderMessages.translator(props.locale);
   const { field, form, definition, locale } = props;
@@ -90,6 +97,9 @@ export function FieldEditorPage(props: {
   return (
     <>
       <h1>{t('fieldTitle', { field: pick(field.label, locale) })}</h1>
+      <ErrorSummary
+        errors={props.conditionError ? [{ field: 'conditionChoice', message: props.conditionError }] : []}
+      />
       <p>
         <a href={formPath}>{t('backToForm')}</a>
       </p>
@@ -109,7 +119,7 @@ export function FieldEditorPage(props: {
             <label for="required">{t('required')}</label>
           </div>
         )}
-        {kind.Options({ field, definition, locale, t })}
+        {kind.Options({ field, definition, locale, t, query: props.query })}
         {!props.group && kind.prefillable && (
           <div class="field">
             <label class="field__label" for="prefill">
@@ -125,7 +135,9 @@ export function FieldEditorPage(props: {
             </select>
           </div>
         )}
-        {!props.group && <Condition field={field} definition={definition} locale={locale} />}
+        {!props.group && (
+          <Condition field={field} definition={definition} locale={locale} error={props.conditionError} />
+        )}
         <Button>{t('save')}</Button>
       </form>
       {kind.Section?.({

@@ -21,12 +21,17 @@ export function FieldInput(props: {
   required: boolean;
   visible: boolean;
   known?: boolean;
+  /** The condition, in words, under which answers on this same step make the field required. */
+  requiredWhen?: string;
 }): Child {
   const { field, name, locale } = props;
   const kind = kindOf(field);
   const t = formMessages.translator(locale);
-  const label = `${pick(field.label, locale)}${props.required || !kind.asks ? '' : ` ${t('optional')}`}`;
-  const hint = field.hint ? pick(field.hint, locale) : undefined;
+  // "(optional)" only when no answer on this step can make it required: otherwise the condition is told.
+  const optional = !props.required && kind.asks && !props.requiredWhen;
+  const label = `${pick(field.label, locale)}${optional ? ` ${t('optional')}` : ''}`;
+  const when = props.requiredWhen && t('requiredWhen', { condition: props.requiredWhen });
+  const hint = [field.hint && pick(field.hint, locale), when].filter(Boolean).join(' ') || undefined;
   const error = props.errors[name];
   const id = name.replace(/[[\].]/g, '-');
   return (

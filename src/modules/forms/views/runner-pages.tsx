@@ -4,6 +4,7 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import type { FormDefinition, FormStep } from '../definition.ts';
+import { describeCondition, readsStep } from '../describe-condition.ts';
 import { displayValue } from '../display.ts';
 import type { Submission } from '../drafts.ts';
 import { kindOf } from '../fields/registry.ts';
@@ -61,6 +62,11 @@ export function StepPage(props: {
             required={props.state.fields[i]?.required ?? false}
             visible={props.state.fields[i]?.visible ?? true}
             known={props.known.has(field.id)}
+            requiredWhen={
+              field.requiredIf !== undefined && readsStep(field.requiredIf, props.step)
+                ? describeCondition(field.requiredIf, props.definition, props.locale)
+                : undefined
+            }
           />
         ))}
         <div class="button-group">

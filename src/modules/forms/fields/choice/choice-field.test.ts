@@ -22,14 +22,31 @@ describe('a single choice', () => {
     expect(choiceField.problems({ ...field, options: [] })).toEqual(['options:kind']);
   });
 
-  it('takes its options from the builder, one per line, and ignores lines without a value or a French text', () => {
+  it('takes its options from the builder’s table: removed and textless rows dropped, missing codes made', () => {
+    const row = (i: number, value: string, fr: string, de = '', en = '') => ({
+      [`option-${i}-value`]: value,
+      [`option-${i}-fr`]: fr,
+      [`option-${i}-de`]: de,
+      [`option-${i}-en`]: en,
+    });
     const edited = choiceField.readOptions(field, {
-      options: 'oui | Oui | Ja\n | Sans valeur\nnon | Non | Nein | No\nbad value | X',
+      optionRows: '6',
+      ...row(0, 'oui', 'Oui', 'Ja'),
+      ...row(1, 'gone', 'Supprimée'),
+      'option-1-remove': 'yes',
+      ...row(2, 'x', ''),
+      ...row(3, '', 'Chien d’assistance', 'Assistenzhund', 'Assistance dog'),
+      ...row(4, 'bad value', 'Oui'),
+      ...row(5, '', ''),
     });
     expect(edited.options).toEqual([
       { value: 'oui', label: { fr: 'Oui', de: 'Ja' } },
-      { value: 'non', label: { fr: 'Non', de: 'Nein', en: 'No' } },
+      {
+        value: 'chien-d-assistance',
+        label: { fr: 'Chien d’assistance', de: 'Assistenzhund', en: 'Assistance dog' },
+      },
+      { value: 'oui-2', label: { fr: 'Oui' } },
     ]);
-    expect(choiceField.readOptions(field, { options: '' })).toEqual(field);
+    expect(choiceField.readOptions(field, {})).toEqual(field);
   });
 });

@@ -36,7 +36,8 @@ export const choiceField: FieldKind<ChoiceField> = {
     />
   ),
   reads: 'choice',
-  Options: ({ field, t }) => <OptionsEditor options={field.options} t={t} />,
+  Options: ({ field, t, query }) => <OptionsEditor options={field.options} t={t} query={query} />,
   readOptions: withOptions,
   conditionValue: (raw) => raw,
+  conditionAnswers: (field) => (field.options ?? []).map((o) => o.value),
 };

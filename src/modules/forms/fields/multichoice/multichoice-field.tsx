@@ -50,6 +50,6 @@ export const multichoiceField: FieldKind<MultichoiceField> = {
     />
   ),
   reads: 'choices',
-  Options: ({ field, t }) => <OptionsEditor options={field.options} t={t} />,
+  Options: ({ field, t, query }) => <OptionsEditor options={field.options} t={t} query={query} />,
   readOptions: withOptions,
 };

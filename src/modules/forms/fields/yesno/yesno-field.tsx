@@ -40,4 +40,5 @@ export const yesnoField: FieldKind<YesnoField> = {
   Options: () => null,
   readOptions: (field) => field,
   conditionValue: (raw) => raw === 'yes' || raw === 'oui' || raw === 'ja' || raw === 'true',
+  conditionAnswers: () => ['yes', 'no'],
 };
