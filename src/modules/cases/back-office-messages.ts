@@ -41,13 +41,15 @@ export const backOfficeMessages = defineMessages({
     yes: 'oui',
     no: 'non',
     decideHow: 'Document de décision',
-    decideWithLetter: 'Lettre produite par le guichet',
     decideWithLetterHint:
       'Le guichet remplit la lettre de l’issue choisie, telle que rédigée dans le workflow, dans la langue du demandeur, et la dépose dans ses documents.',
-    decideWithFile: 'Joindre mon propre document (PDF)',
+    decideWithFile:
+      'Ou joignez votre propre document : s’il est joint, c’est lui qui est publié comme décision, à la place de la lettre.',
+    decideTemplate: 'Modèle de lettre',
+    decideStandard: 'Lettre de décision standard',
     decisionLetterTitle: 'Décision – {request}',
     decisionLetterText:
-      'Madame, Monsieur,\n\nNous avons examiné votre demande {reference} ({request}) du {submitted}.\n\nDécision : {outcome}.',
+      '{requester}\n\nMadame, Monsieur,\n\nNous avons examiné votre demande {reference} ({request}) du {submitted}.\n\nDécision : {outcome}.',
   },
   de: {
     homeTitle: 'Backoffice',
@@ -88,13 +90,15 @@ export const backOfficeMessages = defineMessages({
     yes: 'ja',
     no: 'nein',
     decideHow: 'Entscheiddokument',
-    decideWithLetter: 'Vom Guichet erstellter Brief',
     decideWithLetterHint:
       'Der Guichet füllt den Brief des gewählten Ergebnisses, wie er im Workflow formuliert ist, in der Sprache der gesuchstellenden Person aus und legt ihn in deren Dokumente.',
-    decideWithFile: 'Eigenes Dokument beilegen (PDF)',
+    decideWithFile:
+      'Oder legen Sie Ihr eigenes Dokument bei: Es wird dann anstelle des Briefs als Entscheid veröffentlicht.',
+    decideTemplate: 'Briefvorlage',
+    decideStandard: 'Standard-Entscheidbrief',
     decisionLetterTitle: 'Entscheid – {request}',
     decisionLetterText:
-      'Sehr geehrte Damen und Herren\n\nWir haben Ihr Gesuch {reference} ({request}) vom {submitted} geprüft.\n\nEntscheid: {outcome}.',
+      '{requester}\n\nSehr geehrte Damen und Herren\n\nWir haben Ihr Gesuch {reference} ({request}) vom {submitted} geprüft.\n\nEntscheid: {outcome}.',
   },
   en: {
     homeTitle: 'Back office',
@@ -135,12 +139,14 @@ export const backOfficeMessages = defineMessages({
     yes: 'yes',
     no: 'no',
     decideHow: 'Decision document',
-    decideWithLetter: 'Letter produced by the platform',
     decideWithLetterHint:
       'The platform fills in the letter of the chosen outcome, as worded in the workflow, in the requester’s language, and places it in their documents.',
-    decideWithFile: 'Attach my own document (PDF)',
+    decideWithFile:
+      'Or attach your own document: it is then published as the decision instead of the letter.',
+    decideTemplate: 'Letter template',
+    decideStandard: 'Standard decision letter',
     decisionLetterTitle: 'Decision – {request}',
     decisionLetterText:
-      'Dear Sir or Madam,\n\nWe have examined your request {reference} ({request}) of {submitted}.\n\nDecision: {outcome}.',
+      '{requester}\n\nDear Sir or Madam,\n\nWe have examined your request {reference} ({request}) of {submitted}.\n\nDecision: {outcome}.',
   },
 });

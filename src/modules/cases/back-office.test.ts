@@ -1,10 +1,14 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
+import { defaultWorkflow } from './workflow.ts';
+import { saveWorkflow } from './workflow-store.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -91,5 +95,78 @@ describe('the back office', () => {
       expect(row[4]).toBe('Émilie Bonvin');
     }
     expect(rows.map((r) => r.at(-1)).sort()).toEqual(['Bail', 'Emploi']);
+  });
+});
+
+describe('a decision made from a letter', () => {
+  /** The decision the requester finds in their documents, as text. */
+  async function decisionOf(id: string) {
+    const { rows } = await sql<{ id: string }>`
+      select id from documents where request_id = ${id} and category = 'decision'`.execute(
+      testApp.database.db,
+    );
+    expect(rows).toHaveLength(1);
+    actor = citizen;
+    const file = await testApp.app.request(`/documents/${rows[0]?.id}/file`);
+    expect(file.headers.get('Content-Type')).toContain('application/pdf');
+    return pdfText(new Uint8Array(await file.arrayBuffer()));
+  }
+
+  it('fills the standard letter for the requester and publishes it as the decision', async () => {
+    const item = await openRequest(testApp.database.db, citizen, formId, { purpose: 'Crédit' });
+    actor = clerk;
+    const client = httpClient(testApp.app);
+    const page = `${inbox}/${item.id}`;
+    const decided = await client.submit(
+      `${page}/decide`,
+      { outcome: 'refused', template: 'standard', version: String(item.version) },
+      page,
+    );
+    expect(decided.status).toBe(303);
+    const text = await decisionOf(item.id);
+    expect(text).toContain('Émilie Bonvin');
+    expect(text).toContain(item.reference);
+    expect(text).toContain('Extrait');
+    expect(text).toContain('Décision : Refusée.');
+  });
+
+  it('uses the letter the workflow’s designers worded, once, in the requester’s language', async () => {
+    const { db } = testApp.database;
+    const granted = defaultWorkflow.statuses.granted ?? { staffLabel: { fr: '' } };
+    await saveWorkflow(db, 'test', formId, {
+      ...defaultWorkflow,
+      statuses: {
+        ...defaultWorkflow.statuses,
+        granted: {
+          ...granted,
+          letter: {
+            title: { fr: 'Extrait accordé', de: 'Auszug gewährt' },
+            text: { fr: 'Bonjour {requester}, votre demande {reference} est acceptée.', de: 'Guten Tag' },
+          },
+        },
+      },
+    });
+    const item = await openRequest(db, citizen, formId, { purpose: 'Bail' });
+    actor = clerk;
+    const client = httpClient(testApp.app);
+    const page = `${inbox}/${item.id}`;
+    expect(await (await client.get(page)).text()).toContain(
+      '<option value="granted">Extrait accordé</option>',
+    );
+    const decided = await client.post(`${page}/decide`, {
+      outcome: 'granted',
+      template: 'granted',
+      version: String(item.version),
+    });
+    expect(decided.status).toBe(303);
+    expect(await decisionOf(item.id)).toContain(
+      `Bonjour Émilie Bonvin, votre demande ${item.reference} est acceptée.`,
+    );
+    // Entering "granted" would send this letter too: the decision already is that letter.
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from graphile_worker.jobs where task_identifier = 'cases:generate-letter'`.execute(
+      db,
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
+import { decisionLetter, decisionTemplates } from './decision-letters.ts';
 import { caseMessages } from './messages.ts';
 import { moveTo } from './move-request.ts';
 import { caseActorOf, type Posted, postedText, seenVersion, textAndFile } from './posted-text.ts';
@@ -44,6 +45,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     const requester = await getPerson(db, item.person_id);
     const assignee = item.assignee_person_id ? await getPerson(db, item.assignee_person_id) : undefined;
     const account = await getAccount(db, item.account_id);
+    const workflow = await workflowFor(db, item.form_id);
     return platform.render(
       c,
       { title: item.reference, status: errors.length > 0 ? 422 : 200 },
@@ -51,7 +53,8 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         base={staffBase(authority)}
         item={item}
-        workflow={await workflowFor(db, item.form_id)}
+        workflow={workflow}
+        templates={decisionTemplates(workflow)}
         events={await listEvents(db, item.id, true)}
         answers={
           version ? (
@@ -276,19 +279,27 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         const posted = (await c.req.parseBody()) as Posted;
-        const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
-        const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
-        if (!file || typeof checkUpload(bytes) === 'string')
+        const outcome = posted.outcome === 'refused' ? 'refused' : 'granted';
+        const upload = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
+        const bytes = upload ? Buffer.from(await upload.arrayBuffer()) : Buffer.alloc(0);
+        if (upload && typeof checkUpload(bytes) === 'string')
           return renderStaffCase(c, authority, item, [
             { field: 'decision-file', message: caseMessages.translator(c.var.locale)('fileMissing') },
           ]);
+        // Without a document of their own, the clerk's decision is the letter they chose, filled in.
+        const template = String(posted.template ?? '');
+        const file = upload
+          ? { name: upload.name, bytes }
+          : await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
+        if (!file) throw new HttpError(400, 'unknown_template');
         return unlessChanged(c, authority, item, async () =>
           decideRequest(await vaultOf(platform), {
             item,
             seenVersion: seenVersion(posted, item),
             actor: caseActorOf(c),
-            outcome: posted.outcome === 'refused' ? 'refused' : 'granted',
-            file: { name: file.name, bytes },
+            outcome,
+            file,
+            ...(!upload && { fromLetterOf: template }),
           }),
         );
       },
