@@ -46,6 +46,7 @@ export const backOfficeMessages = defineMessages({
     decideWithFile:
       'Ou joignez votre propre document : s’il est joint, c’est lui qui est publié comme décision, à la place de la lettre.',
     decideTemplate: 'Modèle de lettre',
+    templateMissing: 'Choisissez un modèle de lettre ou joignez votre document de décision',
     decideStandard: 'Lettre de décision standard',
     decisionLetterTitle: 'Décision – {request}',
     decisionLetterText:
@@ -95,6 +96,7 @@ export const backOfficeMessages = defineMessages({
     decideWithFile:
       'Oder legen Sie Ihr eigenes Dokument bei: Es wird dann anstelle des Briefs als Entscheid veröffentlicht.',
     decideTemplate: 'Briefvorlage',
+    templateMissing: 'Wählen Sie eine Briefvorlage oder legen Sie Ihr Entscheiddokument bei',
     decideStandard: 'Standard-Entscheidbrief',
     decisionLetterTitle: 'Entscheid – {request}',
     decisionLetterText:
@@ -144,6 +146,7 @@ export const backOfficeMessages = defineMessages({
     decideWithFile:
       'Or attach your own document: it is then published as the decision instead of the letter.',
     decideTemplate: 'Letter template',
+    templateMissing: 'Choose a letter template or attach your decision document',
     decideStandard: 'Standard decision letter',
     decisionLetterTitle: 'Decision – {request}',
     decisionLetterText:

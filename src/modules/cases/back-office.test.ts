@@ -117,6 +117,13 @@ describe('a decision made from a letter', () => {
     actor = clerk;
     const client = httpClient(testApp.app);
     const page = `${inbox}/${item.id}`;
+    const refused = await client.submit(
+      `${page}/decide`,
+      { outcome: 'refused', template: 'none', version: String(item.version) },
+      page,
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Choisissez un modèle de lettre ou joignez votre document');
     const decided = await client.submit(
       `${page}/decide`,
       { outcome: 'refused', template: 'standard', version: String(item.version) },

@@ -16,6 +16,7 @@ import {
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
+import { backOfficeMessages } from './back-office-messages.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { decisionLetter, decisionTemplates } from './decision-letters.ts';
@@ -291,7 +292,13 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         const file = upload
           ? { name: upload.name, bytes }
           : await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
-        if (!file) throw new HttpError(400, 'unknown_template');
+        if (!file)
+          return renderStaffCase(c, authority, item, [
+            {
+              field: 'decision-template',
+              message: backOfficeMessages.translator(c.var.locale)('templateMissing'),
+            },
+          ]);
         return unlessChanged(c, authority, item, async () =>
           decideRequest(await vaultOf(platform), {
             item,

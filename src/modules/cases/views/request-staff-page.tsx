@@ -3,6 +3,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
 import type { Payment } from '../../payments/index.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
@@ -122,24 +123,26 @@ export function CaseStaffPage(props: {
             </fieldset>
             <fieldset class="fieldset">
               <legend class="fieldset__legend">{tb('decideHow')}</legend>
-              <div class="field">
-                <label class="field__label" for="decision-template">
-                  {tb('decideTemplate')}
-                </label>
-                <p class="field__hint" id="decision-template-hint">
-                  {tb('decideWithLetterHint')}
-                </p>
+              <FieldFrame
+                id="decision-template"
+                label={tb('decideTemplate')}
+                hint={tb('decideWithLetterHint')}
+                error={error('decision-template')}
+              >
                 <select
                   class="field__input"
                   id="decision-template"
                   name="template"
-                  aria-describedby="decision-template-hint"
+                  aria-describedby={describedBy('decision-template', {
+                    hint: tb('decideWithLetterHint'),
+                    error: error('decision-template'),
+                  })}
                 >
                   {props.templates.map((template) => (
                     <option value={template.id}>{pick(template.name, props.locale)}</option>
                   ))}
                 </select>
-              </div>
+              </FieldFrame>
               <p>{tb('decideWithFile')}</p>
               <DocumentFileField
                 id="decision-file"
