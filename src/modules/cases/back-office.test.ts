@@ -78,6 +78,30 @@ describe('the back office', () => {
     expect(work).toContain('Attribuées à moi : 1');
   });
 
+  it('counts in "waiting for payment" the requests in a status whose workflow asks a fee', async () => {
+    const { db } = testApp.database;
+    const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+    const paid = (await createRequestForm(db, spf, 'Payant')).id;
+    await saveWorkflow(db, 'test', paid, {
+      ...defaultWorkflow,
+      statuses: {
+        ...defaultWorkflow.statuses,
+        awaiting_fee: {
+          staffLabel: { fr: 'Attend l’émolument' },
+          payment: { amountCents: 1700, purpose: { fr: 'Émolument' }, paidTo: 'submitted' },
+        },
+      },
+    });
+    const item = await openRequest(db, citizen, paid, { purpose: 'Bail' });
+    await sql`update cases set status = 'awaiting_fee' where id = ${item.id}`.execute(db);
+    actor = clerk;
+    const home = await page('/back-office');
+    expect(home).toContain('En attente de paiement : 1');
+    const waiting = home.match(/href="([^"]+)">En attente de paiement/)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(await page(waiting)).toContain(item.reference);
+    await sql`update cases set status = 'closed' where id = ${item.id}`.execute(db);
+  });
+
   it('exports CSV a Swiss spreadsheet opens: ; BOM, local times, status words, one column per answer', async () => {
     actor = clerk;
     const response = await testApp.app.request(`${inbox}/export/csv?form=${formId}`);
