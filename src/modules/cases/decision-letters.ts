@@ -1,9 +1,11 @@
 import type { Db } from '../../platform/database/database.ts';
 import { type Locale, type LocalisedText, pick } from '../../platform/i18n/locales.ts';
+import { checkUpload } from '../documents/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import type { Case } from './cases.ts';
 import { type LetterTemplate, letterPdf } from './letter.ts';
 import { actionStatuses, type Workflow } from './workflow.ts';
+import { workflowFor } from './workflow-store.ts';
 
 export interface DecisionTemplate {
   /** A status of the workflow whose letter it is, or `standard`. */
@@ -56,4 +58,27 @@ export async function decisionLetter(
     outcome: status ? pick(status.citizenLabel ?? status.staffLabel, locale) : outcome,
   }));
   return { name: `${item.reference}-decision.pdf`, bytes };
+}
+
+/**
+ * The decision document a clerk's form gives: the file they attached, else the letter they chose,
+ * filled in (`fromLetterOf` names it); or which field is missing or refused.
+ */
+export async function decisionDocument(
+  db: Db,
+  item: Case,
+  posted: { file?: unknown; template?: unknown },
+  outcome: 'granted' | 'refused',
+): Promise<
+  | { file: { name: string; bytes: Buffer }; fromLetterOf?: string }
+  | { missing: 'decision-file' | 'decision-template' }
+> {
+  if (posted.file instanceof File && posted.file.size > 0) {
+    const bytes = Buffer.from(await posted.file.arrayBuffer());
+    if (typeof checkUpload(bytes) === 'string') return { missing: 'decision-file' };
+    return { file: { name: posted.file.name, bytes } };
+  }
+  const template = String(posted.template ?? '');
+  const file = await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
+  return file ? { file, fromLetterOf: template } : { missing: 'decision-template' };
 }

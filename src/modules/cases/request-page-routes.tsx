@@ -6,20 +6,14 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
-import {
-  checkUpload,
-  documentFile,
-  getDocumentOfAuthority,
-  oneDocumentBodyBytes,
-  vaultOf,
-} from '../documents/index.ts';
+import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
-import { decisionLetter, decisionTemplates } from './decision-letters.ts';
+import { decisionDocument, decisionTemplates } from './decision-letters.ts';
 import { caseMessages } from './messages.ts';
 import { moveTo } from './move-request.ts';
 import { caseActorOf, type Posted, postedText, seenVersion, textAndFile } from './posted-text.ts';
@@ -281,23 +275,15 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         const { authority, item } = await staffCase(db, c);
         const posted = (await c.req.parseBody()) as Posted;
         const outcome = posted.outcome === 'refused' ? 'refused' : 'granted';
-        const upload = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
-        const bytes = upload ? Buffer.from(await upload.arrayBuffer()) : Buffer.alloc(0);
-        if (upload && typeof checkUpload(bytes) === 'string')
+        const given = await decisionDocument(db, item, posted, outcome);
+        if ('missing' in given)
           return renderStaffCase(c, authority, item, [
-            { field: 'decision-file', message: caseMessages.translator(c.var.locale)('fileMissing') },
-          ]);
-        // Without a document of their own, the clerk's decision is the letter they chose, filled in.
-        const template = String(posted.template ?? '');
-        const file = upload
-          ? { name: upload.name, bytes }
-          : await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
-        if (!file)
-          return renderStaffCase(c, authority, item, [
-            {
-              field: 'decision-template',
-              message: backOfficeMessages.translator(c.var.locale)('templateMissing'),
-            },
+            given.missing === 'decision-file'
+              ? { field: given.missing, message: caseMessages.translator(c.var.locale)('fileMissing') }
+              : {
+                  field: given.missing,
+                  message: backOfficeMessages.translator(c.var.locale)('templateMissing'),
+                },
           ]);
         return unlessChanged(c, authority, item, async () =>
           decideRequest(await vaultOf(platform), {
@@ -305,8 +291,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
             seenVersion: seenVersion(posted, item),
             actor: caseActorOf(c),
             outcome,
-            file,
-            ...(!upload && { fromLetterOf: template }),
+            ...given,
           }),
         );
       },
