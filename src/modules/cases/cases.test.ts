@@ -278,8 +278,8 @@ describe('requests', () => {
 
     actor = staffActor(spf, 'agent');
     const csv = await (await get(`${staffBase}/export/csv`)).text();
-    expect(csv.split('\r\n')[0]).toBe('reference,status,submittedAt,representedByMandate,level,answers');
-    expect(csv).toContain('"granted"');
+    expect(csv.split('\r\n')[0]?.startsWith('"Référence";"Prestation";"État"')).toBe(true); // text() drops the BOM
+    expect(csv).toContain('"Décidée : acceptée"');
   });
 
   it('are hidden from another authority: its agents get 404 on the request, its messages and its decision', async () => {

@@ -15,6 +15,11 @@ export interface RequestDecision {
   actor: CaseActor;
   outcome: 'granted' | 'refused';
   file: { name: string; bytes: Buffer };
+  /**
+   * The status whose letter the decision was made from (see `decisionLetter`): entering that status
+   * does not send the same letter a second time.
+   */
+  fromLetterOf?: string;
 }
 
 /**
@@ -28,7 +33,12 @@ export interface RequestDecision {
 export async function decideRequest(vault: DocumentVault, decision: RequestDecision): Promise<Case> {
   const { item, seenVersion, actor, outcome, file } = decision;
   const to = actionStatuses[outcome];
-  const workflow = await workflowFor(vault.db, item.form_id);
+  const designed = await workflowFor(vault.db, item.form_id);
+  const entered = designed.statuses[to];
+  const workflow =
+    decision.fromLetterOf === to && entered
+      ? { ...designed, statuses: { ...designed.statuses, [to]: { ...entered, letter: undefined } } }
+      : designed;
   const moved = await audited(
     vault.db,
     { ...statusAudit(item, actor, to), action: 'case.decide', details: { from: item.status, to } },

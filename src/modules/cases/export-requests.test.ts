@@ -8,7 +8,7 @@ import type { PersonActor } from '../../platform/http/access.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { listAccess } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { exportColumns, exportRequests } from './export-requests.ts';
+import { exportRequests } from './export-requests.ts';
 
 let database: TestDatabase;
 let spf = '';
@@ -34,17 +34,21 @@ const exported = (format: 'csv' | 'json', criteria = {}) =>
     format,
     clerk,
     schemaBase: 'https://guichet.test',
+    locale: 'fr',
   });
 
 describe('exporting requests', () => {
   it('gives the filtered requests as CSV rows, one column per heading', async () => {
     const mine = await openRequest(database.db, citizen, formId, { purpose: '=1+1' });
     await openRequest(database.db, citizen, otherFormId, { purpose: 'Autre service' });
-    const { rows } = await exported('csv', { formId });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toHaveLength(exportColumns.length);
-    expect(rows[0]?.slice(0, 2)).toEqual([mine.reference, 'submitted']);
-    expect(rows[0]?.at(-1)).toEqual({ purpose: '=1+1' });
+    const { csv } = await exported('csv', { formId });
+    expect(csv.rows).toHaveLength(1);
+    expect(csv.rows[0]).toHaveLength(csv.header.length);
+    expect(csv.header.at(-1)).toBe('Motif'); // one column per answer, named by its label
+    expect(csv.rows[0]?.[0]).toBe(mine.reference);
+    expect(csv.rows[0]?.[2]).toBe('Nouvelle'); // the status in words, not its code
+    expect(csv.rows[0]?.[4]).toBe('Marc Roh');
+    expect(csv.rows[0]?.at(-1)).toBe('=1+1');
   });
 
   it('gives JSON with the data model of each form version the answers were given with', async () => {
@@ -56,7 +60,8 @@ describe('exporting requests', () => {
   it('is audited, and each requester’s access log says their request left with the clerk', async () => {
     const before = await listAccess(database.db, citizen.account.id);
     // As the inbox gives them: the filters not set are there, undefined.
-    const { rows } = await exported('csv', { formId: otherFormId, status: undefined, query: undefined });
+    const { rows } = (await exported('csv', { formId: otherFormId, status: undefined, query: undefined }))
+      .csv;
     const after = await listAccess(database.db, citizen.account.id);
     expect(after.length - before.length).toBe(rows.length);
     expect(after[0]).toMatchObject({ personName: 'Luc Agent', via: 'staff', action: 'request.export' });

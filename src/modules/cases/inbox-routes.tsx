@@ -6,44 +6,21 @@ import type { Platform } from '../../platform/module.ts';
 import { listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { assign } from './cases.ts';
-import { exportColumns, exportRequests } from './export-requests.ts';
+import { exportRequests } from './export-requests.ts';
 import { getCaseOfAuthority } from './get-case.ts';
-import { type InboxFilter, listInbox } from './list-inbox.ts';
+import { inboxFilterOf as filterOf } from './inbox-filter.ts';
+import { listInbox } from './list-inbox.ts';
 import { caseMessages } from './messages.ts';
 import { caseActorOf } from './posted-text.ts';
 import { canOnCase } from './request-resource.ts';
+import { requesterNames } from './requester-names.ts';
 import { staffAuthority, staffBase } from './staff-case.ts';
 import { InboxPage } from './views/inbox-page.tsx';
 import { defaultWorkflow } from './workflow.ts';
 
 const pageSize = 25;
 
-/** The inbox's filters as the query gives them (for the form and links), and as criteria. */
-function inboxFilterOf(c: RouteContext) {
-  const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
-  const filter = {
-    status: c.req.query('status') ?? '',
-    assignee: c.req.query('assignee') ?? '',
-    q: c.req.query('q') ?? '',
-    form: c.req.query('form') ?? '',
-    from: isoDate(c.req.query('from')),
-    to: isoDate(c.req.query('to')),
-    overdue: c.req.query('overdue') === '1' ? '1' : '',
-    sort: ['oldest', 'due'].includes(c.req.query('sort') ?? '') ? (c.req.query('sort') as string) : 'newest',
-  };
-  const criteria: Omit<InboxFilter, 'page' | 'pageSize'> = {
-    status: filter.status || undefined,
-    assignee:
-      filter.assignee === 'me' ? loggedInPerson(c).id : filter.assignee === 'none' ? 'none' : undefined,
-    query: filter.q.slice(0, 100) || undefined,
-    formId: /^[0-9a-f-]{36}$/.test(filter.form) ? filter.form : undefined,
-    from: filter.from || undefined,
-    to: filter.to || undefined,
-    overdue: filter.overdue === '1',
-    sort: filter.sort as 'newest' | 'oldest' | 'due',
-  };
-  return { filter, criteria };
-}
+const inboxFilterOf = (c: RouteContext) => filterOf((name) => c.req.query(name), loggedInPerson(c).id);
 
 /** The back office's inbox of an authority's requests: filters, pages, bulk assignment, export. */
 export function inboxRoutes(platform: Platform): RouteDef[] {
@@ -66,6 +43,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
           const person = await getPerson(db, id);
           if (person) names.set(id, personName(person));
         }
+        const requesters = await requesterNames(db, rows);
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         return platform.render(
           c,
@@ -82,6 +60,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
             filter={filter}
             forms={await listFormsOf(db, [authority.id])}
             assigneeName={(id) => (id ? (names.get(id) ?? '') : '—')}
+            requesterName={(item) => requesters.get(item.id) ?? ''}
           />,
         );
       },
@@ -119,9 +98,11 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
           format,
           clerk: { id: clerk.id, name: clerk.displayName },
           schemaBase: platform.config.publicUrl,
+          locale: c.var.locale,
         });
         const filename = `requests-${authority.slug}.${format}`;
-        if (format === 'csv') return csvResponse(c, filename, [...exportColumns], exported.rows);
+        if (format === 'csv')
+          return csvResponse(c, filename, exported.csv.header, exported.csv.rows, { spreadsheet: true });
         c.header('Content-Disposition', `attachment; filename="${filename}"`);
         return c.json(exported.json);
       },

@@ -14,6 +14,10 @@ export interface InboxFilter {
   from?: string;
   to?: string;
   overdue?: boolean;
+  /** Only requests still waiting for the authority's decision. */
+  open?: boolean;
+  /** Only requests in a status whose workflow asks the requester to pay. */
+  awaitingPayment?: boolean;
   sort?: 'newest' | 'oldest' | 'due';
   page: number;
   pageSize: number;
@@ -24,8 +28,8 @@ const undecided = Object.entries(defaultWorkflow.statuses)
   .filter(([id, s]) => !s.final && id !== 'granted' && id !== 'refused')
   .map(([id]) => id);
 
-/** An authority's requests, filtered, newest first, a page at a time. */
-export async function listInbox(db: Db, authorityId: string, filter: InboxFilter) {
+/** An authority's requests matching `filter`, as a query to count or to read. */
+function filtered(db: Db, authorityId: string, filter: Omit<InboxFilter, 'page' | 'pageSize'>) {
   let query = tables(db).selectFrom('cases').where('authority_id', '=', authorityId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
@@ -45,9 +49,30 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
       new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000),
     );
   if (filter.overdue) query = query.where('due_at', '<', new Date()).where('status', 'in', undecided);
-  const total = Number(
-    (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
-  );
+  if (filter.open) query = query.where('status', 'in', undecided);
+  // The fee is asked on entering a status of the service's own workflow (the default one asks none).
+  if (filter.awaitingPayment)
+    query = query.where(
+      sql<boolean>`exists (select 1 from case_workflows w where w.form_id = cases.form_id
+        and w.definition -> 'statuses' -> cases.status -> 'payment' is not null)`,
+    );
+  return query;
+}
+
+/** How many of an authority's requests match `filter` (the back office's queues). */
+export async function countInbox(
+  db: Db,
+  authorityId: string,
+  filter: Omit<InboxFilter, 'page' | 'pageSize'>,
+) {
+  const query = filtered(db, authorityId, filter);
+  return Number((await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/** An authority's requests, filtered, newest first, a page at a time. */
+export async function listInbox(db: Db, authorityId: string, filter: InboxFilter) {
+  const query = filtered(db, authorityId, filter);
+  const total = await countInbox(db, authorityId, filter);
   const rows = await query
     .selectAll()
     .orderBy(

@@ -6,18 +6,14 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
-import {
-  checkUpload,
-  documentFile,
-  getDocumentOfAuthority,
-  oneDocumentBodyBytes,
-  vaultOf,
-} from '../documents/index.ts';
+import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
+import { backOfficeMessages } from './back-office-messages.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
+import { decisionDocument, decisionTemplates } from './decision-letters.ts';
 import { caseMessages } from './messages.ts';
 import { moveTo } from './move-request.ts';
 import { caseActorOf, type Posted, postedText, seenVersion, textAndFile } from './posted-text.ts';
@@ -44,6 +40,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     const requester = await getPerson(db, item.person_id);
     const assignee = item.assignee_person_id ? await getPerson(db, item.assignee_person_id) : undefined;
     const account = await getAccount(db, item.account_id);
+    const workflow = await workflowFor(db, item.form_id);
     return platform.render(
       c,
       { title: item.reference, status: errors.length > 0 ? 422 : 200 },
@@ -51,7 +48,8 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         base={staffBase(authority)}
         item={item}
-        workflow={await workflowFor(db, item.form_id)}
+        workflow={workflow}
+        templates={decisionTemplates(workflow)}
         events={await listEvents(db, item.id, true)}
         answers={
           version ? (
@@ -276,19 +274,24 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         const posted = (await c.req.parseBody()) as Posted;
-        const file = posted.file instanceof File && posted.file.size > 0 ? posted.file : undefined;
-        const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
-        if (!file || typeof checkUpload(bytes) === 'string')
+        const outcome = posted.outcome === 'refused' ? 'refused' : 'granted';
+        const given = await decisionDocument(db, item, posted, outcome);
+        if ('missing' in given)
           return renderStaffCase(c, authority, item, [
-            { field: 'decision-file', message: caseMessages.translator(c.var.locale)('fileMissing') },
+            given.missing === 'decision-file'
+              ? { field: given.missing, message: caseMessages.translator(c.var.locale)('fileMissing') }
+              : {
+                  field: given.missing,
+                  message: backOfficeMessages.translator(c.var.locale)('templateMissing'),
+                },
           ]);
         return unlessChanged(c, authority, item, async () =>
           decideRequest(await vaultOf(platform), {
             item,
             seenVersion: seenVersion(posted, item),
             actor: caseActorOf(c),
-            outcome: posted.outcome === 'refused' ? 'refused' : 'granted',
-            file: { name: file.name, bytes },
+            outcome,
+            ...given,
           }),
         );
       },

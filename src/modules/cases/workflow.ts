@@ -28,7 +28,8 @@ export interface Workflow {
       /**
        * On entering: a PDF letter made from this text, in the requester's language, is placed in their
        * documents.
-       * Placeholders: {reference}, {request}, {requester}, {date}.
+       * Placeholders: {reference}, {request}, {requester}, {date}, {submitted}; as a decision, {outcome}.
+       * A clerk may also decide with it (`decisionTemplates`).
        */
       letter?: { title: LocalisedText; text: LocalisedText };
       /**

@@ -1,3 +1,4 @@
+export { type AnswerColumn, answerCells, answerColumns } from './answer-columns.ts';
 export type { FormDefinition } from './definition.ts';
 export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
 export { getSubmission, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';

@@ -12,4 +12,6 @@ export const identityPaths = {
 export const portalPaths = {
   services: '/services',
   mySpace: '/my',
+  /** Staff's home: their authorities, queues and tools. */
+  backOffice: '/back-office',
 } as const;

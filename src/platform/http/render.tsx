@@ -40,6 +40,7 @@ export async function renderPage(
             accountName: actor.account.name,
             professional: actor.account.kind === 'professional',
             underMandate: Boolean(actor.mandate),
+            staff: actor.staffRoles.length > 0 || actor.platformAdmin,
           }
         : undefined,
   };

@@ -15,15 +15,20 @@ export interface PageOptions {
   scripts?: string[];
 }
 
-/** Home, the catalogue, and once logged in the person's space; the current one is marked. */
+/** Home, the catalogue, once logged in the person's space, and for staff the back office; the current one is marked. */
 function defaultNavigation(page: PageContext): NavItem[] {
   const items: NavItem[] = [
     { label: page.t('navHome'), href: page.branding.homePath },
     { label: page.t('navServices'), href: portalPaths.services },
   ];
   if (page.actor) items.push({ label: page.t('navMySpace'), href: portalPaths.mySpace });
-  const path = page.currentUrl.split('?')[0];
-  return items.map((item) => ({ ...item, current: item.href === path }));
+  if (page.actor?.staff) items.push({ label: page.t('navBackOffice'), href: portalPaths.backOffice });
+  const path = page.currentUrl.split('?')[0] ?? '';
+  // The back office's pages all sit under its home: the entry stays marked on them.
+  return items.map((item) => ({
+    ...item,
+    current: item.href === path || (item.href === portalPaths.backOffice && path.startsWith(`${item.href}/`)),
+  }));
 }
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;

@@ -27,7 +27,16 @@ export interface PageContext {
   asset(name: string): string;
   csrfToken(): string;
   /** Who is logged in and which account they are using, shown in every page's header. */
-  actor: { name: string; accountName: string; professional: boolean; underMandate: boolean } | undefined;
+  actor:
+    | {
+        name: string;
+        accountName: string;
+        professional: boolean;
+        underMandate: boolean;
+        /** Holds a staff role or is a platform admin: the header leads to the back office. */
+        staff?: boolean;
+      }
+    | undefined;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

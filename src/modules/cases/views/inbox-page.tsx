@@ -4,6 +4,7 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
+import { backOfficeMessages } from '../back-office-messages.ts';
 import type { Case } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
@@ -28,12 +29,16 @@ export function InboxPage(props: {
     from: string;
     to: string;
     overdue: string;
+    open: string;
+    payment: string;
     sort: string;
   };
   forms: { id: string; name: string }[];
   assigneeName: (id: string | null) => string;
+  requesterName: (item: Case) => string;
 }) {
   const t = caseMessages.translator(props.locale);
+  const tb = backOfficeMessages.translator(props.locale);
   const query = (page: number) =>
     `${props.base}?${new URLSearchParams({ ...props.filter, page: String(page) })}`;
   return (
@@ -106,6 +111,20 @@ export function InboxPage(props: {
           />
           <label for="overdue">{t('overdue')}</label>
         </div>
+        <div class="choice">
+          <input type="checkbox" id="open" name="open" value="1" checked={props.filter.open === '1'} />
+          <label for="open">{tb('open')}</label>
+        </div>
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="payment"
+            name="payment"
+            value="1"
+            checked={props.filter.payment === '1'}
+          />
+          <label for="payment">{tb('awaitingPayment')}</label>
+        </div>
         <div class="field">
           <label class="field__label" for="sort">
             {t('sort')}
@@ -134,7 +153,16 @@ export function InboxPage(props: {
         <CsrfField />
         <Table
           caption={t('inboxTitle', { authority: props.authorityName })}
-          head={['', t('reference'), t('request'), t('status'), t('assignee'), t('submittedOn'), t('dueOn')]}
+          head={[
+            '',
+            t('reference'),
+            t('request'),
+            t('requester'),
+            t('status'),
+            t('assignee'),
+            t('submittedOn'),
+            t('dueOn'),
+          ]}
           rows={props.rows.map((item) => [
             <input
               type="checkbox"
@@ -144,6 +172,7 @@ export function InboxPage(props: {
             />,
             <a href={`${props.base}/${item.id}`}>{item.reference}</a>,
             pick(item.title, props.locale),
+            props.requesterName(item),
             pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
             props.assigneeName(item.assignee_person_id),
             formatDate(props.locale, item.created_at),

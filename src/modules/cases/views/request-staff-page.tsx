@@ -3,9 +3,12 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
 import type { Payment } from '../../payments/index.ts';
+import { backOfficeMessages } from '../back-office-messages.ts';
 import type { Case, CaseEvent } from '../cases.ts';
+import type { DecisionTemplate } from '../decision-letters.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
 import { Payments } from './request-payments.tsx';
@@ -23,6 +26,8 @@ export function CaseStaffPage(props: {
   base: string;
   item: Case;
   workflow: Workflow;
+  /** The letters the clerk may decide with. */
+  templates: DecisionTemplate[];
   events: CaseEvent[];
   answers: Child;
   requester: string;
@@ -34,6 +39,7 @@ export function CaseStaffPage(props: {
   kept?: Record<string, string>;
 }) {
   const t = caseMessages.translator(props.locale);
+  const tb = backOfficeMessages.translator(props.locale);
   const base = `${props.base}/${props.item.id}`;
   const error = (field: string) => props.errors.find((e) => e.field === field)?.message;
   const status = props.workflow.statuses[props.item.status];
@@ -115,12 +121,36 @@ export function CaseStaffPage(props: {
                 </div>
               ))}
             </fieldset>
-            <DocumentFileField
-              id="decision-file"
-              name="file"
-              label={t('decisionFile')}
-              error={error('decision-file')}
-            />
+            <fieldset class="fieldset">
+              <legend class="fieldset__legend">{tb('decideHow')}</legend>
+              <FieldFrame
+                id="decision-template"
+                label={tb('decideTemplate')}
+                hint={tb('decideWithLetterHint')}
+                error={error('decision-template')}
+              >
+                <select
+                  class="field__input"
+                  id="decision-template"
+                  name="template"
+                  aria-describedby={describedBy('decision-template', {
+                    hint: tb('decideWithLetterHint'),
+                    error: error('decision-template'),
+                  })}
+                >
+                  {props.templates.map((template) => (
+                    <option value={template.id}>{pick(template.name, props.locale)}</option>
+                  ))}
+                </select>
+              </FieldFrame>
+              <p>{tb('decideWithFile')}</p>
+              <DocumentFileField
+                id="decision-file"
+                name="file"
+                label={t('decisionFile')}
+                error={error('decision-file')}
+              />
+            </fieldset>
             <Button>{t('decide')}</Button>
           </form>
         </>

@@ -1,0 +1,63 @@
+import type { Db } from '../../platform/database/database.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import { listAuthorities } from '../authorities/index.ts';
+import { type AuthorityAction, can } from '../policy/index.ts';
+import { queueCounts } from './queue-counts.ts';
+import { staffBase } from './staff-case.ts';
+import type { AuthorityDesk } from './views/back-office-page.tsx';
+
+type Tool = AuthorityDesk['tools'][number]['label'];
+
+/** What each role may open in an authority's back office, as the policy decides it. */
+const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
+  ['authority.processRequests', 'toolInbox', (slug) => `/back-office/authorities/${slug}/requests`],
+  ['authority.processRequests', 'toolMessages', (slug) => `/back-office/authorities/${slug}/messages`],
+  ['authority.publishDocuments', 'toolDocuments', (slug) => `/back-office/authorities/${slug}/documents`],
+  ['authority.viewPayments', 'toolPayments', (slug) => `/back-office/authorities/${slug}/payments`],
+  [
+    'authority.manageTemplates',
+    'toolTemplates',
+    (slug) => `/back-office/authorities/${slug}/notification-templates`,
+  ],
+  ['authority.manageBranding', 'toolBranding', (slug) => `/authorities/${slug}/branding`],
+];
+
+/**
+ * The authorities where the person holds a role (all of them for a platform admin), each with the
+ * queues they work on and the tools their roles open; and the tools shared by all authorities.
+ */
+export async function backOfficeDesks(db: Db, actor: PersonActor, locale: Locale) {
+  const mine = new Set(actor.staffRoles.map((r) => r.authorityId));
+  const authorities = (await listAuthorities(db)).filter((a) => actor.platformAdmin || mine.has(a.id));
+  const desks: AuthorityDesk[] = [];
+  let designs = false;
+  for (const authority of authorities) {
+    const resource = { type: 'authority' as const, authorityId: authority.id };
+    const allowed = new Map<AuthorityAction, boolean>();
+    for (const action of [
+      ...new Set([...authorityTools.map(([a]) => a), 'authority.designServices' as const]),
+    ])
+      allowed.set(action, (await can(db, actor, action, resource)).allowed);
+    designs ||= allowed.get('authority.designServices') === true;
+    const processes = allowed.get('authority.processRequests') === true;
+    desks.push({
+      slug: authority.slug,
+      name: pick(authority.names, locale, authority.languages),
+      ...(processes && {
+        inbox: staffBase(authority),
+        queues: await queueCounts(db, authority.id, actor.id),
+      }),
+      tools: authorityTools
+        .filter(([action]) => allowed.get(action))
+        .map(([, label, href]) => ({ label, href: href(authority.slug) })),
+    });
+  }
+  const tools: { label: Tool; href: string }[] = designs
+    ? [
+        { label: 'toolCatalogue', href: '/back-office/catalogue' },
+        { label: 'toolForms', href: '/back-office/forms' },
+      ]
+    : [];
+  return { desks: desks.filter((d) => d.tools.length > 0), tools };
+}

@@ -1,0 +1,75 @@
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { backOfficeMessages } from '../back-office-messages.ts';
+import { type QueueName, queueHref } from '../queue-counts.ts';
+
+type Tool = Parameters<ReturnType<typeof backOfficeMessages.translator>>[0];
+
+/** One authority on the back office's home: its queues (when the clerk processes requests) and tools. */
+export interface AuthorityDesk {
+  slug: string;
+  name: string;
+  /** The inbox; absent when the clerk does not process this authority's requests. */
+  inbox?: string;
+  queues?: Record<QueueName, number>;
+  tools: { label: Tool; href: string }[];
+}
+
+/** The list of an authority's queues with their counts, each a link to the inbox filtered so. */
+export function QueueList(props: { locale: Locale; desk: AuthorityDesk }) {
+  const t = backOfficeMessages.translator(props.locale);
+  const { inbox, queues } = props.desk;
+  if (!inbox || !queues) return null;
+  return (
+    <ul class="queue-list">
+      {(Object.entries(queues) as [QueueName, number][]).map(([name, count]) => (
+        <li>
+          <a href={queueHref(inbox, name)}>{t('queueCount', { queue: t(name), count })}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The back office's home: per authority where the person holds a role, their queues and tools. */
+export function BackOfficePage(props: {
+  locale: Locale;
+  desks: AuthorityDesk[];
+  /** Tools not bound to one authority (the catalogue, the forms). */
+  tools: { label: Tool; href: string }[];
+}) {
+  const t = backOfficeMessages.translator(props.locale);
+  return (
+    <>
+      <h1>{t('homeTitle')}</h1>
+      <p>{props.desks.length > 0 ? t('homeIntro') : t('noAuthority')}</p>
+      {props.tools.length > 0 && (
+        <ul class="button-group">
+          {props.tools.map((tool) => (
+            <li>
+              <a href={tool.href}>{t(tool.label)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.desks.map((desk) => (
+        <section aria-labelledby={`desk-${desk.slug}`}>
+          <h2 id={`desk-${desk.slug}`}>{desk.name}</h2>
+          {desk.queues && (
+            <>
+              <h3>{t('queues', { authority: desk.name })}</h3>
+              <QueueList locale={props.locale} desk={desk} />
+            </>
+          )}
+          <h3>{t('tools', { authority: desk.name })}</h3>
+          <ul>
+            {desk.tools.map((tool) => (
+              <li>
+                <a href={tool.href}>{t(tool.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
