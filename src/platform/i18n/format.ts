@@ -27,3 +27,8 @@ export function formatChf(_locale: Locale, centimes: number): string {
   const francs = new Intl.NumberFormat('de-CH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `CHF\u00a0${francs.format(centimes / 100)}`;
 }
+
+/** The colon after a label: French typography puts a no-break space before it, German and English none. */
+export function colon(locale: Locale): string {
+  return locale === 'fr' ? '\u00a0:' : ':';
+}

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../platform/i18n/format.ts';
+import { colon, formatDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -59,7 +59,8 @@ export function RequestPage(props: {
         <small>{props.item.reference}</small>
       </h1>
       <p>
-        {t('status')} : <Tag tone="info">{props.status}</Tag>
+        {t('status')}
+        {colon(props.locale)} <Tag tone="info">{props.status}</Tag>
       </p>
       {props.receipt && (
         <p>

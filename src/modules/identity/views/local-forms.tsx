@@ -1,3 +1,4 @@
+import { colon } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -143,7 +144,8 @@ export function LocalMeansPage(props: {
           <legend class="fieldset__legend">{t('totpSetupLegend')}</legend>
           <p>{t('totpSetupHint')}</p>
           <p>
-            {t('totpSecret')} :{' '}
+            {t('totpSecret')}
+            {colon(props.locale)}{' '}
             <code class="secret" data-testid="totp-secret">
               {props.secret}
             </code>
