@@ -28,7 +28,7 @@ export function formatChf(_locale: Locale, centimes: number): string {
   return `CHF\u00a0${francs.format(centimes / 100)}`;
 }
 
-/** The colon after a label: French typography puts a no-break space before it, German and English none. */
+/** The colon after a label: French typography puts a space before it (as the catalogues write it), German and English none. */
 export function colon(locale: Locale): string {
-  return locale === 'fr' ? '\u00a0:' : ':';
+  return locale === 'fr' ? ' :' : ':';
 }

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { assuranceLevelName } from '../../../platform/http/assurance-level.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -58,7 +59,7 @@ export function CaseStaffPage(props: {
         </div>
         <div class="summary-list__row">
           <dt>{t('levelLabel')}</dt>
-          <dd>{props.item.level}</dd>
+          <dd>{assuranceLevelName(props.locale, props.item.level)}</dd>
         </div>
         <div class="summary-list__row">
           <dt>{t('assignee')}</dt>
