@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { displayValue } from '../display.ts';
 import type { BaseField } from '../fields/field-kind.ts';
 import { kindOf } from '../fields/registry.ts';
@@ -25,7 +26,12 @@ export function FieldInput(props: {
   const { field, name, locale } = props;
   const kind = kindOf(field);
   const t = formMessages.translator(locale);
-  const label = `${pick(field.label, locale)}${props.required || !kind.asks ? '' : ` ${t('optional')}`}`;
+  const label = (
+    <>
+      <InLanguage text={field.label} locale={locale} />
+      {props.required || !kind.asks ? '' : ` ${t('optional')}`}
+    </>
+  );
   const hint = field.hint ? pick(field.hint, locale) : undefined;
   const error = props.errors[name];
   const id = name.replace(/[[\].]/g, '-');
