@@ -7,6 +7,16 @@ export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(date);
 }
 
+/** A date in a list or table, the Swiss way in every language: `30.11.2026`. */
+export function formatShortDate(_locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat('de-CH', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Zurich',
+  }).format(date);
+}
+
 export function formatDateTime(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(tag(locale), {
     dateStyle: 'medium',

@@ -1,4 +1,4 @@
-import { colon, formatDate } from '../../../platform/i18n/format.ts';
+import { colon, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -29,7 +29,7 @@ export function RequestsPage(props: { locale: Locale; cases: { item: Case; statu
             <a href={`/requests/${item.id}`}>{item.reference}</a>,
             pick(item.title, props.locale),
             <Tag tone="info">{status}</Tag>,
-            formatDate(props.locale, item.created_at),
+            formatShortDate(props.locale, item.created_at),
           ])}
         />
       )}

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../platform/i18n/format.ts';
+import { formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -146,8 +146,8 @@ export function InboxPage(props: {
             pick(item.title, props.locale),
             pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
             props.assigneeName(item.assignee_person_id),
-            formatDate(props.locale, item.created_at),
-            formatDate(props.locale, item.due_at),
+            formatShortDate(props.locale, item.created_at),
+            formatShortDate(props.locale, item.due_at),
           ])}
         />
         <Button variant="secondary">{t('assignSelected')}</Button>

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatDateTime, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -58,7 +58,7 @@ export function StaffPaymentsPage(props: {
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             <PaymentStatus t={t} payment={payment} />,
-            payment.paid_at ? formatDate(props.locale, payment.paid_at) : '—',
+            payment.paid_at ? formatShortDate(props.locale, payment.paid_at) : '—',
             Number(payment.flags) > 0 ? <Tag tone="danger">{t('flagged')}</Tag> : '',
           ])}
         />

@@ -12,6 +12,14 @@ export function InLanguage(props: { text: LocalisedText; locale: Locale; fallbac
 }
 
 export const inLanguageExamples = [
-  () => <InLanguage text={{ fr: 'Impôt sur les chiens', en: 'Dog tax' }} locale="en" />,
-  () => <InLanguage text={{ fr: 'Impôt sur les chiens' }} locale="en" />,
+  () => (
+    <p>
+      <InLanguage text={{ fr: 'Impôt sur les chiens', en: 'Tax on dogs, paid yearly' }} locale="en" />
+    </p>
+  ),
+  () => (
+    <p>
+      <InLanguage text={{ fr: 'Impôt sur les chiens' }} locale="en" />
+    </p>
+  ),
 ];
