@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { demoCatalogue } from '../../src/modules/catalogue/index.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import { staffActor } from '../support/factories.ts';
+import { createCitizen, staffActor } from '../support/factories.ts';
 import { frenchLeaks, rawCodes, textInPageLanguage } from '../support/page-language.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -40,7 +40,17 @@ describe('text in the page’s language', () => {
     '/services',
     '/communes/sion',
     '/communes/brig-glis',
-    ...demoCatalogue.slice(0, 6).map((s) => `/services/${s.slug}`),
+    '/services?q=dog',
+    ...demoCatalogue.map((s) => `/services/${s.slug}`),
+  ];
+  const personPages = [
+    '/my',
+    '/requests',
+    '/documents',
+    '/mandates',
+    '/payments',
+    '/messages',
+    '/preferences',
   ];
 
   it.each(['en', 'de'] as const)(
@@ -51,6 +61,20 @@ describe('text in the page’s language', () => {
         const text = await page(path, locale);
         problems.push(...[...frenchLeaks(text), ...rawCodes(text, locale)].map((p) => `${path}: ${p}`));
       }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each(['en', 'de'] as const)(
+    'a citizen’s pages in %s have no unmarked French and no raw codes',
+    async (locale) => {
+      actor = await createCitizen(testApp.database.db, { givenNames: 'Lena', familyName: 'Meier' });
+      const problems: string[] = [];
+      for (const path of personPages) {
+        const text = await page(path, locale);
+        problems.push(...[...frenchLeaks(text), ...rawCodes(text, locale)].map((p) => `${path}: ${p}`));
+      }
+      actor = null;
       expect(problems).toEqual([]);
     },
   );
