@@ -8,7 +8,7 @@ import { type Locale, type LocalisedText, pickWithLanguage } from '../../i18n/lo
  */
 export function InLanguage(props: { text: LocalisedText; locale: Locale; fallbacks?: readonly Locale[] }) {
   const { text, lang } = pickWithLanguage(props.text, props.locale, props.fallbacks);
-  return lang === props.locale ? <>{text}</> : <span lang={lang}>{text}</span>;
+  return lang === props.locale ? text : <span lang={lang}>{text}</span>;
 }
 
 export const inLanguageExamples = [
