@@ -79,6 +79,23 @@ describe('text in the page’s language', () => {
     },
   );
 
+  it.each(['en', 'de'] as const)(
+    'a clerk’s pages in %s have no unmarked French and no raw codes',
+    async (locale) => {
+      const sion = await getAuthorityBySlug(testApp.database.db, 'sion');
+      if (!sion) throw new Error('demo commune missing');
+      actor = { ...staffActor(sion.id, 'authorityAdmin'), language: locale };
+      const problems: string[] = [];
+      for (const what of ['requests', 'documents', 'messages', 'payments', 'notification-templates']) {
+        const path = `/back-office/authorities/sion/${what}`;
+        const text = await page(path, locale);
+        problems.push(...[...frenchLeaks(text), ...rawCodes(text, locale)].map((p) => `${path}: ${p}`));
+      }
+      actor = null;
+      expect(problems).toEqual([]);
+    },
+  );
+
   it.each(['en', 'de'] as const)('a designer’s pages in %s name who saved, in words', async (locale) => {
     const service = demoCatalogue[0];
     const owner = service && (await getAuthorityBySlug(testApp.database.db, service.authority));
