@@ -4,6 +4,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
 import type { Payment } from '../../payments/index.ts';
 import type { Case, CaseEvent } from '../cases.ts';
@@ -43,7 +44,7 @@ export function CaseStaffPage(props: {
   return (
     <>
       <h1>
-        {props.item.reference} – {pick(props.item.title, props.locale)}
+        {props.item.reference} – <InLanguage text={props.item.title} locale={props.locale} />
       </h1>
       <dl class="summary-list">
         <div class="summary-list__row">
