@@ -212,6 +212,7 @@ describe('requests', () => {
     expect(page).toContain('Voici le bail.');
     expect(page).toContain('Merci de faire vite.');
     expect(page).toContain('Client connu');
+    expect(page).toMatch(/<dd>(faible|substantiel|élevé) \(/); // the requester's level in words, not `high`
     expect(
       (await post(`${staffBase}/${id}/decide`, { outcome: 'granted' }, `${staffBase}/${id}`)).status,
     ).toBe(422);

@@ -16,6 +16,7 @@ import {
   listAuthorities,
 } from '../authorities/index.ts';
 import { listFormsOf } from '../forms/index.ts';
+import { withActorNames } from '../identity/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
 import { catalogueMessages } from './messages.ts';
 import { addSynonyms, deleteSynonyms, listSynonyms, searchServices } from './search.ts';
@@ -135,7 +136,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
       values: formValuesOf(entry.content),
       errors: [],
       service,
-      history: await listVersions(db, service.id),
+      history: await withActorNames(db, c.var.locale, await listVersions(db, service.id)),
       notice,
     });
   }
@@ -548,7 +549,7 @@ export function catalogueRoutes(platform: Platform): RouteDef[] {
               values,
               errors: translatedProblems(c.var.locale, problems),
               service,
-              history: await listVersions(db, service.id),
+              history: await withActorNames(db, c.var.locale, await listVersions(db, service.id)),
             },
             422,
           );

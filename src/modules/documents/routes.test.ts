@@ -280,7 +280,7 @@ describe('publishing a document', () => {
       recipientBy: 'name',
       givenNames: 'thomas',
       familyName: 'TEST',
-      dateOfBirth: '1980-05-17',
+      dateOfBirth: '17.05.1980', // as the hint says: the Swiss way
       title: 'Par le nom',
     });
     expect(byName.status).toBe(303);

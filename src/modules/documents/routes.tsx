@@ -5,6 +5,7 @@ import { configuredMasterKeys } from '../../platform/crypto/master-keys.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import { toIsoDate } from '../../platform/i18n/swiss-date.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { Tag } from '../../platform/views/components/tag.tsx';
@@ -52,12 +53,13 @@ const text = (form: Form, name: string) => {
 function recipientQuery(form: Form): RecipientQuery | undefined {
   const by = text(form, 'recipientBy');
   if (by === 'uid' && text(form, 'uid')) return { kind: 'uid', uid: text(form, 'uid') };
-  if (by === 'name' && text(form, 'familyName') && /^\d{4}-\d{2}-\d{2}$/.test(text(form, 'dateOfBirth')))
+  const dateOfBirth = toIsoDate(text(form, 'dateOfBirth'));
+  if (by === 'name' && text(form, 'familyName') && dateOfBirth)
     return {
       kind: 'name',
       givenNames: text(form, 'givenNames'),
       familyName: text(form, 'familyName'),
-      dateOfBirth: text(form, 'dateOfBirth'),
+      dateOfBirth,
     };
   if (by === 'avs' && text(form, 'avs')) return { kind: 'avs', avs: text(form, 'avs') };
   return undefined;

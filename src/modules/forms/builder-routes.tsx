@@ -4,6 +4,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { localisedFrom } from '../../platform/views/components/translations.tsx';
 import { type Authority, getAuthorityById, listAuthorities } from '../authorities/index.ts';
+import { withActorNames } from '../identity/index.ts';
 import { authoritiesWhere, can } from '../policy/index.ts';
 import { builderMessages } from './builder-messages.ts';
 import { allFields, definitionProblems, type FormDefinition } from './definition.ts';
@@ -75,7 +76,7 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         form={form}
         definition={definition}
-        history={await listVersions(db, form.id)}
+        history={await withActorNames(db, c.var.locale, await listVersions(db, form.id))}
         notice={notice}
         errors={
           problems.length > 0

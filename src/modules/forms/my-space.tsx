@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../platform/i18n/format.ts';
+import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { listDrafts } from './drafts.ts';
@@ -30,7 +30,8 @@ export function formsMySpace(platform: Platform): MySpaceSection {
               {rows.map(({ draft, title }) => (
                 <li>
                   <a href={draftPath(draft.id)}>
-                    {t('resume')} : {title}
+                    {t('resume')}
+                    {colon(c.var.locale)} {title}
                   </a>{' '}
                   <span class="service-list__meta">{formatDateTime(c.var.locale, draft.updatedAt)}</span>
                 </li>

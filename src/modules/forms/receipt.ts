@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { formatDateTime } from '../../platform/i18n/format.ts';
+import { assuranceLevelName } from '../../platform/http/assurance-level.ts';
+import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { FormDefinition } from './definition.ts';
 import { displayValue } from './display.ts';
@@ -30,10 +31,11 @@ export function receiptPdf(
     .fillColor('#000')
     .text(pick(definition.title, context.locale));
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
-  doc.text(`${t('reference')} : ${submission.id}`);
-  doc.text(`${t('submittedOn')} : ${formatDateTime(context.locale, submission.submittedAt)}`);
-  doc.text(`${t('actingAs')} : ${context.accountName}`);
-  doc.text(`${t('level')} : ${submission.level}`);
+  const c = colon(context.locale);
+  doc.text(`${t('reference')}${c} ${submission.id}`);
+  doc.text(`${t('submittedOn')}${c} ${formatDateTime(context.locale, submission.submittedAt)}`);
+  doc.text(`${t('actingAs')}${c} ${context.accountName}`);
+  doc.text(`${t('level')}${c} ${assuranceLevelName(context.locale, submission.level)}`);
   for (const step of definition.steps) {
     const answered = step.fields.filter((f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined);
     if (answered.length === 0) continue;

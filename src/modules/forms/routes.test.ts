@@ -192,6 +192,7 @@ describe('filling in a form without JavaScript', () => {
     expect(receiptText).toContain(`Référence : ${submission.split('/').at(-1)}`);
     for (const answer of ['Zufferey', 'Travail', 'La Sarvaz', '756098100123456'])
       expect(receiptText).toContain(answer);
+    expect(receiptText).toMatch(/d’identification : (faible|substantiel|élevé) \(/); // a word, not `high`
 
     // Another person cannot see the draft or the submission.
     actor = personActor();

@@ -5,6 +5,7 @@ export {
   type RegisterEntry,
 } from './commercial-register.ts';
 export { testStaff } from './dev-idp/test-persons.ts';
+export { withActorNames } from './name-actors.ts';
 export { registerClient } from './openid-provider/clients.ts';
 export {
   findOrganisationByUid,

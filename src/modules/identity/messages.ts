@@ -52,7 +52,7 @@ export const identityMessages = defineMessages({
     registerLead:
       'Si vous n’avez pas d’identité électronique, vous pouvez vous connecter avec votre e-mail, un mot de passe et un code de vérification. Certaines démarches demandent toutefois une identité électronique.',
     registerLink: 'Pas d’identité électronique ? Créer un accès avec votre e-mail',
-    givenNames: 'Prénom(s)',
+    givenNames: 'Prénoms',
     familyName: 'Nom de famille',
     nameMissing: 'Saisissez votre {field}',
     registerSubmit: 'Créer mon accès',
@@ -192,7 +192,7 @@ export const identityMessages = defineMessages({
     registerLead:
       'Wenn Sie keine elektronische Identität haben, können Sie sich mit E-Mail, Passwort und Bestätigungscode anmelden. Einige Gesuche verlangen jedoch eine elektronische Identität.',
     registerLink: 'Keine elektronische Identität? Zugang mit Ihrer E-Mail erstellen',
-    givenNames: 'Vorname(n)',
+    givenNames: 'Vornamen',
     familyName: 'Nachname',
     nameMissing: 'Geben Sie Ihren {field} ein',
     registerSubmit: 'Zugang erstellen',
@@ -331,7 +331,7 @@ export const identityMessages = defineMessages({
     registerLead:
       'If you have no electronic identity, you can log in with your e-mail, a password and a verification code. Some procedures do require an electronic identity, though.',
     registerLink: 'No electronic identity? Create access with your e-mail',
-    givenNames: 'Given name(s)',
+    givenNames: 'Given names',
     familyName: 'Family name',
     nameMissing: 'Enter your {field}',
     registerSubmit: 'Create my access',

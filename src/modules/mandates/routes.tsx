@@ -1,5 +1,6 @@
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { toIsoDate } from '../../platform/i18n/swiss-date.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount, listAccountsOf } from '../accounts/index.ts';
@@ -193,7 +194,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
         if (themes.length === 0) errors.push({ field: 'themes', message: t('themesMissing') });
         if (permissions.length === 0) errors.push({ field: 'permissions', message: t('permissionsMissing') });
         const today = new Date().toISOString().slice(0, 10);
-        if (values.validTo && (!/^\d{4}-\d{2}-\d{2}$/.test(values.validTo) || values.validTo < today))
+        if (values.validTo && (toIsoDate(values.validTo) ?? '') < today)
           errors.push({ field: 'validTo', message: t('validToInvalid') });
         const signature = await signatureFor(actor.id, actor.account.id);
         // An organisation's mandates are given by those the register lets sign for it.
@@ -206,7 +207,7 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
           themes,
           permissions,
           validFrom: today,
-          validTo: values.validTo || undefined,
+          validTo: toIsoDate(values.validTo),
           mayDelegate: values.mayDelegate === 'yes',
         });
         return c.redirect(`/mandates?granted=${'awaited' in agent ? 'awaited' : '1'}`, 303);

@@ -245,6 +245,10 @@ describe('payments', () => {
     const duplicate = second.paymentUrl.split('/').at(-1) ?? '';
     const original = paid?.provider_transaction_id ?? '';
     expect(page).toContain('payée en double');
+    // The history says what happened in words, not the log's codes (`initiated`, `webhook`, `settled`).
+    expect(page).toContain('Paiement commencé chez le prestataire');
+    expect(page).toContain('réglée');
+    expect(page).not.toMatch(/<td[^>]*>(initiated|webhook|settled)<\/td>/);
     const refund = (transactionId: string, amount: string) =>
       admin.post(`${base}/${payment.id}/refund`, { transactionId, [`amount-${transactionId}`]: amount });
     const refundsDone = async (n: number) => {

@@ -7,6 +7,16 @@ export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(date);
 }
 
+/** A date in a list or table, the Swiss way in every language: `30.11.2026`. */
+export function formatShortDate(_locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat('de-CH', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Zurich',
+  }).format(date);
+}
+
 export function formatDateTime(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(tag(locale), {
     dateStyle: 'medium',
@@ -26,4 +36,9 @@ export function formatNumber(locale: Locale, value: number): string {
 export function formatChf(_locale: Locale, centimes: number): string {
   const francs = new Intl.NumberFormat('de-CH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return `CHF\u00a0${francs.format(centimes / 100)}`;
+}
+
+/** The colon after a label: French typography puts a space before it (as the catalogues write it), German and English none. */
+export function colon(locale: Locale): string {
+  return locale === 'fr' ? ' :' : ':';
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { authorityMessages } from '../../modules/authorities/messages.ts';
 import { platformMessages } from '../views/messages.ts';
-import { formatChf, formatDate } from './format.ts';
-import { locales, pick } from './locales.ts';
+import { colon, formatChf, formatDate, formatShortDate } from './format.ts';
+import { locales, pick, pickWithLanguage } from './locales.ts';
 import { defineMessages } from './messages.ts';
 import { negotiateLocale } from './negotiate.ts';
 
@@ -52,6 +52,15 @@ describe('message catalogues', () => {
     expect(pick({ fr: 'Sierre', de: 'Siders' }, 'en', ['de'])).toBe('Siders');
     expect(pick({ fr: 'Sion' }, 'en')).toBe('Sion');
   });
+
+  it('tells in which language the text it picked is, for a fallback to be marked', () => {
+    expect(pickWithLanguage({ fr: 'Sion', de: 'Sitten' }, 'de')).toEqual({ text: 'Sitten', lang: 'de' });
+    expect(pickWithLanguage({ fr: 'Sierre', de: 'Siders' }, 'en', ['de'])).toEqual({
+      text: 'Siders',
+      lang: 'de',
+    });
+    expect(pickWithLanguage({ fr: 'Sion' }, 'en')).toEqual({ text: 'Sion', lang: 'fr' });
+  });
 });
 
 describe('plurals', () => {
@@ -83,5 +92,12 @@ describe('formatting per locale', () => {
     const date = new Date('2026-03-01T23:30:00Z'); // already 2 March in Zurich
     expect(formatDate('fr', date)).toBe('2 mars 2026');
     expect(formatDate('de', date)).toBe('2. März 2026');
+  });
+
+  it('writes short dates the Swiss way in every language, and a colon as each language does', () => {
+    const date = new Date('2026-03-01T23:30:00Z');
+    for (const locale of locales) expect(formatShortDate(locale, date)).toBe('02.03.2026');
+    expect(`Status${colon('de')}`).toBe('Status:');
+    expect(`Statut${colon('fr')}`).toBe('Statut :');
   });
 });

@@ -10,9 +10,21 @@ export type LocalisedText = { fr: string } & Partial<Record<Exclude<Locale, 'fr'
 
 /** The text in `locale`, else in the first of `fallbacks` that has it, else French. */
 export function pick(text: LocalisedText, locale: Locale, fallbacks: readonly Locale[] = []): string {
+  return pickWithLanguage(text, locale, fallbacks).text;
+}
+
+/**
+ * `pick`, telling in which language the text is: a French fallback inside an English page must be
+ * marked `lang="fr"` for screen readers and translation tools (see `InLanguage`).
+ */
+export function pickWithLanguage(
+  text: LocalisedText,
+  locale: Locale,
+  fallbacks: readonly Locale[] = [],
+): { text: string; lang: Locale } {
   for (const candidate of [locale, ...fallbacks]) {
     const value = text[candidate];
-    if (value) return value;
+    if (value) return { text: value, lang: candidate };
   }
-  return text.fr;
+  return { text: text.fr, lang: 'fr' };
 }

@@ -52,6 +52,12 @@ export const platformMessages = defineMessages({
     serverErrorBody:
       'Nous n’avons pas pu traiter votre demande. Rien de ce que vous aviez déjà envoyé n’est perdu. Référence : {reference}',
     componentsTitle: 'Composants de l’interface',
+    assuranceLow: 'faible (compte simple)',
+    assuranceSubstantial: 'substantiel (deux facteurs)',
+    assuranceHigh: 'élevé (identité électronique)',
+    systemActor: 'le système',
+    seedActor: 'Guichet (données initiales)',
+    formerPerson: 'une personne qui n’utilise plus le guichet',
   },
   de: {
     tooLargeTitle: 'Sendung zu gross',
@@ -104,6 +110,12 @@ export const platformMessages = defineMessages({
     serverErrorBody:
       'Wir konnten Ihre Anfrage nicht bearbeiten. Bereits Gesendetes geht nicht verloren. Referenz: {reference}',
     componentsTitle: 'Komponenten der Benutzeroberfläche',
+    assuranceLow: 'niedrig (einfaches Konto)',
+    assuranceSubstantial: 'substanziell (zwei Faktoren)',
+    assuranceHigh: 'hoch (elektronische Identität)',
+    systemActor: 'das System',
+    seedActor: 'Guichet (Anfangsdaten)',
+    formerPerson: 'eine ehemalige Person',
   },
   en: {
     tooLargeTitle: 'Too large',
@@ -154,6 +166,12 @@ export const platformMessages = defineMessages({
     serverErrorBody:
       'We could not process your request. Nothing you had already sent is lost. Reference: {reference}',
     componentsTitle: 'Interface components',
+    assuranceLow: 'low (simple account)',
+    assuranceSubstantial: 'substantial (two factors)',
+    assuranceHigh: 'high (electronic identity)',
+    systemActor: 'the system',
+    seedActor: 'Guichet (initial data)',
+    formerPerson: 'a former user',
   },
 });
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { colon, formatDateTime } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Table } from '../../../platform/views/components/table.tsx';
 import type { listAccess } from '../access-log.ts';
@@ -42,7 +42,7 @@ export function AccessLogPage(props: {
             formatDateTime(props.locale, e.at),
             e.personName,
             t(via[e.via]),
-            `${e.action in actionKeys ? t(actionKeys[e.action as keyof typeof actionKeys]) : e.action} : ${e.subjectLabel}`,
+            `${e.action in actionKeys ? t(actionKeys[e.action as keyof typeof actionKeys]) : e.action}${colon(props.locale)} ${e.subjectLabel}`,
           ])}
         />
       )}

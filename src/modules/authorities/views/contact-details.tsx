@@ -1,4 +1,5 @@
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import type { Authority } from '../authority.ts';
 import { formatPhone, phoneHref } from '../contact.ts';
 import { authorityMessages } from '../messages.ts';
@@ -16,7 +17,8 @@ export function ContactDetails(props: { locale: Locale; authority: Authority }) 
           <div class="summary-list__row">
             <dt>{t('address')}</dt>
             <dd>
-              <address>
+              {/* A postal address is written in the authority's own language, whatever the page's. */}
+              <address lang={props.authority.languages[0] ?? 'fr'}>
                 {contact.address.map((line) => (
                   <>
                     {line}
@@ -40,7 +42,9 @@ export function ContactDetails(props: { locale: Locale; authority: Authority }) 
           </div>
           <div class="summary-list__row">
             <dt>{t('hours')}</dt>
-            <dd>{pick(contact.hours, props.locale)}</dd>
+            <dd>
+              <InLanguage text={contact.hours} locale={props.locale} />
+            </dd>
           </div>
         </dl>
       ) : (

@@ -1,8 +1,9 @@
-import { formatDate } from '../../../platform/i18n/format.ts';
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { colon, formatShortDate } from '../../../platform/i18n/format.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import type { Payment } from '../../payments/index.ts';
@@ -27,9 +28,9 @@ export function RequestsPage(props: { locale: Locale; cases: { item: Case; statu
           head={[t('reference'), t('request'), t('status'), t('submittedOn')]}
           rows={props.cases.map(({ item, status }) => [
             <a href={`/requests/${item.id}`}>{item.reference}</a>,
-            pick(item.title, props.locale),
+            <InLanguage text={item.title} locale={props.locale} />,
             <Tag tone="info">{status}</Tag>,
-            formatDate(props.locale, item.created_at),
+            formatShortDate(props.locale, item.created_at),
           ])}
         />
       )}
@@ -55,11 +56,12 @@ export function RequestPage(props: {
   return (
     <>
       <h1>
-        {pick(props.item.title, props.locale)} <span class="visually-hidden">–</span>{' '}
+        <InLanguage text={props.item.title} locale={props.locale} /> <span class="visually-hidden">–</span>{' '}
         <small>{props.item.reference}</small>
       </h1>
       <p>
-        {t('status')} : <Tag tone="info">{props.status}</Tag>
+        {t('status')}
+        {colon(props.locale)} <Tag tone="info">{props.status}</Tag>
       </p>
       {props.receipt && (
         <p>

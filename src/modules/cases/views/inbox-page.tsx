@@ -1,7 +1,8 @@
-import { formatDate } from '../../../platform/i18n/format.ts';
+import { formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { backOfficeMessages } from '../back-office-messages.ts';
@@ -171,12 +172,12 @@ export function InboxPage(props: {
               aria-label={t('select', { reference: item.reference })}
             />,
             <a href={`${props.base}/${item.id}`}>{item.reference}</a>,
-            pick(item.title, props.locale),
+            <InLanguage text={item.title} locale={props.locale} />,
             props.requesterName(item),
             pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
             props.assigneeName(item.assignee_person_id),
-            formatDate(props.locale, item.created_at),
-            formatDate(props.locale, item.due_at),
+            formatShortDate(props.locale, item.created_at),
+            formatShortDate(props.locale, item.due_at),
           ])}
         />
         <Button variant="secondary">{t('assignSelected')}</Button>

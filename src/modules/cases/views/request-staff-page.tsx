@@ -1,9 +1,11 @@
 import type { Child } from 'hono/jsx';
+import { assuranceLevelName } from '../../../platform/http/assurance-level.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { DocumentFileField } from '../../documents/index.ts';
 import type { Payment } from '../../payments/index.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
@@ -48,7 +50,7 @@ export function CaseStaffPage(props: {
   return (
     <>
       <h1>
-        {props.item.reference} – {pick(props.item.title, props.locale)}
+        {props.item.reference} – <InLanguage text={props.item.title} locale={props.locale} />
       </h1>
       <dl class="summary-list">
         <div class="summary-list__row">
@@ -64,7 +66,7 @@ export function CaseStaffPage(props: {
         </div>
         <div class="summary-list__row">
           <dt>{t('levelLabel')}</dt>
-          <dd>{props.item.level}</dd>
+          <dd>{assuranceLevelName(props.locale, props.item.level)}</dd>
         </div>
         <div class="summary-list__row">
           <dt>{t('assignee')}</dt>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { formatChf } from '../../../platform/i18n/format.ts';
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { type Locale, pick, pickWithLanguage } from '../../../platform/i18n/locales.ts';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { type Authority, ContactDetails, contactPath, portalPath } from '../../authorities/index.ts';
 import { themeLabel } from '../../mandates/index.ts';
@@ -185,14 +185,14 @@ export function SearchPage(props: { locale: Locale; portal: Portal; query: strin
   );
 }
 
-function Paragraphs(props: { text: string }) {
+function Paragraphs(props: { text: string; lang?: string | undefined }) {
   return (
     <>
       {props.text
         .split(/\n{2,}/)
         .filter(Boolean)
         .map((paragraph) => (
-          <p>{paragraph}</p>
+          <p lang={props.lang}>{paragraph}</p>
         ))}
     </>
   );
@@ -209,6 +209,11 @@ export function ServicePage(props: {
   const { content } = props.entry;
   const text = (field: 'name' | 'summary' | 'description' | 'requirements' | 'documentsIssued') =>
     pick(content[field], props.locale);
+  // A text the designer has not translated yet is shown in French, marked as such.
+  const langOf = (field: 'name' | 'summary' | 'description' | 'requirements' | 'documentsIssued') => {
+    const { lang } = pickWithLanguage(content[field], props.locale);
+    return lang === props.locale ? undefined : lang;
+  };
   const authorityName = pick(props.authority.names, props.locale, props.authority.languages);
   const audience = {
     person: 'audiencePerson',
@@ -237,8 +242,10 @@ export function ServicePage(props: {
   return (
     <>
       {props.preview}
-      <h1>{text('name')}</h1>
-      <p class="lead">{text('summary')}</p>
+      <h1 lang={langOf('name')}>{text('name')}</h1>
+      <p class="lead" lang={langOf('summary')}>
+        {text('summary')}
+      </p>
       <dl class="summary-list">
         {facts.map(([term, value]) => (
           <div class="summary-list__row">
@@ -247,17 +254,17 @@ export function ServicePage(props: {
           </div>
         ))}
       </dl>
-      <Paragraphs text={text('description')} />
+      <Paragraphs text={text('description')} lang={langOf('description')} />
       {content.requirements.fr && (
         <>
           <h2>{t('whatIsNeeded')}</h2>
-          <Paragraphs text={text('requirements')} />
+          <Paragraphs text={text('requirements')} lang={langOf('requirements')} />
         </>
       )}
       {content.documentsIssued.fr && (
         <>
           <h2>{t('documentsIssued')}</h2>
-          <Paragraphs text={text('documentsIssued')} />
+          <Paragraphs text={text('documentsIssued')} lang={langOf('documentsIssued')} />
         </>
       )}
       {content.theme && <p>{t('mandateTheme', { theme: themeLabel(content.theme, props.locale) })}</p>}

@@ -1,5 +1,6 @@
 import { formatChf } from '../../../platform/i18n/format.ts';
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { catalogueMessages } from '../messages.ts';
 import { isOnline } from '../service-content.ts';
@@ -52,9 +53,13 @@ export function ServiceList(props: {
       {props.entries.map((entry) => (
         <li class="service-list__item">
           <h3 class="service-list__name">
-            <a href={servicePath(entry.slug)}>{pick(entry.content.name, props.locale)}</a>
+            <a href={servicePath(entry.slug)}>
+              <InLanguage text={entry.content.name} locale={props.locale} />
+            </a>
           </h3>
-          <p>{pick(entry.content.summary, props.locale)}</p>
+          <p>
+            <InLanguage text={entry.content.summary} locale={props.locale} />
+          </p>
           <p class="service-list__meta">
             {props.authorityName(entry.authorityId)}
             {' · '}

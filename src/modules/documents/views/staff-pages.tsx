@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatDate, formatDateTime, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -177,7 +177,7 @@ export function PublishedPage(props: {
             head={[t('title'), t('issuedOn'), t('bulkOutcome')]}
             rows={props.postal.map((p) => [
               p.title,
-              formatDate(props.locale, p.createdAt),
+              formatShortDate(props.locale, p.createdAt),
               <form method="post" action={`${props.base}/postal/${p.id}`} class="inline-form">
                 <CsrfField />
                 <button type="submit" class="button button--secondary">

@@ -55,7 +55,8 @@ export interface InputProps<F extends BaseField> {
   value: unknown;
   locale: Locale;
   t: RunnerT;
-  label: string;
+  /** The label in the page's language, or its fallback marked with its own `lang`. */
+  label: Child;
   hint?: string;
   error?: string;
   known?: boolean;

@@ -1,4 +1,5 @@
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import type { FormDefinition } from '../definition.ts';
 import { displayValue } from '../display.ts';
 import { kindOf } from '../fields/registry.ts';
@@ -18,7 +19,9 @@ export function AnswersList(props: {
         if (answered.length === 0) return null;
         return (
           <>
-            <h3>{pick(step.title, props.locale)}</h3>
+            <h3>
+              <InLanguage text={step.title} locale={props.locale} />
+            </h3>
             <dl class="summary-list">
               {answered.map((field) => {
                 const value = props.answers[field.id];
@@ -26,7 +29,9 @@ export function AnswersList(props: {
                 const text = displayValue(field, value, props.locale);
                 return (
                   <div class="summary-list__row">
-                    <dt>{pick(field.label, props.locale)}</dt>
+                    <dt>
+                      <InLanguage text={field.label} locale={props.locale} />
+                    </dt>
                     <dd class="pre-line">
                       {fileId !== undefined && props.fileHref ? (
                         <a href={props.fileHref(fileId)}>{text}</a>

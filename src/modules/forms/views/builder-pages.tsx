@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { colon, formatDateTime } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -166,7 +166,8 @@ export function EditorPage(props: {
           data-fields={step.fields.map((f) => f.id).join(' ')}
         >
           <h2 id={`step-${step.id}`}>
-            {t('step')} {s + 1} : {pick(step.title, props.locale)}
+            {t('step')} {s + 1}
+            {colon(props.locale)} {pick(step.title, props.locale)}
           </h2>
           {step.showIf !== undefined && (
             <p>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { displayValue } from '../display.ts';
 import type { BaseField } from '../fields/field-kind.ts';
 import { kindOf } from '../fields/registry.ts';
@@ -29,7 +30,12 @@ export function FieldInput(props: {
   const t = formMessages.translator(locale);
   // "(optional)" only when no answer on this step can make it required: otherwise the condition is told.
   const optional = !props.required && kind.asks && !props.requiredWhen;
-  const label = `${pick(field.label, locale)}${optional ? ` ${t('optional')}` : ''}`;
+  const label = (
+    <>
+      <InLanguage text={field.label} locale={locale} />
+      {optional ? ` ${t('optional')}` : ''}
+    </>
+  );
   const when = props.requiredWhen && t('requiredWhen', { condition: props.requiredWhen });
   const hint = [field.hint && pick(field.hint, locale), when].filter(Boolean).join(' ') || undefined;
   const error = props.errors[name];

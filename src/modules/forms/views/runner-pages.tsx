@@ -3,6 +3,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { describeCondition, readsStep } from '../describe-condition.ts';
 import { displayValue } from '../display.ts';
@@ -41,7 +42,9 @@ export function StepPage(props: {
       <p class="form-progress">
         {t('stepOf', { step: props.position.index + 1, steps: props.position.count })}
       </p>
-      <h1>{pick(props.step.title, props.locale)}</h1>
+      <h1>
+        <InLanguage text={props.step.title} locale={props.locale} />
+      </h1>
       {props.savedLater && <p class="notification notification--success">{t('savedLater')}</p>}
       <ErrorSummary errors={props.errors.map((e) => ({ ...e, field: e.field.replace(/[[\].]/g, '-') }))} />
       <form
@@ -111,13 +114,17 @@ export function ReviewPage(props: {
         .filter((step) => props.activeSteps.has(step.id))
         .map((step) => (
           <section aria-labelledby={`review-${step.id}`}>
-            <h2 id={`review-${step.id}`}>{pick(step.title, props.locale)}</h2>
+            <h2 id={`review-${step.id}`}>
+              <InLanguage text={step.title} locale={props.locale} />
+            </h2>
             <dl class="summary-list">
               {step.fields
                 .filter((f) => kindOf(f).hasValue && props.answers[f.id] !== undefined)
                 .map((field) => (
                   <div class="summary-list__row">
-                    <dt>{pick(field.label, props.locale)}</dt>
+                    <dt>
+                      <InLanguage text={field.label} locale={props.locale} />
+                    </dt>
                     <dd class="pre-line">{displayValue(field, props.answers[field.id], props.locale)}</dd>
                   </div>
                 ))}

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../platform/i18n/format.ts';
+import { formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
@@ -45,7 +45,7 @@ export function IdentitiesPage(props: {
         rows={props.links.map((link) => [
           label(link.provider),
           t(levelKey[link.level]),
-          formatDate(props.locale, link.linked_at),
+          formatShortDate(props.locale, link.linked_at),
           props.links.length > 1 ? (
             <form method="post" action={`/profile/identities/${link.id}/remove`}>
               <CsrfField />

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { colon } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -153,7 +154,8 @@ export function LocalMeansPage(props: {
             <a href={props.qr.uri}>{t('totpOpenApp')}</a>
           </p>
           <p>
-            {t('totpSecret')} :{' '}
+            {t('totpSecret')}
+            {colon(props.locale)}{' '}
             <code class="secret" data-testid="totp-secret">
               {props.secret}
             </code>

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { formatDate } from '../../../platform/i18n/format.ts';
+import { formatShortDate } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -69,7 +69,7 @@ function MandateTable(props: {
           row.mandate.themes.map((th) => t(themeKey(th))).join(', '),
           row.mandate.permissions.map((p) => t(permissionKey(p))).join(', '),
           row.mandate.valid_to
-            ? formatDate(props.locale, new Date(`${row.mandate.valid_to}T12:00:00Z`))
+            ? formatShortDate(props.locale, new Date(`${row.mandate.valid_to}T12:00:00Z`))
             : t('open'),
           row.awaitingSignatures ? (
             <Tag tone="warning">{t('awaitingSignatures')}</Tag>

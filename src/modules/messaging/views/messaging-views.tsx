@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { colon, formatDateTime } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -115,7 +115,8 @@ export function ThreadPage(props: {
       {props.assign && (
         <div class="button-group">
           <p>
-            {t('assignee')} : {props.assign.assignee}
+            {t('assignee')}
+            {colon(props.locale)} {props.assign.assignee}
           </p>
           <form method="post" action={props.assign.action} class="inline-form">
             <CsrfField />

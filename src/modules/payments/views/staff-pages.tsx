@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatDateTime, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
@@ -58,7 +58,7 @@ export function StaffPaymentsPage(props: {
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             <PaymentStatus t={t} payment={payment} />,
-            payment.paid_at ? formatDate(props.locale, payment.paid_at) : '—',
+            payment.paid_at ? formatShortDate(props.locale, payment.paid_at) : '—',
             Number(payment.flags) > 0 ? <Tag tone="danger">{t('flagged')}</Tag> : '',
           ])}
         />
@@ -136,14 +136,41 @@ export function StaffPaymentPage(props: {
           const body = event.body as { transactionId?: string } | null;
           return [
             formatDateTime(props.locale, event.at),
-            event.kind,
+            t(eventKinds[event.kind]),
             body?.transactionId ?? '—',
-            event.provider_status ?? '—',
+            providerStatusWord(t, event.provider_status),
           ];
         })}
       />
     </>
   );
+}
+
+type T = ReturnType<typeof paymentMessages.translator>;
+
+const eventKinds = {
+  initiated: 'eventInitiated',
+  webhook: 'eventWebhook',
+  checked: 'eventChecked',
+  mismatch: 'eventMismatch',
+  duplicate: 'eventDuplicate',
+  refund: 'eventRefund',
+} as const;
+
+const providerStatuses: Record<string, Parameters<T>[0]> = {
+  initialized: 'providerInitialized',
+  authorized: 'providerAuthorized',
+  settled: 'providerSettled',
+  transmitted: 'providerTransmitted',
+  canceled: 'providerCanceled',
+  failed: 'providerFailed',
+};
+
+/** The provider's status in words; one it may add later is shown as it came, rather than hidden. */
+function providerStatusWord(t: T, status: string | null): string {
+  if (!status) return '—';
+  const key = providerStatuses[status];
+  return key ? t(key) : status;
 }
 
 const refundStates: Record<

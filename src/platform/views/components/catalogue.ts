@@ -3,6 +3,7 @@ import { breadcrumbsExamples } from './breadcrumbs.tsx';
 import { buttonExamples } from './button.tsx';
 import { errorSummaryExamples } from './error-summary.tsx';
 import { fieldFrameExamples } from './field-frame.tsx';
+import { inLanguageExamples } from './in-language.tsx';
 import { notificationBannerExamples } from './notification-banner.tsx';
 import { paginationExamples } from './pagination.tsx';
 import { summaryListExamples } from './summary-list.tsx';
@@ -27,4 +28,5 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   Button: buttonExamples,
   Translations: translationsExamples,
   SummaryList: summaryListExamples,
+  InLanguage: inLanguageExamples,
 };

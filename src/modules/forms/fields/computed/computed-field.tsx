@@ -1,4 +1,4 @@
-import { formatChf, formatNumber } from '../../../../platform/i18n/format.ts';
+import { colon, formatChf, formatNumber } from '../../../../platform/i18n/format.ts';
 import { pick } from '../../../../platform/i18n/locales.ts';
 import type { Logic } from '../../definition.ts';
 import { allFields } from '../all-fields.ts';
@@ -73,7 +73,10 @@ export const computedField: FieldKind<ComputedField> = {
   schema: () => ({ type: ['number', 'null'] }),
   Input: (props) => (
     <p>
-      <strong>{pick(props.field.label, props.locale)} : </strong>
+      <strong>
+        {pick(props.field.label, props.locale)}
+        {colon(props.locale)}{' '}
+      </strong>
       <output data-computed={props.field.id} data-format={props.field.format ?? 'number'}>
         {props.display(props.value)}
       </output>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formMessages } from '../../messages.ts';
 import { type DateField, dateField, parseDate } from './date-field.tsx';
 
 const field = (rules: Partial<DateField> = {}): DateField => ({
@@ -22,5 +23,37 @@ describe('a date', () => {
       'dateTooEarly',
     );
     expect(dateField.check(field({ maxDate: 'today' }), '2026-11-24', '2026-11-24')).toBeUndefined();
+  });
+});
+
+describe('a date input', () => {
+  const render = (locale: 'fr' | 'de' | 'en', value?: unknown, hint?: string) =>
+    String(
+      dateField.Input({
+        field: field(),
+        name: 'born',
+        id: 'born',
+        value,
+        locale,
+        t: formMessages.translator(locale),
+        label: 'Born',
+        hint,
+        aria: hint ? { 'aria-describedby': 'born-hint' } : {},
+        errors: {},
+        display: String,
+        renderField: () => null,
+      }),
+    );
+
+  it('is typed the Swiss way, with the format said in the page’s language and tied to the input', () => {
+    const html = render('de', '2026-11-30');
+    expect(html).toContain('value="30.11.2026"');
+    expect(html).toContain('type="text"');
+    expect(html).toContain('TT.MM.JJJJ');
+    expect(html).toContain('aria-describedby="born-hint"');
+    expect(render('fr')).toContain('JJ.MM.AAAA');
+    expect(render('en', undefined, 'Your birthday')).toMatch(
+      /Your birthday For example 14\.03\.2026 \(DD\.MM\.YYYY\)/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../../platform/i18n/format.ts';
 import type { BaseField, FieldKind } from '../field-kind.ts';
-import { TextInput } from '../shared/input-parts.tsx';
+import { describedBy, TextInput } from '../shared/input-parts.tsx';
 import { typed } from '../shared/posted.ts';
 
 export interface DateField extends BaseField<'date'> {
@@ -49,9 +49,13 @@ export const dateField: FieldKind<DateField> = {
   },
   display: (_field, value, locale) => formatDate(locale, new Date(`${value}T12:00:00Z`)),
   schema: () => ({ type: 'string', pattern: datePattern }),
+  // A text input, not `type="date"`: Chromium shows that one in the browser's locale (often
+  // 11/30/2026), where Swiss people type 30.11.2026; the format is said in the hint.
   Input: (props) => (
     <TextInput
       {...props}
+      hint={[props.hint, props.t('dateFormatHint')].filter(Boolean).join(' ')}
+      aria={{ ...props.aria, 'aria-describedby': describedBy(props.id, { ...props, hint: 'format' }) }}
       type="text"
       inputmode="numeric"
       text={
