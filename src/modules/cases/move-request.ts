@@ -145,6 +145,7 @@ export async function onEntering(
         authorityId: target.authority_id,
         accountId: target.account_id,
         purpose: status.payment.purpose,
+        reference: target.reference,
         amountCents: fee,
         source: `case:${target.id}:${randomUUID()}`,
         link: `/requests/${target.id}`,

@@ -30,7 +30,7 @@ export function receiptPdf(
     .fillColor('#000')
     .text(pick(definition.title, context.locale));
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
-  doc.text(`${t('reference')} : ${submission.id}`);
+  doc.text(`${t('reference')} : ${submission.reference}`);
   doc.text(`${t('submittedOn')} : ${formatDateTime(context.locale, submission.submittedAt)}`);
   doc.text(`${t('actingAs')} : ${context.accountName}`);
   doc.text(`${t('level')} : ${submission.level}`);

@@ -361,7 +361,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         });
         return c.body(new Uint8Array(pdf), 200, {
           'Content-Type': 'application/pdf',
-          'Content-Disposition': `attachment; filename="receipt-${submission.id.slice(0, 8)}.pdf"`,
+          'Content-Disposition': `attachment; filename="receipt-${submission.reference}.pdf"`,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'private, no-store',
         });

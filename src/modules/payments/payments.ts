@@ -16,10 +16,16 @@ const tables = (db: Db) => tablesOf<PaymentsTables>(db);
 export const unsettled: PaymentStatus[] = ['open', 'pending'];
 export const isUnsettled = (payment: Payment) => unsettled.includes(payment.status);
 
+/** The reference shown to people: what the payment is for, else the provider's refno. */
+export const shownReference = (payment: Pick<Payment, 'reference' | 'refno'>) =>
+  payment.reference ?? payment.refno;
+
 export interface PaymentRequest {
   authorityId: string;
   accountId: string;
   purpose: LocalisedText;
+  /** The reference people know what it pays for by (a request's), shown instead of the provider's refno. */
+  reference?: string;
   amountCents: number;
   currency?: string;
   /** Who asks, e.g. `case:{id}:{event}`: asking again with the same source returns the first payment. */
@@ -56,6 +62,7 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
           authority_id: request.authorityId,
           account_id: request.accountId,
           purpose: request.purpose,
+          reference: request.reference ?? null,
           amount_cents: request.amountCents,
           currency: request.currency ?? 'CHF',
           status: 'open',

@@ -15,6 +15,7 @@ import {
   paymentEvents,
   paymentsOf,
   paymentsOfAuthority,
+  shownReference,
 } from './payments.ts';
 import { applyTransaction, checkout, paymentOfTransaction } from './provider-transactions.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
@@ -49,7 +50,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     platform.render(
       c,
       {
-        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: payment.refno }),
+        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: shownReference(payment) }),
         status: providerDown ? 503 : 200,
         breadcrumbs: [
           { label: paymentMessages.translator(c.var.locale)('paymentsTitle'), href: '/payments' },
@@ -88,7 +89,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     return platform.render(
       c,
       {
-        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: payment.refno }),
+        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: shownReference(payment) }),
         status: errors.length > 0 ? 422 : 200,
         breadcrumbs: [{ label: paymentMessages.translator(c.var.locale)('paymentsTitle'), href: base }],
       },
@@ -141,6 +142,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
           c,
           `payments-${authority.slug}.csv`,
           [
+            'reference',
             'refno',
             'status',
             'amountCents',
@@ -152,6 +154,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             'toCheck',
           ],
           rows.map((p) => [
+            shownReference(p),
             p.refno,
             p.status,
             p.amount_cents,

@@ -17,6 +17,8 @@ export interface PaymentsTables {
     id: Generated<string>;
     /** The merchant reference sent to the provider and shown on the receipt. */
     refno: Generated<string>;
+    /** What people read and quote (the request's reference); null: the refno is shown. */
+    reference: string | null;
     authority_id: string;
     account_id: string;
     purpose: LocalisedText;
@@ -72,6 +74,8 @@ export interface PaymentsTables {
     state: RefundState;
     credit_transaction_id: string | null;
     requested_by: string;
+    /** Why the money is given back, as staff wrote it (null only for refunds made before it was asked). */
+    reason: string | null;
     requested_at: Generated<Date>;
     /** When the provider was first asked: its idempotency keys last an hour from then. */
     first_asked_at: Date | null;

@@ -141,7 +141,7 @@ export function SubmittedPage(props: { locale: Locale; definition: FormDefinitio
         {t('submittedLead', {
           form: pick(props.definition.title, props.locale),
           date: formatDateTime(props.locale, props.submission.submittedAt),
-          reference: props.submission.id.slice(0, 8).toUpperCase(),
+          reference: props.submission.reference,
         })}
       </p>
       <p>

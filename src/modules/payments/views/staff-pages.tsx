@@ -9,7 +9,7 @@ import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { paymentMessages } from '../messages.ts';
-import type { Payment, paymentEvents, paymentsOfAuthority } from '../payments.ts';
+import { type Payment, type paymentEvents, type paymentsOfAuthority, shownReference } from '../payments.ts';
 import type { Refund, Refundable } from '../refunds.ts';
 import type { RefundState } from '../tables.ts';
 import { amountOf, PaymentStatus, statusLabels } from './payment-pages.tsx';
@@ -54,7 +54,7 @@ export function StaffPaymentsPage(props: {
           head={[t('reference'), t('purpose'), t('amount'), t('status'), t('paidAt'), t('toCheck')]}
           numeric={[2]}
           rows={props.payments.map((payment) => [
-            <a href={`${props.base}/${payment.id}`}>{payment.refno}</a>,
+            <a href={`${props.base}/${payment.id}`}>{shownReference(payment)}</a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             <PaymentStatus t={t} payment={payment} />,
@@ -84,7 +84,7 @@ export function StaffPaymentPage(props: {
   const open = props.refundables.filter((r) => r.settledCents > r.refundedCents);
   return (
     <>
-      <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
+      <h1>{t('paymentTitle', { refno: shownReference(payment) })}</h1>
       {props.refundRequested && (
         <NotificationBanner kind="success">{t('refundRequested')}</NotificationBanner>
       )}
@@ -96,6 +96,7 @@ export function StaffPaymentPage(props: {
           [t('status'), <PaymentStatus t={t} payment={payment} />],
           [t('paidAt'), payment.paid_at ? formatDateTime(props.locale, payment.paid_at) : '—'],
           [t('transaction'), payment.provider_transaction_id ?? '—'],
+          [t('providerRefno'), payment.refno],
         ]}
       />
       {payment.refunded_cents > 0 && <p>{t('refundedTotal', { amount: chf(payment.refunded_cents) })}</p>}
