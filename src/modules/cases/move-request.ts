@@ -162,6 +162,7 @@ export async function onEntering(
       accountId: target.account_id,
       authorityId: target.authority_id,
       link: `/requests/${target.id}`,
+      reference: target.reference,
       source: `case:${target.id}:${to}:${Date.now()}`,
     });
 }

@@ -80,7 +80,12 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
   // The account's people are told (content-free) that a payment awaits them.
   await tellAbout(
     tx,
-    { id: created.id, accountId: request.accountId, authorityId: request.authorityId },
+    {
+      id: created.id,
+      accountId: request.accountId,
+      authorityId: request.authorityId,
+      reference: created.reference,
+    },
     `payment:${created.id}`,
   );
   return created;
@@ -106,7 +111,7 @@ export function paymentEvent(
 /** A notification that something about a payment awaits in the portal (a fee to pay, money given back). */
 export function tellAbout(
   tx: Db,
-  payment: { id: string; accountId: string; authorityId: string },
+  payment: { id: string; accountId: string; authorityId: string; reference: string | null },
   source: string,
 ) {
   return notify(tx, {
@@ -114,6 +119,7 @@ export function tellAbout(
     accountId: payment.accountId,
     authorityId: payment.authorityId,
     link: `/payments/${payment.id}`,
+    reference: payment.reference,
     source,
   });
 }

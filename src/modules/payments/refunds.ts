@@ -277,7 +277,12 @@ async function decide(
         }
         await tellAbout(
           tx,
-          { id: payment.id, accountId: payment.account_id, authorityId: payment.authority_id },
+          {
+            id: payment.id,
+            accountId: payment.account_id,
+            authorityId: payment.authority_id,
+            reference: payment.reference,
+          },
           `refund:${refund.id}`,
         );
       },
