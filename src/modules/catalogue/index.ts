@@ -6,6 +6,7 @@ export {
   getService,
   getServiceEntry,
   listPublished,
+  processingDaysOfForm,
   publishVersion,
   type Service,
   type ServiceEntry,

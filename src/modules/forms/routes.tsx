@@ -5,6 +5,7 @@ import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
+import { nextStepsOf } from '../cases/index.ts';
 import { checkUpload } from '../documents/index.ts';
 import { can } from '../policy/index.ts';
 import type { FormDefinition } from './definition.ts';
@@ -342,7 +343,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: formMessages.translator(c.var.locale)('submittedTitle') },
-          <SubmittedPage locale={c.var.locale} definition={definition} submission={submission} />,
+          <SubmittedPage
+            locale={c.var.locale}
+            definition={definition}
+            submission={submission}
+            next={await nextStepsOf(db, submission)}
+          />,
         );
       },
     },

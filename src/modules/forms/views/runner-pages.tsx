@@ -1,8 +1,9 @@
-import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatChf, formatDateTime } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import type { NextSteps } from '../../cases/index.ts';
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { displayValue } from '../display.ts';
 import type { Submission } from '../drafts.ts';
@@ -132,8 +133,15 @@ export function ReviewPage(props: {
   );
 }
 
-export function SubmittedPage(props: { locale: Locale; definition: FormDefinition; submission: Submission }) {
+export function SubmittedPage(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  submission: Submission;
+  next: NextSteps;
+}) {
   const t = formMessages.translator(props.locale);
+  const { fee, status, processingDays, requestId } = props.next;
+  const amount = fee && formatChf(props.locale, fee.amountCents);
   return (
     <>
       <h1>{t('submittedTitle')}</h1>
@@ -148,6 +156,26 @@ export function SubmittedPage(props: { locale: Locale; definition: FormDefinitio
         <a class="button button--secondary" href={`/forms/submissions/${props.submission.id}/receipt.pdf`}>
           {t('receipt')}
         </a>
+      </p>
+      <h2>{t('nextTitle')}</h2>
+      {fee && amount && (
+        <>
+          <p>{t('nextDue', { amount })}</p>
+          <p>
+            {fee.paymentId ? (
+              <a class="button" href={`/payments/${fee.paymentId}`}>
+                {t('pay', { amount })}
+              </a>
+            ) : (
+              t('feeComing')
+            )}
+          </p>
+        </>
+      )}
+      {status && <p>{t('nextStatus', { status: pick(status, props.locale) })}</p>}
+      {processingDays !== null && processingDays > 0 && <p>{t('nextDays', { days: processingDays })}</p>}
+      <p>
+        <a href={requestId ? `/requests/${requestId}` : '/requests'}>{t('followRequest')}</a>
       </p>
     </>
   );
