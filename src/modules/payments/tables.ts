@@ -60,6 +60,8 @@ export interface PaymentsTables {
    * no, nothing moved; `unknown`: no answer while the provider still knew the idempotency key — to be
    * checked at the provider by its `refno`, never asked again automatically.
    */
+  /** Why staff gave money back, as they wrote it (refunds made before it was asked have none). */
+  payment_refund_reasons: { refund_id: string; reason: string };
   payment_refunds: {
     /** Also the `Idempotency-Key` of the credit asked of the provider. */
     id: Generated<string>;
@@ -74,8 +76,6 @@ export interface PaymentsTables {
     state: RefundState;
     credit_transaction_id: string | null;
     requested_by: string;
-    /** Why the money is given back, as staff wrote it (null only for refunds made before it was asked). */
-    reason: string | null;
     requested_at: Generated<Date>;
     /** When the provider was first asked: its idempotency keys last an hour from then. */
     first_asked_at: Date | null;
