@@ -98,10 +98,11 @@ export function RequestPage(props: {
         </section>
       )}
       {state?.withdrawable && (
-        <form method="post" action={`${base}/withdraw`}>
-          <CsrfField />
-          <Button variant="secondary">{t('withdraw')}</Button>
-        </form>
+        <p>
+          <a class="button button--secondary" href={`${base}/withdraw`}>
+            {t('withdraw')}
+          </a>
+        </p>
       )}
     </>
   );
