@@ -59,6 +59,14 @@ export const paymentMessages = defineMessages({
       'Le prestataire n’a pas répondu à temps pour un remboursement : vérifiez dans son portail, par la référence, s’il a été fait avant d’en demander un autre.',
     refundRefused: 'Ce montant ne peut pas être remboursé : indiquez un montant jusqu’à ce qui reste.',
     refundedTotal: 'Remboursé : {amount}',
+    refundConfirmTitle: 'Rembourser {amount} du paiement {reference} ?',
+    refundConfirmEffect:
+      'L’argent est rendu à la personne qui a payé, par le prestataire de paiement. Un remboursement ne peut pas être annulé.',
+    refundReason: 'Motif du remboursement',
+    refundReasonHint: 'Il est conservé avec le remboursement et dans le journal d’audit.',
+    refundReasonMissing: 'Indiquez le motif du remboursement (1000 caractères au plus)',
+    refundConfirm: 'Oui, rembourser',
+    refundCancel: 'Non, revenir au paiement',
   },
   de: {
     paymentsTitle: 'Zahlungen',
@@ -119,6 +127,14 @@ export const paymentMessages = defineMessages({
     refundRefused:
       'Dieser Betrag kann nicht zurückerstattet werden: geben Sie höchstens den verbleibenden Betrag an.',
     refundedTotal: 'Zurückerstattet: {amount}',
+    refundConfirmTitle: '{amount} der Zahlung {reference} zurückerstatten?',
+    refundConfirmEffect:
+      'Das Geld geht über den Zahlungsanbieter an die Person zurück, die bezahlt hat. Eine Rückerstattung kann nicht rückgängig gemacht werden.',
+    refundReason: 'Grund der Rückerstattung',
+    refundReasonHint: 'Er wird mit der Rückerstattung und im Audit-Journal aufbewahrt.',
+    refundReasonMissing: 'Geben Sie den Grund der Rückerstattung an (höchstens 1000 Zeichen)',
+    refundConfirm: 'Ja, zurückerstatten',
+    refundCancel: 'Nein, zurück zur Zahlung',
   },
   en: {
     paymentsTitle: 'Payments',
@@ -176,5 +192,13 @@ export const paymentMessages = defineMessages({
       'The provider did not answer a refund in time: check in its portal, by the reference, whether it was made before asking for another one.',
     refundRefused: 'This amount cannot be refunded: give an amount up to what is left.',
     refundedTotal: 'Refunded: {amount}',
+    refundConfirmTitle: 'Refund {amount} of payment {reference}?',
+    refundConfirmEffect:
+      'The money goes back to the person who paid, through the payment provider. A refund cannot be undone.',
+    refundReason: 'Reason for the refund',
+    refundReasonHint: 'It is kept with the refund and in the audit log.',
+    refundReasonMissing: 'Enter the reason for the refund (at most 1000 characters)',
+    refundConfirm: 'Yes, refund',
+    refundCancel: 'No, back to the payment',
   },
 });

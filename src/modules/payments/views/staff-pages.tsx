@@ -10,7 +10,7 @@ import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { paymentMessages } from '../messages.ts';
 import { type Payment, type paymentEvents, type paymentsOfAuthority, shownReference } from '../payments.ts';
-import type { Refund, Refundable } from '../refunds.ts';
+import type { Refundable, RefundWithReason } from '../refunds.ts';
 import type { RefundState } from '../tables.ts';
 import { amountOf, PaymentStatus, statusLabels } from './payment-pages.tsx';
 
@@ -73,7 +73,7 @@ export function StaffPaymentPage(props: {
   payment: Payment;
   events: Awaited<ReturnType<typeof paymentEvents>>;
   refundables: Refundable[];
-  refunds: Refund[];
+  refunds: RefundWithReason[];
   mayRefund: boolean;
   refundRequested: boolean;
   errors: FieldError[];
@@ -104,8 +104,8 @@ export function StaffPaymentPage(props: {
         <section aria-labelledby="refund">
           <h2 id="refund">{t('refundTitle')}</h2>
           {open.map((r) => (
-            <form method="post" action={`${props.base}/${payment.id}/refund`}>
-              <CsrfField />
+            // Asked on a page of its own (GET), with the reason, before anything is given back.
+            <form method="get" action={`${props.base}/${payment.id}/refund`}>
               <input type="hidden" name="transactionId" value={r.transactionId} />
               <p>
                 {t('refundOf', {
@@ -161,7 +161,7 @@ const refundStates: Record<
 };
 
 /** Every refund of the payment with its outcome; one the provider never answered is to be checked by hand. */
-function Refunds(props: { locale: Locale; payment: Payment; refunds: Refund[] }) {
+function Refunds(props: { locale: Locale; payment: Payment; refunds: RefundWithReason[] }) {
   const t = paymentMessages.translator(props.locale);
   const chf = (cents: number) => amountOf(props.locale, { ...props.payment, amount_cents: cents });
   return (
@@ -172,13 +172,14 @@ function Refunds(props: { locale: Locale; payment: Payment; refunds: Refund[] })
       )}
       <Table
         caption={t('refundsTitle')}
-        head={[t('when'), t('reference'), t('transaction'), t('amount'), t('refundState')]}
+        head={[t('when'), t('reference'), t('transaction'), t('amount'), t('refundReason'), t('refundState')]}
         numeric={[3]}
         rows={props.refunds.map((refund) => [
           formatDateTime(props.locale, refund.requested_at),
           refund.refno,
           refund.refund_of,
           chf(refund.amount_cents),
+          refund.reason ?? '—',
           <Tag tone={refundStates[refund.state].tone}>{t(refundStates[refund.state].label)}</Tag>,
         ])}
       />
