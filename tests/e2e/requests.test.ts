@@ -203,7 +203,7 @@ describe('a request from submission to decision', () => {
     await agent.goto(`${server.url}/back-office/authorities/spf/payments`);
     await expectNoAxeViolations(agent);
     await agent
-      .getByRole('link', { name: /^GU-\d{4}-\d{7}$/ })
+      .getByRole('link', { name: /^\d{4}-\d{6}$/ })
       .first()
       .click();
     expect(await agent.getByRole('main').textContent()).toContain('Émolument d’attestation');
@@ -220,6 +220,8 @@ describe('a request from submission to decision', () => {
     await admin.goto(agent.url());
     await expectNoAxeViolations(admin);
     await admin.getByRole('button', { name: 'Rembourser' }).click();
+    await admin.getByLabel('Motif du remboursement').fill('Attestation délivrée sans frais');
+    await admin.getByRole('button', { name: 'Oui, rembourser' }).click();
     expect(await admin.getByRole('main').textContent()).toContain('Le remboursement est demandé');
     await expectNoAxeViolations(admin);
     // The job asks the provider; the outcome shows once it answered.
