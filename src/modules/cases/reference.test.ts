@@ -105,6 +105,7 @@ describe('a request', () => {
       testApp.database.db,
     );
     expect(told.rows.map((r) => r.reference)).toEqual([reference]);
+    expect(await text('/notifications')).toContain(`Un paiement (demande ${reference})`);
 
     actor = staffActor(spf, 'agent');
     const base = '/back-office/authorities/spf/requests';
