@@ -8,6 +8,7 @@ import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
+import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { submitDraft } from '../forms/index.ts';
 import { defaultWorkflow } from './workflow.ts';
 import { saveWorkflow } from './workflow-store.ts';
@@ -116,14 +117,21 @@ describe('a request', () => {
     expect(await text(`/back-office/authorities/spf/payments/export.csv`)).toContain(reference);
   });
 
-  it('tells after sending what is due now, what comes next and where to follow it', async () => {
-    const { submission } = await send('Attestation de séjour');
+  it('tells after sending what is due now, what comes next, by when and where to follow it', async () => {
+    const { db } = testApp.database;
+    const entry = await getServiceEntry(db, { slug: 'extrait-registre-poursuites' }, 'published');
+    if (!entry) throw new Error('demo service missing');
+    const version = await saveVersion(db, 'test', entry, { ...entry.content, formId, processingDays: 5 });
+    await publishVersion(db, 'test', entry, version);
+    const { submission, requestId } = await send('Attestation de séjour');
     actor = citizen;
     const confirmation = await text(`/forms/submissions/${submission.id}`);
     expect(confirmation).toContain('À payer maintenant : CHF\u00a030.50');
     expect(confirmation).toMatch(
       /<a class="button" href="\/payments\/[0-9a-f-]{36}">Payer CHF\u00a030.50<\/a>/,
     );
-    expect(confirmation).toContain('Émolument à payer');
+    expect(confirmation).toContain('Ensuite : votre demande est au statut « Émolument à payer »');
+    expect(confirmation).toContain('Délai habituel : 5 jours ouvrables.');
+    expect(confirmation).toContain(`href="/requests/${requestId}">Suivre ma demande</a>`);
   });
 });
