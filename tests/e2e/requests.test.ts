@@ -166,6 +166,16 @@ describe('a request from submission to decision', () => {
     await citizen.getByLabel('Motif').fill('Bail');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
     await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
+    // After sending: the reference, what is due now and what comes next.
+    const sent = (await citizen.getByRole('main').textContent()) ?? '';
+    const reference = sent.match(/Référence : (\d{4}-\d{6})/)?.[1];
+    expect(reference).toBeTruthy();
+    expect(sent).toContain('À payer maintenant : CHF\u00a020.00');
+    expect(sent).toContain('Ensuite : votre demande est au statut « Émolument à payer »');
+    await expectNoAxeViolations(citizen);
+    await citizen.getByRole('link', { name: 'Payer CHF\u00a020.00' }).click();
+    await citizen.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+    expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe(`Paiement ${reference}`);
     await expect
       .poll(
         async () => {

@@ -130,6 +130,8 @@ describe('a request', () => {
     expect(confirmation).toMatch(
       /<a class="button" href="\/payments\/[0-9a-f-]{36}">Payer CHF\u00a030.50<\/a>/,
     );
+    const pay = await get(`/forms/submissions/${submission.id}/pay`);
+    expect(pay.headers.get('Location')).toMatch(/^\/payments\/[0-9a-f-]{36}$/);
     expect(confirmation).toContain('Ensuite : votre demande est au statut « Émolument à payer »');
     expect(confirmation).toContain('Délai habituel : 5 jours ouvrables.');
     expect(confirmation).toContain(`href="/requests/${requestId}">Suivre ma demande</a>`);

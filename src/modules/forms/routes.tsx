@@ -348,8 +348,21 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             definition={definition}
             submission={submission}
             next={await nextStepsOf(db, submission)}
+            feeComing={c.req.query('fee') === 'coming'}
           />,
         );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/submissions/:id/pay',
+      access: 'person',
+      object: 'decided',
+      async handler(c) {
+        const { submission } = await ownSubmission(c);
+        const { fee } = await nextStepsOf(db, submission);
+        if (fee?.paymentId) return c.redirect(`/payments/${fee.paymentId}`, 303);
+        return c.redirect(`/forms/submissions/${submission.id}${fee ? '?fee=coming' : ''}`, 303);
       },
     },
     {

@@ -138,6 +138,8 @@ export function SubmittedPage(props: {
   definition: FormDefinition;
   submission: Submission;
   next: NextSteps;
+  /** The person asked to pay before the fee was ready. */
+  feeComing?: boolean;
 }) {
   const t = formMessages.translator(props.locale);
   const { fee, status, processingDays, requestId } = props.next;
@@ -161,14 +163,17 @@ export function SubmittedPage(props: {
       {fee && amount && (
         <>
           <p>{t('nextDue', { amount })}</p>
+          {props.feeComing && <p>{t('feeComing')}</p>}
           <p>
-            {fee.paymentId ? (
-              <a class="button" href={`/payments/${fee.paymentId}`}>
-                {t('pay', { amount })}
-              </a>
-            ) : (
-              t('feeComing')
-            )}
+            {/* Before the job has asked the fee, the link waits for it (`/pay` finds the payment). */}
+            <a
+              class="button"
+              href={
+                fee.paymentId ? `/payments/${fee.paymentId}` : `/forms/submissions/${props.submission.id}/pay`
+              }
+            >
+              {t('pay', { amount })}
+            </a>
           </p>
         </>
       )}
