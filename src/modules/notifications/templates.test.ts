@@ -3,7 +3,11 @@ import { defaultTemplate, render } from './templates.ts';
 
 describe('notification templates', () => {
   it('name the request they are about by its reference, in every channel, and nothing more', () => {
-    const values = { authority: 'Service des poursuites', account: 'Léa Roh', link: 'https://g.ch/requests/1' };
+    const values = {
+      authority: 'Service des poursuites',
+      account: 'Léa Roh',
+      link: 'https://g.ch/requests/1',
+    };
     for (const channel of ['email', 'sms', 'push'] as const) {
       const told = render(defaultTemplate(channel, 'fr'), {
         ...values,
@@ -20,7 +24,11 @@ describe('notification templates', () => {
       locale: 'de',
     });
     expect(message.subject).toContain('Eine neue Nachricht (Gesuch 2026-000123)');
-    const unrelated = render(defaultTemplate('email', 'en'), { ...values, event: 'newDocument', locale: 'en' });
+    const unrelated = render(defaultTemplate('email', 'en'), {
+      ...values,
+      event: 'newDocument',
+      locale: 'en',
+    });
     expect(unrelated.subject).toBe('Service des poursuites: A new document awaits you');
   });
 });
