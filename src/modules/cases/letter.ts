@@ -58,6 +58,7 @@ export async function generateLetter(
     theme: null,
     message: null,
     requestId: item.id,
+    requestReference: item.reference,
     filename: `${item.reference}-${job.status}.pdf`,
     bytes: await pdf(authority ? pick(authority.names, locale) : '', title, fill(pick(letter.text, locale))),
     idempotencyKey: `letter:${job.eventId}`,
