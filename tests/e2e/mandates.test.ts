@@ -89,7 +89,8 @@ describe('mandates', () => {
     );
 
     await principal.goto(`${server.url}/mandates`);
-    await principal.getByRole('button', { name: 'Révoquer Claire Fellay' }).click();
+    await principal.getByRole('link', { name: 'Révoquer Claire Fellay' }).click();
+    await principal.getByRole('button', { name: 'Oui, révoquer la procuration' }).click();
     await principal.waitForURL(`${server.url}/mandates`);
     expect(await principal.getByRole('table').textContent()).toContain('Révoquée');
 

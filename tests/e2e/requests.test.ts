@@ -166,6 +166,16 @@ describe('a request from submission to decision', () => {
     await citizen.getByLabel('Motif').fill('Bail');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
     await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
+    // After sending: the reference, what is due now and what comes next.
+    const sent = (await citizen.getByRole('main').textContent()) ?? '';
+    const reference = sent.match(/Référence : (\d{4}-\d{6})/)?.[1];
+    expect(reference).toBeTruthy();
+    expect(sent).toContain('À payer maintenant : CHF\u00a020.00');
+    expect(sent).toContain('Ensuite : votre demande est au statut « Émolument à payer »');
+    await expectNoAxeViolations(citizen);
+    await citizen.getByRole('link', { name: 'Payer CHF\u00a020.00' }).click();
+    await citizen.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+    expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe(`Paiement ${reference}`);
     await expect
       .poll(
         async () => {
@@ -203,7 +213,7 @@ describe('a request from submission to decision', () => {
     await agent.goto(`${server.url}/back-office/authorities/spf/payments`);
     await expectNoAxeViolations(agent);
     await agent
-      .getByRole('link', { name: /^GU-\d{4}-\d{7}$/ })
+      .getByRole('link', { name: /^\d{4}-\d{6}$/ })
       .first()
       .click();
     expect(await agent.getByRole('main').textContent()).toContain('Émolument d’attestation');
@@ -220,6 +230,8 @@ describe('a request from submission to decision', () => {
     await admin.goto(agent.url());
     await expectNoAxeViolations(admin);
     await admin.getByRole('button', { name: 'Rembourser' }).click();
+    await admin.getByLabel('Motif du remboursement').fill('Attestation délivrée sans frais');
+    await admin.getByRole('button', { name: 'Oui, rembourser' }).click();
     expect(await admin.getByRole('main').textContent()).toContain('Le remboursement est demandé');
     await expectNoAxeViolations(admin);
     // The job asks the provider; the outcome shows once it answered.

@@ -276,6 +276,11 @@ describe('requests', () => {
       event: string;
     }>`select distinct event from notifications where person_id = ${citizen.id}`.execute(testApp.database.db);
     expect(told.rows.map((r) => r.event).sort()).toEqual(['newDocument', 'newMessage', 'requestStatus']);
+    // Each names the request by its reference (never its content).
+    const named = await sql<{ reference: string | null; expected: string }>`
+      select n.reference, c.reference as expected from notifications n, cases c
+      where n.person_id = ${citizen.id} and c.id = ${id}`.execute(testApp.database.db);
+    for (const row of named.rows) expect(row.reference).toBe(row.expected);
 
     actor = staffActor(spf, 'agent');
     const csv = await (await get(`${staffBase}/export/csv`)).text();

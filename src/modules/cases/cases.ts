@@ -121,6 +121,7 @@ export async function addEvent(
         accountId: target.account_id,
         authorityId: target.authority_id,
         link: `/requests/${target.id}`,
+        reference: target.reference,
         source: `case:${target.id}:message:${Date.now()}`,
       });
   });

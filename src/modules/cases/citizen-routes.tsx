@@ -15,6 +15,7 @@ import { caseActorOf, textAndFile } from './posted-text.ts';
 import { canOnCase, requestsVisibleTo } from './request-resource.ts';
 import { RequestPage, RequestsPage } from './views/citizen-pages.tsx';
 import { citizenStatus } from './views/timeline.tsx';
+import { WithdrawPage } from './views/withdraw-page.tsx';
 import { actionStatuses } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
 
@@ -139,6 +140,32 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
           }),
         );
         return c.redirect(`/requests/${item.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/requests/:id/withdraw',
+      access: 'person',
+      object: 'decided',
+      async handler(c) {
+        const { item } = await ownCase(c, 'request.withdraw');
+        if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.withdrawable)
+          return c.redirect(`/requests/${item.id}`, 303);
+        return platform.render(
+          c,
+          {
+            title: caseMessages.translator(c.var.locale)('withdrawTitle', { reference: item.reference }),
+            breadcrumbs: [
+              { label: caseMessages.translator(c.var.locale)('requestsTitle'), href: '/requests' },
+              { label: item.reference, href: `/requests/${item.id}` },
+            ],
+          },
+          <WithdrawPage
+            locale={c.var.locale}
+            item={item}
+            payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
+          />,
+        );
       },
     },
     {

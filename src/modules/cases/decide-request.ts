@@ -62,6 +62,7 @@ export async function decideRequest(vault: DocumentVault, decision: RequestDecis
           theme: null,
           message: null,
           requestId: item.id,
+          requestReference: item.reference,
           filename: file.name,
           bytes: file.bytes,
           // A retried form publishes the decision once.

@@ -88,6 +88,7 @@ export async function generateLetter(
     theme: null,
     message: null,
     requestId: item.id,
+    requestReference: item.reference,
     filename: `${item.reference}-${job.status}.pdf`,
     bytes,
     idempotencyKey: `letter:${job.eventId}`,

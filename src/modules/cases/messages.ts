@@ -103,6 +103,14 @@ export const caseMessages = defineMessages({
     messageFile: 'Document joint (facultatif)',
     sendComplement: 'Envoyer le complément',
     withdraw: 'Retirer la demande',
+    withdrawTitle: 'Retirer la demande {reference} ?',
+    withdrawEffect:
+      'Votre demande ne sera plus traitée. Ce retrait est définitif : pour reprendre la démarche, il faudra envoyer une nouvelle demande.',
+    withdrawUnpaid: 'Les émoluments pas encore payés sont annulés : vous n’aurez pas à les payer.',
+    withdrawPaid:
+      'L’émolument déjà payé ({amount}) n’est pas remboursé automatiquement : l’autorité décide d’un remboursement. Si vous en souhaitez un, écrivez-lui depuis cette demande avant de la retirer.',
+    withdrawConfirm: 'Oui, retirer la demande',
+    withdrawCancel: 'Non, revenir à la demande',
     messagesTitle: 'Messages',
     messageLabel: 'Votre message',
     sendMessage: 'Envoyer le message',
@@ -259,6 +267,14 @@ export const caseMessages = defineMessages({
     messageFile: 'Beigefügtes Dokument (freiwillig)',
     sendComplement: 'Ergänzung senden',
     withdraw: 'Gesuch zurückziehen',
+    withdrawTitle: 'Gesuch {reference} zurückziehen?',
+    withdrawEffect:
+      'Ihr Gesuch wird nicht mehr bearbeitet. Der Rückzug ist endgültig: Um das Verfahren wieder aufzunehmen, müssen Sie ein neues Gesuch einreichen.',
+    withdrawUnpaid: 'Noch nicht bezahlte Gebühren werden storniert: Sie müssen sie nicht bezahlen.',
+    withdrawPaid:
+      'Die bereits bezahlte Gebühr ({amount}) wird nicht automatisch zurückerstattet: Die Behörde entscheidet über eine Rückerstattung. Wenn Sie eine wünschen, schreiben Sie ihr vor dem Rückzug über dieses Gesuch.',
+    withdrawConfirm: 'Ja, Gesuch zurückziehen',
+    withdrawCancel: 'Nein, zurück zum Gesuch',
     messagesTitle: 'Nachrichten',
     messageLabel: 'Ihre Nachricht',
     sendMessage: 'Nachricht senden',
@@ -411,6 +427,14 @@ export const caseMessages = defineMessages({
     messageFile: 'Attached document (optional)',
     sendComplement: 'Send the complement',
     withdraw: 'Withdraw the request',
+    withdrawTitle: 'Withdraw request {reference}?',
+    withdrawEffect:
+      'Your request will no longer be processed. Withdrawing is final: to take the matter up again, you will have to send a new request.',
+    withdrawUnpaid: 'Fees not yet paid are cancelled: you will not have to pay them.',
+    withdrawPaid:
+      'The fee already paid ({amount}) is not refunded automatically: the authority decides on a refund. If you want one, write to it from this request before withdrawing it.',
+    withdrawConfirm: 'Yes, withdraw the request',
+    withdrawCancel: 'No, back to the request',
     messagesTitle: 'Messages',
     messageLabel: 'Your message',
     sendMessage: 'Send the message',

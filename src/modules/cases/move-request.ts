@@ -145,6 +145,7 @@ export async function onEntering(
         authorityId: target.authority_id,
         accountId: target.account_id,
         purpose: status.payment.purpose,
+        reference: target.reference,
         amountCents: fee,
         source: `case:${target.id}:${randomUUID()}`,
         link: `/requests/${target.id}`,
@@ -161,6 +162,7 @@ export async function onEntering(
       accountId: target.account_id,
       authorityId: target.authority_id,
       link: `/requests/${target.id}`,
+      reference: target.reference,
       source: `case:${target.id}:${to}:${Date.now()}`,
     });
 }

@@ -29,6 +29,7 @@ export async function openFromSubmission(db: Db, submissionId: string): Promise<
       const created = await tables(tx)
         .insertInto('cases')
         .values({
+          reference: submission.reference,
           authority_id: form.authorityId,
           form_id: form.id,
           form_version: submission.version,

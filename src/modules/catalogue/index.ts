@@ -7,6 +7,7 @@ export {
   getService,
   getServiceEntry,
   listPublished,
+  processingDaysOfForm,
   publishVersion,
   type Service,
   type ServiceEntry,

@@ -97,6 +97,22 @@ export async function listPublished(
   return query.orderBy(sql`catalogue_service_versions.content->'name'->>'fr'`).execute();
 }
 
+/** The usual processing time, in working days, of the published service a form serves (null: unknown). */
+export async function processingDaysOfForm(db: Db, formId: string): Promise<number | null> {
+  const row = await tables(db)
+    .selectFrom('catalogue_services')
+    .innerJoin('catalogue_service_versions', (j) =>
+      j
+        .onRef('catalogue_service_versions.service_id', '=', 'catalogue_services.id')
+        .onRef('catalogue_service_versions.version', '=', 'catalogue_services.published_version'),
+    )
+    .select('catalogue_service_versions.content')
+    .where('catalogue_services.state', '=', 'published')
+    .where(sql`catalogue_service_versions.content->>'formId'`, '=', formId)
+    .executeTakeFirst();
+  return row?.content.processingDays ?? null;
+}
+
 /** Services of the authorities a designer works for, whatever their state. */
 export async function listServicesOf(db: Db, authorityIds: string[]): Promise<ServiceEntry[]> {
   if (authorityIds.length === 0) return [];

@@ -76,6 +76,8 @@ export interface Publication {
   theme: MandateTheme | null;
   message: string | null;
   requestId?: string | null;
+  /** The reference of that request: its notification names it. */
+  requestReference?: string;
   filename: string;
   bytes: Buffer;
   /** The sender's key for this publication: the same key again returns the first document. */
@@ -156,7 +158,8 @@ export async function publishDocument(
           personId: publication.sentBy.personId,
           via: publication.sentBy.via,
         });
-      if (row && publication.announce !== false) await notifyDocument(tx, row, `document:${row.id}`);
+      if (row && publication.announce !== false)
+        await notifyDocument(tx, row, `document:${row.id}`, publication.requestReference);
       return row;
     },
   );
@@ -169,12 +172,13 @@ export async function publishDocument(
 }
 
 /** Tells the account's people, and the agents whose mandate lets them receive documents of its theme. */
-async function notifyDocument(tx: Db, document: DocumentRow, source: string) {
+async function notifyDocument(tx: Db, document: DocumentRow, source: string, reference?: string) {
   await notify(tx, {
     event: 'newDocument',
     accountId: document.account_id,
     authorityId: document.authority_id,
     link: `/documents/${document.id}`,
+    reference,
     source,
     alsoTell: document.theme ? await agentsFor(tx, document.account_id, document.theme, 'receive') : [],
   });

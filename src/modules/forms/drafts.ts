@@ -147,6 +147,8 @@ export async function readSubmittedFile(
 
 export interface Submission {
   id: string;
+  /** The reference people read and quote; the request opened from the submission takes it. */
+  reference: string;
   draftId: string;
   formId: string;
   version: number;
@@ -160,6 +162,7 @@ export interface Submission {
 
 const submissionColumns = [
   'id',
+  'reference',
   'draft_id as draftId',
   'form_id as formId',
   'version',

@@ -32,7 +32,7 @@ export function receiptPdf(
     .text(pick(definition.title, context.locale));
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
   const c = colon(context.locale);
-  doc.text(`${t('reference')}${c} ${submission.id}`);
+  doc.text(`${t('reference')}${c} ${submission.reference}`);
   doc.text(`${t('submittedOn')}${c} ${formatDateTime(context.locale, submission.submittedAt)}`);
   doc.text(`${t('actingAs')}${c} ${context.accountName}`);
   doc.text(`${t('level')}${c} ${assuranceLevelName(context.locale, submission.level)}`);

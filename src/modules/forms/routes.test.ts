@@ -189,7 +189,12 @@ describe('filling in a form without JavaScript', () => {
     const receipt = await get(`${submission}/receipt.pdf`);
     expect(receipt.headers.get('Content-Type')).toBe('application/pdf');
     const receiptText = pdfText(new Uint8Array(await receipt.arrayBuffer()));
-    expect(receiptText).toContain(`Référence : ${submission.split('/').at(-1)}`);
+    const { rows: given } = await sql<{ reference: string }>`
+      select reference from form_submissions where id = ${submission.split('/').at(-1) ?? ''}`.execute(
+      testApp.database.db,
+    );
+    expect(given[0]?.reference).toMatch(/^\d{4}-\d{6}$/);
+    expect(receiptText).toContain(`Référence : ${given[0]?.reference}`);
     for (const answer of ['Zufferey', 'Travail', 'La Sarvaz', '756098100123456'])
       expect(receiptText).toContain(answer);
     expect(receiptText).toMatch(/d’identification : (faible|substantiel|élevé) \(/); // a word, not `high`

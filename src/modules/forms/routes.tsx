@@ -5,6 +5,7 @@ import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
+import { nextStepsOf } from '../cases/index.ts';
 import { checkUpload } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { allFields, type FormDefinition } from './definition.ts';
@@ -369,8 +370,26 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: formMessages.translator(c.var.locale)('submittedTitle') },
-          <SubmittedPage locale={c.var.locale} definition={definition} submission={submission} />,
+          <SubmittedPage
+            locale={c.var.locale}
+            definition={definition}
+            submission={submission}
+            next={await nextStepsOf(db, submission)}
+            feeComing={c.req.query('fee') === 'coming'}
+          />,
         );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/forms/submissions/:id/pay',
+      access: 'person',
+      object: 'decided',
+      async handler(c) {
+        const { submission } = await ownSubmission(c);
+        const { fee } = await nextStepsOf(db, submission);
+        if (fee?.paymentId) return c.redirect(`/payments/${fee.paymentId}`, 303);
+        return c.redirect(`/forms/submissions/${submission.id}${fee ? '?fee=coming' : ''}`, 303);
       },
     },
     {
@@ -388,7 +407,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         });
         return c.body(new Uint8Array(pdf), 200, {
           'Content-Type': 'application/pdf',
-          'Content-Disposition': `attachment; filename="receipt-${submission.id.slice(0, 8)}.pdf"`,
+          'Content-Disposition': `attachment; filename="receipt-${submission.reference}.pdf"`,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'private, no-store',
         });

@@ -40,6 +40,8 @@ export interface FormsTables {
   /** Exactly one per draft: a double click, a refresh or a resend finds the first. */
   form_submissions: {
     id: Generated<string>;
+    /** The request's reference (`2026-000123`), given here so that it exists when the citizen is told it. */
+    reference: Generated<string>;
     draft_id: string;
     form_id: string;
     version: number;

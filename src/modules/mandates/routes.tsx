@@ -31,6 +31,7 @@ import {
 import { mandateMessages } from './messages.ts';
 import { isMandateTheme, type MandatePermission, mandatePermissions } from './tables.ts';
 import { type MandateRow, MandatesPage } from './views/mandates-page.tsx';
+import { RevokePage } from './views/revoke-page.tsx';
 
 /** Giving, answering and revoking mandates; acting under one happens through the account switch. */
 export function mandateRoutes(platform: Platform): RouteDef[] {
@@ -135,21 +136,30 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const actor = loggedInPerson(c);
-        const accountIds = (await listAccountsOf(db, actor.id)).map((a) => a.id);
-        const party = { personId: actor.id, accountIds };
-        const mandate = await getMandateOfParty(db, party, c.req.param('id') ?? '');
-        const resource = mandate && {
-          type: 'mandate' as const,
-          principalAccountId: mandate.principal_account_id,
-          agentPersonId: mandate.agent_person_id,
-          agentAccountId: mandate.agent_account_id,
-        };
-        if (!mandate || !resource || !(await can(db, actor, action, resource)).allowed) throw notFound();
+        const { actor, mandate } = await partyMandate(c, action);
         await apply(actor.id, mandate);
         return c.redirect('/mandates', 303);
       },
     };
+  }
+
+  /** The mandate in the path, if the person is one of its parties and the policy lets them do `action`. */
+  async function partyMandate(
+    c: RouteContext,
+    action: 'mandate.respond' | 'mandate.approve' | 'mandate.revoke',
+  ) {
+    const actor = loggedInPerson(c);
+    const accountIds = (await listAccountsOf(db, actor.id)).map((a) => a.id);
+    const party = { personId: actor.id, accountIds };
+    const mandate = await getMandateOfParty(db, party, c.req.param('id') ?? '');
+    const resource = mandate && {
+      type: 'mandate' as const,
+      principalAccountId: mandate.principal_account_id,
+      agentPersonId: mandate.agent_person_id,
+      agentAccountId: mandate.agent_account_id,
+    };
+    if (!mandate || !resource || !(await can(db, actor, action, resource)).allowed) throw notFound();
+    return { actor, mandate };
   }
 
   return [
@@ -225,6 +235,29 @@ export function mandateRoutes(platform: Platform): RouteDef[] {
       if (!signature) throw new HttpError(403, 'forbidden');
       await approveMandate(db, personId, signature, mandate.id);
     }),
+    {
+      // Revoking cannot be undone: it is asked first, on a page of its own.
+      method: 'GET',
+      path: '/mandates/:id/revoke',
+      access: 'person',
+      object: 'decided',
+      async handler(c) {
+        const { mandate } = await partyMandate(c, 'mandate.revoke');
+        const [agentRow] = await rows([mandate], 'agent', loggedInPerson(c).id);
+        const account = (await getAccount(db, mandate.principal_account_id))?.name ?? '—';
+        const agent = agentRow?.counterpart ?? '—';
+        return platform.render(
+          c,
+          {
+            title: mandateMessages.translator(c.var.locale)('revokeTitle', { agent }),
+            breadcrumbs: [
+              { label: mandateMessages.translator(c.var.locale)('mandatesTitle'), href: '/mandates' },
+            ],
+          },
+          <RevokePage locale={c.var.locale} mandateId={mandate.id} agent={agent} account={account} />,
+        );
+      },
+    },
     decision('revoke', 'mandate.revoke', (personId, mandate) =>
       closeMandate(db, personId, mandate.id, 'revoked'),
     ),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createPush from './migrations/2026-11-24-08-notifications-push.ts';
 import * as createOutbox from './migrations/2026-11-24-14-notifications-outbox.ts';
+import * as reference from './migrations/2026-11-30-23-notifications-reference.ts';
 import * as receiptReplay from './migrations/2026-11-30-52-notifications-receipt-replay.ts';
 import { notificationsMySpace } from './my-space.tsx';
 import { deliver } from './outbox.ts';
@@ -16,6 +17,7 @@ export const notificationsModule: GuichetModule = {
   migrations: {
     '2026-11-24-08-notifications-push': createPush,
     '2026-11-24-14-notifications-outbox': createOutbox,
+    '2026-11-30-23-notifications-reference': reference,
     '2026-11-30-52-notifications-receipt-replay': receiptReplay,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),

@@ -31,6 +31,8 @@ export interface NotificationRequest {
   link: string;
   /** What caused it (`document:<id>`): notifying again for the same source does nothing. */
   source: string;
+  /** The reference of the request it is about: notifications name it (never its content). */
+  reference?: string | null;
   /** People told besides the account's own, e.g. agents whose mandate covers the matter. */
   alsoTell?: string[];
   /** Only these people instead of the account's (e.g. the other side of a mandate). */
@@ -62,6 +64,7 @@ export async function notify(tx: Db, request: NotificationRequest): Promise<numb
         authority_id: request.authorityId,
         link: request.link,
         source: request.source,
+        reference: request.reference ?? null,
         locale,
       })
       .onConflict((oc) => oc.columns(['source', 'person_id']).doNothing())
@@ -117,6 +120,7 @@ export async function deliver(
       'notifications.account_id',
       'notifications.authority_id',
       'notifications.link',
+      'notifications.reference',
       'notifications.locale',
       'notifications.person_id',
     ])
@@ -146,6 +150,7 @@ export async function deliver(
       authority: authority ? pick(authority.names, locale, authority.languages) : 'Guichet',
       account: (await getAccount(db, delivery.account_id))?.name ?? '',
       event: delivery.event,
+      reference: delivery.reference,
       link: `${platform.config.publicUrl}${delivery.link}`,
       locale,
     },
@@ -257,6 +262,7 @@ export async function listNotifications(db: Db, personId: string, accountId: str
       'id',
       'event',
       'link',
+      'reference',
       'authority_id as authorityId',
       'created_at as createdAt',
       'read_at as readAt',

@@ -28,6 +28,8 @@ export interface NotificationsTables {
     link: string;
     /** What caused it, e.g. `document:<id>`: the same source never notifies the same person twice. */
     source: string;
+    /** The reference of the request it is about (`2026-000123`): named, its content never said. */
+    reference: string | null;
     locale: Locale;
     created_at: Generated<Date>;
     read_at: Date | null;

@@ -72,9 +72,17 @@ const builtIn: Record<Locale, Record<NotificationChannel, Template>> = {
   },
 };
 
-/** The kind of thing that awaits, as notifications and the portal's list name it. */
-export function eventLabel(event: NotificationEvent, locale: Locale): string {
-  return what[locale][event];
+const ofRequest: Record<Locale, string> = { fr: 'demande', de: 'Gesuch', en: 'request' };
+
+/**
+ * The kind of thing that awaits, as notifications and the portal's list name it, with the reference
+ * of the request it is about (so that it can be told from the others and quoted on the phone).
+ */
+export function eventLabel(event: NotificationEvent, locale: Locale, reference?: string | null): string {
+  if (!reference) return what[locale][event];
+  return event === 'requestStatus'
+    ? `${what[locale][event]} ${reference}`
+    : `${what[locale][event]} (${ofRequest[locale]} ${reference})`;
 }
 
 export function defaultTemplate(channel: NotificationChannel, locale: Locale): Template {
@@ -118,11 +126,18 @@ export function checkTemplate(channel: NotificationChannel, template: Template):
 
 export function render(
   template: Template,
-  values: { authority: string; account: string; event: NotificationEvent; link: string; locale: Locale },
+  values: {
+    authority: string;
+    account: string;
+    event: NotificationEvent;
+    reference?: string | null;
+    link: string;
+    locale: Locale;
+  },
 ): Template {
   const fill = (text: string) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (name === 'what') return what[values.locale][values.event];
+      if (name === 'what') return eventLabel(values.event, values.locale, values.reference);
       if (name === 'authority' || name === 'account' || name === 'link') return values[name];
       return whole;
     });

@@ -7,5 +7,6 @@ export {
   type PaymentRequest,
   paymentsFrom,
   requestPayment,
+  shownReference,
 } from './payments.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

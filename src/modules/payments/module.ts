@@ -4,6 +4,7 @@ import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
 import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
+import * as referenceReason from './migrations/2026-11-30-22-payments-reference-reason.ts';
 import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import { paymentsMySpace } from './my-space.tsx';
@@ -23,6 +24,7 @@ export const paymentsModule: GuichetModule = {
     '2026-11-24-22-payments-refunds': refunds,
     '2026-11-24-24-payments-theme': paymentTheme,
     '2026-11-24-25-payments-cancelled': cancelled,
+    '2026-11-30-22-payments-reference-reason': referenceReason,
     '2026-11-30-50-payments-refund-requests': refundRequests,
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
   },

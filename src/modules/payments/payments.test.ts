@@ -240,7 +240,7 @@ describe('payments', () => {
     const admin = httpClient(server.app);
     expect(await (await admin.get(`${base}?status=paid`)).text()).toContain('En double ou autre montant');
     const csv = await (await admin.get(`${base}/export.csv`)).text();
-    expect(csv).toContain(`"${payment.refno}","paid","4500","CHF","0"`);
+    expect(csv).toContain(`"${payment.refno}","${payment.refno}","paid","4500","CHF","0"`);
     const page = await (await admin.get(`${base}/${payment.id}`)).text();
     const duplicate = second.paymentUrl.split('/').at(-1) ?? '';
     const original = paid?.provider_transaction_id ?? '';
@@ -249,8 +249,14 @@ describe('payments', () => {
     expect(page).toContain('Paiement commencé chez le prestataire');
     expect(page).toContain('réglée');
     expect(page).not.toMatch(/<td[^>]*>(initiated|webhook|settled)<\/td>/);
-    const refund = (transactionId: string, amount: string) =>
-      admin.post(`${base}/${payment.id}/refund`, { transactionId, [`amount-${transactionId}`]: amount });
+    // Asked first on a page of its own, with the reason, then confirmed.
+    const refund = async (transactionId: string, amount: string, reason = 'Payé deux fois') => {
+      const query = new URLSearchParams({ transactionId, [`amount-${transactionId}`]: amount });
+      const asked = await admin.get(`${base}/${payment.id}/refund?${query}`);
+      if (asked.status !== 200) return asked;
+      expect(await asked.text()).toContain('Un remboursement ne peut pas être annulé');
+      return admin.post(`${base}/${payment.id}/refund`, { transactionId, amount, reason });
+    };
     const refundsDone = async (n: number) => {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from payment_refunds where payment_id = ${payment.id} and state = 'refunded'`.execute(
@@ -259,6 +265,9 @@ describe('payments', () => {
       return rows[0]?.n === n;
     };
     expect((await refund(duplicate, '45.01')).status).toBe(422); // more than was paid twice
+    const noReason = await refund(duplicate, '45.00', ' ');
+    expect(noReason.status).toBe(422);
+    expect(await noReason.text()).toContain('Indiquez le motif du remboursement');
     expect((await refund(duplicate, '45.00')).status).toBe(303);
     // Requested at once, then given back by the job: nothing left of it even before the provider answers.
     expect((await refund(duplicate, '1.00')).status).toBe(422);
@@ -266,7 +275,16 @@ describe('payments', () => {
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('paid');
     await admin.get(`${base}/${payment.id}`);
     expect((await refund(duplicate, '1.00')).status).toBe(422); // nothing left of it
-    expect((await refund(original, '45')).status).toBe(303);
+    expect((await refund(original, '45', 'Demande retirée')).status).toBe(303);
+    const reasons = await sql<{ reason: string }>`
+      select details->>'reason' as reason from audit_events
+      where action = 'payment.refund.requested' and subject_id = ${payment.id} order by id`.execute(
+      server.database.db,
+    );
+    expect(reasons.rows.map((r) => r.reason)).toEqual(['Payé deux fois', 'Demande retirée']);
+    const shown = await (await admin.get(`${base}/${payment.id}`)).text();
+    expect(shown).toContain('Payé deux fois');
+    expect(shown).toContain('Demande retirée');
     await until(() => refundsDone(2));
     expect((await getPayment(server.database.db, payment.id))?.status).toBe('refunded');
     const refundsTold = await sql<{ n: number }>`

@@ -16,10 +16,16 @@ const tables = (db: Db) => tablesOf<PaymentsTables>(db);
 export const unsettled: PaymentStatus[] = ['open', 'pending'];
 export const isUnsettled = (payment: Payment) => unsettled.includes(payment.status);
 
+/** The reference shown to people: what the payment is for, else the provider's refno. */
+export const shownReference = (payment: Pick<Payment, 'reference' | 'refno'>) =>
+  payment.reference ?? payment.refno;
+
 export interface PaymentRequest {
   authorityId: string;
   accountId: string;
   purpose: LocalisedText;
+  /** The reference people know what it pays for by (a request's), shown instead of the provider's refno. */
+  reference?: string;
   amountCents: number;
   currency?: string;
   /** Who asks, e.g. `case:{id}:{event}`: asking again with the same source returns the first payment. */
@@ -56,6 +62,7 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
           authority_id: request.authorityId,
           account_id: request.accountId,
           purpose: request.purpose,
+          reference: request.reference ?? null,
           amount_cents: request.amountCents,
           currency: request.currency ?? 'CHF',
           status: 'open',
@@ -73,7 +80,12 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
   // The account's people are told (content-free) that a payment awaits them.
   await tellAbout(
     tx,
-    { id: created.id, accountId: request.accountId, authorityId: request.authorityId },
+    {
+      id: created.id,
+      accountId: request.accountId,
+      authorityId: request.authorityId,
+      reference: created.reference,
+    },
     `payment:${created.id}`,
   );
   return created;
@@ -99,7 +111,7 @@ export function paymentEvent(
 /** A notification that something about a payment awaits in the portal (a fee to pay, money given back). */
 export function tellAbout(
   tx: Db,
-  payment: { id: string; accountId: string; authorityId: string },
+  payment: { id: string; accountId: string; authorityId: string; reference: string | null },
   source: string,
 ) {
   return notify(tx, {
@@ -107,6 +119,7 @@ export function tellAbout(
     accountId: payment.accountId,
     authorityId: payment.authorityId,
     link: `/payments/${payment.id}`,
+    reference: payment.reference,
     source,
   });
 }

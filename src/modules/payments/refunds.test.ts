@@ -64,6 +64,7 @@ async function requested(payment: Payment, amountCents = payment.amount_cents): 
   const refund = await requestRefund(server.database.db, sion, payment.id, {
     transactionId: payment.provider_transaction_id ?? '',
     amountCents,
+    reason: 'Demande retirée',
     actor: 'person:test',
   });
   if (refund === 'too_much') throw new Error('refused');
@@ -168,6 +169,7 @@ describe('refunds', () => {
     const second = await requestRefund(server.database.db, sion, payment.id, {
       transactionId: payment.provider_transaction_id ?? '',
       amountCents: 1001,
+      reason: 'Demande retirée',
       actor: 'person:test',
     });
     expect(second).toBe('too_much');
@@ -176,6 +178,7 @@ describe('refunds', () => {
       requestRefund(server.database.db, other?.id ?? '', payment.id, {
         transactionId: payment.provider_transaction_id ?? '',
         amountCents: 1,
+        reason: 'Demande retirée',
         actor: 'person:test',
       }),
     ).rejects.toMatchObject({ status: 404 }); // another authority's payment is absent

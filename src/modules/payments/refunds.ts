@@ -14,6 +14,8 @@ import { locked, type Payment, paymentEvent, tellAbout } from './payments.ts';
 import type { PaymentsTables, RefundState } from './tables.ts';
 
 export type Refund = Selectable<PaymentsTables['payment_refunds']>;
+/** A refund with the reason staff gave (none for refunds made before reasons were asked). */
+export type RefundWithReason = Refund & { reason: string | null };
 
 const tables = (db: Db) => tablesOf<PaymentsTables>(db);
 
@@ -74,11 +76,13 @@ export async function refundables(db: Db, payment: Payment): Promise<Refundable[
 }
 
 /** The refunds of one of an authority's payments, oldest first. */
-export async function refundsOf(db: Db, authorityId: string, paymentId: string): Promise<Refund[]> {
+export async function refundsOf(db: Db, authorityId: string, paymentId: string): Promise<RefundWithReason[]> {
   return tables(db)
     .selectFrom('payment_refunds as r')
     .innerJoin('payments as p', 'p.id', 'r.payment_id')
+    .leftJoin('payment_refund_reasons as why', 'why.refund_id', 'r.id')
     .selectAll('r')
+    .select('why.reason')
     .where('r.payment_id', '=', paymentId)
     .where('p.authority_id', '=', authorityId)
     .orderBy('r.requested_at')
@@ -94,8 +98,10 @@ export async function requestRefund(
   db: Db,
   authorityId: string,
   paymentId: string,
-  request: { transactionId: string; amountCents: number; actor: string },
-): Promise<Refund | 'too_much'> {
+  request: { transactionId: string; amountCents: number; actor: string; reason: string },
+): Promise<RefundWithReason | 'too_much'> {
+  const reason = request.reason.trim();
+  if (!reason || reason.length > 1000) throw new Error('A refund needs a reason of at most 1000 characters');
   return db.transaction().execute(async (tx) => {
     const payment = await tables(tx)
       .selectFrom('payments')
@@ -120,11 +126,12 @@ export async function requestRefund(
       .executeTakeFirstOrThrow();
     return auditedTx(
       tx,
-      (refund: Refund) =>
+      (refund: RefundWithReason) =>
         paymentEvent(request.actor, 'payment.refund.requested', payment, {
           refundId: refund.id,
           refundOf: target.transactionId,
           amountCents: refund.amount_cents,
+          reason,
         }),
       async (tx) => {
         const refund = await tables(tx)
@@ -144,8 +151,12 @@ export async function requestRefund(
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await tables(tx)
+          .insertInto('payment_refund_reasons')
+          .values({ refund_id: refund.id, reason })
+          .execute();
         await enqueue(tx, 'payments:ask-refund', { refundId: refund.id }, { maxAttempts: refundAttempts });
-        return refund;
+        return { ...refund, reason };
       },
     );
   });
@@ -277,7 +288,12 @@ async function decide(
         }
         await tellAbout(
           tx,
-          { id: payment.id, accountId: payment.account_id, authorityId: payment.authority_id },
+          {
+            id: payment.id,
+            accountId: payment.account_id,
+            authorityId: payment.authority_id,
+            reference: payment.reference,
+          },
           `refund:${refund.id}`,
         );
       },

@@ -15,11 +15,13 @@ import {
   paymentEvents,
   paymentsOf,
   paymentsOfAuthority,
+  shownReference,
 } from './payments.ts';
 import { applyTransaction, checkout, paymentOfTransaction } from './provider-transactions.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
-import { PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
+import { amountOf, PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
+import { RefundConfirmPage } from './views/refund-page.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
 import { firstDelivery, forgetDelivery } from './webhook-deliveries.ts';
 
@@ -49,7 +51,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     platform.render(
       c,
       {
-        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: payment.refno }),
+        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: shownReference(payment) }),
         status: providerDown ? 503 : 200,
         breadcrumbs: [
           { label: paymentMessages.translator(c.var.locale)('paymentsTitle'), href: '/payments' },
@@ -88,7 +90,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     return platform.render(
       c,
       {
-        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: payment.refno }),
+        title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: shownReference(payment) }),
         status: errors.length > 0 ? 422 : 200,
         breadcrumbs: [{ label: paymentMessages.translator(c.var.locale)('paymentsTitle'), href: base }],
       },
@@ -103,6 +105,51 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         refundRequested={c.req.query('refund') === 'requested'}
         errors={errors}
       />,
+    );
+  }
+
+  /** The refund asked (a transaction of the payment, an amount up to what is left of it), or why not. */
+  async function refundAsked(
+    c: RouteContext,
+    transactionId: string | undefined,
+    typedAmount: (transactionId: string) => string | undefined,
+  ) {
+    const { base, payment, mayRefund } = await staffPayment(c);
+    if (!mayRefund || !provider) throw notFound();
+    const target = (await refundables(db, payment)).find((r) => r.transactionId === transactionId);
+    if (!target) throw notFound();
+    const typed = (typedAmount(target.transactionId) ?? '').trim();
+    const amountCents = /^\d{1,7}([.,]\d{1,2})?$/.test(typed)
+      ? Math.round(Number(typed.replace(',', '.')) * 100)
+      : Number.NaN;
+    if (!(amountCents >= 1 && amountCents <= target.settledCents - target.refundedCents)) {
+      const message = paymentMessages.translator(c.var.locale)('refundRefused');
+      return { errors: [{ field: `amount-${target.transactionId}`, message }] };
+    }
+    return { base, payment, transactionId: target.transactionId, amountCents };
+  }
+
+  function renderRefundConfirm(
+    c: RouteContext,
+    asked: { base: string; payment: Payment; transactionId: string; amountCents: number },
+    reason: string,
+    errors: FieldError[],
+  ) {
+    const t = paymentMessages.translator(c.var.locale);
+    return platform.render(
+      c,
+      {
+        title: t('refundConfirmTitle', {
+          amount: amountOf(c.var.locale, { ...asked.payment, amount_cents: asked.amountCents }),
+          reference: shownReference(asked.payment),
+        }),
+        status: errors.length > 0 ? 422 : 200,
+        breadcrumbs: [
+          { label: t('paymentsTitle'), href: asked.base },
+          { label: shownReference(asked.payment), href: `${asked.base}/${asked.payment.id}` },
+        ],
+      },
+      <RefundConfirmPage locale={c.var.locale} {...asked} reason={reason} errors={errors} />,
     );
   }
 
@@ -141,6 +188,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
           c,
           `payments-${authority.slug}.csv`,
           [
+            'reference',
             'refno',
             'status',
             'amountCents',
@@ -152,6 +200,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             'toCheck',
           ],
           rows.map((p) => [
+            shownReference(p),
             p.refno,
             p.status,
             p.amount_cents,
@@ -173,32 +222,44 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       handler: (c) => renderStaffPayment(c),
     },
     {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/payments/:id/refund',
+      access: 'staff',
+      object: 'decided',
+      async handler(c) {
+        const asked = await refundAsked(c, c.req.query('transactionId'), (id) => c.req.query(`amount-${id}`));
+        if ('errors' in asked) return renderStaffPayment(c, asked.errors);
+        return renderRefundConfirm(c, asked, '', []);
+      },
+    },
+    {
       method: 'POST',
       path: '/back-office/authorities/:slug/payments/:id/refund',
       access: 'staff',
       object: 'decided',
       async handler(c) {
-        const { base, payment, mayRefund } = await staffPayment(c);
-        if (!mayRefund || !provider) throw notFound();
         const posted = await c.req.parseBody();
-        const transactionId = String(posted.transactionId ?? '');
-        const typed = String(posted[`amount-${transactionId}`] ?? '').trim();
-        const amountCents = /^\d{1,7}([.,]\d{1,2})?$/.test(typed)
-          ? Math.round(Number(typed.replace(',', '.')) * 100)
-          : Number.NaN;
-        const outcome = await requestRefund(db, payment.authority_id, payment.id, {
-          transactionId,
-          amountCents,
+        const asked = await refundAsked(c, String(posted.transactionId ?? ''), () =>
+          String(posted.amount ?? ''),
+        );
+        if ('errors' in asked) return renderStaffPayment(c, asked.errors);
+        const reason = String(posted.reason ?? '').trim();
+        const t = paymentMessages.translator(c.var.locale);
+        if (!reason || reason.length > 1000)
+          return renderRefundConfirm(c, asked, reason, [
+            { field: 'reason', message: t('refundReasonMissing') },
+          ]);
+        const outcome = await requestRefund(db, asked.payment.authority_id, asked.payment.id, {
+          transactionId: asked.transactionId,
+          amountCents: asked.amountCents,
           actor: `person:${loggedInPerson(c).id}`,
+          reason,
         });
         if (outcome === 'too_much')
           return renderStaffPayment(c, [
-            {
-              field: `amount-${transactionId}`,
-              message: paymentMessages.translator(c.var.locale)('refundRefused'),
-            },
+            { field: `amount-${asked.transactionId}`, message: t('refundRefused') },
           ]);
-        return c.redirect(`${base}/${payment.id}?refund=requested`, 303);
+        return c.redirect(`${asked.base}/${asked.payment.id}?refund=requested`, 303);
       },
     },
     {

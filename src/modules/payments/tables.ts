@@ -17,6 +17,8 @@ export interface PaymentsTables {
     id: Generated<string>;
     /** The merchant reference sent to the provider and shown on the receipt. */
     refno: Generated<string>;
+    /** What people read and quote (the request's reference); null: the refno is shown. */
+    reference: string | null;
     authority_id: string;
     account_id: string;
     purpose: LocalisedText;
@@ -58,6 +60,8 @@ export interface PaymentsTables {
    * no, nothing moved; `unknown`: no answer while the provider still knew the idempotency key — to be
    * checked at the provider by its `refno`, never asked again automatically.
    */
+  /** Why staff gave money back, as they wrote it (refunds made before it was asked have none). */
+  payment_refund_reasons: { refund_id: string; reason: string };
   payment_refunds: {
     /** Also the `Idempotency-Key` of the credit asked of the provider. */
     id: Generated<string>;

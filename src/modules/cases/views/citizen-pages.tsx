@@ -1,5 +1,5 @@
-import { colon, formatShortDate } from '../../../platform/i18n/format.ts';
-import type { Locale } from '../../../platform/i18n/locales.ts';
+import { colon, formatDate, formatShortDate } from '../../../platform/i18n/format.ts';
+import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
@@ -100,10 +100,11 @@ export function RequestPage(props: {
         </section>
       )}
       {state?.withdrawable && (
-        <form method="post" action={`${base}/withdraw`}>
-          <CsrfField />
-          <Button variant="secondary">{t('withdraw')}</Button>
-        </form>
+        <p>
+          <a class="button button--secondary" href={`${base}/withdraw`}>
+            {t('withdraw')}
+          </a>
+        </p>
       )}
     </>
   );

@@ -1,6 +1,13 @@
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { amountOf, isUnsettled, type Payment, PaymentStatus, paymentMessages } from '../../payments/index.ts';
+import {
+  amountOf,
+  isUnsettled,
+  type Payment,
+  PaymentStatus,
+  paymentMessages,
+  shownReference,
+} from '../../payments/index.ts';
 import { caseMessages } from '../messages.ts';
 
 /** The fees of a request: what is left to pay (with the way to pay it) and what is paid. */
@@ -27,9 +34,9 @@ export function Payments(props: {
                 {t('payNow')}
               </a>
             ) : props.staffHref ? (
-              <a href={props.staffHref(payment.id)}>{payment.refno}</a>
+              <a href={props.staffHref(payment.id)}>{shownReference(payment)}</a>
             ) : (
-              <small>{payment.refno}</small>
+              <small>{shownReference(payment)}</small>
             )}
           </li>
         ))}

@@ -1,9 +1,10 @@
-import { formatDateTime } from '../../../platform/i18n/format.ts';
+import { formatChf, formatDateTime } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
+import type { NextSteps } from '../../cases/index.ts';
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { describeCondition, readsStep } from '../describe-condition.ts';
 import { displayValue } from '../display.ts';
@@ -145,8 +146,17 @@ export function ReviewPage(props: {
   );
 }
 
-export function SubmittedPage(props: { locale: Locale; definition: FormDefinition; submission: Submission }) {
+export function SubmittedPage(props: {
+  locale: Locale;
+  definition: FormDefinition;
+  submission: Submission;
+  next: NextSteps;
+  /** The person asked to pay before the fee was ready. */
+  feeComing?: boolean;
+}) {
   const t = formMessages.translator(props.locale);
+  const { fee, status, processingDays, requestId } = props.next;
+  const amount = fee && formatChf(props.locale, fee.amountCents);
   return (
     <>
       <h1>{t('submittedTitle')}</h1>
@@ -154,13 +164,36 @@ export function SubmittedPage(props: { locale: Locale; definition: FormDefinitio
         {t('submittedLead', {
           form: pick(props.definition.title, props.locale),
           date: formatDateTime(props.locale, props.submission.submittedAt),
-          reference: props.submission.id.slice(0, 8).toUpperCase(),
+          reference: props.submission.reference,
         })}
       </p>
       <p>
         <a class="button button--secondary" href={`/forms/submissions/${props.submission.id}/receipt.pdf`}>
           {t('receipt')}
         </a>
+      </p>
+      <h2>{t('nextTitle')}</h2>
+      {fee && amount && (
+        <>
+          <p>{t('nextDue', { amount })}</p>
+          {props.feeComing && <p>{t('feeComing')}</p>}
+          <p>
+            {/* Before the job has asked the fee, the link waits for it (`/pay` finds the payment). */}
+            <a
+              class="button"
+              href={
+                fee.paymentId ? `/payments/${fee.paymentId}` : `/forms/submissions/${props.submission.id}/pay`
+              }
+            >
+              {t('pay', { amount })}
+            </a>
+          </p>
+        </>
+      )}
+      {status && <p>{t('nextStatus', { status: pick(status, props.locale) })}</p>}
+      {processingDays !== null && processingDays > 0 && <p>{t('nextDays', { days: processingDays })}</p>}
+      <p>
+        <a href={requestId ? `/requests/${requestId}` : '/requests'}>{t('followRequest')}</a>
       </p>
     </>
   );

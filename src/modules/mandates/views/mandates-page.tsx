@@ -167,12 +167,10 @@ export function MandatesPage(props: {
                         context={row.counterpart}
                       />
                     )}
-                    <ActionButton
-                      mandateId={row.mandate.id}
-                      action="revoke"
-                      label={t('revoke')}
-                      context={row.counterpart}
-                    />
+                    <a class="button button--secondary" href={`/mandates/${row.mandate.id}/revoke`}>
+                      {t('revoke')}
+                      <span class="visually-hidden"> {row.counterpart}</span>
+                    </a>
                   </>
                 ) : null}
               </>

@@ -9,6 +9,7 @@ export interface NotificationRow {
   id: string;
   event: NotificationEvent;
   link: string;
+  reference: string | null;
   authorityName: string;
   createdAt: Date;
   readAt: Date | null;
@@ -27,7 +28,7 @@ export function NotificationList(props: { locale: Locale; rows: NotificationRow[
                 <Tag tone="info">{t('listNew')}</Tag>{' '}
               </>
             )}
-            <a href={row.link}>{eventLabel(row.event, props.locale)}</a>
+            <a href={row.link}>{eventLabel(row.event, props.locale, row.reference)}</a>
           </p>
           <p class="service-list__meta">
             {row.authorityName && `${row.authorityName} · `}

@@ -7,7 +7,7 @@ import { SummaryList } from '../../../platform/views/components/summary-list.tsx
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
-import { isUnsettled, type Payment } from '../payments.ts';
+import { isUnsettled, type Payment, shownReference } from '../payments.ts';
 
 type T = ReturnType<typeof paymentMessages.translator>;
 
@@ -48,11 +48,11 @@ export function PaymentPage(props: {
   const amount = amountOf(props.locale, payment);
   return (
     <>
-      <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
+      <h1>{t('paymentTitle', { refno: shownReference(payment) })}</h1>
       {props.providerDown && <NotificationBanner kind="important">{t('providerDown')}</NotificationBanner>}
       {!isUnsettled(payment) && payment.paid_at && (
         <NotificationBanner kind="success">
-          {t('paidOn', { date: formatDate(props.locale, payment.paid_at), refno: payment.refno })}
+          {t('paidOn', { date: formatDate(props.locale, payment.paid_at), refno: shownReference(payment) })}
         </NotificationBanner>
       )}
       {payment.status === 'open' && payment.last_outcome && (
@@ -68,7 +68,7 @@ export function PaymentPage(props: {
           [t('purpose'), pick(payment.purpose, props.locale)],
           [t('amount'), amount],
           [t('status'), <PaymentStatus t={t} payment={payment} />],
-          [t('reference'), payment.refno],
+          [t('reference'), shownReference(payment)],
         ]}
       />
       {isUnsettled(payment) &&
@@ -101,7 +101,7 @@ export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
           caption={t('paymentsTitle')}
           head={[t('reference'), t('purpose'), t('amount'), t('status')]}
           rows={props.payments.map((payment) => [
-            <a href={`/payments/${payment.id}`}>{payment.refno}</a>,
+            <a href={`/payments/${payment.id}`}>{shownReference(payment)}</a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             <PaymentStatus t={t} payment={payment} />,

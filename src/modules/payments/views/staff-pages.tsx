@@ -1,7 +1,6 @@
 import { formatDateTime, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
-import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
@@ -9,8 +8,8 @@ import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { paymentMessages } from '../messages.ts';
-import type { Payment, paymentEvents, paymentsOfAuthority } from '../payments.ts';
-import type { Refund, Refundable } from '../refunds.ts';
+import { type Payment, type paymentEvents, type paymentsOfAuthority, shownReference } from '../payments.ts';
+import type { Refundable, RefundWithReason } from '../refunds.ts';
 import type { RefundState } from '../tables.ts';
 import { amountOf, PaymentStatus, statusLabels } from './payment-pages.tsx';
 
@@ -54,7 +53,7 @@ export function StaffPaymentsPage(props: {
           head={[t('reference'), t('purpose'), t('amount'), t('status'), t('paidAt'), t('toCheck')]}
           numeric={[2]}
           rows={props.payments.map((payment) => [
-            <a href={`${props.base}/${payment.id}`}>{payment.refno}</a>,
+            <a href={`${props.base}/${payment.id}`}>{shownReference(payment)}</a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             <PaymentStatus t={t} payment={payment} />,
@@ -73,7 +72,7 @@ export function StaffPaymentPage(props: {
   payment: Payment;
   events: Awaited<ReturnType<typeof paymentEvents>>;
   refundables: Refundable[];
-  refunds: Refund[];
+  refunds: RefundWithReason[];
   mayRefund: boolean;
   refundRequested: boolean;
   errors: FieldError[];
@@ -84,7 +83,7 @@ export function StaffPaymentPage(props: {
   const open = props.refundables.filter((r) => r.settledCents > r.refundedCents);
   return (
     <>
-      <h1>{t('paymentTitle', { refno: payment.refno })}</h1>
+      <h1>{t('paymentTitle', { refno: shownReference(payment) })}</h1>
       {props.refundRequested && (
         <NotificationBanner kind="success">{t('refundRequested')}</NotificationBanner>
       )}
@@ -96,6 +95,7 @@ export function StaffPaymentPage(props: {
           [t('status'), <PaymentStatus t={t} payment={payment} />],
           [t('paidAt'), payment.paid_at ? formatDateTime(props.locale, payment.paid_at) : '—'],
           [t('transaction'), payment.provider_transaction_id ?? '—'],
+          [t('providerRefno'), payment.refno],
         ]}
       />
       {payment.refunded_cents > 0 && <p>{t('refundedTotal', { amount: chf(payment.refunded_cents) })}</p>}
@@ -103,8 +103,8 @@ export function StaffPaymentPage(props: {
         <section aria-labelledby="refund">
           <h2 id="refund">{t('refundTitle')}</h2>
           {open.map((r) => (
-            <form method="post" action={`${props.base}/${payment.id}/refund`}>
-              <CsrfField />
+            // Asked on a page of its own (GET), with the reason, before anything is given back.
+            <form method="get" action={`${props.base}/${payment.id}/refund`}>
               <input type="hidden" name="transactionId" value={r.transactionId} />
               <p>
                 {t('refundOf', {
@@ -187,7 +187,7 @@ const refundStates: Record<
 };
 
 /** Every refund of the payment with its outcome; one the provider never answered is to be checked by hand. */
-function Refunds(props: { locale: Locale; payment: Payment; refunds: Refund[] }) {
+function Refunds(props: { locale: Locale; payment: Payment; refunds: RefundWithReason[] }) {
   const t = paymentMessages.translator(props.locale);
   const chf = (cents: number) => amountOf(props.locale, { ...props.payment, amount_cents: cents });
   return (
@@ -198,13 +198,14 @@ function Refunds(props: { locale: Locale; payment: Payment; refunds: Refund[] })
       )}
       <Table
         caption={t('refundsTitle')}
-        head={[t('when'), t('reference'), t('transaction'), t('amount'), t('refundState')]}
+        head={[t('when'), t('reference'), t('transaction'), t('amount'), t('refundReason'), t('refundState')]}
         numeric={[3]}
         rows={props.refunds.map((refund) => [
           formatDateTime(props.locale, refund.requested_at),
           refund.refno,
           refund.refund_of,
           chf(refund.amount_cents),
+          refund.reason ?? '—',
           <Tag tone={refundStates[refund.state].tone}>{t(refundStates[refund.state].label)}</Tag>,
         ])}
       />

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { breadcrumbsExamples } from './breadcrumbs.tsx';
 import { buttonExamples } from './button.tsx';
+import { confirmActionExamples } from './confirm-action.tsx';
 import { errorSummaryExamples } from './error-summary.tsx';
 import { fieldFrameExamples } from './field-frame.tsx';
 import { inLanguageExamples } from './in-language.tsx';
@@ -26,6 +27,7 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   Tag: tagExamples,
   Pagination: paginationExamples,
   Button: buttonExamples,
+  ConfirmAction: confirmActionExamples,
   Translations: translationsExamples,
   SummaryList: summaryListExamples,
   InLanguage: inLanguageExamples,

@@ -3,7 +3,9 @@ import type { Child } from 'hono/jsx';
 export function Table(props: { caption: string; head: string[]; rows: Child[][]; numeric?: number[] }) {
   const numeric = new Set(props.numeric ?? []);
   return (
-    <div class="table-wrapper">
+    // Focusable and named, so that a table wider than a phone's screen can be scrolled from the keyboard.
+    // biome-ignore lint/a11y/useSemanticElements: a scroll container, not a set of form controls (fieldset)
+    <div class="table-wrapper" tabindex={0} role="group" aria-label={props.caption}>
       <table class="table">
         <caption class="table__caption">{props.caption}</caption>
         <thead>
