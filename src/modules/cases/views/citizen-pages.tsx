@@ -1,7 +1,5 @@
-import { colon, formatDate, formatShortDate } from '../../../platform/i18n/format.ts';
-import { type Locale, pick } from '../../../platform/i18n/locales.ts';
-import { Button } from '../../../platform/views/components/button.tsx';
-import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { colon, formatShortDate } from '../../../platform/i18n/format.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
