@@ -456,7 +456,7 @@ describe('who read it and who sent it', () => {
     expect(page).toContain('Envoyé par vous à');
     expect(page).not.toContain('Émis par');
     const log = await (await get('/accounts/access-log?lang=en')).text();
-    expect(log).toContain('Document sent to the authority : Beleg – quittung.pdf');
+    expect(log).toContain('Document sent to the authority: Beleg – quittung.pdf');
 
     // Not something the authority issued: not in its list of publications.
     actor = staffActor(spf, 'agent');

@@ -141,7 +141,7 @@ export const platformMessages = defineMessages({
     footerContact: 'Contact',
     footerLegal: 'Legal notice',
     footerNavigation: 'About this counter',
-    footerOperatedBy: 'Digital counter operated by {name}',
+    footerOperatedBy: 'Digital counter — operator: {name}',
     errorSummaryTitle: 'There is a problem',
     errorPrefix: 'Error:',
     pagination: 'Pagination',
