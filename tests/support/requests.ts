@@ -54,7 +54,7 @@ export async function openRequest(
     },
     { answers, level: 'high' },
   );
-  const opened = await openFromSubmission(db, submission.id);
+  const opened = await openFromSubmission(db, submission.accountId, submission.id);
   if (!opened) throw new Error('no request opened');
   return opened;
 }

@@ -26,8 +26,8 @@ export const casesModule: GuichetModule = {
   routes: caseRoutes,
   mySpace: casesMySpace,
   jobs: (platform) => ({
-    'cases:open-from-submission': async ({ submissionId }) => {
-      await openFromSubmission(platform.db, submissionId);
+    'cases:open-from-submission': async ({ submissionId, accountId }) => {
+      await openFromSubmission(platform.db, accountId, submissionId);
     },
     'cases:apply-timeouts': async () => {
       await applyTimeouts(platform.db, platform.now());

@@ -1,6 +1,6 @@
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { getForm, getSubmission, getVersion } from '../forms/index.ts';
+import { getForm, getSubmissionOfAccount, getVersion } from '../forms/index.ts';
 import { type Case, recordEvent } from './cases.ts';
 import { followAutomaticTransitions, onEntering } from './move-request.ts';
 import type { CasesTables } from './tables.ts';
@@ -9,8 +9,12 @@ import { workflowFor } from './workflow-store.ts';
 const tables = (db: Db) => tablesOf<CasesTables>(db);
 
 /** Opens the request of a submission, once: a job retried after a crash finds the first. */
-export async function openFromSubmission(db: Db, submissionId: string): Promise<Case | undefined> {
-  const submission = await getSubmission(db, submissionId);
+export async function openFromSubmission(
+  db: Db,
+  accountId: string,
+  submissionId: string,
+): Promise<Case | undefined> {
+  const submission = await getSubmissionOfAccount(db, accountId, submissionId);
   if (!submission) return undefined;
   const form = await getForm(db, submission.formId);
   const version = form && (await getVersion(db, form, submission.version));

@@ -178,6 +178,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         const file = await readSubmittedFile(
           db,
           await masterKeysFor(platform.config, db),
+          item.account_id,
           item.submission_id,
           c.req.param('fileId') ?? '',
         );

@@ -125,6 +125,7 @@ export async function storeFile(
 export async function readSubmittedFile(
   db: Db,
   keys: MasterKey[],
+  accountId: string,
   submissionId: string,
   fileId: string,
 ): Promise<{ name: string; type: string; bytes: Buffer } | undefined> {
@@ -135,6 +136,7 @@ export async function readSubmittedFile(
     .select(['form_files.name', 'form_files.type', 'form_files.bytes', 'form_files.key_id'])
     .where('form_files.id', '=', fileId)
     .where('form_submissions.id', '=', submissionId)
+    .where('form_submissions.account_id', '=', accountId)
     .executeTakeFirst();
   if (!file) return undefined;
   return {
@@ -230,7 +232,10 @@ export async function submitDraft(
           .where('id', '=', draft.id)
           .execute();
         // The request is opened from the submission by a job committed with it: never one without the other.
-        await enqueue(t, 'cases:open-from-submission', { submissionId: inserted.id });
+        await enqueue(t, 'cases:open-from-submission', {
+          submissionId: inserted.id,
+          accountId: draft.accountId,
+        });
       });
     }
     const submission = await tables(tx)
@@ -254,18 +259,5 @@ export async function getSubmissionOfAccount(
     .select(submissionColumns)
     .where('id', '=', id)
     .where('account_id', '=', accountId)
-    .executeTakeFirst();
-}
-
-/**
- * A submission read by the platform itself, for no one: the job that opens its request knows only its
- * id. People's routes read through `getSubmissionOfAccount`.
- */
-export async function getSubmission(db: Db, id: string): Promise<Submission | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return tables(db)
-    .selectFrom('form_submissions')
-    .select(submissionColumns)
-    .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 export { type AnswerColumn, answerCells, answerColumns } from './answer-columns.ts';
 export type { FormDefinition } from './definition.ts';
 export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
-export { getSubmission, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';
+export { getSubmissionOfAccount, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';
 export { engine as formEngine } from './engine.ts';
 export {
   createForm,

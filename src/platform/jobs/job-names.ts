@@ -25,7 +25,7 @@ export interface JobPayloads {
   /** Destroys documents whose retention period is over. */
   'documents:apply-retention': Record<string, never>;
   /** Opens the request (case) for an accepted form submission; enqueued with the submission itself. */
-  'cases:open-from-submission': { submissionId: string };
+  'cases:open-from-submission': { submissionId: string; accountId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */
   'cases:apply-timeouts': Record<string, never>;
   /** Tells a service's business application that one of its requests entered a status. */
