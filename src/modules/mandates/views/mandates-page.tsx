@@ -152,11 +152,12 @@ export function MandatesPage(props: {
             caption={t('givenTitle', { account: props.accountName })}
             rows={props.given}
             actions={(row) => (
-              <>
+              // Spaced apart, so that each is a target of its own (WCAG 2.5.8).
+              <div class="button-group">
                 <a href={`/accounts/access-log?mandate=${row.mandate.id}`}>
                   {t('activityLog')}
                   <span class="visually-hidden"> {row.counterpart}</span>
-                </a>{' '}
+                </a>
                 {['active', 'proposed', 'requested'].includes(row.mandate.state) ? (
                   <>
                     {row.canCosign && (
@@ -173,7 +174,7 @@ export function MandatesPage(props: {
                     </a>
                   </>
                 ) : null}
-              </>
+              </div>
             )}
           />
           <h2 id="grant" tabindex={-1}>
