@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
-import type { Child } from 'hono/jsx';
 import { configuredMasterKeys } from '../../platform/crypto/master-keys.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
@@ -18,10 +16,10 @@ import {
 } from '../authorities/index.ts';
 import { isMandateTheme } from '../mandates/index.ts';
 import { can } from '../policy/index.ts';
-import { documentCategories, isDocumentCategory } from './categories.ts';
+import { documentCategories } from './categories.ts';
+import { checkPublication, type PublicationProblem } from './check-publication.ts';
 import { documentFile } from './document-file.ts';
 import {
-  checkUpload,
   completePostalFallback,
   type DocumentRow,
   destroyDocument,
@@ -36,7 +34,8 @@ import {
   visibleDocuments,
 } from './documents.ts';
 import { documentMessages } from './messages.ts';
-import { findRecipient, type RecipientQuery } from './recipients.ts';
+import { type BatchRowResult, publishBatch } from './publish-batch.ts';
+import type { RecipientQuery } from './recipients.ts';
 import { vaultOf } from './vault.ts';
 import { DocumentPage, DocumentsPage, documentPath } from './views/citizen-pages.tsx';
 import { BulkPage, PublishedPage, PublishPage } from './views/staff-pages.tsx';
@@ -65,13 +64,24 @@ function recipientQuery(form: Form): RecipientQuery | undefined {
   return undefined;
 }
 
-/** A CSV cell naming the recipient: an AVS number (756…) or a UID (CHE…). */
-function recipientFromCell(cell: string): RecipientQuery | undefined {
-  const compact = cell.replace(/[\s.-]/g, '').toUpperCase();
-  if (/^756\d{10}$/.test(compact)) return { kind: 'avs', avs: compact };
-  if (/^CHE\d{9}$/.test(compact)) return { kind: 'uid', uid: compact };
-  return undefined;
-}
+const translated = (t: Translate, problems: PublicationProblem[]): FieldError[] =>
+  problems.map((p) => ({ field: p.field, message: t(p.problem) }));
+
+/** One row of a batch in the results table: done, done before, or why not. */
+const bulkResult = (t: Translate, row: BatchRowResult) => ({
+  row: row.row,
+  label: row.title,
+  outcome:
+    row.outcome === 'refused' ? (
+      <Tag tone="danger">
+        {translated(t, row.problems)
+          .map((e) => e.message)
+          .join(' · ')}
+      </Tag>
+    ) : (
+      <Tag tone="success">{t(row.outcome === 'published' ? 'bulkDone' : 'bulkAlready')}</Tag>
+    ),
+});
 
 /** The documents of an account, publication by authorities' staff and their API, paper fallbacks. */
 export function documentRoutes(platform: Platform): RouteDef[] {
@@ -130,34 +140,9 @@ export function documentRoutes(platform: Platform): RouteDef[] {
   const staffBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/documents`;
 
   /** Checks one publication's fields; returns the problems as translated field errors. */
-  async function preparePublication(
-    t: Translate,
-    fields: {
-      recipient: RecipientQuery | undefined;
-      title: string;
-      category: string;
-      file: File | undefined;
-    },
-  ) {
-    const errors: FieldError[] = [];
-    let recipient: Awaited<ReturnType<typeof findRecipient>> | undefined;
-    if (!fields.recipient) errors.push({ field: 'recipientBy', message: t('recipientMissing') });
-    else {
-      recipient = await findRecipient(db, fields.recipient);
-      if (typeof recipient === 'string')
-        errors.push({
-          field: fields.recipient.kind === 'name' ? 'givenNames' : fields.recipient.kind,
-          message: t(recipient),
-        });
-    }
-    if (!fields.title || fields.title.length > 200)
-      errors.push({ field: 'title', message: t('titleMissing') });
-    if (!isDocumentCategory(fields.category))
-      errors.push({ field: 'category', message: t('categoryMissing') });
-    const bytes = fields.file ? Buffer.from(await fields.file.arrayBuffer()) : Buffer.alloc(0);
-    const upload = checkUpload(bytes);
-    if (typeof upload === 'string') errors.push({ field: 'file', message: t(upload) });
-    return { errors, recipient: typeof recipient === 'object' ? recipient : undefined, bytes };
+  async function preparePublication(t: Translate, fields: Parameters<typeof checkPublication>[1]) {
+    const { problems, ...checked } = await checkPublication(db, fields);
+    return { ...checked, errors: translated(t, problems) };
   }
 
   return [
@@ -387,78 +372,25 @@ export function documentRoutes(platform: Platform): RouteDef[] {
           ? text(form, 'idempotencyKey')
           : randomUUID();
         const csvFile = form.csv instanceof File ? form.csv : undefined;
-        const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File);
-        let rows: Record<string, string>[] = [];
-        try {
-          rows = csvFile
-            ? parse(Buffer.from(await csvFile.arrayBuffer()), {
-                columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-                delimiter: [',', ';'],
-                bom: true,
-                skip_empty_lines: true,
-                trim: true,
-              })
-            : [];
-        } catch {
-          rows = [];
-        }
-        const page = (errors: FieldError[], results?: { row: number; label: string; outcome: Child }[]) =>
-          platform.render(
-            c,
-            { title: t('bulkTitle'), status: errors.length > 0 ? 422 : 200 },
-            <BulkPage
-              locale={c.var.locale}
-              action={`${staffBase(authority)}/bulk`}
-              idempotencyKey={results ? randomUUID() : batchKey}
-              errors={errors}
-              results={results}
-            />,
-          );
-        if (rows.length === 0 || rows.length > 1000)
-          return page([{ field: 'csv', message: t('csvInvalid') }]);
-        const vault = await vaultOf(platform);
-        const results: { row: number; label: string; outcome: Child }[] = [];
-        for (const [index, row] of rows.entries()) {
-          const file = files.find(
-            (f) => f.name === row.fichier || f.name === row.file || f.name === row.datei,
-          );
-          const title = row.titre ?? row.title ?? row.titel ?? '';
-          const prepared = await preparePublication(t, {
-            recipient: recipientFromCell(row.destinataire ?? row.recipient ?? row.empfaenger ?? ''),
-            title,
-            category: row.categorie ?? row.category ?? row.kategorie ?? '',
-            file,
-          });
-          if (!file) prepared.errors.push({ field: 'files', message: t('fileNotSent') });
-          if (prepared.errors.length > 0 || !prepared.recipient) {
-            results.push({
-              row: index + 1,
-              label: title,
-              outcome: <Tag tone="danger">{prepared.errors.map((e) => e.message).join(' · ')}</Tag>,
-            });
-            continue;
-          }
-          const theme = row.theme ?? row.thema ?? '';
-          // One key per row of the batch: sending the same batch again publishes nothing twice.
-          const { created } = await publishDocument(vault, {
-            accountId: prepared.recipient.accountId,
-            authorityId: authority.id,
-            title,
-            category: (row.categorie ?? row.category ?? row.kategorie) as keyof typeof documentCategories,
-            theme: isMandateTheme(theme) ? theme : null,
-            message: null,
-            filename: file?.name ?? 'document',
-            bytes: prepared.bytes,
-            idempotencyKey: `${batchKey}:${index}`,
-            publishedBy: `person:${actor.id}`,
-          });
-          results.push({
-            row: index + 1,
-            label: title,
-            outcome: <Tag tone="success">{t(created ? 'bulkDone' : 'bulkAlready')}</Tag>,
-          });
-        }
-        return page([], results);
+        const batch = await publishBatch(await vaultOf(platform), {
+          csv: csvFile && Buffer.from(await csvFile.arrayBuffer()),
+          batchKey,
+          authorityId: authority.id,
+          publishedBy: `person:${actor.id}`,
+          files: [form.files ?? []].flat().filter((f): f is File => f instanceof File),
+        });
+        const errors: FieldError[] = batch.csvInvalid ? [{ field: 'csv', message: t('csvInvalid') }] : [];
+        return platform.render(
+          c,
+          { title: t('bulkTitle'), status: errors.length > 0 ? 422 : 200 },
+          <BulkPage
+            locale={c.var.locale}
+            action={`${staffBase(authority)}/bulk`}
+            idempotencyKey={batch.csvInvalid ? batchKey : randomUUID()}
+            errors={errors}
+            results={batch.csvInvalid ? undefined : batch.rows.map((row) => bulkResult(t, row))}
+          />,
+        );
       },
     },
     {
