@@ -24,8 +24,8 @@ export async function createRequestForm(db: Db, authorityId: string, name = 'Ext
   return form;
 }
 
-/** The citizen's request on the form, opened at once (as the job would), without a worker. */
-export async function openRequest(
+/** The citizen's answers to the form, sent (the request itself is opened by the job, or below). */
+export async function submitAnswers(
   db: Db,
   citizen: PersonActor,
   formId: string,
@@ -54,6 +54,18 @@ export async function openRequest(
     },
     { answers, level: 'high' },
   );
+  return submission;
+}
+
+/** The citizen's request on the form, opened at once (as the job would), without a worker. */
+export async function openRequest(
+  db: Db,
+  citizen: PersonActor,
+  formId: string,
+  answers: Record<string, unknown> = { purpose: 'Test' },
+  mandateId: string | null = null,
+) {
+  const submission = await submitAnswers(db, citizen, formId, answers, mandateId);
   const opened = await openFromSubmission(db, submission.accountId, submission.id);
   if (!opened) throw new Error('no request opened');
   return opened;

@@ -6,13 +6,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
-import { oneQuestion } from '../../../tests/support/requests.ts';
+import { oneQuestion, submitAnswers } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { createForm, type FormDefinition, publishForm, submitDraft } from '../forms/index.ts';
+import { createForm, type FormDefinition, publishForm } from '../forms/index.ts';
 import { getCaseOfAuthority } from './get-case.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { webhookSecret } from './webhook.ts';
@@ -85,25 +85,7 @@ async function submitted(
   more: Record<string, unknown> = {},
 ) {
   const { db } = testApp.database;
-  const answers = { purpose, ...more };
-  const { rows } = await sql<{ id: string }>`
-    insert into form_drafts (form_id, version, account_id, person_id, answers)
-    values (${form}, 1, ${citizen.account.id}, ${citizen.id}, ${JSON.stringify(answers)}::jsonb) returning id`.execute(
-    db,
-  );
-  const draft = {
-    id: rows[0]?.id ?? '',
-    formId: form,
-    version: 1,
-    accountId: citizen.account.id,
-    personId: citizen.id,
-    mandateId,
-    answers,
-    step: null,
-    submittedAt: null,
-    updatedAt: new Date(),
-  };
-  const { submission } = await submitDraft(db, draft, { answers, level: 'high' });
+  const submission = await submitAnswers(db, citizen, form, { purpose, ...more }, mandateId);
   for (let i = 0; i < 200; i++) {
     const found = await sql<{
       id: string;
