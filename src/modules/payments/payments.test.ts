@@ -239,8 +239,11 @@ describe('payments', () => {
     actor = staffActor(sion, 'authorityAdmin');
     const admin = httpClient(server.app);
     expect(await (await admin.get(`${base}?status=paid`)).text()).toContain('En double ou autre montant');
-    const csv = await (await admin.get(`${base}/export.csv`)).text();
-    expect(csv).toContain(`"${payment.refno}","${payment.refno}","paid","4500","CHF","0"`);
+    const bytes = Buffer.from(await (await admin.get(`${base}/export.csv`)).arrayBuffer());
+    // For a Swiss spreadsheet: BOM, `;`, the status in words, francs.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv).toContain(`"${payment.refno}";"${payment.refno}";"Payé";"45.00";"0.00"`);
     const page = await (await admin.get(`${base}/${payment.id}`)).text();
     const duplicate = second.paymentUrl.split('/').at(-1) ?? '';
     const original = paid?.provider_transaction_id ?? '';

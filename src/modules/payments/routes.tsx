@@ -1,4 +1,4 @@
-import { csvResponse } from '../../platform/http/csv.ts';
+import { csvDateTime, csvFrancs, csvResponse } from '../../platform/http/csv.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -184,33 +184,34 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const { authority } = await staffAuthority(c);
         const rows = await paymentsOfAuthority(db, authority.id);
+        const t = paymentMessages.translator(c.var.locale);
+        // For the accounting's spreadsheet: `;`, BOM, local times, francs and words (like the requests' CSV).
         return csvResponse(
           c,
           `payments-${authority.slug}.csv`,
           [
-            'reference',
-            'refno',
-            'status',
-            'amountCents',
-            'currency',
-            'refundedCents',
-            'paidAt',
-            'transactionId',
-            'purpose',
-            'toCheck',
+            t('csvReference'),
+            t('csvRefno'),
+            t('csvStatus'),
+            t('csvAmount'),
+            t('csvRefunded'),
+            t('csvPaidAt'),
+            t('csvTransaction'),
+            t('csvPurpose'),
+            t('csvToCheck'),
           ],
           rows.map((p) => [
             shownReference(p),
             p.refno,
-            p.status,
-            p.amount_cents,
-            p.currency,
-            p.refunded_cents,
-            p.paid_at?.toISOString() ?? null,
+            t(statusLabels[p.status]),
+            csvFrancs(p.amount_cents),
+            csvFrancs(p.refunded_cents),
+            p.paid_at ? csvDateTime(p.paid_at) : null,
             p.provider_transaction_id,
-            p.purpose.fr,
-            Number(p.flags) > 0 ? 'yes' : '',
+            pick(p.purpose, c.var.locale),
+            Number(p.flags) > 0 ? t('csvYes') : '',
           ]),
+          { spreadsheet: true },
         );
       },
     },
