@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 /** The back office's home, its queues, the spreadsheet export and decisions written from letters. */
 export const backOfficeMessages = defineMessages({
   fr: {
+    dateHint: 'JJ.MM.AAAA, par exemple 30.11.2026',
     homeTitle: 'Back-office',
     homeIntro: 'Le travail qui vous attend dans chaque autorité où vous avez un rôle.',
     noAuthority: 'Vous n’avez de rôle dans aucune autorité.',
@@ -53,6 +54,7 @@ export const backOfficeMessages = defineMessages({
       '{requester}\n\nMadame, Monsieur,\n\nNous avons examiné votre demande {reference} ({request}) du {submitted}.\n\nDécision : {outcome}.',
   },
   de: {
+    dateHint: 'TT.MM.JJJJ, zum Beispiel 30.11.2026',
     homeTitle: 'Backoffice',
     homeIntro: 'Die Arbeit, die in jeder Behörde auf Sie wartet, in der Sie eine Rolle haben.',
     noAuthority: 'Sie haben in keiner Behörde eine Rolle.',
@@ -103,6 +105,7 @@ export const backOfficeMessages = defineMessages({
       '{requester}\n\nSehr geehrte Damen und Herren\n\nWir haben Ihr Gesuch {reference} ({request}) vom {submitted} geprüft.\n\nEntscheid: {outcome}.',
   },
   en: {
+    dateHint: 'DD.MM.YYYY, for example 30.11.2026',
     homeTitle: 'Back office',
     homeIntro: 'The work waiting for you in each authority where you hold a role.',
     noAuthority: 'You hold no role in any authority.',

@@ -332,6 +332,12 @@ describe('requests', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(await (await get(`${base}?form=${formId}&from=${today}&to=${today}`)).text()).toContain(onTime);
     expect(await (await get(`${base}?from=2000-01-01&to=2000-12-31`)).text()).not.toContain(onTime);
+    // Typed the Swiss way in the filter's text fields, and shown back that way.
+    const swissToday = today.split('-').reverse().join('.');
+    const typed = await (await get(`${base}?form=${formId}&from=${swissToday}&to=${swissToday}`)).text();
+    expect(typed).toContain(onTime);
+    expect(typed).toContain(`value="${swissToday}"`);
+    expect(await (await get(`${base}?from=01.01.2000&to=31.12.2000`)).text()).not.toContain(onTime);
     expect(await (await get(`${base}?q=commandement`)).text()).toContain(late);
     const oldest = await (await get(`${base}?sort=oldest`)).text();
     const newest = await (await get(`${base}?sort=newest`)).text();

@@ -1,3 +1,4 @@
+import { toIsoDate } from '../../platform/i18n/swiss-date.ts';
 import type { InboxFilter } from './list-inbox.ts';
 
 /** The inbox's filters as a link or its form gives them. */
@@ -9,7 +10,8 @@ export type InboxQuery = ReturnType<typeof inboxFilterOf>['filter'];
  * so a count and the list it leads to cannot differ.
  */
 export function inboxFilterOf(query: (name: string) => string | undefined, me: string) {
-  const isoDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
+  // Typed the Swiss way (30.11.2026) or given in ISO by a link: kept in ISO.
+  const isoDate = (value: string | undefined) => (value ? (toIsoDate(value) ?? '') : '');
   const flag = (name: string) => (query(name) === '1' ? '1' : '');
   const filter = {
     status: query('status') ?? '',

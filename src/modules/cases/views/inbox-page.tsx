@@ -94,13 +94,35 @@ export function InboxPage(props: {
           <label class="field__label" for="from">
             {t('from')}
           </label>
-          <input class="field__input" type="date" id="from" name="from" value={props.filter.from} />
+          <p class="field__hint" id="from-hint">
+            {tb('dateHint')}
+          </p>
+          <input
+            class="field__input"
+            type="text"
+            inputmode="numeric"
+            id="from"
+            name="from"
+            aria-describedby="from-hint"
+            value={swissDate(props.filter.from)}
+          />
         </div>
         <div class="field">
           <label class="field__label" for="to">
             {t('to')}
           </label>
-          <input class="field__input" type="date" id="to" name="to" value={props.filter.to} />
+          <p class="field__hint" id="to-hint">
+            {tb('dateHint')}
+          </p>
+          <input
+            class="field__input"
+            type="text"
+            inputmode="numeric"
+            id="to"
+            name="to"
+            aria-describedby="to-hint"
+            value={swissDate(props.filter.to)}
+          />
         </div>
         <div class="choice">
           <input
@@ -185,4 +207,10 @@ export function InboxPage(props: {
       <Pagination page={props.page} pages={Math.ceil(props.total / props.pageSize)} href={query} />
     </>
   );
+}
+
+/** A filter's ISO date as people type it here: `2026-11-30` → `30.11.2026`. */
+function swissDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return year && month && day ? `${day}.${month}.${year}` : iso;
 }
