@@ -5,6 +5,7 @@ import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
+import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { backOfficeMessages } from '../back-office-messages.ts';
 import type { Case } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
@@ -90,40 +91,20 @@ export function InboxPage(props: {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label class="field__label" for="from">
-            {t('from')}
-          </label>
-          <p class="field__hint" id="from-hint">
-            {tb('dateHint')}
-          </p>
-          <input
-            class="field__input"
-            type="text"
-            inputmode="numeric"
-            id="from"
-            name="from"
-            aria-describedby="from-hint"
-            value={swissDate(props.filter.from)}
-          />
-        </div>
-        <div class="field">
-          <label class="field__label" for="to">
-            {t('to')}
-          </label>
-          <p class="field__hint" id="to-hint">
-            {tb('dateHint')}
-          </p>
-          <input
-            class="field__input"
-            type="text"
-            inputmode="numeric"
-            id="to"
-            name="to"
-            aria-describedby="to-hint"
-            value={swissDate(props.filter.to)}
-          />
-        </div>
+        <TextInput
+          name="from"
+          label={t('from')}
+          hint={tb('dateHint')}
+          inputmode="numeric"
+          value={swissDate(props.filter.from)}
+        />
+        <TextInput
+          name="to"
+          label={t('to')}
+          hint={tb('dateHint')}
+          inputmode="numeric"
+          value={swissDate(props.filter.to)}
+        />
         <div class="choice">
           <input
             type="checkbox"
