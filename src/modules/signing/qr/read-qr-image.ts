@@ -1,0 +1,26 @@
+import jsQRModule from 'jsqr';
+import sharp, { type OutputInfo } from 'sharp';
+
+// jsqr is CommonJS with a `default` export in its types: under Node's ESM the import is the function.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+/**
+ * The text of the QR code in a PNG or JPEG (a scan, a photo, a rendered page), or undefined when
+ * none can be read. Large photos are scaled down first: jsQR's time grows with the pixels, and a
+ * printed code stays readable well below a phone camera's resolution.
+ */
+export async function readQrImage(image: Uint8Array): Promise<string | undefined> {
+  let raw: { data: Buffer; info: OutputInfo };
+  try {
+    raw = await sharp(image)
+      .rotate()
+      .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    return undefined;
+  }
+  const pixels = new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
+  return jsQR(pixels, raw.info.width, raw.info.height, { inversionAttempts: 'attemptBoth' })?.data;
+}
