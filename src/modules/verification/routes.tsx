@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import { HttpError } from '../../platform/http/http-error.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import { readQrImage } from '../signing/index.ts';
+import { verificationMessages } from './messages.ts';
+import { revocationList, signedByCanton, trustList } from './published-lists.ts';
+import { verificationServiceWorker } from './service-worker.ts';
+import type { VerificationSources } from './sources.ts';
+import type { VerificationResult } from './verdict.ts';
+import { verifyPdf } from './verify-pdf.ts';
+import { verifyQrPayload } from './verify-qr.ts';
+import { VerifyPage, verificationPaths } from './views/verify-page.tsx';
+
+const maxUploadBytes = 10 * 1024 * 1024;
+/** Anyone may verify; a limit per address keeps the seal checks of PDFs from being a free CPU. */
+const publicLimit = { bucket: 'verification', limit: 30, windowSeconds: 60 };
+const publicObject = { none: 'verification reads only what the document itself presents' } as const;
+export const pageScripts = ['verification/jsQR.js', 'verification/verify.js'];
+
+/** What is submitted: a PDF (by its magic bytes), a photo of a QR code, or the code's text. */
+export type Submission = { pdf: Uint8Array } | { image: Uint8Array } | { payload: string };
+
+export function verificationRoutes(platform: Platform, sources: VerificationSources): RouteDef[] {
+  const { db } = platform;
+
+  async function verify(submission: Submission): Promise<VerificationResult | 'no-qr'> {
+    const now = platform.now();
+    if ('pdf' in submission) return verifyPdf(db, sources, submission.pdf, now);
+    const text = 'payload' in submission ? submission.payload : await readQrImage(submission.image);
+    return text ? verifyQrPayload(db, sources, text, now) : 'no-qr';
+  }
+
+  const page = (c: RouteContext, extra: { result?: VerificationResult; error?: string }, status?: 400) =>
+    platform.render(
+      c,
+      {
+        title: verificationMessages.translator(c.var.locale)('title'),
+        scripts: pageScripts,
+        head: <link rel="manifest" href={verificationPaths.manifest} />,
+        ...(status ? { status } : {}),
+      },
+      <VerifyPage locale={c.var.locale} {...extra} />,
+    );
+
+  const list = (typ: string, build: () => Promise<unknown>, maxAge: number) => async (c: RouteContext) => {
+    const jws = await signedByCanton(platform, sources, typ, await build());
+    const etag = `"${createHash('sha256').update(jws).digest('base64url').slice(0, 22)}"`;
+    // Verifiers keep a copy offline; a short life with revalidation keeps revocations fresh online.
+    const headers = {
+      'Content-Type': 'application/jose; charset=utf-8',
+      'Cache-Control': `public, max-age=${maxAge}, stale-while-revalidate=86400, stale-if-error=604800`,
+      ETag: etag,
+      'Access-Control-Allow-Origin': '*',
+    };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    return c.body(jws, 200, headers);
+  };
+
+  return [
+    {
+      method: 'GET',
+      path: verificationPaths.page,
+      access: 'anonymous',
+      object: publicObject,
+      handler: (c) => page(c, {}),
+    },
+    {
+      method: 'POST',
+      path: verificationPaths.page,
+      access: 'anonymous',
+      object: publicObject,
+      rateLimit: publicLimit,
+      maxBodyBytes: maxUploadBytes,
+      async handler(c) {
+        const t = verificationMessages.translator(c.var.locale);
+        const submission = await formSubmission(c);
+        if (!submission) return page(c, { error: t('nothingToVerify') }, 400);
+        const result = await verify(submission);
+        return result === 'no-qr' ? page(c, { error: t('noQrFound') }, 400) : page(c, { result });
+      },
+    },
+    {
+      method: 'GET',
+      path: verificationPaths.manifest,
+      access: 'anonymous',
+      object: publicObject,
+      handler(c) {
+        const t = verificationMessages.translator(c.var.locale);
+        return c.body(
+          JSON.stringify({
+            name: t('appName'),
+            short_name: t('title'),
+            lang: c.var.locale,
+            start_url: verificationPaths.page,
+            scope: verificationPaths.page,
+            display: 'standalone',
+            background_color: '#ffffff',
+            theme_color: '#c8102e',
+            icons: [{ src: platform.assets.url('verification/icon.svg'), sizes: 'any', type: 'image/svg+xml' }],
+          }),
+          200,
+          { 'Content-Type': 'application/manifest+json', 'Cache-Control': 'public, max-age=3600' },
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: verificationPaths.serviceWorker,
+      access: 'anonymous',
+      object: publicObject,
+      handler(c) {
+        const precache = ['guichet.css', 'guichet.js', 'verification/icon.svg', ...pageScripts].map((name) =>
+          platform.assets.url(name),
+        );
+        const cacheName = `guichet-verify-${createHash('sha256').update(precache.join()).digest('hex').slice(0, 10)}`;
+        const body = verificationServiceWorker({
+          cacheName,
+          page: verificationPaths.page,
+          precache,
+          lists: [verificationPaths.trustList, verificationPaths.revocations],
+        });
+        return c.body(body, 200, {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-cache',
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: verificationPaths.trustList,
+      access: 'anonymous',
+      object: publicObject,
+      handler: list('guichet-trust-list+jwt', () => trustList(db, sources, platform.now()), 3600),
+    },
+    {
+      method: 'GET',
+      path: verificationPaths.revocations,
+      access: 'anonymous',
+      object: publicObject,
+      handler: list('guichet-revocations+jwt', () => revocationList(db, sources, platform.now()), 300),
+    },
+    {
+      // For everyone: a QR code's text, the cheap check, as the page does. Rate-limited per address.
+      method: 'GET',
+      path: verificationPaths.api,
+      access: 'anonymous',
+      object: publicObject,
+      rateLimit: { bucket: 'verification-api', limit: 60, windowSeconds: 60 },
+      async handler(c) {
+        const payload = c.req.query('payload');
+        if (!payload) throw new HttpError(400, 'payload_required');
+        return c.json(await verify({ payload }));
+      },
+    },
+    {
+      // For business applications with an API key: a payload (JSON) or a whole PDF, whose seal check
+      // costs far more than a QR code's, hence the key.
+      method: 'POST',
+      path: verificationPaths.api,
+      access: 'apiClient',
+      object: { none: 'verification reads only what the document itself presents; the key meters' },
+      rateLimit: { bucket: 'api', limit: 600, windowSeconds: 60 },
+      maxBodyBytes: maxUploadBytes,
+      async handler(c) {
+        const submission = await apiSubmission(c);
+        if (!submission) return c.json({ error: 'payload_or_pdf_required' }, 400);
+        const result = await verify(submission);
+        return result === 'no-qr' ? c.json({ error: 'no_qr_code' }, 422) : c.json(result);
+      },
+    },
+  ];
+}
+
+async function formSubmission(c: RouteContext): Promise<Submission | undefined> {
+  const body = await c.req.parseBody();
+  const file = body.file;
+  if (file instanceof File && file.size > 0) return classify(new Uint8Array(await file.arrayBuffer()));
+  const payload = typeof body.payload === 'string' ? body.payload.trim() : '';
+  return payload ? { payload } : undefined;
+}
+
+async function apiSubmission(c: RouteContext): Promise<Submission | undefined> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (type.startsWith('application/json')) {
+    const body = (await c.req.json().catch(() => undefined)) as { payload?: unknown } | undefined;
+    return typeof body?.payload === 'string' && body.payload ? { payload: body.payload } : undefined;
+  }
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  return bytes.length > 0 ? classify(bytes) : undefined;
+}
+
+function classify(bytes: Uint8Array): Submission {
+  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-' ? { pdf: bytes } : { image: bytes };
+}

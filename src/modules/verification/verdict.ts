@@ -1,0 +1,25 @@
+import type { LocalisedText } from '../../platform/i18n/locales.ts';
+
+/** The one answer a verifier gets; `invalid` covers an altered payload as well as a wrong signature. */
+export const verdicts = ['valid', 'invalid', 'revoked', 'unknown-key', 'expired', 'not-yet-valid'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export interface VerificationResult {
+  verdict: Verdict;
+  /** What was checked: a QR code's payload, or a PDF's seal and its entry in the register. */
+  source: 'qr' | 'pdf';
+  /** Why, for people and logs: the layer a payload broke at, a key outside its period, … */
+  reason?: string;
+  issuer?: { slug: string; names: LocalisedText };
+  document?: {
+    type: string;
+    serial: string;
+    /** The signed fields to compare with the paper (QR only: a PDF shows them itself). */
+    fields?: Record<string, string>;
+    issuedAt: string;
+    expiresAt?: string;
+    revokedAt?: string;
+  };
+  /** PDF only: the seal as `validateSeal` saw it, and whether the register knows the file. */
+  seal?: { status: string; timestampedAt?: string; coversWholeDocument: boolean; registered: boolean };
+}
