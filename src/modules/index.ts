@@ -2,6 +2,7 @@ import { commercialRegisterSimulator } from '../simulators/commercial-register/i
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
+import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
 import { authoritiesModule } from './authorities/module.ts';
@@ -16,6 +17,7 @@ import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { paymentsModule } from './payments/module.ts';
+import { signingModule } from './signing/module.ts';
 
 /**
  * The domain modules' wiring, in the order their routes are registered. Only this list imports a
@@ -29,6 +31,7 @@ export const modules = [
   catalogueModule,
   notificationsModule,
   documentsModule,
+  signingModule,
   formsModule,
   paymentsModule,
   casesModule,
@@ -42,4 +45,5 @@ export const simulators = [
   smsGatewaySimulator,
   pushServiceSimulator,
   datatransSimulator,
+  tsaSimulator,
 ];

@@ -51,6 +51,19 @@ export interface Config {
   documentFallbackDays: number;
   /** The payment provider (Datatrans' JSON API); the simulator in demo mode, none otherwise. */
   payments: PaymentProviderConfig | undefined;
+  seal: SealConfig;
+}
+
+/**
+ * Each authority's electronic seal: its PKCS#12 (`<authority slug>.p12` in `pkcs12.directory`), or,
+ * in demo mode or when allowed, a certificate from the local CA; and the RFC 3161 timestamp authority.
+ */
+export interface SealConfig {
+  /** The timestamp authority; the simulator in demo mode, none otherwise (sealing then fails). */
+  tsaUrl: string | undefined;
+  pkcs12: { directory: string; password: string } | undefined;
+  /** Whether an authority without a PKCS#12 gets a seal from the local CA (always in demo mode). */
+  localCa: boolean;
 }
 
 export interface PaymentProviderConfig {
@@ -137,6 +150,15 @@ function toConfig(env: Env, publicUrl: string): Config {
     documentReminderDays: env.DOCUMENT_REMINDER_DAYS,
     documentFallbackDays: env.DOCUMENT_FALLBACK_DAYS,
     payments: paymentProvider(env, publicUrl),
+    seal: {
+      tsaUrl: env.TSA_URL ?? (demo ? `${publicUrl}/simulators/tsa` : undefined),
+      pkcs12:
+        env.SEAL_PKCS12_DIR && env.SEAL_PKCS12_PASSWORD
+          ? { directory: path.resolve(env.SEAL_PKCS12_DIR), password: env.SEAL_PKCS12_PASSWORD }
+          : undefined,
+      // A local CA's seal proves nothing to outsiders: outside the demo only when explicitly allowed.
+      localCa: demo || env.SEAL_LOCAL_CA,
+    },
   };
 }
 

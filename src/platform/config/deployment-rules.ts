@@ -22,6 +22,7 @@ export function deploymentProblems(
   if (env.DATATRANS_MERCHANT_ID)
     for (const name of ['DATATRANS_PASSWORD', 'DATATRANS_SIGN_KEY'] as const)
       need(name, 'when DATATRANS_MERCHANT_ID is set');
+  if (env.SEAL_PKCS12_DIR) need('SEAL_PKCS12_PASSWORD', 'when SEAL_PKCS12_DIR is set');
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
     problems.push('METRICS_PORT must differ from PORT: metrics are served apart from the site');
   if (env.GUICHET_DEMO) return problems;
@@ -38,6 +39,7 @@ export function deploymentProblems(
   const external = {
     COMMERCIAL_REGISTER_URL: env.COMMERCIAL_REGISTER_URL,
     SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
+    TSA_URL: env.TSA_URL,
     DATATRANS_API_URL: env.DATATRANS_MERCHANT_ID ? env.DATATRANS_API_URL : undefined,
     DATATRANS_PAY_URL: env.DATATRANS_MERCHANT_ID ? env.DATATRANS_PAY_URL : undefined,
   };

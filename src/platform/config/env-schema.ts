@@ -146,6 +146,10 @@ export const envSchema = z.object({
   ).transform((parsed) => parsed?.value),
   DATATRANS_API_URL: web,
   DATATRANS_PAY_URL: web,
+  TSA_URL: web,
+  SEAL_PKCS12_DIR: optional,
+  SEAL_PKCS12_PASSWORD: optional,
+  SEAL_LOCAL_CA: flag(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
