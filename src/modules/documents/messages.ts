@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const documentMessages = defineMessages({
   fr: {
+    revoked: 'Révoqué',
     beingSealed: 'Ce document est en train d’être scellé par l’autorité. Réessayez dans un instant.',
     revokedNotice: 'Révoqué par l’autorité le {date}. Motif : {reason}',
     documentsTitle: 'Mes documents',
@@ -86,6 +87,7 @@ export const documentMessages = defineMessages({
     fileNotSent: 'Le fichier nommé n’a pas été joint',
   },
   de: {
+    revoked: 'Widerrufen',
     beingSealed: 'Dieses Dokument wird gerade von der Behörde gesiegelt. Versuchen Sie es in einem Moment wieder.',
     revokedNotice: 'Am {date} von der Behörde widerrufen. Grund: {reason}',
     documentsTitle: 'Meine Dokumente',
@@ -172,6 +174,7 @@ export const documentMessages = defineMessages({
     fileNotSent: 'Die genannte Datei wurde nicht mitgeschickt',
   },
   en: {
+    revoked: 'Revoked',
     beingSealed: 'The authority is sealing this document. Try again in a moment.',
     revokedNotice: 'Revoked by the authority on {date}. Reason: {reason}',
     documentsTitle: 'My documents',

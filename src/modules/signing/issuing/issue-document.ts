@@ -1,6 +1,7 @@
 import { auditedTx } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
+import type { Platform } from '../../../platform/module.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
 import { getAuthorityById } from '../../authorities/index.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type DocumentRow,
   type DocumentVault,
   publishDocument,
+  vaultOf,
 } from '../../documents/index.ts';
 import type { MandateTheme } from '../../mandates/index.ts';
 import type { SealContext } from '../context.ts';
@@ -38,6 +40,8 @@ export interface Issuance {
   /** The issuer's key for this document: the same key again returns the first one, issued once. */
   idempotencyKey: string;
   issuedBy: string;
+  /** False when another notification tells of it already (a receipt: the request's own). */
+  announce?: boolean;
 }
 
 /** What issuing needs: sealing's context (database, configuration) and the document space. */
@@ -109,6 +113,7 @@ export async function issueDocument(
       idempotencyKey: issuance.idempotencyKey,
       publishedBy: issuance.issuedBy,
       awaitingSeal: true,
+      ...(issuance.announce === false ? { announce: false } : {}),
     },
     now,
     tx,
@@ -164,3 +169,10 @@ export async function issueDocument(
 
 /** The public verification page, printed on every document under its QR code. */
 export const verifyUrlOf = (context: SealContext) => `${context.config.publicUrl}/verify`;
+
+/** The issuing context of a running platform. */
+export const issuingContextOf = async (platform: Platform): Promise<IssuingContext> => ({
+  db: platform.db,
+  config: platform.config,
+  vault: await vaultOf(platform),
+});

@@ -22,6 +22,8 @@ export const issuingMessages = defineMessages({
     statusRevoked: 'Révoqué',
     none: 'Aucun document émis.',
     revoke: 'Révoquer',
+    cancel: 'Retour au registre',
+    recipientAccount: 'Destinataire',
     revokeTitle: 'Révoquer le document {serial}',
     revokeLead:
       'Un document révoqué est signalé comme tel à quiconque le vérifie, et à son destinataire dans ses documents. Cela ne peut pas être annulé.',
@@ -57,6 +59,8 @@ export const issuingMessages = defineMessages({
     statusRevoked: 'Widerrufen',
     none: 'Keine ausgestellten Dokumente.',
     revoke: 'Widerrufen',
+    cancel: 'Zurück zum Register',
+    recipientAccount: 'Empfänger',
     revokeTitle: 'Dokument {serial} widerrufen',
     revokeLead:
       'Ein widerrufenes Dokument wird allen, die es prüfen, und der Empfängerin oder dem Empfänger in den Dokumenten als widerrufen angezeigt. Dies kann nicht rückgängig gemacht werden.',
@@ -92,6 +96,8 @@ export const issuingMessages = defineMessages({
     statusRevoked: 'Revoked',
     none: 'No documents issued.',
     revoke: 'Revoke',
+    cancel: 'Back to the register',
+    recipientAccount: 'Recipient',
     revokeTitle: 'Revoke document {serial}',
     revokeLead:
       'A revoked document shows as revoked to anyone who checks it, and to its recipient in their documents. This cannot be undone.',
