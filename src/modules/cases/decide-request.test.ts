@@ -6,7 +6,7 @@ import { createRequestForm, openRequest } from '../../../tests/support/requests.
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { vaultOf } from '../documents/index.ts';
+import { issuingContextOf } from '../signing/index.ts';
 import { type Case, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { getCaseOfAuthority } from './get-case.ts';
@@ -51,8 +51,7 @@ async function trailOf(item: Case) {
 describe('deciding a request', () => {
   it('publishes the decision, moves the request and tells the requester, together', async () => {
     const item = await openRequest(testApp.database.db, citizen, formId);
-    const vault = await vaultOf(testApp.platform);
-    const decided = await decideRequest(vault, {
+    const decided = await decideRequest(await issuingContextOf(testApp.platform), {
       item,
       seenVersion: item.version,
       actor: clerk,
@@ -85,7 +84,7 @@ describe('deciding a request', () => {
     expect(now.status).toBe(seen.status);
     const before = await trailOf(item);
     await expect(
-      decideRequest(await vaultOf(testApp.platform), {
+      decideRequest(await issuingContextOf(testApp.platform), {
         item: now,
         seenVersion: seen.version,
         actor: clerk,
@@ -107,7 +106,7 @@ describe('deciding a request', () => {
     );
     try {
       await expect(
-        decideRequest(await vaultOf(testApp.platform), {
+        decideRequest(await issuingContextOf(testApp.platform), {
           item,
           seenVersion: item.version,
           actor: clerk,

@@ -3,7 +3,7 @@ import { type Locale, type LocalisedText, pick } from '../../platform/i18n/local
 import { checkUpload } from '../documents/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import type { Case } from './cases.ts';
-import { type LetterTemplate, letterPdf } from './letter.ts';
+import { type LetterIssuance, type LetterTemplate, letterIssuance } from './letter.ts';
 import { actionStatuses, type Workflow } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
 
@@ -41,8 +41,9 @@ export function decisionTemplates(workflow: Workflow): DecisionTemplate[] {
 }
 
 /**
- * The decision as a PDF made from `template`, in the requester's language, with the outcome in
- * words as the requester reads it ({outcome}); undefined when the workflow has no such template.
+ * The decision letter made from `template`, ready to issue, in the requester's language, with the
+ * outcome in words as the requester reads it ({outcome}, also signed in its QR code); undefined when
+ * the workflow has no such template.
  */
 export async function decisionLetter(
   db: Db,
@@ -50,19 +51,18 @@ export async function decisionLetter(
   workflow: Workflow,
   templateId: string,
   outcome: 'granted' | 'refused',
-): Promise<{ name: string; bytes: Buffer } | undefined> {
+): Promise<LetterIssuance | undefined> {
   const template = decisionTemplates(workflow).find((t) => t.id === templateId);
   if (!template) return undefined;
   const status = workflow.statuses[actionStatuses[outcome]];
-  const { bytes } = await letterPdf(db, item, template.letter, (locale: Locale) => ({
+  return letterIssuance(db, item, 'decision', template.letter, (locale: Locale) => ({
     outcome: status ? pick(status.citizenLabel ?? status.staffLabel, locale) : outcome,
   }));
-  return { name: `${item.reference}-decision.pdf`, bytes };
 }
 
 /**
  * The decision document a clerk's form gives: the file they attached, else the letter they chose,
- * filled in (`fromLetterOf` names it); or which field is missing or refused.
+ * filled in, to be issued (`fromLetterOf` names it); or which field is missing or refused.
  */
 export async function decisionDocument(
   db: Db,
@@ -70,7 +70,8 @@ export async function decisionDocument(
   posted: { file?: unknown; template?: unknown },
   outcome: 'granted' | 'refused',
 ): Promise<
-  | { file: { name: string; bytes: Buffer }; fromLetterOf?: string }
+  | { file: { name: string; bytes: Buffer } }
+  | { letter: LetterIssuance; fromLetterOf: string }
   | { missing: 'decision-file' | 'decision-template' }
 > {
   if (posted.file instanceof File && posted.file.size > 0) {
@@ -79,6 +80,6 @@ export async function decisionDocument(
     return { file: { name: posted.file.name, bytes } };
   }
   const template = String(posted.template ?? '');
-  const file = await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
-  return file ? { file, fromLetterOf: template } : { missing: 'decision-template' };
+  const letter = await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
+  return letter ? { letter, fromLetterOf: template } : { missing: 'decision-template' };
 }

@@ -1,12 +1,13 @@
-import PDFDocument from 'pdfkit';
 import type { Db } from '../../platform/database/database.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
 import { type Locale, type LocalisedText, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getAccount } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
-import { publishDocument, vaultOf } from '../documents/index.ts';
+import { vaultOf } from '../documents/index.ts';
 import { getPerson } from '../identity/index.ts';
+import { type Issuance, issueDocument } from '../signing/index.ts';
+import { caseMessages } from './messages.ts';
 import type { Case } from './cases.ts';
 import { getCaseForJob } from './get-case.ts';
 import { workflowFor } from './workflow-store.ts';
@@ -16,31 +17,24 @@ export interface LetterTemplate {
   text: LocalisedText;
 }
 
-function pdf(authority: string, title: string, text: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: authority } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.font('Helvetica').fontSize(10).fillColor('#444').text(authority);
-  doc.moveDown(2).font('Helvetica-Bold').fontSize(16).fillColor('#000').text(title);
-  doc.moveDown().font('Helvetica').fontSize(11).text(text);
-  doc.end();
-  return done;
-}
+/** A letter about a request, ready to issue (`issueDocument`): what it says and to whom, minus who issues it. */
+export type LetterIssuance = Omit<Issuance, 'idempotencyKey' | 'issuedBy' | 'category'>;
 
 /**
- * A letter filled in for the request's requester, as a PDF, in the language they read if the letter
- * is written in it, else in the authority's first. Placeholders: {reference}, {request}, {requester},
- * {date}, {submitted}, and whatever `more` gives in that language (e.g. {outcome}).
+ * A letter filled in for the request's requester, in the language they read if the letter is written
+ * in it, else in the authority's first. Placeholders: {reference}, {request}, {requester}, {date},
+ * {submitted}, and whatever `more` gives in that language (e.g. {outcome}). The request's reference
+ * and the requester's name are signed in its QR code; `verifierFields` adds more (e.g. the outcome).
  *
- * @example await letterPdf(db, item, { title: { fr: 'Décision' }, text: { fr: 'Bonjour {requester}' } })
+ * @example await letterIssuance(db, item, 'letter', { title: { fr: 'Décision' }, text: { fr: 'Bonjour {requester}' } })
  */
-export async function letterPdf(
+export async function letterIssuance(
   db: Db,
   item: Case,
+  type: 'letter' | 'decision',
   letter: LetterTemplate,
   more: (locale: Locale) => Record<string, string> = () => ({}),
-): Promise<{ title: string; bytes: Buffer }> {
+): Promise<LetterIssuance> {
   const authority = await getAuthorityById(db, item.authority_id);
   const account = await getAccount(db, item.account_id);
   const requester = await getPerson(db, item.person_id);
@@ -49,27 +43,42 @@ export async function letterPdf(
     [requester?.preferred_language, ...fallbacks].find(
       (l): l is Locale => (l === 'fr' || l === 'de' || l === 'en') && Boolean(letter.text[l]),
     ) ?? 'fr';
+  const extra = more(locale);
   const values: Record<string, string> = {
     reference: item.reference,
     request: pick(item.title, locale),
     requester: account?.name ?? '',
     date: formatDate(locale, new Date()),
     submitted: formatDate(locale, item.created_at),
-    ...more(locale),
+    ...extra,
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-  const title = fill(pick(letter.title, locale)).slice(0, 200);
-  const bytes = await pdf(
-    authority ? pick(authority.names, locale) : '',
-    title,
-    fill(pick(letter.text, locale)),
-  );
-  return { title, bytes };
+  const t = caseMessages.translator(locale);
+  return {
+    type,
+    authorityId: item.authority_id,
+    accountId: item.account_id,
+    subject: { kind: account?.kind === 'professional' ? 'organisation' : 'person', name: account?.name ?? '' },
+    language: locale,
+    content: {
+      title: fill(pick(letter.title, locale)).slice(0, 200),
+      recipient: account?.name ?? '',
+      paragraphs: fill(pick(letter.text, locale))
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+      sections: [{ fields: [{ label: t('reference'), value: item.reference }] }],
+    },
+    verifierFields: { name: account?.name ?? '', ref: item.reference, ...(extra.outcome ? { outcome: extra.outcome } : {}) },
+    requestId: item.id,
+    requestReference: item.reference,
+    filename: `${item.reference}-${type}.pdf`,
+  };
 }
 
 /**
- * The letter a status asks for, filled in and placed in the requester's documents, linked to the
- * request; the event id makes a retried job publish it once.
+ * The letter a status asks for, issued into the requester's documents (sealed, with its QR code),
+ * linked to the request; the event id makes a retried job issue it once.
  */
 export async function generateLetter(
   platform: Platform,
@@ -79,19 +88,19 @@ export async function generateLetter(
   if (!item) return;
   const letter = (await workflowFor(platform.db, item.form_id)).statuses[job.status]?.letter;
   if (!letter) return;
-  const { title, bytes } = await letterPdf(platform.db, item, letter);
-  await publishDocument(await vaultOf(platform), {
-    accountId: item.account_id,
-    authorityId: item.authority_id,
-    title,
-    category: 'correspondence',
-    theme: null,
-    message: null,
-    requestId: item.id,
-    requestReference: item.reference,
-    filename: `${item.reference}-${job.status}.pdf`,
-    bytes,
-    idempotencyKey: `letter:${job.eventId}`,
-    publishedBy: 'system',
-  });
+  const issuance = await letterIssuance(platform.db, item, 'letter', letter);
+  const context = { db: platform.db, config: platform.config, vault: await vaultOf(platform) };
+  await platform.db.transaction().execute((tx) =>
+    issueDocument(
+      context,
+      {
+        ...issuance,
+        filename: `${item.reference}-${job.status}.pdf`,
+        category: 'correspondence',
+        idempotencyKey: `letter:${job.eventId}`,
+        issuedBy: 'system',
+      },
+      tx,
+    ),
+  );
 }

@@ -7,6 +7,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
 import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
+import { issuingContextOf } from '../signing/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
@@ -287,7 +288,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
                 },
           ]);
         return unlessChanged(c, authority, item, async () =>
-          decideRequest(await vaultOf(platform), {
+          decideRequest(await issuingContextOf(platform), {
             item,
             seenVersion: seenVersion(posted, item),
             actor: caseActorOf(c),

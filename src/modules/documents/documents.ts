@@ -87,6 +87,8 @@ export interface Publication {
   announce?: boolean;
   /** Who of the account sent it, if its own people did; absent: the authority issued it. */
   sentBy?: Sender;
+  /** Issued by Guichet and sealed by a job: listed now, handed out once sealed (`completeSealing`). */
+  awaitingSeal?: boolean;
 }
 
 /**
@@ -148,6 +150,9 @@ export async function publishDocument(
           sent_by_mandate_id: publication.sentBy?.mandateId ?? null,
           reminded_at: null,
           deleted_at: null,
+          awaiting_seal: publication.awaitingSeal ?? false,
+          revoked_at: null,
+          revocation_reason: null,
         })
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()

@@ -52,3 +52,21 @@ export function rewrapKey(
   const documentKey = open(keyById(keys, stored.keyId), stored.wrappedKey, documentId);
   return { wrappedKey: seal(current.key, documentKey, documentId), keyId: current.id };
 }
+
+/**
+ * Encrypts new content for a document under the key it already has: its sealed version replaces the
+ * unsealed one without a new wrapped key, so a crash between the blob and the row leaves a row whose
+ * key still opens whatever blob is there.
+ */
+export function encryptUnderExistingKey(
+  keys: MasterKey[],
+  documentId: string,
+  wrapped: { wrappedKey: Buffer; keyId: string },
+  plaintext: Buffer,
+): { blob: Buffer; sha256: string } {
+  const documentKey = open(keyById(keys, wrapped.keyId), wrapped.wrappedKey, documentId);
+  return {
+    blob: Buffer.concat([MAGIC, seal(documentKey, plaintext, documentId)]),
+    sha256: createHash('sha256').update(plaintext).digest('hex'),
+  };
+}

@@ -16,5 +16,6 @@ export {
   readDocument,
   rewrapKeys,
 } from './documents.ts';
+export { completeSealing, recordRevocation } from './sealing.ts';
 export { vaultOf } from './vault.ts';
 export { DocumentFileField } from './views/file-field.tsx';

@@ -2,6 +2,9 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const documentMessages = defineMessages({
   fr: {
+    revoked: 'Révoqué',
+    beingSealed: 'Ce document est en train d’être scellé par l’autorité. Réessayez dans un instant.',
+    revokedNotice: 'Révoqué par l’autorité le {date}. Motif : {reason}',
     documentsTitle: 'Mes documents',
     documentsLead:
       'Les documents du compte « {account} » : ceux que les autorités y ont déposés et ceux qui leur ont été envoyés.',
@@ -84,6 +87,9 @@ export const documentMessages = defineMessages({
     fileNotSent: 'Le fichier nommé n’a pas été joint',
   },
   de: {
+    revoked: 'Widerrufen',
+    beingSealed: 'Dieses Dokument wird gerade von der Behörde gesiegelt. Versuchen Sie es in einem Moment wieder.',
+    revokedNotice: 'Am {date} von der Behörde widerrufen. Grund: {reason}',
     documentsTitle: 'Meine Dokumente',
     documentsLead:
       'Die Dokumente des Kontos «{account}»: die von Behörden abgelegten und die an sie gesendeten.',
@@ -168,6 +174,9 @@ export const documentMessages = defineMessages({
     fileNotSent: 'Die genannte Datei wurde nicht mitgeschickt',
   },
   en: {
+    revoked: 'Revoked',
+    beingSealed: 'The authority is sealing this document. Try again in a moment.',
+    revokedNotice: 'Revoked by the authority on {date}. Reason: {reason}',
     documentsTitle: 'My documents',
     documentsLead:
       'The documents of the account “{account}”: those authorities placed in it and those sent to them.',

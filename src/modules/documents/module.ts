@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { applyRetention, remindUnread, rewrapKeys } from './documents.ts';
 import * as createDocuments from './migrations/2026-11-24-12-documents-create.ts';
 import * as originAndReads from './migrations/2026-11-30-57-documents-origin-and-reads.ts';
+import * as sealingAndRevocation from './migrations/2026-12-01-31-documents-sealing-and-revocation.ts';
 import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
@@ -15,6 +16,7 @@ export const documentsModule: GuichetModule = {
   migrations: {
     '2026-11-24-12-documents-create': createDocuments,
     '2026-11-30-57-documents-origin-and-reads': originAndReads,
+    '2026-12-01-31-documents-sealing-and-revocation': sealingAndRevocation,
   },
   routes: documentRoutes,
   jobs: (platform) => ({

@@ -35,6 +35,11 @@ export interface DocumentsTables {
     sent_by_mandate_id: string | null;
     reminded_at: Date | null;
     deleted_at: Date | null;
+    /** Issued by Guichet and not sealed yet: listed, not handed out (see `completeSealing`). */
+    awaiting_seal: Generated<boolean>;
+    /** Set when its issuer revoked it, with the reason the holder reads. */
+    revoked_at: Date | null;
+    revocation_reason: string | null;
   };
   /** Who read which document, first when, and on what right: "unread" is per person. */
   document_reads: {

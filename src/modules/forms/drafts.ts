@@ -160,6 +160,8 @@ export interface Submission {
   level: AssuranceLevel;
   answers: Answers;
   submittedAt: Date;
+  /** Its sealed receipt in the account's documents; null until issued. */
+  receiptDocumentId: string | null;
 }
 
 const submissionColumns = [
@@ -174,6 +176,7 @@ const submissionColumns = [
   'level',
   'answers',
   'submitted_at as submittedAt',
+  'receipt_document_id as receiptDocumentId',
 ] as const;
 
 /**
@@ -236,6 +239,7 @@ export async function submitDraft(
           submissionId: inserted.id,
           accountId: draft.accountId,
         });
+        await enqueue(t, 'forms:issue-receipt', { submissionId: inserted.id, accountId: draft.accountId });
       });
     }
     const submission = await tables(tx)

@@ -6,6 +6,8 @@ import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
+import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-document.ts';
+import { issueReceipt } from './receipt.ts';
 import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
 
@@ -20,9 +22,13 @@ export const formsModule: GuichetModule = {
     '2026-11-24-19-forms-files-sealed': sealFiles,
     '2026-11-24-23-forms-theme': formTheme,
     '2026-11-30-20-forms-submission-reference': submissionReference,
+    '2026-12-01-32-forms-receipt-document': receiptDocument,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
   routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform)],
   mySpace: formsMySpace,
+  jobs: (platform) => ({
+    'forms:issue-receipt': (job) => issueReceipt(platform, job),
+  }),
 };

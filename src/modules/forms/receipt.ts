@@ -1,50 +1,101 @@
-import PDFDocument from 'pdfkit';
 import { assuranceLevelName } from '../../platform/http/assurance-level.ts';
-import { colon, formatDateTime } from '../../platform/i18n/format.ts';
+import { tablesOf } from '../../platform/database/database.ts';
+import { formatDateTime } from '../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import type { Platform } from '../../platform/module.ts';
+import { getAccount } from '../accounts/index.ts';
+import { getAuthorityById } from '../authorities/index.ts';
+import { getPerson } from '../identity/index.ts';
+import { type IssuedContent, issueDocument, issuingContextOf } from '../signing/index.ts';
 import type { FormDefinition } from './definition.ts';
 import { displayValue } from './display.ts';
-import type { Submission } from './drafts.ts';
+import { getSubmissionOfAccount, type Submission } from './drafts.ts';
 import { kindOf } from './fields/registry.ts';
+import { getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
+import type { FormsTables } from './tables.ts';
 
-/** The PDF receipt of a submission: what was sent, when, for which account, at which level of assurance. */
-export function receiptPdf(
+/** What a submission's receipt says: what was sent, when, for which account, at which level of assurance. */
+export function receiptContent(
   definition: FormDefinition,
   submission: Submission,
-  context: { locale: Locale; accountName: string; authorityName: string },
-): Promise<Buffer> {
+  context: { locale: Locale; accountName: string },
+): IssuedContent {
   const t = formMessages.translator(context.locale);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: pick(definition.title, context.locale), Author: context.authorityName },
+  return {
+    title: pick(definition.title, context.locale),
+    recipient: context.accountName,
+    paragraphs: [],
+    sections: [
+      {
+        fields: [
+          { label: t('reference'), value: submission.reference },
+          { label: t('submittedOn'), value: formatDateTime(context.locale, submission.submittedAt) },
+          { label: t('actingAs'), value: context.accountName },
+          { label: t('level'), value: assuranceLevelName(context.locale, submission.level) },
+        ],
+      },
+      ...definition.steps.flatMap((step) => {
+        const answered = step.fields.filter((f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined);
+        return answered.length === 0
+          ? []
+          : [
+              {
+                heading: pick(step.title, context.locale),
+                fields: answered.map((field) => ({
+                  label: pick(field.label, context.locale),
+                  value: displayValue(field, submission.answers[field.id], context.locale),
+                })),
+              },
+            ];
+      }),
+    ],
+  };
+}
+
+/**
+ * Issues a submission's receipt into the account's documents (sealed, with its QR code), in the
+ * language of the person who sent it; a retried job issues it once.
+ */
+export async function issueReceipt(platform: Platform, job: { submissionId: string; accountId: string }) {
+  const { db } = platform;
+  const submission = await getSubmissionOfAccount(db, job.accountId, job.submissionId);
+  if (!submission || submission.receiptDocumentId) return;
+  const form = await getForm(db, submission.formId);
+  const version = form && (await getVersion(db, form, submission.version));
+  const authority = form && (await getAuthorityById(db, form.authorityId));
+  const account = await getAccount(db, submission.accountId);
+  if (!form || !version || !authority || !account) return;
+  const sender = await getPerson(db, submission.personId);
+  const locale =
+    [sender?.preferred_language, ...authority.languages].find(
+      (l): l is Locale => l === 'fr' || l === 'de' || l === 'en',
+    ) ?? 'fr';
+  const context = await issuingContextOf(platform);
+  await db.transaction().execute(async (tx) => {
+    const { document } = await issueDocument(
+      context,
+      {
+        type: 'receipt',
+        authorityId: authority.id,
+        accountId: account.id,
+        subject: { kind: account.kind === 'professional' ? 'organisation' : 'person', name: account.name },
+        language: locale,
+        content: receiptContent(version.definition, submission, { locale, accountName: account.name }),
+        verifierFields: { name: account.name, ref: submission.reference },
+        category: 'correspondence',
+        filename: `receipt-${submission.reference}.pdf`,
+        idempotencyKey: `receipt:${submission.id}`,
+        issuedBy: 'system',
+        // The request's notifications tell of it: the receipt itself needs no message of its own.
+        announce: false,
+      },
+      tx,
+    );
+    await tablesOf<FormsTables>(tx)
+      .updateTable('form_submissions')
+      .set({ receipt_document_id: document.id })
+      .where('id', '=', submission.id)
+      .execute();
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.font('Helvetica').fontSize(10).fillColor('#444').text(context.authorityName);
-  doc
-    .moveDown()
-    .font('Helvetica-Bold')
-    .fontSize(18)
-    .fillColor('#000')
-    .text(pick(definition.title, context.locale));
-  doc.moveDown(0.5).font('Helvetica').fontSize(10);
-  const c = colon(context.locale);
-  doc.text(`${t('reference')}${c} ${submission.reference}`);
-  doc.text(`${t('submittedOn')}${c} ${formatDateTime(context.locale, submission.submittedAt)}`);
-  doc.text(`${t('actingAs')}${c} ${context.accountName}`);
-  doc.text(`${t('level')}${c} ${assuranceLevelName(context.locale, submission.level)}`);
-  for (const step of definition.steps) {
-    const answered = step.fields.filter((f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined);
-    if (answered.length === 0) continue;
-    doc.moveDown().font('Helvetica-Bold').fontSize(13).text(pick(step.title, context.locale));
-    for (const field of answered) {
-      doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text(pick(field.label, context.locale));
-      doc.font('Helvetica').text(displayValue(field, submission.answers[field.id], context.locale));
-    }
-  }
-  doc.end();
-  return done;
 }

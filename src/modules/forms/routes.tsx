@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
-import { checkUpload } from '../documents/index.ts';
+import { checkUpload, documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { allFields, type FormDefinition } from './definition.ts';
 import {
@@ -23,7 +23,6 @@ import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
 import { parseStep } from './parse.ts';
 import { prefill } from './prefill.ts';
-import { receiptPdf } from './receipt.ts';
 import { type Answers, type FieldProblem, validateAnswers } from './validate.ts';
 import {
   draftPath,
@@ -398,19 +397,16 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { submission, definition, form, actor } = await ownSubmission(c);
-        const authority = await getAuthorityById(db, form.authorityId);
-        const pdf = await receiptPdf(definition, submission, {
-          locale: c.var.locale,
-          accountName: actor.account.name,
-          authorityName: authority ? pick(authority.names, c.var.locale, authority.languages) : '',
-        });
-        return c.body(new Uint8Array(pdf), 200, {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `attachment; filename="receipt-${submission.reference}.pdf"`,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'private, no-store',
-        });
+        const { submission } = await ownSubmission(c);
+        const receipt =
+          submission.receiptDocumentId &&
+          (await getDocumentOfAccount(db, submission.accountId, submission.receiptDocumentId));
+        // Issued and sealed by a job moments after the submission: until then, the page says so.
+        if (!receipt) {
+          const why = formMessages.translator(c.var.locale)('receiptComing');
+          throw new HttpError(409, 'receipt_being_issued', why, why);
+        }
+        return documentFile(c, await vaultOf(platform), receipt);
       },
     },
   ];

@@ -51,6 +51,8 @@ export interface FormsTables {
     level: AssuranceLevel;
     answers: Record<string, unknown>;
     submitted_at: Generated<Date>;
+    /** The sealed receipt issued into the account's documents (by a job, moments after). */
+    receipt_document_id: string | null;
   };
   form_files: {
     id: string;

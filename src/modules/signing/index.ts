@@ -1,5 +1,13 @@
 export { signingCertificateV2 } from './asn1.ts';
 export type { SealContext } from './context.ts';
+export type { IssuedContent, IssuedDocument, IssuedSubject, IssuedType } from './issuing/content.ts';
+export { type Issuance, type IssuingContext, issueDocument, issuingContextOf } from './issuing/issue-document.ts';
+export {
+  issuedDocumentBySerial,
+  issuedDocumentBySha256,
+  issuedDocumentOfDocument,
+  revokedSerials,
+} from './issuing/register.ts';
 export * from './qr/index.ts';
 export { currentSealKey, rotateSealKey, type SealKey, verificationKeys } from './seal-keys.ts';
 export { sealPdf, signPdf } from './seal-pdf.ts';

@@ -24,6 +24,10 @@ export interface JobPayloads {
   'documents:remind-unread': Record<string, never>;
   /** Destroys documents whose retention period is over. */
   'documents:apply-retention': Record<string, never>;
+  /** Seals an issued document (PAdES with a timestamp) and hands it out; see `issueDocument`. */
+  'signing:seal-issued': { issuedId: string };
+  /** Issues the sealed receipt of a submission into the account's documents. */
+  'forms:issue-receipt': { submissionId: string; accountId: string };
   /** Opens the request (case) for an accepted form submission; enqueued with the submission itself. */
   'cases:open-from-submission': { submissionId: string; accountId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */

@@ -3,6 +3,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
+import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { documentCategories } from '../categories.ts';
 import type { DocumentRow, ListedDocument } from '../documents.ts';
@@ -47,6 +48,12 @@ export function DocumentsPage(props: {
                   <Tag tone="info">{t('unread')}</Tag>
                 </>
               )}
+              {d.revoked_at && (
+                <>
+                  {' '}
+                  <Tag tone="warning">{t('revoked')}</Tag>
+                </>
+              )}
               <div>
                 {pick(documentCategories[d.category].label, props.locale)}, {date(props.locale, d.issued_on)}
               </div>
@@ -88,6 +95,21 @@ export function DocumentPage(props: {
   return (
     <>
       <h1>{document.title}</h1>
+      {document.revoked_at && (
+        <NotificationBanner>
+          <p>
+            {t('revokedNotice', {
+              date: date(props.locale, document.revoked_at),
+              reason: document.revocation_reason ?? '',
+            })}
+          </p>
+        </NotificationBanner>
+      )}
+      {document.awaiting_seal && (
+        <NotificationBanner>
+          <p>{t('beingSealed')}</p>
+        </NotificationBanner>
+      )}
       <dl class="summary-list">
         {rows.map(([term, value]) => (
           <div class="summary-list__row">
@@ -102,6 +124,7 @@ export function DocumentPage(props: {
           <p>{document.message}</p>
         </>
       )}
+      {!document.awaiting_seal && (
       <p class="button-group">
         {inline && (
           <a class="button button--primary" href={`${documentPath(document.id)}/file?inline=1`}>
@@ -115,6 +138,7 @@ export function DocumentPage(props: {
           {t('download')} <span class="visually-hidden">{document.filename}</span>
         </a>
       </p>
+      )}
       {props.mayDelete &&
         (category.ownerMayDelete ? (
           <form method="post" action={`${documentPath(document.id)}/delete`}>
