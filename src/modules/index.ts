@@ -17,7 +17,16 @@ import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { paymentsModule } from './payments/module.ts';
+import {
+  currentSealKey,
+  issuedDocumentBySerial,
+  issuedDocumentBySha256,
+  revokedSerials,
+  validateSeal,
+  verificationKeys,
+} from './signing/index.ts';
 import { signingModule } from './signing/module.ts';
+import { verificationModule } from './verification/module.ts';
 
 /**
  * The domain modules' wiring, in the order their routes are registered. Only this list imports a
@@ -32,6 +41,12 @@ export const modules = [
   notificationsModule,
   documentsModule,
   signingModule,
+  verificationModule({
+    keys: verificationKeys,
+    validateSeal,
+    sealKey: currentSealKey,
+    register: { bySerial: issuedDocumentBySerial, bySha256: issuedDocumentBySha256, revokedSerials },
+  }),
   formsModule,
   paymentsModule,
   casesModule,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
-import { readQrImage } from '../signing/index.ts';
+import { NoQrCode, readQrImage } from '../signing/index.ts';
 import { verificationMessages } from './messages.ts';
 import { revocationList, signedByCanton, trustList } from './published-lists.ts';
 import { verificationServiceWorker } from './service-worker.ts';
@@ -27,7 +27,11 @@ export function verificationRoutes(platform: Platform, sources: VerificationSour
   async function verify(submission: Submission): Promise<VerificationResult | 'no-qr'> {
     const now = platform.now();
     if ('pdf' in submission) return verifyPdf(db, sources, submission.pdf, now);
-    const text = 'payload' in submission ? submission.payload : await readQrImage(submission.image);
+    if ('payload' in submission) return verifyQrPayload(db, sources, submission.payload, now);
+    const text = await readQrImage(submission.image).catch((error: unknown) => {
+      if (error instanceof NoQrCode) return undefined;
+      throw error;
+    });
     return text ? verifyQrPayload(db, sources, text, now) : 'no-qr';
   }
 

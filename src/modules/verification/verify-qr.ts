@@ -21,11 +21,11 @@ export async function verifyQrPayload(
   const decoded = decodeQr(text.trim());
   if (!decoded.ok) return { verdict: 'invalid', source: 'qr', reason: `${decoded.layer}: ${decoded.message}` };
   const claims = decoded.prefix === guichetPrefix ? fromCwt(decoded.claims) : undefined;
-  if (!claims || !decoded.kid) return { verdict: 'invalid', source: 'qr', reason: 'not a Guichet document' };
+  if (!claims) return { verdict: 'invalid', source: 'qr', reason: 'not a Guichet document' };
   const kid = Buffer.from(decoded.kid).toString('base64');
   const key = (await sources.keys(db)).find((k) => k.kid === kid);
   if (!key) return { verdict: 'unknown-key', source: 'qr', reason: `no key ${kid}` };
-  if (verifyCose(decoded, key.certificate) !== 'valid')
+  if (!verifyCose(decoded, key.certificate))
     return { verdict: 'invalid', source: 'qr', reason: 'signature' };
 
   const authority = await getAuthorityById(db, key.authorityId);

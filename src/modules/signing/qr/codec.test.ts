@@ -30,7 +30,7 @@ describe('the Guichet QR codec', () => {
     expect(text.startsWith('GV1:')).toBe(true);
     const decoded = decodeQr(text);
     if (!decoded.ok) throw new Error(decoded.message);
-    expect([decoded.algName, [...(decoded.kid ?? [])]]).toEqual(['ES256', [...kid]]);
+    expect([decoded.algName, [...decoded.kid]]).toEqual(['ES256', [...kid]]);
     expect(fromCwt(decoded.claims)).toEqual({ ...claims, iat: claims.iat, sha256: claims.sha256 });
     expect(verifyWithKey(decoded, publicKey)).toBe(true);
     expect(verifyWithKey(decoded, other)).toBe(false);

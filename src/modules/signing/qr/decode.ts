@@ -13,14 +13,15 @@ const dccHcertClaim = -260;
 
 export type QrLayer = 'prefix' | 'base45' | 'zlib' | 'cose' | 'cwt';
 
-export interface DecodedQr {
+/** A decoded payload: the COSE_Sign1's parts as sent (what `verifyCose` checks), and the CWT read. */
+export interface DecodedQr extends CoseSign1 {
   ok: true;
   prefix: (typeof knownPrefixes)[number];
-  cose: CoseSign1;
-  /** COSE algorithm id and name (`ES256`, `PS256`), when the protected header names one. */
+  /** COSE algorithm id and name (`ES256`, `PS256`), when a header names one. */
   alg: number | undefined;
   algName: string | undefined;
-  kid: Uint8Array | undefined;
+  /** Empty when neither header carries one (then no certificate matches). */
+  kid: Uint8Array;
   claims: CwtClaims;
 }
 
@@ -66,10 +67,10 @@ export function decodeQr(text: string): DecodedQr | QrDecodeFailure {
   return {
     ok: true,
     prefix,
-    cose,
+    ...cose,
     alg,
     algName: algorithmName(alg),
-    kid: coseKid(cose),
+    kid: coseKid(cose) ?? new Uint8Array(0),
     claims: claims as CwtClaims,
   };
 }

@@ -12,5 +12,5 @@ export {
 } from './cwt.ts';
 export { type DecodedQr, decodeQr, knownPrefixes, type QrDecodeFailure, type QrLayer } from './decode.ts';
 export { encodeGuichetQr, guichetPrefix } from './encode.ts';
-export { readQrImage } from './read-qr-image.ts';
+export { NoQrCode, readQrImage } from './read-qr-image.ts';
 export { kidOfCertificate, verifyCose, verifyWithKey } from './verify.ts';

@@ -5,11 +5,17 @@ import sharp, { type OutputInfo } from 'sharp';
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 /**
- * The text of the QR code in a PNG or JPEG (a scan, a photo, a rendered page), or undefined when
- * none can be read. Large photos are scaled down first: jsQR's time grows with the pixels, and a
+ * The text of the QR code in a PNG or JPEG (a scan, a photo, a rendered page); throws
+ * {@link NoQrCode} when none can be read. Large photos are scaled down first: jsQR's time grows with the pixels, and a
  * printed code stays readable well below a phone camera's resolution.
  */
-export async function readQrImage(image: Uint8Array): Promise<string | undefined> {
+export class NoQrCode extends Error {
+  constructor() {
+    super('No readable QR code in the image');
+  }
+}
+
+export async function readQrImage(image: Uint8Array): Promise<string> {
   let raw: { data: Buffer; info: OutputInfo };
   try {
     raw = await sharp(image)
@@ -19,8 +25,10 @@ export async function readQrImage(image: Uint8Array): Promise<string | undefined
       .raw()
       .toBuffer({ resolveWithObject: true });
   } catch {
-    return undefined;
+    throw new NoQrCode();
   }
   const pixels = new Uint8ClampedArray(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
-  return jsQR(pixels, raw.info.width, raw.info.height, { inversionAttempts: 'attemptBoth' })?.data;
+  const found = jsQR(pixels, raw.info.width, raw.info.height, { inversionAttempts: 'attemptBoth' });
+  if (!found) throw new NoQrCode();
+  return found.data;
 }

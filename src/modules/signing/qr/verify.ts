@@ -12,21 +12,21 @@ export function kidOfCertificate(certificateDer: Uint8Array): Uint8Array {
  * signed by another key is not valid for this one, even if the bytes happened to verify), and its
  * ES256 or PS256 signature must verify with the certificate's public key.
  */
-export function verifyCose(decoded: DecodedQr, certificateDer: Uint8Array): 'valid' | 'invalid' {
-  if (!decoded.kid || !sameBytes(decoded.kid, kidOfCertificate(certificateDer))) return 'invalid';
+export function verifyCose(decoded: DecodedQr, certificateDer: Uint8Array): boolean {
+  if (!sameBytes(decoded.kid, kidOfCertificate(certificateDer))) return false;
   let key: KeyObject;
   try {
     key = new X509Certificate(certificateDer).publicKey;
   } catch {
-    return 'invalid';
+    return false;
   }
-  return verifyWithKey(decoded, key) ? 'valid' : 'invalid';
+  return verifyWithKey(decoded, key);
 }
 
 /** The signature alone, with a public key (the key id is the caller's business). */
 export function verifyWithKey(decoded: DecodedQr, key: KeyObject): boolean {
-  const data = signatureInput(decoded.cose.protectedBytes, decoded.cose.payload);
-  const { signature } = decoded.cose;
+  const data = signatureInput(decoded.protectedBytes, decoded.payload);
+  const { signature } = decoded;
   try {
     if (decoded.alg === coseAlgorithms.ES256 && key.asymmetricKeyType === 'ec')
       return verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature);

@@ -18,7 +18,7 @@ export function VerificationResultView(props: { locale: Locale; result: Verifica
   const fieldLabel = (key: string) =>
     key === 'n' || key === 'b' ? t(`field_${key}`) : key.replaceAll('_', ' ');
   const rows: [string, string][] = [];
-  if (result.issuer) rows.push([t('issuer'), result.issuer.names[locale]]);
+  if (result.issuer) rows.push([t('issuer'), result.issuer.names[locale] ?? result.issuer.slug]);
   if (doc) {
     rows.push([t('documentType'), doc.type], [t('serial'), doc.serial]);
     rows.push([t('issuedAt'), formatDate(locale, new Date(doc.issuedAt))]);
