@@ -1,4 +1,5 @@
 export { signingCertificateV2 } from './asn1.ts';
+export { generateP256, issueCertificate } from './certificates.ts';
 export type { SealContext } from './context.ts';
 export { currentSealKey, rotateSealKey, type SealKey, verificationKeys } from './seal-keys.ts';
 export { sealPdf, signPdf } from './seal-pdf.ts';
