@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import { masterKeysFor, openText, sealText } from '../../platform/crypto/master-keys.ts';
 import { tablesOf } from '../../platform/database/database.ts';
+import { generateP256, issueCertificate } from './certificates.ts';
 import type { SealContext } from './context.ts';
 import type { SigningTables } from './tables.ts';
 
-x509.cryptoProvider.set(crypto);
-
-const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+const ecdsa = { name: 'ECDSA', namedCurve: 'P-256' };
 const YEAR = 365 * 24 * 3600 * 1000;
 
 /** A key pair and its certificate as the local CA makes them: the private key as PKCS#8. */
@@ -20,7 +17,7 @@ export interface IssuedKey {
  * The demo's certification authority: made at first use and kept in the database, its key sealed
  * with the master key. Only the demo (or a deployment that allows it) issues seals from it.
  */
-async function localCa(context: SealContext): Promise<{ certificate: x509.X509Certificate; key: CryptoKey }> {
+async function localCa(context: SealContext): Promise<{ certificate: Uint8Array; key: CryptoKey }> {
   const table = tablesOf<SigningTables>(context.db);
   const keys = await masterKeysFor(context.config, context.db);
   let row = await table.selectFrom('signing_local_ca').selectAll().executeTakeFirst();
@@ -44,32 +41,31 @@ async function localCa(context: SealContext): Promise<{ certificate: x509.X509Ce
   }
   const pkcs8 = Buffer.from(openText(keys, row.sealed_private_key, 'signing_local_ca:root'), 'base64');
   return {
-    certificate: new x509.X509Certificate(new Uint8Array(row.certificate)),
+    certificate: new Uint8Array(row.certificate),
     key: await crypto.subtle.importKey('pkcs8', pkcs8, ecdsa, false, ['sign']),
   };
 }
 
 export async function localCaCertificate(context: SealContext): Promise<Uint8Array> {
-  return new Uint8Array((await localCa(context)).certificate.rawData);
+  return (await localCa(context)).certificate;
 }
 
 async function selfSigned(): Promise<IssuedKey> {
-  const keys = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+  const keys = await generateP256();
   const now = new Date();
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial(),
-    name: [{ CN: ['Guichet local seal CA (demo)'] }, { O: ['Guichet'] }, { C: ['CH'] }],
+  const certificate = await issueCertificate({
+    subject: [
+      ['C', 'CH'],
+      ['O', 'Guichet'],
+      ['CN', 'Guichet local seal CA (demo)'],
+    ],
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    role: 'ca',
     notBefore: now,
     notAfter: new Date(now.getTime() + 20 * YEAR),
-    signingAlgorithm: ecdsa,
-    keys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
   });
-  return { certificate: new Uint8Array(certificate.rawData), pkcs8: await exportPkcs8(keys.privateKey) };
+  return { certificate, pkcs8: await exportPkcs8(keys.privateKey) };
 }
 
 /** A new seal key and certificate for an authority, issued by the local CA. */
@@ -78,43 +74,26 @@ export async function issueSealCertificate(
   authority: { name: string; slug: string },
 ): Promise<IssuedKey> {
   const ca = await localCa(context);
-  const keys = await crypto.subtle.generateKey(ecdsa, true, ['sign', 'verify']);
+  const keys = await generateP256();
   const now = new Date();
-  const certificate = await x509.X509CertificateGenerator.create({
-    serialNumber: serial(),
+  const certificate = await issueCertificate({
     subject: [
-      { CN: [`${authority.name} (seal)`] },
-      { O: [authority.name] },
-      { OU: [authority.slug] },
-      { C: ['CH'] },
+      ['C', 'CH'],
+      ['O', authority.name],
+      ['OU', authority.slug],
+      ['CN', `${authority.name} (seal)`],
     ],
-    issuer: ca.certificate.subjectName,
+    publicKey: keys.publicKey,
+    issuer: { certificate: ca.certificate },
+    signingKey: ca.key,
+    role: 'seal',
     // A little back-dated, so that a verifier whose clock lags still takes a fresh seal.
     notBefore: new Date(now.getTime() - 5 * 60_000),
     notAfter: new Date(now.getTime() + 3 * YEAR),
-    signingAlgorithm: ecdsa,
-    publicKey: keys.publicKey,
-    signingKey: ca.key,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(
-        x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
-        true,
-      ),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      await x509.AuthorityKeyIdentifierExtension.create(ca.certificate),
-    ],
   });
-  return { certificate: new Uint8Array(certificate.rawData), pkcs8: await exportPkcs8(keys.privateKey) };
+  return { certificate, pkcs8: await exportPkcs8(keys.privateKey) };
 }
 
 async function exportPkcs8(key: CryptoKey): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.exportKey('pkcs8', key));
-}
-
-function serial(): string {
-  // Positive and unpredictable, as CAs are asked to make them.
-  const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
-  return bytes.toString('hex');
 }

@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { signingCertificateV2 } from '../../modules/signing/index.ts';
+import { generateP256, issueCertificate, signingCertificateV2 } from '../../modules/signing/index.ts';
 
-const ecdsa = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 /** A policy under the arc kept for examples (2.999): this TSA vouches for nothing. */
 export const TSA_POLICY = '2.999.3161.1';
 const TST_INFO = '1.2.840.113549.1.9.16.1.4';
@@ -22,26 +20,21 @@ export interface TimestampAuthority {
 
 /** A small real TSA: its own key and certificate (extended key usage timeStamping), a fresh serial per token. */
 export async function createTimestampAuthority(): Promise<TimestampAuthority> {
-  const keys = await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify']);
+  const keys = await generateP256();
   const now = new Date();
-  const issued = await x509.X509CertificateGenerator.createSelfSigned(
-    {
-      serialNumber: randomBytes(8).toString('hex').replace(/^./, '1'),
-      name: [{ CN: ['Guichet timestamp authority (simulator)'] }, { O: ['Guichet'] }, { C: ['CH'] }],
-      notBefore: new Date(now.getTime() - 3600_000),
-      notAfter: new Date(now.getTime() + 10 * 365 * 24 * 3600_000),
-      signingAlgorithm: ecdsa,
-      keys,
-      extensions: [
-        new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.timeStamping], true),
-      ],
-    },
-    crypto,
-  );
-  const certificateDer = new Uint8Array(issued.rawData);
-  const certificate = new pkijs.Certificate({ schema: asn1js.fromBER(issued.rawData).result });
+  const certificateDer = await issueCertificate({
+    subject: [
+      ['C', 'CH'],
+      ['O', 'Guichet'],
+      ['CN', 'Guichet timestamp authority (simulator)'],
+    ],
+    publicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    role: 'timestamping',
+    notBefore: new Date(now.getTime() - 3600_000),
+    notAfter: new Date(now.getTime() + 10 * 365 * 24 * 3600_000),
+  });
+  const certificate = new pkijs.Certificate({ schema: asn1js.fromBER(certificateDer.slice().buffer).result });
   return {
     certificate: certificateDer,
     async respond(query) {
