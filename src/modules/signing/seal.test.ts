@@ -113,7 +113,10 @@ describe('the seal (PAdES baseline B-T)', () => {
       coversWholeDocument: false,
     });
     const appended = Buffer.concat([Buffer.from(sealed), Buffer.from('\n% appended\n')]);
-    expect(await validateSeal(app.database.db, appended)).toMatchObject({ coversWholeDocument: false });
+    expect(await validateSeal(app.database.db, appended)).toMatchObject({
+      status: 'altered',
+      coversWholeDocument: false,
+    });
   });
 
   it('refuses a seal whose timestamp dates another signature', async () => {
@@ -190,6 +193,27 @@ describe('rotating a seal key', () => {
     ]);
     expect(keys[0]?.retiredAt).toBeInstanceOf(Date);
     expect(keys[1]?.retiredAt).toBeNull();
+  });
+
+  it('refuses what a retired key sealed after its rotation (a key rotated away after a leak)', async () => {
+    const sierre = (await getAuthorityBySlug(app.database.db, 'sierre'))?.id ?? '';
+    const leaked = await currentSealKey(context(), sierre);
+    await rotateSealKey(context(), sierre);
+    const tsa = timestampClient(`${app.url}/simulators/tsa`);
+    const lateSeal = async (text: string) =>
+      signPdf(await aPdf(text), padesBaselineT(leaked, tsa), { name: 'Sierre', reason: 'test' });
+    expect(await validateSeal(app.database.db, await lateSeal('aussitôt'))).toMatchObject({
+      status: 'valid',
+    });
+    // An hour after the rotation, past the grace for seals under way.
+    await app.database.pool.query(
+      "update seal_keys set retired_at = now() - interval '1 hour' where authority_id = $1 and retired_at is not null",
+      [sierre],
+    );
+    expect(await validateSeal(app.database.db, await lateSeal('plus tard'))).toMatchObject({
+      status: 'invalid',
+      authorityId: sierre,
+    });
   });
 
   it('is audited', async () => {
