@@ -260,4 +260,9 @@ describe('the timestamp authority (simulator)', () => {
     });
     expect(verified.stdout + verified.stderr).toContain('Verification: OK');
   });
+
+  it('dates a batch of documents past the default write limit of one address', async () => {
+    const tsa = timestampClient(`${app.url}/simulators/tsa`);
+    for (let n = 0; n < 65; n++) await tsa(new Uint8Array(32).fill(n));
+  });
 });
