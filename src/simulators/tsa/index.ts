@@ -18,6 +18,8 @@ export const tsaSimulator: GuichetModule = {
       path: '/simulators/tsa',
       access: 'machine',
       object: { none: 'a timestamp dates a hash for whoever asks, as a public TSA does' },
+      // Every issued document asks for one: a batch of them must not meet the default write limit.
+      rateLimit: { bucket: 'tsa-simulator', limit: 100_000, windowSeconds: 60 },
       async handler(c) {
         if (c.req.header('Content-Type') !== 'application/timestamp-query')
           return c.text('expected application/timestamp-query', 415);
