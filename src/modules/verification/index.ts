@@ -1,3 +1,3 @@
-export type { VerificationResult, Verdict } from './verdict.ts';
-export { verdicts } from './verdict.ts';
 export type { VerificationSources } from './sources.ts';
+export type { Verdict, VerificationResult } from './verdict.ts';
+export { verdicts } from './verdict.ts';
