@@ -3,19 +3,12 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { issueSealedExtract } from '../../../tests/support/issued-documents.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { getDocumentOfAccount, readDocument, vaultOf } from '../documents/index.ts';
-import {
-  currentSealKey,
-  documentContentHash,
-  encodeGuichetQr,
-  issueDocument,
-  issuedDocumentBySerial,
-  issuingContextOf,
-} from '../signing/index.ts';
+import { currentSealKey, documentContentHash, encodeGuichetQr } from '../signing/index.ts';
 import { revokeIssuedDocument } from '../signing/issuing/register.ts';
 import { serialHash } from './published-lists.ts';
 import type { VerificationResult } from './verdict.ts';
@@ -103,7 +96,11 @@ describe('verification of a QR code over HTTP', () => {
 
   it('finds a revoked document revoked, and lists the hash of its serial', async () => {
     const citizen = await createCitizen(testApp.database.db, { givenNames: 'Léa', familyName: 'Favre' });
-    const { serial } = await issueAndSeal(citizen.account.id, 'verification-revoked');
+    const { serial } = await issueSealedExtract(testApp, {
+      authorityId: spf,
+      accountId: citizen.account.id,
+      key: 'verification-revoked',
+    });
     expect((await check(await payload({ serial }))).verdict).toBe('valid');
     await revokeIssuedDocument(testApp.database.db, {
       authorityId: spf,
@@ -135,7 +132,11 @@ describe('verification of a QR code over HTTP', () => {
 describe('verification of a PDF', () => {
   it('checks the seal and the register through the API of business applications', async () => {
     const citizen = await createCitizen(testApp.database.db, { givenNames: 'Marc', familyName: 'Roux' });
-    const { bytes, serial } = await issueAndSeal(citizen.account.id, 'verification-pdf');
+    const { bytes, serial } = await issueSealedExtract(testApp, {
+      authorityId: spf,
+      accountId: citizen.account.id,
+      key: 'verification-pdf',
+    });
     actor = { kind: 'apiClient', id: 'verification-test', authorityId: spf };
     try {
       const post = (body: Uint8Array) =>
@@ -202,41 +203,3 @@ describe('the published lists', () => {
     expect(again.status).toBe(304);
   });
 });
-
-/** Issues a document through the signing module and runs its sealing job, as the worker would. */
-async function issueAndSeal(accountId: string, key: string) {
-  const context = await issuingContextOf(testApp.platform);
-  const { document, serial } = await testApp.database.db.transaction().execute((tx) =>
-    issueDocument(
-      context,
-      {
-        type: 'extract',
-        authorityId: spf,
-        accountId,
-        subject: { kind: 'person', name: 'Léa Favre' },
-        language: 'fr',
-        content: {
-          title: 'Extrait du registre des poursuites',
-          recipient: 'Léa Favre',
-          paragraphs: ['Aucune poursuite n’est enregistrée au nom de la personne désignée ci-dessus.'],
-          sections: [],
-        },
-        verifierFields: { n: 'Léa Favre', b: '1988-03-14' },
-        validUntil: new Date(now + 90 * 86_400_000),
-        category: 'extract',
-        filename: 'extrait.pdf',
-        idempotencyKey: key,
-        issuedBy: 'system',
-      },
-      tx,
-    ),
-  );
-  const issued = await issuedDocumentBySerial(testApp.database.db, serial);
-  await testApp.jobs['signing:seal-issued']?.(
-    { issuedId: (issued as { id?: string })?.id ?? '' },
-    {} as never,
-  );
-  const sealed = await getDocumentOfAccount(testApp.database.db, accountId, document.id);
-  if (!sealed) throw new Error('issued document missing');
-  return { bytes: new Uint8Array(await readDocument(await vaultOf(testApp.platform), sealed)), serial };
-}
