@@ -79,7 +79,7 @@ export async function cantonSealKey(
 /**
  * A compact JWS (RFC 7515, ES256) signed with the canton's seal key, its certificate in `x5c`: whoever
  * mirrors the lists can prove where they come from with the certificate chain they already trust for
- * the canton's seals, and no separate platform key has to be kept and rotated (ADR 0020).
+ * the canton's seals, and no separate platform key has to be kept and rotated (ADR 0021).
  */
 export async function signJws(key: SealKey, typ: string, payload: unknown): Promise<string> {
   const header = {
