@@ -1,6 +1,7 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
-//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query.
+//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
+//  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -23,6 +24,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { compare, httpGet, report } from './load.ts';
+import { benchSeal } from './seal.ts';
 
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
@@ -108,6 +110,8 @@ try {
       concurrency: 8,
     }),
   );
+
+  await benchSeal(database.db);
 } finally {
   await database.close();
   await postgres.stop();

@@ -1,9 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
 import { createApiClient } from './modules/integration/index.ts';
-import { verificationKeys } from './modules/signing/index.ts';
+import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
 import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
@@ -16,6 +17,7 @@ import { openDatabase } from './runtime/open-database.ts';
 import { watchParent } from './runtime/parent-watch.ts';
 import { runWorker, startServer } from './runtime/serve.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { serveTimestampAuthority } from './simulators/tsa/serve-tsa.ts';
 
 const usage = `Usage: guichet <command> [options]
 
@@ -35,6 +37,10 @@ Commands:
                      decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
                      when it does not decode; without --certificate the key is looked up in the trust list
                      of DATABASE_URL when set
+  seal sign --authority SLUG IN.pdf OUT.pdf
+                     seal a PDF with the authority's electronic seal (PAdES B-T, timestamped)
+  seal verify FILE.pdf
+                     check a PDF's seal; prints the verdict as JSON, exit code 1 unless valid
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
                      register an authority's application for single sign-on; prints its id and secret
 
@@ -112,6 +118,37 @@ async function main(argv: string[]): Promise<number> {
           keys: parseMasterKeys(config.masterKeys),
         });
         process.stdout.write(`rewrapped=${count}\n`);
+        return 0;
+      }
+      case 'seal': {
+        const [, , input, output] = positionals;
+        await migrate(database.db, database.pool);
+        if (sub === 'verify' && input) {
+          const verdict = await validateSeal(database.db, new Uint8Array(await readFile(input)));
+          process.stdout.write(`${JSON.stringify(verdict)}\n`);
+          return verdict.status === 'valid' ? 0 : 1;
+        }
+        if (sub !== 'sign' || !values.authority || !input || !output)
+          throw new Error(
+            'usage: guichet seal sign --authority SLUG IN.pdf OUT.pdf | guichet seal verify FILE.pdf',
+          );
+        const authority = await getAuthorityBySlug(database.db, values.authority);
+        if (!authority) throw new Error(`No authority "${values.authority}"`);
+        // The demo's TSA is served by `guichet serve`; without it running, the command serves its own.
+        const tsa = config.demo && !process.env.TSA_URL ? await serveTimestampAuthority() : undefined;
+        try {
+          const seal = tsa ? { ...config.seal, tsaUrl: tsa.url } : config.seal;
+          const pdf = new Uint8Array(await readFile(input));
+          await writeFile(
+            output,
+            await sealPdf(
+              { db: database.db, config: { ...config, seal } },
+              { authorityId: authority.id, pdf },
+            ),
+          );
+        } finally {
+          await tsa?.close();
+        }
         return 0;
       }
       case 'oidc-client': {

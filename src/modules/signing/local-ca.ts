@@ -1,5 +1,6 @@
+import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import { masterKeysFor, openText, sealText } from '../../platform/crypto/master-keys.ts';
-import { tablesOf } from '../../platform/database/database.ts';
+import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { generateP256, issueCertificate } from './certificates.ts';
 import type { SealContext } from './context.ts';
 import type { SigningTables } from './tables.ts';
@@ -23,20 +24,28 @@ async function localCa(context: SealContext): Promise<{ certificate: Uint8Array;
   let row = await table.selectFrom('signing_local_ca').selectAll().executeTakeFirst();
   if (!row) {
     const made = await selfSigned();
-    await table
-      .insertInto('signing_local_ca')
-      .values({
-        id: 'root',
-        certificate: Buffer.from(made.certificate),
-        sealed_private_key: sealText(
-          keys,
-          Buffer.from(made.pkcs8).toString('base64'),
-          'signing_local_ca:root',
-        ),
-      })
-      // Two instances at first start: the first root wins, the other is thrown away.
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    const work = (tx: Db) =>
+      tablesOf<SigningTables>(tx)
+        .insertInto('signing_local_ca')
+        .values({
+          id: 'root',
+          certificate: Buffer.from(made.certificate),
+          sealed_private_key: sealText(
+            keys,
+            Buffer.from(made.pkcs8).toString('base64'),
+            'signing_local_ca:root',
+          ),
+        })
+        // Two instances at first start: the first root wins, the other is thrown away.
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    const event = {
+      actor: 'system',
+      action: 'seal.local-ca.create',
+      subjectType: 'signing_local_ca',
+      subjectId: 'root',
+    };
+    await (context.db.isTransaction ? auditedTx(context.db, event, work) : audited(context.db, event, work));
     row = await table.selectFrom('signing_local_ca').selectAll().executeTakeFirstOrThrow();
   }
   const pkcs8 = Buffer.from(openText(keys, row.sealed_private_key, 'signing_local_ca:root'), 'base64');
@@ -44,10 +53,6 @@ async function localCa(context: SealContext): Promise<{ certificate: Uint8Array;
     certificate: new Uint8Array(row.certificate),
     key: await crypto.subtle.importKey('pkcs8', pkcs8, ecdsa, false, ['sign']),
   };
-}
-
-export async function localCaCertificate(context: SealContext): Promise<Uint8Array> {
-  return (await localCa(context)).certificate;
 }
 
 async function selfSigned(): Promise<IssuedKey> {

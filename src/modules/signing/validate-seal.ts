@@ -24,9 +24,10 @@ const digests: Record<string, string> = {
 };
 
 /**
- * Checks a PDF's last seal: the byte range covers the whole file but the signature, the message digest
- * matches, the signature verifies, its certificate is one of our authorities' seals (current or
- * rotated) and was valid when the timestamp token — over this signature value — dated it.
+ * Checks a PDF's last seal: the message digest matches, the signature verifies, its certificate is one
+ * of our authorities' seals (current, or rotated before the seal was made) and was valid when the
+ * timestamp token — over this signature value — dated it, and the byte range covers the whole file
+ * but the signature (else 'altered').
  */
 export async function validateSeal(db: Db, pdf: Uint8Array): Promise<SealVerdict> {
   const found = lastSignature(Buffer.from(pdf));
@@ -64,14 +65,28 @@ export async function validateSeal(db: Db, pdf: Uint8Array): Promise<SealVerdict
   if (!essHash || !Buffer.from(essHash).equals(Buffer.from(sha256(certificate)))) return verdict('invalid');
 
   const ours = (await verificationKeys(db)).find((key) => Buffer.from(key.certificate).equals(certificate));
-  if (!ours) return verdict('unknown-signer', { signer: signer.subject });
-  const seen = { authorityId: ours.authorityId, signer: signer.subject };
+  if (!ours) return verdict('unknown-signer', { signer: nameOf(signer) });
+  const seen = { authorityId: ours.authorityId, signer: nameOf(signer) };
 
   const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === oids.signatureTimeStampToken);
   const timestampedAt = token && checkedTimestamp(token, signature);
   if (!timestampedAt) return verdict('invalid', seen);
   if (timestampedAt < ours.notBefore || timestampedAt > ours.notAfter) return verdict('invalid', seen);
+  // A key is rotated away after a compromise too: what it sealed later is not the authority's.
+  if (ours.retiredAt && timestampedAt.getTime() > ours.retiredAt.getTime() + ROTATION_GRACE_MS)
+    return verdict('invalid', seen);
+  // Bytes added after the seal (an incremental update) may change what is shown: not the sealed document.
+  if (!coversWholeDocument) return verdict('altered', { ...seen, timestampedAt });
   return verdict('valid', { ...seen, timestampedAt });
+}
+
+/** A seal under way when its key is rotated (key taken, timestamp not yet asked) still counts. */
+const ROTATION_GRACE_MS = 5 * 60_000;
+
+/** The certificate's common name, else its whole subject on one line. */
+function nameOf(certificate: X509Certificate): string {
+  const lines = certificate.subject.split('\n');
+  return lines.find((line) => line.startsWith('CN='))?.slice(3) ?? lines.join(', ');
 }
 
 /** The last signature's covered bytes and CMS; a later incremental update leaves part uncovered. */

@@ -101,6 +101,14 @@ describe('the environment', () => {
       'DATATRANS_PASSWORD is required when DATATRANS_MERCHANT_ID is set',
     ],
     [
+      { SEAL_PKCS12_DIR: '/etc/guichet/seals' },
+      'SEAL_PKCS12_PASSWORD is required when SEAL_PKCS12_DIR is set',
+    ],
+    [
+      { TSA_URL: 'tsa.example' },
+      'TSA_URL must be an address starting with http:// or https://, got "tsa.example"',
+    ],
+    [
       { PORT: '3000', METRICS_PORT: '3000' },
       'METRICS_PORT must differ from PORT: metrics are served apart from the site',
     ],
@@ -144,6 +152,7 @@ describe('the environment', () => {
       ['COMMERCIAL_REGISTER_URL', 'https://guichet.vs.ch/simulators/commercial-register'],
       ['COMMERCIAL_REGISTER_URL', 'http://localhost:3000/simulators/commercial-register'],
       ['SMS_GATEWAY_URL', 'http://127.0.0.1:3000/simulators/sms-gateway'],
+      ['TSA_URL', 'http://localhost:3000/simulators/tsa'],
     ])('refuses %s at a simulator (%s)', (name, value) => {
       expect(problemsOf({ ...production, [name]: value })).toEqual([
         `${name} points at a simulator (${value}), which is served in demo mode only`,
@@ -169,6 +178,20 @@ describe('the environment', () => {
         'GUICHET_IDENTITY_PROVIDERS: "agov" has the development provider\'s issuer (https://guichet.vs.ch/dev-idp), which is served in demo mode only',
       ]);
     });
+  });
+
+  it('seals with the local CA and the simulated TSA in the demo only, unless allowed', () => {
+    expect(loadConfig({ GUICHET_DEMO: 'true' }).seal).toEqual({
+      tsaUrl: 'http://localhost:3000/simulators/tsa',
+      localCa: true,
+      pkcs12: undefined,
+    });
+    expect(loadConfig(production).seal).toEqual({ tsaUrl: undefined, localCa: false, pkcs12: undefined });
+    expect(loadConfig({ ...production, SEAL_LOCAL_CA: 'true' }).seal.localCa).toBe(true);
+    expect(
+      loadConfig({ ...production, SEAL_PKCS12_DIR: '/etc/guichet/seals', SEAL_PKCS12_PASSWORD: 'pw' }).seal
+        .pkcs12,
+    ).toEqual({ directory: '/etc/guichet/seals', password: 'pw' });
   });
 
   it('lists every problem at once', () => {
