@@ -98,7 +98,12 @@ describe('a clerk’s day in the back office', () => {
       .getByRole('link', { name: /Attestation de non-poursuite/ })
       .first()
       .click();
-    const file = await citizen.request.get(`${server.url}${new URL(citizen.url()).pathname}/file`);
+    const fileUrl = `${server.url}${new URL(citizen.url()).pathname}/file`;
+    // Sealed by the worker moments after the decision; until then it is announced as being sealed.
+    await expect
+      .poll(async () => (await citizen.request.get(fileUrl)).status(), { timeout: 30_000 })
+      .toBe(200);
+    const file = await citizen.request.get(fileUrl);
     const text = pdfText(new Uint8Array(await file.body()));
     expect(text).toContain('Sophie Rochat');
     expect(text).toContain('Décision : Refusée.');

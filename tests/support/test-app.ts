@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../../src/platform/logging/logger.ts'
 import { buildApp } from '../../src/runtime/build-app.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './test-database.ts';
+import { testTsaUrl } from './tsa-server.ts';
 
 export interface TestAppOptions {
   /** Who the requests come from, for in-process tests of rules; browser journeys log in for real. */
@@ -19,7 +20,12 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
   await seedDemo(database.db);
-  const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', GUICHET_DEMO: 'true', ...options.env });
+  const config = loadConfig({
+    GUICHET_DATA_DIR: '/nonexistent',
+    GUICHET_DEMO: 'true',
+    TSA_URL: await testTsaUrl(),
+    ...options.env,
+  });
   const logger = options.logger ?? createLogger('silent');
   const built = await buildApp({
     config,

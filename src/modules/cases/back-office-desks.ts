@@ -14,6 +14,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.processRequests', 'toolInbox', (slug) => `/back-office/authorities/${slug}/requests`],
   ['authority.processRequests', 'toolMessages', (slug) => `/back-office/authorities/${slug}/messages`],
   ['authority.publishDocuments', 'toolDocuments', (slug) => `/back-office/authorities/${slug}/documents`],
+  ['authority.publishDocuments', 'toolIssued', (slug) => `/back-office/authorities/${slug}/issued-documents`],
   ['authority.viewPayments', 'toolPayments', (slug) => `/back-office/authorities/${slug}/payments`],
   [
     'authority.manageTemplates',

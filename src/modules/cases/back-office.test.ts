@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { sealPending } from '../../../tests/support/issuing.ts';
 import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
@@ -131,6 +132,9 @@ describe('a decision made from a letter', () => {
     );
     expect(rows).toHaveLength(1);
     actor = citizen;
+    // Issued with the decision, sealed by a job moments later: only then handed out.
+    expect((await testApp.app.request(`/documents/${rows[0]?.id}/file`)).status).toBe(409);
+    await sealPending(testApp);
     const file = await testApp.app.request(`/documents/${rows[0]?.id}/file`);
     expect(file.headers.get('Content-Type')).toContain('application/pdf');
     return pdfText(new Uint8Array(await file.arrayBuffer()));

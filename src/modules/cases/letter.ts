@@ -7,9 +7,9 @@ import { getAuthorityById } from '../authorities/index.ts';
 import { vaultOf } from '../documents/index.ts';
 import { getPerson } from '../identity/index.ts';
 import { type Issuance, issueDocument } from '../signing/index.ts';
-import { caseMessages } from './messages.ts';
 import type { Case } from './cases.ts';
 import { getCaseForJob } from './get-case.ts';
+import { caseMessages } from './messages.ts';
 import { workflowFor } from './workflow-store.ts';
 
 export interface LetterTemplate {
@@ -58,7 +58,10 @@ export async function letterIssuance(
     type,
     authorityId: item.authority_id,
     accountId: item.account_id,
-    subject: { kind: account?.kind === 'professional' ? 'organisation' : 'person', name: account?.name ?? '' },
+    subject: {
+      kind: account?.kind === 'professional' ? 'organisation' : 'person',
+      name: account?.name ?? '',
+    },
     language: locale,
     content: {
       title: fill(pick(letter.title, locale)).slice(0, 200),
@@ -69,7 +72,11 @@ export async function letterIssuance(
         .filter(Boolean),
       sections: [{ fields: [{ label: t('reference'), value: item.reference }] }],
     },
-    verifierFields: { name: account?.name ?? '', ref: item.reference, ...(extra.outcome ? { outcome: extra.outcome } : {}) },
+    verifierFields: {
+      name: account?.name ?? '',
+      ref: item.reference,
+      ...(extra.outcome ? { outcome: extra.outcome } : {}),
+    },
     requestId: item.id,
     requestReference: item.reference,
     filename: `${item.reference}-${type}.pdf`,

@@ -2,6 +2,7 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
+import { issueReceiptNow } from '../../../tests/support/issuing.ts';
 import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createRequestForm } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
@@ -91,6 +92,7 @@ describe('a request', () => {
     actor = citizen;
     const confirmation = await text(`/forms/submissions/${submission.id}`);
     expect(confirmation).toContain(reference);
+    await issueReceiptNow(testApp, submission.id);
     const receipt = await get(`/forms/submissions/${submission.id}/receipt.pdf`);
     expect(pdfText(new Uint8Array(await receipt.arrayBuffer()))).toContain(reference);
     expect(await text('/requests')).toContain(reference);

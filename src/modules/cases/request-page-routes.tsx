@@ -7,10 +7,10 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
 import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
-import { issuingContextOf } from '../signing/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
+import { issuingContextOf } from '../signing/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';

@@ -88,7 +88,8 @@ export const documentMessages = defineMessages({
   },
   de: {
     revoked: 'Widerrufen',
-    beingSealed: 'Dieses Dokument wird gerade von der Behörde gesiegelt. Versuchen Sie es in einem Moment wieder.',
+    beingSealed:
+      'Dieses Dokument wird gerade von der Behörde gesiegelt. Versuchen Sie es in einem Moment wieder.',
     revokedNotice: 'Am {date} von der Behörde widerrufen. Grund: {reason}',
     documentsTitle: 'Meine Dokumente',
     documentsLead:

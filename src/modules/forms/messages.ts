@@ -2,7 +2,8 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const formMessages = defineMessages({
   fr: {
-    receiptComing: 'L’accusé de réception est en train d’être émis et scellé. Réessayez dans un instant ; il sera aussi dans vos documents.',
+    receiptComing:
+      'L’accusé de réception est en train d’être émis et scellé. Réessayez dans un instant ; il sera aussi dans vos documents.',
     conditionEquals: '« {field} » est « {value} »',
     conditionDiffers: '« {field} » n’est pas « {value} »',
     conditionGreater: '« {field} » est plus grand que {value}',
@@ -83,7 +84,8 @@ export const formMessages = defineMessages({
     check: 'Vos réponses ne sont pas cohérentes',
   },
   de: {
-    receiptComing: 'Die Eingangsbestätigung wird gerade ausgestellt und gesiegelt. Versuchen Sie es in einem Moment wieder; sie wird auch in Ihren Dokumenten sein.',
+    receiptComing:
+      'Die Eingangsbestätigung wird gerade ausgestellt und gesiegelt. Versuchen Sie es in einem Moment wieder; sie wird auch in Ihren Dokumenten sein.',
     conditionEquals: '«{field}» ist «{value}»',
     conditionDiffers: '«{field}» ist nicht «{value}»',
     conditionGreater: '«{field}» ist grösser als {value}',
@@ -164,7 +166,8 @@ export const formMessages = defineMessages({
     check: 'Ihre Antworten passen nicht zusammen',
   },
   en: {
-    receiptComing: 'The acknowledgement of receipt is being issued and sealed. Try again in a moment; it will also be in your documents.',
+    receiptComing:
+      'The acknowledgement of receipt is being issued and sealed. Try again in a moment; it will also be in your documents.',
     conditionEquals: '“{field}” is “{value}”',
     conditionDiffers: '“{field}” is not “{value}”',
     conditionGreater: '“{field}” is greater than {value}',

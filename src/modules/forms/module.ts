@@ -7,8 +7,8 @@ import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
 import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-document.ts';
-import { issueReceipt } from './receipt.ts';
 import { formsMySpace } from './my-space.tsx';
+import { issueReceipt } from './receipt.ts';
 import { runnerRoutes } from './routes.tsx';
 
 /**

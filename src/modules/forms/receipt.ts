@@ -1,5 +1,5 @@
-import { assuranceLevelName } from '../../platform/http/assurance-level.ts';
 import { tablesOf } from '../../platform/database/database.ts';
+import { assuranceLevelName } from '../../platform/http/assurance-level.ts';
 import { formatDateTime } from '../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -36,7 +36,9 @@ export function receiptContent(
         ],
       },
       ...definition.steps.flatMap((step) => {
-        const answered = step.fields.filter((f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined);
+        const answered = step.fields.filter(
+          (f) => kindOf(f).hasValue && submission.answers[f.id] !== undefined,
+        );
         return answered.length === 0
           ? []
           : [

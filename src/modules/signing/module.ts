@@ -5,7 +5,10 @@ import { sealIssued } from './issuing/seal-issued.ts';
 import * as create from './migrations/2026-12-01-10-signing-create.ts';
 import * as issued from './migrations/2026-12-01-30-signing-issued-documents.ts';
 
-/** Each authority's electronic seal (keys, certificates, PAdES B-T sealing) and its validation. */
+/**
+ * Each authority's electronic seal (keys, certificates, PAdES B-T sealing) and its validation; the
+ * documents Guichet issues (register, layout, QR code), sealed by a job.
+ */
 export const signingModule: GuichetModule = {
   name: 'signing',
   migrations: {
@@ -14,8 +17,7 @@ export const signingModule: GuichetModule = {
   },
   routes: issuingRoutes,
   jobs: (platform) => ({
-    'signing:seal-issued': async ({ issuedId }) => {
-      await sealIssued(await issuingContextOf(platform), issuedId);
-    },
+    'signing:seal-issued': async ({ issuedId }) =>
+      sealIssued(await issuingContextOf(platform), issuedId, platform.now()),
   }),
 };

@@ -2,8 +2,8 @@ import { formatDate, formatNumber } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
-import { Table } from '../../../platform/views/components/table.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { documentCategories } from '../categories.ts';
 import type { DocumentRow, ListedDocument } from '../documents.ts';
@@ -125,19 +125,19 @@ export function DocumentPage(props: {
         </>
       )}
       {!document.awaiting_seal && (
-      <p class="button-group">
-        {inline && (
-          <a class="button button--primary" href={`${documentPath(document.id)}/file?inline=1`}>
-            {t('open')}
+        <p class="button-group">
+          {inline && (
+            <a class="button button--primary" href={`${documentPath(document.id)}/file?inline=1`}>
+              {t('open')}
+            </a>
+          )}
+          <a
+            class={`button button--${inline ? 'secondary' : 'primary'}`}
+            href={`${documentPath(document.id)}/file`}
+          >
+            {t('download')} <span class="visually-hidden">{document.filename}</span>
           </a>
-        )}
-        <a
-          class={`button button--${inline ? 'secondary' : 'primary'}`}
-          href={`${documentPath(document.id)}/file`}
-        >
-          {t('download')} <span class="visually-hidden">{document.filename}</span>
-        </a>
-      </p>
+        </p>
       )}
       {props.mayDelete &&
         (category.ownerMayDelete ? (

@@ -1,8 +1,9 @@
 import { auditedTx } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/database/database.ts';
+import { tablesOf } from '../../../platform/database/database.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
-import type { Platform } from '../../../platform/module.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
+import type { Platform } from '../../../platform/module.ts';
 import { getAuthorityById } from '../../authorities/index.ts';
 import {
   type DocumentCategory,
@@ -18,7 +19,6 @@ import { currentSealKey } from '../seal-keys.ts';
 import type { IssuedContent, IssuedSubject, IssuedType } from './content.ts';
 import { renderIssuedPdf } from './render.ts';
 import { newSerial } from './serial.ts';
-import { tablesOf } from '../../../platform/database/database.ts';
 import type { IssuingTables } from './tables.ts';
 
 /** What a module asks to issue: the document's words (in `language`), who gets it, and where it comes from. */

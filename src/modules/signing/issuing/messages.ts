@@ -11,7 +11,8 @@ export const issuingMessages = defineMessages({
       'Ce document porte un cachet électronique de l’autorité. Pour vérifier un exemplaire imprimé, scannez le code QR sur {url}.',
     qrAlt: 'Code QR de vérification du document {serial}',
     registerTitle: 'Documents émis',
-    registerLead: 'Les documents que {authority} a émis, scellés et munis d’un code QR. Un document révoqué reste dans le registre.',
+    registerLead:
+      'Les documents que {authority} a émis, scellés et munis d’un code QR. Un document révoqué reste dans le registre.',
     searchSerial: 'Numéro de série',
     search: 'Chercher',
     type: 'Type',

@@ -47,7 +47,10 @@ export async function issuedDocumentBySha256(db: Db, sha256Hex: string): Promise
 }
 
 /** The register's entry behind a document of the document space, if Guichet issued it. */
-export async function issuedDocumentOfDocument(db: Db, documentId: string): Promise<IssuedDocument | undefined> {
+export async function issuedDocumentOfDocument(
+  db: Db,
+  documentId: string,
+): Promise<IssuedDocument | undefined> {
   const row = await tables(db)
     .selectFrom('issued_documents')
     .selectAll()
@@ -102,16 +105,16 @@ export async function revokeIssuedDocument(
     details: { reason: revocation.reason },
   });
   return audited(db, event, async (tx) => {
-      const row = await tables(tx)
-        .updateTable('issued_documents')
-        .set({ revoked_at: now, revocation_reason: revocation.reason, revoked_by: revocation.actor })
-        .where('serial', '=', revocation.serial)
-        .where('authority_id', '=', revocation.authorityId)
-        .where('revoked_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) return undefined;
-      await recordRevocation(tx, row.document_id, { at: now, reason: revocation.reason });
-      return toIssued(row);
+    const row = await tables(tx)
+      .updateTable('issued_documents')
+      .set({ revoked_at: now, revocation_reason: revocation.reason, revoked_by: revocation.actor })
+      .where('serial', '=', revocation.serial)
+      .where('authority_id', '=', revocation.authorityId)
+      .where('revoked_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return undefined;
+    await recordRevocation(tx, row.document_id, { at: now, reason: revocation.reason });
+    return toIssued(row);
   });
 }

@@ -69,12 +69,16 @@ export async function renderIssuedPdf(layout: Layout): Promise<Buffer> {
   doc.registerFont('bold', fonts.bold);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const tagged = (type: string, draw: () => void) => root.add(doc.struct(type, draw));
+  const tagged = (type: string, draw: () => void) => root.add(doc.struct(type, {}, draw));
 
   doc.rect(0, 0, doc.page.width, 8).fill(authority.palette.primary);
   tagged('P', () => doc.font('bold').fontSize(11).fillColor('#222').text(authorityName, 56, 36));
   tagged('P', () =>
-    doc.moveDown(1.5).font('regular').fontSize(10).text(`${t('recipient')}: ${content.recipient}`),
+    doc
+      .moveDown(1.5)
+      .font('regular')
+      .fontSize(10)
+      .text(`${t('recipient')}: ${content.recipient}`),
   );
   tagged('H1', () => doc.moveDown(1.5).font('bold').fontSize(16).fillColor('#000').text(content.title));
   for (const paragraph of content.paragraphs)
@@ -106,7 +110,11 @@ export async function renderIssuedPdf(layout: Layout): Promise<Buffer> {
     ...(layout.validUntil ? [`${t('validUntil')}: ${formatDate(language, layout.validUntil)}`] : []),
   ];
   tagged('P', () => {
-    doc.font('regular').fontSize(9).fillColor('#222').text(lines.join('\n'), 196, top + 8, { width: 340 });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#222')
+      .text(lines.join('\n'), 196, top + 8, { width: 340 });
     doc.moveDown(0.5).text(t('verifyHint', { url: layout.verifyUrl }), { width: 340 });
   });
   root.end();

@@ -45,7 +45,13 @@ export function issuingRoutes(platform: Platform): RouteDef[] {
         title: issuingMessages.translator(c.var.locale)('revokeTitle', { serial: found.document.serial }),
         status: errors.length > 0 ? 422 : 200,
       },
-      <RevokePage locale={c.var.locale} base={found.base} document={found.document} reason={reason} errors={errors} />,
+      <RevokePage
+        locale={c.var.locale}
+        base={found.base}
+        document={found.document}
+        reason={reason}
+        errors={errors}
+      />,
     );
 
   return [

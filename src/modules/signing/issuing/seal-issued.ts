@@ -16,7 +16,11 @@ import type { IssuingTables } from './tables.ts';
  */
 export async function sealIssued(context: IssuingContext, issuedId: string, now = new Date()): Promise<void> {
   const tables = tablesOf<IssuingTables>(context.db);
-  const row = await tables.selectFrom('issued_documents').selectAll().where('id', '=', issuedId).executeTakeFirst();
+  const row = await tables
+    .selectFrom('issued_documents')
+    .selectAll()
+    .where('id', '=', issuedId)
+    .executeTakeFirst();
   if (!row || row.sealed_at) return;
   const authority = await getAuthorityById(context.db, row.authority_id);
   if (!authority) throw new Error(`Issued document ${row.serial} names an unknown authority`);

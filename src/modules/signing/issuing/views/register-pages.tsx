@@ -27,7 +27,13 @@ export function RegisterPage(props: {
       <h1>{t('registerTitle')}</h1>
       <p>{t('registerLead', { authority: props.authorityName })}</p>
       <form method="get" action={props.base} class="search-form">
-        <TextInput name="serial" label={t('searchSerial')} value={props.serial} type="search" spellcheck={false} />
+        <TextInput
+          name="serial"
+          label={t('searchSerial')}
+          value={props.serial}
+          type="search"
+          spellcheck={false}
+        />
         <Button variant="secondary">{t('search')}</Button>
       </form>
       {props.documents.length === 0 ? (
@@ -80,7 +86,13 @@ export function RevokePage(props: {
         cancelHref={props.base}
         cancelLabel={t('cancel')}
       >
-        <TextInput name="reason" label={t('reason')} value={props.reason} {...(error ? { error } : {})} required />
+        <TextInput
+          name="reason"
+          label={t('reason')}
+          value={props.reason}
+          {...(error ? { error } : {})}
+          required
+        />
       </ConfirmAction>
     </>
   );
