@@ -4,11 +4,13 @@ import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
 import { createApiClient } from './modules/integration/index.ts';
-import { sealPdf, validateSeal } from './modules/signing/index.ts';
+import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
+import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts';
+import { connectDatabase } from './platform/database/database.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
 import { buildApp, migrate } from './runtime/build-app.ts';
 import { openDatabase } from './runtime/open-database.ts';
@@ -31,6 +33,10 @@ Commands:
   apikey create --authority SLUG --name NAME
                      create an API key for an authority's business application; prints it once
   documents rewrap   seal every document key with the current master key (after a key rotation)
+  qr inspect [--certificate <base64 DER>] [--at <ISO time>] (--image <PNG/JPEG file> | <payload>)
+                     decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
+                     when it does not decode; without --certificate the key is looked up in the trust list
+                     of DATABASE_URL when set
   seal sign --authority SLUG IN.pdf OUT.pdf
                      seal a PDF with the authority's electronic seal (PAdES B-T, timestamped)
   seal verify FILE.pdf
@@ -41,6 +47,8 @@ Commands:
 Environment: see README.md (PORT, GUICHET_DATA_DIR, DATABASE_URL, …).`;
 
 async function main(argv: string[]): Promise<number> {
+  // Before the database is opened: inspecting a payload needs none, and asks one only if reachable.
+  if (argv[0] === 'qr') return qrCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -192,6 +200,25 @@ async function main(argv: string[]): Promise<number> {
     }
   } finally {
     await database.shutdown();
+  }
+}
+
+async function qrCommand(argv: string[]): Promise<number> {
+  if (argv[0] !== 'inspect') throw new Error(inspectUsage);
+  const url = process.env.DATABASE_URL;
+  const database = url ? connectDatabase(url, () => {}, { max: 1 }) : undefined;
+  const trusted = async (kid: string) => {
+    if (!database) return undefined;
+    try {
+      return (await verificationKeys(database.db)).find((key) => key.kid === kid)?.certificate;
+    } catch {
+      return undefined; // no trust list reachable: the signature stays unchecked
+    }
+  };
+  try {
+    return await runQrInspect(argv.slice(1), trusted, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await database?.close();
   }
 }
 

@@ -17,6 +17,7 @@ export const signingModule: GuichetModule = {
   },
   routes: issuingRoutes,
   jobs: (platform) => ({
-    'signing:seal-issued': async ({ issuedId }) => sealIssued(await issuingContextOf(platform), issuedId, platform.now()),
+    'signing:seal-issued': async ({ issuedId }) =>
+      sealIssued(await issuingContextOf(platform), issuedId, platform.now()),
   }),
 };

@@ -1,3 +1,4 @@
-export type { VerificationResult, Verdict } from './verdict.ts';
-export { verdicts } from './verdict.ts';
+export { inspectQr, inspectUsage, type QrInspection, runQrInspect } from './inspect-qr.ts';
 export type { VerificationSources } from './sources.ts';
+export type { Verdict, VerificationResult } from './verdict.ts';
+export { verdicts } from './verdict.ts';

@@ -17,7 +17,8 @@ export const verificationMessages = defineMessages({
     payloadHint: 'Il commence par GV1:',
     submit: 'Vérifier',
     nothingToVerify: 'Choisissez une photo ou un PDF, ou collez le texte du code QR.',
-    noQrFound: 'Aucun code QR lisible sur cette image. Essayez une photo plus nette, bien éclairée et de face.',
+    noQrFound:
+      'Aucun code QR lisible sur cette image. Essayez une photo plus nette, bien éclairée et de face.',
     resultTitle: 'Résultat',
     verdict_valid: 'Document valable',
     verdict_invalid: 'Document modifié ou signature non valable',
@@ -25,10 +26,13 @@ export const verificationMessages = defineMessages({
     'verdict_unknown-key': 'Signature d’une clé inconnue',
     verdict_expired: 'Document échu',
     'verdict_not-yet-valid': 'Document pas encore valable',
-    explain_valid: 'La signature est celle de l’autorité et le document n’a pas été révoqué. Comparez les informations ci-dessous avec le document.',
-    explain_invalid: 'Ce document ou son code a été modifié, ou il n’a pas été signé par une autorité. Ne vous y fiez pas.',
+    explain_valid:
+      'La signature est celle de l’autorité et le document n’a pas été révoqué. Comparez les informations ci-dessous avec le document.',
+    explain_invalid:
+      'Ce document ou son code a été modifié, ou il n’a pas été signé par une autorité. Ne vous y fiez pas.',
     explain_revoked: 'L’autorité a révoqué ce document : il n’est plus valable.',
-    'explain_unknown-key': 'La clé qui a signé ce code n’appartient à aucune autorité connue. Ne vous y fiez pas.',
+    'explain_unknown-key':
+      'La clé qui a signé ce code n’appartient à aucune autorité connue. Ne vous y fiez pas.',
     explain_expired: 'La durée de validité de ce document est passée.',
     'explain_not-yet-valid': 'Ce document n’est pas encore valable (date d’émission dans le futur).',
     issuer: 'Autorité',
@@ -64,7 +68,8 @@ export const verificationMessages = defineMessages({
     payloadHint: 'Er beginnt mit GV1:',
     submit: 'Prüfen',
     nothingToVerify: 'Wählen Sie ein Foto oder ein PDF, oder fügen Sie den Text des QR-Codes ein.',
-    noQrFound: 'Auf diesem Bild ist kein lesbarer QR-Code. Versuchen Sie ein schärferes, gut beleuchtetes Foto von vorne.',
+    noQrFound:
+      'Auf diesem Bild ist kein lesbarer QR-Code. Versuchen Sie ein schärferes, gut beleuchtetes Foto von vorne.',
     resultTitle: 'Ergebnis',
     verdict_valid: 'Gültiges Dokument',
     verdict_invalid: 'Dokument verändert oder Signatur ungültig',
@@ -72,10 +77,13 @@ export const verificationMessages = defineMessages({
     'verdict_unknown-key': 'Signatur eines unbekannten Schlüssels',
     verdict_expired: 'Dokument abgelaufen',
     'verdict_not-yet-valid': 'Dokument noch nicht gültig',
-    explain_valid: 'Die Signatur stammt von der Behörde und das Dokument wurde nicht widerrufen. Vergleichen Sie die Angaben unten mit dem Dokument.',
-    explain_invalid: 'Dieses Dokument oder sein Code wurde verändert oder nicht von einer Behörde signiert. Verlassen Sie sich nicht darauf.',
+    explain_valid:
+      'Die Signatur stammt von der Behörde und das Dokument wurde nicht widerrufen. Vergleichen Sie die Angaben unten mit dem Dokument.',
+    explain_invalid:
+      'Dieses Dokument oder sein Code wurde verändert oder nicht von einer Behörde signiert. Verlassen Sie sich nicht darauf.',
     explain_revoked: 'Die Behörde hat dieses Dokument widerrufen: Es ist nicht mehr gültig.',
-    'explain_unknown-key': 'Der Schlüssel, der diesen Code signiert hat, gehört keiner bekannten Behörde. Verlassen Sie sich nicht darauf.',
+    'explain_unknown-key':
+      'Der Schlüssel, der diesen Code signiert hat, gehört keiner bekannten Behörde. Verlassen Sie sich nicht darauf.',
     explain_expired: 'Die Gültigkeitsdauer dieses Dokuments ist abgelaufen.',
     'explain_not-yet-valid': 'Dieses Dokument ist noch nicht gültig (Ausstellungsdatum in der Zukunft).',
     issuer: 'Behörde',
@@ -119,8 +127,10 @@ export const verificationMessages = defineMessages({
     'verdict_unknown-key': 'Signed by an unknown key',
     verdict_expired: 'Expired document',
     'verdict_not-yet-valid': 'Document not yet valid',
-    explain_valid: 'The signature is the authority’s and the document has not been revoked. Compare the details below with the document.',
-    explain_invalid: 'This document or its code has been altered, or it was not signed by an authority. Do not rely on it.',
+    explain_valid:
+      'The signature is the authority’s and the document has not been revoked. Compare the details below with the document.',
+    explain_invalid:
+      'This document or its code has been altered, or it was not signed by an authority. Do not rely on it.',
     explain_revoked: 'The authority has revoked this document: it is no longer valid.',
     'explain_unknown-key': 'The key that signed this code belongs to no known authority. Do not rely on it.',
     explain_expired: 'This document’s period of validity is over.',

@@ -50,7 +50,11 @@ export async function trustList(db: Db, sources: VerificationSources, now: Date)
   };
 }
 
-export async function revocationList(db: Db, sources: VerificationSources, now: Date): Promise<RevocationList> {
+export async function revocationList(
+  db: Db,
+  sources: VerificationSources,
+  now: Date,
+): Promise<RevocationList> {
   const revoked = await sources.register.revokedSerials(db);
   return {
     iat: Math.floor(now.getTime() / 1000),
@@ -62,20 +66,22 @@ export function serialHash(serial: string): string {
   return createHash('sha256').update(serial, 'utf8').digest('hex');
 }
 
+/** The canton's current seal key, which signs the published lists (made at its first use, like any seal). */
+export async function cantonSealKey(
+  context: Pick<Platform, 'db' | 'config'>,
+  sources: VerificationSources,
+): Promise<SealKey> {
+  const canton = await getCanton(context.db);
+  if (!canton) throw new Error('No canton to sign the published lists');
+  return sources.sealKey(context, canton.id);
+}
+
 /**
  * A compact JWS (RFC 7515, ES256) signed with the canton's seal key, its certificate in `x5c`: whoever
  * mirrors the lists can prove where they come from with the certificate chain they already trust for
- * the canton's seals, and no separate platform key has to be kept and rotated (ADR 0020).
+ * the canton's seals, and no separate platform key has to be kept and rotated (ADR 0021).
  */
-export async function signedByCanton(
-  context: Pick<Platform, 'db' | 'config'>,
-  sources: VerificationSources,
-  typ: string,
-  payload: unknown,
-): Promise<string> {
-  const canton = await getCanton(context.db);
-  if (!canton) throw new Error('No canton to sign the published lists');
-  const key: SealKey = await sources.sealKey(context, canton.id);
+export async function signJws(key: SealKey, typ: string, payload: unknown): Promise<string> {
   const header = {
     alg: 'ES256',
     typ,

@@ -4,7 +4,7 @@ import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { NoQrCode, readQrImage } from '../signing/index.ts';
 import { verificationMessages } from './messages.ts';
-import { revocationList, signedByCanton, trustList } from './published-lists.ts';
+import { cantonSealKey, revocationList, signJws, trustList } from './published-lists.ts';
 import { verificationServiceWorker } from './service-worker.ts';
 import type { VerificationSources } from './sources.ts';
 import type { VerificationResult } from './verdict.ts';
@@ -47,19 +47,23 @@ export function verificationRoutes(platform: Platform, sources: VerificationSour
       <VerifyPage locale={c.var.locale} {...extra} />,
     );
 
-  const list = (typ: string, build: () => Promise<unknown>, maxAge: number) => async (c: RouteContext) => {
-    const jws = await signedByCanton(platform, sources, typ, await build());
-    const etag = `"${createHash('sha256').update(jws).digest('base64url').slice(0, 22)}"`;
-    // Verifiers keep a copy offline; a short life with revalidation keeps revocations fresh online.
-    const headers = {
-      'Content-Type': 'application/jose; charset=utf-8',
-      'Cache-Control': `public, max-age=${maxAge}, stale-while-revalidate=86400, stale-if-error=604800`,
-      ETag: etag,
-      'Access-Control-Allow-Origin': '*',
+  const list =
+    (typ: string, build: () => Promise<{ iat: number }>, maxAge: number) => async (c: RouteContext) => {
+      // The key first: the canton's first seal key, made now, belongs in the trust list it signs.
+      const key = await cantonSealKey(platform, sources);
+      const { iat, ...content } = await build();
+      // The tag follows the content, not the signature (ECDSA's differs each time) nor the time of issue.
+      const etag = `"${createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)}"`;
+      // Verifiers keep a copy offline; a short life with revalidation keeps revocations fresh online.
+      const headers = {
+        'Content-Type': 'application/jose; charset=utf-8',
+        'Cache-Control': `public, max-age=${maxAge}, stale-while-revalidate=86400, stale-if-error=604800`,
+        ETag: etag,
+        'Access-Control-Allow-Origin': '*',
+      };
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+      return c.body(await signJws(key, typ, { iat, ...content }), 200, headers);
     };
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
-    return c.body(jws, 200, headers);
-  };
 
   return [
     {
@@ -101,7 +105,9 @@ export function verificationRoutes(platform: Platform, sources: VerificationSour
             display: 'standalone',
             background_color: '#ffffff',
             theme_color: '#c8102e',
-            icons: [{ src: platform.assets.url('verification/icon.svg'), sizes: 'any', type: 'image/svg+xml' }],
+            icons: [
+              { src: platform.assets.url('verification/icon.svg'), sizes: 'any', type: 'image/svg+xml' },
+            ],
           }),
           200,
           { 'Content-Type': 'application/manifest+json', 'Cache-Control': 'public, max-age=3600' },

@@ -3,7 +3,12 @@
  * after one visit the page, its scripts and the last lists are there offline. Pages and lists: the
  * network first (fresh revocations), the cache when offline; hashed assets never change: cache first.
  */
-export function verificationServiceWorker(input: { cacheName: string; page: string; precache: string[]; lists: string[] }): string {
+export function verificationServiceWorker(input: {
+  cacheName: string;
+  page: string;
+  precache: string[];
+  lists: string[];
+}): string {
   return `'use strict';
 const CACHE = ${JSON.stringify(input.cacheName)};
 const PAGE = ${JSON.stringify(input.page)};

@@ -1,32 +1,27 @@
 import { generateKeyPairSync, sign as signWith } from 'node:crypto';
-import { sql } from 'kysely';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
-import { createTestApp } from '../../../tests/support/test-app.ts';
+import { issueSealedExtract } from '../../../tests/support/issued-documents.ts';
+import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
+import { createLogger } from '../../platform/logging/logger.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { getDocumentOfAccount, readDocument, vaultOf } from '../documents/index.ts';
-import {
-  currentSealKey,
-  documentContentHash,
-  encodeGuichetQr,
-  issueDocument,
-  issuedDocumentBySerial,
-  issuingContextOf,
-} from '../signing/index.ts';
+import { currentSealKey, documentContentHash, encodeGuichetQr } from '../signing/index.ts';
+import { revokeIssuedDocument } from '../signing/issuing/register.ts';
 import { serialHash } from './published-lists.ts';
 import type { VerificationResult } from './verdict.ts';
 
 /** Over HTTP, on the real wiring: the seal keys, the register and the seal validation of the signing module. */
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: Awaited<ReturnType<typeof serveTestApp>>;
 let actor: Actor | null = null;
 let spf = '';
 const now = Date.now();
 
 beforeAll(async () => {
-  testApp = await createTestApp({ actor: () => actor });
+  // Served on a socket: sealing asks the timestamp authority simulator over HTTP.
+  testApp = await serveTestApp({ actor: () => actor, logger: createLogger('error') });
   spf = (await getAuthorityBySlug(testApp.database.db, 'spf'))?.id ?? '';
 });
 afterAll(() => testApp?.close());
@@ -93,16 +88,26 @@ describe('verification of a QR code over HTTP', () => {
   it('tells expired from not yet valid', async () => {
     const expired = await payload({ iat: new Date(now - 60_000), exp: new Date(now - 1000) });
     const future = await payload({ iat: new Date(now + 3_600_000) });
-    expect([(await check(expired)).verdict, (await check(future)).verdict]).toEqual(['expired', 'not-yet-valid']);
+    expect([(await check(expired)).verdict, (await check(future)).verdict]).toEqual([
+      'expired',
+      'not-yet-valid',
+    ]);
   });
 
   it('finds a revoked document revoked, and lists the hash of its serial', async () => {
     const citizen = await createCitizen(testApp.database.db, { givenNames: 'Léa', familyName: 'Favre' });
-    const { serial } = await issueAndSeal(citizen.account.id, 'verification-revoked');
+    const { serial } = await issueSealedExtract(testApp, {
+      authorityId: spf,
+      accountId: citizen.account.id,
+      key: 'verification-revoked',
+    });
     expect((await check(await payload({ serial }))).verdict).toBe('valid');
-    await sql`update issued_documents set status = 'revoked', revoked_at = now() where serial = ${serial}`.execute(
-      testApp.database.db,
-    );
+    await revokeIssuedDocument(testApp.database.db, {
+      authorityId: spf,
+      serial,
+      reason: 'Délivré par erreur',
+      actor: 'test',
+    });
     expect((await check(await payload({ serial }))).verdict).toBe('revoked');
     const jws = await (await testApp.app.request('/verification/revocations.jws')).text();
     const list = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString()) as {
@@ -114,7 +119,9 @@ describe('verification of a QR code over HTTP', () => {
   it('reads a photo of the code sent by the form without JavaScript', async () => {
     const client = httpClient(testApp.app);
     const png = await QRCode.toBuffer(await payload(), { errorCorrectionLevel: 'Q', margin: 4, scale: 6 });
-    const response = await client.submit('/verify', { file: new File([png], 'qr.png', { type: 'image/png' }) });
+    const response = await client.submit('/verify', {
+      file: new File([new Uint8Array(png)], 'qr.png', { type: 'image/png' }),
+    });
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('data-verdict="valid"');
@@ -125,14 +132,18 @@ describe('verification of a QR code over HTTP', () => {
 describe('verification of a PDF', () => {
   it('checks the seal and the register through the API of business applications', async () => {
     const citizen = await createCitizen(testApp.database.db, { givenNames: 'Marc', familyName: 'Roux' });
-    const { bytes, serial } = await issueAndSeal(citizen.account.id, 'verification-pdf');
+    const { bytes, serial } = await issueSealedExtract(testApp, {
+      authorityId: spf,
+      accountId: citizen.account.id,
+      key: 'verification-pdf',
+    });
     actor = { kind: 'apiClient', id: 'verification-test', authorityId: spf };
     try {
       const post = (body: Uint8Array) =>
         testApp.app.request('/api/v1/verifications', {
           method: 'POST',
           headers: { 'Content-Type': 'application/pdf' },
-          body,
+          body: new Blob([new Uint8Array(body)]),
         });
       const genuine = (await (await post(bytes)).json()) as VerificationResult;
       expect(genuine).toMatchObject({
@@ -162,6 +173,7 @@ describe('verification of a PDF', () => {
 
 describe('the published lists', () => {
   it('are signed by the canton’s seal, carry every authority’s keys as JWK, and can be cached', async () => {
+    const spfKey = await currentSealKey(testApp.platform, spf);
     const response = await testApp.app.request('/verification/trust-list.jws');
     expect(response.headers.get('Cache-Control')).toMatch(/public, max-age=\d+/);
     const jws = await response.text();
@@ -171,11 +183,12 @@ describe('the published lists', () => {
     const key = new X509Certificate(Buffer.from(x5c[0] ?? '', 'base64')).publicKey;
     const input = jws.slice(0, jws.lastIndexOf('.'));
     expect(alg).toBe('ES256');
-    expect(verify('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }, signature ?? Buffer.alloc(0))).toBe(
-      true,
-    );
-    const list = JSON.parse(body?.toString() ?? '{}') as { keys: { authority: string; kid: string; jwk: JsonWebKey }[] };
-    const spfKey = await currentSealKey(testApp.platform, spf);
+    expect(
+      verify('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }, signature ?? Buffer.alloc(0)),
+    ).toBe(true);
+    const list = JSON.parse(body?.toString() ?? '{}') as {
+      keys: { authority: string; kid: string; jwk: JsonWebKey }[];
+    };
     expect(list.keys).toContainEqual(
       expect.objectContaining({
         authority: 'spf',
@@ -184,43 +197,9 @@ describe('the published lists', () => {
       }),
     );
     const etag = response.headers.get('ETag') ?? '';
-    const again = await testApp.app.request('/verification/trust-list.jws', { headers: { 'If-None-Match': etag } });
+    const again = await testApp.app.request('/verification/trust-list.jws', {
+      headers: { 'If-None-Match': etag },
+    });
     expect(again.status).toBe(304);
   });
 });
-
-/** Issues a document through the signing module and runs its sealing job, as the worker would. */
-async function issueAndSeal(accountId: string, key: string) {
-  const context = await issuingContextOf(testApp.platform);
-  const { document, serial } = await testApp.database.db.transaction().execute((tx) =>
-    issueDocument(
-      context,
-      {
-        type: 'extract',
-        authorityId: spf,
-        accountId,
-        subject: { kind: 'person', name: 'Léa Favre' },
-        language: 'fr',
-        content: {
-          title: 'Extrait du registre des poursuites',
-          recipient: 'Léa Favre',
-          paragraphs: ['Aucune poursuite n’est enregistrée au nom de la personne désignée ci-dessus.'],
-          sections: [],
-        },
-        verifierFields: { n: 'Léa Favre', b: '1988-03-14' },
-        validUntil: new Date(now + 90 * 86_400_000),
-        category: 'extract',
-        filename: 'extrait.pdf',
-        idempotencyKey: key,
-        issuedBy: 'system',
-      },
-      tx,
-    ),
-  );
-  const issued = await issuedDocumentBySerial(testApp.database.db, serial);
-  await testApp.jobs['signing:seal-issued']?.({ issuedId: (issued as { id?: string })?.id ?? '' }, {} as never);
-  const sealed = await getDocumentOfAccount(testApp.database.db, accountId, document.id);
-  if (!sealed) throw new Error('issued document missing');
-  return { bytes: new Uint8Array(await readDocument(await vaultOf(testApp.platform), sealed)), serial };
-}
-

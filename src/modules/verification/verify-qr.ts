@@ -19,14 +19,14 @@ export async function verifyQrPayload(
   at: Date,
 ): Promise<VerificationResult> {
   const decoded = decodeQr(text.trim());
-  if (!decoded.ok) return { verdict: 'invalid', source: 'qr', reason: `${decoded.layer}: ${decoded.message}` };
+  if (!decoded.ok)
+    return { verdict: 'invalid', source: 'qr', reason: `${decoded.layer}: ${decoded.message}` };
   const claims = decoded.prefix === guichetPrefix ? fromCwt(decoded.claims) : undefined;
   if (!claims) return { verdict: 'invalid', source: 'qr', reason: 'not a Guichet document' };
   const kid = Buffer.from(decoded.kid).toString('base64');
   const key = (await sources.keys(db)).find((k) => k.kid === kid);
   if (!key) return { verdict: 'unknown-key', source: 'qr', reason: `no key ${kid}` };
-  if (!verifyCose(decoded, key.certificate))
-    return { verdict: 'invalid', source: 'qr', reason: 'signature' };
+  if (!verifyCose(decoded, key.certificate)) return { verdict: 'invalid', source: 'qr', reason: 'signature' };
 
   const authority = await getAuthorityById(db, key.authorityId);
   const document = {
@@ -44,7 +44,8 @@ export async function verifyQrPayload(
     document,
     ...extra,
   });
-  if (authority?.slug !== claims.iss) return result('invalid', { reason: 'issuer is not the key’s authority' });
+  if (authority?.slug !== claims.iss)
+    return result('invalid', { reason: 'issuer is not the key’s authority' });
   const inService = (key.retiredAt ?? key.notAfter).getTime();
   const issued = claims.iat.getTime();
   if (issued < key.notBefore.getTime() - clockSkewMs || issued > inService)
@@ -53,7 +54,10 @@ export async function verifyQrPayload(
   const registered = await sources.register.bySerial(db, claims.serial);
   if (registered?.status === 'revoked')
     return result('revoked', {
-      document: { ...document, ...(registered.revokedAt ? { revokedAt: registered.revokedAt.toISOString() } : {}) },
+      document: {
+        ...document,
+        ...(registered.revokedAt ? { revokedAt: registered.revokedAt.toISOString() } : {}),
+      },
     });
   const time = checkCwtTime(decoded.claims, at);
   return result(time === 'valid' ? 'valid' : time);

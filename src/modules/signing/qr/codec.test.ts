@@ -38,7 +38,7 @@ describe('the Guichet QR codec', () => {
   });
 
   // The signature (64 bytes), key id (8) and content hash (32) alone need version 10 at level Q;
-  // a name and a date of birth bring it to 13 (ADR 0020). Version 13 is 69 modules across.
+  // a name and a date of birth bring it to 13 (ADR 0021). Version 13 is 69 modules across.
   it('fits a QR code of version 13 or lower at error correction Q with a name and a date of birth', async () => {
     const few = { n: 'Anne-Marie Bonvin', b: '1984-07-12' };
     const small = { ...claims, type: 'extract', iss: 'valais', fields: few };

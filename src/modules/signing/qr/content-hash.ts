@@ -4,7 +4,7 @@ import { encode } from 'cbor2';
 /**
  * SHA-256 of a document's canonical content: its type, serial and fields encoded as deterministic
  * CBOR (RFC 8949 §4.2, keys sorted). It goes in the QR code instead of the PDF's hash, which cannot be
- * known before the QR code is printed into that PDF (ADR 0020).
+ * known before the QR code is printed into that PDF (ADR 0021).
  */
 export function documentContentHash(content: {
   type: string;

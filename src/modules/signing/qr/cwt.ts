@@ -1,7 +1,7 @@
 /**
  * The CWT (RFC 8392) inside a Guichet QR code: standard claims `iss` (the authority's slug), `iat`,
  * `exp` (only when the document expires), and one private claim, {@link guichetClaimKey}, holding
- * what a verifier compares with the paper. See docs/decisions/0020-qr-payload.md.
+ * what a verifier compares with the paper. See docs/decisions/0021-qr-payload-and-verification.md.
  */
 
 /** Private-use CWT claim (RFC 8392 §9.1: integers below -65536) of Guichet's document data. */

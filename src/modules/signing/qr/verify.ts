@@ -14,13 +14,26 @@ export function kidOfCertificate(certificateDer: Uint8Array): Uint8Array {
  */
 export function verifyCose(decoded: DecodedQr, certificateDer: Uint8Array): boolean {
   if (!sameBytes(decoded.kid, kidOfCertificate(certificateDer))) return false;
-  let key: KeyObject;
-  try {
-    key = new X509Certificate(certificateDer).publicKey;
-  } catch {
-    return false;
+  const key = publicKeyOf(certificateDer);
+  return key ? verifyWithKey(decoded, key) : false;
+}
+
+// Parsing the certificate costs more than the signature check; a verifier sees few certificates.
+const parsedKeys = new Map<string, KeyObject | null>();
+
+function publicKeyOf(certificateDer: Uint8Array): KeyObject | undefined {
+  const id = Buffer.from(certificateDer).toString('base64');
+  let key = parsedKeys.get(id);
+  if (key === undefined) {
+    try {
+      key = new X509Certificate(certificateDer).publicKey;
+    } catch {
+      key = null;
+    }
+    if (parsedKeys.size >= 256) parsedKeys.clear();
+    parsedKeys.set(id, key);
   }
-  return verifyWithKey(decoded, key);
+  return key ?? undefined;
 }
 
 /** The signature alone, with a public key (the key id is the caller's business). */

@@ -6,7 +6,6 @@
  * service worker's cache offline. A PDF goes to the server (its seal cannot be checked here).
  */
 (() => {
-  'use strict';
   const configElement = document.getElementById('verify-config');
   if (!configElement || !window.crypto?.subtle || typeof DecompressionStream === 'undefined') return;
   const config = JSON.parse(configElement.textContent);
@@ -91,7 +90,14 @@
     return [...head, ...bytes];
   }
   const signatureInput = (protectedBytes, payload) =>
-    new Uint8Array([0x84, 0x6a, ...new TextEncoder().encode('Signature1'), ...byteString(protectedBytes), 0x40, ...byteString(payload)]);
+    new Uint8Array([
+      0x84,
+      0x6a,
+      ...new TextEncoder().encode('Signature1'),
+      ...byteString(protectedBytes),
+      0x40,
+      ...byteString(payload),
+    ]);
 
   const base64 = (bytes) => btoa(String.fromCharCode(...bytes));
   const jwsPayload = (jws) => {
@@ -149,7 +155,10 @@
     } catch {
       return { verdict: 'invalid' };
     }
-    const [trust, revocations] = await Promise.all([loadList(config.trustList), loadList(config.revocations)]);
+    const [trust, revocations] = await Promise.all([
+      loadList(config.trustList),
+      loadList(config.revocations),
+    ]);
     const document = {
       ...qr.document,
       issuedAt: new Date(qr.iat * 1000),
@@ -157,20 +166,35 @@
     };
     const key = qr.kid && trust.keys.find((k) => k.kid === base64(qr.kid));
     if (!key) return { verdict: 'unknown-key', lists: trust };
-    const cryptoKey = await crypto.subtle.importKey('jwk', key.jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const cryptoKey = await crypto.subtle.importKey(
+      'jwk',
+      key.jwk,
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['verify'],
+    );
     const signed =
       qr.alg === -7 &&
-      (await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, cryptoKey, qr.signature, signatureInput(qr.protectedBytes, qr.payload)));
+      (await crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        cryptoKey,
+        qr.signature,
+        signatureInput(qr.protectedBytes, qr.payload),
+      ));
     if (!signed) return { verdict: 'invalid', lists: trust };
     const issuer = trust.authorities[key.authority];
     const result = (verdict) => ({ verdict, issuer, document, lists: trust });
     if (key.authority !== qr.iss) return result('invalid');
     const issued = document.issuedAt.getTime();
-    if (issued < Date.parse(key.notBefore) - clockSkewMs || issued > Date.parse(key.retiredAt ?? key.notAfter))
+    if (
+      issued < Date.parse(key.notBefore) - clockSkewMs ||
+      issued > Date.parse(key.retiredAt ?? key.notAfter)
+    )
       return result('invalid');
     const serialHash = await sha256Hex(document.serial);
     const revoked = revocations.revoked.find((r) => r.serial === serialHash);
-    if (revoked) return { ...result('revoked'), document: { ...document, revokedAt: new Date(revoked.revokedAt) } };
+    if (revoked)
+      return { ...result('revoked'), document: { ...document, revokedAt: new Date(revoked.revokedAt) } };
     if (Date.now() < issued) return result('not-yet-valid');
     if (document.expiresAt && Date.now() >= document.expiresAt.getTime()) return result('expired');
     return result('valid');
@@ -182,9 +206,18 @@
     node.append(...children);
     return node;
   };
-  const date = (d) => new Intl.DateTimeFormat(`${config.locale}-CH`, { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(d);
+  const date = (d) =>
+    new Intl.DateTimeFormat(`${config.locale}-CH`, { dateStyle: 'long', timeZone: 'Europe/Zurich' }).format(
+      d,
+    );
   const summary = (rows) =>
-    el('dl', { class: 'summary-list' }, ...rows.map(([term, value]) => el('div', { class: 'summary-list__row' }, el('dt', {}, term), el('dd', {}, value))));
+    el(
+      'dl',
+      { class: 'summary-list' },
+      ...rows.map(([term, value]) =>
+        el('div', { class: 'summary-list__row' }, el('dt', {}, term), el('dd', {}, value)),
+      ),
+    );
   const fieldLabel = (key) => T[`field_${key}`] ?? key.replaceAll('_', ' ');
 
   /** The same markup as VerificationResultView on the server. */
@@ -200,13 +233,20 @@
     const body = el('div', { class: 'notification__body' }, el('p', {}, T[`explain_${result.verdict}`]));
     if (rows.length) body.append(summary(rows));
     if (result.issuer && doc && Object.keys(doc.fields).length) {
-      body.append(el('h3', {}, T.signedFields), summary(Object.entries(doc.fields).map(([k, v]) => [fieldLabel(k), v])));
+      body.append(
+        el('h3', {}, T.signedFields),
+        summary(Object.entries(doc.fields).map(([k, v]) => [fieldLabel(k), v])),
+      );
     }
     const when = result.lists ? date(new Date(result.lists.iat * 1000)) : '';
     body.append(el('p', {}, navigator.onLine ? T.checkedLocally : T.checkedOffline.replace('{date}', when)));
     const section = el(
       'section',
-      { class: `notification notification--${result.verdict === 'valid' ? 'success' : 'important'}`, 'aria-labelledby': 'verdict-title', 'data-verdict': result.verdict },
+      {
+        class: `notification notification--${result.verdict === 'valid' ? 'success' : 'important'}`,
+        'aria-labelledby': 'verdict-title',
+        'data-verdict': result.verdict,
+      },
       el('h2', { class: 'notification__title', id: 'verdict-title' }, T[`verdict_${result.verdict}`]),
       body,
     );

@@ -1,5 +1,5 @@
-import type { Locale } from '../../../platform/i18n/locales.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n/format.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { verificationMessages } from '../messages.ts';
 import type { Verdict, VerificationResult } from '../verdict.ts';
@@ -49,7 +49,12 @@ export function VerificationResultView(props: { locale: Locale; result: Verifica
             <SummaryList
               rows={[
                 ...(result.seal.timestampedAt
-                  ? [[t('sealTimestamp'), formatDateTime(locale, new Date(result.seal.timestampedAt))] as [string, string]]
+                  ? [
+                      [t('sealTimestamp'), formatDateTime(locale, new Date(result.seal.timestampedAt))] as [
+                        string,
+                        string,
+                      ],
+                    ]
                   : []),
                 [t('sealRegistered'), result.seal.registered ? t('yes') : t('sealNotRegistered')],
               ]}

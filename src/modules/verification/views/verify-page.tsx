@@ -1,8 +1,8 @@
 import type { Locale } from '../../../platform/i18n/locales.ts';
-import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary } from '../../../platform/views/components/error-summary.tsx';
+import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
 import { verificationMessages } from '../messages.ts';
 import type { VerificationResult } from '../verdict.ts';
 import { VerificationResultView } from './verification-result.tsx';
