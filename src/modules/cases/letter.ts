@@ -73,9 +73,9 @@ export async function letterIssuance(
       sections: [{ fields: [{ label: t('reference'), value: item.reference }] }],
     },
     verifierFields: {
-      name: account?.name ?? '',
-      ref: item.reference,
-      ...(extra.outcome ? { outcome: extra.outcome } : {}),
+      n: account?.name ?? '',
+      r: item.reference,
+      ...(extra.outcome ? { o: extra.outcome } : {}),
     },
     requestId: item.id,
     requestReference: item.reference,

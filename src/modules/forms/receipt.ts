@@ -84,7 +84,7 @@ export async function issueReceipt(platform: Platform, job: { submissionId: stri
         subject: { kind: account.kind === 'professional' ? 'organisation' : 'person', name: account.name },
         language: locale,
         content: receiptContent(version.definition, submission, { locale, accountName: account.name }),
-        verifierFields: { name: account.name, ref: submission.reference },
+        verifierFields: { n: account.name, r: submission.reference },
         category: 'correspondence',
         filename: `receipt-${submission.reference}.pdf`,
         idempotencyKey: `receipt:${submission.id}`,

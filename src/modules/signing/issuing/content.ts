@@ -22,6 +22,13 @@ export interface IssuedContent {
   sections: Array<{ heading?: string; fields: IssuedField[] }>;
 }
 
+/**
+ * The printed fields a QR code signs, for a verifier to compare with the paper: one-letter keys keep
+ * the code small (a low QR version), and the verification page names them in the reader's language.
+ * n: name, b: date of birth (ISO), r: reference of the request, o: outcome in words.
+ */
+export type VerifierFields = Partial<Record<'n' | 'b' | 'r' | 'o', string>>;
+
 /** Who or what a document is about: a person or an organisation (an account of either kind). */
 export interface IssuedSubject {
   kind: 'person' | 'organisation';

@@ -16,7 +16,7 @@ import type { MandateTheme } from '../../mandates/index.ts';
 import type { SealContext } from '../context.ts';
 import { documentContentHash, encodeGuichetQr } from '../qr/index.ts';
 import { currentSealKey } from '../seal-keys.ts';
-import type { IssuedContent, IssuedSubject, IssuedType } from './content.ts';
+import type { IssuedContent, IssuedSubject, IssuedType, VerifierFields } from './content.ts';
 import { renderIssuedPdf } from './render.ts';
 import { newSerial } from './serial.ts';
 import type { IssuingTables } from './tables.ts';
@@ -30,7 +30,7 @@ export interface Issuance {
   language: Locale;
   content: IssuedContent;
   /** The few printed fields a verifier compares with the paper; signed in the QR code. Keep them short. */
-  verifierFields: Record<string, string>;
+  verifierFields: VerifierFields;
   validUntil?: Date | null;
   requestId?: string | null;
   requestReference?: string;
@@ -67,11 +67,12 @@ export async function issueDocument(
   if (!authority) throw new Error(`No authority ${issuance.authorityId} to issue a document`);
   const serial = newSerial(now);
   const validUntil = issuance.validUntil ?? null;
-  const contentSha256 = documentContentHash({
-    type: issuance.type,
-    serial,
-    fields: issuance.verifierFields,
-  });
+  const fields = Object.fromEntries(
+    Object.entries(issuance.verifierFields).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+  const contentSha256 = documentContentHash({ type: issuance.type, serial, fields });
   const key = await currentSealKey({ ...context, db: tx }, authority.id);
   const qrPayload = await encodeGuichetQr({
     claims: {
@@ -80,7 +81,7 @@ export async function issueDocument(
       ...(validUntil ? { exp: validUntil } : {}),
       type: issuance.type,
       serial,
-      fields: issuance.verifierFields,
+      fields,
       sha256: contentSha256,
     },
     kid: key.kid,

@@ -46,7 +46,7 @@ const extract = (key: string): Issuance => ({
     paragraphs: ['Aucune poursuite n’est enregistrée au nom de la personne désignée ci-dessus.'],
     sections: [{ fields: [{ label: 'Date de naissance', value: '14.03.1988' }] }],
   },
-  verifierFields: { name: 'Léa Favre', born: '1988-03-14', result: 'none' },
+  verifierFields: { n: 'Léa Favre', b: '1988-03-14', o: 'Aucune poursuite' },
   validUntil: new Date(Date.now() + 90 * 86_400_000),
   category: 'extract',
   filename: 'extrait.pdf',
@@ -118,7 +118,7 @@ describe('issuing a document', () => {
       iss: 'spf',
       type: 'extract',
       serial,
-      fields: { name: 'Léa Favre', born: '1988-03-14', result: 'none' },
+      fields: { n: 'Léa Favre', b: '1988-03-14', o: 'Aucune poursuite' },
     });
   });
 
