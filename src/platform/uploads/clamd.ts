@@ -65,7 +65,9 @@ const scanners = new Map<string, MalwareScanner>();
 /** The scanner `CLAMD_URL` names, or null: without one, uploads are checked but not scanned (demo). */
 export function malwareScannerFor(config: { clamdUrl: string | undefined }): MalwareScanner | null {
   if (!config.clamdUrl) return null;
-  let scanner = scanners.get(config.clamdUrl);
-  if (!scanner) scanners.set(config.clamdUrl, (scanner = clamdScanner(config.clamdUrl)));
+  const known = scanners.get(config.clamdUrl);
+  if (known) return known;
+  const scanner = clamdScanner(config.clamdUrl);
+  scanners.set(config.clamdUrl, scanner);
   return scanner;
 }
