@@ -182,7 +182,8 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
           item.submission_id,
           c.req.param('fileId') ?? '',
         );
-        if (!file) throw notFound();
+        // Not scanned yet (or infected): staff never receive it.
+        if (!file || file === 'quarantined') throw notFound();
         await recordStaffRead(c, item, 'file.download', {
           type: 'file',
           id: c.req.param('fileId') ?? '',

@@ -71,3 +71,17 @@ export function malwareScannerFor(config: { clamdUrl: string | undefined }): Mal
   scanners.set(config.clamdUrl, scanner);
   return scanner;
 }
+
+/**
+ * The verdict on a file held in quarantine, for the scan jobs: without an answer from the scanner (or
+ * without a scanner, should it have been unconfigured since) it throws, so the job is tried again
+ * later and the file never passes unscanned.
+ */
+export async function scanQuarantined(
+  config: { clamdUrl: string | undefined },
+  bytes: Uint8Array,
+): Promise<'clean' | 'infected'> {
+  const scanner = malwareScannerFor(config);
+  if (!scanner) throw new ScannerUnavailable('a file waits for a scan but CLAMD_URL is not set');
+  return (await scanner.scan(bytes)).clean ? 'clean' : 'infected';
+}
