@@ -25,7 +25,7 @@ export interface JobPayloads {
   /** Destroys documents whose retention period is over. */
   'documents:apply-retention': Record<string, never>;
   /** Scans a document kept in quarantine because the malware scanner was down; retried until it answers. */
-  'documents:scan-upload': { documentId: string };
+  'documents:scan-upload': { documentId: string; announce: boolean; requestReference?: string };
   /** Scans a form's file kept in quarantine because the malware scanner was down; retried likewise. */
   'forms:scan-file': { fileId: string };
   /** Opens the request (case) for an accepted form submission; enqueued with the submission itself. */
