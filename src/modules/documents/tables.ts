@@ -40,6 +40,8 @@ export interface DocumentsTables {
     /** Set when its issuer revoked it, with the reason the holder reads. */
     revoked_at: Date | null;
     revocation_reason: string | null;
+    /** Waiting for the malware scanner (configured but down): shown to nobody until found clean. */
+    quarantined_at: Date | null;
   };
   /** Who read which document, first when, and on what right: "unread" is per person. */
   document_reads: {

@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { scanQuarantined } from '../../platform/uploads/index.ts';
 import { builderRoutes } from './builder-routes.tsx';
+import { scanQuarantinedFile } from './drafts.ts';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
 import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-document.ts';
+import * as filesQuarantine from './migrations/2026-12-01-40-forms-files-quarantine.ts';
 import { formsMySpace } from './my-space.tsx';
 import { issueReceipt } from './receipt.ts';
 import { runnerRoutes } from './routes.tsx';
@@ -23,6 +27,7 @@ export const formsModule: GuichetModule = {
     '2026-11-24-23-forms-theme': formTheme,
     '2026-11-30-20-forms-submission-reference': submissionReference,
     '2026-12-01-32-forms-receipt-document': receiptDocument,
+    '2026-12-01-40-forms-files-quarantine': filesQuarantine,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
@@ -30,5 +35,15 @@ export const formsModule: GuichetModule = {
   mySpace: formsMySpace,
   jobs: (platform) => ({
     'forms:issue-receipt': (job) => issueReceipt(platform, job),
+    'forms:scan-file': async ({ fileId }) => {
+      const verdict = await scanQuarantinedFile(
+        platform.db,
+        await masterKeysFor(platform.config, platform.db),
+        (bytes) => scanQuarantined(platform.config, bytes),
+        fileId,
+      );
+      if (verdict === 'infected')
+        platform.logger.warn({ fileId }, 'quarantined form file was infected: emptied');
+    },
   }),
 };

@@ -3,10 +3,16 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import {
+  documentKinds,
+  readUploads,
+  refusalMessage,
+  type UploadRefusal,
+} from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
-import { checkUpload, documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
+import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { allFields, type FormDefinition } from './definition.ts';
 import {
@@ -19,6 +25,7 @@ import {
   submitDraft,
 } from './drafts.ts';
 import { engine } from './engine.ts';
+import { documentMimes, type FileField, kindOfMime } from './fields/file/file-field.tsx';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
 import { parseStep } from './parse.ts';
@@ -36,8 +43,6 @@ import {
 const runnerScripts = ['forms/json-logic.js', 'forms/form-engine.cjs', 'forms/form-runner.js'];
 const maxUploadBytes = 20 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
-
-type Posted = Record<string, string | string[] | File | (string | File)[]>;
 
 /** The form runner: starting, filling step by step, checking and sending, the receipt. */
 export function runnerRoutes(platform: Platform): RouteDef[] {
@@ -145,34 +150,38 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     );
   }
 
-  /** Stores the files posted for a step's file fields (checked by content) and answers with them. */
-  async function withFiles(
-    draft: Draft,
-    definition: FormDefinition,
-    stepId: string,
-    posted: Posted,
-    answers: Answers,
-  ) {
-    const problems: FieldProblem[] = [];
-    const step = definition.steps.find((s) => s.id === stepId);
-    for (const field of step?.fields ?? []) {
-      if (field.type !== 'file') continue;
-      const file = posted[field.id];
-      if (!(file instanceof File) || file.size === 0) continue;
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const checked = checkUpload(bytes);
-      const accepted =
-        typeof checked === 'object' &&
-        (field.accept ?? [checked.contentType]).includes(checked.contentType as never);
-      if (typeof checked === 'object' && accepted && bytes.length <= (field.maxBytes ?? maxUploadBytes))
-        answers[field.id] = await storeFile(db, await masterKeysFor(platform.config, db), draft.id, {
-          name: file.name.slice(0, 120),
-          type: checked.contentType,
-          bytes,
-        });
-      else problems.push({ field: field.id, problem: checked === 'fileTooLarge' ? 'tooLarge' : 'fileType' });
+  /**
+   * Reads a step's post through the one upload path (`readUploads`: content checks, malware scan) and
+   * stores each file its file fields accept, sealed with the draft. A refused file is not stored and
+   * comes back as that field's error, with what the person typed.
+   */
+  async function readStep(c: RouteContext, draft: Draft, step: FormDefinition['steps'][number]) {
+    const fileFields = step.fields.filter((f): f is FileField => f.type === 'file');
+    const read = await readUploads(c, {
+      maxBytes: Math.max(maxUploadBytes, ...fileFields.map((f) => f.maxBytes ?? 0)),
+      maxFiles: fileFields.length,
+      accepted: documentKinds,
+    });
+    if ('refused' in read)
+      return { posted: read.fields, stored: {}, refused: [fieldError(c, read.refused, fileFields[0]?.id)] };
+    const stored: Answers = {};
+    const refused: FieldError[] = [];
+    for (const file of read.files) {
+      const field = fileFields.find((f) => f.id === file.field);
+      if (!field) continue;
+      const maxBytes = field.maxBytes ?? maxUploadBytes;
+      const kinds = (field.accept ?? documentMimes).flatMap((mime) => kindOfMime(mime));
+      if (file.bytes.length > maxBytes)
+        refused.push(fieldError(c, { code: 'too-large', maxBytes }, field.id));
+      else if (!kinds.includes(file.kind))
+        refused.push(fieldError(c, { code: 'type-not-accepted', accepted: kinds }, field.id));
+      else stored[field.id] = await storeFile(db, await masterKeysFor(platform.config, db), draft.id, file);
     }
-    return problems;
+    return { posted: read.fields, stored, refused };
+  }
+
+  function fieldError(c: RouteContext, refusal: UploadRefusal, fallbackField = 'file'): FieldError {
+    return { field: refusal.field ?? fallbackField, message: refusalMessage(refusal, c.var.locale) };
   }
 
   return [
@@ -259,6 +268,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       maxBodyBytes: maxUploadBytes + 1024 * 1024,
+      uploads: true,
       async handler(c) {
         const loaded = await ownDraft(c);
         const { draft, definition } = loaded;
@@ -266,9 +276,10 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const stepId = c.req.param('stepId') ?? '';
         const step = definition.steps.find((s) => s.id === stepId);
         if (!step) throw notFound();
-        const posted = (await c.req.parseBody({ all: true })) as Posted;
-        const answers = parseStep(step, posted, draft.answers);
-        const fileProblems = await withFiles(draft, definition, stepId, posted, answers);
+        const { posted, stored, refused } = await readStep(c, draft, step);
+        const answers = { ...parseStep(step, posted, draft.answers), ...stored };
+        // A refused file is the only problem shown: the person sends it again with what they typed.
+        if (refused.length > 0) return renderStep(c, loaded, stepId, answers, refused, { status: 422 });
         await saveAnswers(db, draft.id, answers, stepId);
         const action = typeof posted.action === 'string' ? posted.action : 'next';
         if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
@@ -278,7 +289,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const before = engine.evaluate(definition, draft.answers).steps[index];
         const after = engine.evaluate(definition, answers).steps[index];
         const { problems } = validateAnswers(definition, answers, { today: today(), onlyStep: stepId });
-        const all = [...fileProblems, ...problems];
+        const all = problems;
         if (all.length > 0) {
           // Without JavaScript, a question this very post revealed or made required was never seen as
           // such: it is named, so that the person knows why the step came back.
