@@ -6,6 +6,7 @@ import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
+import * as documentCapture from './migrations/2026-12-01-50-forms-document-capture.ts';
 import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
 
@@ -20,6 +21,7 @@ export const formsModule: GuichetModule = {
     '2026-11-24-19-forms-files-sealed': sealFiles,
     '2026-11-24-23-forms-theme': formTheme,
     '2026-11-30-20-forms-submission-reference': submissionReference,
+    '2026-12-01-50-forms-document-capture': documentCapture,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
