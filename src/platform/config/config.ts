@@ -51,6 +51,8 @@ export interface Config {
   documentFallbackDays: number;
   /** The payment provider (Datatrans' JSON API); the simulator in demo mode, none otherwise. */
   payments: PaymentProviderConfig | undefined;
+  /** ClamAV's daemon (`tcp://host:3310`, `unix:///path`): uploads wait in quarantine until it finds them clean. */
+  clamdUrl: string | undefined;
 }
 
 export interface PaymentProviderConfig {
@@ -137,6 +139,7 @@ function toConfig(env: Env, publicUrl: string): Config {
     documentReminderDays: env.DOCUMENT_REMINDER_DAYS,
     documentFallbackDays: env.DOCUMENT_FALLBACK_DAYS,
     payments: paymentProvider(env, publicUrl),
+    clamdUrl: env.CLAMD_URL,
   };
 }
 

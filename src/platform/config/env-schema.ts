@@ -137,6 +137,7 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional,
   DOCUMENT_REMINDER_DAYS: whole(7, 1),
   DOCUMENT_FALLBACK_DAYS: whole(21, 1),
+  CLAMD_URL: url(['tcp:', 'unix:']),
   DATATRANS_MERCHANT_ID: optional,
   DATATRANS_PASSWORD: optional,
   DATATRANS_SIGN_KEY: checked((raw) =>

@@ -7,6 +7,8 @@ import type { Config } from '../config/config.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale } from '../i18n/negotiate.ts';
 import type { GuichetModule, Platform } from '../module.ts';
+import { malwareScannerFor } from '../uploads/clamd.ts';
+import { readLeadingField } from '../uploads/form-token.ts';
 import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
@@ -95,6 +97,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
     c.set('locale', c.var.localeFor(options.defaultLanguages));
     c.set('defaultBranding', options.defaultBranding);
+    c.set('malwareScanner', malwareScannerFor(config));
     if (isLocale(chosen) && chosen !== cookie) {
       setCookie(c, 'lang', chosen, { path: '/', maxAge: 31_536_000, sameSite: 'Lax', secure: secureCookies });
     }
@@ -117,12 +120,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const limit: MiddlewareHandler<AppEnv> =
       route.access === 'machine' && route.maxBodyBytes === undefined
         ? (_c, next) => next()
-        : bodyLimit({
-            maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,
-            onError: () => {
-              throw new HttpError(413, 'too_large');
-            },
-          });
+        : route.uploads
+          ? streamingBodyLimit(route.maxBodyBytes ?? defaultMaxBodyBytes)
+          : bodyLimit({
+              maxSize: route.maxBodyBytes ?? defaultMaxBodyBytes,
+              onError: () => {
+                throw new HttpError(413, 'too_large');
+              },
+            });
     app.on(route.method, route.path, limit, async (c) => {
       await guard(c, route, config);
       return answerAfterDecision(c, route, config.demo);
@@ -174,6 +179,31 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
 }
 
+/**
+ * A cap on the whole body that counts bytes as they pass instead of buffering them (Hono's `bodyLimit`
+ * keeps a chunked body in memory): a declared length above it is refused at once, a longer stream fails
+ * where it passes the cap.
+ */
+function streamingBodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    if (Number(c.req.header('Content-Length') ?? 0) > maxBytes) throw new HttpError(413, 'too_large');
+    let size = 0;
+    const counted = body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          size += chunk.length;
+          if (size > maxBytes) controller.error(new HttpError(413, 'too_large'));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
+    return next();
+  };
+}
+
 class RedirectTo extends Error {
   constructor(readonly location: string) {
     super(location);
@@ -182,8 +212,13 @@ class RedirectTo extends Error {
 
 async function readFormToken(c: RouteContext): Promise<string | undefined> {
   const type = c.req.header('Content-Type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
-    return undefined;
+  // Files stream past the router: only the head of the body, where forms put the token, is read.
+  if (type.startsWith('multipart/form-data')) {
+    const { value, request } = await readLeadingField(c.req.raw, '_csrf');
+    c.req.raw = request;
+    return value;
+  }
+  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
   const body = await c.req.parseBody();
   return typeof body._csrf === 'string' ? body._csrf : undefined;
 }

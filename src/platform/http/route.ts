@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { MalwareScanner } from '../uploads/clamd.ts';
 import type { Branding } from '../views/page-context.ts';
 import type { Access, Actor, PersonActor } from './access.ts';
 import type { AssuranceLevel } from './assurance-level.ts';
@@ -23,6 +24,8 @@ export interface AppEnv {
     log: Logger;
     /** The canton's branding, for pages that belong to no particular authority. */
     defaultBranding(locale: Locale): Promise<Branding>;
+    /** ClamAV when `CLAMD_URL` is set; `readUploads` scans every file with it. */
+    malwareScanner: MalwareScanner | null;
   };
 }
 
@@ -40,6 +43,12 @@ export interface RouteDef {
   rateLimit?: RateLimitRule;
   /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
+  /**
+   * The handler reads its body with `readUploads`, which streams files and stops at its own limits
+   * with a message for the person: the router then neither buffers the body nor answers 413 itself
+   * below `maxBodyBytes`, which stays the hard cap of the whole body.
+   */
+  uploads?: true;
   /** The minimum level of assurance; a weaker session is sent to log in again with a stronger means. */
   level?: AssuranceLevel;
   /**
