@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import { builderRoutes } from './builder-routes.tsx';
+import { phoneRoutes } from './capture/phone-routes.tsx';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
@@ -25,6 +26,6 @@ export const formsModule: GuichetModule = {
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
-  routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform)],
+  routes: (platform) => [...runnerRoutes(platform), ...phoneRoutes(platform), ...builderRoutes(platform)],
   mySpace: formsMySpace,
 };

@@ -3,21 +3,16 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
-import { checkUpload } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
+import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
+import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
+import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
-import {
-  type Draft,
-  getDraftOfAccount,
-  getSubmissionOfAccount,
-  saveAnswers,
-  startDraft,
-  storeFile,
-  submitDraft,
-} from './drafts.ts';
+import { getDraftOfAccount, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
 import { engine } from './engine.ts';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
@@ -35,10 +30,7 @@ import {
 } from './views/runner-pages.tsx';
 
 const runnerScripts = ['forms/json-logic.js', 'forms/form-engine.cjs', 'forms/form-runner.js'];
-const maxUploadBytes = 20 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
-
-type Posted = Record<string, string | string[] | File | (string | File)[]>;
 
 /** The form runner: starting, filling step by step, checking and sending, the receipt. */
 export function runnerRoutes(platform: Platform): RouteDef[] {
@@ -88,11 +80,13 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     const labelOf = (id: string) => allFields(definition).find((f) => f.field.id === id)?.field.label;
     return problems.map((p) => ({
       field: p.field,
-      message: isNew(p)
-        ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
-        : p.problem === 'check' && p.check !== undefined
-          ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
-          : t(p.problem),
+      message: p.message
+        ? p.message
+        : isNew(p)
+          ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
+          : p.problem === 'check' && p.check !== undefined
+            ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
+            : t(p.problem),
     }));
   }
 
@@ -107,7 +101,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     stepId: string,
     answers: Answers,
     errors: FieldError[],
-    extra: { status?: 200 | 422; savedLater?: boolean } = {},
+    extra: { status?: 200 | 422; savedLater?: boolean; phone?: PhoneLink } = {},
   ) {
     const { definition, draft } = loaded;
     const { state, active } = activeSteps(definition, answers);
@@ -127,7 +121,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       {
         title: `${pick(step.title, c.var.locale)} – ${pick(definition.title, c.var.locale)}`,
         status: extra.status ?? 200,
-        scripts: runnerScripts,
+        scripts: step.fields.some((f) => f.type === 'document')
+          ? [...runnerScripts, 'forms/document-capture.js']
+          : runnerScripts,
       },
       <StepPage
         locale={c.var.locale}
@@ -142,41 +138,20 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         backHref={previous ? `${draftPath(draft.id)}?step=${previous.id}` : undefined}
         nonce={c.var.secureHeadersNonce ?? ''}
         savedLater={extra.savedLater}
+        captures={
+          await capturesOf(db, {
+            draftId: draft.id,
+            draftPath: draftPath(draft.id),
+            step,
+            phone: extra.phone,
+          })
+        }
       />,
     );
   }
 
-  /** Stores the files posted for a step's file fields (checked by content) and answers with them. */
-  async function withFiles(
-    draft: Draft,
-    definition: FormDefinition,
-    stepId: string,
-    posted: Posted,
-    answers: Answers,
-  ) {
-    const problems: FieldProblem[] = [];
-    const step = definition.steps.find((s) => s.id === stepId);
-    for (const field of step?.fields ?? []) {
-      if (field.type !== 'file') continue;
-      const file = posted[field.id];
-      if (!(file instanceof File) || file.size === 0) continue;
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const checked = checkUpload(bytes);
-      const accepted =
-        typeof checked === 'object' &&
-        (field.accept ?? [checked.contentType]).includes(checked.contentType as never);
-      if (typeof checked === 'object' && accepted && bytes.length <= (field.maxBytes ?? maxUploadBytes))
-        answers[field.id] = await storeFile(db, await masterKeysFor(platform.config, db), draft.id, {
-          name: file.name.slice(0, 120),
-          type: checked.contentType,
-          bytes,
-        });
-      else problems.push({ field: field.id, problem: checked === 'fileTooLarge' ? 'tooLarge' : 'fileType' });
-    }
-    return problems;
-  }
-
   return [
+    ...draftCaptureRoutes(platform, ownDraft),
     {
       method: 'GET',
       path: '/forms/:formId/start',
@@ -259,7 +234,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       path: '/forms/drafts/:id/steps/:stepId',
       access: 'person',
       object: 'decided',
-      maxBodyBytes: maxUploadBytes + 1024 * 1024,
+      uploads: true,
+      maxBodyBytes: maxStepBodyBytes,
       async handler(c) {
         const loaded = await ownDraft(c);
         const { draft, definition } = loaded;
@@ -267,11 +243,52 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const stepId = c.req.param('stepId') ?? '';
         const step = definition.steps.find((s) => s.id === stepId);
         if (!step) throw notFound();
-        const posted = (await c.req.parseBody({ all: true })) as Posted;
+        const read = await readUploads(c, uploadLimitsOf(step));
+        const keys = await masterKeysFor(platform.config, db);
+        if ('refused' in read)
+          // Reading stopped at the refused file: what came after it never arrived, so nothing is saved.
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            draft.answers,
+            problemsAsErrors(c.var.locale, definition, [refusalProblem(step, read.refused, c.var.locale)]),
+            { status: 422 },
+          );
+        const posted = read.fields;
         const answers = parseStep(step, posted, draft.answers);
-        const fileProblems = await withFiles(draft, definition, stepId, posted, answers);
-        await saveAnswers(db, draft.id, answers, stepId);
         const action = typeof posted.action === 'string' ? posted.action : 'next';
+        const fileProblems = await storeStepFiles(
+          db,
+          keys,
+          draft.id,
+          step,
+          read.files,
+          answers,
+          c.var.locale,
+        );
+        const capture = await applyCaptureAction(db, keys, {
+          draftId: draft.id,
+          step,
+          action,
+          answers,
+          locale: c.var.locale,
+          publicUrl: platform.config.publicUrl,
+        });
+        fileProblems.push(...capture.problems);
+        await saveAnswers(db, draft.id, answers, stepId);
+        if (capture.handled || (fileProblems.length > 0 && action !== 'next'))
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            answers,
+            problemsAsErrors(c.var.locale, definition, fileProblems),
+            {
+              status: fileProblems.length > 0 ? 422 : 200,
+              phone: capture.phone,
+            },
+          );
         if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
           return renderStep(c, loaded, stepId, answers, []);
         if (action === 'save') return c.redirect(`${draftPath(draft.id)}?step=${stepId}&saved=1`, 303);

@@ -17,6 +17,9 @@ export interface Capture {
   draftId: string;
   fieldId: string;
   expiresAt: Date;
+  /** The draft's form and version, to find the field's definition. */
+  formId: string;
+  version: number;
 }
 
 /**
@@ -64,6 +67,8 @@ export async function findCapture(db: Db, token: string, now = new Date()): Prom
       'form_capture_tokens.draft_id as draftId',
       'form_capture_tokens.field_id as fieldId',
       'form_capture_tokens.expires_at as expiresAt',
+      'form_drafts.form_id as formId',
+      'form_drafts.version',
     ])
     .where('form_capture_tokens.token_hash', '=', hash(token))
     .where('form_capture_tokens.used_at', 'is', null)

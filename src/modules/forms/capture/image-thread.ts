@@ -56,3 +56,8 @@ export async function pdfInWorker(
 ): Promise<Buffer> {
   return Buffer.from(await run<Uint8Array>({ task: 'pdf', pages, title }));
 }
+
+/** How many pages a PDF has (worker thread: parsing a large PDF takes a while). */
+export function countPagesInWorker(bytes: Uint8Array): Promise<number> {
+  return run<number>({ task: 'countPages', bytes });
+}

@@ -35,3 +35,8 @@ export async function pdfFromPages(
   }
   return pdf.save();
 }
+
+/** The pages of a PDF sent as it is (checked safe by the upload path before). */
+export async function countPdfPages(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+}

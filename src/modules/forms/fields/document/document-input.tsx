@@ -44,33 +44,30 @@ export function DocumentInput(props: InputProps<DocumentField>) {
           pages: field.maxPages ?? defaults.maxPages,
         })}
       </p>
-      {documents.length > 0 && (
-        <>
-          <h3 class="document-capture__title">{t('attached')}</h3>
-          <ul class="document-capture__documents" data-documents>
-            {documents.map((document, i) => (
-              <li>
-                {t('documentPages', { name: document.name, pages: document.pages })}{' '}
-                <button
-                  type="submit"
-                  class="button button--secondary"
-                  name="action"
-                  value={`removeDocument:${name}:${i}`}
-                >
-                  {t('removeDocument', { name: document.name })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {documents.length > 0 && <h3 class="document-capture__title">{t('attached')}</h3>}
+      {/* Always there, empty or not: the script lists here what the phone sends. */}
+      <ul class="document-capture__documents" data-documents>
+        {documents.map((document, i) => (
+          <li>
+            {t('documentPages', { name: document.name, pages: document.pages })}{' '}
+            <button
+              type="submit"
+              class="button button--secondary"
+              name="action"
+              value={`removeDocument:${name}:${i}`}
+            >
+              {t('removeDocument', { name: document.name })}
+            </button>
+          </li>
+        ))}
+      </ul>
       {capture && capture.pages.length > 0 && (
         <>
           <h3 class="document-capture__title">{t('waitingPages')}</h3>
           <PageList
             field={name}
             pages={capture.pages}
-            imageHref={(pageId) => `${capture.draftPath}/pages/${pageId}`}
+            imageHref={(pageId) => `${capture.draftPath}/pages/${pageId}?field=${name}`}
             locale={props.locale}
           />
           <Button variant="secondary" name="action" value={`makeDocument:${name}`}>
@@ -131,6 +128,7 @@ function PhoneCapture(props: {
     <div
       class="capture-phone"
       data-capture-poll={capture.waiting ? `${capture.draftPath}/fields/${props.name}/documents` : undefined}
+      data-arrived={t('phoneArrived', { name: '{name}' })}
     >
       <h3 class="document-capture__title">{t('phoneTitle')}</h3>
       {phone ? (
