@@ -19,7 +19,8 @@ export async function pdfFromPages(
   for (const page of pages) {
     const landscape = page.width > page.height;
     const sheet = pdf.addPage(landscape ? [a4.long, a4.short] : [a4.short, a4.long]);
-    const image = await pdf.embedJpg(page.jpeg);
+    // A copy of its own: pdf-lib reads the JPEG through `.buffer`, ignoring a view's offset.
+    const image = await pdf.embedJpg(new Uint8Array(page.jpeg));
     const scale = Math.min(
       (sheet.getWidth() - 2 * margin) / page.width,
       (sheet.getHeight() - 2 * margin) / page.height,
