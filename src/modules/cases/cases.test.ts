@@ -214,7 +214,7 @@ describe('requests', () => {
     );
     expect(refusedFile.status).toBe(422);
     const refusedPage = await refusedFile.text();
-    expect(refusedPage).toContain('Ce fichier n’est pas accepté');
+    expect(refusedPage).toContain('Ce type de fichier n’est pas accepté');
     expect(refusedPage).toContain('>Votre extrait est prêt.</textarea>'); // nothing typed is lost
     await post(
       `${staffBase}/${id}/messages`,

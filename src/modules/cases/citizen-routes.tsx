@@ -126,6 +126,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { item } = await ownCase(c, 'request.answerComplement');
         if (!(await workflowFor(db, item.form_id)).statuses[item.status]?.awaitsCitizen)
@@ -187,6 +188,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { item } = await ownCase(c, 'request.message');
         const sent = await textAndFile(platform, c, item, 'message', 'requester');

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/database/database.ts';
 import { type Locale, type LocalisedText, pick } from '../../platform/i18n/locales.ts';
-import { checkUpload } from '../documents/index.ts';
+import type { AcceptedUpload } from '../../platform/uploads/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import type { Case } from './cases.ts';
 import { type LetterTemplate, letterPdf } from './letter.ts';
@@ -67,17 +67,14 @@ export async function decisionLetter(
 export async function decisionDocument(
   db: Db,
   item: Case,
-  posted: { file?: unknown; template?: unknown },
+  posted: { file?: AcceptedUpload; template?: unknown },
   outcome: 'granted' | 'refused',
 ): Promise<
   | { file: { name: string; bytes: Buffer }; fromLetterOf?: string }
   | { missing: 'decision-file' | 'decision-template' }
 > {
-  if (posted.file instanceof File && posted.file.size > 0) {
-    const bytes = Buffer.from(await posted.file.arrayBuffer());
-    if (typeof checkUpload(bytes) === 'string') return { missing: 'decision-file' };
-    return { file: { name: posted.file.name, bytes } };
-  }
+  // Checked and scanned by `readUploads` already.
+  if (posted.file) return { file: { name: posted.file.name, bytes: posted.file.bytes } };
   const template = String(posted.template ?? '');
   const file = await decisionLetter(db, item, await workflowFor(db, item.form_id), template, outcome);
   return file ? { file, fromLetterOf: template } : { missing: 'decision-template' };

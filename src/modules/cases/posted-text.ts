@@ -1,7 +1,8 @@
 import { loggedInPerson, type RouteContext } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { documentKinds, readUploads, refusalMessage } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
-import { publishAttachment } from '../documents/index.ts';
+import { maxDocumentBytes, publishAttachment } from '../documents/index.ts';
 import type { Case, CaseActor } from './cases.ts';
 import { caseMessages } from './messages.ts';
 
@@ -34,11 +35,17 @@ export async function textAndFile(
   field: 'complement' | 'message',
   from: 'requester' | 'authority',
 ): Promise<{ text: string; documentId?: string } | { errors: FieldError[]; kept: Record<string, string> }> {
-  const posted = (await c.req.parseBody()) as Posted;
-  const value = postedText(posted);
+  const read = await readUploads(c, { maxBytes: maxDocumentBytes, maxFiles: 1, accepted: documentKinds });
+  const value = postedText(read.fields as Posted);
   const t = caseMessages.translator(c.var.locale);
+  // A refused file is not stored; the text comes back to be sent again with another file.
+  if ('refused' in read)
+    return {
+      errors: [{ field: `${field}-file`, message: refusalMessage(read.refused, c.var.locale) }],
+      kept: { [field]: value },
+    };
   if (!value) return { errors: [{ field, message: t('textMissing') }], kept: {} };
-  const attached = await publishAttachment(platform, posted.file, {
+  const attached = await publishAttachment(platform, read.files[0], {
     accountId: item.account_id,
     authorityId: item.authority_id,
     titlePrefix: item.reference,
@@ -48,7 +55,5 @@ export async function textAndFile(
     publishedBy: caseActorOf(c).ref,
     from: from === 'authority' ? 'authority' : loggedInPerson(c),
   });
-  if (attached === 'refused')
-    return { errors: [{ field: `${field}-file`, message: t('fileRefused') }], kept: { [field]: value } };
   return { text: value, documentId: attached.documentId };
 }

@@ -3,10 +3,17 @@ import { fileResponse } from '../../platform/http/file-response.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { readUploads, refusalMessage } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAccount, recordAccess } from '../accounts/index.ts';
 import type { Authority } from '../authorities/index.ts';
-import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
+import {
+  documentFile,
+  getDocumentOfAuthority,
+  maxDocumentBytes,
+  oneDocumentBodyBytes,
+  vaultOf,
+} from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
@@ -182,7 +189,8 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
           item.submission_id,
           c.req.param('fileId') ?? '',
         );
-        if (!file) throw notFound();
+        // Not scanned yet (or infected): staff never receive it.
+        if (!file || file === 'quarantined') throw notFound();
         await recordStaffRead(c, item, 'file.download', {
           type: 'file',
           id: c.req.param('fileId') ?? '',
@@ -197,6 +205,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
         const sent = await textAndFile(platform, c, item, 'message', 'authority');
@@ -272,11 +281,25 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { authority, item } = await staffCase(db, c);
-        const posted = (await c.req.parseBody()) as Posted;
+        const read = await readUploads(c, { maxBytes: maxDocumentBytes, maxFiles: 1, accepted: ['pdf'] });
+        // A decision goes out at once: one the scanner could not check yet is sent again later.
+        const file = 'files' in read ? read.files[0] : undefined;
+        const refused =
+          'refused' in read
+            ? read.refused
+            : file?.scan === 'pending'
+              ? ({ code: 'scanner-unavailable' } as const)
+              : undefined;
+        if (refused)
+          return renderStaffCase(c, authority, item, [
+            { field: 'decision-file', message: refusalMessage(refused, c.var.locale) },
+          ]);
+        const posted = read.fields as Posted;
         const outcome = posted.outcome === 'refused' ? 'refused' : 'granted';
-        const given = await decisionDocument(db, item, posted, outcome);
+        const given = await decisionDocument(db, item, { template: posted.template, file }, outcome);
         if ('missing' in given)
           return renderStaffCase(c, authority, item, [
             given.missing === 'decision-file'

@@ -2,19 +2,21 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Platform } from '../../platform/module.ts';
+import type { AcceptedUpload } from '../../platform/uploads/index.ts';
 import { recordAccess } from '../accounts/index.ts';
 import { can } from '../policy/index.ts';
-import { checkUpload, publishDocument, type Sender } from './documents.ts';
+import { publishDocument, type Sender } from './documents.ts';
 import { vaultOf } from './vault.ts';
 
 /**
- * A file a person or an authority sends with a message or an answer, if any: checked, then kept in
- * the account's documents (told by the message itself, not announced). `'refused'` when the upload
- * check refuses it. The same file sent again under the same `scope` (a double click) is one document.
+ * A file a person or an authority sends with a message or an answer, if any, as `readUploads` accepted
+ * it: kept in the account's documents (told by the message itself, not announced), quarantined while
+ * the scanner has not seen it. The same file sent again under the same `scope` (a double click) is one
+ * document.
  */
 export async function publishAttachment(
   platform: Platform,
-  file: unknown,
+  file: AcceptedUpload | undefined,
   target: {
     accountId: string;
     authorityId: string;
@@ -26,10 +28,9 @@ export async function publishAttachment(
     /** Who the file comes from: the authority, or a person acting in the account (even for someone). */
     from: 'authority' | PersonActor;
   },
-): Promise<{ documentId?: string } | 'refused'> {
-  if (!(file instanceof File) || file.size === 0) return {};
-  const bytes = Buffer.from(await file.arrayBuffer());
-  if (typeof checkUpload(bytes) === 'string') return 'refused';
+): Promise<{ documentId?: string }> {
+  if (!file) return {};
+  const { bytes } = file;
   const sentBy =
     target.from === 'authority' ? undefined : await senderOf(platform.db, target.from, target.accountId);
   const { document, created } = await publishDocument(await vaultOf(platform), {
@@ -46,6 +47,7 @@ export async function publishAttachment(
     publishedBy: target.publishedBy,
     announce: false,
     sentBy,
+    quarantined: file.scan === 'pending',
   });
   // The holder sees in their access log what a representative or a member sent in their name.
   if (created && sentBy && target.from !== 'authority')

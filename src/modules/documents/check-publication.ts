@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/database/database.ts';
+import type { AcceptedUpload } from '../../platform/uploads/index.ts';
 import { isDocumentCategory } from './categories.ts';
-import { checkUpload } from './documents.ts';
 import type { documentMessages } from './messages.ts';
 import { findRecipient, type Recipient, type RecipientQuery } from './recipients.ts';
 
@@ -9,9 +9,6 @@ type MessageKey = Parameters<ReturnType<typeof documentMessages.translator>>[0];
 /** What is wrong with one publication: the form field to point at and the message key that says why. */
 export type PublicationProblem = { field: string; problem: MessageKey };
 
-/** The file of a publication as received: its bytes are read only once the rest is known. */
-export type ReceivedFile = { name: string; arrayBuffer(): Promise<ArrayBuffer> };
-
 /** Checks one publication's fields, whichever way it came (form, batch row, API). */
 export async function checkPublication(
   db: Db,
@@ -19,9 +16,10 @@ export async function checkPublication(
     recipient: RecipientQuery | undefined;
     title: string;
     category: string;
-    file: ReceivedFile | undefined;
+    /** As `readUploads` accepted it (checked and scanned). */
+    file: AcceptedUpload | undefined;
   },
-): Promise<{ problems: PublicationProblem[]; recipient: Recipient | undefined; bytes: Buffer }> {
+): Promise<{ problems: PublicationProblem[]; recipient: Recipient | undefined }> {
   const problems: PublicationProblem[] = [];
   let recipient: Awaited<ReturnType<typeof findRecipient>> | undefined;
   if (!fields.recipient) problems.push({ field: 'recipientBy', problem: 'recipientMissing' });
@@ -35,8 +33,6 @@ export async function checkPublication(
   }
   if (!fields.title || fields.title.length > 200) problems.push({ field: 'title', problem: 'titleMissing' });
   if (!isDocumentCategory(fields.category)) problems.push({ field: 'category', problem: 'categoryMissing' });
-  const bytes = fields.file ? Buffer.from(await fields.file.arrayBuffer()) : Buffer.alloc(0);
-  const upload = checkUpload(bytes);
-  if (typeof upload === 'string') problems.push({ field: 'file', problem: upload });
-  return { problems, recipient: typeof recipient === 'object' ? recipient : undefined, bytes };
+  if (!fields.file) problems.push({ field: 'file', problem: 'fileMissing' });
+  return { problems, recipient: typeof recipient === 'object' ? recipient : undefined };
 }

@@ -4,6 +4,7 @@ import { type AuditEvent, audited, auditedTx } from '../../platform/audit/audit.
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
+import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
 import { can } from '../policy/index.ts';
@@ -87,6 +88,11 @@ export interface Publication {
   announce?: boolean;
   /** Who of the account sent it, if its own people did; absent: the authority issued it. */
   sentBy?: Sender;
+  /**
+   * The malware scanner could not check it yet (`readUploads` said `pending`): it is kept out of every
+   * list and link, and nobody is told of it, until `documents:scan-upload` finds it clean.
+   */
+  quarantined?: boolean;
 }
 
 /**
@@ -148,6 +154,7 @@ export async function publishDocument(
           sent_by_mandate_id: publication.sentBy?.mandateId ?? null,
           reminded_at: null,
           deleted_at: null,
+          quarantined_at: publication.quarantined ? now : null,
         })
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()
@@ -158,7 +165,18 @@ export async function publishDocument(
           personId: publication.sentBy.personId,
           via: publication.sentBy.via,
         });
-      if (row && publication.announce !== false)
+      if (row && publication.quarantined)
+        await enqueue(
+          tx,
+          'documents:scan-upload',
+          {
+            documentId: row.id,
+            announce: publication.announce !== false,
+            requestReference: publication.requestReference,
+          },
+          { maxAttempts: 1000 },
+        );
+      else if (row && publication.announce !== false)
         await notifyDocument(tx, row, `document:${row.id}`, publication.requestReference);
       return row;
     },
@@ -169,6 +187,39 @@ export async function publishDocument(
   const winner = await findByIdempotencyKey(db, publication.authorityId, publication.idempotencyKey);
   if (!winner) throw new Error('Publication lost its idempotent twin');
   return { document: winner, created: false };
+}
+
+/**
+ * The scan job of a quarantined document: clean, it appears and its people are told as they would have
+ * been; infected, it is destroyed. A scanner still down throws, and the job is retried with back-off.
+ */
+export async function releaseOrDestroy(
+  vault: DocumentVault,
+  scan: (bytes: Buffer) => Promise<'clean' | 'infected'>,
+  job: { documentId: string; announce: boolean; requestReference?: string },
+): Promise<'clean' | 'infected' | 'gone'> {
+  const document = await tables(vault.db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', job.documentId)
+    .where('quarantined_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!document) return 'gone';
+  const verdict = await scan(await readDocument(vault, document));
+  if (verdict === 'infected') {
+    await destroyDocument(vault, 'system', document, 'malware');
+    return verdict;
+  }
+  await vault.db.transaction().execute(async (tx) => {
+    await tables(tx)
+      .updateTable('documents')
+      .set({ quarantined_at: null })
+      .where('id', '=', document.id)
+      .execute();
+    if (job.announce) await notifyDocument(tx, document, `document:${document.id}`, job.requestReference);
+  });
+  return verdict;
 }
 
 /** Tells the account's people, and the agents whose mandate lets them receive documents of its theme. */
@@ -224,6 +275,7 @@ async function findDocument(
     .where('id', '=', id)
     .where(tenant, '=', tenantId)
     .where('deleted_at', 'is', null)
+    .where('quarantined_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -263,7 +315,8 @@ export async function listDocuments(
     .selectAll('documents')
     .select('document_reads.read_at')
     .where('account_id', '=', accountId)
-    .where('deleted_at', 'is', null);
+    .where('deleted_at', 'is', null)
+    .where('quarantined_at', 'is', null);
   if (themes)
     query = themes.length === 0 ? query.where(sql<boolean>`false`) : query.where('theme', 'in', themes);
   return query.orderBy('created_at', 'desc').execute();
@@ -300,6 +353,7 @@ export async function listPublishedBy(
     )
     .where('authority_id', '=', authorityId)
     .where('sent_by_person_id', 'is', null)
+    .where('quarantined_at', 'is', null)
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
@@ -423,6 +477,7 @@ export async function remindUnread(
     .where('sent_by_person_id', 'is', null)
     .where((eb) => eb.not(eb.exists(readByRecipient(db).select('document_reads.person_id'))))
     .where('deleted_at', 'is', null)
+    .where('quarantined_at', 'is', null)
     .where('reminded_at', 'is', null)
     .where('created_at', '<', before(days.reminderDays))
     .execute();
@@ -438,7 +493,7 @@ export async function remindUnread(
   const fallbacks = await sql<{ document_id: string }>`
     insert into document_postal_fallbacks (document_id, authority_id)
     select id, authority_id from documents
-    where sent_by_person_id is null and deleted_at is null and created_at < ${before(days.fallbackDays)}
+    where sent_by_person_id is null and deleted_at is null and quarantined_at is null and created_at < ${before(days.fallbackDays)}
       and not exists (select 1 from document_reads r
         where r.document_id = documents.id and r.via in ('holder', 'member'))
     on conflict (document_id) do nothing

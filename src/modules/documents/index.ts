@@ -4,12 +4,12 @@ export type { DocumentCategory } from './categories.ts';
 export { documentFile } from './document-file.ts';
 export {
   acceptedContentTypes,
-  checkUpload,
   type DocumentRow,
   type DocumentVault,
   getDocumentOfAccount,
   getDocumentOfAuthority,
   listDocuments,
+  maxDocumentBytes,
   oneDocumentBodyBytes,
   type Publication,
   publishDocument,

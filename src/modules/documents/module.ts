@@ -1,7 +1,9 @@
 import type { GuichetModule } from '../../platform/module.ts';
-import { applyRetention, remindUnread, rewrapKeys } from './documents.ts';
+import { scanQuarantined } from '../../platform/uploads/index.ts';
+import { applyRetention, releaseOrDestroy, remindUnread, rewrapKeys } from './documents.ts';
 import * as createDocuments from './migrations/2026-11-24-12-documents-create.ts';
 import * as originAndReads from './migrations/2026-11-30-57-documents-origin-and-reads.ts';
+import * as quarantine from './migrations/2026-12-01-40-documents-quarantine.ts';
 import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
@@ -15,6 +17,7 @@ export const documentsModule: GuichetModule = {
   migrations: {
     '2026-11-24-12-documents-create': createDocuments,
     '2026-11-30-57-documents-origin-and-reads': originAndReads,
+    '2026-12-01-40-documents-quarantine': quarantine,
   },
   routes: documentRoutes,
   jobs: (platform) => ({
@@ -29,6 +32,15 @@ export const documentsModule: GuichetModule = {
     },
     'documents:apply-retention': async () => {
       await applyRetention(await vaultOf(platform));
+    },
+    'documents:scan-upload': async (job) => {
+      const verdict = await releaseOrDestroy(
+        await vaultOf(platform),
+        (bytes) => scanQuarantined(platform.config, bytes),
+        job,
+      );
+      if (verdict === 'infected')
+        platform.logger.warn({ documentId: job.documentId }, 'quarantined document was infected: destroyed');
     },
   }),
   mySpace: documentsMySpace,

@@ -4,6 +4,13 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { pick } from '../../platform/i18n/locales.ts';
 import { toIsoDate } from '../../platform/i18n/swiss-date.ts';
 import type { Platform } from '../../platform/module.ts';
+import {
+  documentKinds,
+  type Fields,
+  readUploads,
+  refusalMessage,
+  type UploadRefusal,
+} from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { Tag } from '../../platform/views/components/tag.tsx';
 import { type Authority, getAuthorityBySlug } from '../authorities/index.ts';
@@ -20,14 +27,14 @@ import {
   publishDocument,
 } from './documents.ts';
 import { documentMessages } from './messages.ts';
-import { type BatchRowResult, publishBatch } from './publish-batch.ts';
+import { type BatchRowResult, maxBatchRows, publishBatch } from './publish-batch.ts';
 import type { RecipientQuery } from './recipients.ts';
 import { vaultOf } from './vault.ts';
 import { documentPath } from './views/citizen-pages.tsx';
 import { BulkPage, PublishedPage, PublishPage } from './views/staff-pages.tsx';
 
 type Translate = ReturnType<typeof documentMessages.translator>;
-type Form = Record<string, string | File | (string | File)[]>;
+type Form = Fields;
 
 const text = (form: Form, name: string) => {
   const value = form[name];
@@ -86,6 +93,36 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
   }
 
   const staffBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/documents`;
+
+  /**
+   * A batch's CSV and documents through the one upload path: the CSV must be text in its own field,
+   * the documents PDF or images in theirs.
+   */
+  async function readBatch(c: RouteContext) {
+    const read = await readUploads(c, {
+      maxBytes: maxDocumentBytes,
+      maxFiles: maxBatchRows + 1,
+      accepted: ['csv', ...documentKinds],
+    });
+    if ('refused' in read) return read;
+    const misplaced = read.files.find((f) => (f.field === 'csv') !== (f.kind === 'csv'));
+    if (misplaced) {
+      const accepted = misplaced.field === 'csv' ? (['csv'] as const) : documentKinds;
+      return {
+        fields: read.fields,
+        refused: {
+          code: 'type-not-accepted',
+          field: misplaced.field,
+          accepted: [...accepted],
+        } as UploadRefusal,
+      };
+    }
+    return {
+      fields: read.fields,
+      csv: read.files.find((f) => f.field === 'csv')?.bytes,
+      files: read.files.filter((f) => f.field === 'files'),
+    };
+  }
 
   /** Checks one publication's fields; returns the problems as translated field errors. */
   async function preparePublication(t: Translate, fields: Parameters<typeof checkPublication>[1]) {
@@ -151,22 +188,34 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       maxBodyBytes: maxDocumentBytes + 64 * 1024,
+      uploads: true,
       async handler(c) {
         const authority = await publishingAuthority(c);
         const actor = loggedInPerson(c);
-        const form = (await c.req.parseBody()) as Form;
+        const read = await readUploads(c, {
+          maxBytes: maxDocumentBytes,
+          maxFiles: 1,
+          accepted: documentKinds,
+        });
+        const form = read.fields;
         const t = documentMessages.translator(c.var.locale);
-        const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
+        const file = 'files' in read ? read.files[0] : undefined;
         const prepared = await preparePublication(t, {
           recipient: recipientQuery(form),
           title: text(form, 'title'),
           category: text(form, 'category'),
           file,
         });
+        // The file's own refusal replaces "choose a file": nothing of it was kept.
+        if ('refused' in read)
+          prepared.errors = [
+            ...prepared.errors.filter((e) => e.field !== 'file'),
+            { field: 'file', message: refusalMessage(read.refused, c.var.locale) },
+          ];
         const idempotencyKey = /^[0-9a-f-]{36}$/.test(text(form, 'idempotencyKey'))
           ? text(form, 'idempotencyKey')
           : randomUUID();
-        if (prepared.errors.length > 0 || !prepared.recipient) {
+        if (prepared.errors.length > 0 || !prepared.recipient || !file) {
           const values = Object.fromEntries(
             Object.entries(form).filter(([, v]) => typeof v === 'string') as [string, string][],
           );
@@ -190,10 +239,11 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
           category: text(form, 'category') as keyof typeof documentCategories,
           theme: isMandateTheme(theme) ? theme : null,
           message: text(form, 'message').slice(0, 1000) || null,
-          filename: file?.name ?? 'document',
-          bytes: prepared.bytes,
+          filename: file.name,
+          bytes: file.bytes,
           idempotencyKey,
           publishedBy: `person:${actor.id}`,
+          quarantined: file.scan === 'pending',
         });
         const query = new URLSearchParams({ published: document.id, account: prepared.recipient.name });
         return c.redirect(`${staffBase(authority)}?${query}`, 303);
@@ -224,23 +274,32 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       maxBodyBytes: 200 * 1024 * 1024,
+      uploads: true,
       async handler(c) {
         const authority = await publishingAuthority(c);
         const actor = loggedInPerson(c);
         const t = documentMessages.translator(c.var.locale);
-        const form = (await c.req.parseBody({ all: true })) as Form;
-        const batchKey = /^[0-9a-f-]{36}$/.test(text(form, 'idempotencyKey'))
-          ? text(form, 'idempotencyKey')
+        const read = await readBatch(c);
+        const batchKey = /^[0-9a-f-]{36}$/.test(text(read.fields, 'idempotencyKey'))
+          ? text(read.fields, 'idempotencyKey')
           : randomUUID();
-        const csvFile = form.csv instanceof File ? form.csv : undefined;
-        const batch = await publishBatch(await vaultOf(platform), {
-          csv: csvFile && Buffer.from(await csvFile.arrayBuffer()),
-          batchKey,
-          authorityId: authority.id,
-          publishedBy: `person:${actor.id}`,
-          files: [form.files ?? []].flat().filter((f): f is File => f instanceof File),
-        });
-        const errors: FieldError[] = batch.csvInvalid ? [{ field: 'csv', message: t('csvInvalid') }] : [];
+        // One refused file refuses the batch: nothing is published, the agent sends it again without it.
+        const batch =
+          'refused' in read
+            ? ({ csvInvalid: true } as const)
+            : await publishBatch(await vaultOf(platform), {
+                csv: read.csv,
+                batchKey,
+                authorityId: authority.id,
+                publishedBy: `person:${actor.id}`,
+                files: read.files,
+              });
+        const errors: FieldError[] =
+          'refused' in read
+            ? [{ field: read.refused.field ?? 'files', message: refusalMessage(read.refused, c.var.locale) }]
+            : batch.csvInvalid
+              ? [{ field: 'csv', message: t('csvInvalid') }]
+              : [];
         return platform.render(
           c,
           { title: t('bulkTitle'), status: errors.length > 0 ? 422 : 200 },
@@ -278,6 +337,7 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
       access: 'apiClient',
       object: 'decided',
       maxBodyBytes: maxDocumentBytes + 64 * 1024,
+      uploads: true,
       async handler(c) {
         const actor = c.var.actor;
         if (actor?.kind !== 'apiClient') throw new HttpError(401, 'unauthenticated');
@@ -289,20 +349,30 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
         const idempotencyKey = c.req.header('Idempotency-Key') ?? '';
         if (!/^[\w.:-]{8,100}$/.test(idempotencyKey))
           return c.json({ error: 'idempotency_key_required' }, 400);
-        const form = (await c.req.parseBody()) as Form;
+        const read = await readUploads(c, {
+          maxBytes: maxDocumentBytes,
+          maxFiles: 1,
+          accepted: documentKinds,
+        });
+        if ('refused' in read)
+          return c.json(
+            { error: 'file_refused', reason: read.refused.code, message: refusalMessage(read.refused, 'en') },
+            read.refused.code === 'too-large' ? 413 : 422,
+          );
+        const form = read.fields;
         const recipient = text(form, 'recipientAvs')
           ? ({ kind: 'avs', avs: text(form, 'recipientAvs') } as const)
           : text(form, 'recipientUid')
             ? ({ kind: 'uid', uid: text(form, 'recipientUid') } as const)
             : undefined;
-        const file = form.file instanceof File ? form.file : undefined;
+        const file = read.files[0];
         const prepared = await preparePublication(documentMessages.translator('en'), {
           recipient,
           title: text(form, 'title'),
           category: text(form, 'category'),
           file,
         });
-        if (prepared.errors.length > 0 || !prepared.recipient)
+        if (prepared.errors.length > 0 || !prepared.recipient || !file)
           return c.json({ error: 'invalid', problems: prepared.errors }, 422);
         const theme = text(form, 'theme');
         const { document, created } = await publishDocument(await vaultOf(platform), {
@@ -313,10 +383,11 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
           theme: isMandateTheme(theme) ? theme : null,
           message: text(form, 'message').slice(0, 1000) || null,
           requestId: null,
-          filename: file?.name ?? 'document',
-          bytes: prepared.bytes,
+          filename: file.name,
+          bytes: file.bytes,
           idempotencyKey: `api:${actor.id}:${idempotencyKey}`,
           publishedBy: `api:${actor.id}`,
+          quarantined: file.scan === 'pending',
         });
         return c.json(
           { id: document.id, created, sha256: document.sha256, link: documentPath(document.id) },

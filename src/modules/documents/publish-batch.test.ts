@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { parseMasterKeys } from '../../platform/crypto/master-keys.ts';
+import type { AcceptedUpload } from '../../platform/uploads/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
@@ -11,7 +12,16 @@ import { createBlobStore } from './blob-store.ts';
 import type { DocumentVault } from './documents.ts';
 import { maxBatchRows, publishBatch, recipientFromCell } from './publish-batch.ts';
 
-const pdf = (body: string) => new File([`%PDF-1.4\n% ${body}\n%%EOF\n`], `${body}.pdf`);
+/** A document as `readUploads` hands it over (checked, scanned), named as the CSV names it. */
+const pdf = (body: string): AcceptedUpload => ({
+  field: 'files',
+  name: `${body}.pdf`,
+  sentName: `${body}.pdf`,
+  kind: 'pdf',
+  mime: 'application/pdf',
+  bytes: Buffer.from(`%PDF-1.4\n% ${body}\n%%EOF\n`),
+  scan: 'clean',
+});
 
 let database: TestDatabase;
 let vault: DocumentVault;
@@ -38,7 +48,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const publish = (csv: string, files: File[], batchKey = randomUUID()) =>
+const publish = (csv: string, files: AcceptedUpload[], batchKey = randomUUID()) =>
   publishBatch(vault, {
     csv: Buffer.from(csv),
     batchKey,

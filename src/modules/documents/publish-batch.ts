@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import type { AcceptedUpload } from '../../platform/uploads/index.ts';
 import { isMandateTheme } from '../mandates/index.ts';
 import type { DocumentCategory } from './categories.ts';
-import { checkPublication, type PublicationProblem, type ReceivedFile } from './check-publication.ts';
+import { checkPublication, type PublicationProblem } from './check-publication.ts';
 import { type DocumentVault, publishDocument } from './documents.ts';
 import type { RecipientQuery } from './recipients.ts';
 
@@ -51,7 +52,8 @@ export async function publishBatch(
     batchKey: string;
     authorityId: string;
     publishedBy: string;
-    files: readonly ReceivedFile[];
+    /** As `readUploads` accepted them; a row names its file as it was sent. */
+    files: readonly AcceptedUpload[];
   },
 ): Promise<{ csvInvalid: true } | { csvInvalid: false; rows: BatchRowResult[] }> {
   const rows = batch.csv ? readRows(batch.csv) : [];
@@ -59,7 +61,7 @@ export async function publishBatch(
   const results: BatchRowResult[] = [];
   for (const [index, row] of rows.entries()) {
     const filename = cell(row, 'fichier', 'file', 'datei');
-    const file = batch.files.find((f) => f.name === filename);
+    const file = batch.files.find((f) => f.sentName === filename);
     const title = cell(row, 'titre', 'title', 'titel');
     const category = cell(row, 'categorie', 'category', 'kategorie');
     const checked = await checkPublication(vault.db, {
@@ -82,7 +84,8 @@ export async function publishBatch(
       theme: isMandateTheme(theme) ? theme : null,
       message: null,
       filename: file.name,
-      bytes: checked.bytes,
+      bytes: file.bytes,
+      quarantined: file.scan === 'pending',
       idempotencyKey: `${batch.batchKey}:${index}`,
       publishedBy: batch.publishedBy,
     });

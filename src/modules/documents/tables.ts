@@ -35,6 +35,8 @@ export interface DocumentsTables {
     sent_by_mandate_id: string | null;
     reminded_at: Date | null;
     deleted_at: Date | null;
+    /** Waiting for the malware scanner (configured but down): shown to nobody until found clean. */
+    quarantined_at: Date | null;
   };
   /** Who read which document, first when, and on what right: "unread" is per person. */
   document_reads: {

@@ -97,54 +97,108 @@ export async function saveAnswers(db: Db, draftId: string, answers: Answers, ste
     .execute();
 }
 
-/** A file attached to an answer, sealed with the current master key and bound to its own id. */
+/**
+ * A file attached to an answer (checked by `readUploads`), sealed with the current master key and
+ * bound to its own id. One the scanner could not check yet is quarantined, with its scan job enqueued
+ * in the same transaction.
+ */
 export async function storeFile(
   db: Db,
   keys: MasterKey[],
   draftId: string,
-  file: { name: string; type: string; bytes: Buffer },
+  file: { name: string; mime: string; bytes: Buffer; scan: 'clean' | 'pending' | 'unscanned' },
 ) {
   const id = randomUUID();
   const key = currentKey(keys);
-  await tables(db)
-    .insertInto('form_files')
-    .values({
-      id,
-      draft_id: draftId,
-      name: file.name,
-      type: file.type,
-      size: file.bytes.length,
-      bytes: seal(key.key, file.bytes, `form-file:${id}`),
-      key_id: key.id,
-    })
-    .execute();
-  return { fileId: id, name: file.name, type: file.type, size: file.bytes.length };
+  const quarantined = file.scan === 'pending';
+  await db.transaction().execute(async (tx) => {
+    await tables(tx)
+      .insertInto('form_files')
+      .values({
+        id,
+        draft_id: draftId,
+        name: file.name,
+        type: file.mime,
+        size: file.bytes.length,
+        bytes: seal(key.key, file.bytes, `form-file:${id}`),
+        key_id: key.id,
+        quarantined_at: quarantined ? new Date() : null,
+        infected_at: null,
+      })
+      .execute();
+    if (quarantined) await enqueue(tx, 'forms:scan-file', { fileId: id }, { maxAttempts: 1000 });
+  });
+  return { fileId: id, name: file.name, type: file.mime, size: file.bytes.length };
 }
 
-/** A file attached to a submission's answers, opened; nothing when it is not that submission's. */
+/**
+ * A file attached to a submission's answers, opened; nothing when it is not that submission's;
+ * `'quarantined'` while the malware scanner has not found it clean (or found it infected).
+ */
 export async function readSubmittedFile(
   db: Db,
   keys: MasterKey[],
   accountId: string,
   submissionId: string,
   fileId: string,
-): Promise<{ name: string; type: string; bytes: Buffer } | undefined> {
+): Promise<{ name: string; type: string; bytes: Buffer } | 'quarantined' | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(fileId) || !/^[0-9a-f-]{36}$/.test(submissionId)) return undefined;
   const file = await tables(db)
     .selectFrom('form_files')
     .innerJoin('form_submissions', 'form_submissions.draft_id', 'form_files.draft_id')
-    .select(['form_files.name', 'form_files.type', 'form_files.bytes', 'form_files.key_id'])
+    .select([
+      'form_files.name',
+      'form_files.type',
+      'form_files.bytes',
+      'form_files.key_id',
+      'form_files.quarantined_at',
+      'form_files.infected_at',
+    ])
     .where('form_files.id', '=', fileId)
     .where('form_submissions.id', '=', submissionId)
     .where('form_submissions.account_id', '=', accountId)
     .executeTakeFirst();
   if (!file) return undefined;
+  if (file.quarantined_at || file.infected_at) return 'quarantined';
   return {
     name: file.name,
     type: file.type,
     // Files stored before sealing began (key_id null) were kept as sent.
     bytes: file.key_id ? open(keyById(keys, file.key_id), file.bytes, `form-file:${fileId}`) : file.bytes,
   };
+}
+
+/**
+ * The scan job of a quarantined file: clean, it is released; infected, its bytes are destroyed (the
+ * answer then says so). A scanner still down throws, and the job is retried with back-off.
+ */
+export async function scanQuarantinedFile(
+  db: Db,
+  keys: MasterKey[],
+  scan: (bytes: Buffer) => Promise<'clean' | 'infected'>,
+  fileId: string,
+): Promise<'clean' | 'infected' | 'gone'> {
+  const file = await tables(db)
+    .selectFrom('form_files')
+    .select(['bytes', 'key_id'])
+    .where('id', '=', fileId)
+    .where('quarantined_at', 'is not', null)
+    .executeTakeFirst();
+  if (!file) return 'gone';
+  const bytes = file.key_id
+    ? open(keyById(keys, file.key_id), file.bytes, `form-file:${fileId}`)
+    : file.bytes;
+  const verdict = await scan(bytes);
+  await tables(db)
+    .updateTable('form_files')
+    .set(
+      verdict === 'clean'
+        ? { quarantined_at: null }
+        : { quarantined_at: null, infected_at: new Date(), bytes: Buffer.alloc(0), size: 0 },
+    )
+    .where('id', '=', fileId)
+    .execute();
+  return verdict;
 }
 
 export interface Submission {

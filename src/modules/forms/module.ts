@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { scanQuarantined } from '../../platform/uploads/index.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import { phoneRoutes } from './capture/phone-routes.tsx';
+import { scanQuarantinedFile } from './drafts.ts';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
+import * as filesQuarantine from './migrations/2026-12-01-40-forms-files-quarantine.ts';
 import * as documentCapture from './migrations/2026-12-01-50-forms-document-capture.ts';
 import { formsMySpace } from './my-space.tsx';
 import { runnerRoutes } from './routes.tsx';
@@ -22,10 +26,23 @@ export const formsModule: GuichetModule = {
     '2026-11-24-19-forms-files-sealed': sealFiles,
     '2026-11-24-23-forms-theme': formTheme,
     '2026-11-30-20-forms-submission-reference': submissionReference,
+    '2026-12-01-40-forms-files-quarantine': filesQuarantine,
     '2026-12-01-50-forms-document-capture': documentCapture,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
   routes: (platform) => [...runnerRoutes(platform), ...phoneRoutes(platform), ...builderRoutes(platform)],
   mySpace: formsMySpace,
+  jobs: (platform) => ({
+    'forms:scan-file': async ({ fileId }) => {
+      const verdict = await scanQuarantinedFile(
+        platform.db,
+        await masterKeysFor(platform.config, platform.db),
+        (bytes) => scanQuarantined(platform.config, bytes),
+        fileId,
+      );
+      if (verdict === 'infected')
+        platform.logger.warn({ fileId }, 'quarantined form file was infected: emptied');
+    },
+  }),
 };

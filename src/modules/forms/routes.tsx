@@ -246,12 +246,13 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const read = await readUploads(c, uploadLimitsOf(step));
         const keys = await masterKeysFor(platform.config, db);
         if ('refused' in read)
-          // Reading stopped at the refused file: what came after it never arrived, so nothing is saved.
+          // A refused file is the only problem shown, nothing is stored or saved: the person sends it
+          // again with what they typed.
           return renderStep(
             c,
             loaded,
             stepId,
-            draft.answers,
+            parseStep(step, read.fields, draft.answers),
             problemsAsErrors(c.var.locale, definition, [refusalProblem(step, read.refused, c.var.locale)]),
             { status: 422 },
           );
@@ -296,7 +297,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const before = engine.evaluate(definition, draft.answers).steps[index];
         const after = engine.evaluate(definition, answers).steps[index];
         const { problems } = validateAnswers(definition, answers, { today: today(), onlyStep: stepId });
-        const all = [...fileProblems, ...problems];
+        const all = problems;
         if (all.length > 0) {
           // Without JavaScript, a question this very post revealed or made required was never seen as
           // such: it is named, so that the person knows why the step came back.

@@ -62,6 +62,10 @@ export interface FormsTables {
     bytes: Buffer;
     key_id: string | null;
     created_at: Generated<Date>;
+    /** Waiting for the malware scanner (configured but down): staff cannot open it meanwhile. */
+    quarantined_at: Date | null;
+    /** The scanner found malware: the bytes are gone, the answer says so. */
+    infected_at: Date | null;
   };
   /** A "continue on your phone" link: one draft, one field, short-lived, single-use; only hashes kept. */
   form_capture_tokens: {

@@ -3,6 +3,7 @@ import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { documentKinds, readUploads, refusalMessage } from '../../platform/uploads/index.ts';
 import { recordAccess } from '../accounts/index.ts';
 import {
   type Authority,
@@ -13,6 +14,7 @@ import {
 import {
   documentFile,
   getDocumentOfAccount,
+  maxDocumentBytes,
   oneDocumentBodyBytes,
   publishAttachment,
   vaultOf,
@@ -127,11 +129,12 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
    */
   async function reply(c: RouteContext, thread: Thread, side: 'citizen' | 'authority') {
     const actor = loggedInPerson(c);
-    const posted = await c.req.parseBody();
-    const body = textOf(posted.body, 5000);
+    const read = await readUploads(c, { maxBytes: maxDocumentBytes, maxFiles: 1, accepted: documentKinds });
+    if ('refused' in read) return refusalMessage(read.refused, c.var.locale);
+    const body = textOf(read.fields.body, 5000);
     const t = messagingMessages.translator(c.var.locale);
     if (!body) return t('bodyMissing');
-    const attached = await publishAttachment(platform, posted.file, {
+    const attached = await publishAttachment(platform, read.files[0], {
       accountId: thread.account_id,
       authorityId: thread.authority_id,
       titlePrefix: thread.subject,
@@ -139,7 +142,6 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       publishedBy: `person:${actor.id}`,
       from: side === 'authority' ? 'authority' : actor,
     });
-    if (attached === 'refused') return t('attachmentInvalid');
     await postMessage(db, thread, {
       side,
       authorPersonId: actor.id,
@@ -291,6 +293,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { thread } = await ownThread(c, 'thread.write');
         const refused = await reply(c, thread, 'citizen');
@@ -359,6 +362,7 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       maxBodyBytes: oneDocumentBodyBytes,
+      uploads: true,
       async handler(c) {
         const { authority, thread } = await teamThread(c, 'thread.handle');
         const refused = await reply(c, thread, 'authority');

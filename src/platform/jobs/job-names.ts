@@ -24,6 +24,10 @@ export interface JobPayloads {
   'documents:remind-unread': Record<string, never>;
   /** Destroys documents whose retention period is over. */
   'documents:apply-retention': Record<string, never>;
+  /** Scans a document kept in quarantine because the malware scanner was down; retried until it answers. */
+  'documents:scan-upload': { documentId: string; announce: boolean; requestReference?: string };
+  /** Scans a form's file kept in quarantine because the malware scanner was down; retried likewise. */
+  'forms:scan-file': { fileId: string };
   /** Opens the request (case) for an accepted form submission; enqueued with the submission itself. */
   'cases:open-from-submission': { submissionId: string; accountId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */

@@ -65,7 +65,23 @@ const scanners = new Map<string, MalwareScanner>();
 /** The scanner `CLAMD_URL` names, or null: without one, uploads are checked but not scanned (demo). */
 export function malwareScannerFor(config: { clamdUrl: string | undefined }): MalwareScanner | null {
   if (!config.clamdUrl) return null;
-  let scanner = scanners.get(config.clamdUrl);
-  if (!scanner) scanners.set(config.clamdUrl, (scanner = clamdScanner(config.clamdUrl)));
+  const known = scanners.get(config.clamdUrl);
+  if (known) return known;
+  const scanner = clamdScanner(config.clamdUrl);
+  scanners.set(config.clamdUrl, scanner);
   return scanner;
+}
+
+/**
+ * The verdict on a file held in quarantine, for the scan jobs: without an answer from the scanner (or
+ * without a scanner, should it have been unconfigured since) it throws, so the job is tried again
+ * later and the file never passes unscanned.
+ */
+export async function scanQuarantined(
+  config: { clamdUrl: string | undefined },
+  bytes: Uint8Array,
+): Promise<'clean' | 'infected'> {
+  const scanner = malwareScannerFor(config);
+  if (!scanner) throw new ScannerUnavailable('a file waits for a scan but CLAMD_URL is not set');
+  return (await scanner.scan(bytes)).clean ? 'clean' : 'infected';
 }

@@ -4,6 +4,7 @@ export {
   malwareScannerFor,
   ScannerUnavailable,
   type ScanVerdict,
+  scanQuarantined,
 } from './clamd.ts';
 export { readLeadingField } from './form-token.ts';
 export { type Inspection, inspectUpload } from './inspect-upload.ts';

@@ -25,6 +25,8 @@ export interface AcceptedUpload {
   field: string;
   /** A server-made name (`safeFileName`) with the extension of its detected kind. */
   name: string;
+  /** The name as sent, only to match what the sender names elsewhere (a CSV row); never shown or stored. */
+  sentName: string;
   kind: UploadKind;
   mime: string;
   bytes: Buffer;
@@ -76,6 +78,7 @@ export async function readUploads(c: RouteContext, limits: UploadLimits): Promis
     files.push({
       field: file.field,
       name: safeFileName(file.sentName, inspection.kind),
+      sentName: file.sentName,
       kind: inspection.kind,
       mime: inspection.mime,
       bytes: file.bytes,

@@ -12,8 +12,8 @@ export function safeFileName(name: string, kind?: UploadKind): string {
   const lastSegment = name.split(/[/\\]/).at(-1) ?? '';
   const cleaned = lastSegment
     .normalize('NFKC')
-    // C0/C1 controls, bidi controls (LRM, RLM, ALM, LRE…RLO, LRI…PDI), zero-widths and BOM.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, '_')
+    // Controls (C0, C1: CR, LF…) and format characters (bidi overrides and isolates, zero-widths, BOM).
+    .replace(/[\p{Cc}\p{Cf}]+/gu, '_')
     .replace(/[^\p{L}\p{N} ._()-]+/gu, '_')
     .replace(/_+/g, '_')
     .replace(/^[\s._]+|[\s._]+$/g, '');
@@ -27,5 +27,5 @@ export function safeFileName(name: string, kind?: UploadKind): string {
  * person or a header (controls, bidi overrides): such an upload is refused rather than silently renamed.
  */
 export function isSuspiciousName(name: string): boolean {
-  return /[/\\]|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name);
+  return /[/\\\p{Cc}\p{Bidi_Control}]/u.test(name);
 }

@@ -27,19 +27,21 @@ export async function makeDocument(
   if (pages.length === 0) return 'noPages';
   if (pages.length > options.maxPages) return 'tooManyPages';
   const pdf = await pdfInWorker(pages, options.name.replace(/\.pdf$/, ''));
-  return db.transaction().execute(async (tx) => {
-    const stored = await storeFile(tx, keys, scope.draftId, {
-      name: options.name,
-      type: 'application/pdf',
-      bytes: pdf,
-    });
-    await clearPages(
-      tx,
-      scope,
-      pages.map((page) => page.id),
-    );
-    return { ...stored, type: 'application/pdf' as const, pages: pages.length };
+  // Stored first, pages cleared after: a failure in between leaves pages to send again, never a
+  // document without its pages' content.
+  const stored = await storeFile(db, keys, scope.draftId, {
+    name: options.name,
+    mime: 'application/pdf',
+    bytes: pdf,
+    // Made here from pixels decoded and encoded again: none of the bytes sent is in it.
+    scan: 'clean',
   });
+  await clearPages(
+    db,
+    scope,
+    pages.map((page) => page.id),
+  );
+  return { ...stored, type: 'application/pdf' as const, pages: pages.length };
 }
 
 /**

@@ -96,14 +96,8 @@ export async function storeStepFiles(
     for (const file of files.filter((f) => f.field === field.id)) {
       if (!kindsOf(field).includes(file.kind)) refuse(field, { code: 'type-not-accepted' });
       else if (file.bytes.length > maxBytesOf(field)) refuse(field, { code: 'too-large' });
-      // A scanner configured but down: nothing is stored unscanned; the person sends it again later.
-      else if (file.scan === 'pending') refuse(field, { code: 'scanner-unavailable' });
-      else if (field.type === 'file')
-        answers[field.id] = await storeFile(db, keys, draftId, {
-          name: file.name,
-          type: file.mime,
-          bytes: file.bytes,
-        });
+      // A file the scanner could not check yet is stored quarantined (`storeFile`), its scan job retried.
+      else if (field.type === 'file') answers[field.id] = await storeFile(db, keys, draftId, file);
       else {
         const problem = await storeForDocument(db, keys, draftId, field, file, answers, locale);
         if (problem) problems.push(problem);
@@ -129,6 +123,13 @@ async function storeForDocument(
     message: captureMessages.translator(locale)('tooManyPages', { pages: maxPages }),
   };
   if (file.kind !== 'pdf') {
+    // A photo is decoded at once to become a page: never before the scanner has seen it.
+    if (file.scan === 'pending')
+      return {
+        field: field.id,
+        problem: 'fileType',
+        message: refusalMessage({ code: 'scanner-unavailable' }, locale),
+      };
     const scope = { draftId, fieldId: field.id, captureId: null };
     if ((await countPages(db, scope)) >= maxPages) return tooManyPages;
     await addPage(db, keys, scope, await normaliseInWorker(file.bytes, field.grayscale === true));
@@ -136,7 +137,7 @@ async function storeForDocument(
   }
   const pages = await countPagesInWorker(file.bytes);
   if (pages > maxPages) return tooManyPages;
-  const stored = await storeFile(db, keys, draftId, { name: file.name, type: file.mime, bytes: file.bytes });
+  const stored = await storeFile(db, keys, draftId, file);
   attachDocument(field, answers, { ...stored, type: 'application/pdf', pages });
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { type UploadKind, uploadKinds } from '../../../../platform/uploads/upload-kind.ts';
 import type { BaseField, FieldKind } from '../field-kind.ts';
 import { Described } from '../shared/input-parts.tsx';
 
@@ -17,6 +18,13 @@ export interface StoredFile {
 }
 
 const anyType: FileType[] = ['application/pdf', 'image/png', 'image/jpeg'];
+/** Every type a file field may accept, for a field that names none. */
+export const documentMimes = anyType;
+
+/** The upload kind (`readUploads`) of a type a field accepts. */
+export function kindOfMime(mime: FileType): UploadKind[] {
+  return (Object.keys(uploadKinds) as UploadKind[]).filter((kind) => uploadKinds[kind].mime === mime);
+}
 
 /** A document the person attaches; the route checks its content and stores it, not this parse. */
 export const fileField: FieldKind<FileField> = {
