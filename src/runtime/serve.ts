@@ -37,6 +37,10 @@ export async function startServer(options: {
     { url, worker: Boolean(runner), metricsPort: metricsListener ? metricsListener.port : undefined },
     'Guichet is listening',
   );
+  if (!config.clamdUrl)
+    logger.warn(
+      'no malware scanner (CLAMD_URL unset): uploads are checked by content but not scanned for malware',
+    );
   return {
     url,
     metricsPort: metricsListener ? metricsListener.port : undefined,

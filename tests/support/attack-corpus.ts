@@ -103,6 +103,17 @@ export function eicar(): Buffer {
   return Buffer.from(parts.join(''), 'latin1');
 }
 
+/** A well-formed PDF carrying the EICAR string in a comment: passes every content check, not the scanner. */
+export async function eicarInPdf(): Promise<Buffer> {
+  const pdf = await cleanPdf();
+  return Buffer.concat([
+    Buffer.from('%PDF-1.7\n%'),
+    eicar(),
+    Buffer.from('\n'),
+    pdf.subarray(pdf.indexOf('\n') + 1),
+  ]);
+}
+
 /** The ELF header of a 64-bit Linux program, and a little more. */
 function elf(): Buffer {
   const head = Buffer.alloc(128);

@@ -18,7 +18,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A real ClamAV daemon on loopback whose only signature is EICAR's MD5, written at set-up (the public
+ * A real ClamAV daemon on loopback whose only signatures are EICAR's MD5 and its string, written at set-up (the public
  * databases cannot be downloaded here, and a few kilobytes load in seconds). `port` may be chosen
  * beforehand, to start the scanner after uploads found it down.
  */
@@ -31,6 +31,8 @@ export async function startClamd(
   writeFileSync(sample, eicar());
   writeFileSync(path.join(dir, 'test.hdb'), execFileSync('sigtool', ['--md5', sample]));
   rmSync(sample);
+  // The EICAR string anywhere in a file, as malware hidden inside a well-formed PDF would be found.
+  writeFileSync(path.join(dir, 'test.ndb'), `Guichet.Test.Eicar-Inside:0:*:${eicar().toString('hex')}\n`);
   const conf = path.join(dir, 'clamd.conf');
   writeFileSync(
     conf,

@@ -62,19 +62,15 @@ export async function readUploads(c: RouteContext, limits: UploadLimits): Promis
   if ('refused' in received) return received;
   const files: AcceptedUpload[] = [];
   for (const file of received.files) {
-    const inspection = await inspectUpload(file.bytes, limits.accepted, file.sentName);
-    if (!inspection.ok)
-      return refuse(received.fields, { ...inspection.refusal, field: file.field, name: file.sentName });
+    // The scanner first: malware is named as such, even when its content would be refused anyway.
     const scan = await scanWith(c.var.malwareScanner, file.bytes);
     if (scan === 'infected') {
       c.var.log.warn({ field: file.field }, 'upload refused: malware found');
-      return refuse(received.fields, {
-        code: 'malware',
-        field: file.field,
-        name: file.sentName,
-        accepted: limits.accepted,
-      });
+      return refuse(received.fields, { code: 'malware', field: file.field, name: file.sentName });
     }
+    const inspection = await inspectUpload(file.bytes, limits.accepted, file.sentName);
+    if (!inspection.ok)
+      return refuse(received.fields, { ...inspection.refusal, field: file.field, name: file.sentName });
     files.push({
       field: file.field,
       name: safeFileName(file.sentName, inspection.kind),
@@ -132,6 +128,8 @@ async function receive(
       parts: maxFields + limits.maxFiles + 1,
     },
     defParamCharset: 'utf8',
+    // The name as sent, path included: a path is refused (`bad-name`), not silently cut off.
+    preservePath: true,
   });
   let stopped: UploadRefusal | undefined;
   const pending: Promise<void>[] = [];
