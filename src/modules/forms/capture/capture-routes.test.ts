@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attackCorpus, badNames, cleanPdf, multipartBody } from '../../../../tests/support/attack-corpus.ts';
 import { createCitizen } from '../../../../tests/support/factories.ts';
 import { httpClient } from '../../../../tests/support/http-client.ts';
 import { pagePhoto, pdfImages } from '../../../../tests/support/page-photos.ts';
 import { createTestApp } from '../../../../tests/support/test-app.ts';
 import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
 import type { Actor, PersonActor } from '../../../platform/http/access.ts';
+import { uploadMessages } from '../../../platform/uploads/index.ts';
 import { getAuthorityBySlug } from '../../authorities/index.ts';
 import type { FormDefinition } from '../definition.ts';
 import { getDraftOfAccount, readSubmittedFile, submitDraft } from '../drafts.ts';
@@ -323,5 +326,94 @@ describe('continuing on the phone', () => {
       status = (await mobile.post('/scan', { code: 'AAAAAAAA' })).status;
     }
     expect(status).toBe(429);
+  });
+});
+
+/** Stands for "a good photo" in the corpus of bad names (made when the test runs). */
+const pagePhotoSync = Buffer.alloc(0);
+
+describe('the attack corpus through the capture routes', async () => {
+  const attacks = [
+    ...(await attackCorpus()),
+    ...badNames.map((bad) => ({ ...bad, bytes: pagePhotoSync, refusal: 'bad-name' })),
+  ];
+  const refusalTexts = Object.values(uploadMessages.catalogue.fr).map(
+    (text) => text.split(/[{(«]/)[0]?.slice(0, 30) ?? '',
+  );
+
+  /** Sends one file, as an attacker's client would (names as sent), with the page's token. */
+  async function sendRaw(
+    client: ReturnType<typeof httpClient>,
+    path: string,
+    field: string,
+    name: string,
+    bytes: Uint8Array,
+    action: string,
+  ) {
+    const { body, contentType } = multipartBody([
+      { name: '_csrf', value: client.csrf() },
+      { name: field, filename: name, bytes },
+      { name: 'action', value: action },
+    ]);
+    const response = await testApp.app.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, Cookie: client.cookie() },
+      body: new Uint8Array(body),
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  it.each(attacks)('the phone refuses $label with its message, and keeps no page', async (attack) => {
+    const { db } = testApp.database;
+    const { id } = await startDraft(anna);
+    const { token } = await openCapture(db, id, 'diploma');
+    actor = null;
+    const mobile = httpClient(testApp.app);
+    await mobile.get(`/scan/${token}`);
+    const bytes = attack.bytes === pagePhotoSync ? await pagePhoto() : attack.bytes;
+    const { status, text } = await sendRaw(mobile, `/scan/${token}`, 'page', attack.name, bytes, 'add');
+    expect(status).toBe(422);
+    expect(refusalTexts.some((start) => text.includes(start))).toBe(true);
+    const { rows } = await sql<{
+      id: string;
+    }>`select id from form_capture_tokens where draft_id = ${id}`.execute(db);
+    expect(await listPages(db, { draftId: id, fieldId: 'diploma', captureId: rows[0]?.id ?? '' })).toEqual(
+      [],
+    );
+  });
+
+  it.each(attacks)(
+    'the document field refuses $label with its message, and keeps nothing',
+    async (attack) => {
+      const { db } = testApp.database;
+      const { client, path, id } = await startDraft(anna);
+      const bytes = attack.bytes === pagePhotoSync ? await pagePhoto() : attack.bytes;
+      const { status, text } = await sendRaw(
+        client,
+        `${path}/steps/papers`,
+        'diploma',
+        attack.name,
+        bytes,
+        'addPages:diploma',
+      );
+      expect(status).toBe(422);
+      expect(refusalTexts.some((start) => text.includes(start))).toBe(true);
+      expect(await listPages(db, { draftId: id, fieldId: 'diploma', captureId: null })).toEqual([]);
+      expect((await answersOf(anna, id)).diploma).toBeUndefined();
+    },
+  );
+
+  it('accepts a clean PDF as a document of its own, with its pages counted', async () => {
+    const { client, path, id } = await startDraft(anna);
+    const { status } = await sendRaw(
+      client,
+      `${path}/steps/papers`,
+      'diploma',
+      'attestation.pdf',
+      await cleanPdf(),
+      'addPages:diploma',
+    );
+    expect(status).toBe(200);
+    expect((await answersOf(anna, id)).diploma).toMatchObject([{ name: 'attestation.pdf', pages: 1 }]);
   });
 });
