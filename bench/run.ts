@@ -1,6 +1,7 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
-//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query.
+//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
+//  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -22,6 +23,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
 
 const logger = createLogger('warn');
@@ -108,6 +110,8 @@ try {
       concurrency: 8,
     }),
   );
+
+  await benchDocumentCapture();
 } finally {
   await database.close();
   await postgres.stop();
