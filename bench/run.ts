@@ -2,6 +2,7 @@
 //  - the rendered canton home page against a bare node:http hello world;
 //  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
 //  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts).
+//  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -23,6 +24,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
 import { benchSeal } from './seal.ts';
 
@@ -112,6 +114,7 @@ try {
   );
 
   await benchSeal(database.db);
+  await benchDocumentCapture();
 } finally {
   await database.close();
   await postgres.stop();

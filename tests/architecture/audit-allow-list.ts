@@ -24,6 +24,18 @@ export const notSensitive: Record<string, string> = {
     'the holder-side mark of a revocation, called only inside the audited revocation',
   'src/modules/forms/receipt.ts#issueReceipt':
     'links a submission to its receipt, issued (audited) in the same transaction',
+  'src/modules/forms/capture/capture-pages.ts#addPage':
+    'a page waiting in a draft, private to its author; sending the draft is audited',
+  'src/modules/forms/capture/capture-pages.ts#movePage': 'the order of pages waiting in a draft',
+  'src/modules/forms/capture/capture-pages.ts#deletePage': 'a page waiting in a draft, removed by its author',
+  'src/modules/forms/capture/capture-pages.ts#clearPages':
+    'pages made into a document (the phone’s sending is audited, in sendFromPhone)',
+  'src/modules/forms/capture/capture-tokens.ts#openCapture':
+    "a phone link's one-time token for the person's own draft; what the phone sends is audited",
+  'src/modules/forms/capture/capture-tokens.ts#exchangeCode':
+    "a phone link's short code swapped for a new token; what the phone sends is audited",
+  'src/modules/forms/capture/capture-tokens.ts#closeCapture':
+    'called inside the audited transaction of the phone’s sending (sendFromPhone)',
   'src/modules/forms/drafts.ts#startDraft':
     'a draft of answers, private to its author until it is sent (audited)',
   'src/modules/forms/drafts.ts#saveAnswers': 'autosave of a draft; sending it is audited',

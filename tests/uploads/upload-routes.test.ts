@@ -313,6 +313,9 @@ describe('every route that takes a file', () => {
         'POST /back-office/authorities/:slug/documents/new',
         'POST /back-office/authorities/:slug/documents/bulk',
         'POST /api/v1/documents',
+        // The phone's page of a capture (photos only): driven through this corpus in
+        // src/modules/forms/capture/capture-routes.test.ts, with its link token.
+        'POST /scan/:token',
       ].sort(),
     );
   });

@@ -106,6 +106,22 @@ export const demoDogRegistration: FormDefinition = {
           },
           required: true,
         },
+        {
+          id: 'insuranceCertificate',
+          type: 'document',
+          label: {
+            fr: 'Attestation d’assurance responsabilité civile',
+            de: 'Bescheinigung der Haftpflichtversicherung',
+            en: 'Liability insurance certificate',
+          },
+          hint: {
+            fr: 'Une photo de chaque page suffit ; vous pouvez la prendre avec votre téléphone.',
+            de: 'Ein Foto jeder Seite genügt; Sie können es mit Ihrem Handy aufnehmen.',
+            en: 'A photo of each page is enough; you can take it with your phone.',
+          },
+          maxPages: 4,
+          grayscale: true,
+        },
       ],
     },
   ],

@@ -4,6 +4,7 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
 import { scanQuarantined } from '../../platform/uploads/index.ts';
 import { builderRoutes } from './builder-routes.tsx';
+import { phoneRoutes } from './capture/phone-routes.tsx';
 import { scanQuarantinedFile } from './drafts.ts';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
@@ -11,6 +12,7 @@ import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
 import * as submissionReference from './migrations/2026-11-30-20-forms-submission-reference.ts';
 import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-document.ts';
 import * as filesQuarantine from './migrations/2026-12-01-40-forms-files-quarantine.ts';
+import * as documentCapture from './migrations/2026-12-01-50-forms-document-capture.ts';
 import { formsMySpace } from './my-space.tsx';
 import { issueReceipt } from './receipt.ts';
 import { runnerRoutes } from './routes.tsx';
@@ -28,10 +30,11 @@ export const formsModule: GuichetModule = {
     '2026-11-30-20-forms-submission-reference': submissionReference,
     '2026-12-01-32-forms-receipt-document': receiptDocument,
     '2026-12-01-40-forms-files-quarantine': filesQuarantine,
+    '2026-12-01-50-forms-document-capture': documentCapture,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
-  routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform)],
+  routes: (platform) => [...runnerRoutes(platform), ...phoneRoutes(platform), ...builderRoutes(platform)],
   mySpace: formsMySpace,
   jobs: (platform) => ({
     'forms:issue-receipt': (job) => issueReceipt(platform, job),

@@ -3,29 +3,18 @@ import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
-import {
-  documentKinds,
-  readUploads,
-  refusalMessage,
-  type UploadRefusal,
-} from '../../platform/uploads/index.ts';
+import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { can, refusal } from '../policy/index.ts';
+import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
+import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
+import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
-import {
-  type Draft,
-  getDraftOfAccount,
-  getSubmissionOfAccount,
-  saveAnswers,
-  startDraft,
-  storeFile,
-  submitDraft,
-} from './drafts.ts';
+import { getDraftOfAccount, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
 import { engine } from './engine.ts';
-import { documentMimes, type FileField, kindOfMime } from './fields/file/file-field.tsx';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
 import { parseStep } from './parse.ts';
@@ -41,7 +30,6 @@ import {
 } from './views/runner-pages.tsx';
 
 const runnerScripts = ['forms/json-logic.js', 'forms/form-engine.cjs', 'forms/form-runner.js'];
-const maxUploadBytes = 20 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The form runner: starting, filling step by step, checking and sending, the receipt. */
@@ -92,11 +80,13 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     const labelOf = (id: string) => allFields(definition).find((f) => f.field.id === id)?.field.label;
     return problems.map((p) => ({
       field: p.field,
-      message: isNew(p)
-        ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
-        : p.problem === 'check' && p.check !== undefined
-          ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
-          : t(p.problem),
+      message: p.message
+        ? p.message
+        : isNew(p)
+          ? t('answerToo', { field: pick(labelOf(p.field) ?? { fr: p.field }, locale) })
+          : p.problem === 'check' && p.check !== undefined
+            ? pick(definition.checks?.[p.check]?.message ?? { fr: t('check') }, locale)
+            : t(p.problem),
     }));
   }
 
@@ -111,7 +101,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     stepId: string,
     answers: Answers,
     errors: FieldError[],
-    extra: { status?: 200 | 422; savedLater?: boolean } = {},
+    extra: { status?: 200 | 422; savedLater?: boolean; phone?: PhoneLink } = {},
   ) {
     const { definition, draft } = loaded;
     const { state, active } = activeSteps(definition, answers);
@@ -131,7 +121,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       {
         title: `${pick(step.title, c.var.locale)} – ${pick(definition.title, c.var.locale)}`,
         status: extra.status ?? 200,
-        scripts: runnerScripts,
+        scripts: step.fields.some((f) => f.type === 'document')
+          ? [...runnerScripts, 'forms/document-capture.js']
+          : runnerScripts,
       },
       <StepPage
         locale={c.var.locale}
@@ -146,45 +138,20 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         backHref={previous ? `${draftPath(draft.id)}?step=${previous.id}` : undefined}
         nonce={c.var.secureHeadersNonce ?? ''}
         savedLater={extra.savedLater}
+        captures={
+          await capturesOf(db, {
+            draftId: draft.id,
+            draftPath: draftPath(draft.id),
+            step,
+            phone: extra.phone,
+          })
+        }
       />,
     );
   }
 
-  /**
-   * Reads a step's post through the one upload path (`readUploads`: content checks, malware scan) and
-   * stores each file its file fields accept, sealed with the draft. A refused file is not stored and
-   * comes back as that field's error, with what the person typed.
-   */
-  async function readStep(c: RouteContext, draft: Draft, step: FormDefinition['steps'][number]) {
-    const fileFields = step.fields.filter((f): f is FileField => f.type === 'file');
-    const read = await readUploads(c, {
-      maxBytes: Math.max(maxUploadBytes, ...fileFields.map((f) => f.maxBytes ?? 0)),
-      maxFiles: fileFields.length,
-      accepted: documentKinds,
-    });
-    if ('refused' in read)
-      return { posted: read.fields, stored: {}, refused: [fieldError(c, read.refused, fileFields[0]?.id)] };
-    const stored: Answers = {};
-    const refused: FieldError[] = [];
-    for (const file of read.files) {
-      const field = fileFields.find((f) => f.id === file.field);
-      if (!field) continue;
-      const maxBytes = field.maxBytes ?? maxUploadBytes;
-      const kinds = (field.accept ?? documentMimes).flatMap((mime) => kindOfMime(mime));
-      if (file.bytes.length > maxBytes)
-        refused.push(fieldError(c, { code: 'too-large', maxBytes }, field.id));
-      else if (!kinds.includes(file.kind))
-        refused.push(fieldError(c, { code: 'type-not-accepted', accepted: kinds }, field.id));
-      else stored[field.id] = await storeFile(db, await masterKeysFor(platform.config, db), draft.id, file);
-    }
-    return { posted: read.fields, stored, refused };
-  }
-
-  function fieldError(c: RouteContext, refusal: UploadRefusal, fallbackField = 'file'): FieldError {
-    return { field: refusal.field ?? fallbackField, message: refusalMessage(refusal, c.var.locale) };
-  }
-
   return [
+    ...draftCaptureRoutes(platform, ownDraft),
     {
       method: 'GET',
       path: '/forms/:formId/start',
@@ -267,8 +234,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       path: '/forms/drafts/:id/steps/:stepId',
       access: 'person',
       object: 'decided',
-      maxBodyBytes: maxUploadBytes + 1024 * 1024,
       uploads: true,
+      maxBodyBytes: maxStepBodyBytes,
       async handler(c) {
         const loaded = await ownDraft(c);
         const { draft, definition } = loaded;
@@ -276,12 +243,53 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const stepId = c.req.param('stepId') ?? '';
         const step = definition.steps.find((s) => s.id === stepId);
         if (!step) throw notFound();
-        const { posted, stored, refused } = await readStep(c, draft, step);
-        const answers = { ...parseStep(step, posted, draft.answers), ...stored };
-        // A refused file is the only problem shown: the person sends it again with what they typed.
-        if (refused.length > 0) return renderStep(c, loaded, stepId, answers, refused, { status: 422 });
-        await saveAnswers(db, draft.id, answers, stepId);
+        const read = await readUploads(c, uploadLimitsOf(step));
+        const keys = await masterKeysFor(platform.config, db);
+        if ('refused' in read)
+          // A refused file is the only problem shown, nothing is stored or saved: the person sends it
+          // again with what they typed.
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            parseStep(step, read.fields, draft.answers),
+            problemsAsErrors(c.var.locale, definition, [refusalProblem(step, read.refused, c.var.locale)]),
+            { status: 422 },
+          );
+        const posted = read.fields;
+        const answers = parseStep(step, posted, draft.answers);
         const action = typeof posted.action === 'string' ? posted.action : 'next';
+        const fileProblems = await storeStepFiles(
+          db,
+          keys,
+          draft.id,
+          step,
+          read.files,
+          answers,
+          c.var.locale,
+        );
+        const capture = await applyCaptureAction(db, keys, {
+          draftId: draft.id,
+          step,
+          action,
+          answers,
+          locale: c.var.locale,
+          publicUrl: platform.config.publicUrl,
+        });
+        fileProblems.push(...capture.problems);
+        await saveAnswers(db, draft.id, answers, stepId);
+        if (capture.handled || (fileProblems.length > 0 && action !== 'next'))
+          return renderStep(
+            c,
+            loaded,
+            stepId,
+            answers,
+            problemsAsErrors(c.var.locale, definition, fileProblems),
+            {
+              status: fileProblems.length > 0 ? 422 : 200,
+              phone: capture.phone,
+            },
+          );
         if (action.startsWith('addRow:') || action.startsWith('removeRow:'))
           return renderStep(c, loaded, stepId, answers, []);
         if (action === 'save') return c.redirect(`${draftPath(draft.id)}?step=${stepId}&saved=1`, 303);

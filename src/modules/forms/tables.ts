@@ -69,4 +69,31 @@ export interface FormsTables {
     /** The scanner found malware: the bytes are gone, the answer says so. */
     infected_at: Date | null;
   };
+  /** A "continue on your phone" link: one draft, one field, short-lived, single-use; only hashes kept. */
+  form_capture_tokens: {
+    id: Generated<string>;
+    draft_id: string;
+    field_id: string;
+    token_hash: string;
+    /** The short code typed instead of scanning; spent (null) once exchanged for a new link. */
+    code_hash: string | null;
+    expires_at: Date;
+    used_at: Date | null;
+    created_at: Generated<Date>;
+  };
+  /** Pages waiting to become one PDF: the draft's own (capture null) or a phone's, until it sends them. */
+  form_capture_pages: {
+    id: Generated<string>;
+    draft_id: string;
+    field_id: string;
+    capture_id: string | null;
+    position: number;
+    /** The upright A4-sized JPEG, sealed with this master key. */
+    bytes: Buffer;
+    key_id: string;
+    width: number;
+    height: number;
+    hints: string[];
+    created_at: Generated<Date>;
+  };
 }

@@ -29,6 +29,8 @@ export type Problem =
   | 'tooFewRows'
   | 'tooManyRows'
   | 'fileType'
+  | 'tooManyDocuments'
+  | 'tooManyPages'
   | 'consent'
   | 'check';
 
@@ -38,6 +40,8 @@ export interface FieldProblem {
   problem: Problem;
   /** For `check`: the index of the failed cross-field rule. */
   check?: number;
+  /** Already worded in the person's language (an upload refused, with its reason). */
+  message?: string;
 }
 
 /** The rule of most types: an empty answer is missing (when required), another is checked by its type. */

@@ -4,6 +4,7 @@ import type { builderMessages } from '../builder-messages.ts';
 import type { FormDefinition, Logic, PrefillSource } from '../definition.ts';
 import type { formMessages } from '../messages.ts';
 import type { FieldProblem, Problem } from '../validate.ts';
+import type { CaptureView } from './document/document-kinds.ts';
 
 /** What every field has, whatever its type: the rest is the type's own (`fields/<type>/`). */
 export interface BaseField<Type extends string = string> {
@@ -64,6 +65,8 @@ export interface InputProps<F extends BaseField> {
   errors: Record<string, string>;
   /** The answer as people read it. */
   display: (value: unknown) => string;
+  /** For a document field: the pages waiting and the phone link (see `fields/document/`). */
+  capture?: CaptureView;
   /** A column's input (for types made of fields). */
   renderField: (props: { field: BaseField; name: string; value: unknown; required: boolean }) => Child;
 }
@@ -142,6 +145,8 @@ export interface FieldKind<F extends BaseField = BaseField> {
   schema(field: F, schemaOf: (child: BaseField) => Schema): Schema;
   /** The stored file an answer refers to, so that readers get a link to it. */
   fileOf?(value: unknown): string | undefined;
+  /** Every stored file an answer refers to, when it may hold several. */
+  filesOf?(value: unknown): { fileId: string; name: string }[];
 
   /** The runner's view, inside the field's wrapper. */
   Input(props: InputProps<F>): Child;

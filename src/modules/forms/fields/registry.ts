@@ -4,6 +4,7 @@ import { type ChoiceField, choiceField } from './choice/choice-field.tsx';
 import { type ComputedField, computedField } from './computed/computed-field.tsx';
 import { type ConsentField, consentField } from './consent/consent-field.tsx';
 import { type DateField, dateField } from './date/date-field.tsx';
+import { type DocumentField, documentField } from './document/document-field.tsx';
 import { type EmailField, emailField } from './email/email-field.tsx';
 import type { BaseField, FieldKind } from './field-kind.ts';
 import { type FileField, fileField } from './file/file-field.tsx';
@@ -39,6 +40,7 @@ export const fieldKinds = [
   yesnoField,
   groupField,
   fileField,
+  documentField,
   consentField,
   infoField,
   computedField,
@@ -61,6 +63,7 @@ export type Field =
   | YesnoField
   | GroupField
   | FileField
+  | DocumentField
   | ConsentField
   | InfoField
   | ComputedField;

@@ -25,7 +25,9 @@ export function AnswersList(props: {
             <dl class="summary-list">
               {answered.map((field) => {
                 const value = props.answers[field.id];
-                const fileId = kindOf(field).fileOf?.(value);
+                const kind = kindOf(field);
+                const files = kind.filesOf?.(value);
+                const fileId = kind.fileOf?.(value);
                 const text = displayValue(field, value, props.locale);
                 return (
                   <div class="summary-list__row">
@@ -33,7 +35,15 @@ export function AnswersList(props: {
                       <InLanguage text={field.label} locale={props.locale} />
                     </dt>
                     <dd class="pre-line">
-                      {fileId !== undefined && props.fileHref ? (
+                      {files && props.fileHref ? (
+                        <ul class="list">
+                          {files.map((file) => (
+                            <li>
+                              <a href={props.fileHref?.(file.fileId)}>{file.name}</a>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : fileId !== undefined && props.fileHref ? (
                         <a href={props.fileHref(fileId)}>{text}</a>
                       ) : (
                         text

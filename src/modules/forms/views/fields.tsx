@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { displayValue } from '../display.ts';
+import type { CaptureView } from '../fields/document/document-kinds.ts';
 import type { BaseField } from '../fields/field-kind.ts';
 import { kindOf } from '../fields/registry.ts';
 import { describedBy } from '../fields/shared/input-parts.tsx';
@@ -24,6 +25,7 @@ export function FieldInput(props: {
   known?: boolean;
   /** The condition, in words, under which answers on this same step make the field required. */
   requiredWhen?: string;
+  capture?: CaptureView;
 }): Child {
   const { field, name, locale } = props;
   const kind = kindOf(field);
@@ -63,6 +65,7 @@ export function FieldInput(props: {
           'aria-invalid': error ? 'true' : undefined,
         },
         errors: props.errors,
+        capture: props.capture,
         display: (value) => displayValue(field, value, locale),
         renderField: (child) => (
           <FieldInput

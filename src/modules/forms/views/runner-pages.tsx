@@ -9,6 +9,7 @@ import type { FormDefinition, FormStep } from '../definition.ts';
 import { describeCondition, readsStep } from '../describe-condition.ts';
 import { displayValue } from '../display.ts';
 import type { Submission } from '../drafts.ts';
+import type { CaptureView } from '../fields/document/document-kinds.ts';
 import { kindOf } from '../fields/registry.ts';
 import { formMessages } from '../messages.ts';
 import type { Answers } from '../validate.ts';
@@ -29,6 +30,8 @@ export function StepPage(props: {
   backHref?: string;
   nonce: string;
   savedLater?: boolean;
+  /** Document fields' pages waiting and phone links, by field id. */
+  captures?: Record<string, CaptureView>;
 }) {
   const t = formMessages.translator(props.locale);
   const errors = Object.fromEntries(props.errors.map((e) => [e.field, e.message]));
@@ -66,6 +69,7 @@ export function StepPage(props: {
             required={props.state.fields[i]?.required ?? false}
             visible={props.state.fields[i]?.visible ?? true}
             known={props.known.has(field.id)}
+            capture={props.captures?.[field.id]}
             requiredWhen={
               field.requiredIf !== undefined && readsStep(field.requiredIf, props.step)
                 ? describeCondition(field.requiredIf, props.definition, props.locale)

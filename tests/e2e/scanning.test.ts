@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Runner } from 'graphile-worker';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { pagePhoto, pdfImages } from '../support/page-photos.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+import { startTestWorker } from '../support/test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let worker: Runner;
+let formId = '';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+  worker = await startTestWorker(server);
+  const { db } = server.database;
+  const spf = await getAuthorityBySlug(db, 'spf');
+  const form = await createForm(db, 'test', {
+    authorityId: spf?.id ?? '',
+    name: 'Bourse',
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: 'Attestation de formation' },
+      steps: [
+        {
+          id: 'papers',
+          title: { fr: 'Vos pièces' },
+          fields: [{ id: 'diploma', type: 'document', label: { fr: 'Diplôme' }, required: true }],
+        },
+      ],
+    },
+  });
+  await publishForm(db, 'test', form);
+  formId = form.id;
+});
+afterAll(async () => {
+  await worker?.stop();
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe-core on the page as a computer and as a phone (360 px) show it. */
+async function axeAtBothWidths(page: Page) {
+  const size = page.viewportSize();
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoAxeViolations(page);
+  if (size) await page.setViewportSize(size);
+}
+
+/** Pages and orientation of a PDF, as poppler's `pdfinfo` and its embedded images tell. */
+async function inspectPdf(bytes: Buffer) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-e2e-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    writeFileSync(file, bytes);
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    return { pdfinfoPages: Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1]), ...(await pdfImages(bytes)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('continue on your phone', () => {
+  it('a computer starts a request, a phone takes three photos, the computer sees one upright three-page PDF, staff open it', {
+    timeout: 150_000,
+  }, async () => {
+    const desktop = await loggedInAs(browser, server.url, 'Sophie Rochat', { width: 1280, timeout: 15_000 });
+    const csp = watchCspViolations(desktop);
+    await desktop.goto(`${server.url}/forms/${formId}/start`);
+    await desktop.getByRole('button', { name: 'Commencer' }).click();
+    await expect.poll(() => desktop.getByRole('heading', { level: 1 }).textContent()).toBe('Vos pièces');
+    await axeAtBothWidths(desktop);
+
+    await desktop.getByRole('button', { name: 'Continuer sur mon téléphone' }).click();
+    await desktop.getByRole('img', { name: 'Code QR du lien pour continuer sur votre téléphone' }).waitFor();
+    await axeAtBothWidths(desktop);
+    const link = (await desktop.getByRole('link', { name: /\/scan\// }).getAttribute('href')) ?? '';
+    expect(link).toMatch(/\/scan\/[A-Za-z0-9_-]{43}$/);
+
+    // The phone: another device, not logged in, 360 px wide.
+    const phoneContext = await browser.newContext({
+      locale: 'fr-CH',
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const phone = await phoneContext.newPage();
+    phone.setDefaultTimeout(15_000);
+    const phoneCsp = watchCspViolations(phone);
+    await phone.goto(link);
+    expect(await phone.getByRole('heading', { level: 1 }).textContent()).toBe('Photographier un document');
+    await expectNoAxeViolations(phone);
+    const photos = [
+      await pagePhoto({ seed: 1 }),
+      await pagePhoto({ seed: 2, orientation: 6 }),
+      await pagePhoto({ seed: 3 }),
+    ];
+    for (const [i, photo] of photos.entries()) {
+      // The script sends each photo as soon as it is taken.
+      await phone
+        .getByLabel('Prendre une page en photo')
+        .setInputFiles({ name: `IMG_${i}.jpg`, mimeType: 'image/jpeg', buffer: photo });
+      await phone.getByText(`Page ${i + 1}`, { exact: true }).waitFor();
+    }
+    await expectNoAxeViolations(phone);
+    await phone.getByRole('button', { name: 'Envoyer les 3 pages à mon ordinateur' }).click();
+    expect(await phone.getByRole('heading', { level: 1 }).textContent()).toBe('Document envoyé');
+    await expectNoAxeViolations(phone);
+
+    // The computer's page shows it without being reloaded.
+    await desktop.getByText('Diplôme.pdf (3 pages)', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await desktop.getByText('Document reçu de votre téléphone').textContent()).toContain(
+      'Diplôme.pdf',
+    );
+    await desktop.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await desktop.getByRole('button', { name: 'Envoyer la demande' }).click();
+    expect(await desktop.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
+    expect([...csp, ...phoneCsp]).toEqual([]);
+    await phoneContext.close();
+
+    const agent = await loggedInAs(browser, server.url, 'Luc Fournier', { width: 1280, timeout: 15_000 });
+    const inbox = `${server.url}/back-office/authorities/spf/requests`;
+    await expect
+      .poll(
+        async () => {
+          await agent.goto(inbox);
+          return agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).click();
+    const href = (await agent.getByRole('link', { name: 'Diplôme.pdf' }).getAttribute('href')) ?? '';
+    const response = await agent.request.get(`${server.url}${href}`);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const pdf = await inspectPdf(Buffer.from(await response.body()));
+    expect([pdf.pdfinfoPages, pdf.pageCount]).toEqual([3, 3]);
+    for (const image of pdf.images)
+      expect([image.width < image.height, image.topIsDark]).toEqual([true, true]);
+    await agent.context().close();
+    await desktop.context().close();
+  });
+});
