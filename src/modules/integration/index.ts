@@ -1,1 +1,9 @@
-export { apiClientFromHeader, createApiClient } from './api-clients.ts';
+export {
+  type ApiKeyMode,
+  createApiClient,
+  listApiClients,
+  parseScopes,
+  revokeApiClient,
+  rotateApiKey,
+} from './api-clients.ts';
+export { apiClientFromHeader } from './api-key-auth.ts';
