@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { lookupRoutes } from './lookup-routes.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
 import * as apiKeys from './migrations/2026-12-01-60-integration-api-keys.ts';
 import { referenceRoutes } from './reference-routes.tsx';
@@ -14,5 +15,9 @@ export const integrationModule: GuichetModule = {
     '2026-11-24-10-integration-api-clients': createApiClients,
     '2026-12-01-60-integration-api-keys': apiKeys,
   },
-  routes: (platform) => [...integrationRoutes(platform), ...referenceRoutes(platform)],
+  routes: (platform) => [
+    ...integrationRoutes(platform),
+    ...lookupRoutes(platform),
+    ...referenceRoutes(platform),
+  ],
 };
