@@ -1,6 +1,7 @@
 export {
   type ApiKeyMode,
   createApiClient,
+  getApiClient,
   listApiClients,
   parseScopes,
   revokeApiClient,
