@@ -8,3 +8,4 @@ export {
   rotateApiKey,
 } from './api-clients.ts';
 export { apiClientFromHeader } from './api-key-auth.ts';
+export { apiClientFromToken, createTokenClient } from './token-clients.ts';
