@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
-import { createApiClient } from './modules/integration/index.ts';
 import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
 import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
+import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
@@ -30,8 +30,9 @@ Commands:
   audit verify [--checkpoint JSON]
                      check the audit trail (hash chain and signed checkpoints, optionally against a
                      checkpoint copied from the log), then sign its head; exit code 2 when not intact
-  apikey create --authority SLUG --name NAME
+  apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]
                      create an API key for an authority's business application; prints it once
+                     (--grant client-credentials: an OAuth client instead, for tokens from /oidc/token)
   documents rewrap   seal every document key with the current master key (after a key rotation)
   qr inspect [--certificate <base64 DER>] [--at <ISO time>] (--image <PNG/JPEG file> | <payload>)
                      decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
@@ -61,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       'redirect-uri': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
       checkpoint: { type: 'string' },
+      scopes: { type: 'string' },
+      mode: { type: 'string' },
+      expires: { type: 'string' },
+      grant: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -96,14 +101,41 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'apikey': {
-        if (sub !== 'create' || !values.authority || !values.name)
-          throw new Error('usage: guichet apikey create --authority SLUG --name NAME');
+        if (sub !== 'create' || !values.authority || !values.name || !values.scopes)
+          throw new Error(
+            'usage: guichet apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]',
+          );
+        const mode = values.mode ?? 'live';
+        if (mode !== 'live' && mode !== 'test') throw new Error('--mode is test or live');
+        const expiresAt = values.expires ? new Date(values.expires) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new Error('--expires is a date (YYYY-MM-DD)');
         await migrate(database.db, database.pool);
         const authority = await getAuthorityBySlug(database.db, values.authority);
         if (!authority) throw new Error(`No authority "${values.authority}"`);
+        const scopes = parseScopes(values.scopes.split(',').map((s) => s.trim()));
+        if (values.grant === 'client-credentials') {
+          const oauth = await createTokenClient(
+            database.db,
+            await masterKeysFor(config, database.db),
+            'cli',
+            {
+              authorityId: authority.id,
+              name: values.name,
+              scopes,
+            },
+          );
+          process.stdout.write(
+            `client_id=${oauth.clientId}\nclient_secret=${oauth.clientSecret}\ntoken_endpoint=${config.publicUrl}/oidc/token\nresource=${config.publicUrl}/api/v1\n`,
+          );
+          return 0;
+        }
         const client = await createApiClient(database.db, 'cli', {
           authorityId: authority.id,
           name: values.name,
+          scopes,
+          mode,
+          expiresAt,
         });
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
         return 0;

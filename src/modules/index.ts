@@ -27,6 +27,7 @@ import {
 } from './signing/index.ts';
 import { signingModule } from './signing/module.ts';
 import { verificationModule } from './verification/module.ts';
+import { apiScopes } from './policy/index.ts';
 
 /**
  * The domain modules' wiring, in the order their routes are registered. Only this list imports a
@@ -34,7 +35,7 @@ import { verificationModule } from './verification/module.ts';
  */
 export const modules = [
   authoritiesModule,
-  identityModule({ actingFor, firstLogin: bindAwaitedMandates }),
+  identityModule({ actingFor, firstLogin: bindAwaitedMandates, apiScopes }),
   accountsModule,
   mandatesModule,
   catalogueModule,

@@ -4,13 +4,14 @@ import type pg from 'pg';
 import { resolveActor } from '../modules/acting/index.ts';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
 import { modules, simulators } from '../modules/index.ts';
-import { apiClientFromHeader } from '../modules/integration/index.ts';
+import { apiClientFromHeader, apiClientFromToken } from '../modules/integration/index.ts';
 import type { Config } from '../platform/config/config.ts';
+import { masterKeysFor } from '../platform/crypto/master-keys.ts';
 import { deriveSecrets } from '../platform/crypto/secrets.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
 import type { Actor } from '../platform/http/access.ts';
-import { createApp } from '../platform/http/app.tsx';
+import { type CollectedRoute, collectRoutes, createApp } from '../platform/http/app.tsx';
 import { AssetRegistry } from '../platform/http/assets.ts';
 import { identityPaths } from '../platform/http/identity-paths.ts';
 import { createMetrics } from '../platform/http/metrics.ts';
@@ -59,6 +60,7 @@ export async function buildApp(options: BuildOptions) {
     options.config.secretGenerations,
   );
   let mySpaceSections: MySpaceSection[] = [];
+  let routes: CollectedRoute[] = [];
   const platform: Platform = {
     config: options.config,
     db: options.db,
@@ -83,19 +85,33 @@ export async function buildApp(options: BuildOptions) {
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secrets, renderOptions, body),
     mySpaceSections: () => mySpaceSections,
+    routes: () => routes,
   };
   mySpaceSections = allModules
     .flatMap((m) => (m.mySpace ? [m.mySpace(platform)] : []))
     .sort((a, b) => a.order - b.order);
+  const served = options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m));
+  routes = collectRoutes(platform, served);
   const app = createApp({
     platform,
-    modules: options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m)),
+    modules: served,
+    routes,
     metrics,
     // An API key makes the caller that application; otherwise the session's person, if any.
     resolveActor:
       options.resolveActor ??
       (async (c) =>
-        (await apiClientFromHeader(options.db, c.req.header('Authorization'))) ??
+        (await apiClientFromHeader(options.db, c.req.header('Authorization'), {
+          acceptTestKeys: options.config.demo,
+          now: platform.now(),
+        })) ??
+        (await apiClientFromToken(
+          options.db,
+          () => masterKeysFor(options.config, options.db),
+          options.config.publicUrl,
+          c.req.header('Authorization'),
+          platform.now(),
+        )) ??
         resolveActor(options.db, c.var.session)),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),

@@ -43,6 +43,8 @@ export const notSensitive: Record<string, string> = {
   'src/modules/forms/forms.ts#setFormTheme':
     "the form's mandate theme, copied from the catalogue service whose publication is audited",
   'src/modules/messaging/threads.ts#markRead': 'read marks of a thread',
+  'src/modules/integration/api-key-auth.ts#apiClientFromHeader':
+    "a key's last-used time, at most once a minute; the key's creation and revocation are audited",
   'src/modules/identity/email-tokens.ts#issueEmailToken':
     "a link's one-time token; what the link does is audited",
   'src/modules/identity/email-tokens.ts#consumeEmailToken':

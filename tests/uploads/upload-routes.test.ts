@@ -1,6 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { createForm, publishForm } from '../../src/modules/forms/index.ts';
@@ -135,6 +136,8 @@ interface UploadRoute {
   /** The route takes PDFs only: an image is refused for its type before its size is looked at. */
   pdfOnly?: true;
   headers?: Record<string, string>;
+  /** An API operation: the file goes base64 in a JSON body (`contentBase64`) with these members. */
+  json?: (file: string) => Record<string, unknown>;
 }
 
 const uploadRoutes = (): UploadRoute[] => [
@@ -219,15 +222,53 @@ const uploadRoutes = (): UploadRoute[] => [
     fileField: 'files',
     fields: () => ({}),
   },
-  {
-    label: 'API publication',
-    actor: () => ({ kind: 'apiClient', id: 'spf-app', authorityId: spf }),
-    path: '/api/v1/documents',
-    fileField: 'file',
-    fields: () => ({ recipientAvs: '756.1234.5678.97', title: 'Auszug', category: 'extract' }),
-    headers: { 'Idempotency-Key': `attack-${Date.now()}` },
-  },
+  ...apiUploads(),
 ];
+
+/** The API operations that take a document, in base64 in their JSON body, as the authority's application. */
+function apiUploads(): UploadRoute[] {
+  const api = (label: string, path: string, json: UploadRoute['json']): UploadRoute => ({
+    label,
+    actor: () => ({
+      kind: 'apiClient',
+      id: 'spf-app',
+      authorityId: spf,
+      scopes: ['documents:write', 'requests:write'],
+    }),
+    path,
+    fileField: 'file',
+    fields: () => ({}),
+    json,
+    headers: { 'Idempotency-Key': `attack-${Date.now()}-${Math.random()}` },
+  });
+  return [
+    api('API publication', '/api/v1/documents', (filename) => ({
+      recipient: { avs: '756.1234.5678.97' },
+      title: 'Auszug',
+      category: 'extract',
+      filename,
+    })),
+    api('API decision', `/api/v1/requests/${caseId}/decision`, (filename) => ({
+      outcome: 'granted',
+      file: { filename },
+    })),
+    api('API message', `/api/v1/requests/${caseId}/messages`, (filename) => ({
+      text: 'Voici',
+      document: { filename, title: 'Pièce' },
+    })),
+    api('API request document', `/api/v1/requests/${caseId}/documents`, (filename) => ({
+      title: 'Pièce',
+      filename,
+    })),
+  ];
+}
+
+/** Places the file's base64 where the operation takes it (next to `filename`). */
+function withContent(value: unknown, base64: string): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([k, v]) => [k, withContent(v, base64)]);
+  return Object.fromEntries('filename' in value ? [...entries, ['contentBase64', base64]] : entries);
+}
 
 /** Everything an upload could leave behind: documents, their blobs, form files, messages, request events. */
 async function stored(): Promise<Record<string, number>> {
@@ -245,6 +286,14 @@ async function send(route: UploadRoute, file: { name: string; bytes: Uint8Array 
   // The corpus posts far more than anyone would in a minute: the rate limit is not what is tested.
   await sql`delete from rate_limit_hits`.execute(testApp.database.db);
   actor = route.actor();
+  if (route.json) {
+    const response = await fetch(`${testApp.url}${route.path}?lang=${locale}`, {
+      method: 'POST',
+      body: JSON.stringify(withContent(route.json(file.name), Buffer.from(file.bytes).toString('base64'))),
+      headers: { 'Content-Type': 'application/json', ...route.headers },
+    });
+    return { status: response.status, text: await response.text() };
+  }
   const client = httpClient(testApp.app);
   if (route.from) await client.get(route.from);
   const csv =
@@ -297,8 +346,11 @@ const attacks: AttackFile[] = [
 
 describe('every route that takes a file', () => {
   it('is one of the routes this corpus is driven through', () => {
+    // Forms stream their files (`uploads`); API operations take them in base64 (`contentBase64`).
+    const takesBase64 = (body: z.ZodType | undefined) =>
+      body !== undefined && JSON.stringify(z.toJSONSchema(body, { io: 'input' })).includes('contentBase64');
     const declared = collectRoutes(testApp.platform, allModules)
-      .filter((route) => route.uploads)
+      .filter((route) => route.uploads || takesBase64(route.api?.body))
       .map((route) => `${route.method} ${route.path}`)
       .sort();
     expect(declared).toEqual(
@@ -313,6 +365,9 @@ describe('every route that takes a file', () => {
         'POST /back-office/authorities/:slug/documents/new',
         'POST /back-office/authorities/:slug/documents/bulk',
         'POST /api/v1/documents',
+        'POST /api/v1/requests/:id/decision',
+        'POST /api/v1/requests/:id/messages',
+        'POST /api/v1/requests/:id/documents',
         // The phone's page of a capture (photos only): driven through this corpus in
         // src/modules/forms/capture/capture-routes.test.ts, with its link token.
         'POST /scan/:token',

@@ -22,6 +22,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
     (slug) => `/back-office/authorities/${slug}/notification-templates`,
   ],
   ['authority.manageBranding', 'toolBranding', (slug) => `/authorities/${slug}/branding`],
+  ['authority.manageApiKeys', 'toolApiKeys', (slug) => `/back-office/authorities/${slug}/api-keys`],
 ];
 
 /**

@@ -1,1 +1,11 @@
-export { apiClientFromHeader, createApiClient } from './api-clients.ts';
+export {
+  type ApiKeyMode,
+  createApiClient,
+  getApiClient,
+  listApiClients,
+  parseScopes,
+  revokeApiClient,
+  rotateApiKey,
+} from './api-clients.ts';
+export { apiClientFromHeader } from './api-key-auth.ts';
+export { apiClientFromToken, createTokenClient } from './token-clients.ts';

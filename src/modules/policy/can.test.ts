@@ -20,7 +20,9 @@ import {
   type Action,
   accountActions,
   allActions,
+  apiScopes,
   authorityActions,
+  formApiActions,
   integrationActions,
   mandateActions,
   type Resource,
@@ -171,8 +173,10 @@ beforeAll(async () => {
   actors.sierreAdmin = personActor({ staffRoles: [{ authorityId: sierre, role: 'authorityAdmin' }] });
   actors.sierreDesigner = personActor({ staffRoles: [{ authorityId: sierre, role: 'serviceDesigner' }] });
   actors.platformAdmin = personActor({ platformAdmin: true });
-  actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion };
-  actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre };
+  actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion, scopes: apiScopes };
+  actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre, scopes: apiScopes };
+  // A key that may only read requests: every other API action is refused, even in its own authority.
+  actors.sionReader = { kind: 'apiClient', id: 'sion-reader', authorityId: sion, scopes: ['requests:read'] };
 
   resources.principalTax = { type: 'account', accountId: principal, theme: 'tax' };
   resources.principalDebts = { type: 'account', accountId: principal, theme: 'debtCollection' };
@@ -255,18 +259,11 @@ const allowed: [string, string[], string[]][] = [
     ['principalRequest'],
   ],
   ['sionAgent', ['request.process'], ['principalRequest']],
-  ['sionApp', ['request.readThroughApi'], ['principalRequest']],
-  // Business applications, in their own authority only
-  [
-    'sionApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
-    ['sion'],
-  ],
-  [
-    'sierreApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
-    ['sierre'],
-  ],
+  ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], ['principalRequest']],
+  ['sionReader', ['request.readThroughApi'], ['principalRequest']],
+  // Business applications, in their own authority only, within their keys' scopes
+  ['sionApp', [...integrationActions, ...formApiActions], ['sion']],
+  ['sierreApp', [...integrationActions, ...formApiActions], ['sierre']],
 ];
 
 describe('the authorisation matrix', () => {
@@ -380,8 +377,8 @@ describe('the authorisation matrix on requests', () => {
     });
     const sion = (resources.sion as { authorityId: string }).authorityId;
     const sierre = (resources.sierre as { authorityId: string }).authorityId;
-    requestActors.sionApp = { kind: 'apiClient', id: randomUUID(), authorityId: sion };
-    requestActors.sierreApp = { kind: 'apiClient', id: randomUUID(), authorityId: sierre };
+    requestActors.sionApp = { kind: 'apiClient', id: randomUUID(), authorityId: sion, scopes: apiScopes };
+    requestActors.sierreApp = { kind: 'apiClient', id: randomUUID(), authorityId: sierre, scopes: apiScopes };
     const ofPrincipal = { type: 'request', authorityId: sion, accountId: principalAccount } as const;
     requests.principalRequest = { ...ofPrincipal, mandateId: null, theme: 'tax' };
     requests.underMandate = { ...ofPrincipal, mandateId: mandate.id, theme: 'tax' };
@@ -416,8 +413,9 @@ describe('the authorisation matrix on requests', () => {
     ['sionAgent', ['request.process'], sionRequests],
     ['sionAgent', ['request.transition'], ['moveForAgents']],
     ['sierreAdmin', ['request.process'], ['companyRequest']],
-    ['sionApp', ['request.readThroughApi'], sionRequests],
-    ['sierreApp', ['request.readThroughApi'], ['companyRequest']],
+    ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], sionRequests],
+    ['sierreApp', ['request.readThroughApi', 'request.changeThroughApi'], ['companyRequest']],
+    ['sionReader', ['request.readThroughApi'], sionRequests],
   ];
 
   it('answers every actor × action × request as written down, and no request action elsewhere', async () => {

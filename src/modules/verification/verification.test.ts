@@ -137,7 +137,7 @@ describe('verification of a PDF', () => {
       accountId: citizen.account.id,
       key: 'verification-pdf',
     });
-    actor = { kind: 'apiClient', id: 'verification-test', authorityId: spf };
+    actor = { kind: 'apiClient', id: 'verification-test', authorityId: spf, scopes: [] };
     try {
       const post = (body: Uint8Array) =>
         testApp.app.request('/api/v1/verifications', {

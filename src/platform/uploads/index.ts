@@ -1,3 +1,4 @@
+export { acceptBase64File } from './base64-file.ts';
 export {
   clamdScanner,
   type MalwareScanner,
@@ -10,6 +11,7 @@ export { readLeadingField } from './form-token.ts';
 export { type Inspection, inspectUpload } from './inspect-upload.ts';
 export {
   type AcceptedUpload,
+  checkFile,
   type Fields,
   readUploads,
   type UploadLimits,

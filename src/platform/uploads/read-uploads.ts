@@ -62,24 +62,9 @@ export async function readUploads(c: RouteContext, limits: UploadLimits): Promis
   if ('refused' in received) return received;
   const files: AcceptedUpload[] = [];
   for (const file of received.files) {
-    // The scanner first: malware is named as such, even when its content would be refused anyway.
-    const scan = await scanWith(c.var.malwareScanner, file.bytes);
-    if (scan === 'infected') {
-      c.var.log.warn({ field: file.field }, 'upload refused: malware found');
-      return refuse(received.fields, { code: 'malware', field: file.field, name: file.sentName });
-    }
-    const inspection = await inspectUpload(file.bytes, limits.accepted, file.sentName);
-    if (!inspection.ok)
-      return refuse(received.fields, { ...inspection.refusal, field: file.field, name: file.sentName });
-    files.push({
-      field: file.field,
-      name: safeFileName(file.sentName, inspection.kind),
-      sentName: file.sentName,
-      kind: inspection.kind,
-      mime: inspection.mime,
-      bytes: file.bytes,
-      scan,
-    });
+    const checked = await checkFile(c, file, limits.accepted);
+    if ('refusal' in checked) return refuse(received.fields, checked.refusal);
+    files.push(checked);
   }
   return { fields: received.fields, files };
 
@@ -95,6 +80,34 @@ export async function readUploads(c: RouteContext, limits: UploadLimits): Promis
       fields,
     };
   }
+}
+
+/**
+ * Checks one file's bytes as `readUploads` does (the malware scanner first, then `inspectUpload`):
+ * for files that come another way than a multipart form, e.g. base64 in an API call's JSON.
+ */
+export async function checkFile(
+  c: RouteContext,
+  file: { field: string; sentName: string; bytes: Buffer },
+  accepted: UploadKind[],
+): Promise<AcceptedUpload | { refusal: UploadRefusal }> {
+  // The scanner first: malware is named as such, even when its content would be refused anyway.
+  const scan = await scanWith(c.var.malwareScanner, file.bytes);
+  if (scan === 'infected') {
+    c.var.log.warn({ field: file.field }, 'upload refused: malware found');
+    return { refusal: { code: 'malware', field: file.field, name: file.sentName } };
+  }
+  const inspection = await inspectUpload(file.bytes, accepted, file.sentName);
+  if (!inspection.ok) return { refusal: { ...inspection.refusal, field: file.field, name: file.sentName } };
+  return {
+    field: file.field,
+    name: safeFileName(file.sentName, inspection.kind),
+    sentName: file.sentName,
+    kind: inspection.kind,
+    mime: inspection.mime,
+    bytes: file.bytes,
+    scan,
+  };
 }
 
 async function scanWith(

@@ -1,0 +1,29 @@
+import { HttpError } from '../http/http-error.ts';
+import type { RouteContext } from '../http/route.ts';
+import { type AcceptedUpload, checkFile } from './read-uploads.ts';
+import { refusalMessage } from './refusal.ts';
+import { documentKinds, type UploadKind } from './upload-kind.ts';
+
+/**
+ * A file an API call sends in base64 inside its JSON, through the same checks as a form's upload
+ * (malware scanner, kind from content); refused as a problem (422, or 413 when too large) whose
+ * `reason` is the refusal's code.
+ * `scan: 'pending'` means the scanner is down: store it quarantined.
+ */
+export async function acceptBase64File(
+  c: RouteContext,
+  file: { filename: string; contentBase64: string },
+  accepted: UploadKind[] = documentKinds,
+): Promise<AcceptedUpload> {
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  const checked = await checkFile(c, { field: 'file', sentName: file.filename, bytes }, accepted);
+  if ('refusal' in checked)
+    throw new HttpError(
+      checked.refusal.code === 'too-large' ? 413 : 422,
+      'file_refused',
+      refusalMessage(checked.refusal, 'en'),
+      undefined,
+      { reason: checked.refusal.code },
+    );
+  return checked;
+}
