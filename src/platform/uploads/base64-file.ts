@@ -1,7 +1,8 @@
 import { HttpError } from '../http/http-error.ts';
 import type { RouteContext } from '../http/route.ts';
 import { type AcceptedUpload, checkFile } from './read-uploads.ts';
-import { refusalMessage } from './refusal.ts';
+import { refusalMessage, type UploadRefusal } from './refusal.ts';
+import { isSuspiciousName } from './safe-file-name.ts';
 import { documentKinds, type UploadKind } from './upload-kind.ts';
 
 /**
@@ -15,15 +16,18 @@ export async function acceptBase64File(
   file: { filename: string; contentBase64: string },
   accepted: UploadKind[] = documentKinds,
 ): Promise<AcceptedUpload> {
+  const refused = (refusal: UploadRefusal) =>
+    new HttpError(
+      refusal.code === 'too-large' ? 413 : 422,
+      'file_refused',
+      refusalMessage(refusal, 'en'),
+      undefined,
+      { reason: refusal.code },
+    );
+  if (isSuspiciousName(file.filename))
+    throw refused({ code: 'bad-name', field: 'file', name: file.filename });
   const bytes = Buffer.from(file.contentBase64, 'base64');
   const checked = await checkFile(c, { field: 'file', sentName: file.filename, bytes }, accepted);
-  if ('refusal' in checked)
-    throw new HttpError(
-      checked.refusal.code === 'too-large' ? 413 : 422,
-      'file_refused',
-      refusalMessage(checked.refusal, 'en'),
-      undefined,
-      { reason: checked.refusal.code },
-    );
+  if ('refusal' in checked) throw refused(checked.refusal);
   return checked;
 }
