@@ -97,6 +97,37 @@ describe('the seal (PAdES baseline B-T)', () => {
     expect(printed).toContain('eContent: <ABSENT>'); // detached
   });
 
+  it('verifies with OpenSSL over the bytes of its byte range', () => {
+    const text = Buffer.from(sealed).toString('latin1');
+    const [, , length = 0, next = 0] =
+      /\/ByteRange\s*\[(\d+) (\d+) (\d+) (\d+)/.exec(text)?.map(Number) ?? [];
+    const covered = Buffer.concat([
+      Buffer.from(sealed).subarray(0, length),
+      Buffer.from(sealed).subarray(next),
+    ]);
+    const verify = (content: Uint8Array) =>
+      spawnSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          fileOf(cmsOf(sealed), 'p7s'),
+          '-content',
+          fileOf(content, 'bin'),
+          '-noverify',
+          '-out',
+          '/dev/null',
+        ],
+        { encoding: 'utf8' },
+      ).stderr;
+    expect(verify(covered)).toContain('Verification successful');
+    expect(verify(Buffer.concat([covered, Buffer.of(0x0a)]))).toContain('Verification failure');
+  });
+
   it('shows one changed byte: pdfsig reports a digest mismatch, validateSeal "altered"', async () => {
     const altered = Buffer.from(sealed);
     const at = altered.indexOf('Extrait');

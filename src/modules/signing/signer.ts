@@ -37,7 +37,7 @@ export function padesBaselineT(key: SealKey, timestamp: Timestamper): Signer {
     subFilter: 'ETSI.CAdES.detached',
     maxLength: 8192,
     async sign(signedBytes) {
-      const certificate = certificateOf(key.certificate);
+      const { certificate, essAttribute } = parsedCertificate(key.certificate);
       const { sorted, bytes } = signedAttributesBytes([
         new pkijs.Attribute({
           type: oids.contentType,
@@ -47,7 +47,7 @@ export function padesBaselineT(key: SealKey, timestamp: Timestamper): Signer {
           type: oids.messageDigest,
           values: [new asn1js.OctetString({ valueHex: bufferOf(sha256(signedBytes)) })],
         }),
-        signingCertificateV2(key.certificate),
+        essAttribute,
       ]);
       const signature = ecdsaDer(await key.sign(bytes));
       const token = await timestamp(sha256(signature));
@@ -86,4 +86,18 @@ export function padesBaselineT(key: SealKey, timestamp: Timestamper): Signer {
       );
     },
   };
+}
+
+// Parsing the certificate costs more than the signature: done once per seal certificate.
+const parsed = new Map<string, { certificate: pkijs.Certificate; essAttribute: pkijs.Attribute }>();
+
+function parsedCertificate(der: Uint8Array) {
+  const id = Buffer.from(der).toString('base64');
+  let found = parsed.get(id);
+  if (!found) {
+    if (parsed.size >= 100) parsed.clear();
+    found = { certificate: certificateOf(der), essAttribute: signingCertificateV2(der) };
+    parsed.set(id, found);
+  }
+  return found;
 }

@@ -49,6 +49,7 @@ describe('route table', () => {
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/push-service/:id',
       'POST /simulators/sms-gateway/messages',
+      'POST /simulators/tsa', // RFC 3161 over HTTP: dates a hash for anyone
     ]);
   });
 

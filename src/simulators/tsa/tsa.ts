@@ -35,6 +35,8 @@ export async function createTimestampAuthority(): Promise<TimestampAuthority> {
     notAfter: new Date(now.getTime() + 10 * 365 * 24 * 3600_000),
   });
   const certificate = new pkijs.Certificate({ schema: asn1js.fromBER(certificateDer.slice().buffer).result });
+  // RFC 3161 §2.4.2: each token names the TSA's certificate (RFC 5816: the v2 attribute).
+  const essAttribute = signingCertificateV2(certificateDer);
   return {
     certificate: certificateDer,
     async respond(query) {
@@ -85,8 +87,7 @@ export async function createTimestampAuthority(): Promise<TimestampAuthority> {
                     }),
                   ],
                 }),
-                // RFC 3161 §2.4.2: the token names the TSA's certificate (RFC 5816: the v2 attribute).
-                signingCertificateV2(certificateDer),
+                essAttribute,
               ],
             }),
           }),
