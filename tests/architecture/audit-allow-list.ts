@@ -23,7 +23,7 @@ export const notSensitive: Record<string, string> = {
   'src/modules/documents/sealing.ts#recordRevocation':
     'the holder-side mark of a revocation, called only inside the audited revocation',
   'src/modules/forms/receipt.ts#issueReceipt':
-    "links a submission to its receipt, issued (audited) in the same transaction",
+    'links a submission to its receipt, issued (audited) in the same transaction',
   'src/modules/forms/drafts.ts#startDraft':
     'a draft of answers, private to its author until it is sent (audited)',
   'src/modules/forms/drafts.ts#saveAnswers': 'autosave of a draft; sending it is audited',

@@ -2,7 +2,12 @@ export { signingCertificateV2 } from './asn1.ts';
 export { generateP256, issueCertificate } from './certificates.ts';
 export type { SealContext } from './context.ts';
 export type { IssuedContent, IssuedDocument, IssuedSubject, IssuedType } from './issuing/content.ts';
-export { type Issuance, type IssuingContext, issueDocument, issuingContextOf } from './issuing/issue-document.ts';
+export {
+  type Issuance,
+  type IssuingContext,
+  issueDocument,
+  issuingContextOf,
+} from './issuing/issue-document.ts';
 export {
   issuedDocumentBySerial,
   issuedDocumentBySha256,

@@ -9,7 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('authority_id', 'uuid', (c) => c.notNull().references('authorities.id'))
     .addColumn('account_id', 'uuid', (c) => c.notNull())
-    .addColumn('subject_kind', 'text', (c) => c.notNull().check(sql`subject_kind in ('person', 'organisation')`))
+    .addColumn('subject_kind', 'text', (c) =>
+      c.notNull().check(sql`subject_kind in ('person', 'organisation')`),
+    )
     .addColumn('subject_name', 'text', (c) => c.notNull())
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('content', 'jsonb', (c) => c.notNull())
@@ -24,7 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revoked_by', 'text')
     .addColumn('request_id', 'uuid')
     .addColumn('document_id', 'uuid', (c) => c.notNull().unique())
-    .addCheckConstraint('issued_revocation_reasoned', sql`revoked_at is null or revocation_reason is not null`)
+    .addCheckConstraint(
+      'issued_revocation_reasoned',
+      sql`revoked_at is null or revocation_reason is not null`,
+    )
     .execute();
   await db.schema
     .createIndex('issued_documents_authority')
