@@ -1,8 +1,9 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
 //  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
-//  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts).
-//  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts).
+//  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts);
+//  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts);
+//  - verifying a QR code against one bare ECDSA P-256 verification (bench/qr-verification.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -26,6 +27,7 @@ import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
+import { benchQrVerification } from './qr-verification.ts';
 import { benchSeal } from './seal.ts';
 
 const logger = createLogger('warn');
@@ -115,6 +117,7 @@ try {
 
   await benchSeal(database.db);
   await benchDocumentCapture();
+  await benchQrVerification();
 } finally {
   await database.close();
   await postgres.stop();

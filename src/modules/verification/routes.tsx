@@ -16,10 +16,10 @@ const maxUploadBytes = 10 * 1024 * 1024;
 /** Anyone may verify; a limit per address keeps the seal checks of PDFs from being a free CPU. */
 const publicLimit = { bucket: 'verification', limit: 30, windowSeconds: 60 };
 const publicObject = { none: 'verification reads only what the document itself presents' } as const;
-export const pageScripts = ['verification/jsQR.js', 'verification/verify.js'];
+const pageScripts = ['verification/jsQR.js', 'verification/verify.js'];
 
 /** What is submitted: a PDF (by its magic bytes), a photo of a QR code, or the code's text. */
-export type Submission = { pdf: Uint8Array } | { image: Uint8Array } | { payload: string };
+type Submission = { pdf: Uint8Array } | { image: Uint8Array } | { payload: string };
 
 export function verificationRoutes(platform: Platform, sources: VerificationSources): RouteDef[] {
   const { db } = platform;

@@ -8,7 +8,7 @@ import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { createLogger } from '../../platform/logging/logger.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { currentSealKey, documentContentHash, encodeGuichetQr } from '../signing/index.ts';
+import { currentSealKey, documentContentHash, encodeGuichetQr, rotateSealKey } from '../signing/index.ts';
 import { revokeIssuedDocument } from '../signing/issuing/register.ts';
 import { serialHash } from './published-lists.ts';
 import type { VerificationResult } from './verdict.ts';
@@ -201,5 +201,17 @@ describe('the published lists', () => {
       headers: { 'If-None-Match': etag },
     });
     expect(again.status).toBe(304);
+  });
+});
+
+describe('after the authority rotated its seal key', () => {
+  it('still verifies what the old key signed in service, and refuses what it signed after', async () => {
+    const old = await currentSealKey(testApp.platform, spf);
+    const before = await payload({}, old);
+    await rotateSealKey(testApp.platform, spf);
+    expect((await check(before)).verdict).toBe('valid');
+    expect((await check(await payload())).verdict).toBe('valid');
+    const afterRetirement = await payload({ iat: new Date(Date.now() + 10 * 60_000) }, old);
+    expect((await check(afterRetirement)).verdict).toBe('invalid');
   });
 });

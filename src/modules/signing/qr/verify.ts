@@ -13,27 +13,28 @@ export function kidOfCertificate(certificateDer: Uint8Array): Uint8Array {
  * ES256 or PS256 signature must verify with the certificate's public key.
  */
 export function verifyCose(decoded: DecodedQr, certificateDer: Uint8Array): boolean {
-  if (!sameBytes(decoded.kid, kidOfCertificate(certificateDer))) return false;
-  const key = publicKeyOf(certificateDer);
-  return key ? verifyWithKey(decoded, key) : false;
+  const { kid, key } = parsed(certificateDer);
+  return sameBytes(decoded.kid, kid) && key !== null && verifyWithKey(decoded, key);
 }
 
 // Parsing the certificate costs more than the signature check; a verifier sees few certificates.
-const parsedKeys = new Map<string, KeyObject | null>();
+const parsedCertificates = new Map<string, { kid: Uint8Array; key: KeyObject | null }>();
 
-function publicKeyOf(certificateDer: Uint8Array): KeyObject | undefined {
-  const id = Buffer.from(certificateDer).toString('base64');
-  let key = parsedKeys.get(id);
-  if (key === undefined) {
+function parsed(certificateDer: Uint8Array): { kid: Uint8Array; key: KeyObject | null } {
+  const id = Buffer.from(certificateDer).toString('latin1');
+  let entry = parsedCertificates.get(id);
+  if (!entry) {
+    let key: KeyObject | null = null;
     try {
       key = new X509Certificate(certificateDer).publicKey;
     } catch {
-      key = null;
+      // not a certificate: nothing verifies with it
     }
-    if (parsedKeys.size >= 256) parsedKeys.clear();
-    parsedKeys.set(id, key);
+    entry = { kid: kidOfCertificate(certificateDer), key };
+    if (parsedCertificates.size >= 256) parsedCertificates.clear();
+    parsedCertificates.set(id, entry);
   }
-  return key ?? undefined;
+  return entry;
 }
 
 /** The signature alone, with a public key (the key id is the caller's business). */
