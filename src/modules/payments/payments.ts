@@ -5,7 +5,7 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { ProviderTransaction } from './datatrans.ts';
+import type { ProviderTransaction } from './provider.ts';
 import type { PaymentStatus, PaymentsTables, SettledJob } from './tables.ts';
 
 export type Payment = Selectable<PaymentsTables['payments']>;
