@@ -1,5 +1,6 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { checkoutRoutes } from './checkout-routes.tsx';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
@@ -13,6 +14,7 @@ import { reconcilePending } from './provider-transactions.ts';
 import { type ProviderSource, providerOfPayment } from './providers.ts';
 import { askRefund, paymentOfRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
+import { settingsRoutes } from './settings-routes.tsx';
 
 /**
  * Online payment of fees: payments asked by other modules (a request's status), paid through the
@@ -31,7 +33,11 @@ export const paymentsModule: GuichetModule = {
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
     '2026-12-01-80-payments-settings': settings,
   },
-  routes: paymentRoutes,
+  routes: (platform) => [
+    ...checkoutRoutes(platform),
+    ...settingsRoutes(platform),
+    ...paymentRoutes(platform),
+  ],
   mySpace: paymentsMySpace,
   jobs: (platform) => {
     const source: ProviderSource = {

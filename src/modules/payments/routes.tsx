@@ -195,6 +195,14 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             base={base}
             status={status ?? ''}
             payments={await paymentsOfAuthority(db, authority.id, status)}
+            mayManage={
+              (
+                await can(db, c.var.actor, 'authority.managePayments', {
+                  type: 'authority',
+                  authorityId: authority.id,
+                })
+              ).allowed
+            }
           />,
         );
       },
@@ -332,7 +340,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         const method = paymentMethods.find((m) => m === posted.method && provider.methods.includes(m));
         // Back to where the person started: one fee's page, or the checkout of several.
         const back =
-          typeof posted.back === 'string' && /^\/payments\/[\w/?=&-]*$/.test(posted.back)
+          typeof posted.back === 'string' && /^\/payments\/[\w/?=&%.-]*$/.test(posted.back)
             ? posted.back
             : `/payments/${payment.id}`;
         try {
