@@ -19,6 +19,8 @@ import {
 } from './store.ts';
 
 const specVersion = '1.40';
+/** The simulator stands for a provider that serves every merchant: no write limit of ours applies. */
+const rateLimit = { bucket: 'saferpay-simulator', limit: 100_000, windowSeconds: 60 };
 /** A payment page stays open this long, as Saferpay's normal session. */
 const pageLifetimeMs = 20 * 60_000;
 
@@ -84,6 +86,7 @@ export const saferpaySimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/api/Payment/v1/${path}`,
         access: 'machine',
+        rateLimit,
         async handler(c: Context) {
           const answer = await (async (): Promise<Answer> => {
             const body = (await c.req.json().catch(() => undefined)) as Body | undefined;
@@ -198,12 +201,28 @@ export const saferpaySimulator: GuichetModule = {
         const page = typeof body.Token === 'string' ? await findPage(tx, body.Token) : undefined;
         if (!page || page.customerId !== merchant.customerId)
           return error(400, requestId, 'ABORT', 'TOKEN_INVALID', 'Invalid token');
+        // Errors about the page name its order, as Saferpay's error answers do where they can.
+        const about = { OrderId: page.orderId };
         if (page.state === 'open')
           return Date.now() > Date.parse(page.expiresAt)
-            ? error(400, requestId, 'ABORT', 'TOKEN_EXPIRED', 'The token is expired')
-            : error(400, requestId, 'RETRY_LATER', 'TRANSACTION_NOT_STARTED', 'Transaction not started');
+            ? error(400, requestId, 'ABORT', 'TOKEN_EXPIRED', 'The token is expired', about)
+            : error(
+                400,
+                requestId,
+                'RETRY_LATER',
+                'TRANSACTION_NOT_STARTED',
+                'Transaction not started',
+                about,
+              );
         if (page.state === 'aborted')
-          return error(402, requestId, 'ABORT', 'TRANSACTION_ABORTED', 'Transaction aborted by the payer');
+          return error(
+            402,
+            requestId,
+            'ABORT',
+            'TRANSACTION_ABORTED',
+            'Transaction aborted by the payer',
+            about,
+          );
         if (page.state === 'declined')
           return error(
             402,
@@ -211,6 +230,7 @@ export const saferpaySimulator: GuichetModule = {
             'OTHER_MEANS',
             'TRANSACTION_DECLINED',
             'Transaction declined by acquirer',
+            about,
           );
         const transaction = await findTransaction(tx, merchant.customerId, { id: page.transactionId ?? '' });
         if (!transaction) return error(400, requestId, 'ABORT', 'TOKEN_INVALID', 'Invalid token');
@@ -302,6 +322,7 @@ export const saferpaySimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/vt/:token`,
         access: 'machine',
+        rateLimit,
         object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           const form = await c.req.parseBody();
