@@ -11,6 +11,7 @@ export {
   paymentsFrom,
   requestPayment,
   shownReference,
+  unsettledFrom,
 } from './payments.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';
