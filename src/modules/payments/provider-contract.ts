@@ -6,8 +6,8 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
 import type { PaymentMethod, PaymentProvider } from './provider.ts';
-import { applyTransaction, checkout } from './provider-transactions.ts';
-import { providerOfAuthority } from './providers.ts';
+import { applyTransaction, checkout, reconcilePending } from './provider-transactions.ts';
+import { providerOfAuthority, providerOfPayment } from './providers.ts';
 import { askRefund, requestRefund } from './refunds.ts';
 
 export type Server = Awaited<ReturnType<typeof serveTestApp>>;
@@ -195,6 +195,18 @@ export function providerContract(name: string, harness: ProviderHarness) {
       await harness.settleOtherAmount(server, payment, transactionId, 100);
       expect((await reread(payment)).status).not.toBe('paid');
       expect(await count(`payment_events where kind = 'mismatch' and payment_id =`, payment.id)).toBe(1);
+    });
+
+    it('settles a fee whose notification never came when the reconciliation job asks', async () => {
+      const { db } = server.database;
+      const payment = await fee();
+      const { paymentUrl } = await attempt(payment);
+      await harness.onPage(paymentUrl, 'pay');
+      const source = { db, config: server.config, keys: () => masterKeysFor(server.config, db) };
+      const later = new Date(Date.now() + 16 * 60_000);
+      await reconcilePending(db, (p, kind) => providerOfPayment(source, p, kind), later);
+      expect((await reread(payment)).status).toBe('paid');
+      expect(await settledAudits(payment)).toBe(1);
     });
 
     it('tells the status of a transaction: amount, reference and the method the person chose', async () => {
