@@ -10,6 +10,7 @@ import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requ
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import { paymentsMySpace } from './my-space.tsx';
+import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
 import { type ProviderSource, providerOfPayment } from './providers.ts';
 import { askRefund, paymentOfRefund } from './refunds.ts';
@@ -37,6 +38,7 @@ export const paymentsModule: GuichetModule = {
     ...checkoutRoutes(platform),
     ...settingsRoutes(platform),
     ...paymentRoutes(platform),
+    ...notificationRoutes(platform),
   ],
   mySpace: paymentsMySpace,
   jobs: (platform) => {
