@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../platform/database/database.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { amountOk, type Body, error, newId, now, ok, url } from './answers.ts';
 import { declinedCard, type SimulatedMerchant, simulatedMerchants } from './merchants.ts';
 import * as simulatorTables from './migrations/2026-12-01-80-payments-saferpay-simulator.ts';
 import { payPage } from './pay-page.tsx';
@@ -18,26 +19,10 @@ import {
   saveTransaction,
 } from './store.ts';
 
-const specVersion = '1.40';
 /** The simulator stands for a provider that serves every merchant: no write limit of ours applies. */
 const rateLimit = { bucket: 'saferpay-simulator', limit: 100_000, windowSeconds: 60 };
 /** A payment page stays open this long, as Saferpay's normal session. */
 const pageLifetimeMs = 20 * 60_000;
-
-type Body = Record<string, unknown> & { RequestHeader?: Record<string, unknown> };
-
-const url = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
-const amountOk = (amount: unknown): amount is { Value: string; CurrencyCode: string } => {
-  const a = amount as { Value?: unknown; CurrencyCode?: unknown } | undefined;
-  return (
-    typeof a?.Value === 'string' &&
-    /^[1-9]\d{0,9}$/.test(a.Value) &&
-    typeof a.CurrencyCode === 'string' &&
-    /^[A-Z]{3}$/.test(a.CurrencyCode)
-  );
-};
-const now = () => new Date().toISOString();
-const newId = () => randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 16);
 
 /**
  * A stand-in for Worldline Saferpay's JSON API (Payment Page interface), served in demo mode and tests:
@@ -54,28 +39,6 @@ export const saferpaySimulator: GuichetModule = {
     const { db } = platform;
     const base = '/simulators/saferpay';
     const pageUrl = (token: string) => `${platform.config.publicUrl}${base}/vt/${token}`;
-
-    const error = (
-      status: Answer['status'],
-      requestId: unknown,
-      behavior: 'ABORT' | 'RETRY' | 'RETRY_LATER' | 'OTHER_MEANS',
-      name: string,
-      message: string,
-      extra: Record<string, unknown> = {},
-    ): Answer => ({
-      status,
-      body: {
-        ResponseHeader: { SpecVersion: specVersion, RequestId: String(requestId ?? '') },
-        Behavior: behavior,
-        ErrorName: name,
-        ErrorMessage: message,
-        ...extra,
-      },
-    });
-    const ok = (requestId: unknown, body: Record<string, unknown>): Answer => ({
-      status: 200,
-      body: { ResponseHeader: { SpecVersion: specVersion, RequestId: String(requestId) }, ...body },
-    });
 
     /** Basic auth, then the request header, then the work, once per request id. */
     function api(
