@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
+import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
 import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
 import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
-import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
@@ -85,7 +85,11 @@ async function main(argv: string[]): Promise<number> {
       case 'seed':
         if (!values.demo) throw new Error('seed needs --demo (the only data set so far)');
         await migrate(database.db, database.pool);
-        await seedDemo(database.db);
+        // Without master keys (outside the demo) the merchants' secrets cannot be sealed: none are seeded.
+        await seedDemo(
+          database.db,
+          config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined,
+        );
         logger.info('demo data loaded');
         return 0;
       case 'audit': {
@@ -207,7 +211,7 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         await migrate(database.db, database.pool);
         if (command === 'start' && (await isEmpty(database.db))) {
-          await seedDemo(database.db);
+          await seedDemo(database.db, await masterKeysFor(config, database.db));
           logger.info('demo data loaded into the empty database');
         }
         return await untilSignal(logger, async () => {

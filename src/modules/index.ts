@@ -1,6 +1,7 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
+import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
@@ -17,6 +18,7 @@ import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { paymentsModule } from './payments/module.ts';
+import { apiScopes } from './policy/index.ts';
 import {
   currentSealKey,
   issuedDocumentBySerial,
@@ -27,7 +29,6 @@ import {
 } from './signing/index.ts';
 import { signingModule } from './signing/module.ts';
 import { verificationModule } from './verification/module.ts';
-import { apiScopes } from './policy/index.ts';
 
 /**
  * The domain modules' wiring, in the order their routes are registered. Only this list imports a
@@ -62,4 +63,5 @@ export const simulators = [
   pushServiceSimulator,
   datatransSimulator,
   tsaSimulator,
+  saferpaySimulator,
 ];

@@ -32,13 +32,18 @@ import {
   setPlatformAdmin,
   testStaff,
 } from '../modules/identity/index.ts';
+import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/index.ts';
+import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
 
 const SEED = 'cli:seed';
 
-/** Loads the demo data; safe to run again (authorities by slug, people by their test identity). */
-export async function seedDemo(db: Db): Promise<void> {
+/**
+ * Loads the demo data; safe to run again (authorities by slug, people by their test identity). With
+ * the master keys, the canton and Sion also get their own merchants (secrets are sealed with them).
+ */
+export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   for (const authority of demoAuthorities) await upsertAuthority(db, SEED, authority);
   for (const staff of testStaff) {
     const link = await findLink(db, 'dev', staff.sub);
@@ -82,6 +87,18 @@ export async function seedDemo(db: Db): Promise<void> {
     label: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
     purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
     amount: { amountField: 'fee' }, // CHF 100 a dog, as the form computes it
+    // The canton's own fee for the dog database, asked in the same step and paid to the canton.
+    otherFees: [
+      {
+        authority: 'valais',
+        amountCents: 2500,
+        purpose: {
+          fr: 'Émolument cantonal de la banque de données des chiens',
+          de: 'Kantonale Gebühr der Hundedatenbank',
+          en: 'Cantonal dog database fee',
+        },
+      },
+    ],
   });
   await onlineService(db, 'extrait-registre-poursuites', demoDebtExtract, {
     label: { fr: 'Émolument à payer', de: 'Gebühr zu bezahlen', en: 'Fee to pay' },
@@ -92,6 +109,10 @@ export async function seedDemo(db: Db): Promise<void> {
     },
     amount: { amountCents: 1700 },
   });
+  for (const { authority, settings } of keys ? demoPaymentSettings : []) {
+    const found = await getAuthorityBySlug(db, authority);
+    if (found) await savePaymentSettings(db, keys ?? [], SEED, found.id, settings);
+  }
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
 }
@@ -105,6 +126,7 @@ async function onlineService(
     label: LocalisedText;
     purpose: LocalisedText;
     amount: { amountCents: number } | { amountField: string };
+    otherFees?: { authority: string; amountCents: number; purpose: LocalisedText }[];
   },
 ) {
   const service = await getServiceEntry(db, { slug }, 'published');
@@ -124,7 +146,12 @@ async function onlineService(
         staffLabel: { fr: 'Attend l’émolument', de: 'Wartet auf die Gebühr', en: 'Awaiting the fee' },
         citizenLabel: fee.label,
         withdrawable: true,
-        payment: { ...fee.amount, purpose: fee.purpose, paidTo: 'submitted' },
+        payment: {
+          ...fee.amount,
+          purpose: fee.purpose,
+          paidTo: 'submitted',
+          ...(fee.otherFees ? { otherFees: fee.otherFees } : {}),
+        },
       },
     },
   });

@@ -1,5 +1,8 @@
-export { type ProviderTransaction, signature } from './datatrans.ts';
+export { signature } from './datatrans.ts';
+export { demoPaymentSettings } from './demo-payment-settings.ts';
+export { isQrIban, validIban } from './iban.ts';
 export { paymentMessages } from './messages.ts';
+export { type PaymentSettings, paymentSettingsOf, savePaymentSettings } from './payment-settings.ts';
 export {
   cancelUnpaid,
   isUnsettled,
@@ -8,5 +11,7 @@ export {
   paymentsFrom,
   requestPayment,
   shownReference,
+  unsettledFrom,
 } from './payments.ts';
+export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

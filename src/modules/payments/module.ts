@@ -1,5 +1,6 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
-import { datatrans } from './datatrans.ts';
+import { checkoutRoutes } from './checkout-routes.tsx';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
@@ -7,10 +8,14 @@ import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
 import * as referenceReason from './migrations/2026-11-30-22-payments-reference-reason.ts';
 import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
+import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import { paymentsMySpace } from './my-space.tsx';
+import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
-import { askRefund } from './refunds.ts';
+import { type ProviderSource, providerOfPayment } from './providers.ts';
+import { askRefund, paymentOfRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
+import { settingsRoutes } from './settings-routes.tsx';
 
 /**
  * Online payment of fees: payments asked by other modules (a request's status), paid through the
@@ -27,23 +32,41 @@ export const paymentsModule: GuichetModule = {
     '2026-11-30-22-payments-reference-reason': referenceReason,
     '2026-11-30-50-payments-refund-requests': refundRequests,
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
+    '2026-12-01-80-payments-settings': settings,
   },
-  routes: paymentRoutes,
+  routes: (platform) => [
+    ...checkoutRoutes(platform),
+    ...settingsRoutes(platform),
+    ...paymentRoutes(platform),
+    ...notificationRoutes(platform),
+  ],
   mySpace: paymentsMySpace,
-  jobs: (platform) => ({
-    'payments:reconcile-pending': async () => {
-      if (platform.config.payments)
-        await reconcilePending(platform.db, datatrans(platform.config.payments), platform.now());
-    },
-    'payments:ask-refund': async ({ refundId }, helpers) => {
-      if (!platform.config.payments) throw new Error('No payment provider is configured to refund through');
-      await askRefund(
-        platform.db,
-        datatrans(platform.config.payments),
-        refundId,
-        { number: helpers.job.attempts, max: helpers.job.max_attempts },
-        platform.now(),
-      );
-    },
-  }),
+  jobs: (platform) => {
+    const source: ProviderSource = {
+      db: platform.db,
+      config: platform.config,
+      keys: () => masterKeysFor(platform.config, platform.db),
+    };
+    return {
+      'payments:reconcile-pending': async () => {
+        await reconcilePending(
+          platform.db,
+          (payment, attemptProvider) => providerOfPayment(source, payment, attemptProvider),
+          platform.now(),
+        );
+      },
+      'payments:ask-refund': async ({ refundId }, helpers) => {
+        const payment = await paymentOfRefund(platform.db, refundId);
+        const provider = payment && (await providerOfPayment(source, payment));
+        if (!provider) throw new Error('No payment provider to refund through');
+        await askRefund(
+          platform.db,
+          provider,
+          refundId,
+          { number: helpers.job.attempts, max: helpers.job.max_attempts },
+          platform.now(),
+        );
+      },
+    };
+  },
 };

@@ -5,7 +5,7 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { ProviderTransaction } from './datatrans.ts';
+import type { ProviderTransaction } from './provider.ts';
 import type { PaymentStatus, PaymentsTables, SettledJob } from './tables.ts';
 
 export type Payment = Selectable<PaymentsTables['payments']>;
@@ -164,6 +164,18 @@ export async function paymentsFrom(db: Db, authorityId: string, sourcePrefix: st
     .where('source', 'like', `${escapeLike(sourcePrefix)}%`)
     .orderBy('created_at')
     .execute();
+}
+
+/** How many of an account's fees from one source family (e.g. one request's: `case:{id}:`) wait to be paid. */
+export async function unsettledFrom(db: Db, accountId: string, sourcePrefix: string): Promise<number> {
+  const { n } = await tables(db)
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('source', 'like', `${escapeLike(sourcePrefix)}%`)
+    .where('status', 'in', unsettled)
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /** An account's payments, the unpaid first, then the newest. */

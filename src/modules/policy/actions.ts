@@ -22,6 +22,7 @@ export const authorityActions = [
   'authority.refundPayments',
   'authority.revokeDocuments',
   'authority.manageApiKeys',
+  'authority.managePayments',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;

@@ -43,6 +43,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.refundPayments': ['authorityAdmin'],
   'authority.revokeDocuments': ['authorityAdmin'],
   'authority.manageApiKeys': ['authorityAdmin'],
+  'authority.managePayments': ['authorityAdmin'],
 };
 
 /**

@@ -151,6 +151,7 @@ export const envSchema = z.object({
   SEAL_PKCS12_DIR: optional,
   SEAL_PKCS12_PASSWORD: optional,
   SEAL_LOCAL_CA: flag(false),
+  SAFERPAY_API_URL: web,
 });
 
 export type Env = z.infer<typeof envSchema>;
