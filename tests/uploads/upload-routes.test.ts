@@ -344,6 +344,33 @@ describe('every route that takes a file', () => {
     });
   });
 
+  it('still demands the CSRF token, read from the head of the body before any file', async () => {
+    const route = uploadRoutes().find((r) => r.label === 'staff publication') as UploadRoute;
+    actor = route.actor();
+    const client = httpClient(testApp.app);
+    await client.get(route.from as string);
+    const before = await stored();
+    const post = async (parts: Parameters<typeof multipartBody>[0]) => {
+      const { body, contentType } = multipartBody(parts);
+      return (
+        await fetch(`${testApp.url}${route.path}`, {
+          method: 'POST',
+          body: new Uint8Array(body),
+          headers: { 'Content-Type': contentType, Cookie: client.cookie() },
+          redirect: 'manual',
+        })
+      ).status;
+    };
+    const fields = Object.entries(route.fields('a.pdf')).map(([name, value]) => ({ name, value }));
+    const file = { name: 'file', filename: 'a.pdf', bytes: pdf };
+    expect(await post([...fields, file])).toBe(403);
+    expect(await post([{ name: '_csrf', value: 'v1.forged' }, ...fields, file])).toBe(403);
+    // After the file the router does not look: a form puts its token first.
+    expect(await post([...fields, file, { name: '_csrf', value: client.csrf() }])).toBe(403);
+    expect(await stored()).toEqual(before);
+    expect(await post([{ name: '_csrf', value: client.csrf() }, ...fields, file])).toBe(303);
+  });
+
   it('says why in the person’s language', async () => {
     const [route] = uploadRoutes();
     const { text } = await send(route as UploadRoute, { name: 'x.pdf', bytes: eicar() }, 'de');
