@@ -371,6 +371,16 @@ describe('every route that takes a file', () => {
     expect(await post([{ name: '_csrf', value: client.csrf() }, ...fields, file])).toBe(303);
   });
 
+  it('accepts a file exactly at the limit', async () => {
+    const route = uploadRoutes().find((r) => r.label === 'API publication') as UploadRoute;
+    const atLimit = Buffer.concat([pdf, Buffer.alloc(maxDocumentBytes - pdf.length, 0x20)]);
+    const { status } = await send(
+      { ...route, headers: { 'Idempotency-Key': 'at-the-limit' } },
+      { name: 'full.pdf', bytes: atLimit },
+    );
+    expect(status).toBe(201);
+  });
+
   it('says why in the person’s language', async () => {
     const [route] = uploadRoutes();
     const { text } = await send(route as UploadRoute, { name: 'x.pdf', bytes: eicar() }, 'de');
