@@ -163,6 +163,7 @@ const uploadRoutes = (): UploadRoute[] => [
     path: `/requests/${caseId}/messages`,
     fileField: 'file',
     fields: () => ({ text: 'Un message du citoyen.' }),
+    kept: 'Un message du citoyen.',
   },
   {
     label: 'request message (staff)',
@@ -171,6 +172,7 @@ const uploadRoutes = (): UploadRoute[] => [
     path: `/back-office/authorities/spf/requests/${caseId}/messages`,
     fileField: 'file',
     fields: () => ({ text: 'Un message du service.' }),
+    kept: 'Un message du service.',
   },
   {
     label: 'decision upload',
@@ -188,6 +190,7 @@ const uploadRoutes = (): UploadRoute[] => [
     path: `/messages/${threadId}`,
     fileField: 'file',
     fields: () => ({ body: 'Avec une pièce jointe.' }),
+    kept: 'Avec une pièce jointe.',
   },
   {
     label: 'messaging (staff)',
@@ -196,6 +199,7 @@ const uploadRoutes = (): UploadRoute[] => [
     path: `/back-office/authorities/spf/messages/${threadId}`,
     fileField: 'file',
     fields: () => ({ body: 'Réponse avec pièce jointe.' }),
+    kept: 'Réponse avec pièce jointe.',
   },
   {
     label: 'staff publication',
