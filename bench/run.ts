@@ -3,7 +3,8 @@
 //  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
 //  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts);
 //  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts);
-//  - verifying a QR code against one bare ECDSA P-256 verification (bench/qr-verification.ts).
+//  - verifying a QR code against one bare ECDSA P-256 verification (bench/qr-verification.ts);
+//  - the memory of refusing an upload ten times the limit against accepting one at the limit.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -29,6 +30,7 @@ import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
 import { benchQrVerification } from './qr-verification.ts';
 import { benchSeal } from './seal.ts';
+import { benchUploadMemory } from './upload-memory.ts';
 
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
@@ -83,6 +85,8 @@ try {
   );
   guichet.close();
   bare.close();
+
+  await benchUploadMemory(database.db, app);
 
   await growCatalogue(database.db);
   const queries = [

@@ -71,15 +71,16 @@ afterAll(async () => {
 
 async function publish(title: string, bytes: Buffer) {
   actor = staffActor(spf, 'agent');
+  const client = httpClient(testApp.app);
+  await client.get('/back-office/authorities/spf/documents/new');
   const body = new FormData();
+  // First, as the page's form has it: the router reads the token before any file.
+  body.set('_csrf', client.csrf());
   body.set('recipientBy', 'avs');
   body.set('avs', '756.1234.5678.97');
   body.set('title', title);
   body.set('category', 'decision');
   body.set('file', new File([new Uint8Array(bytes)], `${title}.pdf`));
-  const client = httpClient(testApp.app);
-  await client.get('/back-office/authorities/spf/documents/new');
-  body.set('_csrf', client.csrf());
   const response = await fetch(`${testApp.url}/back-office/authorities/spf/documents/new`, {
     method: 'POST',
     body,

@@ -52,9 +52,6 @@ export const uploadMessages = defineMessages({
       'Le nom du fichier contient des caractères non admis (chemin, saut de ligne ou caractère d’inversion du sens d’écriture). Renommez-le et réessayez.',
     'scanner-unavailable':
       'Le contrôle antivirus est momentanément indisponible. Réessayez dans quelques minutes.',
-    quarantined: 'Fichier en cours de contrôle antivirus : il sera visible une fois le contrôle terminé.',
-    infectedNotice:
-      'Le fichier « {name} » que vous avez envoyé contenait un logiciel malveillant : il a été supprimé.',
   },
   de: {
     empty: 'Die Datei ist leer.',
@@ -78,8 +75,6 @@ export const uploadMessages = defineMessages({
       'Der Dateiname enthält unzulässige Zeichen (Pfad, Zeilenumbruch oder Zeichen zur Umkehr der Schreibrichtung). Benennen Sie die Datei um und versuchen Sie es nochmals.',
     'scanner-unavailable':
       'Die Virenprüfung ist vorübergehend nicht verfügbar. Versuchen Sie es in einigen Minuten nochmals.',
-    quarantined: 'Datei wird auf Viren geprüft: Sie ist sichtbar, sobald die Prüfung abgeschlossen ist.',
-    infectedNotice: 'Die von Ihnen gesendete Datei «{name}» enthielt Schadsoftware und wurde gelöscht.',
   },
   en: {
     empty: 'The file is empty.',
@@ -101,8 +96,6 @@ export const uploadMessages = defineMessages({
     'bad-name':
       'The file name contains characters that are not allowed (a path, a line break or a character reversing the writing direction). Rename it and try again.',
     'scanner-unavailable': 'The virus check is unavailable for the moment. Try again in a few minutes.',
-    quarantined: 'File being checked for viruses: it will be visible once the check is done.',
-    infectedNotice: 'The file “{name}” you sent contained malware: it has been deleted.',
   },
 });
 
