@@ -1,6 +1,7 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
 //  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
+//  - the memory of refusing an upload ten times the limit against accepting one at the limit;
 //  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
+import { benchUploadMemory } from './upload-memory.ts';
 
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
@@ -79,6 +81,8 @@ try {
   );
   guichet.close();
   bare.close();
+
+  await benchUploadMemory(database.db, app);
 
   await growCatalogue(database.db);
   const queries = [

@@ -211,7 +211,14 @@ export async function releaseOrDestroy(
     await destroyDocument(vault, 'system', document, 'malware');
     return verdict;
   }
-  await vault.db.transaction().execute(async (tx) => {
+  const released = {
+    actor: 'system',
+    action: 'document.scan.clean',
+    subjectType: 'document',
+    subjectId: document.id,
+    authorityId: document.authority_id,
+  };
+  await audited(vault.db, released, async (tx) => {
     await tables(tx)
       .updateTable('documents')
       .set({ quarantined_at: null })

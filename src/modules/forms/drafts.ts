@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
@@ -189,15 +189,23 @@ export async function scanQuarantinedFile(
     ? open(keyById(keys, file.key_id), file.bytes, `form-file:${fileId}`)
     : file.bytes;
   const verdict = await scan(bytes);
-  await tables(db)
-    .updateTable('form_files')
-    .set(
-      verdict === 'clean'
-        ? { quarantined_at: null }
-        : { quarantined_at: null, infected_at: new Date(), bytes: Buffer.alloc(0), size: 0 },
-    )
-    .where('id', '=', fileId)
-    .execute();
+  const scanned = {
+    actor: 'system',
+    action: verdict === 'clean' ? 'form.file.scan.clean' : 'form.file.scan.infected',
+    subjectType: 'form-file',
+    subjectId: fileId,
+  };
+  await audited(db, scanned, (tx) =>
+    tables(tx)
+      .updateTable('form_files')
+      .set(
+        verdict === 'clean'
+          ? { quarantined_at: null }
+          : { quarantined_at: null, infected_at: new Date(), bytes: Buffer.alloc(0), size: 0 },
+      )
+      .where('id', '=', fileId)
+      .execute(),
+  );
   return verdict;
 }
 

@@ -36,6 +36,9 @@ import {
 } from './threads.ts';
 import { NewThreadPage, ThreadList, ThreadPage } from './views/messaging-views.tsx';
 
+/** Why a reply was not sent, on which field, with what the person wrote. */
+type Refused = { field: 'body' | 'file'; message: string; body?: string };
+
 const textOf = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
 /** Secure messages between an account and an authority; the authority's team shares one mailbox. */
@@ -82,12 +85,12 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
 
   const teamBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/messages`;
 
-  async function citizenThreadPage(c: RouteContext, thread: Thread, error?: string) {
+  async function citizenThreadPage(c: RouteContext, thread: Thread, refused?: Refused) {
     return platform.render(
       c,
       {
         title: thread.subject,
-        status: error ? 422 : 200,
+        status: refused ? 422 : 200,
         breadcrumbs: [{ label: messagingMessages.translator(c.var.locale)('inboxTitle'), href: '/messages' }],
       },
       <ThreadPage
@@ -97,16 +100,17 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         viewerSide="citizen"
         attachmentHref={(documentId) => `/documents/${documentId}`}
         action={`/messages/${thread.id}`}
-        errors={error ? [{ field: 'body', message: error }] : []}
+        errors={refused ? [refused] : []}
+        body={refused?.body}
       />,
     );
   }
 
-  async function teamThreadPage(c: RouteContext, authority: Authority, thread: Thread, error?: string) {
+  async function teamThreadPage(c: RouteContext, authority: Authority, thread: Thread, refused?: Refused) {
     const assignee = thread.assignee_person_id ? await getPerson(db, thread.assignee_person_id) : undefined;
     return platform.render(
       c,
-      { title: thread.subject, status: error ? 422 : 200 },
+      { title: thread.subject, status: refused ? 422 : 200 },
       <ThreadPage
         locale={c.var.locale}
         thread={thread}
@@ -114,7 +118,8 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
         viewerSide="authority"
         attachmentHref={(documentId) => `${teamBase(authority)}/${thread.id}/attachments/${documentId}`}
         action={`${teamBase(authority)}/${thread.id}`}
-        errors={error ? [{ field: 'body', message: error }] : []}
+        errors={refused ? [refused] : []}
+        body={refused?.body}
         assign={{
           action: `${teamBase(authority)}/${thread.id}/assign`,
           assignee: assignee ? personName(assignee) : messagingMessages.translator(c.var.locale)('nobody'),
@@ -127,13 +132,18 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
    * Posts the message a person sends in a thread, with its file (kept in the account's documents, a new
    * one for each message); or says what is wrong, for the page to show again.
    */
-  async function reply(c: RouteContext, thread: Thread, side: 'citizen' | 'authority') {
+  async function reply(
+    c: RouteContext,
+    thread: Thread,
+    side: 'citizen' | 'authority',
+  ): Promise<Refused | undefined> {
     const actor = loggedInPerson(c);
     const read = await readUploads(c, { maxBytes: maxDocumentBytes, maxFiles: 1, accepted: documentKinds });
-    if ('refused' in read) return refusalMessage(read.refused, c.var.locale);
     const body = textOf(read.fields.body, 5000);
+    if ('refused' in read)
+      return { field: 'file', message: refusalMessage(read.refused, c.var.locale), body };
     const t = messagingMessages.translator(c.var.locale);
-    if (!body) return t('bodyMissing');
+    if (!body) return { field: 'body', message: t('bodyMissing') };
     const attached = await publishAttachment(platform, read.files[0], {
       accountId: thread.account_id,
       authorityId: thread.authority_id,

@@ -25,7 +25,8 @@ export async function readLeadingField(
     limits: { fieldSize: 4096 },
   });
   parser.on('field', (field, text) => {
-    if (field === name && value === undefined) value = text;
+    // Only before the first file: one chunk may hold a whole small form, token after the file included.
+    if (field === name && value === undefined && !done) value = text;
   });
   parser.on('file', (_field, stream) => {
     done = true;

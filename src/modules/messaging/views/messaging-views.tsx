@@ -13,7 +13,7 @@ import type { Message, Thread } from '../threads.ts';
 
 type Row = Thread & { unread: boolean };
 
-function BodyField(props: { label: string; error?: string }) {
+function BodyField(props: { label: string; error?: string; value?: string }) {
   return (
     <FieldFrame id="body" label={props.label} error={props.error}>
       <textarea
@@ -23,7 +23,9 @@ function BodyField(props: { label: string; error?: string }) {
         rows={5}
         maxlength={5000}
         aria-describedby={describedBy('body', props)}
-      />
+      >
+        {props.value}
+      </textarea>
     </FieldFrame>
   );
 }
@@ -105,6 +107,8 @@ export function ThreadPage(props: {
   viewerSide: 'citizen' | 'authority';
   action: string;
   errors: FieldError[];
+  /** What the person wrote, shown again when their file was refused. */
+  body?: string;
   assign?: { action: string; assignee: string };
   attachmentHref: (documentId: string) => string;
 }) {
@@ -143,8 +147,17 @@ export function ThreadPage(props: {
       <ErrorSummary errors={props.errors} />
       <form method="post" action={props.action} enctype="multipart/form-data">
         <CsrfField />
-        <BodyField label={t('reply')} error={props.errors[0]?.message} />
-        <DocumentFileField id="file" name="file" label={t('attachmentField')} />
+        <BodyField
+          label={t('reply')}
+          error={props.errors.find((e) => e.field === 'body')?.message}
+          value={props.body}
+        />
+        <DocumentFileField
+          id="file"
+          name="file"
+          label={t('attachmentField')}
+          error={props.errors.find((e) => e.field === 'file')?.message}
+        />
         <Button>{t('send')}</Button>
       </form>
     </>
