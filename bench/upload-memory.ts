@@ -1,5 +1,6 @@
 // The server's memory while a body ten times the upload limit is refused, as a ratio to the memory of
-// an accepted upload at the limit (both through POST /api/v1/documents, the same process, same run).
+// an accepted upload at the limit (both through POST /api/v1/documents, whose JSON carries the file in
+// base64; the same process, same run).
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -12,7 +13,8 @@ import type { Db } from '../src/platform/database/database.ts';
 import type { AppEnv } from '../src/platform/http/route.ts';
 import { cleanPdf } from '../tests/support/attack-corpus.ts';
 
-const chunk = new Uint8Array(64 * 1024).fill(0x20);
+// Base64 of three spaces is `ICAg`: a file padded with spaces streams as this, repeated.
+const chunk = new TextEncoder().encode('ICAg'.repeat(16 * 1024));
 
 /** A body of `size` bytes made as it is sent (chunked, no length announced): the client holds none of it. */
 function streamedPdf(head: Uint8Array, size: number): ReadableStream<Uint8Array> {
@@ -57,7 +59,12 @@ async function peakGrowth(work: () => Promise<unknown>): Promise<{ rss: number; 
 
 export async function benchUploadMemory(db: Db, app: Hono<AppEnv>): Promise<void> {
   const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
-  const { key } = await createApiClient(db, 'bench', { authorityId: spf, name: 'bench uploads' });
+  const { key } = await createApiClient(db, 'bench', {
+    authorityId: spf,
+    name: 'bench uploads',
+    scopes: ['documents:write'],
+    mode: 'live',
+  });
   const { person } = await createPersonWithLink(
     db,
     { givenNames: 'Bea', familyName: 'Bench', avs: '7561234567897', dateOfBirth: '1980-01-01' },
@@ -67,25 +74,24 @@ export async function benchUploadMemory(db: Db, app: Hono<AppEnv>): Promise<void
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => setTimeout(r, 100));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/documents`;
-  const pdf = await cleanPdf();
-  const boundary = 'bench-boundary';
-  const head = (name: string) =>
-    new TextEncoder().encode(
-      [
-        ...Object.entries({ recipientAvs: '756.1234.5678.97', title: name, category: 'extract' }).map(
-          ([field, value]) =>
-            `--${boundary}\r\nContent-Disposition: form-data; name="${field}"\r\n\r\n${value}\r\n`,
-        ),
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}.pdf"\r\n\r\n`,
-      ].join(''),
-    );
-  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const clean = await cleanPdf();
+  // Spaces after its %%EOF up to a multiple of three bytes (still a valid PDF), so that its base64
+  // ends cleanly and more spaces can follow as `ICAg`.
+  const pdf = new Uint8Array([...clean, ...new Uint8Array((3 - (clean.length % 3)) % 3).fill(0x20)]);
+  const tail = new TextEncoder().encode('"}');
   let round = 0;
   const send = async (fileBytes: number) => {
     round++;
-    // The PDF's own bytes, then spaces after its %%EOF up to the size (still a valid PDF).
-    const start = new Uint8Array([...head(`bench-${round}`), ...pdf]);
-    const body = streamedPdf(start, start.length + fileBytes - pdf.length);
+    const head = new TextEncoder().encode(
+      `${JSON.stringify({
+        recipient: { avs: '756.1234.5678.97' },
+        title: `bench-${round}`,
+        category: 'extract',
+        filename: `bench-${round}.pdf`,
+      }).slice(0, -1)},"contentBase64":"${Buffer.from(pdf).toString('base64')}`,
+    );
+    const base64Bytes = Math.ceil(fileBytes / 3) * 4;
+    const body = streamedPdf(head, head.length + base64Bytes - (pdf.length / 3) * 4);
     const withTail = body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({ flush: (controller) => controller.enqueue(tail) }),
     );
@@ -96,7 +102,7 @@ export async function benchUploadMemory(db: Db, app: Hono<AppEnv>): Promise<void
       headers: {
         Authorization: `Bearer ${key}`,
         'Idempotency-Key': `bench-upload-${round}`,
-        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Type': 'application/json',
       },
     } as RequestInit).catch((error: Error) => ({ status: `connection closed (${error.message})` }));
     if ('text' in response) await response.text();

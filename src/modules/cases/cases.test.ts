@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
+import { pagePhoto } from '../../../tests/support/page-photos.ts';
 import { oneQuestion, submitAnswers } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { cookiesFrom, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
@@ -796,5 +797,37 @@ describe('requests', () => {
       await new Promise((r) => setTimeout(r, 100));
     expect((await getCaseOfAuthority(testApp.database.db, spf, urgent))?.status).toBe('in_progress');
     expect((await getCaseOfAuthority(testApp.database.db, spf, ordinary))?.status).toBe('submitted');
+  });
+});
+
+describe('a complement sent as photos of its pages', () => {
+  it('becomes one PDF, like a document field’s; photos mixed with a PDF are sent back', async () => {
+    const id = await submitted('Location d’un appartement');
+    const staffBase = '/back-office/authorities/spf/requests';
+    actor = staffActor(spf, 'agent');
+    await post(`${staffBase}/${id}/complement`, { text: 'Joignez votre bail.' }, `${staffBase}/${id}`);
+    actor = citizen;
+    const client = httpClient(testApp.app);
+    const send = async (files: File[]) => {
+      await client.get(`/requests/${id}`);
+      const body = new FormData();
+      body.append('_csrf', client.csrf());
+      body.append('text', 'Voici les deux pages du bail.');
+      for (const file of files) body.append('file', file);
+      return testApp.app.request(`/requests/${id}/complement`, {
+        method: 'POST',
+        headers: { Cookie: client.cookie() },
+        body,
+      });
+    };
+    const photo = async (seed: number) =>
+      new File([new Uint8Array(await pagePhoto({ seed }))], `IMG_${seed}.jpg`, { type: 'image/jpeg' });
+    const mixed = await send([await photo(1), pdf('bail')]);
+    expect(mixed.status).toBe(422);
+    expect(await mixed.text()).toContain('Envoyez un seul PDF, ou des photos des pages');
+    expect((await send([await photo(1), await photo(2)])).status).toBe(303);
+    const { rows } = await sql<{ filename: string; content_type: string }>`
+      select filename, content_type from documents where request_id = ${id}`.execute(testApp.database.db);
+    expect(rows).toEqual([{ filename: 'IMG_1.pdf', content_type: 'application/pdf' }]);
   });
 });

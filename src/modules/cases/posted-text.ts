@@ -1,12 +1,50 @@
 import { loggedInPerson, type RouteContext } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
-import { documentKinds, readUploads, refusalMessage } from '../../platform/uploads/index.ts';
+import {
+  type AcceptedUpload,
+  documentKinds,
+  readUploads,
+  refusalMessage,
+  safeFileName,
+} from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { maxDocumentBytes, publishAttachment } from '../documents/index.ts';
+import { photosToPdf } from '../forms/index.ts';
 import type { Case, CaseActor } from './cases.ts';
 import { caseMessages } from './messages.ts';
 
 export type Posted = Record<string, string | File>;
+
+/** Photos of a document's pages sent at once (the same capture as a form's document field). */
+const maxPages = 10;
+
+/**
+ * What is attached: one file as sent, or several photos of pages made into one PDF like a document
+ * field's; a mix of PDFs and photos, or several PDFs, is sent back.
+ */
+async function oneDocument(
+  files: AcceptedUpload[],
+  reference: string,
+): Promise<AcceptedUpload | undefined | 'mixed' | 'scanner-unavailable'> {
+  const [first] = files;
+  if (!first || files.length === 1) return first;
+  if (files.some((file) => file.kind === 'pdf')) return 'mixed';
+  // Photos are decoded to become pages: never before the scanner has seen them.
+  if (files.some((file) => file.scan === 'pending')) return 'scanner-unavailable';
+  const { bytes } = await photosToPdf(
+    files.map((file) => file.bytes),
+    { title: reference },
+  );
+  return {
+    field: first.field,
+    sentName: first.sentName,
+    name: safeFileName(first.name, 'pdf'),
+    kind: 'pdf',
+    mime: 'application/pdf',
+    bytes,
+    scan: 'clean',
+  };
+}
 
 /** The person acting, as the request's timeline names them. */
 export function caseActorOf(c: RouteContext): CaseActor {
@@ -35,7 +73,11 @@ export async function textAndFile(
   field: 'complement' | 'message',
   from: 'requester' | 'authority',
 ): Promise<{ text: string; documentId?: string } | { errors: FieldError[]; kept: Record<string, string> }> {
-  const read = await readUploads(c, { maxBytes: maxDocumentBytes, maxFiles: 1, accepted: documentKinds });
+  const read = await readUploads(c, {
+    maxBytes: maxDocumentBytes,
+    maxFiles: maxPages,
+    accepted: documentKinds,
+  });
   const value = postedText(read.fields as Posted);
   const t = caseMessages.translator(c.var.locale);
   // A refused file is not stored; the text comes back to be sent again with another file.
@@ -45,7 +87,21 @@ export async function textAndFile(
       kept: { [field]: value },
     };
   if (!value) return { errors: [{ field, message: t('textMissing') }], kept: {} };
-  const attached = await publishAttachment(platform, read.files[0], {
+  const file = await oneDocument(read.files, item.reference);
+  if (typeof file === 'string')
+    return {
+      errors: [
+        {
+          field: `${field}-file`,
+          message:
+            file === 'scanner-unavailable'
+              ? refusalMessage({ code: file }, c.var.locale)
+              : t('onePdfOrPhotos'),
+        },
+      ],
+      kept: { [field]: value },
+    };
+  const attached = await publishAttachment(platform, file, {
     accountId: item.account_id,
     authorityId: item.authority_id,
     titlePrefix: item.reference,

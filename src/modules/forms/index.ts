@@ -1,4 +1,5 @@
 export { type AnswerColumn, answerCells, answerColumns } from './answer-columns.ts';
+export { photosToPdf } from './capture/photos-to-pdf.ts';
 export type { FormDefinition } from './definition.ts';
 export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
 export { getSubmissionOfAccount, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';

@@ -76,6 +76,7 @@ export function RequestPage(props: {
             name="complement"
             label={t('complementLabel')}
             fileLabel={t('complementFile')}
+            photoLabel={t('takePhoto')}
             button={t('sendComplement')}
             errors={props.errors}
             kept={props.kept}

@@ -30,6 +30,7 @@ export function TextWithFileForm(props: {
   name: string;
   label: string;
   fileLabel: string;
+  photoLabel: string;
   button: string;
   errors: FieldError[];
   kept: Record<string, string> | undefined;
@@ -50,7 +51,20 @@ export function TextWithFileForm(props: {
         name="file"
         label={props.fileLabel}
         error={error(`${props.name}-file`)}
+        multiple
       />
+      {/* The same capture as a form's document field: photos of the pages become one PDF. */}
+      <FieldFrame id={`${props.name}-photo`} label={props.photoLabel}>
+        <input
+          class="field__input"
+          type="file"
+          id={`${props.name}-photo`}
+          name="file"
+          accept="image/jpeg,image/png"
+          capture="environment"
+          multiple
+        />
+      </FieldFrame>
       <Button variant={props.secondary ? 'secondary' : undefined}>{props.button}</Button>
     </form>
   );
@@ -69,6 +83,7 @@ export function MessageForm(props: {
       name="message"
       label={props.t('messageLabel')}
       fileLabel={props.t('messageFile')}
+      photoLabel={props.t('takePhoto')}
       button={props.t('sendMessage')}
       errors={props.errors}
       kept={props.kept}

@@ -25,7 +25,8 @@ export interface Capture {
 /**
  * Opens a "continue on your phone" capture for one field of a draft: a link token (256 bits, for the
  * QR code) and a short code (8 characters, ~40 bits, typed on the phone; its entry is rate-limited).
- * Only their hashes are kept. Earlier open captures of the same field are closed, with their pages.
+ * Only their hashes are kept. Earlier open captures of the same field are closed, with their pages,
+ * and so is any capture left an hour after it expired.
  *
  * @example const { token, code } = await openCapture(db, draft.id, 'diploma'); // `/scan/${token}`
  */
@@ -38,6 +39,11 @@ export async function openCapture(db: Db, draftId: string, fieldId: string, now 
     .where('draft_id', '=', draftId)
     .where('field_id', '=', fieldId)
     .where('used_at', 'is', null)
+    .execute();
+  // Links nobody finished leave pages behind: gone an hour after they expired (pages cascade).
+  await tables(db)
+    .deleteFrom('form_capture_tokens')
+    .where('expires_at', '<', new Date(now.getTime() - 60 * 60_000))
     .execute();
   await tables(db)
     .insertInto('form_capture_tokens')

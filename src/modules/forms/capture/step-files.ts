@@ -26,8 +26,11 @@ const fileKinds: Record<FileType, UploadKind> = {
   'image/png': 'png',
 };
 const fileDefaultMaxBytes = 20 * 1024 * 1024;
-/** Photos of a long document, chosen at once. */
-const maxFilesPerStep = 30;
+/**
+ * Photos of a document's pages chosen at once: the upload path holds each file in memory until it is
+ * checked, so this times the largest file is what one post may hold.
+ */
+const maxFilesPerStep = 10;
 
 type UploadField = Extract<Field, { type: 'file' | 'document' }>;
 
