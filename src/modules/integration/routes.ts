@@ -10,13 +10,8 @@ import { getService, getServiceEntry, listPublished, type ServiceEntry } from '.
 import { findOrganisationByUid, findPersonByAvs, normaliseUid } from '../identity/index.ts';
 import { getMandateOfPrincipal, mandatePermissions, mandateThemes } from '../mandates/index.ts';
 import { type AccountAction, type Action, can, canPerson } from '../policy/index.ts';
+import { allowInOwnAuthority } from './allow-in-own-authority.ts';
 import { idParams, localisedText } from './api-schemas.ts';
-
-/** Refuses unless the policy lets this application do `action` in its own authority. */
-export async function allowInOwnAuthority(db: Db, actor: ApiClientActor, action: Action): Promise<void> {
-  const decision = await can(db, actor, action, { type: 'authority', authorityId: actor.authorityId });
-  if (!decision.allowed) throw new HttpError(403, 'forbidden');
-}
 
 const service = z.object({
   id: z.uuid(),
