@@ -273,9 +273,15 @@ describe('the access log', () => {
     await call(fixture.sionKey, 'GET', `/api/v1/requests/${fixture.request.id}`);
     await call(fixture.sionKey, 'GET', '/api/v1/persons?avs=756.1234.5678.97');
     await call(fixture.sionKey, 'GET', `/api/v1/threads/${fixture.thread.id}`);
+    await call(fixture.sionKey, 'GET', `/api/v1/requests/${fixture.request.id}/payments`);
     const actions = (await listAccess(testApp.database.db, fixture.accountId)).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['request.readThroughApi', 'person.lookUpThroughApi', 'thread.readThroughApi']),
+      expect.arrayContaining([
+        'request.readThroughApi',
+        'person.lookUpThroughApi',
+        'thread.readThroughApi',
+        'payments.readThroughApi',
+      ]),
     );
   });
 });
