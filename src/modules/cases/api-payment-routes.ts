@@ -4,6 +4,7 @@ import { apiRoute, created, ok } from '../../platform/http/api/api-route.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { recordAccess } from '../accounts/index.ts';
 import { getForm } from '../forms/index.ts';
 import { type Payment, paymentsFrom, requestPayment } from '../payments/index.ts';
 import { can } from '../policy/index.ts';
@@ -108,6 +109,14 @@ export function apiPaymentRoutes(platform: Platform): RouteDef[] {
       async handle({ actor, params }) {
         const item = await requestFor(actor, params.id, 'integration.readPayments');
         const payments = await paymentsFrom(db, actor.authorityId, `case:${item.id}:`);
+        // What the requester paid, and when, leaves with the application: their log says so.
+        await recordAccess(db, {
+          accountId: item.account_id,
+          person: { id: actor.id, name: await apiActorName(db, actor) },
+          via: 'staff',
+          action: 'payments.readThroughApi',
+          subject: { type: 'request', id: item.id, label: item.reference },
+        });
         return ok({ items: payments.map(paymentOut) });
       },
     }),

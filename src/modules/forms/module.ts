@@ -3,6 +3,7 @@ import path from 'node:path';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
 import { scanQuarantined } from '../../platform/uploads/index.ts';
+import { formApiRoutes } from './api-routes.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import { phoneRoutes } from './capture/phone-routes.tsx';
 import { scanQuarantinedFile } from './drafts.ts';
@@ -34,7 +35,12 @@ export const formsModule: GuichetModule = {
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
-  routes: (platform) => [...runnerRoutes(platform), ...phoneRoutes(platform), ...builderRoutes(platform)],
+  routes: (platform) => [
+    ...runnerRoutes(platform),
+    ...phoneRoutes(platform),
+    ...builderRoutes(platform),
+    ...formApiRoutes(platform),
+  ],
   mySpace: formsMySpace,
   jobs: (platform) => ({
     'forms:issue-receipt': (job) => issueReceipt(platform, job),

@@ -66,6 +66,27 @@ describe('Idempotency-Key', () => {
     expect(await none.json()).toMatchObject({ code: 'idempotency_key_required' });
   });
 
+  it('counts a body with its members in another order as the same request', async () => {
+    const path = `/api/v1/requests/${fixture.request.id}/payments`;
+    const headers = { 'Idempotency-Key': 'order-000001' };
+    const first = await call(
+      fixture.sionKey,
+      'POST',
+      path,
+      { amountCents: 100, purpose: { fr: 'Frais' } },
+      headers,
+    );
+    const again = await call(
+      fixture.sionKey,
+      'POST',
+      path,
+      { purpose: { fr: 'Frais' }, amountCents: 100 },
+      headers,
+    );
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+  });
+
   it('keeps keys apart per application', async () => {
     const headers = { 'Idempotency-Key': 'shared-00001' };
     const other = await fixture.key(fixture.sion);
@@ -252,9 +273,15 @@ describe('the access log', () => {
     await call(fixture.sionKey, 'GET', `/api/v1/requests/${fixture.request.id}`);
     await call(fixture.sionKey, 'GET', '/api/v1/persons?avs=756.1234.5678.97');
     await call(fixture.sionKey, 'GET', `/api/v1/threads/${fixture.thread.id}`);
+    await call(fixture.sionKey, 'GET', `/api/v1/requests/${fixture.request.id}/payments`);
     const actions = (await listAccess(testApp.database.db, fixture.accountId)).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['request.readThroughApi', 'person.lookUpThroughApi', 'thread.readThroughApi']),
+      expect.arrayContaining([
+        'request.readThroughApi',
+        'person.lookUpThroughApi',
+        'thread.readThroughApi',
+        'payments.readThroughApi',
+      ]),
     );
   });
 });

@@ -1,3 +1,4 @@
+export { allowInOwnAuthority } from './allow-in-own-authority.ts';
 export {
   type ApiKeyMode,
   createApiClient,
