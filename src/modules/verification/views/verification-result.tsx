@@ -16,7 +16,7 @@ export function VerificationResultView(props: { locale: Locale; result: Verifica
   const t = verificationMessages.translator(locale);
   const doc = result.document;
   const fieldLabel = (key: string) =>
-    key === 'n' || key === 'b' ? t(`field_${key}`) : key.replaceAll('_', ' ');
+    key === 'n' || key === 'b' || key === 'r' || key === 'o' ? t(`field_${key}`) : key.replaceAll('_', ' ');
   const rows: [string, string][] = [];
   if (result.issuer) rows.push([t('issuer'), result.issuer.names[locale] ?? result.issuer.slug]);
   if (doc) {
