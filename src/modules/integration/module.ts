@@ -1,13 +1,45 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
+import * as createWebhooks from './migrations/2026-12-01-70-integration-webhooks.ts';
+import * as workflowWebhooks from './migrations/2026-12-01-70-integration-workflow-webhooks.ts';
 import { integrationRoutes } from './routes.ts';
+import { alertEndpointDisabled } from './webhooks/alert-disabled.ts';
+import { webhookApiRoutes } from './webhooks/api-routes.ts';
+import { webhookBackOfficeRoutes } from './webhooks/back-office-routes.tsx';
+import { attemptDelivery, deliverDue } from './webhooks/deliver.ts';
+import { publishEvent } from './webhooks/publish-event.ts';
 
 /**
- * API keys of the authorities' business applications, and the mandate check. The other endpoints live
- * with their module (documents, forms, cases); webhooks are sent by the cases workflows.
+ * API keys of the authorities' business applications, the mandate check, and Standard Webhooks: the
+ * events other modules emit (`emitEvent`), delivered signed to the endpoints authorities subscribe.
  */
 export const integrationModule: GuichetModule = {
   name: 'integration',
-  migrations: { '2026-11-24-10-integration-api-clients': createApiClients },
-  routes: integrationRoutes,
+  migrations: {
+    '2026-11-24-10-integration-api-clients': createApiClients,
+    '2026-12-01-70-integration-webhooks': createWebhooks,
+    '2026-12-01-70-integration-workflow-webhooks': workflowWebhooks,
+  },
+  routes: (platform) => [
+    ...integrationRoutes(platform),
+    ...webhookApiRoutes(platform),
+    ...webhookBackOfficeRoutes(platform),
+  ],
+  jobs: (platform) => {
+    const deps = { db: platform.db, secrets: platform.secrets, now: platform.now };
+    return {
+      'integration:publish-event': async (event) => {
+        await publishEvent(platform.db, event, platform.now());
+      },
+      'integration:deliver-webhook': async ({ deliveryId }) => {
+        await attemptDelivery(deps, deliveryId, 'scheduled');
+      },
+      'integration:deliver-due-webhooks': async () => {
+        await deliverDue(deps);
+      },
+      'integration:alert-endpoint-disabled': async ({ endpointId }) => {
+        await alertEndpointDisabled(platform.db, platform.mailer, platform.config.publicUrl, endpointId);
+      },
+    };
+  },
 };

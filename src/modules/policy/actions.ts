@@ -20,6 +20,7 @@ export const authorityActions = [
   'authority.manageTemplates',
   'authority.viewPayments',
   'authority.refundPayments',
+  'authority.manageWebhooks',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -27,7 +28,11 @@ export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.re
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];
 /** What an authority's business application may ask through the API, about its own authority's work. */
-export const integrationActions = ['integration.checkMandates', 'integration.publishDocuments'] as const;
+export const integrationActions = [
+  'integration.checkMandates',
+  'integration.publishDocuments',
+  'integration.manageWebhooks',
+] as const;
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];

@@ -259,12 +259,22 @@ const allowed: [string, string[], string[]][] = [
   // Business applications, in their own authority only
   [
     'sionApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    [
+      'integration.checkMandates',
+      'integration.publishDocuments',
+      'integration.manageWebhooks',
+      'integration.readFormSchemas',
+    ],
     ['sion'],
   ],
   [
     'sierreApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    [
+      'integration.checkMandates',
+      'integration.publishDocuments',
+      'integration.manageWebhooks',
+      'integration.readFormSchemas',
+    ],
     ['sierre'],
   ],
 ];
