@@ -3,6 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import { type AuditEvent, audited, auditedTx } from '../../platform/audit/audit.ts';
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent, type OutboundEvent } from '../../platform/events/emit-event.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -158,6 +159,7 @@ export async function publishDocument(
           personId: publication.sentBy.personId,
           via: publication.sentBy.via,
         });
+      if (row && !publication.sentBy) await emitEvent(tx, documentEvent('document.published', row));
       if (row && publication.announce !== false)
         await notifyDocument(tx, row, `document:${row.id}`, publication.requestReference);
       return row;
@@ -329,12 +331,52 @@ export async function markDocumentRead(
   reader: { personId: string; via: ReaderVia },
   now = new Date(),
 ): Promise<void> {
-  await tables(db)
-    .insertInto('document_reads')
-    .values({ document_id: documentId, person_id: reader.personId, via: reader.via, read_at: now })
-    .onConflict((oc) => oc.columns(['document_id', 'person_id']).doNothing())
-    .execute();
+  const work = async (tx: Db) => {
+    const read = await tables(tx)
+      .insertInto('document_reads')
+      .values({ document_id: documentId, person_id: reader.personId, via: reader.via, read_at: now })
+      .onConflict((oc) => oc.columns(['document_id', 'person_id']).doNothing())
+      .returning('document_id')
+      .executeTakeFirst();
+    const document = read && (await firstOpened(tx, documentId));
+    if (document) await emitEvent(tx, documentEvent('document.opened', document));
+  };
+  await (db.isTransaction ? work(db) : db.transaction().execute(work));
 }
+
+/** The document if this reading is its first and its authority published it (not one sent to it). */
+async function firstOpened(db: Db, documentId: string): Promise<DocumentRow | undefined> {
+  const document = await tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!document || document.sent_by_person_id) return undefined;
+  const { reads } = await tables(db)
+    .selectFrom('document_reads')
+    .select((eb) => eb.fn.countAll<string>().as('reads'))
+    .where('document_id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  return Number(reads) === 1 ? document : undefined;
+}
+
+/** A document's event for its authority's business applications: where it went, never its content. */
+const documentEvent = (
+  type: 'document.published' | 'document.opened',
+  document: DocumentRow,
+): OutboundEvent => ({
+  type,
+  authorityId: document.authority_id,
+  subject: `document:${document.id}`,
+  data: {
+    document: {
+      id: document.id,
+      category: document.category,
+      requestId: document.request_id,
+      accountId: document.account_id,
+    },
+  },
+});
 
 /**
  * Deletes a document for good: its key is destroyed first (so the content is unreadable even in a

@@ -25,7 +25,7 @@ export interface IntegrationTables {
   };
   webhook_events: {
     id: string;
-    authority_id: string;
+    authority_id: string | null;
     type: string;
     subject: string | null;
     body: string;

@@ -22,8 +22,11 @@ export type EventType = (typeof eventTypes)[number];
 /** One fact, as it leaves the module that owns it. */
 export interface OutboundEvent {
   type: EventType;
-  /** The authority whose applications hear of it; no other authority's ever does. */
-  authorityId: string;
+  /**
+   * The authority whose applications hear of it; no other authority's ever does. Null for a fact
+   * every authority may rely on (a mandate ending, which any of them may have checked).
+   */
+  authorityId: string | null;
   /**
    * What it is about, so that the authority's staff and the requester can see whether it reached the
    * business application (`request:<id>`); data of a person stays out of the log.

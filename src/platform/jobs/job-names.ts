@@ -30,8 +30,6 @@ export interface JobPayloads {
   'cases:open-from-submission': { submissionId: string; accountId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */
   'cases:apply-timeouts': Record<string, never>;
-  /** Tells a service's business application that one of its requests entered a status. */
-  'cases:call-webhook': { caseId: string; status: string; eventId: string };
   /** Makes the letter a status asks for and places it in the requester's documents. */
   'cases:generate-letter': { caseId: string; status: string; eventId: string };
   /** A fee the request's status asked for is paid: the request moves on. */

@@ -27,7 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table webhook_events (
       id text primary key,
-      authority_id uuid not null references authorities(id),
+      -- Null: an event for every authority (a mandate ended).
+      authority_id uuid references authorities(id),
       type text not null,
       subject text,
       body text not null,

@@ -16,7 +16,7 @@ export async function sendTestEvent(deps: DeliveryDeps, endpoint: Endpoint): Pro
   const event = {
     id: `evt_${randomUUID()}`,
     type: 'webhook.test' as const,
-    authorityId: endpoint.authority_id,
+    authorityId: endpoint.authority_id as string | null,
     occurredAt: now.toISOString(),
     data: { endpoint: { id: endpoint.id } },
   };

@@ -42,7 +42,7 @@ export async function publishEvent(db: Db, event: PublishedEvent, now: Date): Pr
     const endpoints = await tables(tx)
       .selectFrom('webhook_endpoints')
       .select(['id', 'disabled_at'])
-      .where('authority_id', '=', event.authorityId)
+      .$if(event.authorityId !== null, (q) => q.where('authority_id', '=', event.authorityId as string))
       .where(sql<boolean>`${event.type} = any(events)`)
       .where((eb) =>
         eb.or([
