@@ -136,12 +136,8 @@ async function record(
         .execute();
       return;
     }
-    const next = nextAttemptAt(attempts, now);
-    await tables(tx)
-      .updateTable('webhook_deliveries')
-      .set({ status: next ? 'pending' : 'failed', attempts, next_attempt_at: next })
-      .where('id', '=', delivery.id)
-      .execute();
+    // The endpoint first: its row lock orders the attempts that fail at once, so that none puts a
+    // delivery back to pending after another has disabled the endpoint.
     const endpoint = await tables(tx)
       .updateTable('webhook_endpoints')
       .set({ failing_since: sql`coalesce(failing_since, ${now})` })
@@ -149,8 +145,14 @@ async function record(
       .returningAll()
       .executeTakeFirstOrThrow();
     const failingFor = now.getTime() - (endpoint.failing_since ?? now).getTime();
-    if (!endpoint.disabled_at && failingFor >= disableAfterFailingMs)
-      await disable(tx, endpoint.id, endpoint.authority_id, now);
+    const disabling = !endpoint.disabled_at && failingFor >= disableAfterFailingMs;
+    const next = endpoint.disabled_at || disabling ? null : nextAttemptAt(attempts, now);
+    await tables(tx)
+      .updateTable('webhook_deliveries')
+      .set({ status: next ? 'pending' : 'failed', attempts, next_attempt_at: next })
+      .where('id', '=', delivery.id)
+      .execute();
+    if (disabling) await disable(tx, endpoint.id, endpoint.authority_id, now);
   });
 }
 
