@@ -25,6 +25,10 @@ export const notSensitive: Record<string, string> = {
   'src/modules/forms/forms.ts#setFormTheme':
     "the form's mandate theme, copied from the catalogue service whose publication is audited",
   'src/modules/messaging/threads.ts#markRead': 'read marks of a thread',
+  'src/modules/integration/webhooks/publish-event.ts#publishEvent':
+    'delivery bookkeeping of an event emitted inside the audited transaction of its fact',
+  'src/modules/integration/webhooks/delivery-log.ts#sendTestEvent':
+    'a test event to the authority’s own endpoint, logged in its delivery log',
   'src/modules/identity/email-tokens.ts#issueEmailToken':
     "a link's one-time token; what the link does is audited",
   'src/modules/identity/email-tokens.ts#consumeEmailToken':

@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    transmissionDelivered: 'Transmise au système de traitement de l’autorité',
+    transmissionPending: 'Reçue par le guichet ; transmission au système de l’autorité en cours',
+    transmissionFailedCitizen:
+      'Reçue par le guichet ; le système de l’autorité ne l’a pas encore reçue. L’autorité en est informée.',
+    transmissionFailedStaff: 'Pas encore reçue par votre application métier (webhook en échec)',
     requestChangedTitle: 'Quelqu’un d’autre a modifié cette demande',
     requestChangedText:
       'Pendant que vous la traitiez, la demande a changé (un collègue ou le demandeur l’a fait avancer). Rien n’a été enregistré de votre côté : relisez-la avant d’agir.',
@@ -159,6 +164,11 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    transmissionDelivered: 'An das Fachsystem der Behörde übermittelt',
+    transmissionPending: 'Vom Schalter erhalten; Übermittlung an das System der Behörde läuft',
+    transmissionFailedCitizen:
+      'Vom Schalter erhalten; das System der Behörde hat sie noch nicht erhalten. Die Behörde ist informiert.',
+    transmissionFailedStaff: 'Von Ihrer Fachanwendung noch nicht erhalten (Webhook fehlgeschlagen)',
     requestChangedTitle: 'Jemand anders hat dieses Gesuch geändert',
     requestChangedText:
       'Während Sie es bearbeiteten, hat sich das Gesuch geändert (eine Kollegin, ein Kollege oder die gesuchstellende Person hat es weitergebracht). Von Ihrer Seite wurde nichts gespeichert: Lesen Sie es erneut, bevor Sie handeln.',
@@ -318,6 +328,11 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    transmissionDelivered: 'Passed on to the authority’s processing system',
+    transmissionPending: 'Received by the portal; being passed on to the authority’s system',
+    transmissionFailedCitizen:
+      'Received by the portal; the authority’s system has not received it yet. The authority knows.',
+    transmissionFailedStaff: 'Not yet received by your business application (webhook failing)',
     requestChangedTitle: 'Someone else changed this request',
     requestChangedText:
       'While you were working on it, the request changed (a colleague or the requester moved it on). Nothing of yours was saved: read it again before you act.',

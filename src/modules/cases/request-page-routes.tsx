@@ -9,6 +9,7 @@ import type { Authority } from '../authorities/index.ts';
 import { documentFile, getDocumentOfAuthority, oneDocumentBodyBytes, vaultOf } from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
+import { deliveryStateOf } from '../integration/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { addEvent, assign, type Case, listEvents, RequestChangedError } from './cases.ts';
@@ -65,6 +66,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
         payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
+        transmission={(await deliveryStateOf(db, item.authority_id, `request:${item.id}`)).state}
         errors={errors}
         kept={kept}
       />,

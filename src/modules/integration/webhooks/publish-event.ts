@@ -56,7 +56,7 @@ export async function publishEvent(db: Db, event: PublishedEvent, now: Date): Pr
 }
 
 /** The deliveries of a recorded event to some endpoints, their first attempts enqueued. */
-export async function deliveriesFor(
+async function deliveriesFor(
   tx: Db,
   eventId: string,
   endpoints: { id: string; disabled_at: Date | null }[],
