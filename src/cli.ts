@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
-import { createApiClient } from './modules/integration/index.ts';
+import { createApiClient, parseScopes } from './modules/integration/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
@@ -25,7 +25,7 @@ Commands:
   audit verify [--checkpoint JSON]
                      check the audit trail (hash chain and signed checkpoints, optionally against a
                      checkpoint copied from the log), then sign its head; exit code 2 when not intact
-  apikey create --authority SLUG --name NAME
+  apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]
                      create an API key for an authority's business application; prints it once
   documents rewrap   seal every document key with the current master key (after a key rotation)
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
@@ -46,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
       'redirect-uri': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
       checkpoint: { type: 'string' },
+      scopes: { type: 'string' },
+      mode: { type: 'string' },
+      expires: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -81,14 +84,24 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'apikey': {
-        if (sub !== 'create' || !values.authority || !values.name)
-          throw new Error('usage: guichet apikey create --authority SLUG --name NAME');
+        if (sub !== 'create' || !values.authority || !values.name || !values.scopes)
+          throw new Error(
+            'usage: guichet apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]',
+          );
+        const mode = values.mode ?? 'live';
+        if (mode !== 'live' && mode !== 'test') throw new Error('--mode is test or live');
+        const expiresAt = values.expires ? new Date(values.expires) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new Error('--expires is a date (YYYY-MM-DD)');
         await migrate(database.db, database.pool);
         const authority = await getAuthorityBySlug(database.db, values.authority);
         if (!authority) throw new Error(`No authority "${values.authority}"`);
         const client = await createApiClient(database.db, 'cli', {
           authorityId: authority.id,
           name: values.name,
+          scopes: parseScopes(values.scopes.split(',').map((s) => s.trim())),
+          mode,
+          expiresAt,
         });
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
         return 0;

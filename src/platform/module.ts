@@ -29,6 +29,8 @@ export interface Platform {
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
   /** What the modules show in the person's space, in order; filled once every module is loaded. */
   mySpaceSections(): MySpaceSection[];
+  /** Every route of the running app, filled once every module is loaded (the API lists its own). */
+  routes(): readonly RouteDef[];
 }
 
 /**

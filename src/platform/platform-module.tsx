@@ -3,6 +3,7 @@ import { writeCheckpoint } from './audit/checkpoints.ts';
 import { auditMigrations } from './audit/migrations.ts';
 import { verifyAudit } from './audit/verify-audit.ts';
 import { masterKeysFor } from './crypto/master-keys.ts';
+import { purgeOldIdempotencyKeys } from './http/api/idempotency.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
@@ -78,6 +79,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
         };
         await purgeExpiredSessions(platform.db, policy);
         await purgeOldRateLimitWindows(platform.db);
+        await purgeOldIdempotencyKeys(platform.db);
       },
       'audit:verify-chain': async () => {
         const verdict = await verifyAudit(platform.db, await masterKeysFor(platform.config, platform.db));

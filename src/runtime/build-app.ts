@@ -10,7 +10,7 @@ import { deriveSecrets } from '../platform/crypto/secrets.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
 import type { Actor } from '../platform/http/access.ts';
-import { createApp } from '../platform/http/app.tsx';
+import { type CollectedRoute, collectRoutes, createApp } from '../platform/http/app.tsx';
 import { AssetRegistry } from '../platform/http/assets.ts';
 import { identityPaths } from '../platform/http/identity-paths.ts';
 import { createMetrics } from '../platform/http/metrics.ts';
@@ -59,6 +59,7 @@ export async function buildApp(options: BuildOptions) {
     options.config.secretGenerations,
   );
   let mySpaceSections: MySpaceSection[] = [];
+  let routes: CollectedRoute[] = [];
   const platform: Platform = {
     config: options.config,
     db: options.db,
@@ -83,20 +84,26 @@ export async function buildApp(options: BuildOptions) {
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secrets, renderOptions, body),
     mySpaceSections: () => mySpaceSections,
+    routes: () => routes,
   };
   mySpaceSections = allModules
     .flatMap((m) => (m.mySpace ? [m.mySpace(platform)] : []))
     .sort((a, b) => a.order - b.order);
+  const served = options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m));
+  routes = collectRoutes(platform, served);
   const app = createApp({
     platform,
-    modules: options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m)),
+    modules: served,
+    routes,
     metrics,
     // An API key makes the caller that application; otherwise the session's person, if any.
     resolveActor:
       options.resolveActor ??
       (async (c) =>
-        (await apiClientFromHeader(options.db, c.req.header('Authorization'))) ??
-        resolveActor(options.db, c.var.session)),
+        (await apiClientFromHeader(options.db, c.req.header('Authorization'), {
+          acceptTestKeys: options.config.demo,
+          now: platform.now(),
+        })) ?? resolveActor(options.db, c.var.session)),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

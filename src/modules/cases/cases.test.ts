@@ -15,6 +15,7 @@ import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm } from '../forms/index.ts';
 import { createEndpoint } from '../integration/index.ts';
+import { apiScopes } from '../policy/index.ts';
 import { getCaseOfAuthority } from './get-case.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import { defaultWorkflow } from './workflow.ts';
@@ -661,7 +662,7 @@ describe('requests', () => {
   it('reach the business application with who acted for whom, and the data model', async () => {
     const mandateId = '6f1c2a8e-1111-4a4a-9b9b-2c2c2c2c2c2c';
     const id = await submitted('Par mandat', mandateId);
-    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf };
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf, scopes: apiScopes };
     const response = await get(`/api/v1/requests/${id}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
@@ -672,7 +673,7 @@ describe('requests', () => {
       mandate: { id: mandateId },
       answers: { purpose: 'Par mandat' },
     });
-    actor = { kind: 'apiClient', id: randomUUID(), authorityId: sion };
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: sion, scopes: apiScopes };
     expect((await get(`/api/v1/requests/${id}`)).status).toBe(404);
 
     actor = staffActor(spf, 'agent');

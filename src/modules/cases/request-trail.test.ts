@@ -10,6 +10,7 @@ import { listAccess } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { setFormTheme } from '../forms/index.ts';
 import { acceptMandate, closeMandate, proposeMandate } from '../mandates/index.ts';
+import { apiScopes } from '../policy/index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -50,7 +51,7 @@ describe('who read a request, and who changed it', () => {
 
   it('logs the business application reading a request (answers, AVS number) through the API', async () => {
     const item = await openRequest(testApp.database.db, citizen, formId);
-    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf };
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf, scopes: apiScopes };
     expect((await testApp.app.request(`/api/v1/requests/${item.id}`)).status).toBe(200);
     expect(await latestAccess()).toMatchObject({
       personName: expect.stringContaining('(API)'),

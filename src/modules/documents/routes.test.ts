@@ -10,6 +10,7 @@ import { ensurePersonalAccount } from '../accounts/index.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
+import { apiScopes } from '../policy/index.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -239,7 +240,7 @@ describe('publishing a document', () => {
   });
 
   it('publishes through the API once per idempotency key', async () => {
-    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf };
+    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf, scopes: apiScopes };
     const send = async (key: string | undefined) => {
       const body = new FormData();
       body.set('recipientAvs', '756.2345.6789.08');

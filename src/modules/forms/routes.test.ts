@@ -9,6 +9,7 @@ import { getAuthorityBySlug } from '../authorities/index.ts';
 import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
+import { apiScopes } from '../policy/index.ts';
 import type { FormDefinition } from './definition.ts';
 import { getDraftOfAccount, submitDraft } from './drafts.ts';
 import { createForm, type Form, getForm, publishForm, setFormTheme } from './forms.ts';
@@ -297,10 +298,10 @@ describe('filling in a form without JavaScript', () => {
     ]);
     expect(schema.required).toEqual(['name', 'dogs', 'kind']);
     // Through the API, to the authority's own applications only.
-    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '' };
+    actor = { kind: 'apiClient', id: 'sion-app', authorityId: sion?.id ?? '', scopes: apiScopes };
     expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(200);
     const sierre = await getAuthorityBySlug(testApp.database.db, 'sierre');
-    actor = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre?.id ?? '' };
+    actor = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre?.id ?? '', scopes: apiScopes };
     expect((await get(`/api/v1/forms/${form.id}/schema`)).status).toBe(404);
   });
 });

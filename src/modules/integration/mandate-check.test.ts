@@ -42,7 +42,14 @@ beforeAll(async () => {
   );
   await openProfessionalAccount(db, agent.id, { id: rows[0]?.id ?? '', name: 'Pharmacie du Rhône SA' });
   const scc = await getAuthorityBySlug(db, 'scc');
-  key = (await createApiClient(db, 'test', { authorityId: scc?.id ?? '', name: 'Tax system' })).key;
+  key = (
+    await createApiClient(db, 'test', {
+      authorityId: scc?.id ?? '',
+      name: 'Tax system',
+      scopes: ['mandates:read'],
+      mode: 'live',
+    })
+  ).key;
 });
 afterAll(() => testApp.close());
 
@@ -51,13 +58,13 @@ const check = (query: string, authorization = `Bearer ${key}`) =>
 
 describe('GET /api/v1/mandates/check', () => {
   it('wants a valid API key', async () => {
-    for (const authorization of ['', 'Bearer gk_wrongwrongwrongwrongwrongwrongwrongwrongwro']) {
+    for (const authorization of ['', 'Bearer gk_live_wrongwrongwrongwrongwrongwrongwrongwrongwro']) {
       const response = await check(
         'agentAvs=756.2345.6789.08&principalAvs=756.1234.5678.97&theme=tax',
         authorization,
       );
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: 'unauthenticated' });
+      expect(await response.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
     }
   });
 

@@ -1,7 +1,9 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
+import * as apiKeys from './migrations/2026-12-01-60-integration-api-keys.ts';
 import * as createWebhooks from './migrations/2026-12-01-70-integration-webhooks.ts';
 import * as workflowWebhooks from './migrations/2026-12-01-70-integration-workflow-webhooks.ts';
+import { referenceRoutes } from './reference-routes.tsx';
 import { integrationRoutes } from './routes.ts';
 import { alertEndpointDisabled } from './webhooks/alert-disabled.ts';
 import { webhookApiRoutes } from './webhooks/api-routes.ts';
@@ -17,11 +19,13 @@ export const integrationModule: GuichetModule = {
   name: 'integration',
   migrations: {
     '2026-11-24-10-integration-api-clients': createApiClients,
+    '2026-12-01-60-integration-api-keys': apiKeys,
     '2026-12-01-70-integration-webhooks': createWebhooks,
     '2026-12-01-70-integration-workflow-webhooks': workflowWebhooks,
   },
   routes: (platform) => [
     ...integrationRoutes(platform),
+    ...referenceRoutes(platform),
     ...webhookApiRoutes(platform),
     ...webhookBackOfficeRoutes(platform),
   ],

@@ -5,7 +5,10 @@ export interface IntegrationTables {
     id: Generated<string>;
     authority_id: string;
     name: string;
-    key_hash: string;
+    /** What its keys and tokens may do, e.g. `requests:read`; the policy checks them. */
+    scopes: string[];
+    /** `test` keys work only on a demo or staging instance (`GUICHET_DEMO`), never on the live one. */
+    mode: 'test' | 'live';
     created_at: Generated<Date>;
     revoked_at: Date | null;
   };
@@ -50,5 +53,16 @@ export interface IntegrationTables {
     status_code: number | null;
     error: string | null;
     duration_ms: number;
+  };
+  api_keys: {
+    id: Generated<string>;
+    client_id: string;
+    key_hash: string;
+    /** The key's first characters, to tell keys apart in the back office. */
+    hint: string;
+    created_at: Generated<Date>;
+    /** Set at creation, or by a rotation that lets the old key overlap the new one for a while. */
+    expires_at: Date | null;
+    last_used_at: Date | null;
   };
 }

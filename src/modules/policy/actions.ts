@@ -21,6 +21,7 @@ export const authorityActions = [
   'authority.viewPayments',
   'authority.refundPayments',
   'authority.manageWebhooks',
+  'authority.manageApiKeys',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -31,8 +32,40 @@ export type AuthorityAction = (typeof authorityActions)[number];
 export const integrationActions = [
   'integration.checkMandates',
   'integration.publishDocuments',
+  'integration.readDocuments',
+  'integration.readServices',
+  'integration.readMessages',
+  'integration.sendMessages',
+  'integration.readPayments',
+  'integration.askPayments',
+  'integration.lookUpPersons',
+  'integration.lookUpOrganisations',
+  'integration.readWebhooks',
   'integration.manageWebhooks',
 ] as const;
+
+/**
+ * What an API key (or client-credentials token) may be given: a resource and `read` or `write`. A key
+ * holds some of them; the policy allows an API action only with the scope it needs.
+ */
+export const apiScopes = [
+  'services:read',
+  'requests:read',
+  'requests:write',
+  'documents:read',
+  'documents:write',
+  'messages:read',
+  'messages:write',
+  'payments:read',
+  'payments:write',
+  'mandates:read',
+  'persons:read',
+  'organisations:read',
+  'forms:read',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
+export type ApiScope = (typeof apiScopes)[number];
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];
@@ -86,6 +119,7 @@ export const requestActions = [
   'request.process',
   'request.transition',
   'request.readThroughApi',
+  'request.changeThroughApi',
 ] as const;
 export type RequestAction = (typeof requestActions)[number];
 
@@ -137,6 +171,34 @@ export type ThreadResource = {
 };
 export type DraftResource = { type: 'draft'; accountId: string; personId: string; theme?: MandateTheme };
 export type SubmissionResource = { type: 'submission'; accountId: string; personId: string };
+
+/** The scope each action of the API needs. */
+export const apiScopeFor: Record<
+  IntegrationAction | FormApiAction | 'request.readThroughApi' | 'request.changeThroughApi',
+  ApiScope
+> = {
+  'integration.checkMandates': 'mandates:read',
+  'integration.publishDocuments': 'documents:write',
+  'integration.readDocuments': 'documents:read',
+  'integration.readServices': 'services:read',
+  'integration.readMessages': 'messages:read',
+  'integration.sendMessages': 'messages:write',
+  'integration.readPayments': 'payments:read',
+  'integration.askPayments': 'payments:write',
+  'integration.lookUpPersons': 'persons:read',
+  'integration.lookUpOrganisations': 'organisations:read',
+  'integration.readWebhooks': 'webhooks:read',
+  'integration.manageWebhooks': 'webhooks:write',
+  'integration.readFormSchemas': 'forms:read',
+  'request.readThroughApi': 'requests:read',
+  'request.changeThroughApi': 'requests:write',
+};
+
+/** Whether an API client's key or token holds the scope an action needs. */
+export function holdsScope(actor: { scopes: readonly string[] }, action: Action): boolean {
+  const scope = apiScopeFor[action as keyof typeof apiScopeFor];
+  return scope !== undefined && actor.scopes.includes(scope);
+}
 
 /** Every action, for the matrix test to enumerate. */
 export const allActions = [

@@ -20,6 +20,7 @@ import {
   type Action,
   accountActions,
   allActions,
+  apiScopes,
   authorityActions,
   integrationActions,
   mandateActions,
@@ -171,8 +172,8 @@ beforeAll(async () => {
   actors.sierreAdmin = personActor({ staffRoles: [{ authorityId: sierre, role: 'authorityAdmin' }] });
   actors.sierreDesigner = personActor({ staffRoles: [{ authorityId: sierre, role: 'serviceDesigner' }] });
   actors.platformAdmin = personActor({ platformAdmin: true });
-  actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion };
-  actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre };
+  actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion, scopes: apiScopes };
+  actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre, scopes: apiScopes };
 
   resources.principalTax = { type: 'account', accountId: principal, theme: 'tax' };
   resources.principalDebts = { type: 'account', accountId: principal, theme: 'debtCollection' };
@@ -390,8 +391,8 @@ describe('the authorisation matrix on requests', () => {
     });
     const sion = (resources.sion as { authorityId: string }).authorityId;
     const sierre = (resources.sierre as { authorityId: string }).authorityId;
-    requestActors.sionApp = { kind: 'apiClient', id: randomUUID(), authorityId: sion };
-    requestActors.sierreApp = { kind: 'apiClient', id: randomUUID(), authorityId: sierre };
+    requestActors.sionApp = { kind: 'apiClient', id: randomUUID(), authorityId: sion, scopes: apiScopes };
+    requestActors.sierreApp = { kind: 'apiClient', id: randomUUID(), authorityId: sierre, scopes: apiScopes };
     const ofPrincipal = { type: 'request', authorityId: sion, accountId: principalAccount } as const;
     requests.principalRequest = { ...ofPrincipal, mandateId: null, theme: 'tax' };
     requests.underMandate = { ...ofPrincipal, mandateId: mandate.id, theme: 'tax' };

@@ -8,6 +8,7 @@ import {
   type Action,
   type AuthorityAction,
   formApiActions,
+  holdsScope,
   integrationActions,
   mandatePermissionFor,
   type Resource,
@@ -41,6 +42,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.viewPayments': ['agent', 'authorityAdmin'],
   'authority.refundPayments': ['authorityAdmin'],
   'authority.manageWebhooks': ['authorityAdmin'],
+  'authority.manageApiKeys': ['authorityAdmin'],
 };
 
 /**
@@ -60,7 +62,9 @@ export async function can(
   if (resource.type === 'request') return canOnRequest(db, actor, action, resource, now, can);
   if (actor?.kind === 'apiClient') {
     const own = resource.type === 'authority' && resource.authorityId === actor.authorityId;
-    return own && apiActions.includes(action) ? { allowed: true, via: 'apiClient' } : denied;
+    return own && apiActions.includes(action) && holdsScope(actor, action)
+      ? { allowed: true, via: 'apiClient' }
+      : denied;
   }
   if (actor?.kind !== 'person') return denied;
   if (apiActions.includes(action)) return denied;

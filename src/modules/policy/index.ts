@@ -1,9 +1,13 @@
 export {
   type AccountAction,
   type Action,
+  type ApiScope,
   type AuthorityAction,
   accountActions,
+  apiScopeFor,
+  apiScopes,
   authorityActions,
+  holdsScope,
   integrationActions,
   mandateActions,
   type RequestAction,

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { Actor } from '../../platform/http/access.ts';
-import type { Action, RequestResource, Resource } from './actions.ts';
+import { type Action, holdsScope, type RequestResource, type Resource } from './actions.ts';
 import type { can, Decision } from './can.ts';
 
 const denied: Decision = { allowed: false };
@@ -12,7 +12,8 @@ const denied: Decision = { allowed: false };
  *   lets them submit for the account on the request's theme;
  * - staff who process the authority's requests process it; a move along the workflow also needs one
  *   of the roles the workflow gives that move;
- * - the authority's business application reads it through the API, and does nothing else.
+ * - the authority's business application reads it and moves it along through the API, with the scopes
+ *   for it, and does nothing else.
  */
 export async function canOnRequest(
   db: Db,
@@ -23,7 +24,9 @@ export async function canOnRequest(
   decide: typeof can,
 ): Promise<Decision> {
   if (actor?.kind === 'apiClient')
-    return action === 'request.readThroughApi' && actor.authorityId === resource.authorityId
+    return (action === 'request.readThroughApi' || action === 'request.changeThroughApi') &&
+      actor.authorityId === resource.authorityId &&
+      holdsScope(actor, action)
       ? { allowed: true, via: 'apiClient' }
       : denied;
   if (actor?.kind !== 'person') return denied;

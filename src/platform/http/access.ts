@@ -28,7 +28,18 @@ export interface PersonActor {
   platformAdmin: boolean;
 }
 
-export type Actor = PersonActor | { kind: 'apiClient'; id: string; authorityId: string };
+/**
+ * An authority's business application, by API key or client-credentials token: bound to its authority,
+ * limited to its scopes (`requests:read`, …); the policy decides on each object.
+ */
+export interface ApiClientActor {
+  kind: 'apiClient';
+  id: string;
+  authorityId: string;
+  scopes: readonly string[];
+}
+
+export type Actor = PersonActor | ApiClientActor;
 
 export type AccessOutcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'stepUp';
 

@@ -10,10 +10,11 @@ import type { GuichetModule, Platform } from '../module.ts';
 import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
+import { problemResponse } from './api/problem.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
-import { defaultWriteLimit, hitRateLimit, rateLimitKey } from './rate-limit.ts';
+import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Official languages of the canton, the last fallback of language negotiation. */
   defaultLanguages: readonly Locale[];
   now?: () => Date;
+  /** The modules' routes, when the caller has collected them already (to list them elsewhere too). */
+  routes?: CollectedRoute[];
 }
 
 export interface CollectedRoute extends RouteDef {
@@ -110,7 +113,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
   });
 
-  for (const route of collectRoutes(platform, options.modules)) {
+  for (const route of options.routes ?? collectRoutes(platform, options.modules)) {
     // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say
     // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself,
     // unless they read the body themselves and say how much (webhooks).
@@ -148,7 +151,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
       const key = rateLimitKey(c.var.actor, clientAddress(c, config.trustProxy));
-      const wait = await hitRateLimit(db, rule, key, now());
+      const { wait, remaining, reset } = await hitRateLimitState(db, rule, key, now());
+      if (route.api) {
+        // Announced to API clients in the IETF draft's structured form, so that they can pace themselves.
+        c.header('RateLimit-Policy', `"${rule.bucket}";q=${rule.limit};w=${rule.windowSeconds}`);
+        c.header('RateLimit', `"${rule.bucket}";r=${remaining};t=${wait > 0 ? wait : reset}`);
+      }
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new HttpError(429, 'rate_limited', String(wait));
@@ -216,8 +224,8 @@ const defaultMaxBodyBytes = 1024 * 1024;
 async function errorPage(c: RouteContext, platform: Platform, error: Error): Promise<Response> {
   const status = error instanceof HttpError ? error.status : 500;
   const code = error instanceof HttpError ? error.code : 'server_error';
-  const wantsJson =
-    c.req.path.startsWith('/api/') || (c.req.header('Accept') ?? '').startsWith('application/json');
+  if (c.req.path.startsWith('/api/')) return problemResponse(c, error);
+  const wantsJson = (c.req.header('Accept') ?? '').startsWith('application/json');
   if (wantsJson) return c.json({ error: code, requestId: c.var.requestId }, status);
   if (!c.var.session) return c.text(code, status); // failed before the session middleware ran
   const t = platformMessages.translator(c.var.locale);

@@ -1,11 +1,13 @@
 /** Thrown by handlers and domain functions; rendered as a branded error page or a JSON problem. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     readonly code: string,
     message = code,
     /** Why, in the person's language, shown on the error page instead of the generic text. */
     readonly detail?: string,
+    /** More members of an API problem (RFC 9457), e.g. the fields that did not validate. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }

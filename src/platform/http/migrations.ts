@@ -47,4 +47,24 @@ export const httpMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  '2026-12-01-60-platform-api-idempotency': {
+    async up(db: Kysely<unknown>) {
+      // The first answer to each API client's Idempotency-Key; the primary key decides between duplicates.
+      await db.schema
+        .createTable('api_idempotency')
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('body', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('api_idempotency_pk', ['owner', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('api_idempotency_created_at')
+        .on('api_idempotency')
+        .column('created_at')
+        .execute();
+    },
+  },
 };

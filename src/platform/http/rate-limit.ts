@@ -25,6 +25,19 @@ export async function hitRateLimit(
   key: string,
   now = new Date(),
 ): Promise<number> {
+  return (await hitRateLimitState(db, rule, key, now)).wait;
+}
+
+/**
+ * `hitRateLimit`, also saying what is left of the budget and when the window ends, for the API's
+ * `RateLimit` header.
+ */
+export async function hitRateLimitState(
+  db: Db,
+  rule: RateLimitRule,
+  key: string,
+  now = new Date(),
+): Promise<{ wait: number; remaining: number; reset: number }> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const hits = tablesOf<HttpTables>(db);
@@ -49,13 +62,16 @@ export async function hitRateLimit(
         .executeTakeFirst()
     )?.hits ?? 0;
   const elapsed = now.getTime() - windowStart.getTime();
-  if (current + previous * (1 - elapsed / windowMs) <= rule.limit) return 0;
+  const used = current + previous * (1 - elapsed / windowMs);
+  const remaining = Math.max(0, Math.floor(rule.limit - used));
+  const reset = Math.ceil((windowMs - elapsed) / 1000);
+  if (used <= rule.limit) return { wait: 0, remaining, reset };
   // When the estimate falls back to the limit: within this window as the previous one fades, or in the next.
   const waitMs =
     current <= rule.limit
       ? windowMs * (1 - (rule.limit - current) / previous) - elapsed
       : windowMs - elapsed + windowMs * (1 - rule.limit / current);
-  return Math.max(1, Math.ceil(waitMs / 1000));
+  return { wait: Math.max(1, Math.ceil(waitMs / 1000)), remaining: 0, reset };
 }
 
 /**

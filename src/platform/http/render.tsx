@@ -10,7 +10,7 @@ import type { RouteContext } from './route.ts';
 export interface RenderOptions extends PageOptions {
   locale?: Locale;
   branding?: Branding;
-  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   /** Only the body, without the layout: what a script asks for to update part of a page. */
   fragment?: boolean;
 }

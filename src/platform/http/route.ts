@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Branding } from '../views/page-context.ts';
 import type { Access, Actor, PersonActor } from './access.ts';
+import type { ApiOperation } from './api/api-route.ts';
 import type { AssuranceLevel } from './assurance-level.ts';
 import { HttpError } from './http-error.ts';
 import type { RateLimitRule } from './rate-limit.ts';
@@ -49,6 +50,8 @@ export interface RouteDef {
    * parameter that takes no such decision says why, e.g. `{ none: 'public catalogue page' }`.
    */
   object?: 'decided' | { none: string };
+  /** Set by `apiRoute`: what the OpenAPI document says of this route, from the schemas that validate it. */
+  api?: ApiOperation;
   handler(c: RouteContext): Response | Promise<Response>;
 }
 

@@ -6,9 +6,9 @@ import { NotificationBanner } from '../../../platform/views/components/notificat
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
-import { integrationMessages } from '../messages.ts';
 import type { DeliveryRow } from '../webhooks/delivery-log.ts';
 import type { Endpoint } from '../webhooks/endpoints.ts';
+import { webhookMessages } from '../webhooks/webhook-messages.ts';
 import { EndpointState } from './webhooks-page.tsx';
 
 const tones = { delivered: 'success', pending: 'info', failed: 'danger' } as const;
@@ -21,7 +21,7 @@ export function EndpointPage(props: {
   deliveries: DeliveryRow[];
   notice?: string;
 }) {
-  const t = integrationMessages.translator(props.locale);
+  const t = webhookMessages.translator(props.locale);
   const path = `${props.basePath}/${props.endpoint.id}`;
   const when = (date: Date | null) => (date ? formatDateTime(props.locale, date) : '—');
   return (

@@ -8,11 +8,11 @@ import { NotificationBanner } from '../../../platform/views/components/notificat
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
-import { integrationMessages } from '../messages.ts';
 import type { Endpoint } from '../webhooks/endpoints.ts';
+import { webhookMessages } from '../webhooks/webhook-messages.ts';
 
 export function EndpointState(props: { locale: Locale; endpoint: Endpoint }) {
-  const t = integrationMessages.translator(props.locale);
+  const t = webhookMessages.translator(props.locale);
   const { disabled_at, failing_since } = props.endpoint;
   if (disabled_at)
     return <Tag tone="danger">{t('disabledSince', { date: formatDateTime(props.locale, disabled_at) })}</Tag>;
@@ -33,7 +33,7 @@ export function WebhooksPage(props: {
   problems: ('url' | 'events')[];
   values: { url: string; description: string; events: string[] };
 }) {
-  const t = integrationMessages.translator(props.locale);
+  const t = webhookMessages.translator(props.locale);
   const errors = props.problems.map((p) => ({
     field: p === 'url' ? 'url' : `event-${eventTypes[0]}`,
     message: p === 'url' ? t('problemUrl') : t('problemEvents'),

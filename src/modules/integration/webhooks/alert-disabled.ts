@@ -3,8 +3,8 @@ import { pick } from '../../../platform/i18n/locales.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import { getAuthorityById, staffWithRole } from '../../authorities/index.ts';
 import { getPerson } from '../../identity/index.ts';
-import { integrationMessages } from '../messages.ts';
 import { endpointForJob } from './endpoints.ts';
+import { webhookMessages } from './webhook-messages.ts';
 
 /**
  * Tells each administrator of the endpoint's authority, by e-mail in their language, that Guichet
@@ -24,7 +24,7 @@ export async function alertEndpointDisabled(
     const person = await getPerson(db, personId);
     if (!person?.email) continue;
     const locale = person.preferred_language;
-    const t = integrationMessages.translator(locale);
+    const t = webhookMessages.translator(locale);
     const link = `${publicUrl}/back-office/authorities/${authority.slug}/webhooks/${endpoint.id}`;
     const text = t('disabledMailText', { url: endpoint.url, link });
     await mailer.send({

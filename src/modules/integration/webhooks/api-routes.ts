@@ -1,107 +1,122 @@
-import type { RouteContext, RouteDef } from '../../../platform/http/route.ts';
+import { z } from 'zod';
+import { eventTypes } from '../../../platform/events/emit-event.ts';
+import { apiRoute, created, ok } from '../../../platform/http/api/api-route.ts';
+import { notFound } from '../../../platform/http/http-error.ts';
+import type { RouteDef } from '../../../platform/http/route.ts';
 import type { Platform } from '../../../platform/module.ts';
-import { can } from '../../policy/index.ts';
+import { idParams, timestamp } from '../api-schemas.ts';
+import { allowInOwnAuthority } from '../routes.ts';
 import { sendTestEvent } from './delivery-log.ts';
-import { createEndpoint, type Endpoint, endpointProblems, getEndpoint, listEndpoints } from './endpoints.ts';
+import { createEndpoint, type Endpoint, getEndpoint, listEndpoints } from './endpoints.ts';
 
-const apiLimit = { bucket: 'api', limit: 600, windowSeconds: 60 };
-
-/** RFC 9457 problem details. */
-const problem = (c: RouteContext, status: 400 | 401 | 403 | 404 | 422, title: string, extra = {}) =>
-  c.json({ type: 'about:blank', title, status, ...extra }, status, {
-    'content-type': 'application/problem+json',
-  });
-
-export const endpointJson = (endpoint: Endpoint) => ({
-  id: endpoint.id,
-  url: endpoint.url,
-  description: endpoint.description,
-  events: endpoint.events,
-  formIds: endpoint.form_ids,
-  createdAt: endpoint.created_at.toISOString(),
-  disabledAt: endpoint.disabled_at?.toISOString() ?? null,
-  failingSince: endpoint.failing_since?.toISOString() ?? null,
+const endpoint = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.enum(eventTypes)),
+  formIds: z.array(z.uuid()).nullable().describe('Only requests of these forms; null: all.'),
+  createdAt: timestamp,
+  failingSince: timestamp.nullable().describe('Every attempt has failed since then.'),
+  disabledAt: timestamp
+    .nullable()
+    .describe('Disabled after three days of failures; enabled again in the back office.'),
+});
+const newEndpoint = z.object({
+  url: z
+    .string()
+    .max(2000)
+    .regex(/^https?:\/\/[^\s/]+\S*$/)
+    .describe('Where the signed events are posted.'),
+  events: z.array(z.enum(eventTypes)).min(1),
+  description: z.string().max(200).optional(),
+  formIds: z.array(z.uuid()).optional().describe('Only requests of these forms (services).'),
 });
 
-/** `/api/v1/webhook-endpoints`: a business application subscribes its own authority's events. */
+const endpointOut = (e: Endpoint) => ({
+  id: e.id,
+  url: e.url,
+  description: e.description,
+  events: e.events as (typeof eventTypes)[number][],
+  formIds: e.form_ids,
+  createdAt: e.created_at.toISOString(),
+  failingSince: e.failing_since?.toISOString() ?? null,
+  disabledAt: e.disabled_at?.toISOString() ?? null,
+});
+
+/** `/api/v1/webhook-endpoints`: a business application subscribes to its own authority's events. */
 export function webhookApiRoutes(platform: Platform): RouteDef[] {
   const { db, secrets } = platform;
   const deps = { db, secrets, now: platform.now };
-
-  /** The calling application's authority, if the policy lets it manage webhooks there. */
-  async function caller(c: RouteContext): Promise<string | null> {
-    const actor = c.var.actor;
-    if (actor?.kind !== 'apiClient') return null;
-    const decision = await can(db, actor, 'integration.manageWebhooks', {
-      type: 'authority',
-      authorityId: actor.authorityId,
-    });
-    return decision.allowed ? actor.authorityId : null;
-  }
-
   return [
-    {
+    apiRoute(db, {
       method: 'POST',
       path: '/api/v1/webhook-endpoints',
-      access: 'apiClient',
+      operationId: 'createWebhookEndpoint',
+      summary: 'Subscribes an endpoint to events (Standard Webhooks)',
+      description:
+        'Events are posted with `webhook-id`, `webhook-timestamp` and `webhook-signature` ' +
+        '(`v1,<base64 HMAC-SHA256 of id.timestamp.body>` under the secret, which is answered here once), ' +
+        'retried for about 28 hours.',
+      tag: 'Webhooks',
+      scope: 'webhooks:write',
       object: 'decided',
-      rateLimit: apiLimit,
-      async handler(c) {
-        const authorityId = await caller(c);
-        if (!authorityId) return problem(c, 403, 'Forbidden');
-        const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
-        const strings = (value: unknown) =>
-          Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
-        const url = typeof body?.url === 'string' ? body.url : '';
-        const events = strings(body?.events) ?? [];
-        const formIds = body?.formIds === undefined ? [] : strings(body.formIds);
-        const problems = endpointProblems({ url, events });
-        if (formIds === null || formIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) problems.push('formIds');
-        if (problems.length > 0)
-          return problem(c, 422, 'Invalid webhook endpoint', {
-            errors: problems.map((p) => ({ pointer: `#/${p}`, detail: `invalid ${p}` })),
-          });
-        const created = await createEndpoint(db, secrets, `api:${c.var.actor?.id}`, {
-          authorityId,
-          url,
-          events,
-          formIds: formIds ?? [],
-          description: typeof body?.description === 'string' ? body.description.slice(0, 200) : '',
+      body: newEndpoint,
+      responses: { 201: endpoint.extend({ secret: z.string().regex(/^whsec_/) }) },
+      async handle({ actor, body }) {
+        await allowInOwnAuthority(db, actor, 'integration.manageWebhooks');
+        const made = await createEndpoint(db, secrets, `api:${actor.id}`, {
+          authorityId: actor.authorityId,
+          ...body,
         });
-        return c.json({ ...endpointJson(created.endpoint), secret: created.secret }, 201);
+        return created({ ...endpointOut(made.endpoint), secret: made.secret });
       },
-    },
-    {
+    }),
+    apiRoute(db, {
       method: 'GET',
       path: '/api/v1/webhook-endpoints',
-      access: 'apiClient',
+      operationId: 'listWebhookEndpoints',
+      summary: 'The authority’s webhook endpoints (without their secrets)',
+      tag: 'Webhooks',
+      scope: 'webhooks:read',
       object: 'decided',
-      rateLimit: apiLimit,
-      async handler(c) {
-        const authorityId = await caller(c);
-        if (!authorityId) return problem(c, 403, 'Forbidden');
-        return c.json({ data: (await listEndpoints(db, authorityId)).map(endpointJson) });
+      responses: { 200: z.object({ items: z.array(endpoint) }) },
+      async handle({ actor }) {
+        await allowInOwnAuthority(db, actor, 'integration.readWebhooks');
+        return ok({ items: (await listEndpoints(db, actor.authorityId)).map(endpointOut) });
       },
-    },
-    {
+    }),
+    apiRoute(db, {
       method: 'POST',
       path: '/api/v1/webhook-endpoints/:id/test',
-      access: 'apiClient',
+      operationId: 'testWebhookEndpoint',
+      summary: 'Sends a `webhook.test` event to the endpoint at once',
+      tag: 'Webhooks',
+      scope: 'webhooks:write',
       object: 'decided',
+      params: idParams,
       rateLimit: { bucket: 'webhook-test', limit: 30, windowSeconds: 60 },
-      async handler(c) {
-        const authorityId = await caller(c);
+      responses: {
+        200: z.object({
+          delivered: z.boolean(),
+          statusCode: z.number().int().nullable(),
+          error: z.string().nullable(),
+          durationMs: z.number().int(),
+        }),
+      },
+      errors: [404],
+      async handle({ actor, params }) {
+        await allowInOwnAuthority(db, actor, 'integration.manageWebhooks');
         // Another authority's endpoint does not exist for this application.
-        const endpoint = authorityId && (await getEndpoint(db, authorityId, c.req.param('id') ?? ''));
-        if (!endpoint) return problem(c, 404, 'Not Found');
-        const result = await sendTestEvent(deps, endpoint);
-        return c.json({
+        const found = await getEndpoint(db, actor.authorityId, params.id);
+        if (!found) throw notFound();
+        const result = await sendTestEvent(deps, found);
+        return ok({
           delivered: result.ok,
           statusCode: result.statusCode,
           error: result.error,
           durationMs: result.durationMs,
         });
       },
-    },
+    }),
   ];
 }

@@ -4,12 +4,12 @@ import { pick } from '../../../platform/i18n/locales.ts';
 import type { Platform } from '../../../platform/module.ts';
 import { type Authority, getAuthorityBySlug } from '../../authorities/index.ts';
 import { can } from '../../policy/index.ts';
-import { integrationMessages } from '../messages.ts';
 import { EndpointPage } from '../views/endpoint-page.tsx';
 import { WebhooksPage } from '../views/webhooks-page.tsx';
 import type { AttemptResult } from './deliver.ts';
 import { listDeliveries, replayDelivery, sendTestEvent } from './delivery-log.ts';
 import { createEndpoint, enableEndpoint, endpointProblems, getEndpoint, listEndpoints } from './endpoints.ts';
+import { webhookMessages } from './webhook-messages.ts';
 
 /** The back office's webhooks: an authority's administrators subscribe, test, follow and replay. */
 export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
@@ -39,7 +39,7 @@ export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
 
   async function renderEndpoint(c: RouteContext, notice?: string) {
     const { authority, endpoint } = await endpointOf(c);
-    const t = integrationMessages.translator(c.var.locale);
+    const t = webhookMessages.translator(c.var.locale);
     return platform.render(
       c,
       { title: t('endpointTitle', { url: endpoint.url }) },
@@ -54,7 +54,7 @@ export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
   }
 
   const outcome = (c: RouteContext, result: AttemptResult | null) => {
-    const t = integrationMessages.translator(c.var.locale);
+    const t = webhookMessages.translator(c.var.locale);
     if (result?.ok) return t('testSent', { code: result.statusCode ?? 0, ms: result.durationMs });
     return t('testFailed', {
       reason: result?.statusCode ? String(result.statusCode) : (result?.error ?? t('noAnswer')),
@@ -69,7 +69,7 @@ export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
       object: 'decided',
       async handler(c) {
         const authority = await managed(c);
-        const t = integrationMessages.translator(c.var.locale);
+        const t = webhookMessages.translator(c.var.locale);
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         return platform.render(
           c,
@@ -104,7 +104,7 @@ export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
                 ...values,
               })
             : undefined;
-        const t = integrationMessages.translator(c.var.locale);
+        const t = webhookMessages.translator(c.var.locale);
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         // The secret is shown on this answer only: there is no page to see it again.
         return platform.render(
@@ -161,7 +161,7 @@ export function webhookBackOfficeRoutes(platform: Platform): RouteDef[] {
         const { authority } = await endpointOf(c);
         const result = await replayDelivery(deps, authority.id, c.req.param('deliveryId') ?? '');
         if (!result) throw notFound();
-        const t = integrationMessages.translator(c.var.locale);
+        const t = webhookMessages.translator(c.var.locale);
         return renderEndpoint(c, t('replayed', { outcome: outcome(c, result) }));
       },
     },

@@ -18,6 +18,7 @@ let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let sion = '';
 let sierre = '';
 const keys = { sion: '', sierre: '' };
+const scopes = ['webhooks:read', 'webhooks:write'] as const;
 
 /** A receiver that verifies every delivery with the reference implementation, and can be down. */
 const receiver = {
@@ -54,8 +55,12 @@ beforeAll(async () => {
   const db = testApp.database.db;
   sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
   sierre = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
-  keys.sion = (await createApiClient(db, 'test', { authorityId: sion, name: 'ERP' })).key;
-  keys.sierre = (await createApiClient(db, 'test', { authorityId: sierre, name: 'ERP' })).key;
+  keys.sion = (
+    await createApiClient(db, 'test', { authorityId: sion, name: 'ERP', scopes, mode: 'live' })
+  ).key;
+  keys.sierre = (
+    await createApiClient(db, 'test', { authorityId: sierre, name: 'ERP', scopes, mode: 'live' })
+  ).key;
   await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
   receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/hooks`;
 });
@@ -72,7 +77,11 @@ const deps = () => ({ db: testApp.database.db, secrets: testApp.platform.secrets
 const api = (path: string, key: string, body?: unknown) =>
   testApp.app.request(path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${key}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -116,11 +125,11 @@ describe('webhook endpoints through the API', () => {
     const endpoint = (await created.json()) as { id: string; secret: string };
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     receiver.secret = endpoint.secret;
-    const listed = (await (await api('/api/v1/webhook-endpoints', keys.sion)).json()) as { data: object[] };
-    expect(listed.data).toContainEqual(expect.objectContaining({ id: endpoint.id }));
+    const listed = (await (await api('/api/v1/webhook-endpoints', keys.sion)).json()) as { items: object[] };
+    expect(listed.items).toContainEqual(expect.objectContaining({ id: endpoint.id }));
     expect(JSON.stringify(listed)).not.toContain('whsec_'); // the secret is shown once
-    const other = (await (await api('/api/v1/webhook-endpoints', keys.sierre)).json()) as { data: object[] };
-    expect(other.data).toEqual([]);
+    const other = (await (await api('/api/v1/webhook-endpoints', keys.sierre)).json()) as { items: object[] };
+    expect(other.items).toEqual([]);
 
     const test = await api(`/api/v1/webhook-endpoints/${endpoint.id}/test`, keys.sion, {});
     expect(await test.json()).toMatchObject({ delivered: true, statusCode: 204 });
@@ -131,7 +140,7 @@ describe('webhook endpoints through the API', () => {
 
   it('refuses an address that is not http(s) or events it does not know, as problem details', async () => {
     const response = await api('/api/v1/webhook-endpoints', keys.sion, { url: 'ftp://x', events: ['nope'] });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 });
