@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { toIsoDate } from '../../platform/i18n/swiss-date.ts';
@@ -23,7 +23,6 @@ import { documentMessages } from './messages.ts';
 import { type BatchRowResult, publishBatch } from './publish-batch.ts';
 import type { RecipientQuery } from './recipients.ts';
 import { vaultOf } from './vault.ts';
-import { documentPath } from './views/citizen-pages.tsx';
 import { BulkPage, PublishedPage, PublishPage } from './views/staff-pages.tsx';
 
 type Translate = ReturnType<typeof documentMessages.translator>;
@@ -269,59 +268,6 @@ export function publicationRoutes(platform: Platform): RouteDef[] {
         );
         if (!done) throw notFound();
         return c.redirect(staffBase(authority), 303);
-      },
-    },
-    // Integration API
-    {
-      method: 'POST',
-      path: '/api/v1/documents',
-      access: 'apiClient',
-      object: 'decided',
-      maxBodyBytes: maxDocumentBytes + 64 * 1024,
-      async handler(c) {
-        const actor = c.var.actor;
-        if (actor?.kind !== 'apiClient') throw new HttpError(401, 'unauthenticated');
-        const decision = await can(db, actor, 'integration.publishDocuments', {
-          type: 'authority',
-          authorityId: actor.authorityId,
-        });
-        if (!decision.allowed) throw new HttpError(403, 'forbidden');
-        const idempotencyKey = c.req.header('Idempotency-Key') ?? '';
-        if (!/^[\w.:-]{8,100}$/.test(idempotencyKey))
-          return c.json({ error: 'idempotency_key_required' }, 400);
-        const form = (await c.req.parseBody()) as Form;
-        const recipient = text(form, 'recipientAvs')
-          ? ({ kind: 'avs', avs: text(form, 'recipientAvs') } as const)
-          : text(form, 'recipientUid')
-            ? ({ kind: 'uid', uid: text(form, 'recipientUid') } as const)
-            : undefined;
-        const file = form.file instanceof File ? form.file : undefined;
-        const prepared = await preparePublication(documentMessages.translator('en'), {
-          recipient,
-          title: text(form, 'title'),
-          category: text(form, 'category'),
-          file,
-        });
-        if (prepared.errors.length > 0 || !prepared.recipient)
-          return c.json({ error: 'invalid', problems: prepared.errors }, 422);
-        const theme = text(form, 'theme');
-        const { document, created } = await publishDocument(await vaultOf(platform), {
-          accountId: prepared.recipient.accountId,
-          authorityId: actor.authorityId,
-          title: text(form, 'title'),
-          category: text(form, 'category') as keyof typeof documentCategories,
-          theme: isMandateTheme(theme) ? theme : null,
-          message: text(form, 'message').slice(0, 1000) || null,
-          requestId: null,
-          filename: file?.name ?? 'document',
-          bytes: prepared.bytes,
-          idempotencyKey: `api:${actor.id}:${idempotencyKey}`,
-          publishedBy: `api:${actor.id}`,
-        });
-        return c.json(
-          { id: document.id, created, sha256: document.sha256, link: documentPath(document.id) },
-          created ? 201 : 200,
-        );
       },
     },
   ];

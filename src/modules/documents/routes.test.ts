@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,24 +241,25 @@ describe('publishing a document', () => {
   });
 
   it('publishes through the API once per idempotency key', async () => {
-    actor = { kind: 'apiClient', id: 'spf-app', authorityId: spf, scopes: apiScopes };
-    const send = async (key: string | undefined) => {
-      const body = new FormData();
-      body.set('recipientAvs', '756.2345.6789.08');
-      body.set('title', 'Auszug');
-      body.set('category', 'extract');
-      body.set('file', pdf('auszug'));
-      return testApp.app.request('/api/v1/documents', {
+    actor = { kind: 'apiClient', id: randomUUID(), authorityId: spf, scopes: apiScopes };
+    const send = async (key: string | undefined) =>
+      testApp.app.request('/api/v1/documents', {
         method: 'POST',
-        body,
-        headers: key ? { 'Idempotency-Key': key } : {},
+        body: JSON.stringify({
+          recipient: { avs: '756.2345.6789.08' },
+          title: 'Auszug',
+          category: 'extract',
+          filename: 'auszug.pdf',
+          contentBase64: Buffer.from(await pdf('auszug').arrayBuffer()).toString('base64'),
+        }),
+        headers: { 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
       });
-    };
     expect((await send(undefined)).status).toBe(400);
     const first = await send('order-2026-0001');
     expect(first.status).toBe(201);
     const again = await send('order-2026-0001');
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect((await again.json()).id).toBe((await first.json()).id);
   });
 

@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { lookupRoutes } from './lookup-routes.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
 import * as apiKeys from './migrations/2026-12-01-60-integration-api-keys.ts';
 import * as createWebhooks from './migrations/2026-12-01-70-integration-webhooks.ts';
@@ -25,6 +26,7 @@ export const integrationModule: GuichetModule = {
   },
   routes: (platform) => [
     ...integrationRoutes(platform),
+    ...lookupRoutes(platform),
     ...referenceRoutes(platform),
     ...webhookApiRoutes(platform),
     ...webhookBackOfficeRoutes(platform),

@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { messagingApiRoutes } from './api-routes.ts';
 import * as createMessaging from './migrations/2026-11-24-17-messaging-create.ts';
 import * as threadMandate from './migrations/2026-11-24-20-messaging-thread-mandate.ts';
 import { messagingMySpace } from './my-space.tsx';
@@ -11,6 +12,6 @@ export const messagingModule: GuichetModule = {
     '2026-11-24-17-messaging-create': createMessaging,
     '2026-11-24-20-messaging-thread-mandate': threadMandate,
   },
-  routes: messagingRoutes,
+  routes: (platform) => [...messagingRoutes(platform), ...messagingApiRoutes(platform)],
   mySpace: messagingMySpace,
 };
