@@ -13,6 +13,7 @@ import { openDatabase } from './runtime/open-database.ts';
 import { watchParent } from './runtime/parent-watch.ts';
 import { runWorker, startServer } from './runtime/serve.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { connectCommunalErp } from './simulators/communal-erp/index.ts';
 
 const usage = `Usage: guichet <command> [options]
 
@@ -153,6 +154,11 @@ async function main(argv: string[]): Promise<number> {
             withWorker: !values['no-worker'] && config.workerInServe,
           });
           process.stdout.write(`Guichet is running at ${running.url}\n`);
+          // The demo's communal ERP subscribes to its webhooks through the API, now that it answers.
+          if (command === 'start')
+            await connectCommunalErp(database.db, running.url).catch((error: unknown) =>
+              logger.warn({ err: error }, 'the communal ERP simulator could not subscribe'),
+            );
           return running.stop;
         });
       case 'worker':

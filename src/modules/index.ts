@@ -1,4 +1,5 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
+import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
@@ -42,4 +43,5 @@ export const simulators = [
   smsGatewaySimulator,
   pushServiceSimulator,
   datatransSimulator,
+  communalErpSimulator,
 ];
