@@ -81,7 +81,7 @@ export function WebhooksPage(props: {
           <legend class="field__label">{t('eventsLegend')}</legend>
           {props.problems.includes('events') && <p class="field__error">{t('problemEvents')}</p>}
           {eventTypes.map((type) => (
-            <div class="checkbox">
+            <div class="choice">
               <input
                 type="checkbox"
                 id={`event-${type}`}
