@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { frameRoutes } from './frame/frame-routes.tsx';
 import { lookupRoutes } from './lookup-routes.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
 import * as apiKeys from './migrations/2026-12-01-60-integration-api-keys.ts';
@@ -30,6 +31,7 @@ export const integrationModule: GuichetModule = {
     ...referenceRoutes(platform),
     ...webhookApiRoutes(platform),
     ...webhookBackOfficeRoutes(platform),
+    ...frameRoutes(platform),
   ],
   jobs: (platform) => {
     const deps = { db: platform.db, secrets: platform.secrets, now: platform.now };

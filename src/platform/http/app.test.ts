@@ -35,11 +35,14 @@ describe('route table', () => {
     const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
     expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'POST /api/v1/documents',
+      'POST /api/v1/webhook-endpoints',
+      'POST /api/v1/webhook-endpoints/:id/test',
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /notifications/sms/receipts', // signed by the SMS gateway
       'POST /oidc/*',
       'POST /payments/webhooks/datatrans', // signed by the provider
+      'POST /simulators/communal-erp/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/datatrans/api/v1/transactions',
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
