@@ -13,7 +13,7 @@ import { openDatabase } from './runtime/open-database.ts';
 import { watchParent } from './runtime/parent-watch.ts';
 import { runWorker, startServer } from './runtime/serve.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
-import { connectCommunalErp } from './simulators/communal-erp/index.ts';
+import { connectDemoApps } from './seed/demo-apps.ts';
 
 const usage = `Usage: guichet <command> [options]
 
@@ -154,10 +154,10 @@ async function main(argv: string[]): Promise<number> {
             withWorker: !values['no-worker'] && config.workerInServe,
           });
           process.stdout.write(`Guichet is running at ${running.url}\n`);
-          // The demo's communal ERP subscribes to its webhooks through the API, now that it answers.
+          // The demo's business applications connect through the API, now that it answers.
           if (command === 'start')
-            await connectCommunalErp(database.db, running.url).catch((error: unknown) =>
-              logger.warn({ err: error }, 'the communal ERP simulator could not subscribe'),
+            await connectDemoApps(database.db, await masterKeysFor(config, database.db), running.url).catch(
+              (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
             );
           return running.stop;
         });

@@ -2,6 +2,7 @@ import { commercialRegisterSimulator } from '../simulators/commercial-register/i
 import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
+import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
@@ -44,4 +45,5 @@ export const simulators = [
   pushServiceSimulator,
   datatransSimulator,
   communalErpSimulator,
+  sionAppSimulator,
 ];
