@@ -78,5 +78,15 @@ describe('Sion’s communal ERP, through the API and its webhooks only', () => {
       dogs: { tag: string; name: string }[];
     };
     expect(register.dogs.at(-1)).toMatchObject({ tag: 'SION-2026-0004', name: 'Filou' });
+
+    // Sion's administrator sees the ERP's endpoint and its delivery in the back office.
+    const admin = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 10_000 });
+    await admin.goto(`${server.url}/back-office`);
+    await admin.getByRole('link', { name: 'Webhooks des applications métier' }).first().click();
+    await expectNoAxeViolations(admin);
+    await admin.getByRole('link', { name: /ERP communal de Sion/ }).click();
+    expect(await admin.getByRole('table').textContent()).toContain('request.submitted');
+    expect(await admin.getByRole('table').textContent()).toContain('Livrée');
+    await expectNoAxeViolations(admin);
   });
 });
