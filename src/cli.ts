@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
-import { createApiClient, parseScopes } from './modules/integration/index.ts';
+import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
@@ -28,6 +28,7 @@ Commands:
                      checkpoint copied from the log), then sign its head; exit code 2 when not intact
   apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]
                      create an API key for an authority's business application; prints it once
+                     (--grant client-credentials: an OAuth client instead, for tokens from /oidc/token)
   documents rewrap   seal every document key with the current master key (after a key rotation)
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
                      register an authority's application for single sign-on; prints its id and secret
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       scopes: { type: 'string' },
       mode: { type: 'string' },
       expires: { type: 'string' },
+      grant: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -97,10 +99,27 @@ async function main(argv: string[]): Promise<number> {
         await migrate(database.db, database.pool);
         const authority = await getAuthorityBySlug(database.db, values.authority);
         if (!authority) throw new Error(`No authority "${values.authority}"`);
+        const scopes = parseScopes(values.scopes.split(',').map((s) => s.trim()));
+        if (values.grant === 'client-credentials') {
+          const oauth = await createTokenClient(
+            database.db,
+            await masterKeysFor(config, database.db),
+            'cli',
+            {
+              authorityId: authority.id,
+              name: values.name,
+              scopes,
+            },
+          );
+          process.stdout.write(
+            `client_id=${oauth.clientId}\nclient_secret=${oauth.clientSecret}\ntoken_endpoint=${config.publicUrl}/oidc/token\nresource=${config.publicUrl}/api/v1\n`,
+          );
+          return 0;
+        }
         const client = await createApiClient(database.db, 'cli', {
           authorityId: authority.id,
           name: values.name,
-          scopes: parseScopes(values.scopes.split(',').map((s) => s.trim())),
+          scopes,
           mode,
           expiresAt,
         });

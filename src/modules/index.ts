@@ -18,6 +18,7 @@ import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { paymentsModule } from './payments/module.ts';
+import { apiScopes } from './policy/index.ts';
 
 /**
  * The domain modules' wiring, in the order their routes are registered. Only this list imports a
@@ -25,7 +26,7 @@ import { paymentsModule } from './payments/module.ts';
  */
 export const modules = [
   authoritiesModule,
-  identityModule({ actingFor, firstLogin: bindAwaitedMandates }),
+  identityModule({ actingFor, firstLogin: bindAwaitedMandates, apiScopes }),
   accountsModule,
   mandatesModule,
   catalogueModule,

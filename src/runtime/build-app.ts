@@ -4,8 +4,9 @@ import type pg from 'pg';
 import { resolveActor } from '../modules/acting/index.ts';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
 import { modules, simulators } from '../modules/index.ts';
-import { apiClientFromHeader } from '../modules/integration/index.ts';
+import { apiClientFromHeader, apiClientFromToken } from '../modules/integration/index.ts';
 import type { Config } from '../platform/config/config.ts';
+import { masterKeysFor } from '../platform/crypto/master-keys.ts';
 import { deriveSecrets } from '../platform/crypto/secrets.ts';
 import type { Db } from '../platform/database/database.ts';
 import { migrateToLatest } from '../platform/database/migrations.ts';
@@ -103,7 +104,15 @@ export async function buildApp(options: BuildOptions) {
         (await apiClientFromHeader(options.db, c.req.header('Authorization'), {
           acceptTestKeys: options.config.demo,
           now: platform.now(),
-        })) ?? resolveActor(options.db, c.var.session)),
+        })) ??
+        (await apiClientFromToken(
+          options.db,
+          () => masterKeysFor(options.config, options.db),
+          options.config.publicUrl,
+          c.req.header('Authorization'),
+          platform.now(),
+        )) ??
+        resolveActor(options.db, c.var.session)),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

@@ -25,6 +25,8 @@ export const notSensitive: Record<string, string> = {
   'src/modules/forms/forms.ts#setFormTheme':
     "the form's mandate theme, copied from the catalogue service whose publication is audited",
   'src/modules/messaging/threads.ts#markRead': 'read marks of a thread',
+  'src/modules/integration/api-key-auth.ts#apiClientFromHeader':
+    "a key's last-used time, at most once a minute; the key's creation and revocation are audited",
   'src/modules/integration/webhooks/publish-event.ts#publishEvent':
     'delivery bookkeeping of an event emitted inside the audited transaction of its fact',
   'src/modules/integration/webhooks/delivery-log.ts#sendTestEvent':

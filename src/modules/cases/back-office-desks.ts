@@ -21,6 +21,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
     (slug) => `/back-office/authorities/${slug}/notification-templates`,
   ],
   ['authority.manageBranding', 'toolBranding', (slug) => `/authorities/${slug}/branding`],
+  ['authority.manageApiKeys', 'toolApiKeys', (slug) => `/back-office/authorities/${slug}/api-keys`],
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
 ];
 

@@ -332,22 +332,5 @@ export function builderRoutes(platform: Platform): RouteDef[] {
         );
       },
     },
-    {
-      method: 'GET',
-      path: '/api/v1/forms/:id/schema',
-      access: 'apiClient',
-      object: 'decided',
-      async handler(c) {
-        const form = await getForm(db, c.req.param('id') ?? '');
-        const published = form && (await getVersion(db, form, 'published'));
-        if (!form || !published) throw notFound();
-        // Each application reads only its own authority's forms; another's is answered as absent.
-        const resource = { type: 'authority' as const, authorityId: form.authorityId };
-        if (!(await can(db, c.var.actor, 'integration.readFormSchemas', resource)).allowed) throw notFound();
-        return c.json(
-          formJsonSchema(published.definition, `${platform.config.publicUrl}/api/v1/forms/${form.id}/schema`),
-        );
-      },
-    },
   ];
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
+import { formApiRoutes } from './api-routes.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
@@ -23,6 +24,6 @@ export const formsModule: GuichetModule = {
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
-  routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform)],
+  routes: (platform) => [...runnerRoutes(platform), ...builderRoutes(platform), ...formApiRoutes(platform)],
   mySpace: formsMySpace,
 };

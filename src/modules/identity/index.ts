@@ -6,6 +6,7 @@ export {
 } from './commercial-register.ts';
 export { testStaff } from './dev-idp/test-persons.ts';
 export { withActorNames } from './name-actors.ts';
+export { verifyApiAccessToken } from './openid-provider/api-tokens.ts';
 export { registerClient } from './openid-provider/clients.ts';
 export {
   findOrganisationByUid,

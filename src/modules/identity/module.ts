@@ -17,7 +17,12 @@ import { identityRoutes } from './routes.tsx';
  * what waited for a person before they ever came (mandates given to them) is handed over at their
  * first login.
  */
-export const identityModule = (needs: { actingFor: ActingFor; firstLogin: FirstLogin }): GuichetModule => ({
+export const identityModule = (needs: {
+  actingFor: ActingFor;
+  firstLogin: FirstLogin;
+  /** The API's scopes, which the provider grants to applications (client credentials); the policy owns them. */
+  apiScopes: readonly string[];
+}): GuichetModule => ({
   name: 'identity',
   migrations: {
     '2026-11-24-02-identity-create': createIdentity,
@@ -27,7 +32,7 @@ export const identityModule = (needs: { actingFor: ActingFor; firstLogin: FirstL
   },
   routes: (platform) => [
     ...identityRoutes(platform, needs.firstLogin),
-    ...openIdProviderRoutes(platform, needs.actingFor),
+    ...openIdProviderRoutes(platform, needs.actingFor, needs.apiScopes),
   ],
   jobs: identityJobs,
   assetsDir: path.join(import.meta.dirname, 'assets'),

@@ -13,7 +13,7 @@ import {
   formatUid,
   normaliseUid,
 } from '../identity/index.ts';
-import { allowInOwnAuthority } from './routes.ts';
+import { allowInOwnAuthority } from './allow-in-own-authority.ts';
 
 const notKnown = (what: string) => new HttpError(404, 'not_found', `no ${what} with this number in Guichet`);
 

@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { frameRoutes } from './frame/frame-routes.tsx';
+import { keyRoutes } from './key-routes.tsx';
 import { lookupRoutes } from './lookup-routes.ts';
 import * as createApiClients from './migrations/2026-11-24-10-integration-api-clients.ts';
 import * as apiKeys from './migrations/2026-12-01-60-integration-api-keys.ts';
@@ -28,6 +29,7 @@ export const integrationModule: GuichetModule = {
   routes: (platform) => [
     ...integrationRoutes(platform),
     ...lookupRoutes(platform),
+    ...keyRoutes(platform),
     ...referenceRoutes(platform),
     ...webhookApiRoutes(platform),
     ...webhookBackOfficeRoutes(platform),

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { Db } from '../../platform/database/database.ts';
-import type { ApiClientActor } from '../../platform/http/access.ts';
 import { apiRoute, ok } from '../../platform/http/api/api-route.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
@@ -9,14 +7,9 @@ import { accountHeldBy } from '../accounts/index.ts';
 import { getService, getServiceEntry, listPublished, type ServiceEntry } from '../catalogue/index.ts';
 import { findOrganisationByUid, findPersonByAvs, normaliseUid } from '../identity/index.ts';
 import { getMandateOfPrincipal, mandatePermissions, mandateThemes } from '../mandates/index.ts';
-import { type AccountAction, type Action, can, canPerson } from '../policy/index.ts';
+import { type AccountAction, canPerson } from '../policy/index.ts';
+import { allowInOwnAuthority } from './allow-in-own-authority.ts';
 import { idParams, localisedText } from './api-schemas.ts';
-
-/** Refuses unless the policy lets this application do `action` in its own authority. */
-export async function allowInOwnAuthority(db: Db, actor: ApiClientActor, action: Action): Promise<void> {
-  const decision = await can(db, actor, action, { type: 'authority', authorityId: actor.authorityId });
-  if (!decision.allowed) throw new HttpError(403, 'forbidden');
-}
 
 const service = z.object({
   id: z.uuid(),

@@ -22,6 +22,7 @@ import {
   allActions,
   apiScopes,
   authorityActions,
+  formApiActions,
   integrationActions,
   mandateActions,
   type Resource,
@@ -174,6 +175,8 @@ beforeAll(async () => {
   actors.platformAdmin = personActor({ platformAdmin: true });
   actors.sionApp = { kind: 'apiClient', id: 'sion-app', authorityId: sion, scopes: apiScopes };
   actors.sierreApp = { kind: 'apiClient', id: 'sierre-app', authorityId: sierre, scopes: apiScopes };
+  // A key that may only read requests: every other API action is refused, even in its own authority.
+  actors.sionReader = { kind: 'apiClient', id: 'sion-reader', authorityId: sion, scopes: ['requests:read'] };
 
   resources.principalTax = { type: 'account', accountId: principal, theme: 'tax' };
   resources.principalDebts = { type: 'account', accountId: principal, theme: 'debtCollection' };
@@ -256,28 +259,11 @@ const allowed: [string, string[], string[]][] = [
     ['principalRequest'],
   ],
   ['sionAgent', ['request.process'], ['principalRequest']],
-  ['sionApp', ['request.readThroughApi'], ['principalRequest']],
-  // Business applications, in their own authority only
-  [
-    'sionApp',
-    [
-      'integration.checkMandates',
-      'integration.publishDocuments',
-      'integration.manageWebhooks',
-      'integration.readFormSchemas',
-    ],
-    ['sion'],
-  ],
-  [
-    'sierreApp',
-    [
-      'integration.checkMandates',
-      'integration.publishDocuments',
-      'integration.manageWebhooks',
-      'integration.readFormSchemas',
-    ],
-    ['sierre'],
-  ],
+  ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], ['principalRequest']],
+  ['sionReader', ['request.readThroughApi'], ['principalRequest']],
+  // Business applications, in their own authority only, within their keys' scopes
+  ['sionApp', [...integrationActions, ...formApiActions], ['sion']],
+  ['sierreApp', [...integrationActions, ...formApiActions], ['sierre']],
 ];
 
 describe('the authorisation matrix', () => {
@@ -427,8 +413,9 @@ describe('the authorisation matrix on requests', () => {
     ['sionAgent', ['request.process'], sionRequests],
     ['sionAgent', ['request.transition'], ['moveForAgents']],
     ['sierreAdmin', ['request.process'], ['companyRequest']],
-    ['sionApp', ['request.readThroughApi'], sionRequests],
-    ['sierreApp', ['request.readThroughApi'], ['companyRequest']],
+    ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], sionRequests],
+    ['sierreApp', ['request.readThroughApi', 'request.changeThroughApi'], ['companyRequest']],
+    ['sionReader', ['request.readThroughApi'], sionRequests],
   ];
 
   it('answers every actor × action × request as written down, and no request action elsewhere', async () => {

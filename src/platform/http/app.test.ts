@@ -33,10 +33,12 @@ describe('route table', () => {
 
   it('exempts from CSRF only server-to-server endpoints and the API, whose callers authenticate themselves', () => {
     const exempt = routes.filter((r) => isStateChanging(r.method) && !needsCsrfToken(r));
-    expect(exempt.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
-      'POST /api/v1/documents',
-      'POST /api/v1/webhook-endpoints',
-      'POST /api/v1/webhook-endpoints/:id/test',
+    // The API's callers send a key or a token, never a cookie: all of it, and only it, under /api/.
+    const api = exempt.filter((r) => r.path.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(0);
+    expect(api.filter((r) => r.access !== 'apiClient')).toEqual([]);
+    const others = exempt.filter((r) => !r.path.startsWith('/api/'));
+    expect(others.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /notifications/sms/receipts', // signed by the SMS gateway
@@ -163,12 +165,13 @@ describe('cookies', () => {
 });
 
 describe('errors', () => {
-  it('renders a branded 404 in the visitor’s language, and JSON for API clients', async () => {
+  it('renders a branded 404 in the visitor’s language, and problem details for API clients', async () => {
     const page = await testApp.app.request('/nowhere?lang=de');
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('Seite nicht gefunden');
     const api = await testApp.app.request('/api/nowhere');
     expect(api.status).toBe(404);
-    expect(await api.json()).toMatchObject({ error: 'not_found' });
+    expect(api.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await api.json()).toMatchObject({ status: 404, code: 'not_found' });
   });
 });

@@ -11,6 +11,12 @@ export interface NewClient {
   postLogoutRedirectUris?: string[];
   /** Scopes the application may ask for; `avs` still needs each person's consent. */
   scopes: string[];
+  /**
+   * `client_credentials`: an application of the API, with no person and no redirection, whose scopes
+   * are the API's; its id is the one its API client already has (`clientId`).
+   */
+  grant?: 'authorization_code' | 'client_credentials';
+  clientId?: string;
 }
 
 /**
@@ -23,7 +29,10 @@ export async function registerClient(
   actor: string,
   client: NewClient,
 ): Promise<{ clientId: string; clientSecret: string }> {
-  const clientId = `${client.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}`;
+  const clientId =
+    client.clientId ??
+    `${client.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}`;
+  const machine = client.grant === 'client_credentials';
   const clientSecret = randomBytes(32).toString('base64url');
   const metadata = {
     client_id: clientId,
@@ -31,9 +40,9 @@ export async function registerClient(
     client_name: client.name,
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-    scope: ['openid', ...client.scopes].join(' '),
+    grant_types: [machine ? 'client_credentials' : 'authorization_code'],
+    response_types: machine ? [] : ['code'],
+    scope: (machine ? client.scopes : ['openid', ...client.scopes]).join(' '),
     subject_type: 'pairwise',
     token_endpoint_auth_method: 'client_secret_basic',
   };

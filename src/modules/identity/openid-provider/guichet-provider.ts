@@ -1,4 +1,4 @@
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import { mac, type Secrets } from '../../../platform/crypto/secrets.ts';
 import type { Db } from '../../../platform/database/database.ts';
@@ -7,6 +7,9 @@ import { postgresAdapter, signingKeys } from './postgres-adapter.ts';
 import { grantWithout, standardClaims, tokenLifetimes } from './provider-defaults.ts';
 
 export const OP_INTERACTION_PREFIX = '/oidc/interaction';
+
+/** The audience of the API's access tokens: the resource indicator applications ask for. */
+export const apiAudience = (publicUrl: string) => `${publicUrl}/api/v1`;
 
 /** Scopes granted without asking: what a logged-in person expects an integrated service to know. */
 export const impliedScopes = ['openid', 'profile', 'email', 'address', 'acting'];
@@ -47,6 +50,8 @@ export async function createGuichetProvider(options: {
   publicUrl: string;
   secrets: Secrets;
   actingFor: ActingFor;
+  /** The API's scopes (`requests:read`, …), granted to applications through the client-credentials grant. */
+  apiScopes?: readonly string[];
 }) {
   const { db, secrets } = options;
   // Never rotated in practice: a new generation gives every application new subjects (see README).
@@ -72,7 +77,7 @@ export async function createGuichetProvider(options: {
       credential: '/oidc/credential',
     },
     pkce: { required: () => true },
-    ttl: { ...tokenLifetimes, Grant: 86_400 },
+    ttl: { ...tokenLifetimes, ClientCredentials: tokenLifetimes.AccessToken, Grant: 86_400 },
     acrValues: ['low', 'substantial', 'high'],
     subjectTypes: ['pairwise'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>
@@ -80,13 +85,42 @@ export async function createGuichetProvider(options: {
         subjects,
         `pairwise:${client.sectorIdentifier ?? client.clientId}:${splitAccountId(accountId).personId}`,
       ),
-    scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs'],
+    scopes: ['openid', 'profile', 'email', 'address', 'acting', 'avs', ...(options.apiScopes ?? [])],
     claims: {
       ...standardClaims,
       acting: ['acting_for'],
       avs: ['avs'],
     },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      // Business applications that prefer tokens to API keys: a short-lived JWT for the API, and only that.
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, client) =>
+          client?.grantTypes?.includes('client_credentials') ? apiAudience(options.publicUrl) : undefined,
+        useGrantedResource: () => true,
+        getResourceServerInfo(_ctx, resource, client) {
+          if (
+            resource !== apiAudience(options.publicUrl) ||
+            !client.grantTypes?.includes('client_credentials')
+          )
+            throw new errors.InvalidTarget();
+          const allowed = new Set(options.apiScopes ?? []);
+          return {
+            scope: (client.scope ?? '')
+              .split(' ')
+              .filter((s) => allowed.has(s))
+              .join(' '),
+            audience: apiAudience(options.publicUrl),
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: tokenLifetimes.AccessToken,
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction) => `${OP_INTERACTION_PREFIX}/${interaction.uid}`,
     },

@@ -18,7 +18,11 @@ import {
 import { delegateToProvider, nodeBindings } from './mount.ts';
 
 /** Guichet's own OpenID provider: discovery, protocol endpoints, and its login and consent steps. */
-export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): RouteDef[] {
+export function openIdProviderRoutes(
+  platform: Platform,
+  actingFor: ActingFor,
+  apiScopes: readonly string[] = [],
+): RouteDef[] {
   let ready: ReturnType<typeof createGuichetProvider> | undefined;
   const provider = () =>
     (ready ??= masterKeysFor(platform.config, platform.db).then((keys) =>
@@ -28,6 +32,7 @@ export function openIdProviderRoutes(platform: Platform, actingFor: ActingFor): 
         publicUrl: platform.config.publicUrl,
         secrets: platform.secrets,
         actingFor,
+        apiScopes,
       }),
     ));
   // Its logout and form_post pages send the browser on to the registered applications.

@@ -4,8 +4,8 @@ import { apiRoute, created, ok } from '../../../platform/http/api/api-route.ts';
 import { notFound } from '../../../platform/http/http-error.ts';
 import type { RouteDef } from '../../../platform/http/route.ts';
 import type { Platform } from '../../../platform/module.ts';
+import { allowInOwnAuthority } from '../allow-in-own-authority.ts';
 import { idParams, timestamp } from '../api-schemas.ts';
-import { allowInOwnAuthority } from '../routes.ts';
 import { sendTestEvent } from './delivery-log.ts';
 import { createEndpoint, type Endpoint, getEndpoint, listEndpoints } from './endpoints.ts';
 

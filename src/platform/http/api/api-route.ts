@@ -108,11 +108,22 @@ export function apiRoute<
           'POST needs an Idempotency-Key of 8 to 255 characters',
         );
       const fingerprint = createHash('sha256')
-        .update(`${method} ${c.req.path}\n${JSON.stringify(raw ?? null)}`)
+        .update(`${method} ${c.req.path}\n${canonicalJson(raw ?? null)}`)
         .digest('hex');
       return idempotent(db, { owner: actor.id, key, fingerprint }, run);
     },
   };
+}
+
+/** JSON with every object's keys in order: the same body written in another order is the same request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
 }
 
 function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Maybe<T> {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, tablesOf } from '../../database/database.ts';
+import { noteDecision } from '../decision-trace.ts';
 import { HttpError } from '../http-error.ts';
 
 export interface IdempotencyTables {
@@ -58,11 +59,15 @@ export async function idempotent(
         'idempotency_key_reused',
         'this Idempotency-Key was used with another request; use a new key for a new request',
       );
-    if (first.status !== null)
+    if (first.status !== null) {
+      // The policy decided when the first answer was made, for this same client (the owner), whose key
+      // and scope the router has just checked again: the replay shows it nothing it was not given.
+      noteDecision();
       return new Response(first.body, {
         status: first.status,
         headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' },
       });
+    }
     if (Date.now() - started > waitLimitMs)
       throw new HttpError(409, 'idempotency_key_in_use', 'the first request with this key is still running');
     await sleep(25);

@@ -19,23 +19,19 @@ const titles: Record<number, string> = {
 export const problemTypeBase = '/api/v1/reference#problem-';
 
 /** The shape of every error under /api (RFC 9457), as the OpenAPI document declares it. */
-export const problemSchema = z
-  .object({
-    type: z.string().describe('A URI reference naming the kind of problem; its anchor is the `code`.'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    code: z
-      .string()
-      .describe('The machine-readable kind of problem, e.g. `not_found`, `insufficient_scope`.'),
-    requestId: z.string(),
-    errors: z
-      .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
-      .optional()
-      .describe('For `invalid_request`: what did not validate.'),
-  })
-  .meta({ id: 'Problem' });
+export const problemSchema = z.object({
+  type: z.string().describe('A URI reference naming the kind of problem; its anchor is the `code`.'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string().describe('The machine-readable kind of problem, e.g. `not_found`, `insufficient_scope`.'),
+  requestId: z.string(),
+  errors: z
+    .array(z.object({ in: z.string(), path: z.string(), message: z.string() }))
+    .optional()
+    .describe('For `invalid_request`: what did not validate.'),
+});
 
 /** An error as `application/problem+json`: every answer under /api that is not a success. */
 export function problemResponse(c: RouteContext, error: Error): Response {
