@@ -94,7 +94,6 @@ export function webhookApiRoutes(platform: Platform): RouteDef[] {
       scope: 'webhooks:write',
       object: 'decided',
       params: idParams,
-      rateLimit: { bucket: 'webhook-test', limit: 30, windowSeconds: 60 },
       responses: {
         200: z.object({
           delivered: z.boolean(),
