@@ -17,6 +17,7 @@ import { openDatabase } from './runtime/open-database.ts';
 import { watchParent } from './runtime/parent-watch.ts';
 import { runWorker, startServer } from './runtime/serve.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { connectDemoApps } from './seed/demo-apps.ts';
 import { serveTimestampAuthority } from './simulators/tsa/serve-tsa.ts';
 
 const usage = `Usage: guichet <command> [options]
@@ -222,6 +223,11 @@ async function main(argv: string[]): Promise<number> {
             withWorker: !values['no-worker'] && config.workerInServe,
           });
           process.stdout.write(`Guichet is running at ${running.url}\n`);
+          // The demo's business applications connect through the API, now that it answers.
+          if (command === 'start')
+            await connectDemoApps(database.db, await masterKeysFor(config, database.db), running.url).catch(
+              (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
+            );
           return running.stop;
         });
       case 'worker':

@@ -1,7 +1,9 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
+import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
+import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
@@ -64,4 +66,6 @@ export const simulators = [
   datatransSimulator,
   tsaSimulator,
   saferpaySimulator,
+  communalErpSimulator,
+  sionAppSimulator,
 ];

@@ -32,10 +32,12 @@ import {
   setPlatformAdmin,
   testStaff,
 } from '../modules/identity/index.ts';
+import { createApiClient } from '../modules/integration/index.ts';
 import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/index.ts';
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
+import { isProvisioned, provisionCommunalErp } from '../simulators/communal-erp/index.ts';
 
 const SEED = 'cli:seed';
 
@@ -115,6 +117,25 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   }
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
+  await provisionDogRegister(db);
+}
+
+/**
+ * Sion's communal ERP (a simulator) gets an API key for the dog registrations, as Sion's IT would
+ * give it; it subscribes to their webhooks itself, through the API, once Guichet listens.
+ */
+async function provisionDogRegister(db: Db) {
+  const sion = await getAuthorityBySlug(db, 'sion');
+  const formId = (await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published'))?.content
+    .formId;
+  if (!sion || !formId || (await isProvisioned(db))) return;
+  const { key } = await createApiClient(db, SEED, {
+    authorityId: sion.id,
+    name: 'ERP communal (simulateur)',
+    scopes: ['requests:read', 'requests:write', 'webhooks:read', 'webhooks:write'],
+    mode: 'test',
+  });
+  await provisionCommunalErp(db, { apiKey: key, formId });
 }
 
 /** Puts a catalogue service online: its form, and a workflow that first asks the fee. */

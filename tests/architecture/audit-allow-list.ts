@@ -45,6 +45,10 @@ export const notSensitive: Record<string, string> = {
   'src/modules/messaging/threads.ts#markRead': 'read marks of a thread',
   'src/modules/integration/api-key-auth.ts#apiClientFromHeader':
     "a key's last-used time, at most once a minute; the key's creation and revocation are audited",
+  'src/modules/integration/webhooks/publish-event.ts#publishEvent':
+    'delivery bookkeeping of an event emitted inside the audited transaction of its fact',
+  'src/modules/integration/webhooks/delivery-log.ts#sendTestEvent':
+    'a test event to the authority’s own endpoint, logged in its delivery log',
   'src/modules/identity/email-tokens.ts#issueEmailToken':
     "a link's one-time token; what the link does is audited",
   'src/modules/identity/email-tokens.ts#consumeEmailToken':

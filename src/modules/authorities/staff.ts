@@ -39,3 +39,14 @@ export async function grantStaffRole(
         .execute(),
   );
 }
+
+/** The people holding a role in an authority (e.g. its administrators, to alert them). */
+export async function staffWithRole(db: Db, authorityId: string, role: StaffRole): Promise<string[]> {
+  const rows = await tablesOf<AuthoritiesTables>(db)
+    .selectFrom('authority_staff')
+    .select('person_id')
+    .where('authority_id', '=', authorityId)
+    .where('role', '=', role)
+    .execute();
+  return rows.map((r) => r.person_id);
+}

@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
@@ -14,10 +15,10 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createForm, type FormDefinition, publishForm } from '../forms/index.ts';
+import { createEndpoint } from '../integration/index.ts';
 import { apiScopes } from '../policy/index.ts';
 import { getCaseOfAuthority } from './get-case.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
-import { webhookSecret } from './webhook.ts';
 import { defaultWorkflow } from './workflow.ts';
 import { saveWorkflow, workflowFor } from './workflow-store.ts';
 
@@ -690,37 +691,36 @@ describe('requests', () => {
     expect(exported.requests.every((r) => r.dataModel === `${formId}/1`)).toBe(true); // that service's only
   });
 
-  it('call the webhook of the service on entering a status, signed, and again until it answers', async () => {
-    const calls: { body: string; signature: string; event: string; keyId: string }[] = [];
+  it('tell the business application of a status change (Standard Webhooks) and write the letter it asks', async () => {
+    const calls: { body: string; headers: Record<string, string> }[] = [];
     const receiver = http.createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => {
         body += chunk;
       });
       request.on('end', () => {
-        calls.push({
-          body,
-          signature: String(request.headers['x-guichet-signature']),
-          event: String(request.headers['x-guichet-event']),
-          keyId: String(request.headers['x-guichet-key-id']),
-        });
-        response.statusCode = calls.length === 1 ? 503 : 200; // down the first time
+        calls.push({ body, headers: request.headers as Record<string, string> });
+        response.statusCode = 204;
         response.end();
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     try {
+      const { secret } = await createEndpoint(testApp.database.db, testApp.platform.secrets, 'test', {
+        authorityId: spf,
+        url,
+        events: ['request.status_changed'],
+        formIds: [formId],
+      });
       const workflow = await workflowFor(testApp.database.db, formId);
       await saveWorkflow(testApp.database.db, 'test', formId, {
         ...workflow,
-        webhookUrl: url,
         statuses: {
           ...workflow.statuses,
           granted: {
             ...workflow.statuses.granted,
             staffLabel: { fr: 'Acceptée' },
-            webhook: true,
             letter: {
               title: { fr: 'Confirmation {reference}', de: 'Bestätigung {reference}' },
               text: {
@@ -742,16 +742,18 @@ describe('requests', () => {
         { outcome: 'granted', file: pdf('ok') },
         `/back-office/authorities/spf/requests/${id}`,
       );
-      for (let i = 0; i < 200 && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(calls).toHaveLength(2);
-      expect(calls[0]?.event).toBe(calls[1]?.event); // the same event, retried
-      const body = calls[1]?.body ?? '';
-      expect(JSON.parse(body)).toMatchObject({ event: 'request.status', request: { id, status: 'granted' } });
-      const expected = createHmac('sha256', webhookSecret(testApp.platform.secrets, formId))
-        .update(body)
-        .digest('hex');
-      expect(calls[1]?.signature).toBe(`sha256=${expected}`);
-      expect(calls[1]?.keyId).toBe('v1'); // the generation of the webhooks key, for receivers to tell a rotation
+      const granted = () =>
+        calls.find(
+          (call) =>
+            (JSON.parse(call.body) as { data: { request: { status: string } } }).data.request.status ===
+            'granted',
+        );
+      for (let i = 0; i < 200 && !granted(); i++) await new Promise((r) => setTimeout(r, 100));
+      const call = granted();
+      expect(new Webhook(secret).verify(call?.body ?? '', call?.headers ?? {})).toMatchObject({
+        type: 'request.status_changed',
+        data: { request: { id, status: 'granted' } },
+      });
       // The status also asked for a letter: it is in the requester's documents, linked to the request.
       const reference = (await getCaseOfAuthority(testApp.database.db, spf, id))?.reference;
       const letters = async () =>

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { OutboundEvent } from '../../platform/events/emit-event.ts';
 import { notify } from '../notifications/index.ts';
 import type { CasesTables } from './tables.ts';
 
@@ -16,6 +17,27 @@ export interface CaseActor {
 }
 
 export const systemActor: CaseActor = { ref: 'system', name: 'Guichet' };
+
+/**
+ * A request's event for the authority's business applications: identifiers and the status only
+ * (they read the answers through the API, which logs it for the requester).
+ */
+export function requestEvent(
+  type: 'request.submitted' | 'request.status_changed' | 'request.complement_answered',
+  item: Case,
+  extra: { from?: string } = {},
+): OutboundEvent {
+  return {
+    type,
+    authorityId: item.authority_id,
+    subject: `request:${item.id}`,
+    formId: item.form_id,
+    data: {
+      request: { id: item.id, reference: item.reference, formId: item.form_id, status: item.status },
+      ...(extra.from ? { previousStatus: extra.from } : {}),
+    },
+  };
+}
 
 /** Adds an event to the request's timeline (in the caller's transaction, if any). */
 export async function recordEvent(

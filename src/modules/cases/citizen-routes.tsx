@@ -5,6 +5,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { type AccessVia, recordAccess } from '../accounts/index.ts';
 import { oneDocumentBodyBytes } from '../documents/index.ts';
+import { deliveryStateOf } from '../integration/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import type { RequestAction } from '../policy/index.ts';
 import { addEvent, type Case, listEvents, RequestChangedError } from './cases.ts';
@@ -70,6 +71,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
             : undefined
         }
         payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
+        transmission={(await deliveryStateOf(db, item.authority_id, `request:${item.id}`)).state}
         errors={errors}
         kept={kept}
       />,

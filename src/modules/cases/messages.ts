@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const caseMessages = defineMessages({
   fr: {
+    transmissionDelivered: 'Transmise au système de traitement de l’autorité',
+    transmissionPending: 'Reçue par le guichet ; transmission au système de l’autorité en cours',
+    transmissionFailedCitizen:
+      'Reçue par le guichet ; le système de l’autorité ne l’a pas encore reçue. L’autorité en est informée.',
+    transmissionFailedStaff: 'Pas encore reçue par votre application métier (webhook en échec)',
     requestChangedTitle: 'Quelqu’un d’autre a modifié cette demande',
     requestChangedText:
       'Pendant que vous la traitiez, la demande a changé (un collègue ou le demandeur l’a fait avancer). Rien n’a été enregistré de votre côté : relisez-la avant d’agir.',
@@ -14,10 +19,6 @@ export const caseMessages = defineMessages({
     letterText: 'Texte de la lettre',
     letterHint:
       'Remplacés : {reference}, {request}, {requester}, {date}. La lettre arrive dans les documents du demandeur.',
-    webhookUrl: 'Adresse du webhook de l’application métier (facultatif)',
-    webhookHint:
-      'Les appels sont signés : en-tête X-Guichet-Signature, HMAC-SHA256 du corps avec la clé {secret}.',
-    webhookOnEnter: 'Appeler le webhook en entrant dans cet état',
     workflowTitle: 'Déroulement des demandes : {form}',
     workflowLead:
       'Les états d’une demande, ce que le demandeur en lit, qui peut la faire avancer et ce qui se passe seul.',
@@ -61,7 +62,6 @@ export const caseMessages = defineMessages({
     problemLabel: 'L’état « {status} » n’a pas de libellé en français pour les collaborateurs.',
     problemTimeout:
       'Le délai de l’état « {status} » doit compter de 1 à 3650 jours et mener vers un état existant.',
-    problemWebhookUrl: 'L’adresse du webhook doit commencer par https:// ou http://.',
     problemTransition: 'Le passage de « {from} » vers « {to} » nomme un état qui n’existe pas.',
     problemRoles: 'Personne ne peut faire le passage de « {from} » vers « {to} » : cochez au moins un rôle.',
     problemExists: 'Un état au code « {status} » existe déjà.',
@@ -166,6 +166,11 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   de: {
+    transmissionDelivered: 'An das Fachsystem der Behörde übermittelt',
+    transmissionPending: 'Vom Schalter erhalten; Übermittlung an das System der Behörde läuft',
+    transmissionFailedCitizen:
+      'Vom Schalter erhalten; das System der Behörde hat sie noch nicht erhalten. Die Behörde ist informiert.',
+    transmissionFailedStaff: 'Von Ihrer Fachanwendung noch nicht erhalten (Webhook fehlgeschlagen)',
     requestChangedTitle: 'Jemand anders hat dieses Gesuch geändert',
     requestChangedText:
       'Während Sie es bearbeiteten, hat sich das Gesuch geändert (eine Kollegin, ein Kollege oder die gesuchstellende Person hat es weitergebracht). Von Ihrer Seite wurde nichts gespeichert: Lesen Sie es erneut, bevor Sie handeln.',
@@ -178,10 +183,6 @@ export const caseMessages = defineMessages({
     letterText: 'Text des Briefs',
     letterHint:
       'Ersetzt werden: {reference}, {request}, {requester}, {date}. Der Brief kommt in die Dokumente der Gesuchstellenden.',
-    webhookUrl: 'Webhook-Adresse der Fachanwendung (freiwillig)',
-    webhookHint:
-      'Die Aufrufe sind signiert: Header X-Guichet-Signature, HMAC-SHA256 des Inhalts mit dem Schlüssel {secret}.',
-    webhookOnEnter: 'Beim Eintritt in diesen Status den Webhook aufrufen',
     workflowTitle: 'Ablauf der Gesuche: {form}',
     workflowLead:
       'Die Status eines Gesuchs, was die Gesuchstellenden davon lesen, wer es weiterbringt und was von selbst geschieht.',
@@ -224,7 +225,6 @@ export const caseMessages = defineMessages({
     problemLabel: 'Der Status «{status}» hat keine französische Bezeichnung für Mitarbeitende.',
     problemTimeout:
       'Die Frist des Status «{status}» muss 1 bis 3650 Tage betragen und zu einem bestehenden Status führen.',
-    problemWebhookUrl: 'Die Webhook-Adresse muss mit https:// oder http:// beginnen.',
     problemTransition: 'Der Übergang von «{from}» zu «{to}» nennt einen Status, der nicht existiert.',
     problemRoles:
       'Niemand darf den Übergang von «{from}» zu «{to}» machen: kreuzen Sie mindestens eine Rolle an.',
@@ -332,6 +332,11 @@ export const caseMessages = defineMessages({
     unassigned: '—',
   },
   en: {
+    transmissionDelivered: 'Passed on to the authority’s processing system',
+    transmissionPending: 'Received by the portal; being passed on to the authority’s system',
+    transmissionFailedCitizen:
+      'Received by the portal; the authority’s system has not received it yet. The authority knows.',
+    transmissionFailedStaff: 'Not yet received by your business application (webhook failing)',
     requestChangedTitle: 'Someone else changed this request',
     requestChangedText:
       'While you were working on it, the request changed (a colleague or the requester moved it on). Nothing of yours was saved: read it again before you act.',
@@ -344,10 +349,6 @@ export const caseMessages = defineMessages({
     letterText: 'Letter text',
     letterHint:
       'Replaced: {reference}, {request}, {requester}, {date}. The letter lands in the requester’s documents.',
-    webhookUrl: 'The business application’s webhook address (optional)',
-    webhookHint:
-      'Calls are signed: header X-Guichet-Signature, HMAC-SHA256 of the body with the key {secret}.',
-    webhookOnEnter: 'Call the webhook when entering this status',
     workflowTitle: 'Request workflow: {form}',
     workflowLead:
       'The statuses of a request, what the requester reads of them, who moves it on and what happens by itself.',
@@ -390,7 +391,6 @@ export const caseMessages = defineMessages({
       'The code “{status}” is not valid: lower-case letters, digits and _ only, 40 characters at most.',
     problemLabel: 'The status “{status}” has no French wording for staff.',
     problemTimeout: 'The time limit of “{status}” must be 1 to 3650 days and lead to an existing status.',
-    problemWebhookUrl: 'The webhook address must start with https:// or http://.',
     problemTransition: 'The move from “{from}” to “{to}” names a status that does not exist.',
     problemRoles: 'Nobody may make the move from “{from}” to “{to}”: tick at least one role.',
     problemExists: 'A status with the code “{status}” already exists.',

@@ -9,7 +9,6 @@ import { casesMySpace } from './my-space.tsx';
 import { openFromSubmission } from './open-from-submission.ts';
 import { paymentSettled } from './payment-settled.ts';
 import { caseRoutes } from './routes.tsx';
-import { callWebhook } from './webhook.ts';
 
 /**
  * Requests (cases): opened from form submissions, moved through a workflow by the authority's staff,
@@ -32,7 +31,6 @@ export const casesModule: GuichetModule = {
     'cases:apply-timeouts': async () => {
       await applyTimeouts(platform.db, platform.now());
     },
-    'cases:call-webhook': (job) => callWebhook(platform.db, platform.secrets, job),
     'cases:generate-letter': (job) => generateLetter(platform, job),
     'cases:payment-settled': (job) => paymentSettled(platform.db, job),
   }),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { type Form, formEngine, getForm, getVersion } from '../forms/index.ts';
@@ -12,6 +13,7 @@ import {
   type CaseActor,
   RequestChangedError,
   recordEvent,
+  requestEvent,
   type StatusEvent,
   systemActor,
 } from './cases.ts';
@@ -73,8 +75,8 @@ export const statusAudit = (target: Case, actor: CaseActor, to: string): AuditEv
 });
 
 /**
- * In the caller's transaction: the status change, its event on the timeline and what entering the
- * status does (fee, letter, webhook, telling the requester). Nobody else may have changed the
+ * In the caller's transaction: the status change, its event on the timeline and for the business
+ * applications, and what entering the status does (fee, letter, telling the requester). Nobody else may have changed the
  * request since `seenVersion`: the update names it, so two clerks acting at once cannot both win.
  */
 export async function changeStatus(
@@ -96,6 +98,8 @@ export async function changeStatus(
     .executeTakeFirst();
   if (!moved) throw new RequestChangedError(target.id);
   await recordEvent(tx, target, actor, { ...event, from_status: target.status, to_status: to });
+  await emitEvent(tx, requestEvent('request.status_changed', moved, { from: target.status }));
+  if (event.kind === 'answer') await emitEvent(tx, requestEvent('request.complement_answered', moved));
   await onEntering(tx, target, workflow, to, true);
   return moved;
 }
@@ -122,8 +126,6 @@ export async function onEntering(
   if (!status) throw new Error(`Unknown status ${to}`);
   if (status.letter)
     await enqueue(tx, 'cases:generate-letter', { caseId: target.id, status: to, eventId: randomUUID() });
-  if (status.webhook && workflow.webhookUrl)
-    await enqueue(tx, 'cases:call-webhook', { caseId: target.id, status: to, eventId: randomUUID() });
   if (status.payment) {
     const { amountField, amountCents } = status.payment;
     const form = await getForm(tx, target.form_id);

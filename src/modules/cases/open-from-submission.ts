@@ -1,7 +1,8 @@
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { getForm, getSubmissionOfAccount, getVersion } from '../forms/index.ts';
-import { type Case, recordEvent } from './cases.ts';
+import { type Case, recordEvent, requestEvent } from './cases.ts';
 import { followAutomaticTransitions, onEntering } from './move-request.ts';
 import type { CasesTables } from './tables.ts';
 import { workflowFor } from './workflow-store.ts';
@@ -57,6 +58,7 @@ export async function openFromSubmission(
           { ref: `person:${submission.personId}`, name: '' },
           { kind: 'status', to_status: created.status },
         );
+        await emitEvent(tx, requestEvent('request.submitted', created));
         // What the first status asks for (a fee to pay on submission, a webhook) happens as for any other.
         await onEntering(tx, created, await workflowFor(tx, form.id), created.status, false);
       }

@@ -16,6 +16,7 @@ import {
 } from '../documents/index.ts';
 import { AnswersList, getForm, getVersion, readSubmittedFile } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
+import { deliveryStateOf } from '../integration/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { issuingContextOf } from '../signing/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
@@ -73,6 +74,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
         payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}
+        transmission={(await deliveryStateOf(db, item.authority_id, `request:${item.id}`)).state}
         errors={errors}
         kept={kept}
       />,

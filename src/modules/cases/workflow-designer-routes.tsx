@@ -10,12 +10,11 @@ import { caseMessages } from './messages.ts';
 import { caseActorOf } from './posted-text.ts';
 import { updateWorkflow } from './update-workflow.ts';
 import { describeProblem, WorkflowPage } from './views/workflow-page.tsx';
-import { webhookSecret } from './webhook.ts';
 import type { Workflow } from './workflow.ts';
 import type { NewStatus } from './workflow-form.ts';
 import { workflowFor } from './workflow-store.ts';
 
-/** The workflow designer: a service's statuses, wording, transitions, fees and webhook. */
+/** The workflow designer: a service's statuses, wording, transitions, and fees. */
 export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
@@ -61,7 +60,6 @@ export function workflowDesignerRoutes(platform: Platform): RouteDef[] {
           ),
         }))}
         saved={c.req.query('saved') === '1'}
-        webhookSecret={webhookSecret(platform.secrets, form.id)}
         fields={fieldsOf(['text', 'choice', 'yesno', 'number'])}
         feeFields={fieldsOf(['number', 'computed'])}
         newStatus={newStatus}

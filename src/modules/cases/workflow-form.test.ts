@@ -28,7 +28,6 @@ describe('the workflow page, read', () => {
     );
     expect(removed).toEqual([]);
     expect(newStatus).toBeUndefined();
-    expect(workflow.webhookUrl).toBeUndefined();
   });
 
   it('removes a status asked to be removed, but never a required or the initial one', () => {
@@ -45,7 +44,7 @@ describe('the workflow page, read', () => {
     expect(workflow.statuses.submitted).toBeDefined();
   });
 
-  it('reads time-outs, the webhook, a letter only with its text, and a status being added', () => {
+  it('reads time-outs, a letter only with its text, and a status being added', () => {
     const { workflow, newStatus } = workflowFromForm(
       defaultWorkflow,
       posted({
@@ -54,7 +53,6 @@ describe('the workflow page, read', () => {
         'status.granted.letterTitle.fr': 'Confirmation',
         'status.refused.letterTitle.fr': 'Sans texte',
         'status.granted.letterText.fr': 'Accepté.',
-        webhookUrl: ' https://app.example.ch/hooks ',
         'newStatus.id': 'expertise',
         'newStatus.staffLabel.fr': 'Chez l’expert',
       }),
@@ -65,7 +63,6 @@ describe('the workflow page, read', () => {
       text: { fr: 'Accepté.' },
     });
     expect(workflow.statuses.refused?.letter).toBeUndefined();
-    expect(workflow.webhookUrl).toBe('https://app.example.ch/hooks');
     expect(newStatus).toEqual({
       id: 'expertise',
       staffLabel: { fr: 'Chez l’expert' },

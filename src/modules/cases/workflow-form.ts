@@ -59,7 +59,7 @@ function autoRule(field: string, operator: string, value: string) {
 
 /**
  * Reads the workflow page: the workflow as edited from `current` (statuses worded, removed or
- * changed, transitions, webhook), the statuses asked to be removed, and a status being added. Checks
+ * changed, transitions), the statuses asked to be removed, and a status being added. Checks
  * nothing: `updateWorkflow` does.
  */
 export function workflowFromForm(
@@ -85,7 +85,6 @@ export function workflowFromForm(
       citizenLabel: localisedFrom(posted, `status.${id}.citizenLabel`, 200),
       final: requiredStatuses.includes(id) ? status.final : field('final') === 'yes' || undefined,
       notify: field('notify') === 'yes',
-      webhook: field('webhook') === 'yes',
       letter: letterOf(
         localisedFrom(posted, `status.${id}.letterTitle`, 200),
         localisedFrom(posted, `status.${id}.letterText`, 5000),
@@ -130,14 +129,12 @@ export function workflowFromForm(
       }),
     });
   }
-  const webhookUrl = one('webhookUrl');
   return {
     workflow: {
       ...current,
       initial: one('initial') || current.initial,
       statuses,
       transitions,
-      webhookUrl: webhookUrl || undefined,
     },
     removed,
     newStatus,

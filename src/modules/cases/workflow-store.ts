@@ -52,8 +52,6 @@ export function workflowProblems(workflow: Workflow): string[] {
     )
       problems.push(`payment:${id}`);
   }
-  if (workflow.webhookUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(workflow.webhookUrl))
-    problems.push('webhookUrl');
   for (const transition of workflow.transitions) {
     if (!ids.includes(transition.from) || !ids.includes(transition.to))
       problems.push(`transition:${transition.from}->${transition.to}`);
@@ -64,7 +62,7 @@ export function workflowProblems(workflow: Workflow): string[] {
 }
 
 /**
- * Saves a form's workflow, audited with what matters most in it: where its webhook calls, the fees
+ * Saves a form's workflow, audited with what matters most in it: the fees
  * it asks, and which roles move requests.
  */
 export async function saveWorkflow(db: Db, actor: string, formId: string, workflow: Workflow): Promise<void> {
@@ -86,7 +84,7 @@ export async function saveWorkflow(db: Db, actor: string, formId: string, workfl
       subjectType: 'form',
       subjectId: formId,
       authorityId,
-      details: { webhookUrl: workflow.webhookUrl ?? null, fees, roles },
+      details: { fees, roles },
     },
     (tx) =>
       tablesOf<CasesTables>(tx)

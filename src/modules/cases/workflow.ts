@@ -23,8 +23,6 @@ export interface Workflow {
       timeout?: { days: number; to: string };
       /** On entering: tell the requester (content-free) that the request moved. */
       notify?: boolean;
-      /** On entering: call the business application's webhook (signed, retried until it answers 2xx). */
-      webhook?: boolean;
       /**
        * On entering: a PDF letter made from this text, in the requester's language, is placed in their
        * documents.
@@ -51,8 +49,6 @@ export interface Workflow {
       };
     }
   >;
-  /** Where the business application of the service listens for status changes. */
-  webhookUrl?: string;
   transitions: {
     from: string;
     to: string;

@@ -3,6 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import { type AuditEvent, audited, auditedTx } from '../../platform/audit/audit.ts';
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent, type OutboundEvent } from '../../platform/events/emit-event.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
@@ -170,6 +171,9 @@ export async function publishDocument(
           personId: publication.sentBy.personId,
           via: publication.sentBy.via,
         });
+      // A quarantined upload is published, as an event too, only once the scanner found it clean.
+      if (row && !publication.sentBy && !publication.quarantined)
+        await emitEvent(tx, documentEvent('document.published', row));
       if (row && publication.quarantined)
         await enqueue(
           tx,
@@ -395,12 +399,52 @@ export async function markDocumentRead(
   reader: { personId: string; via: ReaderVia },
   now = new Date(),
 ): Promise<void> {
-  await tables(db)
-    .insertInto('document_reads')
-    .values({ document_id: documentId, person_id: reader.personId, via: reader.via, read_at: now })
-    .onConflict((oc) => oc.columns(['document_id', 'person_id']).doNothing())
-    .execute();
+  const work = async (tx: Db) => {
+    const read = await tables(tx)
+      .insertInto('document_reads')
+      .values({ document_id: documentId, person_id: reader.personId, via: reader.via, read_at: now })
+      .onConflict((oc) => oc.columns(['document_id', 'person_id']).doNothing())
+      .returning('document_id')
+      .executeTakeFirst();
+    const document = read && (await firstOpened(tx, documentId));
+    if (document) await emitEvent(tx, documentEvent('document.opened', document));
+  };
+  await (db.isTransaction ? work(db) : db.transaction().execute(work));
 }
+
+/** The document if this reading is its first and its authority published it (not one sent to it). */
+async function firstOpened(db: Db, documentId: string): Promise<DocumentRow | undefined> {
+  const document = await tables(db)
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!document || document.sent_by_person_id) return undefined;
+  const { reads } = await tables(db)
+    .selectFrom('document_reads')
+    .select((eb) => eb.fn.countAll<string>().as('reads'))
+    .where('document_id', '=', documentId)
+    .executeTakeFirstOrThrow();
+  return Number(reads) === 1 ? document : undefined;
+}
+
+/** A document's event for its authority's business applications: where it went, never its content. */
+const documentEvent = (
+  type: 'document.published' | 'document.opened',
+  document: DocumentRow,
+): OutboundEvent => ({
+  type,
+  authorityId: document.authority_id,
+  subject: `document:${document.id}`,
+  data: {
+    document: {
+      id: document.id,
+      category: document.category,
+      requestId: document.request_id,
+      accountId: document.account_id,
+    },
+  },
+});
 
 /**
  * Deletes a document for good: its key is destroyed first (so the content is unreadable even in a

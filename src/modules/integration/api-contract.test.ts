@@ -24,6 +24,7 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
   const thread = fixture.thread.id;
   let serviceId = '';
   let documentId = '';
+  let endpointId = '';
   return {
     listServices: [
       'GET',
@@ -129,6 +130,29 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
       () => call(key, 'GET', `/api/v1/forms/${fixture.form.id}/schema`),
     ],
     lookUpPerson: ['GET', '/api/v1/persons', () => call(key, 'GET', '/api/v1/persons?avs=756.1234.5678.97')],
+    createWebhookEndpoint: [
+      'POST',
+      '/api/v1/webhook-endpoints',
+      async () => {
+        const response = await call(key, 'POST', '/api/v1/webhook-endpoints', {
+          // Nothing listens there: the test event below is answered as not delivered.
+          url: 'http://127.0.0.1:9/hooks',
+          events: ['request.submitted'],
+        });
+        endpointId = (await response.clone().json()).id;
+        return response;
+      },
+    ],
+    listWebhookEndpoints: [
+      'GET',
+      '/api/v1/webhook-endpoints',
+      () => call(key, 'GET', '/api/v1/webhook-endpoints'),
+    ],
+    testWebhookEndpoint: [
+      'POST',
+      '/api/v1/webhook-endpoints/{id}/test',
+      () => call(key, 'POST', `/api/v1/webhook-endpoints/${endpointId}/test`, {}),
+    ],
     lookUpOrganisation: [
       'GET',
       '/api/v1/organisations',

@@ -10,3 +10,5 @@ export {
 } from './api-clients.ts';
 export { apiClientFromHeader } from './api-key-auth.ts';
 export { apiClientFromToken, createTokenClient } from './token-clients.ts';
+export { deliveryStateOf } from './webhooks/delivery-log.ts';
+export { createEndpoint, type Endpoint, listEndpoints } from './webhooks/endpoints.ts';

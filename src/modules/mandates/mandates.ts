@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { type AuditEvent, auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import { accountHeldBy } from '../accounts/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -247,6 +248,19 @@ export async function closeMandate(
     // The other side hears of it: a principal's refusal or revocation reaches the agent, and the reverse.
     const byAgent = outcome === 'given_up' || (outcome === 'declined' && mandate.state === 'proposed');
     await tell(tx, byAgent ? 'principal' : 'agent', mandate, 'mandateChanged', outcome);
+    if (mandate.state === 'active')
+      await emitEvent(tx, {
+        type: 'mandate.revoked',
+        authorityId: null,
+        subject: `mandate:${mandate.id}`,
+        data: {
+          mandate: {
+            id: mandate.id,
+            themes: mandate.themes,
+            by: outcome === 'revoked' ? 'principal' : 'agent',
+          },
+        },
+      });
   });
 }
 

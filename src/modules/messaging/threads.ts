@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { notify } from '../notifications/index.ts';
 import type { MessagingTables } from './tables.ts';
 
@@ -131,6 +132,13 @@ async function appendMessage(tx: Db, thread: Thread, message: NewMessage): Promi
     })
     .where('id', '=', thread.id)
     .execute();
+  if (message.side === 'citizen')
+    await emitEvent(tx, {
+      type: 'message.received',
+      authorityId: thread.authority_id,
+      subject: `thread:${thread.id}`,
+      data: { message: { id, threadId: thread.id } },
+    });
   if (message.side === 'authority')
     await notify(tx, {
       event: 'newMessage',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import {
   isUnsettled,
@@ -157,6 +158,19 @@ export async function applyTransaction(
           .returningAll()
           .executeTakeFirstOrThrow();
         if (paid.on_settled) await enqueue(tx, paid.on_settled.job, paid.on_settled.payload as never);
+        await emitEvent(tx, {
+          type: 'payment.succeeded',
+          authorityId: paid.authority_id,
+          subject: `payment:${paid.id}`,
+          data: {
+            payment: {
+              id: paid.id,
+              reference: paid.reference,
+              amountCents: paid.amount_cents,
+              currency: paid.currency,
+            },
+          },
+        });
         return paid;
       });
     });

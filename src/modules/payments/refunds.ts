@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { emitEvent } from '../../platform/events/emit-event.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { locked, type Payment, paymentEvent, tellAbout } from './payments.ts';
@@ -311,6 +312,15 @@ async function decide(
             .where('id', '=', payment.id)
             .execute();
         }
+        await emitEvent(tx, {
+          type: 'payment.refunded',
+          authorityId: payment.authority_id,
+          subject: `payment:${payment.id}`,
+          data: {
+            payment: { id: payment.id, reference: payment.reference, currency: payment.currency },
+            refund: { id: refund.id, amountCents: refund.amount_cents },
+          },
+        });
         await tellAbout(
           tx,
           {

@@ -21,6 +21,7 @@ export const authorityActions = [
   'authority.viewPayments',
   'authority.refundPayments',
   'authority.revokeDocuments',
+  'authority.manageWebhooks',
   'authority.manageApiKeys',
   'authority.managePayments',
 ] as const;

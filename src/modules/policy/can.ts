@@ -42,6 +42,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.viewPayments': ['agent', 'authorityAdmin'],
   'authority.refundPayments': ['authorityAdmin'],
   'authority.revokeDocuments': ['authorityAdmin'],
+  'authority.manageWebhooks': ['authorityAdmin'],
   'authority.manageApiKeys': ['authorityAdmin'],
   'authority.managePayments': ['authorityAdmin'],
 };

@@ -11,6 +11,19 @@ import type { AppEnv, RouteContext } from './route.ts';
  * leave the site (see `sendSecurityHeaders`).
  */
 export function securityHeaders(config: Config, extraFormActions: string[] = []): MiddlewareHandler<AppEnv> {
+  const strict = strictHeaders(config, extraFormActions);
+  return async (c, next) => {
+    await strict(c, next);
+    // Static files and the visual frame are meant for other sites too (an authority's application
+    // shows Guichet's header, styles and logo): they may be loaded across origins.
+    if (sharedAcrossOrigins.some((prefix) => c.req?.path.startsWith(prefix)))
+      c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  };
+}
+
+const sharedAcrossOrigins = ['/assets/', '/frame/'];
+
+function strictHeaders(config: Config, extraFormActions: string[]): MiddlewareHandler<AppEnv> {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],

@@ -1,3 +1,5 @@
+import type { OutboundEvent } from '../events/emit-event.ts';
+
 /**
  * Every background job the platform knows, with its payload: the one place where job names are
  * declared, as `module:verb-noun` (graphile-worker's crontab allows no dots). Modules register the
@@ -36,8 +38,6 @@ export interface JobPayloads {
   'cases:open-from-submission': { submissionId: string; accountId: string };
   /** Moves requests whose status timed out (e.g. no complement after 30 days). */
   'cases:apply-timeouts': Record<string, never>;
-  /** Tells a service's business application that one of its requests entered a status. */
-  'cases:call-webhook': { caseId: string; status: string; eventId: string };
   /** Makes the letter a status asks for and places it in the requester's documents. */
   'cases:generate-letter': { caseId: string; status: string; eventId: string };
   /** A fee the request's status asked for is paid: the request moves on. */
@@ -46,6 +46,14 @@ export interface JobPayloads {
   'payments:reconcile-pending': Record<string, never>;
   /** Asks the payment provider for a refund recorded as requested, then records its answer. */
   'payments:ask-refund': { refundId: string };
+  /** A fact business applications may subscribe to: one delivery per subscribed endpoint (ADR 20). */
+  'integration:publish-event': OutboundEvent & { id: string; occurredAt: string };
+  /** One attempt to deliver one event to one endpoint; a failure schedules the next attempt. */
+  'integration:deliver-webhook': { deliveryId: string };
+  /** Attempts the webhook deliveries whose next attempt is due (their own jobs may have been lost). */
+  'integration:deliver-due-webhooks': Record<string, never>;
+  /** Tells an authority's administrators that one of their webhook endpoints was disabled. */
+  'integration:alert-endpoint-disabled': { endpointId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -60,4 +68,5 @@ export const crontab = [
   '53 2 * * * documents:apply-retention',
   '7 * * * * cases:apply-timeouts',
   '*/10 * * * * payments:reconcile-pending',
+  '* * * * * integration:deliver-due-webhooks',
 ];

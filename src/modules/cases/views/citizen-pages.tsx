@@ -11,6 +11,7 @@ import type { Workflow } from '../workflow.ts';
 import { Payments } from './request-payments.tsx';
 import { MessageForm, TextWithFileForm } from './text-forms.tsx';
 import { Timeline } from './timeline.tsx';
+import { type Transmission, TransmissionNote } from './transmission-note.tsx';
 
 /** The citizen's side: the requests of the account in use, and one request followed. */
 export function RequestsPage(props: { locale: Locale; cases: { item: Case; status: string }[] }) {
@@ -43,6 +44,7 @@ export function RequestPage(props: {
   events: CaseEvent[];
   payments: Payment[];
   status: string;
+  transmission: Transmission;
   receipt?: string;
   errors: FieldError[];
   /** What the person wrote in the form that was refused, given back to them. */
@@ -61,6 +63,7 @@ export function RequestPage(props: {
         {t('status')}
         {colon(props.locale)} <Tag tone="info">{props.status}</Tag>
       </p>
+      <TransmissionNote locale={props.locale} state={props.transmission} audience="citizen" />
       {props.receipt && (
         <p>
           <a href={props.receipt}>{t('whatYouSent')}</a>

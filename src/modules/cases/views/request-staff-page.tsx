@@ -16,6 +16,7 @@ import type { Workflow } from '../workflow.ts';
 import { Payments } from './request-payments.tsx';
 import { MessageForm, TextArea } from './text-forms.tsx';
 import { Timeline } from './timeline.tsx';
+import { type Transmission, TransmissionNote } from './transmission-note.tsx';
 
 /** The version of the request this page shows: acting on it fails if someone changed it meanwhile. */
 const SeenVersion = (props: { item: Case }) => (
@@ -36,6 +37,7 @@ export function CaseStaffPage(props: {
   representative: boolean;
   assignee: string;
   payments: Payment[];
+  transmission: Transmission;
   errors: FieldError[];
   /** What the person wrote in the form that was refused, given back to them. */
   kept?: Record<string, string>;
@@ -55,7 +57,10 @@ export function CaseStaffPage(props: {
       <dl class="summary-list">
         <div class="summary-list__row">
           <dt>{t('status')}</dt>
-          <dd>{pick(status?.staffLabel ?? { fr: props.item.status }, props.locale)}</dd>
+          <dd>
+            {pick(status?.staffLabel ?? { fr: props.item.status }, props.locale)}
+            <TransmissionNote locale={props.locale} state={props.transmission} audience="staff" />
+          </dd>
         </div>
         <div class="summary-list__row">
           <dt>{t('requester')}</dt>

@@ -33,8 +33,6 @@ export function describeProblem(
       return t('problemLabel', { status: subject });
     case 'timeout':
       return t('problemTimeout', { status });
-    case 'webhookUrl':
-      return t('problemWebhookUrl');
     case 'transition':
       return t('problemTransition', { from: label(from), to: label(to) });
     case 'roles':
@@ -67,7 +65,6 @@ export function WorkflowPage(props: {
   errors: FieldError[];
   saved: boolean;
   /** Shown so that the business application can check the signatures. */
-  webhookSecret: string;
   /** The form's fields an automatic transition may test. */
   fields: { id: string; label: string }[];
   /** The form's fields that hold an amount in francs a fee may take. */
@@ -104,22 +101,6 @@ export function WorkflowPage(props: {
       )}
       <form method="post" action={props.action}>
         <CsrfField />
-        <div class="field">
-          <label class="field__label" for="webhookUrl">
-            {t('webhookUrl')}
-          </label>
-          <p class="field__hint" id="webhookUrl-hint">
-            {t('webhookHint', { secret: props.webhookSecret })}
-          </p>
-          <input
-            class="field__input"
-            type="url"
-            id="webhookUrl"
-            name="webhookUrl"
-            value={props.workflow.webhookUrl ?? ''}
-            aria-describedby="webhookUrl-hint"
-          />
-        </div>
         <div class="field">
           <label class="field__label" for="initial">
             {t('initialStatus')}

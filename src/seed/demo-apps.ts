@@ -1,0 +1,25 @@
+import { getAuthorityBySlug } from '../modules/authorities/index.ts';
+import { registerClient } from '../modules/identity/index.ts';
+import type { MasterKey } from '../platform/crypto/master-keys.ts';
+import type { Db } from '../platform/database/database.ts';
+import { connectCommunalErp } from '../simulators/communal-erp/index.ts';
+import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
+
+/**
+ * Connects the demo's business applications once Guichet answers at `url` (they need its address):
+ * Sion's ERP subscribes to its webhooks through the API, and Sion's parking application gets the
+ * OpenID client it signs people in with, as Sion's IT would register it.
+ */
+export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
+  await connectCommunalErp(db, url);
+  if ((await sionAppSettings(db))?.guichet_url === url) return;
+  const sion = await getAuthorityBySlug(db, 'sion');
+  if (!sion) return;
+  const client = await registerClient(db, keys, 'cli:start', {
+    authorityId: sion.id,
+    name: 'Macarons Sion',
+    redirectUris: [`${url}/simulators/sion-app/callback`],
+    scopes: ['profile', 'acting'],
+  });
+  await provisionSionApp(db, { guichetUrl: url, ...client });
+}
