@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { enqueue } from '../../platform/jobs/enqueue.ts';
 import {
   type Datatrans,
   type ProviderTransaction,
   settledStatuses,
   unsuccessfulStatuses,
 } from './datatrans.ts';
+import { recordMoneyEvent } from './ledger.ts';
+import { failedEvent, paidEvent } from './ledger-events.ts';
 import {
   isUnsettled,
   locked,
@@ -17,6 +18,7 @@ import {
   reread,
   unsettled,
 } from './payments.ts';
+import { settlePayment } from './settle.ts';
 import type { PaymentsTables } from './tables.ts';
 
 const tables = (db: Db) => tablesOf<PaymentsTables>(db);
@@ -101,26 +103,13 @@ export async function applyTransaction(
           await recordEvent(tx, payment.id, 'duplicate', transaction);
         return now;
       }
-      const details = {
-        refno: payment.refno,
-        amountCents: payment.amount_cents,
+      const paid = await settlePayment(tx, now, {
+        actor,
         transactionId: transaction.transactionId,
-      };
-      return auditedTx(tx, paymentEvent(actor, 'payment.settled', payment, details), async (tx) => {
-        const paid = await tables(tx)
-          .updateTable('payments')
-          .set({
-            status: 'paid',
-            paid_at: sql`now()`,
-            updated_at: sql`now()`,
-            provider_transaction_id: transaction.transactionId,
-          })
-          .where('id', '=', payment.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (paid.on_settled) await enqueue(tx, paid.on_settled.job, paid.on_settled.payload as never);
-        return paid;
+        details: { transactionId: transaction.transactionId },
       });
+      await recordMoneyEvent(tx, paidEvent(paid, 'datatrans', transaction));
+      return paid;
     });
   }
   await db.transaction().execute(async (tx) => {
@@ -139,6 +128,7 @@ export async function applyTransaction(
           .where('id', '=', payment.id)
           .execute(),
     );
+    await recordMoneyEvent(tx, failedEvent(payment, 'datatrans', transaction));
   });
   return reread(db, payment);
 }

@@ -10,6 +10,8 @@ import {
   ProviderAnswer,
   type ProviderTransaction,
 } from './datatrans.ts';
+import { recordMoneyEvent } from './ledger.ts';
+import { refundedEvent } from './ledger-events.ts';
 import { locked, type Payment, paymentEvent, tellAbout } from './payments.ts';
 import type { PaymentsTables, RefundState } from './tables.ts';
 
@@ -274,6 +276,7 @@ async function decide(
             },
           })
           .execute();
+        await recordMoneyEvent(tx, refundedEvent(payment, 'datatrans', refund));
         if (!refund.duplicate) {
           const refundedCents = payment.refunded_cents + refund.amount_cents;
           await tables(tx)
