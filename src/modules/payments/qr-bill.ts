@@ -40,9 +40,9 @@ const languages = { fr: 'FR', de: 'DE', en: 'EN' } as const;
  * inside values escaped as the syntax requires.
  */
 export function swicoS1(invoice: string, issuedOn: Date): string {
-  const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\//g, '\\/');
+  const escaped = (value: string) => value.replace(/\\/g, '\\\\').replace(/\//g, '\\/');
   const date = issuedOn.toISOString().slice(2, 10).replace(/-/g, '');
-  return `//S1/10/${escape(invoice)}/11/${date}`;
+  return `//S1/10/${escaped(invoice)}/11/${date}`;
 }
 
 const addressOf = (a: StructuredAddress) => ({
