@@ -65,7 +65,11 @@ async function main(argv: string[]): Promise<number> {
       case 'seed':
         if (!values.demo) throw new Error('seed needs --demo (the only data set so far)');
         await migrate(database.db, database.pool);
-        await seedDemo(database.db);
+        // Without master keys (outside the demo) the merchants' secrets cannot be sealed: none are seeded.
+        await seedDemo(
+          database.db,
+          config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined,
+        );
         logger.info('demo data loaded');
         return 0;
       case 'audit': {
@@ -129,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         await migrate(database.db, database.pool);
         if (command === 'start' && (await isEmpty(database.db))) {
-          await seedDemo(database.db);
+          await seedDemo(database.db, await masterKeysFor(config, database.db));
           logger.info('demo data loaded into the empty database');
         }
         return await untilSignal(logger, async () => {

@@ -32,13 +32,18 @@ import {
   setPlatformAdmin,
   testStaff,
 } from '../modules/identity/index.ts';
+import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/index.ts';
+import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
 
 const SEED = 'cli:seed';
 
-/** Loads the demo data; safe to run again (authorities by slug, people by their test identity). */
-export async function seedDemo(db: Db): Promise<void> {
+/**
+ * Loads the demo data; safe to run again (authorities by slug, people by their test identity). With
+ * the master keys, the canton and Sion also get their own merchants (secrets are sealed with them).
+ */
+export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   for (const authority of demoAuthorities) await upsertAuthority(db, SEED, authority);
   for (const staff of testStaff) {
     const link = await findLink(db, 'dev', staff.sub);
@@ -92,6 +97,10 @@ export async function seedDemo(db: Db): Promise<void> {
     },
     amount: { amountCents: 1700 },
   });
+  for (const { authority, settings } of keys ? demoPaymentSettings : []) {
+    const found = await getAuthorityBySlug(db, authority);
+    if (found) await savePaymentSettings(db, keys ?? [], SEED, found.id, settings);
+  }
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/platform/config/config.ts';
+import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
 import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createLogger, type Logger } from '../../src/platform/logging/logger.ts';
@@ -18,8 +19,8 @@ export interface TestAppOptions {
 /** The real app on a fresh database with the demo authorities, answering in-process requests. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const database = await createTestDatabase();
-  await seedDemo(database.db);
   const config = loadConfig({ GUICHET_DATA_DIR: '/nonexistent', GUICHET_DEMO: 'true', ...options.env });
+  await seedDemo(database.db, await masterKeysFor(config, database.db));
   const logger = options.logger ?? createLogger('silent');
   const built = await buildApp({
     config,

@@ -1,5 +1,8 @@
 export { type ProviderTransaction, signature } from './datatrans.ts';
+export { demoPaymentSettings } from './demo-payment-settings.ts';
+export { isQrIban, validIban } from './iban.ts';
 export { paymentMessages } from './messages.ts';
+export { type PaymentSettings, paymentSettingsOf, savePaymentSettings } from './payment-settings.ts';
 export {
   cancelUnpaid,
   isUnsettled,

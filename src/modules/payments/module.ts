@@ -7,6 +7,7 @@ import * as cancelled from './migrations/2026-11-24-25-payments-cancelled.ts';
 import * as referenceReason from './migrations/2026-11-30-22-payments-reference-reason.ts';
 import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
+import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { reconcilePending } from './provider-transactions.ts';
@@ -28,6 +29,7 @@ export const paymentsModule: GuichetModule = {
     '2026-11-30-22-payments-reference-reason': referenceReason,
     '2026-11-30-50-payments-refund-requests': refundRequests,
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
+    '2026-12-01-80-payments-settings': settings,
     '2026-12-01-90-payments-ledger-bank': ledgerBank,
   },
   routes: paymentRoutes,

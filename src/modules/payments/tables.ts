@@ -39,6 +39,20 @@ export interface PaymentsTables {
     refunded_cents: Generated<number>;
     /** The mandate theme of what it pays for; none: only the account's people pay it. */
     theme: MandateTheme | null;
+    /** The provider of its latest attempt (none: not tried yet, or before authorities had their own). */
+    provider: Generated<ProviderKind | null>;
+  };
+  /** Each authority's provider, merchant (secrets sealed), creditor and accounting codes. */
+  payment_settings: {
+    authority_id: string;
+    provider: ProviderKind;
+    /** The merchant's identifiers, not secret (Datatrans' merchant id; Saferpay's customer, terminal, user). */
+    merchant: Record<string, string>;
+    /** The merchant's secrets as JSON, sealed with the master keys (`keyId.base64`). */
+    merchant_secret: string;
+    creditor: Creditor;
+    accounting_codes: Record<string, string>;
+    updated_at: Generated<Date>;
   };
   /** Every word exchanged with the provider, for reconciliation and disputes. */
   payment_events: {
@@ -137,6 +151,20 @@ export interface PaymentsTables {
   };
   /** Webhook signatures already received, while their timestamp is still fresh (replays refused). */
   payment_webhook_signatures: { signature: string; expires_at: Date };
+}
+
+export type ProviderKind = 'datatrans' | 'saferpay';
+
+/** Who the money goes to, as a QR-bill names them: an account and a structured address. */
+export interface Creditor {
+  iban?: string;
+  qrIban?: string;
+  name: string;
+  street: string;
+  buildingNumber?: string;
+  postalCode: string;
+  town: string;
+  country: 'CH' | string;
 }
 
 export type RefundState = 'requested' | 'refunded' | 'refused' | 'unknown';
