@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { calculateQRReferenceChecksum, calculateSCORReferenceChecksum } from 'swissqrbill/utils';
 import { describe, expect, it } from 'vitest';
+import { isQrIban, validIban as isValidIban } from './iban.ts';
 import {
   creditorReference,
   formatReference,
-  isQrIban,
   isValidCreditorReference,
-  isValidIban,
   isValidQrReference,
   qrReference,
   qrReferenceCheckDigit,

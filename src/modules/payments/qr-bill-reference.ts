@@ -55,24 +55,6 @@ export function isValidCreditorReference(reference: string): boolean {
   return /^RF\d{2}[0-9A-Z]{1,21}$/.test(compact) && mod97(`${compact.slice(4)}${compact.slice(0, 4)}`) === 1;
 }
 
-/** Whether an IBAN's own check digits hold (ISO 13616), spaces ignored. */
-export function isValidIban(iban: string): boolean {
-  const compact = iban.replace(/\s/g, '').toUpperCase();
-  return (
-    /^[A-Z]{2}\d{2}[0-9A-Z]{11,30}$/.test(compact) && mod97(`${compact.slice(4)}${compact.slice(0, 4)}`) === 1
-  );
-}
-
-/**
- * A QR-IBAN: a Swiss or Liechtenstein IBAN whose institution identification (positions 5–9) lies in
- * 30000–31999, the range reserved for accounts that take QR references.
- */
-export function isQrIban(iban: string): boolean {
-  const compact = iban.replace(/\s/g, '').toUpperCase();
-  const iid = Number(compact.slice(4, 9));
-  return /^(CH|LI)/.test(compact) && isValidIban(compact) && iid >= 30000 && iid <= 31999;
-}
-
 /** A reference as people read it: the QR reference in blocks of five from the right, RF in fours. */
 export function formatReference(reference: string): string {
   if (reference.startsWith('RF')) return reference.replace(/(.{4})(?=.)/g, '$1 ');

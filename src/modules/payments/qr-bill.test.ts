@@ -2,18 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isQrIban, validIban as isValidIban } from './iban.ts';
 import { type QrBill, qrBillPdf, swicoS1 } from './qr-bill.ts';
 import {
   creditorReference,
-  isQrIban,
   isValidCreditorReference,
-  isValidIban,
   isValidQrReference,
   qrReference,
 } from './qr-bill-reference.ts';
+
+// jsqr is CommonJS with `exports.default`: under Node's ESM the function sits one level down.
+const jsQR = (
+  typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default
+) as typeof jsQRModule.default;
 
 const folder = mkdtempSync(path.join(tmpdir(), 'qr-bill-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
