@@ -1,6 +1,7 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
+import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
@@ -42,4 +43,5 @@ export const simulators = [
   smsGatewaySimulator,
   pushServiceSimulator,
   datatransSimulator,
+  saferpaySimulator,
 ];

@@ -1,20 +1,24 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PaymentProviderConfig } from '../../platform/config/config.ts';
+import {
+  type InitiateRequest,
+  type Notification,
+  type PaymentMethod,
+  type PaymentProvider,
+  ProviderAnswer,
+  type ProviderTransaction,
+} from './provider.ts';
 
-/** A transaction as Datatrans' JSON API describes it (the fields Guichet reads). */
-export interface ProviderTransaction {
-  transactionId: string;
-  type?: string;
-  /** initialized, authenticated, authorized, settled, transmitted, canceled, failed, … */
-  status: string;
-  currency: string;
-  refno: string;
-  detail?: { settle?: { amount?: number }; authorize?: { amount?: number } };
-}
+/** Datatrans' payment method codes for what the person chose. */
+const methodCodes: Record<PaymentMethod, string[]> = {
+  card: ['VIS', 'ECA', 'AMX'],
+  twint: ['TWI'],
+  postfinance: ['PFC', 'PEF'],
+};
 
-/** Statuses in which the money is the authority's (auto-settled payments). */
-export const settledStatuses = ['settled', 'transmitted'];
-export const unsuccessfulStatuses = ['canceled', 'failed'];
+/** The method a transaction was paid with, from Datatrans' code of it. */
+export const methodOf = (code: string | undefined): PaymentMethod | undefined =>
+  (Object.keys(methodCodes) as PaymentMethod[]).find((method) => code && methodCodes[method].includes(code));
 
 /**
  * How far a webhook's timestamp may be from our clock (either way) to be believed; a signed webhook
@@ -31,31 +35,13 @@ export const webhookMaxBytes = 64 * 1024;
  */
 export const idempotencyWindowMs = 50 * 60_000;
 
-/** The provider answered with an error status (rather than not answering). */
-export class ProviderAnswer extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /**
-   * Whether the provider certainly did nothing: a 4xx answer, except 409 (the same key is still being
-   * processed), 422 (the key was used with another body) and 429 (slow down), which say nothing of it.
-   */
-  get nothingDone(): boolean {
-    return this.status >= 400 && this.status < 500 && ![409, 422, 429].includes(this.status);
-  }
-}
-
 /**
  * Datatrans' redirect integration: `POST /v1/transactions` opens a transaction (Basic auth, merchant id
  * and password), the person pays on `{payUrl}/v1/start/{transactionId}`, the provider posts the
  * transaction to our webhook signed `Datatrans-Signature: t=…,s0=…`, and `GET /v1/transactions/{id}`
  * tells its status at any time (used on return and to reconcile).
  */
-export function datatrans(config: PaymentProviderConfig) {
+export function datatrans(config: PaymentProviderConfig): PaymentProvider & Datatrans {
   const authorization = `Basic ${Buffer.from(`${config.merchantId}:${config.password}`).toString('base64')}`;
   const call = async (path: string, init: RequestInit = {}, idempotencyKey?: string) => {
     const response = await fetch(`${config.apiUrl}${path}`, {
@@ -75,15 +61,13 @@ export function datatrans(config: PaymentProviderConfig) {
       );
     return JSON.parse(body) as unknown;
   };
-  return {
-    async initiate(request: {
-      refno: string;
-      amountCents: number;
-      currency: string;
-      language: string;
-      returnUrl: string;
-      webhookUrl: string;
-    }): Promise<{ transactionId: string; paymentUrl: string }> {
+  const provider = {
+    kind: 'datatrans' as const,
+    methods: Object.keys(methodCodes) as PaymentMethod[],
+    idempotencyWindowMs,
+    // Datatrans lets an unpaid transaction expire after 30 minutes.
+    attemptLifetimeMs: 25 * 60_000,
+    async initiate(request: InitiateRequest): Promise<{ transactionId: string; paymentUrl: string }> {
       const { transactionId } = (await call('/v1/transactions', {
         method: 'POST',
         body: JSON.stringify({
@@ -97,19 +81,24 @@ export function datatrans(config: PaymentProviderConfig) {
             cancelUrl: request.returnUrl,
             errorUrl: request.returnUrl,
           },
-          webhook: { url: request.webhookUrl },
+          webhook: { url: request.notifyUrl },
+          ...(request.method ? { paymentMethods: methodCodes[request.method] } : {}),
         }),
       })) as { transactionId: string };
-      return { transactionId, paymentUrl: this.paymentUrl(transactionId) };
+      return { transactionId, paymentUrl: provider.resumeUrl(transactionId) };
     },
 
     /** The provider's page where the person pays the transaction. */
-    paymentUrl(transactionId: string): string {
+    resumeUrl(transactionId: string): string {
       return `${config.payUrl}/v1/start/${encodeURIComponent(transactionId)}`;
     },
 
     async status(transactionId: string): Promise<ProviderTransaction> {
-      return (await call(`/v1/transactions/${encodeURIComponent(transactionId)}`)) as ProviderTransaction;
+      const transaction = (await call(
+        `/v1/transactions/${encodeURIComponent(transactionId)}`,
+      )) as ProviderTransaction & { paymentMethod?: string };
+      const method = methodOf(transaction.paymentMethod);
+      return method ? { ...transaction, method } : transaction;
     },
 
     /**
@@ -159,10 +148,26 @@ export function datatrans(config: PaymentProviderConfig) {
       if (Math.abs(now.getTime() - signedAt.getTime()) > webhookFreshnessMs) return 'stale';
       return { signature: parts.s0.toLowerCase(), signedAt };
     },
+
+    /** The webhook, believed when signed and fresh: its body is the transaction. */
+    async notification(notice: { rawBody: string; signature?: string }, now: Date): Promise<Notification> {
+      const verdict = provider.verifyWebhook(notice.rawBody, notice.signature, now);
+      if (verdict === 'invalid' || verdict === 'stale') return verdict;
+      const transaction = JSON.parse(notice.rawBody) as ProviderTransaction; // signed: well-formed
+      return { transaction, signature: { value: verdict.signature, signedAt: verdict.signedAt } };
+    },
   };
+  return provider;
 }
 
-export type Datatrans = ReturnType<typeof datatrans>;
+/** What only Datatrans has: its webhook's signature. */
+export interface Datatrans {
+  verifyWebhook(
+    rawBody: string,
+    header: string | undefined,
+    now: Date,
+  ): { signature: string; signedAt: Date } | 'invalid' | 'stale';
+}
 
 /** The `s0` of Datatrans' webhook signature: HMAC-SHA256 keyed by the hex sign key over `t` + body. */
 export function signature(signKeyHex: string, timestamp: string, rawBody: string): string {

@@ -1,4 +1,4 @@
-export { type ProviderTransaction, signature } from './datatrans.ts';
+export { signature } from './datatrans.ts';
 export { demoPaymentSettings } from './demo-payment-settings.ts';
 export { isQrIban, validIban } from './iban.ts';
 export { paymentMessages } from './messages.ts';
@@ -12,4 +12,5 @@ export {
   requestPayment,
   shownReference,
 } from './payments.ts';
+export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

@@ -1,19 +1,18 @@
 import type { MoneyEvent } from './ledger.ts';
 import type { Payment } from './payments.ts';
+import type { ProviderTransaction } from './provider.ts';
 
 /**
  * The ledger events of the fee's life, built from what each code path has at hand: one call where the
  * event happens (asking, the provider's answer, a refund, a cancellation, a bank credit).
  */
 type Fee = Pick<Payment, 'id' | 'authority_id' | 'amount_cents' | 'currency'>;
+/** A fee paid through a provider: the one of its latest attempt (Datatrans before authorities had their own). */
+type ProviderFee = Fee & Pick<Payment, 'provider'>;
 
 const of = (fee: Fee) => ({ authorityId: fee.authority_id, paymentId: fee.id, currency: fee.currency });
 
-/** The payment method the provider names (Datatrans: `VIS`, `ECA`, `TWI`, `PFC`, …), when it does. */
-const methodOf = (transaction: object) =>
-  'paymentMethod' in transaction && typeof transaction.paymentMethod === 'string'
-    ? transaction.paymentMethod
-    : null;
+const providerOf = (fee: ProviderFee) => fee.provider ?? 'datatrans';
 
 export const askedEvent = (fee: Fee): MoneyEvent => ({
   ...of(fee),
@@ -22,43 +21,43 @@ export const askedEvent = (fee: Fee): MoneyEvent => ({
   eventKey: `asked:${fee.id}`,
 });
 
+/** Paid through the provider, by the method the person chose (card, TWINT, PostFinance). */
 export const paidEvent = (
-  fee: Fee,
-  provider: string,
-  transaction: { transactionId: string } & object,
+  fee: ProviderFee,
+  transaction: ProviderTransaction,
+  method?: string,
 ): MoneyEvent => ({
   ...of(fee),
   kind: 'paid',
   amountCents: fee.amount_cents,
-  provider,
-  method: methodOf(transaction),
+  provider: providerOf(fee),
+  method: transaction.method ?? method ?? null,
   eventKey: `paid:${fee.id}`,
   details: { transactionId: transaction.transactionId },
 });
 
 export const failedEvent = (
-  fee: Fee,
-  provider: string,
-  transaction: { transactionId: string; status: string } & object,
+  fee: ProviderFee,
+  transaction: ProviderTransaction,
+  method?: string,
 ): MoneyEvent => ({
   ...of(fee),
   kind: 'failed',
   amountCents: fee.amount_cents,
-  provider,
-  method: methodOf(transaction),
+  provider: providerOf(fee),
+  method: transaction.method ?? method ?? null,
   eventKey: `failed:${transaction.transactionId}`,
   details: { transactionId: transaction.transactionId, outcome: transaction.status },
 });
 
 export const refundedEvent = (
-  fee: Fee,
-  provider: string,
+  fee: ProviderFee,
   refund: { id: string; amount_cents: number; refund_of: string },
 ): MoneyEvent => ({
   ...of(fee),
   kind: 'refunded',
   amountCents: refund.amount_cents,
-  provider,
+  provider: providerOf(fee),
   eventKey: `refunded:${refund.id}`,
   details: { refundOf: refund.refund_of },
 });

@@ -1,5 +1,6 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
-import { datatrans } from './datatrans.ts';
+import { checkoutRoutes } from './checkout-routes.tsx';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
 import * as paymentTheme from './migrations/2026-11-24-24-payments-theme.ts';
@@ -11,8 +12,10 @@ import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { reconcilePending } from './provider-transactions.ts';
-import { askRefund } from './refunds.ts';
+import { type ProviderSource, providerOfPayment } from './providers.ts';
+import { askRefund, paymentOfRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
+import { settingsRoutes } from './settings-routes.tsx';
 
 /**
  * Online payment of fees: payments asked by other modules (a request's status), paid through the
@@ -32,22 +35,38 @@ export const paymentsModule: GuichetModule = {
     '2026-12-01-80-payments-settings': settings,
     '2026-12-01-90-payments-ledger-bank': ledgerBank,
   },
-  routes: paymentRoutes,
+  routes: (platform) => [
+    ...checkoutRoutes(platform),
+    ...settingsRoutes(platform),
+    ...paymentRoutes(platform),
+  ],
   mySpace: paymentsMySpace,
-  jobs: (platform) => ({
-    'payments:reconcile-pending': async () => {
-      if (platform.config.payments)
-        await reconcilePending(platform.db, datatrans(platform.config.payments), platform.now());
-    },
-    'payments:ask-refund': async ({ refundId }, helpers) => {
-      if (!platform.config.payments) throw new Error('No payment provider is configured to refund through');
-      await askRefund(
-        platform.db,
-        datatrans(platform.config.payments),
-        refundId,
-        { number: helpers.job.attempts, max: helpers.job.max_attempts },
-        platform.now(),
-      );
-    },
-  }),
+  jobs: (platform) => {
+    const source: ProviderSource = {
+      db: platform.db,
+      config: platform.config,
+      keys: () => masterKeysFor(platform.config, platform.db),
+    };
+    return {
+      'payments:reconcile-pending': async () => {
+        await reconcilePending(
+          platform.db,
+          (payment, attemptProvider) => providerOfPayment(source, payment, attemptProvider),
+          platform.now(),
+        );
+      },
+      'payments:ask-refund': async ({ refundId }, helpers) => {
+        const payment = await paymentOfRefund(platform.db, refundId);
+        const provider = payment && (await providerOfPayment(source, payment));
+        if (!provider) throw new Error('No payment provider to refund through');
+        await askRefund(
+          platform.db,
+          provider,
+          refundId,
+          { number: helpers.job.attempts, max: helpers.job.max_attempts },
+          platform.now(),
+        );
+      },
+    };
+  },
 };

@@ -178,3 +178,21 @@ export async function savePaymentSettings(
   );
   return 'saved';
 }
+
+/** The recorded settings as the administrator's form shows them: secrets left out. */
+export async function settingsFormOf(db: Db, authorityId: string): Promise<SettingsInput | undefined> {
+  const row = await tables(db)
+    .selectFrom('payment_settings')
+    .select(['provider', 'merchant', 'creditor', 'accounting_codes'])
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    provider: row.provider,
+    merchant: row.merchant,
+    creditor: { ...row.creditor },
+    accountingCodes: Object.entries(row.accounting_codes)
+      .map(([what, code]) => `${what} = ${code}`)
+      .join('\n'),
+  };
+}

@@ -141,7 +141,7 @@ describe('payments', () => {
     if (!config) throw new Error('demo mode has the simulator');
     await checkout(server.database.db, datatrans(config), payment, {
       returnUrl: `${server.url}/payments/${payment.id}`,
-      webhookUrl: 'http://127.0.0.1:9/nowhere', // this test delivers the webhooks itself
+      notifyUrl: 'http://127.0.0.1:9/nowhere', // this test delivers the webhooks itself
       language: 'fr',
       actor: 'test',
     });
@@ -180,7 +180,7 @@ describe('payments', () => {
     const provider = datatrans(config);
     const started = await checkout(server.database.db, provider, payment, {
       returnUrl: `${server.url}/payments/${payment.id}`,
-      webhookUrl: 'http://127.0.0.1:9/nowhere', // the webhook is lost
+      notifyUrl: 'http://127.0.0.1:9/nowhere', // the webhook is lost
       language: 'fr',
       actor: 'test',
     });
@@ -203,7 +203,7 @@ describe('payments', () => {
     const provider = datatrans(config);
     const urls = {
       returnUrl: `${server.url}/payments/${payment.id}`,
-      webhookUrl: `${server.url}/payments/webhooks/datatrans`,
+      notifyUrl: `${server.url}/payments/webhooks/datatrans`,
       language: 'fr',
       actor: 'test',
     };

@@ -5,9 +5,9 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { ProviderTransaction } from './datatrans.ts';
 import { recordMoneyEvent } from './ledger.ts';
 import { askedEvent, cancelledEvent } from './ledger-events.ts';
+import type { ProviderTransaction } from './provider.ts';
 import type { PaymentStatus, PaymentsTables, SettledJob } from './tables.ts';
 
 export type Payment = Selectable<PaymentsTables['payments']>;

@@ -1,12 +1,6 @@
 import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import {
-  type Datatrans,
-  type ProviderTransaction,
-  settledStatuses,
-  unsuccessfulStatuses,
-} from './datatrans.ts';
 import { recordMoneyEvent } from './ledger.ts';
 import { failedEvent, paidEvent } from './ledger-events.ts';
 import {
@@ -18,6 +12,13 @@ import {
   reread,
   unsettled,
 } from './payments.ts';
+import {
+  type PaymentMethod,
+  type PaymentProvider,
+  type ProviderTransaction,
+  settledStatuses,
+  unsuccessfulStatuses,
+} from './provider.ts';
 import { settlePayment } from './settle.ts';
 import type { PaymentsTables } from './tables.ts';
 
@@ -29,18 +30,33 @@ const tables = (db: Db) => tablesOf<PaymentsTables>(db);
  */
 export async function checkout(
   db: Db,
-  provider: Datatrans,
+  provider: PaymentProvider,
   payment: Payment,
-  request: { returnUrl: string; webhookUrl: string; language: string; actor: string },
+  request: {
+    returnUrl: string;
+    notifyUrl: string;
+    language: string;
+    actor: string;
+    method?: PaymentMethod;
+    description?: string;
+  },
 ): Promise<{ paymentUrl: string } | { paid: true }> {
   if (!isUnsettled(payment)) return { paid: true };
-  if (payment.provider_transaction_id) {
+  if (payment.provider_transaction_id && (payment.provider ?? 'datatrans') === provider.kind) {
     const known = await provider.status(payment.provider_transaction_id);
     const after = await applyTransaction(db, payment, known, 'checked');
     if (!isUnsettled(after)) return { paid: true };
-    // Datatrans lets an unpaid transaction expire after 30 minutes; a younger one is paid where it is.
-    if (known.status === 'initialized' && Date.now() - payment.updated_at.getTime() < 25 * 60_000)
-      return { paymentUrl: provider.paymentUrl(known.transactionId) };
+    // An attempt still open, for the same method, is paid where it is (until the provider expires it).
+    const resume = provider.resumeUrl(known.transactionId);
+    const sameMethod =
+      !request.method || (await attemptMethod(db, payment, known.transactionId)) === request.method;
+    if (
+      resume &&
+      sameMethod &&
+      known.status === 'initialized' &&
+      Date.now() - payment.updated_at.getTime() < provider.attemptLifetimeMs
+    )
+      return { paymentUrl: resume };
   }
   const { transactionId, paymentUrl } = await provider.initiate({
     refno: payment.refno,
@@ -48,7 +64,9 @@ export async function checkout(
     currency: payment.currency,
     language: request.language,
     returnUrl: request.returnUrl,
-    webhookUrl: request.webhookUrl,
+    notifyUrl: request.notifyUrl,
+    method: request.method,
+    description: request.description ?? payment.reference ?? payment.refno,
   });
   await db.transaction().execute(async (tx) => {
     const now = await locked(tx, payment);
@@ -58,17 +76,37 @@ export async function checkout(
       status: 'initialized',
       currency: payment.currency,
       refno: payment.refno,
-    });
+      ...(request.method ? { method: request.method } : {}),
+      provider: provider.kind,
+    } as ProviderTransaction);
     if (!isUnsettled(now)) return;
-    await auditedTx(tx, paymentEvent(request.actor, 'payment.initiated', payment, { transactionId }), (tx) =>
+    const details = { transactionId, provider: provider.kind, method: request.method ?? null };
+    await auditedTx(tx, paymentEvent(request.actor, 'payment.initiated', payment, details), (tx) =>
       tables(tx)
         .updateTable('payments')
-        .set({ status: 'pending', provider_transaction_id: transactionId, updated_at: sql`now()` })
+        .set({
+          status: 'pending',
+          provider_transaction_id: transactionId,
+          provider: provider.kind,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', payment.id)
         .execute(),
     );
   });
   return { paymentUrl };
+}
+
+/** The method the person chose for one attempt, as recorded when it was opened. */
+async function attemptMethod(db: Db, payment: Payment, transactionId: string) {
+  const opened = await tables(db)
+    .selectFrom('payment_events')
+    .select(sql<string | null>`body->>'method'`.as('method'))
+    .where('payment_id', '=', payment.id)
+    .where('kind', '=', 'initiated')
+    .where(sql`body->>'transactionId'`, '=', transactionId)
+    .executeTakeFirst();
+  return opened?.method ?? undefined;
 }
 
 /**
@@ -108,7 +146,10 @@ export async function applyTransaction(
         transactionId: transaction.transactionId,
         details: { transactionId: transaction.transactionId },
       });
-      await recordMoneyEvent(tx, paidEvent(paid, 'datatrans', transaction));
+      await recordMoneyEvent(
+        tx,
+        paidEvent(paid, transaction, await attemptMethod(tx, payment, transaction.transactionId)),
+      );
       return paid;
     });
   }
@@ -128,7 +169,10 @@ export async function applyTransaction(
           .where('id', '=', payment.id)
           .execute(),
     );
-    await recordMoneyEvent(tx, failedEvent(payment, 'datatrans', transaction));
+    await recordMoneyEvent(
+      tx,
+      failedEvent(now, transaction, await attemptMethod(tx, payment, transaction.transactionId)),
+    );
   });
   return reread(db, payment);
 }
@@ -161,12 +205,17 @@ export async function paymentOfTransaction(db: Db, transactionId: string): Promi
  * Payments left unconfirmed (a webhook that never came, a person who closed the window) are asked
  * about again, every attempt of them: nothing paid is ever left unrecorded.
  */
-export async function reconcilePending(db: Db, provider: Datatrans, now: Date): Promise<number> {
+export async function reconcilePending(
+  db: Db,
+  providerOf: (payment: Payment, attemptProvider: string | null) => Promise<PaymentProvider | undefined>,
+  now: Date,
+): Promise<number> {
   const attempts = await tables(db)
     .selectFrom('payment_events as e')
     .innerJoin('payments as p', 'p.id', 'e.payment_id')
     .selectAll('p')
     .select(sql<string>`e.body->>'transactionId'`.as('transactionId'))
+    .select(sql<string | null>`e.body->>'provider'`.as('attemptProvider'))
     .where('e.kind', '=', 'initiated')
     // Cancelled ones too: money paid after a cancellation must be found, to be given back.
     .where('p.status', 'in', [...unsettled, 'cancelled'])
@@ -187,11 +236,14 @@ export async function reconcilePending(db: Db, provider: Datatrans, now: Date): 
     .orderBy('e.at')
     .limit(500)
     .execute();
-  for (const { transactionId, ...payment } of attempts) {
+  for (const { transactionId, attemptProvider, ...payment } of attempts) {
+    const provider = await providerOf(payment, attemptProvider);
+    if (!provider) continue;
     const transaction = await provider.status(transactionId);
     // The latest attempt never paid and now expired at the provider: open again, to be paid afresh.
     const expired =
-      transaction.status === 'initialized' && now.getTime() - payment.updated_at.getTime() > 35 * 60_000;
+      transaction.status === 'initialized' &&
+      now.getTime() - payment.updated_at.getTime() > provider.attemptLifetimeMs + 10 * 60_000;
     await applyTransaction(
       db,
       payment,

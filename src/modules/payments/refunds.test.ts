@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { type Datatrans, datatrans, ProviderAnswer } from './datatrans.ts';
+import { datatrans } from './datatrans.ts';
 import { getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { type PaymentProvider, ProviderAnswer } from './provider.ts';
 import { applyTransaction, checkout } from './provider-transactions.ts';
 import { askRefund, type Refund, refundables, requestRefund } from './refunds.ts';
 
 // No worker runs here: each test runs the refund job's work itself, crashing it where it wants.
 let server: Awaited<ReturnType<typeof serveTestApp>>;
-let provider: Datatrans;
+let provider: PaymentProvider;
 let accountId = '';
 let sion = '';
 
@@ -41,7 +42,7 @@ async function paidFee(amountCents: number): Promise<Payment> {
   );
   const started = await checkout(db, provider, payment, {
     returnUrl: `${server.url}/payments/${payment.id}`,
-    webhookUrl: 'http://127.0.0.1:9/nowhere',
+    notifyUrl: 'http://127.0.0.1:9/nowhere',
     language: 'fr',
     actor: 'test',
   });
@@ -89,7 +90,8 @@ async function count(query: string, id: string) {
 /** A provider whose calls are counted, and that fails before or after really asking. */
 function provider$(fail?: 'before' | 'after' | 'unreachable' | 'refuses') {
   const calls: string[] = [];
-  const wrapped: Pick<Datatrans, 'refund'> = {
+  const wrapped: Pick<PaymentProvider, 'refund' | 'idempotencyWindowMs'> = {
+    idempotencyWindowMs: provider.idempotencyWindowMs,
     async refund(transactionId, request, key) {
       calls.push(key);
       if (fail === 'before') throw new Error('the worker died before asking');

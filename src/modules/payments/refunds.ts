@@ -4,15 +4,15 @@ import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import {
-  type Datatrans,
-  idempotencyWindowMs,
-  ProviderAnswer,
-  type ProviderTransaction,
-} from './datatrans.ts';
 import { recordMoneyEvent } from './ledger.ts';
 import { refundedEvent } from './ledger-events.ts';
 import { locked, type Payment, paymentEvent, tellAbout } from './payments.ts';
+import {
+  type PaymentProvider,
+  ProviderAnswer,
+  type ProviderTransaction,
+  settledStatuses,
+} from './provider.ts';
 import type { PaymentsTables, RefundState } from './tables.ts';
 
 export type Refund = Selectable<PaymentsTables['payment_refunds']>;
@@ -75,6 +75,16 @@ export async function refundables(db: Db, payment: Payment): Promise<Refundable[
     };
   });
   return [...paid, ...twice].map((t) => ({ ...t, refundedCents: refunded(t.transactionId) }));
+}
+
+/** The payment a refund gives money back from (for the job, which knows only the refund). */
+export async function paymentOfRefund(db: Db, refundId: string): Promise<Payment | undefined> {
+  return tables(db)
+    .selectFrom('payments')
+    .selectAll('payments')
+    .innerJoin('payment_refunds as r', 'r.payment_id', 'payments.id')
+    .where('r.id', '=', refundId)
+    .executeTakeFirst();
 }
 
 /** The refunds of one of an authority's payments, oldest first. */
@@ -173,7 +183,7 @@ export async function requestRefund(
  */
 export async function askRefund(
   db: Db,
-  provider: Pick<Datatrans, 'refund'>,
+  provider: Pick<PaymentProvider, 'refund' | 'idempotencyWindowMs'>,
   refundId: string,
   attempt: { number: number; max: number },
   now: Date,
@@ -184,7 +194,7 @@ export async function askRefund(
     .where('id', '=', refundId)
     .executeTakeFirst();
   if (refund?.state !== 'requested') return refund?.state;
-  if (refund.first_asked_at && now.getTime() - refund.first_asked_at.getTime() > idempotencyWindowMs)
+  if (refund.first_asked_at && now.getTime() - refund.first_asked_at.getTime() > provider.idempotencyWindowMs)
     return decide(db, refund, 'unknown', { error: 'no answer while the provider kept the idempotency key' });
   if (!refund.first_asked_at)
     await tables(db)
@@ -198,12 +208,27 @@ export async function askRefund(
     .select('currency')
     .where('id', '=', refund.payment_id)
     .executeTakeFirstOrThrow();
+  // What the provider said when it was paid: some providers refund a capture, named there.
+  const paid = await tables(db)
+    .selectFrom('payment_events')
+    .select('body')
+    .where('payment_id', '=', refund.payment_id)
+    .where(sql`body->>'transactionId'`, '=', refund.refund_of)
+    .where('provider_status', 'in', settledStatuses)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   let creditId: string;
   try {
     creditId = await provider.refund(
       refund.refund_of,
-      { amountCents: refund.amount_cents, currency: payment.currency, refno: refund.refno },
+      {
+        amountCents: refund.amount_cents,
+        currency: payment.currency,
+        refno: refund.refno,
+        paid: paid?.body as ProviderTransaction | undefined,
+      },
       refund.id,
+      attempt.number,
     );
   } catch (error) {
     if (error instanceof ProviderAnswer && error.nothingDone)
@@ -276,7 +301,7 @@ async function decide(
             },
           })
           .execute();
-        await recordMoneyEvent(tx, refundedEvent(payment, 'datatrans', refund));
+        await recordMoneyEvent(tx, refundedEvent(payment, refund));
         if (!refund.duplicate) {
           const refundedCents = payment.refunded_cents + refund.amount_cents;
           await tables(tx)

@@ -1,3 +1,4 @@
+import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { csvDateTime, csvFrancs, csvResponse } from '../../platform/http/csv.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
@@ -6,7 +7,8 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
-import { datatrans, type ProviderTransaction, webhookMaxBytes } from './datatrans.ts';
+import { checkoutGroup, refreshPending } from './checkout-group.ts';
+import { webhookMaxBytes } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
 import {
   getPaymentOfAccount,
@@ -17,21 +19,31 @@ import {
   paymentsOfAuthority,
   shownReference,
 } from './payments.ts';
-import { applyTransaction, checkout, paymentOfTransaction } from './provider-transactions.ts';
+import { type PaymentMethod, paymentMethods } from './provider.ts';
+import { checkout } from './provider-transactions.ts';
+import { type ProviderSource, providerOfAuthority, providerOfPayment } from './providers.ts';
+import { receiveNotification } from './receive-notification.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
 import { amountOf, PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { RefundConfirmPage } from './views/refund-page.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
-import { firstDelivery, forgetDelivery } from './webhook-deliveries.ts';
 
 export const paymentWebhookPath = '/payments/webhooks/datatrans';
+/** Saferpay calls it (GET, no data) when a payment page ends; the payment's id is in the path. */
+export const saferpayNotifyPath = '/payments/notify/saferpay';
 
 const statuses = Object.keys(statusLabels) as PaymentStatus[];
 
 export function paymentRoutes(platform: Platform): RouteDef[] {
+  /** Where the provider notifies: Datatrans posts the transaction; Saferpay calls the payment's address. */
+  const notifyUrlOf = (kind: string, payment: Payment) =>
+    kind === 'saferpay'
+      ? `${platform.config.publicUrl}${saferpayNotifyPath}/${payment.id}`
+      : `${platform.config.publicUrl}${paymentWebhookPath}`;
+
   const { db, config } = platform;
-  const provider = config.payments && datatrans(config.payments);
+  const source: ProviderSource = { db, config, keys: () => masterKeysFor(config, db) };
 
   /** The payment in the path, of the account in use, for a person who may see its payments; else absent. */
   async function visiblePayment(c: RouteContext) {
@@ -47,8 +59,11 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     return { payment, mayPay: (await can(db, actor, 'account.pay', resource)).allowed };
   }
 
-  const render = (c: RouteContext, payment: Payment, mayPay: boolean, providerDown = false) =>
-    platform.render(
+  const render = async (c: RouteContext, payment: Payment, mayPay: boolean, providerDown = false) => {
+    const provider = await providerOfAuthority(source, payment.authority_id);
+    const group = await checkoutGroup(db, payment.account_id, payment.link);
+    const creditor = group.find((fee) => fee.payment.id === payment.id)?.creditor;
+    return platform.render(
       c,
       {
         title: paymentMessages.translator(c.var.locale)('paymentTitle', { refno: shownReference(payment) }),
@@ -61,9 +76,17 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         locale={c.var.locale}
         payment={payment}
         mayPay={mayPay && Boolean(provider)}
+        methods={provider?.methods ?? []}
+        creditorName={typeof creditor === 'string' ? creditor : creditor && pick(creditor, c.var.locale)}
+        siblingsOpen={
+          group.filter(
+            (fee) => fee.payment.id !== payment.id && ['open', 'pending'].includes(fee.payment.status),
+          ).length
+        }
         providerDown={providerDown}
       />,
     );
+  };
 
   /** The authority in the path, for its staff who may see its payments; else absent. */
   async function staffAuthority(c: RouteContext) {
@@ -101,7 +124,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         events={await paymentEvents(db, payment.authority_id, payment.id)}
         refundables={await refundables(db, payment)}
         refunds={await refundsOf(db, payment.authority_id, payment.id)}
-        mayRefund={mayRefund && Boolean(provider)}
+        mayRefund={mayRefund && Boolean(await providerOfPayment(source, payment))}
         refundRequested={c.req.query('refund') === 'requested'}
         errors={errors}
       />,
@@ -115,7 +138,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
     typedAmount: (transactionId: string) => string | undefined,
   ) {
     const { base, payment, mayRefund } = await staffPayment(c);
-    if (!mayRefund || !provider) throw notFound();
+    if (!mayRefund || !(await providerOfPayment(source, payment))) throw notFound();
     const target = (await refundables(db, payment)).find((r) => r.transactionId === transactionId);
     if (!target) throw notFound();
     const typed = (typedAmount(target.transactionId) ?? '').trim();
@@ -172,6 +195,14 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             base={base}
             status={status ?? ''}
             payments={await paymentsOfAuthority(db, authority.id, status)}
+            mayManage={
+              (
+                await can(db, c.var.actor, 'authority.managePayments', {
+                  type: 'authority',
+                  authorityId: authority.id,
+                })
+              ).allowed
+            }
           />,
         );
       },
@@ -286,21 +317,14 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        let { payment, mayPay } = await visiblePayment(c);
-        // Back from the provider (or simply waiting): ask it, rather than trust the redirect.
-        if (payment.status === 'pending' && provider && payment.provider_transaction_id) {
-          try {
-            payment = await applyTransaction(
-              db,
-              payment,
-              await provider.status(payment.provider_transaction_id),
-              'checked',
-            );
-          } catch (error) {
-            platform.logger.warn({ err: error, payment: payment.id }, 'payment provider status check failed');
-          }
-        }
-        return render(c, payment, mayPay);
+        const visible = await visiblePayment(c);
+        const payment = await refreshPending(db, source, visible.payment, (error) =>
+          platform.logger.warn(
+            { err: error, payment: visible.payment.id },
+            'payment provider status check failed',
+          ),
+        );
+        return render(c, payment, visible.mayPay);
       },
     },
     {
@@ -310,15 +334,25 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       object: 'decided',
       async handler(c) {
         const { payment, mayPay } = await visiblePayment(c);
+        const provider = await providerOfAuthority(source, payment.authority_id);
         if (!mayPay || !provider) throw notFound();
+        const posted = await c.req.parseBody();
+        const method = paymentMethods.find((m) => m === posted.method && provider.methods.includes(m));
+        // Back to where the person started: one fee's page, or the checkout of several.
+        const back =
+          typeof posted.back === 'string' && /^\/payments\/[\w/?=&%.-]*$/.test(posted.back)
+            ? posted.back
+            : `/payments/${payment.id}`;
         try {
           const next = await checkout(db, provider, payment, {
-            returnUrl: `${config.publicUrl}/payments/${payment.id}`,
-            webhookUrl: `${config.publicUrl}${paymentWebhookPath}`,
+            returnUrl: `${config.publicUrl}${back}`,
+            notifyUrl: notifyUrlOf(provider.kind, payment),
             language: c.var.locale,
             actor: `person:${loggedInPerson(c).id}`,
+            method: method as PaymentMethod | undefined,
+            description: pick(payment.purpose, c.var.locale),
           });
-          return c.redirect('paid' in next ? `/payments/${payment.id}` : next.paymentUrl, 303);
+          return c.redirect('paid' in next ? back : next.paymentUrl, 303);
         } catch (error) {
           platform.logger.warn({ err: error, payment: payment.id }, 'payment provider refused the checkout');
           return render(
@@ -337,24 +371,38 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
       rateLimit: { bucket: 'payment-webhook', limit: 600, windowSeconds: 60 },
       maxBodyBytes: webhookMaxBytes,
       async handler(c) {
-        const raw = await c.req.text();
-        const verdict = provider?.verifyWebhook(raw, c.req.header('Datatrans-Signature'), platform.now());
-        if (!verdict || verdict === 'invalid') return c.json({ error: 'signature' }, 401);
-        // Signed, but long ago (or far ahead): someone replays what they captured.
-        if (verdict === 'stale') return c.json({ error: 'stale' }, 401);
-        if (!(await firstDelivery(db, verdict.signature, verdict.signedAt, platform.now())))
-          return c.json({ error: 'replay' }, 409);
-        try {
-          const transaction = JSON.parse(raw) as ProviderTransaction; // signed by the provider: well-formed
-          const payment = await paymentOfTransaction(db, String(transaction.transactionId ?? ''));
-          // Not one of ours (another merchant's test, an old sandbox): acknowledged so it is not resent.
-          if (!payment) return c.json({ ignored: true });
-          await applyTransaction(db, payment, transaction, 'webhook');
-          return c.json({ received: true });
-        } catch (error) {
-          await forgetDelivery(db, verdict.signature);
-          throw error;
-        }
+        const outcome = await receiveNotification(
+          db,
+          source,
+          {
+            provider: 'datatrans',
+            rawBody: await c.req.text(),
+            signature: c.req.header('Datatrans-Signature'),
+          },
+          platform.now(),
+        );
+        // Unsigned or badly signed; signed, but long ago (or far ahead): someone replays what they captured.
+        if (outcome === 'invalid') return c.json({ error: 'signature' }, 401);
+        if (outcome === 'stale') return c.json({ error: 'stale' }, 401);
+        if (outcome === 'replay') return c.json({ error: 'replay' }, 409);
+        return c.json(outcome === 'ignored' ? { ignored: true } : { received: true });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${saferpayNotifyPath}/:id`,
+      access: 'machine',
+      object: { none: 'the provider tells of a payment; nothing is believed before it is asserted there' },
+      rateLimit: { bucket: 'payment-webhook', limit: 600, windowSeconds: 60 },
+      async handler(c) {
+        await receiveNotification(
+          db,
+          source,
+          { provider: 'saferpay', paymentId: c.req.param('id') ?? '' },
+          platform.now(),
+        );
+        // Saferpay only wants a 200: anything else and it calls twice more.
+        return c.text('OK');
       },
     },
   ];

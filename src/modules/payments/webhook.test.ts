@@ -38,7 +38,7 @@ async function pendingFee(): Promise<Payment> {
   );
   await checkout(db, datatrans(config), payment, {
     returnUrl: `${server.url}/payments/${payment.id}`,
-    webhookUrl: 'http://127.0.0.1:9/nowhere',
+    notifyUrl: 'http://127.0.0.1:9/nowhere',
     language: 'fr',
     actor: 'test',
   });

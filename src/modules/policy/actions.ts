@@ -20,6 +20,7 @@ export const authorityActions = [
   'authority.manageTemplates',
   'authority.viewPayments',
   'authority.refundPayments',
+  'authority.managePayments',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;

@@ -40,6 +40,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.manageTemplates': ['authorityAdmin'],
   'authority.viewPayments': ['agent', 'authorityAdmin'],
   'authority.refundPayments': ['authorityAdmin'],
+  'authority.managePayments': ['authorityAdmin'],
 };
 
 /**

@@ -51,6 +51,11 @@ export interface Config {
   documentFallbackDays: number;
   /** The payment provider (Datatrans' JSON API); the simulator in demo mode, none otherwise. */
   payments: PaymentProviderConfig | undefined;
+  /** Where each provider is reached, for the authorities' own merchants (the simulators in demo mode). */
+  paymentEndpoints: {
+    datatrans: { apiUrl: string; payUrl: string };
+    saferpay: { apiUrl: string };
+  };
 }
 
 export interface PaymentProviderConfig {
@@ -137,6 +142,21 @@ function toConfig(env: Env, publicUrl: string): Config {
     documentReminderDays: env.DOCUMENT_REMINDER_DAYS,
     documentFallbackDays: env.DOCUMENT_FALLBACK_DAYS,
     payments: paymentProvider(env, publicUrl),
+    paymentEndpoints: {
+      datatrans: {
+        apiUrl:
+          env.DATATRANS_API_URL ??
+          (env.GUICHET_DEMO ? `${publicUrl}/simulators/datatrans/api` : 'https://api.datatrans.com'),
+        payUrl:
+          env.DATATRANS_PAY_URL ??
+          (env.GUICHET_DEMO ? `${publicUrl}/simulators/datatrans/pay` : 'https://pay.datatrans.com'),
+      },
+      saferpay: {
+        apiUrl:
+          env.SAFERPAY_API_URL ??
+          (env.GUICHET_DEMO ? `${publicUrl}/simulators/saferpay/api` : 'https://www.saferpay.com/api'),
+      },
+    },
   };
 }
 

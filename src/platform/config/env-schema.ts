@@ -146,6 +146,7 @@ export const envSchema = z.object({
   ).transform((parsed) => parsed?.value),
   DATATRANS_API_URL: web,
   DATATRANS_PAY_URL: web,
+  SAFERPAY_API_URL: web,
 });
 
 export type Env = z.infer<typeof envSchema>;

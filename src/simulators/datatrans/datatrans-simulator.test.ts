@@ -39,7 +39,7 @@ describe('the Datatrans simulator', () => {
         currency: 'CHF',
         language: 'fr',
         returnUrl: 'http://127.0.0.1:9/back',
-        webhookUrl: 'http://127.0.0.1:9/hook',
+        notifyUrl: 'http://127.0.0.1:9/hook',
       });
       // Paid on the second instance's page…
       const paid = await two.app.request(new URL(paymentUrl).pathname, {

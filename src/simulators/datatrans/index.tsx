@@ -16,12 +16,14 @@ import {
 
 /** Card numbers of Datatrans' test sets: this one is declined, any other well-formed one is accepted. */
 const declinedCard = '4000000000000002';
+/** The methods of the simulated merchant: Visa, Mastercard, TWINT, PostFinance Card and E-Finance. */
+export const simulatedMethods = ['VIS', 'ECA', 'TWI', 'PFC', 'PEF'];
 
 /**
  * What the person did on the page, applied to the transaction: cancelled, declined (the test card
  * that is, or a malformed number) or paid and settled at once (`autoSettle`). Returns where they go.
  */
-function pay(transaction: SimulatedTransaction, card: string | 'cancel'): string {
+function pay(transaction: SimulatedTransaction, card: string | 'cancel' | 'decline', method: string): string {
   const date = new Date().toISOString();
   const { amount } = transaction;
   if (card === 'cancel') {
@@ -29,7 +31,8 @@ function pay(transaction: SimulatedTransaction, card: string | 'cancel'): string
     transaction.history.push({ action: 'cancel', amount, success: true, date });
     return transaction.redirect.cancelUrl;
   }
-  if (!/^\d{13,19}$/.test(card) || card === declinedCard) {
+  const isCard = ['VIS', 'ECA', 'AMX'].includes(method);
+  if (card === 'decline' || (isCard && (!/^\d{13,19}$/.test(card) || card === declinedCard))) {
     transaction.status = 'failed';
     transaction.detail = {
       ...transaction.detail,
@@ -39,6 +42,7 @@ function pay(transaction: SimulatedTransaction, card: string | 'cancel'): string
     return transaction.redirect.errorUrl;
   }
   transaction.status = 'settled';
+  transaction.paymentMethod = method;
   transaction.detail = { authorize: { amount }, settle: { amount } };
   transaction.history.push({ action: 'authorize', amount, success: true, date });
   transaction.history.push({ action: 'settle', amount, success: true, date });
@@ -70,8 +74,13 @@ export const datatransSimulator: GuichetModule = {
     const authorised = (c: Context, merchant: PaymentProviderConfig) =>
       c.req.header('Authorization') ===
       `Basic ${Buffer.from(`${merchant.merchantId}:${merchant.password}`).toString('base64')}`;
-    const view = ({ redirect: _r, webhookUrl: _w, amount: _a, ...transaction }: SimulatedTransaction) =>
-      transaction;
+    const view = ({
+      redirect: _r,
+      webhookUrl: _w,
+      amount: _a,
+      paymentMethods: _m,
+      ...transaction
+    }: SimulatedTransaction) => transaction;
 
     async function postWebhook(transaction: SimulatedTransaction, merchant: PaymentProviderConfig) {
       if (!transaction.webhookUrl) return;
@@ -171,6 +180,9 @@ export const datatransSimulator: GuichetModule = {
             amount: body.amount as number,
             redirect,
             webhookUrl: webhook.url,
+            paymentMethods: Array.isArray(body.paymentMethods)
+              ? simulatedMethods.filter((m) => (body.paymentMethods as unknown[]).includes(m))
+              : undefined,
             detail: {},
             history: [
               {
@@ -225,7 +237,12 @@ export const datatransSimulator: GuichetModule = {
         async handler(c) {
           const transaction = await findTransaction(db, c.req.param('id') ?? '');
           if (transaction?.status !== 'initialized') return c.text('Transaction not found', 404);
-          return c.html(payPage(transaction));
+          return c.html(
+            payPage(
+              transaction,
+              transaction.paymentMethods?.length ? transaction.paymentMethods : simulatedMethods,
+            ),
+          );
         },
       },
       {
@@ -240,7 +257,14 @@ export const datatransSimulator: GuichetModule = {
           const paid = await db.transaction().execute(async (tx) => {
             const transaction = await findTransaction(tx, c.req.param('id') ?? '', true);
             if (transaction?.status !== 'initialized') return undefined;
-            const target = pay(transaction, form.action === 'cancel' ? 'cancel' : card);
+            const offered = transaction.paymentMethods?.length
+              ? transaction.paymentMethods
+              : simulatedMethods;
+            const method = offered.includes(String(form.paymentMethod))
+              ? String(form.paymentMethod)
+              : offered[0];
+            const action = form.action === 'cancel' || form.action === 'decline' ? form.action : card;
+            const target = pay(transaction, action, method ?? 'VIS');
             await saveTransaction(tx, transaction);
             return { transaction, target };
           });

@@ -1,7 +1,16 @@
 import type { SimulatedTransaction } from './store.ts';
 
+const methodNames: Record<string, string> = {
+  VIS: 'Visa',
+  ECA: 'Mastercard',
+  AMX: 'American Express',
+  TWI: 'TWINT',
+  PFC: 'PostFinance Card',
+  PEF: 'PostFinance E-Finance',
+};
+
 /** The provider's hosted page: the card number field, pay and cancel. */
-export function payPage(transaction: SimulatedTransaction): string {
+export function payPage(transaction: SimulatedTransaction, methods: string[]): string {
   const amount = `${transaction.currency} ${(transaction.amount / 100).toFixed(2)}`;
   const page = (
     <html lang="en">
@@ -17,7 +26,22 @@ export function payPage(transaction: SimulatedTransaction): string {
             {transaction.refno}: <strong>{amount}</strong>
           </p>
           <form method="post">
-            <label for="card">Card number</label>{' '}
+            <fieldset>
+              <legend>Payment method</legend>
+              {methods.map((method, index) => (
+                <div>
+                  <input
+                    type="radio"
+                    id={`method-${method}`}
+                    name="paymentMethod"
+                    value={method}
+                    checked={index === 0}
+                  />
+                  <label for={`method-${method}`}>{methodNames[method] ?? method}</label>
+                </div>
+              ))}
+            </fieldset>
+            <label for="card">Card number (cards only)</label>{' '}
             <input
               id="card"
               name="cardNumber"
@@ -27,6 +51,9 @@ export function payPage(transaction: SimulatedTransaction): string {
             />{' '}
             <button type="submit" name="action" value="pay">
               Pay {amount}
+            </button>{' '}
+            <button type="submit" name="action" value="decline">
+              Decline (test)
             </button>{' '}
             <button type="submit" name="action" value="cancel">
               Cancel

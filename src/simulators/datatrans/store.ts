@@ -9,6 +9,10 @@ export interface SimulatedTransaction extends ProviderTransaction {
   redirect: { successUrl: string; cancelUrl: string; errorUrl: string };
   webhookUrl: string | undefined;
   history: { action: string; amount: number; success: boolean; date: string }[];
+  /** The methods the merchant asked the page to offer (none: all of them). */
+  paymentMethods?: string[];
+  /** The method it was paid with. */
+  paymentMethod?: string;
 }
 
 /** What the simulated provider answers to an API call. */

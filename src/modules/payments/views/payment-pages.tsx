@@ -8,6 +8,7 @@ import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
 import { isUnsettled, type Payment, shownReference } from '../payments.ts';
+import type { PaymentMethod } from '../provider.ts';
 
 type T = ReturnType<typeof paymentMessages.translator>;
 
@@ -36,11 +37,41 @@ export function PaymentStatus(props: { t: T; payment: Payment }) {
   return <Tag tone={tones[props.payment.status]}>{props.t(statusLabels[props.payment.status])}</Tag>;
 }
 
+const methodLabels = { card: 'methodCard', twint: 'methodTwint', postfinance: 'methodPostfinance' } as const;
+
+/** The methods the authority's provider offers, for the person to choose one (the first by default). */
+export function MethodChoice(props: { t: T; methods: readonly PaymentMethod[]; id: string }) {
+  if (props.methods.length < 2) return null;
+  return (
+    <fieldset class="fieldset">
+      <legend class="fieldset__legend">{props.t('methodLegend')}</legend>
+      {props.methods.map((method, index) => (
+        <div class="choice">
+          <input
+            type="radio"
+            id={`${props.id}-${method}`}
+            name="method"
+            value={method}
+            checked={index === 0}
+          />
+          <label for={`${props.id}-${method}`}>{props.t(methodLabels[method])}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function PaymentPage(props: {
   locale: Locale;
   payment: Payment;
   /** Online payment is configured and the person may pay for this account. */
   mayPay: boolean;
+  /** What the authority's provider offers. */
+  methods: readonly PaymentMethod[];
+  /** Who the money goes to, where the authority said. */
+  creditorName?: string;
+  /** Other fees of the same procedure still to pay: then one checkout pays them all. */
+  siblingsOpen?: number;
   providerDown?: boolean;
 }) {
   const t = paymentMessages.translator(props.locale);
@@ -67,14 +98,23 @@ export function PaymentPage(props: {
         rows={[
           [t('purpose'), pick(payment.purpose, props.locale)],
           [t('amount'), amount],
+          ...(props.creditorName ? [[t('creditor'), props.creditorName] as [string, string]] : []),
           [t('status'), <PaymentStatus t={t} payment={payment} />],
           [t('reference'), shownReference(payment)],
         ]}
       />
+      {isUnsettled(payment) && (props.siblingsOpen ?? 0) > 0 && (
+        <p>
+          <a href={`/payments/checkout?for=${encodeURIComponent(payment.link)}`}>
+            {t('payAll', { count: String((props.siblingsOpen ?? 0) + 1) })}
+          </a>
+        </p>
+      )}
       {isUnsettled(payment) &&
         (props.mayPay ? (
           <form method="post" action={`/payments/${payment.id}/checkout`}>
             <CsrfField />
+            <MethodChoice t={t} methods={props.methods} id="method" />
             <p class="field__hint">{t('payHint')}</p>
             <Button>{t('payOnline', { amount })}</Button>
           </form>

@@ -21,11 +21,18 @@ export function StaffPaymentsPage(props: {
   base: string;
   status: string;
   payments: Awaited<ReturnType<typeof paymentsOfAuthority>>;
+  /** For the authority's administrator: its provider, merchant and creditor. */
+  mayManage?: boolean;
 }) {
   const t = paymentMessages.translator(props.locale);
   return (
     <>
       <h1>{t('staffTitle', { authority: props.authorityName })}</h1>
+      {props.mayManage && (
+        <p>
+          <a href={`${props.base}/settings`}>{t('settingsLink')}</a>
+        </p>
+      )}
       <form method="get" action={props.base} class="inbox-filters">
         <div class="field">
           <label class="field__label" for="status">
