@@ -21,6 +21,8 @@ export const authorityActions = [
   'authority.viewPayments',
   'authority.refundPayments',
   'authority.managePayments',
+  'authority.sendQrBills',
+  'authority.reconcilePayments',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -28,7 +30,11 @@ export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.re
 export type AccountAction = (typeof accountActions)[number];
 export type AuthorityAction = (typeof authorityActions)[number];
 /** What an authority's business application may ask through the API, about its own authority's work. */
-export const integrationActions = ['integration.checkMandates', 'integration.publishDocuments'] as const;
+export const integrationActions = [
+  'integration.checkMandates',
+  'integration.publishDocuments',
+  'integration.importBankNotifications',
+] as const;
 
 export type MandateAction = (typeof mandateActions)[number];
 export type IntegrationAction = (typeof integrationActions)[number];

@@ -228,7 +228,12 @@ const allowed: [string, string[], string[]][] = [
   ['accountant', ['account.consult'], ['companyTax']],
   [
     'sionAgent',
-    ['authority.processRequests', 'authority.publishDocuments', 'authority.viewPayments'],
+    [
+      'authority.processRequests',
+      'authority.publishDocuments',
+      'authority.viewPayments',
+      'authority.sendQrBills',
+    ],
     ['sion'],
   ],
   ['sierreAdmin', [...authorityActions], ['sierre']],
@@ -259,12 +264,22 @@ const allowed: [string, string[], string[]][] = [
   // Business applications, in their own authority only
   [
     'sionApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    [
+      'integration.checkMandates',
+      'integration.publishDocuments',
+      'integration.readFormSchemas',
+      'integration.importBankNotifications',
+    ],
     ['sion'],
   ],
   [
     'sierreApp',
-    ['integration.checkMandates', 'integration.publishDocuments', 'integration.readFormSchemas'],
+    [
+      'integration.checkMandates',
+      'integration.publishDocuments',
+      'integration.readFormSchemas',
+      'integration.importBankNotifications',
+    ],
     ['sierre'],
   ],
 ];
