@@ -1,5 +1,6 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { bankRoutes } from './bank-routes.tsx';
 import { checkoutRoutes } from './checkout-routes.tsx';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
@@ -16,6 +17,7 @@ import { type ProviderSource, providerOfPayment } from './providers.ts';
 import { askRefund, paymentOfRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
 import { settingsRoutes } from './settings-routes.tsx';
+import { statementRoutes } from './statement-routes.tsx';
 
 /**
  * Online payment of fees: payments asked by other modules (a request's status), paid through the
@@ -39,6 +41,8 @@ export const paymentsModule: GuichetModule = {
     ...checkoutRoutes(platform),
     ...settingsRoutes(platform),
     ...paymentRoutes(platform),
+    ...bankRoutes(platform),
+    ...statementRoutes(platform),
   ],
   mySpace: paymentsMySpace,
   jobs: (platform) => {

@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
+import { bankTransferPart, staffQrBillPart } from './bank-routes.tsx';
 import { checkoutGroup, refreshPending } from './checkout-group.ts';
 import { webhookMaxBytes } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
@@ -25,6 +26,7 @@ import { type ProviderSource, providerOfAuthority, providerOfPayment } from './p
 import { receiveNotification } from './receive-notification.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
+import { BankTools } from './views/bank-pages.tsx';
 import { amountOf, PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { RefundConfirmPage } from './views/refund-page.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
@@ -84,6 +86,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
           ).length
         }
         providerDown={providerDown}
+        bankTransfer={await bankTransferPart(platform, c, payment, mayPay)}
       />,
     );
   };
@@ -127,6 +130,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         mayRefund={mayRefund && Boolean(await providerOfPayment(source, payment))}
         refundRequested={c.req.query('refund') === 'requested'}
         errors={errors}
+        qrBill={await staffQrBillPart(platform, c, payment, base)}
       />,
     );
   }
@@ -203,6 +207,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
                 })
               ).allowed
             }
+            tools={<BankTools locale={c.var.locale} slug={authority.slug} />}
           />,
         );
       },

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatChf, formatDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
@@ -73,6 +74,8 @@ export function PaymentPage(props: {
   /** Other fees of the same procedure still to pay: then one checkout pays them all. */
   siblingsOpen?: number;
   providerDown?: boolean;
+  /** Paying by bank transfer instead (a QR-bill), or what waits for it. */
+  bankTransfer?: Child;
 }) {
   const t = paymentMessages.translator(props.locale);
   const { payment } = props;
@@ -121,6 +124,7 @@ export function PaymentPage(props: {
         ) : (
           <p>{t('unavailable')}</p>
         ))}
+      {props.bankTransfer}
       <p>
         <a href={payment.link}>{t('concerns')}</a>
       </p>
