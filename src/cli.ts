@@ -3,6 +3,7 @@ import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
 import { createApiClient } from './modules/integration/index.ts';
+import { paymentsCommand, paymentsUsage } from './modules/payments/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
 import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
@@ -27,6 +28,7 @@ Commands:
                      checkpoint copied from the log), then sign its head; exit code 2 when not intact
   apikey create --authority SLUG --name NAME
                      create an API key for an authority's business application; prints it once
+${paymentsUsage}
   documents rewrap   seal every document key with the current master key (after a key rotation)
   oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
                      register an authority's application for single sign-on; prints its id and secret
@@ -46,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       'redirect-uri': { type: 'string', multiple: true },
       scope: { type: 'string', multiple: true },
       checkpoint: { type: 'string' },
+      date: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -97,6 +101,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
         return 0;
       }
+      case 'payments':
+        await migrate(database.db, database.pool);
+        process.stdout.write(await paymentsCommand(database.db, { sub, file: positionals[2], ...values }));
+        return 0;
       case 'documents': {
         if (sub !== 'rewrap') throw new Error('usage: guichet documents rewrap');
         if (!config.masterKeys) throw new Error('MASTER_KEYS is not set');

@@ -12,5 +12,6 @@ export {
   requestPayment,
   shownReference,
 } from './payments.ts';
+export { paymentsCommand, paymentsUsage } from './payments-cli.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';
