@@ -1,6 +1,7 @@
 // npm run bench: each measure against a baseline taken in the same run, reported as a ratio.
 //  - the rendered canton home page against a bare node:http hello world;
-//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query.
+//  - catalogue search (typos, compounds, synonyms, ranking) against one raw full-text query;
+//  - camt.054 import of 10,000 credits against parsing the same XML alone.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -22,6 +23,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { benchCamtImport } from './camt-import.ts';
 import { compare, httpGet, report } from './load.ts';
 
 const logger = createLogger('warn');
@@ -108,6 +110,7 @@ try {
       concurrency: 8,
     }),
   );
+  await benchCamtImport(database.db);
 } finally {
   await database.close();
   await postgres.stop();
