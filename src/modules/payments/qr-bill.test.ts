@@ -6,7 +6,7 @@ import jsQRModule from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isQrIban, validIban as isValidIban } from './iban.ts';
-import { type QrBill, qrBillPdf, swicoS1 } from './qr-bill.ts';
+import { type QrBill, qrBillPdf, qrText, swicoS1 } from './qr-bill.ts';
 import {
   creditorReference,
   isValidCreditorReference,
@@ -108,7 +108,8 @@ describe('the QR-bill PDF', () => {
     expect(lines[28]).toBe(qrReference('4200000123'));
     expect(isValidQrReference(lines[28] ?? '')).toBe(true);
     // Additional information: unstructured message, trailer, bill information
-    expect(lines[29]).toBe('Taxe de chien 2027 – GU-2026-0000042');
+    // The en dash is not in the permitted character set: it travels as a hyphen.
+    expect(lines[29]).toBe('Taxe de chien 2027 - GU-2026-0000042');
     expect(lines[30]).toBe('EPD');
     expect(lines[31]).toBe('//S1/10/GU-2026-0000042/11/261201');
     expect(lines).toHaveLength(32);
@@ -131,6 +132,13 @@ describe('the QR-bill PDF', () => {
     expect(lines[28]).toBe(reference);
     expect(isValidCreditorReference(lines[28] ?? '')).toBe(true);
     expect(lines[30]).toBe('EPD');
+  });
+
+  it('keeps the letters the guidelines permit and plains the rest', () => {
+    expect(qrText('Zufferey Sàrl, Jürg Çelik, Łukasz Ștefan, 20 €')).toBe(
+      'Zufferey Sàrl, Jürg Çelik, Łukasz Ștefan, 20 €',
+    );
+    expect(qrText('l’«État» — 2 ✓ 日')).toBe("l'«État» - 2 . .");
   });
 
   it('escapes slashes inside Swico S1 values', () => {

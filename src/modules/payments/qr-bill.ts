@@ -45,12 +45,39 @@ export function swicoS1(invoice: string, issuedOn: Date): string {
   return `//S1/10/${escaped(invoice)}/11/${date}`;
 }
 
+/** Latin-1 and the letters version 2.3 added (Latin Extended-A, Ș ș Ț ț, €): what the code may carry. */
+const allowed = /[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
+const typographic: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+};
+
+/**
+ * Text as the Swiss QR code may carry it: typographic quotes and dashes as their plain forms, other
+ * characters outside the permitted set without their accents, else as a full stop.
+ */
+export function qrText(text: string): string {
+  return [...text.normalize('NFC')]
+    .map((char) => {
+      if (allowed.test(char)) return char;
+      if (typographic[char]) return typographic[char];
+      const bare = char.normalize('NFD').replace(/\p{M}/gu, '');
+      return [...bare].every((c) => allowed.test(c)) ? bare : '.';
+    })
+    .join('');
+}
+
 const addressOf = (a: StructuredAddress) => ({
-  name: a.name,
-  address: a.street,
-  ...(a.buildingNumber && { buildingNumber: a.buildingNumber }),
-  zip: a.postalCode,
-  city: a.town,
+  name: qrText(a.name),
+  address: qrText(a.street),
+  ...(a.buildingNumber && { buildingNumber: qrText(a.buildingNumber) }),
+  zip: qrText(a.postalCode),
+  city: qrText(a.town),
   country: a.country,
 });
 
@@ -67,8 +94,8 @@ export function qrBillPdf(bill: QrBill): Promise<Buffer> {
       amount: bill.amountCents / 100,
       currency: bill.currency,
       reference: bill.reference,
-      message: bill.message.slice(0, 140),
-      ...(bill.billInformation && { additionalInformation: bill.billInformation }),
+      message: qrText(bill.message).slice(0, 140),
+      ...(bill.billInformation && { additionalInformation: qrText(bill.billInformation) }),
     },
     { language: languages[bill.language], scissors: true },
   );
