@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CamtEntry, camt054 } from '../../../tests/support/camt054.ts';
-import { createCitizen } from '../../../tests/support/factories.ts';
+import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
@@ -9,7 +9,9 @@ import { createBlobStore, type DocumentVault } from '../documents/index.ts';
 import { CamtError } from './camt.ts';
 import { creditsToCheck, importCamt, resolveBankCredit } from './camt-import.ts';
 import { balancesOf, openOfPayment } from './ledger.ts';
+import { savePaymentSettings } from './payment-settings.ts';
 import { getPaymentOfAuthority, type Payment, requestPayment } from './payments.ts';
+import { isValidCreditorReference } from './qr-bill-reference.ts';
 import { sendQrBill } from './qr-bill-send.ts';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -214,6 +216,52 @@ describe('camt.054 import', () => {
     await expect(run('<!DOCTYPE x [<!ENTITY a "b">]><x/>')).rejects.toThrow(/document type/);
     expect(await statusOf(fee.payment)).toBe('open');
     expect(await run(good)).toMatchObject({ credits: 1, outcomes: { settled: 1 } });
+  });
+
+  it('matches a creditor reference (SCOR) when the authority has an ordinary IBAN only', async () => {
+    const { db } = app.database;
+    const commune = await createAuthority(db, { slug: 'iban-only' });
+    const iban = 'CH9300762011623852957';
+    const saved = await savePaymentSettings(db, vault.keys, 'test', commune.id, {
+      provider: 'datatrans',
+      merchant: { merchantId: '1100000001', password: 'secret', signKey: 'ab'.repeat(32) },
+      creditor: {
+        name: 'Commune',
+        street: 'Rue',
+        buildingNumber: '1',
+        postalCode: '1950',
+        town: 'Sion',
+        country: 'CH',
+        iban,
+      },
+      accountingCodes: 'default = 4200',
+    });
+    expect(saved).toBe('saved');
+    const payment = await db.transaction().execute((tx) =>
+      requestPayment(tx, {
+        authorityId: commune.id,
+        accountId,
+        purpose: { fr: 'Émolument' },
+        amountCents: 2500,
+        source: 'camt-test:scor',
+        link: '/my',
+      }),
+    );
+    const sent = await sendQrBill(vault, payment, { actor: 'test', locale: 'fr' });
+    if (typeof sent === 'string') throw new Error(sent);
+    expect(sent.slip).toMatchObject({ reference_type: 'SCOR', creditor_account: iban });
+    expect(isValidCreditorReference(sent.slip.reference)).toBe(true);
+    const xml = camt054({
+      version: '08',
+      account: iban,
+      messageId: 'M-SCOR',
+      entries: [
+        { servicerRef: 'S-1', amountCents: 2500, reference: sent.slip.reference.replace(/(.{4})/g, '$1 ') },
+      ],
+    });
+    expect(xml).toContain('<Cd>SCOR</Cd>');
+    expect(await importCamt(db, xml, { actor: 'test' })).toMatchObject({ outcomes: { settled: 1 } });
+    expect((await getPaymentOfAuthority(db, commune.id, payment.id))?.status).toBe('paid');
   });
 
   it('does not settle another authority’s fee from this authority’s file', async () => {
