@@ -67,6 +67,7 @@ describe('pay by bank transfer', () => {
     const after = await (await person.get(`/payments/${payment.id}`)).text();
     expect(after).toContain('En attente du virement');
     expect(after).toContain('Ouvrir la QR-facture');
+    expect(await (await person.get('/payments')).text()).toContain('En attente du virement');
     const slip = await bankSlipOf(app.database.db, sion, payment.id);
     expect(slip?.reference_type).toBe('QRR');
     expect(slip?.document_id).toBeTruthy();

@@ -23,6 +23,7 @@ import {
 import { type PaymentMethod, paymentMethods } from './provider.ts';
 import { checkout } from './provider-transactions.ts';
 import { type ProviderSource, providerOfAuthority, providerOfPayment } from './providers.ts';
+import { awaitingTransfer } from './qr-bill-send.ts';
 import { receiveNotification } from './receive-notification.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
@@ -312,7 +313,16 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: paymentMessages.translator(c.var.locale)('paymentsTitle') },
-          <PaymentsPage locale={c.var.locale} payments={payments} />,
+          <PaymentsPage
+            locale={c.var.locale}
+            payments={payments}
+            awaitingTransfer={
+              await awaitingTransfer(
+                db,
+                payments.map((p) => p.id),
+              )
+            }
+          />,
         );
       },
     },

@@ -15,6 +15,11 @@ import type { BankSlip } from '../qr-bill-send.ts';
 
 type T = ReturnType<typeof bankMessages.translator>;
 
+/** The status of a fee a QR-bill was sent for, in lists. */
+export function AwaitingTransfer(props: { locale: Locale }) {
+  return <Tag tone="info">{bankMessages.translator(props.locale)('awaitingTransfer')}</Tag>;
+}
+
 /** On the person's payment page: paying by bank transfer, or what waits for it once chosen. */
 export function BankTransferChoice(props: {
   locale: Locale;
@@ -30,7 +35,7 @@ export function BankTransferChoice(props: {
     return (
       <section aria-labelledby="bank-transfer">
         <h2 id="bank-transfer">
-          <Tag tone="info">{t('awaitingTransfer')}</Tag>
+          <AwaitingTransfer locale={props.locale} />
         </h2>
         <p>{t('awaitingTransferNote')}</p>
         {slip.document_id && (

@@ -10,6 +10,7 @@ import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
 import { isUnsettled, type Payment, shownReference } from '../payments.ts';
 import type { PaymentMethod } from '../provider.ts';
+import { AwaitingTransfer } from './bank-pages.tsx';
 
 type T = ReturnType<typeof paymentMessages.translator>;
 
@@ -132,7 +133,12 @@ export function PaymentPage(props: {
   );
 }
 
-export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
+export function PaymentsPage(props: {
+  locale: Locale;
+  payments: Payment[];
+  /** The fees a QR-bill was sent for: they wait for a bank transfer. */
+  awaitingTransfer?: Set<string>;
+}) {
   const t = paymentMessages.translator(props.locale);
   return (
     <>
@@ -148,7 +154,11 @@ export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
             <a href={`/payments/${payment.id}`}>{shownReference(payment)}</a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
-            <PaymentStatus t={t} payment={payment} />,
+            isUnsettled(payment) && props.awaitingTransfer?.has(payment.id) ? (
+              <AwaitingTransfer locale={props.locale} />
+            ) : (
+              <PaymentStatus t={t} payment={payment} />
+            ),
           ])}
         />
       )}
