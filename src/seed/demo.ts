@@ -87,6 +87,18 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
     label: { fr: 'Taxe à payer', de: 'Steuer zu bezahlen', en: 'Tax to pay' },
     purpose: { fr: 'Taxe des chiens', de: 'Hundesteuer', en: 'Dog tax' },
     amount: { amountField: 'fee' }, // CHF 100 a dog, as the form computes it
+    // The canton's own fee for the dog database, asked in the same step and paid to the canton.
+    otherFees: [
+      {
+        authority: 'valais',
+        amountCents: 2500,
+        purpose: {
+          fr: 'Émolument cantonal de la banque de données des chiens',
+          de: 'Kantonale Gebühr der Hundedatenbank',
+          en: 'Cantonal dog database fee',
+        },
+      },
+    ],
   });
   await onlineService(db, 'extrait-registre-poursuites', demoDebtExtract, {
     label: { fr: 'Émolument à payer', de: 'Gebühr zu bezahlen', en: 'Fee to pay' },
@@ -114,6 +126,7 @@ async function onlineService(
     label: LocalisedText;
     purpose: LocalisedText;
     amount: { amountCents: number } | { amountField: string };
+    otherFees?: { authority: string; amountCents: number; purpose: LocalisedText }[];
   },
 ) {
   const service = await getServiceEntry(db, { slug }, 'published');
@@ -133,7 +146,12 @@ async function onlineService(
         staffLabel: { fr: 'Attend l’émolument', de: 'Wartet auf die Gebühr', en: 'Awaiting the fee' },
         citizenLabel: fee.label,
         withdrawable: true,
-        payment: { ...fee.amount, purpose: fee.purpose, paidTo: 'submitted' },
+        payment: {
+          ...fee.amount,
+          purpose: fee.purpose,
+          paidTo: 'submitted',
+          ...(fee.otherFees ? { otherFees: fee.otherFees } : {}),
+        },
       },
     },
   });

@@ -18,7 +18,13 @@ export type FeeContradiction =
 export function feeContradictions(workflow: Workflow, shownFees: ShownFee[]): FeeContradiction[] {
   const asking = Object.entries(workflow.statuses).filter(([, status]) => status.payment);
   const variable = asking.some(([, status]) => status.payment?.amountField);
-  const fixedCents = asking.reduce((sum, [, status]) => sum + (status.payment?.amountCents ?? 0), 0);
+  const fixedCents = asking.reduce(
+    (sum, [, status]) =>
+      sum +
+      (status.payment?.amountCents ?? 0) +
+      (status.payment?.otherFees ?? []).reduce((other, fee) => other + fee.amountCents, 0),
+    0,
+  );
   return shownFees.flatMap((shown): FeeContradiction[] => {
     const [first] = asking;
     if (shown.feeCents === null) return first ? [{ kind: 'freeButAsked', shown, status: first[0] }] : [];

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
 import { type Form, formEngine, getForm, getVersion } from '../forms/index.ts';
 import { notify } from '../notifications/index.ts';
 import { cancelUnpaid, requestPayment } from '../payments/index.ts';
@@ -152,6 +153,22 @@ export async function onEntering(
         onSettled: { job: 'cases:payment-settled', payload: settled },
       });
       await recordEvent(tx, target, systemActor, { kind: 'payment', text: String(payment.amount_cents) });
+    }
+    // Another authority's fee in the same step is asked by it and paid to it, never to this one.
+    for (const other of Number.isFinite(fee) && fee >= 0 ? (status.payment.otherFees ?? []) : []) {
+      const authority = await getAuthorityBySlug(tx, other.authority);
+      if (!authority) throw new Error(`Unknown authority ${other.authority} for a fee of ${target.id}`);
+      await requestPayment(tx, {
+        theme: form?.theme,
+        authorityId: authority.id,
+        accountId: target.account_id,
+        purpose: other.purpose,
+        reference: target.reference,
+        amountCents: other.amountCents,
+        source: `case:${target.id}:${randomUUID()}`,
+        link: `/requests/${target.id}`,
+        onSettled: { job: 'cases:payment-settled', payload: settled },
+      });
     }
   }
   // A request that ends leaves nothing to pay: fees still open are cancelled.

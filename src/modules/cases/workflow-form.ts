@@ -40,6 +40,12 @@ export function feeOf(
   };
 }
 
+/** The other authorities' fees a status had, kept on its fee as the designer changed it. */
+const withOtherFees = (
+  fee: Workflow['statuses'][string]['payment'],
+  otherFees: NonNullable<Workflow['statuses'][string]['payment']>['otherFees'],
+) => (fee && otherFees ? { ...fee, otherFees } : fee);
+
 /** A rule a designer typed as field, comparison and value, as JSON Logic on the answers. */
 function autoRule(field: string, operator: string, value: string) {
   const typed =
@@ -86,11 +92,14 @@ export function workflowFromForm(
       ),
       withdrawable: field('withdrawable') === 'yes',
       timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,
-      payment: feeOf(
-        field('paymentAmount'),
-        field('paymentField'),
-        localisedFrom(posted, `status.${id}.paymentPurpose`, 200),
-        field('paidTo'),
+      payment: withOtherFees(
+        feeOf(
+          field('paymentAmount'),
+          field('paymentField'),
+          localisedFrom(posted, `status.${id}.paymentPurpose`, 200),
+          field('paidTo'),
+        ),
+        status.payment?.otherFees,
       ),
     };
   }

@@ -45,7 +45,10 @@ export function workflowProblems(workflow: Workflow): string[] {
       (!ids.includes(status.payment.paidTo) ||
         status.payment.paidTo === id ||
         !feeAmountHolds(status.payment) ||
-        !status.payment.purpose.fr)
+        !status.payment.purpose.fr ||
+        (status.payment.otherFees ?? []).some(
+          (fee) => !fee.authority || !feeAmountHolds({ amountCents: fee.amountCents }) || !fee.purpose.fr,
+        ))
     )
       problems.push(`payment:${id}`);
   }

@@ -37,7 +37,18 @@ export interface Workflow {
        * of the form holds (e.g. computed from the number of dogs); once paid, or when there is nothing
        * to pay, the request moves to `paidTo`.
        */
-      payment?: { amountCents?: number; amountField?: string; purpose: LocalisedText; paidTo: string };
+      payment?: {
+        amountCents?: number;
+        amountField?: string;
+        purpose: LocalisedText;
+        paidTo: string;
+        /**
+         * Fees of other authorities asked in the same step (the canton's fee of a communal procedure),
+         * each paid to its own authority; the request moves on once every fee is paid. The designer's
+         * page keeps them as they are (it does not edit them yet).
+         */
+        otherFees?: { authority: string; amountCents: number; purpose: LocalisedText }[];
+      };
     }
   >;
   /** Where the business application of the service listens for status changes. */

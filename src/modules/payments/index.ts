@@ -11,6 +11,7 @@ export {
   paymentsFrom,
   requestPayment,
   shownReference,
+  unsettledFrom,
 } from './payments.ts';
 export { paymentsCommand, paymentsUsage } from './payments-cli.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';

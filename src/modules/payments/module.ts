@@ -12,6 +12,7 @@ import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-repl
 import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
 import { paymentsMySpace } from './my-space.tsx';
+import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
 import { type ProviderSource, providerOfPayment } from './providers.ts';
 import { askRefund, paymentOfRefund } from './refunds.ts';
@@ -41,6 +42,7 @@ export const paymentsModule: GuichetModule = {
     ...checkoutRoutes(platform),
     ...settingsRoutes(platform),
     ...paymentRoutes(platform),
+    ...notificationRoutes(platform),
     ...bankRoutes(platform),
     ...statementRoutes(platform),
   ],

@@ -169,6 +169,18 @@ export async function paymentsFrom(db: Db, authorityId: string, sourcePrefix: st
     .execute();
 }
 
+/** How many of an account's fees from one source family (e.g. one request's: `case:{id}:`) wait to be paid. */
+export async function unsettledFrom(db: Db, accountId: string, sourcePrefix: string): Promise<number> {
+  const { n } = await tables(db)
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('source', 'like', `${escapeLike(sourcePrefix)}%`)
+    .where('status', 'in', unsettled)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** An account's payments, the unpaid first, then the newest. */
 export async function paymentsOf(db: Db, accountId: string): Promise<Payment[]> {
   return tables(db)

@@ -186,6 +186,20 @@ describe('refunds', () => {
     ).rejects.toMatchObject({ status: 404 }); // another authority's payment is absent
   });
 
+  it('asked at the same moment, never add up to more than was paid (the payment row is locked)', async () => {
+    const payment = await paidFee(5000);
+    const ask = (amountCents: number) =>
+      requestRefund(server.database.db, sion, payment.id, {
+        transactionId: payment.provider_transaction_id ?? '',
+        amountCents,
+        reason: 'Trop perçu',
+        actor: 'person:test',
+      });
+    const outcomes = await Promise.all([ask(3000), ask(3000), ask(3000)]);
+    expect(outcomes.filter((o) => o === 'too_much')).toHaveLength(2);
+    expect(await count('payment_refunds where payment_id =', payment.id)).toBe(1);
+  });
+
   it('are never asked again once the provider may have forgotten the key: they are to be checked', async () => {
     const { db } = server.database;
     const payment = await paidFee(1500);

@@ -9,8 +9,8 @@ import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
 import { bankTransferPart, staffQrBillPart } from './bank-routes.tsx';
 import { checkoutGroup, refreshPending } from './checkout-group.ts';
-import { webhookMaxBytes } from './datatrans.ts';
 import { paymentMessages } from './messages.ts';
+import { paymentWebhookPath, saferpayNotifyPath } from './notification-routes.ts';
 import {
   getPaymentOfAccount,
   getPaymentOfAuthority,
@@ -24,17 +24,12 @@ import { type PaymentMethod, paymentMethods } from './provider.ts';
 import { checkout } from './provider-transactions.ts';
 import { type ProviderSource, providerOfAuthority, providerOfPayment } from './providers.ts';
 import { awaitingTransfer } from './qr-bill-send.ts';
-import { receiveNotification } from './receive-notification.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
 import { BankTools } from './views/bank-pages.tsx';
 import { amountOf, PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { RefundConfirmPage } from './views/refund-page.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
-
-export const paymentWebhookPath = '/payments/webhooks/datatrans';
-/** Saferpay calls it (GET, no data) when a payment page ends; the payment's id is in the path. */
-export const saferpayNotifyPath = '/payments/notify/saferpay';
 
 const statuses = Object.keys(statusLabels) as PaymentStatus[];
 
@@ -377,47 +372,6 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
             true,
           );
         }
-      },
-    },
-    {
-      method: 'POST',
-      path: paymentWebhookPath,
-      access: 'machine',
-      rateLimit: { bucket: 'payment-webhook', limit: 600, windowSeconds: 60 },
-      maxBodyBytes: webhookMaxBytes,
-      async handler(c) {
-        const outcome = await receiveNotification(
-          db,
-          source,
-          {
-            provider: 'datatrans',
-            rawBody: await c.req.text(),
-            signature: c.req.header('Datatrans-Signature'),
-          },
-          platform.now(),
-        );
-        // Unsigned or badly signed; signed, but long ago (or far ahead): someone replays what they captured.
-        if (outcome === 'invalid') return c.json({ error: 'signature' }, 401);
-        if (outcome === 'stale') return c.json({ error: 'stale' }, 401);
-        if (outcome === 'replay') return c.json({ error: 'replay' }, 409);
-        return c.json(outcome === 'ignored' ? { ignored: true } : { received: true });
-      },
-    },
-    {
-      method: 'GET',
-      path: `${saferpayNotifyPath}/:id`,
-      access: 'machine',
-      object: { none: 'the provider tells of a payment; nothing is believed before it is asserted there' },
-      rateLimit: { bucket: 'payment-webhook', limit: 600, windowSeconds: 60 },
-      async handler(c) {
-        await receiveNotification(
-          db,
-          source,
-          { provider: 'saferpay', paymentId: c.req.param('id') ?? '' },
-          platform.now(),
-        );
-        // Saferpay only wants a 200: anything else and it calls twice more.
-        return c.text('OK');
       },
     },
   ];

@@ -30,6 +30,7 @@ interface SaferpayError {
   ErrorName?: string;
   ErrorMessage?: string;
   TransactionId?: string;
+  OrderId?: string;
 }
 
 /** Assert's answer (the fields Guichet reads). */
@@ -139,15 +140,17 @@ export function saferpay(
         asserted = await call<Asserted>('/Payment/v1/PaymentPage/Assert', { Token: token });
       } catch (error) {
         if (!(error instanceof SaferpayAnswer) || !error.name$) throw error;
+        // 402: the payment itself did not go through (declined, 3-D Secure failed, …); other errors
+        // (an unknown token, a validation error) say nothing of it.
         const status = stillOnPage.includes(error.name$)
           ? 'initialized'
           : abandoned.includes(error.name$)
             ? 'canceled'
-            : error.behavior === 'ABORT' || error.behavior === 'OTHER_MEANS'
+            : error.status === 402
               ? 'failed'
               : undefined;
         if (!status) throw error;
-        return { transactionId: token, status, currency: '', refno: '', type: 'payment' };
+        return { transactionId: token, status, currency: '', refno: error.orderId ?? '', type: 'payment' };
       }
       let { Transaction: transaction } = asserted;
       if (transaction.Status === 'AUTHORIZED') {
@@ -222,6 +225,8 @@ export function saferpay(
 export class SaferpayAnswer extends ProviderAnswer {
   readonly name$: string | undefined;
   readonly behavior: SaferpayError['Behavior'];
+  /** The merchant's reference of the transaction concerned, where Saferpay gives it. */
+  readonly orderId: string | undefined;
 
   constructor(status: number, path: string, error: SaferpayError, text: string) {
     // `ABORT` on a 4xx: refused, nothing done; a retried request (same id) never does it twice.
@@ -232,5 +237,6 @@ export class SaferpayAnswer extends ProviderAnswer {
     );
     this.name$ = error.ErrorName;
     this.behavior = error.Behavior;
+    this.orderId = error.OrderId;
   }
 }

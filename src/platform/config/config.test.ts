@@ -34,6 +34,11 @@ describe('the environment', () => {
       publicUrl: 'https://guichet.vs.ch',
       commercialRegisterUrl: 'https://register.example/api',
       payments: undefined,
+      // Authorities' own merchants are reached at the providers themselves outside the demo.
+      paymentEndpoints: {
+        datatrans: { apiUrl: 'https://api.datatrans.com', payUrl: 'https://pay.datatrans.com' },
+        saferpay: { apiUrl: 'https://www.saferpay.com/api' },
+      },
       smsGatewayUrl: undefined,
       metrics: undefined,
       secretGenerations: {},

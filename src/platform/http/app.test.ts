@@ -44,6 +44,11 @@ describe('route table', () => {
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/push-service/:id',
+      'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Assert', // basic auth, as Saferpay's
+      'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Initialize',
+      'POST /simulators/saferpay/api/Payment/v1/Transaction/Capture',
+      'POST /simulators/saferpay/api/Payment/v1/Transaction/Refund',
+      'POST /simulators/saferpay/vt/:token', // the provider's own page
       'POST /simulators/sms-gateway/messages',
     ]);
   });

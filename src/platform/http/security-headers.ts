@@ -20,10 +20,18 @@ export function securityHeaders(config: Config, extraFormActions: string[] = [])
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
       frameAncestors: ["'none'"],
-      // A checkout form posts here and is redirected to the payment provider: Chromium checks the whole chain.
+      // A checkout form posts here and is redirected to a payment provider (the platform's, or an
+      // authority's own at Datatrans or Saferpay, whose page is on its API's host): Chromium checks the
+      // whole chain.
       formAction: [
         "'self'",
-        ...(config.payments ? [new URL(config.payments.payUrl).origin] : []),
+        ...new Set(
+          [
+            ...(config.payments ? [config.payments.payUrl] : []),
+            config.paymentEndpoints.datatrans.payUrl,
+            config.paymentEndpoints.saferpay.apiUrl,
+          ].map((url) => new URL(url).origin),
+        ),
         ...extraFormActions,
       ],
     },

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../platform/database/database.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { amountOk, type Body, error, newId, now, ok, url } from './answers.ts';
 import { declinedCard, type SimulatedMerchant, simulatedMerchants } from './merchants.ts';
 import * as simulatorTables from './migrations/2026-12-01-80-payments-saferpay-simulator.ts';
 import { payPage } from './pay-page.tsx';
@@ -18,24 +19,10 @@ import {
   saveTransaction,
 } from './store.ts';
 
-const specVersion = '1.40';
+/** The simulator stands for a provider that serves every merchant: no write limit of ours applies. */
+const rateLimit = { bucket: 'saferpay-simulator', limit: 100_000, windowSeconds: 60 };
 /** A payment page stays open this long, as Saferpay's normal session. */
 const pageLifetimeMs = 20 * 60_000;
-
-type Body = Record<string, unknown> & { RequestHeader?: Record<string, unknown> };
-
-const url = (value: unknown): value is string => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
-const amountOk = (amount: unknown): amount is { Value: string; CurrencyCode: string } => {
-  const a = amount as { Value?: unknown; CurrencyCode?: unknown } | undefined;
-  return (
-    typeof a?.Value === 'string' &&
-    /^[1-9]\d{0,9}$/.test(a.Value) &&
-    typeof a.CurrencyCode === 'string' &&
-    /^[A-Z]{3}$/.test(a.CurrencyCode)
-  );
-};
-const now = () => new Date().toISOString();
-const newId = () => randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 16);
 
 /**
  * A stand-in for Worldline Saferpay's JSON API (Payment Page interface), served in demo mode and tests:
@@ -53,28 +40,6 @@ export const saferpaySimulator: GuichetModule = {
     const base = '/simulators/saferpay';
     const pageUrl = (token: string) => `${platform.config.publicUrl}${base}/vt/${token}`;
 
-    const error = (
-      status: Answer['status'],
-      requestId: unknown,
-      behavior: 'ABORT' | 'RETRY' | 'RETRY_LATER' | 'OTHER_MEANS',
-      name: string,
-      message: string,
-      extra: Record<string, unknown> = {},
-    ): Answer => ({
-      status,
-      body: {
-        ResponseHeader: { SpecVersion: specVersion, RequestId: String(requestId ?? '') },
-        Behavior: behavior,
-        ErrorName: name,
-        ErrorMessage: message,
-        ...extra,
-      },
-    });
-    const ok = (requestId: unknown, body: Record<string, unknown>): Answer => ({
-      status: 200,
-      body: { ResponseHeader: { SpecVersion: specVersion, RequestId: String(requestId) }, ...body },
-    });
-
     /** Basic auth, then the request header, then the work, once per request id. */
     function api(
       path: string,
@@ -84,6 +49,7 @@ export const saferpaySimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/api/Payment/v1/${path}`,
         access: 'machine',
+        rateLimit,
         async handler(c: Context) {
           const answer = await (async (): Promise<Answer> => {
             const body = (await c.req.json().catch(() => undefined)) as Body | undefined;
@@ -198,12 +164,28 @@ export const saferpaySimulator: GuichetModule = {
         const page = typeof body.Token === 'string' ? await findPage(tx, body.Token) : undefined;
         if (!page || page.customerId !== merchant.customerId)
           return error(400, requestId, 'ABORT', 'TOKEN_INVALID', 'Invalid token');
+        // Errors about the page name its order, as Saferpay's error answers do where they can.
+        const about = { OrderId: page.orderId };
         if (page.state === 'open')
           return Date.now() > Date.parse(page.expiresAt)
-            ? error(400, requestId, 'ABORT', 'TOKEN_EXPIRED', 'The token is expired')
-            : error(400, requestId, 'RETRY_LATER', 'TRANSACTION_NOT_STARTED', 'Transaction not started');
+            ? error(400, requestId, 'ABORT', 'TOKEN_EXPIRED', 'The token is expired', about)
+            : error(
+                400,
+                requestId,
+                'RETRY_LATER',
+                'TRANSACTION_NOT_STARTED',
+                'Transaction not started',
+                about,
+              );
         if (page.state === 'aborted')
-          return error(402, requestId, 'ABORT', 'TRANSACTION_ABORTED', 'Transaction aborted by the payer');
+          return error(
+            402,
+            requestId,
+            'ABORT',
+            'TRANSACTION_ABORTED',
+            'Transaction aborted by the payer',
+            about,
+          );
         if (page.state === 'declined')
           return error(
             402,
@@ -211,6 +193,7 @@ export const saferpaySimulator: GuichetModule = {
             'OTHER_MEANS',
             'TRANSACTION_DECLINED',
             'Transaction declined by acquirer',
+            about,
           );
         const transaction = await findTransaction(tx, merchant.customerId, { id: page.transactionId ?? '' });
         if (!transaction) return error(400, requestId, 'ABORT', 'TOKEN_INVALID', 'Invalid token');
@@ -302,6 +285,7 @@ export const saferpaySimulator: GuichetModule = {
         method: 'POST',
         path: `${base}/vt/:token`,
         access: 'machine',
+        rateLimit,
         object: { none: 'a simulator of the payment provider (demo and tests)' },
         async handler(c) {
           const form = await c.req.parseBody();
