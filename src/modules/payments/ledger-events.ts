@@ -36,6 +36,22 @@ export const paidEvent = (
   details: { transactionId: transaction.transactionId },
 });
 
+/**
+ * Money the provider took that no fee claims (a second attempt paid too, or a payment after the fee was
+ * cancelled): received, without a fee, until it is refunded.
+ */
+export const duplicateEvent = (fee: ProviderFee, transaction: ProviderTransaction): MoneyEvent => ({
+  ...of(fee),
+  paymentId: null,
+  kind: 'paid',
+  amountCents:
+    transaction.detail?.settle?.amount ?? transaction.detail?.authorize?.amount ?? fee.amount_cents,
+  provider: providerOf(fee),
+  method: transaction.method ?? null,
+  eventKey: `paid:duplicate:${transaction.transactionId}`,
+  details: { paymentId: fee.id, transactionId: transaction.transactionId, duplicate: true },
+});
+
 export const failedEvent = (
   fee: ProviderFee,
   transaction: ProviderTransaction,

@@ -4,6 +4,7 @@ import { createAuthority, createCitizen } from '../../../tests/support/factories
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { balancesOf, ledgerRows, openFees, openOfPayment, recordMoneyEvent } from './ledger.ts';
 import { cancelUnpaid, requestPayment } from './payments.ts';
+import { applyTransaction } from './provider-transactions.ts';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let authorityId = '';
@@ -54,6 +55,35 @@ describe('the ledger', () => {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from payment_ledger
       where event_key = 'ledger-test:2'`.execute(db);
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('counts money taken twice as received without a fee, once', async () => {
+    const { db } = app.database;
+    const fee = await db.transaction().execute((tx) =>
+      requestPayment(tx, {
+        authorityId,
+        accountId,
+        purpose: { fr: 'Émolument' },
+        amountCents: 700,
+        source: 'ledger-test:twice',
+        link: '/my',
+      }),
+    );
+    const before = await balancesOf(db, authorityId);
+    const settled = (transactionId: string) => ({
+      transactionId,
+      status: 'settled',
+      currency: 'CHF',
+      refno: fee.refno,
+      detail: { settle: { amount: 700 } },
+    });
+    const paid = await applyTransaction(db, fee, settled('tx-first'), 'checked');
+    await applyTransaction(db, paid, settled('tx-second'), 'checked');
+    await applyTransaction(db, paid, settled('tx-second'), 'webhook');
+    const after = await balancesOf(db, authorityId);
+    expect(after.receivedCents - before.receivedCents).toBe(1400);
+    expect(after.openCents - before.openCents).toBe(-700);
+    expect(await openOfPayment(db, authorityId, fee.id)).toBe(0);
   });
 
   it('derives the balances from the events: asked, paid, refunded, cancelled, transferred, written off', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { recordMoneyEvent } from './ledger.ts';
-import { failedEvent, paidEvent } from './ledger-events.ts';
+import { duplicateEvent, failedEvent, paidEvent } from './ledger-events.ts';
 import {
   isUnsettled,
   locked,
@@ -137,8 +137,10 @@ export async function applyTransaction(
       if (!isUnsettled(now)) {
         // The webhook or the return came first — or the person paid a second attempt in another window,
         // or paid what was cancelled meanwhile: that money is to be refunded, so it is flagged.
-        if (now.status === 'cancelled' || now.provider_transaction_id !== transaction.transactionId)
+        if (now.status === 'cancelled' || now.provider_transaction_id !== transaction.transactionId) {
           await recordEvent(tx, payment.id, 'duplicate', transaction);
+          await recordMoneyEvent(tx, duplicateEvent(now, transaction));
+        }
         return now;
       }
       const paid = await settlePayment(tx, now, {
