@@ -4,7 +4,8 @@
 //  - sealing a PDF (PAdES B-T) against one bare ECDSA P-256 signature (bench/seal.ts);
 //  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts);
 //  - verifying a QR code against one bare ECDSA P-256 verification (bench/qr-verification.ts);
-//  - the memory of refusing an upload ten times the limit against accepting one at the limit.
+//  - the memory of refusing an upload ten times the limit against accepting one at the limit;
+//  - camt.054 import of 10,000 credits against parsing the same XML alone.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -26,6 +27,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { benchCamtImport } from './camt-import.ts';
 import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
 import { benchQrVerification } from './qr-verification.ts';
@@ -122,6 +124,7 @@ try {
   await benchSeal(database.db);
   await benchDocumentCapture();
   await benchQrVerification();
+  await benchCamtImport(database.db);
 } finally {
   await database.close();
   await postgres.stop();

@@ -4,6 +4,7 @@ import { getAuthorityBySlug } from './modules/authorities/index.ts';
 import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
 import { registerClient } from './modules/identity/index.ts';
 import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
+import { paymentsCommand, paymentsUsage } from './modules/payments/index.ts';
 import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
 import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
 import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
@@ -34,6 +35,7 @@ Commands:
   apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]
                      create an API key for an authority's business application; prints it once
                      (--grant client-credentials: an OAuth client instead, for tokens from /oidc/token)
+${paymentsUsage}
   documents rewrap   seal every document key with the current master key (after a key rotation)
   qr inspect [--certificate <base64 DER>] [--at <ISO time>] (--image <PNG/JPEG file> | <payload>)
                      decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
@@ -67,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       mode: { type: 'string' },
       expires: { type: 'string' },
       grant: { type: 'string' },
+      date: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -145,6 +149,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
         return 0;
       }
+      case 'payments':
+        await migrate(database.db, database.pool);
+        process.stdout.write(await paymentsCommand(database.db, { sub, file: positionals[2], ...values }));
+        return 0;
       case 'documents': {
         if (sub !== 'rewrap') throw new Error('usage: guichet documents rewrap');
         if (!config.masterKeys) throw new Error('MASTER_KEYS is not set');

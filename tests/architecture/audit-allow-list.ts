@@ -68,6 +68,8 @@ export const notSensitive: Record<string, string> = {
   'src/modules/notifications/delivery-reports.ts#firstReport':
     "replay guard: the nonce of a gateway's receipt, kept until it expires",
   'src/modules/notifications/delivery-reports.ts#forgetReport': 'replay guard: drops expired receipt nonces',
+  'src/modules/payments/ledger.ts#recordMoneyEvent':
+    'an append-only ledger row, written in the transaction of the (audited) change it records',
   'src/modules/payments/payments.ts#recordEvent':
     'log of the exchanges with the provider, not a change of the payment',
   'src/modules/payments/webhook-deliveries.ts#firstDelivery':

@@ -13,5 +13,6 @@ export {
   shownReference,
   unsettledFrom,
 } from './payments.ts';
+export { paymentsCommand, paymentsUsage } from './payments-cli.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

@@ -1,5 +1,6 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
+import { bankRoutes } from './bank-routes.tsx';
 import { checkoutRoutes } from './checkout-routes.tsx';
 import * as createPayments from './migrations/2026-11-24-18-payments-create.ts';
 import * as refunds from './migrations/2026-11-24-22-payments-refunds.ts';
@@ -9,6 +10,7 @@ import * as referenceReason from './migrations/2026-11-30-22-payments-reference-
 import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requests.ts';
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
+import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
@@ -16,6 +18,7 @@ import { type ProviderSource, providerOfPayment } from './providers.ts';
 import { askRefund, paymentOfRefund } from './refunds.ts';
 import { paymentRoutes } from './routes.tsx';
 import { settingsRoutes } from './settings-routes.tsx';
+import { statementRoutes } from './statement-routes.tsx';
 
 /**
  * Online payment of fees: payments asked by other modules (a request's status), paid through the
@@ -33,12 +36,15 @@ export const paymentsModule: GuichetModule = {
     '2026-11-30-50-payments-refund-requests': refundRequests,
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
     '2026-12-01-80-payments-settings': settings,
+    '2026-12-01-90-payments-ledger-bank': ledgerBank,
   },
   routes: (platform) => [
     ...checkoutRoutes(platform),
     ...settingsRoutes(platform),
     ...paymentRoutes(platform),
     ...notificationRoutes(platform),
+    ...bankRoutes(platform),
+    ...statementRoutes(platform),
   ],
   mySpace: paymentsMySpace,
   jobs: (platform) => {

@@ -5,6 +5,8 @@ import { type Db, escapeLike, tablesOf } from '../../platform/database/database.
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
+import { recordMoneyEvent } from './ledger.ts';
+import { askedEvent, cancelledEvent } from './ledger-events.ts';
 import type { ProviderTransaction } from './provider.ts';
 import type { PaymentStatus, PaymentsTables, SettledJob } from './tables.ts';
 
@@ -77,6 +79,7 @@ export async function requestPayment(tx: Db, request: PaymentRequest): Promise<P
         .returningAll()
         .executeTakeFirstOrThrow(),
   );
+  await recordMoneyEvent(tx, askedEvent(created));
   // The account's people are told (content-free) that a payment awaits them.
   await tellAbout(
     tx,
@@ -247,6 +250,7 @@ export async function cancelUnpaid(tx: Db, sourcePrefix: string): Promise<void> 
           .where('id', '=', payment.id)
           .execute(),
     );
+  for (const payment of open) await recordMoneyEvent(tx, cancelledEvent(payment));
 }
 
 /** An authority's payments, newest first, optionally in one status. */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { emitEvent } from '../../platform/events/emit-event.ts';
-import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { recordMoneyEvent } from './ledger.ts';
+import { duplicateEvent, failedEvent, paidEvent } from './ledger-events.ts';
 import {
   isUnsettled,
   locked,
@@ -19,6 +19,7 @@ import {
   settledStatuses,
   unsuccessfulStatuses,
 } from './provider.ts';
+import { settlePayment } from './settle.ts';
 import type { PaymentsTables } from './tables.ts';
 
 const tables = (db: Db) => tablesOf<PaymentsTables>(db);
@@ -136,43 +137,22 @@ export async function applyTransaction(
       if (!isUnsettled(now)) {
         // The webhook or the return came first — or the person paid a second attempt in another window,
         // or paid what was cancelled meanwhile: that money is to be refunded, so it is flagged.
-        if (now.status === 'cancelled' || now.provider_transaction_id !== transaction.transactionId)
+        if (now.status === 'cancelled' || now.provider_transaction_id !== transaction.transactionId) {
           await recordEvent(tx, payment.id, 'duplicate', transaction);
+          await recordMoneyEvent(tx, duplicateEvent(now, transaction));
+        }
         return now;
       }
-      const details = {
-        refno: payment.refno,
-        amountCents: payment.amount_cents,
+      const paid = await settlePayment(tx, now, {
+        actor,
         transactionId: transaction.transactionId,
-      };
-      return auditedTx(tx, paymentEvent(actor, 'payment.settled', payment, details), async (tx) => {
-        const paid = await tables(tx)
-          .updateTable('payments')
-          .set({
-            status: 'paid',
-            paid_at: sql`now()`,
-            updated_at: sql`now()`,
-            provider_transaction_id: transaction.transactionId,
-          })
-          .where('id', '=', payment.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (paid.on_settled) await enqueue(tx, paid.on_settled.job, paid.on_settled.payload as never);
-        await emitEvent(tx, {
-          type: 'payment.succeeded',
-          authorityId: paid.authority_id,
-          subject: `payment:${paid.id}`,
-          data: {
-            payment: {
-              id: paid.id,
-              reference: paid.reference,
-              amountCents: paid.amount_cents,
-              currency: paid.currency,
-            },
-          },
-        });
-        return paid;
+        details: { transactionId: transaction.transactionId },
       });
+      await recordMoneyEvent(
+        tx,
+        paidEvent(paid, transaction, await attemptMethod(tx, payment, transaction.transactionId)),
+      );
+      return paid;
     });
   }
   await db.transaction().execute(async (tx) => {
@@ -190,6 +170,10 @@ export async function applyTransaction(
           .set({ status: 'open', last_outcome: outcome, updated_at: sql`now()` })
           .where('id', '=', payment.id)
           .execute(),
+    );
+    await recordMoneyEvent(
+      tx,
+      failedEvent(now, transaction, await attemptMethod(tx, payment, transaction.transactionId)),
     );
   });
   return reread(db, payment);

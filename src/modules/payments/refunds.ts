@@ -5,6 +5,8 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { emitEvent } from '../../platform/events/emit-event.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { recordMoneyEvent } from './ledger.ts';
+import { refundedEvent } from './ledger-events.ts';
 import { locked, type Payment, paymentEvent, tellAbout } from './payments.ts';
 import {
   type PaymentProvider,
@@ -300,6 +302,7 @@ async function decide(
             },
           })
           .execute();
+        await recordMoneyEvent(tx, refundedEvent(payment, refund));
         if (!refund.duplicate) {
           const refundedCents = payment.refunded_cents + refund.amount_cents;
           await tables(tx)

@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
+import { bankTransferPart, staffQrBillPart } from './bank-routes.tsx';
 import { checkoutGroup, refreshPending } from './checkout-group.ts';
 import { paymentMessages } from './messages.ts';
 import { paymentWebhookPath, saferpayNotifyPath } from './notification-routes.ts';
@@ -22,8 +23,10 @@ import {
 import { type PaymentMethod, paymentMethods } from './provider.ts';
 import { checkout } from './provider-transactions.ts';
 import { type ProviderSource, providerOfAuthority, providerOfPayment } from './providers.ts';
+import { awaitingTransfer } from './qr-bill-send.ts';
 import { refundables, refundsOf, requestRefund } from './refunds.ts';
 import type { PaymentStatus } from './tables.ts';
+import { BankTools } from './views/bank-pages.tsx';
 import { amountOf, PaymentPage, PaymentsPage, statusLabels } from './views/payment-pages.tsx';
 import { RefundConfirmPage } from './views/refund-page.tsx';
 import { StaffPaymentPage, StaffPaymentsPage } from './views/staff-pages.tsx';
@@ -79,6 +82,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
           ).length
         }
         providerDown={providerDown}
+        bankTransfer={await bankTransferPart(platform, c, payment, mayPay)}
       />,
     );
   };
@@ -122,6 +126,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         mayRefund={mayRefund && Boolean(await providerOfPayment(source, payment))}
         refundRequested={c.req.query('refund') === 'requested'}
         errors={errors}
+        qrBill={await staffQrBillPart(platform, c, payment, base)}
       />,
     );
   }
@@ -198,6 +203,7 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
                 })
               ).allowed
             }
+            tools={<BankTools locale={c.var.locale} slug={authority.slug} />}
           />,
         );
       },
@@ -302,7 +308,16 @@ export function paymentRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: paymentMessages.translator(c.var.locale)('paymentsTitle') },
-          <PaymentsPage locale={c.var.locale} payments={payments} />,
+          <PaymentsPage
+            locale={c.var.locale}
+            payments={payments}
+            awaitingTransfer={
+              await awaitingTransfer(
+                db,
+                payments.map((p) => p.id),
+              )
+            }
+          />,
         );
       },
     },

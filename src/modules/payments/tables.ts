@@ -96,6 +96,59 @@ export interface PaymentsTables {
     decided_at: Date | null;
     last_error: string | null;
   };
+  /** Every money event, once (`event_key`), never changed: balances are sums over it. See ledger.ts. */
+  payment_ledger: {
+    id: Generated<number>;
+    authority_id: string;
+    payment_id: string | null;
+    kind: LedgerKind;
+    amount_cents: number;
+    currency: string;
+    provider: string | null;
+    method: string | null;
+    event_key: string;
+    details: Generated<unknown>;
+    at: Generated<Date>;
+  };
+  /** The QR-bill sent for a fee: its reference is what the bank reports back with the credit. */
+  payment_bank_slips: {
+    payment_id: string;
+    authority_id: string;
+    reference: string;
+    reference_type: 'QRR' | 'SCOR';
+    creditor_account: string;
+    document_id: string | null;
+    sent_by: string;
+    created_at: Generated<Date>;
+  };
+  /**
+   * A credit from a camt.054 notification, once per bank entry (`creditor_account`, `entry_key`).
+   * `applied_cents`: the part that paid its fee; the rest (excess, or all of an unmatched credit) is
+   * unassigned until staff resolve it.
+   */
+  payment_bank_credits: {
+    id: Generated<string>;
+    authority_id: string | null;
+    creditor_account: string;
+    entry_key: string;
+    message_id: string | null;
+    booking_date: string | null;
+    value_date: string | null;
+    amount_cents: number;
+    currency: string;
+    debtor_name: string | null;
+    debtor_account: string | null;
+    reference: string | null;
+    reference_type: string | null;
+    remittance: string | null;
+    payment_id: string | null;
+    outcome: 'settled' | 'partial' | 'excess' | 'unmatched';
+    applied_cents: number;
+    resolution: 'settled' | 'written_off' | null;
+    resolved_by: string | null;
+    resolved_at: Date | null;
+    imported_at: Generated<Date>;
+  };
   /** Webhook signatures already received, while their timestamp is still fresh (replays refused). */
   payment_webhook_signatures: { signature: string; expires_at: Date };
 }
@@ -115,3 +168,12 @@ export interface Creditor {
 }
 
 export type RefundState = 'requested' | 'refunded' | 'refused' | 'unknown';
+
+export type LedgerKind =
+  | 'asked'
+  | 'paid'
+  | 'failed'
+  | 'refunded'
+  | 'transferred'
+  | 'written_off'
+  | 'cancelled';

@@ -24,6 +24,8 @@ export const authorityActions = [
   'authority.manageWebhooks',
   'authority.manageApiKeys',
   'authority.managePayments',
+  'authority.sendQrBills',
+  'authority.reconcilePayments',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -44,6 +46,7 @@ export const integrationActions = [
   'integration.lookUpOrganisations',
   'integration.readWebhooks',
   'integration.manageWebhooks',
+  'integration.importBankNotifications',
 ] as const;
 
 /**
@@ -191,6 +194,7 @@ export const apiScopeFor: Record<
   'integration.lookUpOrganisations': 'organisations:read',
   'integration.readWebhooks': 'webhooks:read',
   'integration.manageWebhooks': 'webhooks:write',
+  'integration.importBankNotifications': 'payments:write',
   'integration.readFormSchemas': 'forms:read',
   'request.readThroughApi': 'requests:read',
   'request.changeThroughApi': 'requests:write',

@@ -232,7 +232,12 @@ const allowed: [string, string[], string[]][] = [
   ['accountant', ['account.consult'], ['companyTax']],
   [
     'sionAgent',
-    ['authority.processRequests', 'authority.publishDocuments', 'authority.viewPayments'],
+    [
+      'authority.processRequests',
+      'authority.publishDocuments',
+      'authority.viewPayments',
+      'authority.sendQrBills',
+    ],
     ['sion'],
   ],
   ['sierreAdmin', [...authorityActions], ['sierre']],

@@ -45,6 +45,10 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.manageWebhooks': ['authorityAdmin'],
   'authority.manageApiKeys': ['authorityAdmin'],
   'authority.managePayments': ['authorityAdmin'],
+  // Sending a QR-bill moves no money (agents help people who cannot pay online); reconciling settles
+  // fees and writes money off, which is the administrator's, like refunds.
+  'authority.sendQrBills': ['agent', 'authorityAdmin'],
+  'authority.reconcilePayments': ['authorityAdmin'],
 };
 
 /**

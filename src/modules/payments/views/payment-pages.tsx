@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatChf, formatDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
@@ -9,6 +10,7 @@ import { Tag, type TagTone } from '../../../platform/views/components/tag.tsx';
 import { paymentMessages } from '../messages.ts';
 import { isUnsettled, type Payment, shownReference } from '../payments.ts';
 import type { PaymentMethod } from '../provider.ts';
+import { AwaitingTransfer } from './bank-pages.tsx';
 
 type T = ReturnType<typeof paymentMessages.translator>;
 
@@ -73,6 +75,8 @@ export function PaymentPage(props: {
   /** Other fees of the same procedure still to pay: then one checkout pays them all. */
   siblingsOpen?: number;
   providerDown?: boolean;
+  /** Paying by bank transfer instead (a QR-bill), or what waits for it. */
+  bankTransfer?: Child;
 }) {
   const t = paymentMessages.translator(props.locale);
   const { payment } = props;
@@ -121,6 +125,7 @@ export function PaymentPage(props: {
         ) : (
           <p>{t('unavailable')}</p>
         ))}
+      {props.bankTransfer}
       <p>
         <a href={payment.link}>{t('concerns')}</a>
       </p>
@@ -128,7 +133,12 @@ export function PaymentPage(props: {
   );
 }
 
-export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
+export function PaymentsPage(props: {
+  locale: Locale;
+  payments: Payment[];
+  /** The fees a QR-bill was sent for: they wait for a bank transfer. */
+  awaitingTransfer?: Set<string>;
+}) {
   const t = paymentMessages.translator(props.locale);
   return (
     <>
@@ -144,7 +154,11 @@ export function PaymentsPage(props: { locale: Locale; payments: Payment[] }) {
             <a href={`/payments/${payment.id}`}>{shownReference(payment)}</a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
-            <PaymentStatus t={t} payment={payment} />,
+            isUnsettled(payment) && props.awaitingTransfer?.has(payment.id) ? (
+              <AwaitingTransfer locale={props.locale} />
+            ) : (
+              <PaymentStatus t={t} payment={payment} />
+            ),
           ])}
         />
       )}

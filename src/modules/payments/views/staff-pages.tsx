@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatDateTime, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
@@ -23,6 +24,8 @@ export function StaffPaymentsPage(props: {
   payments: Awaited<ReturnType<typeof paymentsOfAuthority>>;
   /** For the authority's administrator: its provider, merchant and creditor. */
   mayManage?: boolean;
+  /** Links to bank reconciliation and the daily statement. */
+  tools?: Child;
 }) {
   const t = paymentMessages.translator(props.locale);
   return (
@@ -33,6 +36,7 @@ export function StaffPaymentsPage(props: {
           <a href={`${props.base}/settings`}>{t('settingsLink')}</a>
         </p>
       )}
+      {props.tools}
       <form method="get" action={props.base} class="inbox-filters">
         <div class="field">
           <label class="field__label" for="status">
@@ -83,6 +87,8 @@ export function StaffPaymentPage(props: {
   mayRefund: boolean;
   refundRequested: boolean;
   errors: FieldError[];
+  /** The QR-bill sent for it, or a button to send one. */
+  qrBill?: Child;
 }) {
   const t = paymentMessages.translator(props.locale);
   const { payment } = props;
@@ -149,6 +155,7 @@ export function StaffPaymentPage(props: {
           ];
         })}
       />
+      {props.qrBill}
     </>
   );
 }
