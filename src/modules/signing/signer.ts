@@ -17,7 +17,7 @@ import type { Timestamper } from './timestamp-client.ts';
 /**
  * Makes the CMS signature a PDF's `/Contents` holds, over the bytes its byte range covers. The level
  * (B-T now; B-LT adds validation data) and where the key lives (database, PKCS#12, PKCS#11 later) are
- * the implementation's business: see docs/decisions/0020-seal-signer-interface.md.
+ * the implementation's business: see docs/decisions/0023-seal-signer-interface.md.
  */
 export interface Signer {
   /** `ETSI.CAdES.detached`: the PDF's /SubFilter for what `sign` makes. */
