@@ -231,11 +231,15 @@ async function main(argv: string[]): Promise<number> {
             withWorker: !values['no-worker'] && config.workerInServe,
           });
           process.stdout.write(`Guichet is running at ${running.url}\n`);
-          // The demo's business applications connect through the API, now that it answers.
+          // The demo's business applications connect through the API, now that it answers; in the
+          // background, so that a signal meanwhile still stops the platform in order.
           if (command === 'start')
-            await connectDemoApps(database.db, await masterKeysFor(config, database.db), running.url).catch(
-              (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
-            );
+            void masterKeysFor(config, database.db)
+              .then((keys) => connectDemoApps(database.db, keys, running.url))
+              .then(
+                () => logger.info('the demo applications are connected'),
+                (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
+              );
           return running.stop;
         });
       case 'worker':
