@@ -51,7 +51,10 @@ async function billedFee(amountCents: number) {
       onSettled: { job: 'cases:payment-settled', payload: { caseId, status: 'paid' } },
     }),
   );
-  const sent = await sendQrBill(vault, payment, { actor: 'test', locale: 'fr' });
+  const sent = await sendQrBill({ db: vault.db, config: app.config, vault }, payment, {
+    actor: 'test',
+    locale: 'fr',
+  });
   if (typeof sent === 'string') throw new Error(sent);
   return { payment, reference: sent.slip.reference, caseId };
 }
@@ -247,7 +250,10 @@ describe('camt.054 import', () => {
         link: '/my',
       }),
     );
-    const sent = await sendQrBill(vault, payment, { actor: 'test', locale: 'fr' });
+    const sent = await sendQrBill({ db: vault.db, config: app.config, vault }, payment, {
+      actor: 'test',
+      locale: 'fr',
+    });
     if (typeof sent === 'string') throw new Error(sent);
     expect(sent.slip).toMatchObject({ reference_type: 'SCOR', creditor_account: iban });
     expect(isValidCreditorReference(sent.slip.reference)).toBe(true);
