@@ -19,6 +19,7 @@ import { bindAwaitedMandates } from './mandates/index.ts';
 import { mandatesModule } from './mandates/module.ts';
 import { messagingModule } from './messaging/module.ts';
 import { notificationsModule } from './notifications/module.ts';
+import { qrBillLayout } from './payments/index.ts';
 import { paymentsModule } from './payments/module.ts';
 import { apiScopes } from './policy/index.ts';
 import {
@@ -44,7 +45,7 @@ export const modules = [
   catalogueModule,
   notificationsModule,
   documentsModule,
-  signingModule,
+  signingModule({ layouts: { 'qr-bill': qrBillLayout } }),
   verificationModule({
     keys: verificationKeys,
     validateSeal,

@@ -5,8 +5,8 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { vaultOf } from '../documents/index.ts';
 import { can } from '../policy/index.ts';
+import { issuingContextOf } from '../signing/index.ts';
 import { bankMessages } from './bank-messages.ts';
 import { CamtError } from './camt.ts';
 import {
@@ -129,7 +129,7 @@ export function bankRoutes(platform: Platform): RouteDef[] {
         };
         if (!payment || !resource || !(await can(db, actor, 'account.pay', resource)).allowed)
           throw notFound();
-        const sent = await sendQrBill(await vaultOf(platform), payment, {
+        const sent = await sendQrBill(await issuingContextOf(platform), payment, {
           actor: `person:${actor.id}`,
           locale: c.var.locale,
         });
@@ -149,7 +149,7 @@ export function bankRoutes(platform: Platform): RouteDef[] {
           throw notFound();
         const payment = await getPaymentOfAuthority(db, authority.id, c.req.param('id') ?? '');
         if (!payment) throw notFound();
-        const sent = await sendQrBill(await vaultOf(platform), payment, {
+        const sent = await sendQrBill(await issuingContextOf(platform), payment, {
           actor: `person:${loggedInPerson(c).id}`,
           // The person reads it in the authority's first language, as its letters.
           locale: authority.languages[0] ?? c.var.locale,

@@ -1,11 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CamtEntry, camt054 } from '../../../tests/support/camt054.ts';
 import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
+import { sealPending } from '../../../tests/support/issuing.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { createBlobStore, type DocumentVault } from '../documents/index.ts';
+import {
+  createBlobStore,
+  type DocumentVault,
+  getDocumentOfAccount,
+  readDocument,
+} from '../documents/index.ts';
+import { issuedDocumentOfDocument, readQrImage, validateSeal } from '../signing/index.ts';
 import { CamtError } from './camt.ts';
 import { creditsToCheck, importCamt, resolveBankCredit } from './camt-import.ts';
 import { balancesOf, openOfPayment } from './ledger.ts';
@@ -51,10 +62,47 @@ async function billedFee(amountCents: number) {
       onSettled: { job: 'cases:payment-settled', payload: { caseId, status: 'paid' } },
     }),
   );
-  const sent = await sendQrBill(vault, payment, { actor: 'test', locale: 'fr' });
+  const sent = await sendQrBill({ db: vault.db, config: app.config, vault }, payment, {
+    actor: 'test',
+    locale: 'fr',
+  });
   if (typeof sent === 'string') throw new Error(sent);
   return { payment, reference: sent.slip.reference, caseId };
 }
+
+describe('a QR-bill sent for a fee', () => {
+  it('is issued like every document: in the register, sealed by the job, its Swiss QR code intact', async () => {
+    const { db } = app.database;
+    const { payment, reference } = await billedFee(4500);
+    const { rows } = await sql<{ document_id: string }>`
+      select document_id from payment_bank_slips where payment_id = ${payment.id}`.execute(db);
+    const documentId = rows[0]?.document_id ?? '';
+    expect((await getDocumentOfAccount(db, accountId, documentId))?.awaiting_seal).toBe(true);
+    await sealPending(app);
+    const sealed = await getDocumentOfAccount(db, accountId, documentId);
+    if (!sealed) throw new Error('QR-bill document missing');
+    const bytes = await readDocument(vault, sealed);
+    expect((await validateSeal(db, bytes)).status).toBe('valid');
+    expect(await issuedDocumentOfDocument(db, documentId)).toMatchObject({ type: 'bill', status: 'valid' });
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'qr-bill-sealed-'));
+    try {
+      writeFileSync(path.join(folder, 'bill.pdf'), bytes);
+      spawnSync('pdftoppm', [
+        '-r',
+        '150',
+        '-png',
+        '-singlefile',
+        path.join(folder, 'bill.pdf'),
+        path.join(folder, 'bill'),
+      ]);
+      const payload = await readQrImage(readFileSync(path.join(folder, 'bill.png')));
+      expect(payload.split('\n').slice(0, 3)).toEqual(['SPC', '0200', '1']);
+      expect(payload).toContain(reference);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
 
 const file = (messageId: string, entries: CamtEntry[], version: '04' | '08' = '08') =>
   camt054({ version, account: sionQrIban, messageId, entries });
@@ -247,7 +295,10 @@ describe('camt.054 import', () => {
         link: '/my',
       }),
     );
-    const sent = await sendQrBill(vault, payment, { actor: 'test', locale: 'fr' });
+    const sent = await sendQrBill({ db: vault.db, config: app.config, vault }, payment, {
+      actor: 'test',
+      locale: 'fr',
+    });
     if (typeof sent === 'string') throw new Error(sent);
     expect(sent.slip).toMatchObject({ reference_type: 'SCOR', creditor_account: iban });
     expect(isValidCreditorReference(sent.slip.reference)).toBe(true);

@@ -15,4 +15,5 @@ export {
 } from './payments.ts';
 export { paymentsCommand, paymentsUsage } from './payments-cli.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';
+export { qrBillLayout } from './qr-bill-send.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

@@ -52,7 +52,10 @@ describe('guichet payments import-camt and statement', () => {
       store: createBlobStore(app.config.documentStore, db),
       keys: await masterKeysFor(app.config, db),
     };
-    const sent = await sendQrBill(vault, paidByBank, { actor: 'test', locale: 'fr' });
+    const sent = await sendQrBill({ db: vault.db, config: app.config, vault }, paidByBank, {
+      actor: 'test',
+      locale: 'fr',
+    });
     if (typeof sent === 'string') throw new Error(sent);
     const file = path.join(folder, 'camt.xml');
     writeFileSync(

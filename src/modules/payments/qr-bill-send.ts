@@ -5,8 +5,8 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import { getAccount } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
-import { type DocumentVault, publishDocument } from '../documents/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
+import { type IssuingContext, issueDocument } from '../signing/index.ts';
 import { bankMessages } from './bank-messages.ts';
 import { compactIban } from './iban.ts';
 import { paymentSettingsOf } from './payment-settings.ts';
@@ -52,12 +52,12 @@ export type SendRefusal = 'settled' | 'noCreditor' | 'notChf';
  * recorded and audited before the PDF is published; sending again publishes the same document.
  */
 export async function sendQrBill(
-  vault: DocumentVault,
+  context: IssuingContext,
   payment: Payment,
   request: { actor: string; locale: Locale },
   now = new Date(),
 ): Promise<{ slip: BankSlip; documentId: string } | SendRefusal> {
-  const { db } = vault;
+  const { db } = context;
   if (!isUnsettled(payment)) return 'settled';
   if (payment.currency !== 'CHF') return 'notChf';
   const settings = await paymentSettingsOf(db, payment.authority_id);
@@ -92,22 +92,36 @@ export async function sendQrBill(
   });
   if (!slip) return 'settled';
   const t = bankMessages.translator(request.locale);
-  const { document } = await publishDocument(
-    vault,
-    {
-      accountId: payment.account_id,
-      authorityId: payment.authority_id,
-      title: t('qrBillTitle', { reference: shownReference(payment) }),
-      category: 'invoice',
-      theme: payment.theme,
-      message: null,
-      requestReference: payment.reference ?? undefined,
-      filename: `qr-bill-${shownReference(payment)}.pdf`,
-      bytes: await qrBillDocument(db, payment, slip, request.locale, now),
-      idempotencyKey: `qr-bill:${payment.id}`,
-      publishedBy: request.actor,
-    },
-    now,
+  const title = t('qrBillTitle', { reference: shownReference(payment) });
+  const bill = await qrBillOf(db, payment, slip, request.locale, now);
+  const holder = await getAccount(db, payment.account_id);
+  const pdf = await qrBillPdf(bill);
+  // Issued like every document of the authority: in the register, sealed by the job moments later.
+  const { document } = await db.transaction().execute((tx) =>
+    issueDocument(
+      context,
+      {
+        type: 'bill',
+        authorityId: payment.authority_id,
+        accountId: payment.account_id,
+        subject: {
+          kind: holder?.kind === 'professional' ? 'organisation' : 'person',
+          name: holder?.name ?? '',
+        },
+        language: request.locale,
+        content: { title, recipient: holder?.name ?? '', paragraphs: [], sections: [] },
+        verifierFields: { n: holder?.name ?? '', r: slip.reference },
+        category: 'invoice',
+        theme: payment.theme,
+        ...(payment.reference ? { requestReference: payment.reference } : {}),
+        filename: `qr-bill-${shownReference(payment)}.pdf`,
+        idempotencyKey: `qr-bill:${payment.id}`,
+        issuedBy: request.actor,
+        ownLayout: { kind: qrBillLayoutName, data: bill, pdf },
+      },
+      tx,
+      now,
+    ),
   );
   if (slip.document_id !== document.id)
     await tables(db)
@@ -118,17 +132,20 @@ export async function sendQrBill(
   return { slip: { ...slip, document_id: document.id }, documentId: document.id };
 }
 
-/**
- * The QR-bill of a fee as PDF bytes. The seam for the seal: once issuing lands, these bytes go through
- * the issuing function before they are published.
- */
-export async function qrBillDocument(
+/** The layout name of a QR-bill in the issuance register: `qrBillLayout` draws it again to seal it. */
+export const qrBillLayoutName = 'qr-bill';
+
+/** Draws a QR-bill from the data kept in the register (the signing module's sealing job calls it). */
+export const qrBillLayout = (data: unknown) => qrBillPdf(data as QrBill);
+
+/** What a fee's QR-bill says (creditor, debtor, amount, reference, message), as the register keeps it. */
+async function qrBillOf(
   db: Db,
   payment: Payment,
   slip: BankSlip,
   locale: Locale,
   issuedOn: Date,
-): Promise<Buffer> {
+): Promise<QrBill> {
   const settings = await paymentSettingsOf(db, payment.authority_id);
   if (!settings) throw new Error(`Authority ${payment.authority_id} has no creditor to be paid to`);
   const authority = await getAuthorityById(db, payment.authority_id);
@@ -152,7 +169,7 @@ export async function qrBillDocument(
       lines: [purpose, t('qrBillHint')],
     },
   };
-  return qrBillPdf(bill);
+  return bill;
 }
 
 /** The account's holder with a full postal address, if known (else the payer fills the box in). */

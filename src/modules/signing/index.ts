@@ -6,6 +6,8 @@ export type {
   IssuedDocument,
   IssuedSubject,
   IssuedType,
+  LayoutRenderer,
+  OwnLayout,
   VerifierFields,
 } from './issuing/content.ts';
 export {

@@ -53,3 +53,16 @@ export interface IssuedDocument {
   requestId: string | null;
   documentId: string;
 }
+
+/**
+ * A layout an issuing module draws itself, by name, from data it keeps JSON: the function that draws it
+ * is handed to the signing module by the composition (`signingModule({ layouts })`), since signing sits
+ * below the modules that issue such documents.
+ */
+export interface OwnLayout {
+  kind: string;
+  data: unknown;
+}
+
+/** Draws a document of an issuing module's own layout; the same data must give the same document. */
+export type LayoutRenderer = (data: unknown) => Promise<Buffer>;

@@ -16,7 +16,7 @@ import type { MandateTheme } from '../../mandates/index.ts';
 import type { SealContext } from '../context.ts';
 import { documentContentHash, encodeGuichetQr } from '../qr/index.ts';
 import { currentSealKey } from '../seal-keys.ts';
-import type { IssuedContent, IssuedSubject, IssuedType, VerifierFields } from './content.ts';
+import type { IssuedContent, IssuedSubject, IssuedType, OwnLayout, VerifierFields } from './content.ts';
 import { renderIssuedPdf } from './render.ts';
 import { newSerial } from './serial.ts';
 import type { IssuingTables } from './tables.ts';
@@ -42,6 +42,12 @@ export interface Issuance {
   issuedBy: string;
   /** False when another notification tells of it already (a receipt: the request's own). */
   announce?: boolean;
+  /**
+   * A layout of the issuing module's own instead of Guichet's letter layout (e.g. a QR-bill), already
+   * drawn (`pdf`) and drawn again from `data` when sealed; it carries no verification QR code (a
+   * QR-bill's code is for the bank). `content.title` still names it.
+   */
+  ownLayout?: OwnLayout & { pdf: Buffer };
 }
 
 /** What issuing needs: sealing's context (database, configuration) and the document space. */
@@ -110,7 +116,7 @@ export async function issueDocument(
       requestId: issuance.requestId ?? null,
       ...(issuance.requestReference ? { requestReference: issuance.requestReference } : {}),
       filename: issuance.filename,
-      bytes: await renderIssuedPdf(layout),
+      bytes: issuance.ownLayout?.pdf ?? (await renderIssuedPdf(layout)),
       idempotencyKey: issuance.idempotencyKey,
       publishedBy: issuance.issuedBy,
       awaitingSeal: true,
@@ -160,6 +166,12 @@ export async function issueDocument(
           revoked_by: null,
           request_id: issuance.requestId ?? null,
           document_id: document.id,
+          layout: issuance.ownLayout
+            ? (JSON.stringify({
+                kind: issuance.ownLayout.kind,
+                data: issuance.ownLayout.data,
+              }) as unknown as OwnLayout)
+            : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow(),

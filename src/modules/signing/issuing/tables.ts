@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Locale } from '../../../platform/i18n/locales.ts';
-import type { IssuedContent, IssuedType } from './content.ts';
+import type { IssuedContent, IssuedType, OwnLayout } from './content.ts';
 
 /** The issuance register: one row per document Guichet issued, never deleted. */
 export interface IssuingTables {
@@ -29,5 +29,7 @@ export interface IssuingTables {
     revoked_by: string | null;
     request_id: string | null;
     document_id: string;
+    /** A layout of the issuing module's own (`OwnLayout`), drawn again when sealing; null: Guichet's. */
+    layout: OwnLayout | null;
   };
 }
