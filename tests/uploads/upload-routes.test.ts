@@ -433,6 +433,34 @@ describe('every route that takes a file', () => {
     expect(await post([{ name: '_csrf', value: client.csrf() }, ...fields, file])).toBe(303);
   });
 
+  it('refuses a body cut off mid-file, and two files where one is taken, and keeps answering', async () => {
+    const route = uploadRoutes().find((r) => r.label === 'API publication') as UploadRoute;
+    actor = route.actor();
+    const before = await stored();
+    const post = async (body: Buffer, contentType: string, key: string) => {
+      const response = await fetch(`${testApp.url}${route.path}`, {
+        method: 'POST',
+        body: new Uint8Array(body),
+        headers: { 'Content-Type': contentType, 'Idempotency-Key': key },
+      });
+      return { status: response.status, reason: (await response.json()).reason };
+    };
+    const fields = Object.entries(route.fields('a.pdf')).map(([name, value]) => ({ name, value }));
+    const whole = multipartBody([...fields, { name: 'file', filename: 'a.pdf', bytes: pdf }]);
+    const cut = whole.body.subarray(0, whole.body.length - 200);
+    expect(await post(cut, whole.contentType, 'cut-off-body')).toEqual({ status: 422, reason: 'unreadable' });
+    const two = multipartBody([
+      ...fields,
+      { name: 'file', filename: 'a.pdf', bytes: pdf },
+      { name: 'file', filename: 'b.pdf', bytes: pdf },
+    ]);
+    expect(await post(two.body, two.contentType, 'two-files')).toEqual({
+      status: 422,
+      reason: 'too-many-files',
+    });
+    expect(await stored()).toEqual(before);
+  });
+
   it('accepts a file exactly at the limit', async () => {
     const route = uploadRoutes().find((r) => r.label === 'API publication') as UploadRoute;
     const atLimit = Buffer.concat([pdf, Buffer.alloc(maxDocumentBytes - pdf.length, 0x20)]);

@@ -146,16 +146,23 @@ async function receive(
     preservePath: true,
   });
   let stopped: UploadRefusal | undefined;
+  let started = 0;
   const pending: Promise<void>[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
+  // A malformed body makes busboy fail mid-write: that is the sender's refusal, never a crash or a hang.
+  const finished = new Promise<void>((resolve) => {
     parser.on('close', resolve);
-    parser.on('error', reject);
+    parser.on('error', () => {
+      stopped ??= { code: 'unreadable' };
+      resolve();
+    });
   });
   parser.on('field', (name, value) => {
     const previous = fields[name];
     fields[name] = previous === undefined ? value : [previous, value].flat();
   });
   parser.on('file', (field, stream: Readable & { truncated?: boolean }, info) => {
+    // A body cut off mid-file fails this stream too; the parser's own error says so once.
+    stream.on('error', () => undefined);
     // An empty file input is sent as a part without a name: no file was chosen.
     const sentName = info.filename;
     if (!sentName) {
@@ -164,7 +171,7 @@ async function receive(
     }
     if (stopped) return void stream.resume();
     if (isSuspiciousName(sentName)) stopped = { code: 'bad-name', field, name: sentName };
-    else if (files.length + 1 > limits.maxFiles) stopped = { code: 'too-many-files', field };
+    else if (++started > limits.maxFiles) stopped = { code: 'too-many-files', field };
     if (stopped) return void stream.resume();
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -193,16 +200,13 @@ async function receive(
       }
       const { done, value } = await reader.read();
       if (done) break;
-      if (!parser.write(value)) await new Promise((resolve) => parser.once('drain', resolve));
+      if (!parser.write(value)) await Promise.race([new Promise((r) => parser.once('drain', r)), finished]);
     }
   }
   if (stopped) return { refused: stopped, fields };
   parser.end();
-  try {
-    await finished;
-  } catch {
-    return { refused: { code: 'unreadable' }, fields };
-  }
+  await finished;
+  if (stopped) return { refused: stopped, fields };
   await Promise.all(pending);
   if (stopped) return { refused: stopped, fields };
   return { fields, files };
