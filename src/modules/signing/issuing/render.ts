@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDate } from '../../../platform/i18n/format.ts';
@@ -7,13 +8,16 @@ import type { Authority } from '../../authorities/index.ts';
 import type { IssuedContent, IssuedType } from './content.ts';
 import { issuingMessages } from './messages.ts';
 
-const fontDir = `${import.meta.dirname}/../../../../node_modules/dejavu-fonts-ttf/ttf`;
+// Found where Node finds the package (wherever it is installed), once: a missing font package fails at
+// start rather than on the first document.
+const fontDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+  'ttf',
+);
 const fonts = {
-  regular: `${fontDir}/DejaVuSans.ttf`,
-  bold: `${fontDir}/DejaVuSans-Bold.ttf`,
+  regular: path.join(fontDir, 'DejaVuSans.ttf'),
+  bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
 };
-// Resolved once, so that a missing font package fails at start rather than on the first document.
-createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
 
 export interface Layout {
   authority: Authority;
