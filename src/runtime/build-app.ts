@@ -25,10 +25,16 @@ import { createMailer } from '../platform/mail/mailer.ts';
 import type { GuichetModule, MySpaceSection, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
 import { createSmsGateway, smsReceiptsPath } from '../platform/sms/sms-gateway.ts';
+import { digitalServices } from '../services/index.ts';
 
 const metrics = createMetrics();
 /** Every module of the running system, the kernel first. */
-export const allModules: GuichetModule[] = [platformModule(metrics), ...modules, ...simulators];
+export const allModules: GuichetModule[] = [
+  platformModule(metrics),
+  ...modules,
+  ...digitalServices,
+  ...simulators,
+];
 
 /** Brings the schema of every module (and of the job queue) up to date. */
 export async function migrate(db: Db, pool: pg.Pool): Promise<string[]> {

@@ -50,6 +50,48 @@ describe('the direction of src/', () => {
   });
 });
 
+/**
+ * The business applications' stand-ins talk to Guichet only through its API and webhooks, as the
+ * real ones would; a digital service builds on the modules' interfaces, never on another service.
+ */
+const businessApplications = ['communal-erp', 'sion-app'];
+
+describe('digital services and business applications', () => {
+  const files = sourceFiles(root);
+  const edges = readImports(root, files);
+
+  it("lets a digital service import the kernel, modules' index.ts and its own folder only", () => {
+    const wrong = edges.filter(({ from, to }) => {
+      const service = /^src\/services\/([^/]+)\//.exec(from)?.[1];
+      if (!service) return false;
+      return !(
+        to.startsWith('src/platform/') ||
+        /^src\/modules\/[^/]+\/index\.ts$/.test(to) ||
+        to.startsWith(`src/services/${service}/`)
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps modules and the kernel from importing a digital service', () => {
+    const wrong = edges.filter(
+      ({ from, to }) => /^src\/(modules|platform)\//.test(from) && to.startsWith('src/services/'),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps the business applications' simulators to the kernel and their own folder", () => {
+    for (const name of businessApplications)
+      expect(files.some((f) => f.startsWith(`src/simulators/${name}/`))).toBe(true);
+    const wrong = edges.filter(({ from, to }) => {
+      const name = /^src\/simulators\/([^/]+)\//.exec(from)?.[1];
+      if (!name || !businessApplications.includes(name)) return false;
+      return !(to.startsWith('src/platform/') || to.startsWith(`src/simulators/${name}/`));
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('the import check on a small graph', () => {
   const edge = (from: string, to: string, typeOnly = false): ImportEdge => ({ from, to, typeOnly });
   const check = (edges: ImportEdge[], layers = ['low', 'high']) =>
