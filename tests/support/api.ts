@@ -69,6 +69,14 @@ export async function apiFixture(testApp: TestApp) {
   };
 }
 
+/** A body sent as it is (a PDF, a camt.054 file) rather than as JSON. */
+export class RawBody {
+  constructor(
+    readonly type: string,
+    readonly content: string | Uint8Array,
+  ) {}
+}
+
 /** Calls the API in-process with a key, JSON in and out; POSTs get an idempotency key unless given one. */
 export function apiCaller(testApp: TestApp) {
   return async (
@@ -77,17 +85,25 @@ export function apiCaller(testApp: TestApp) {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<Response> =>
-    testApp.app.request(path, {
+  ): Promise<Response> => {
+    const raw = body instanceof RawBody;
+    return testApp.app.request(path, {
       method,
       headers: {
         Authorization: `Bearer ${key}`,
-        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(body !== undefined && { 'Content-Type': raw ? body.type : 'application/json' }),
         ...(method === 'POST' && { 'Idempotency-Key': `test-${crypto.randomUUID()}` }),
         ...headers,
       },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      ...(body !== undefined && {
+        body: raw
+          ? typeof body.content === 'string'
+            ? body.content
+            : new Blob([new Uint8Array(body.content)])
+          : JSON.stringify(body),
+      }),
     });
+  };
 }
 
 /**

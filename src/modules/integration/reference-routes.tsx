@@ -69,7 +69,7 @@ interface Operation {
   tags: string[];
   'x-scope': string;
   parameters: { name: string; in: string; required: boolean; description?: string; schema: unknown }[];
-  requestBody?: { content: { 'application/json': { schema: unknown } } };
+  requestBody?: { description?: string; content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
 }
 
@@ -129,7 +129,15 @@ function Reference({ doc, t }: { doc: OpenApiDocument; t: T }) {
                 {op.requestBody && (
                   <>
                     <h4>{t('requestBody')}</h4>
-                    <pre>{JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)}</pre>
+                    {op.requestBody.description && <p>{op.requestBody.description}</p>}
+                    {Object.entries(op.requestBody.content).map(([type, { schema }]) => (
+                      <>
+                        <p>
+                          <code>{type}</code>
+                        </p>
+                        <pre>{JSON.stringify(schema, null, 2)}</pre>
+                      </>
+                    ))}
                   </>
                 )}
                 <h4>{t('responses')}</h4>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camt054 } from '../../../tests/support/camt054.ts';
 import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
@@ -133,7 +134,7 @@ describe('bank notifications', () => {
     actor = caller;
     return app.app.request('/api/v1/bank-notifications', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/xml' },
+      headers: { 'Content-Type': 'application/xml', 'Idempotency-Key': randomUUID() },
       body,
     });
   };
@@ -153,7 +154,8 @@ describe('bank notifications', () => {
     const { payment, slip } = await billed();
     const broken = await post(xmlFor(slip, 'API-2').replace('</Document>', ''));
     expect(broken.status).toBe(422);
-    expect(await broken.json()).toMatchObject({ error: 'invalid_camt054' });
+    expect(broken.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await broken.json()).toMatchObject({ code: 'invalid_camt054', status: 422 });
     const anonymous = () =>
       app.app.request('/api/v1/bank-notifications', { method: 'POST', body: xmlFor(slip, 'API-2') });
     actor = null;
@@ -163,6 +165,25 @@ describe('bank notifications', () => {
     const canton = await post(xmlFor(slip, 'API-3'), valaisApp);
     expect(await canton.json()).toMatchObject({ outcomes: { unmatched: 1 } });
     expect(await statusOf(payment)).toBe('open');
+  });
+
+  it('takes the file as it is: a repeat with its Idempotency-Key answers the same, another file under it is refused', async () => {
+    const { slip } = await billed();
+    actor = sionApp;
+    const send = (body: string, key: string, type = 'application/xml') =>
+      app.app.request('/api/v1/bank-notifications', {
+        method: 'POST',
+        headers: { 'Content-Type': type, 'Idempotency-Key': key },
+        body,
+      });
+    const file = xmlFor(slip, 'IDEM-1');
+    const first = await send(file, 'camt-idem-0001');
+    expect(first.status).toBe(201);
+    const again = await send(file, 'camt-idem-0001');
+    expect([again.status, await again.json()]).toEqual([201, await first.clone().json()]);
+    expect((await send(xmlFor(slip, 'IDEM-2'), 'camt-idem-0001')).status).toBe(422);
+    const json = await send('{"camt":"no"}', 'camt-idem-0002', 'application/json');
+    expect([json.status, json.headers.get('Content-Type')]).toEqual([415, 'application/problem+json']);
   });
 
   it('staff: agents see the credits to check, only the administrator imports and resolves', async () => {

@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { z } from 'zod';
+import { apiRoute, created, ok } from '../../platform/http/api/api-route.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -62,6 +64,19 @@ export async function staffQrBillPart(
 }
 
 /** QR-bills (the person's choice, staff sending one) and bank reconciliation (upload, API, resolving). */
+const importSummarySchema = z.object({
+  messageId: z.string(),
+  credits: z.number().int().describe('Credits seen for the first time.'),
+  known: z.number().int().describe('Credits imported before: nothing done again.'),
+  skipped: z.number().int().describe('Debits, pending entries and reversals, left aside.'),
+  outcomes: z.object({
+    settled: z.number().int(),
+    partial: z.number().int(),
+    excess: z.number().int(),
+    unmatched: z.number().int(),
+  }),
+});
+
 export function bankRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
@@ -211,29 +226,40 @@ export function bankRoutes(platform: Platform): RouteDef[] {
         return c.redirect(`${action}?resolved=1`, 303);
       },
     },
-    {
+    apiRoute(db, {
       method: 'POST',
       path: '/api/v1/bank-notifications',
-      access: 'apiClient',
+      operationId: 'importBankNotification',
+      summary: 'Import a bank’s camt.054 credit notification',
+      description:
+        'The ISO 20022 camt.054 file the bank sends (versions 04 and 08), as it is. Credits with a ' +
+        'QR or Creditor Reference settle the matching payments of this authority; a file imported ' +
+        'before does nothing again (201 when new credits were booked, 200 otherwise).',
+      tag: 'Payments',
+      scope: 'payments:write',
       object: 'decided',
       maxBodyBytes: camtMaxBytes,
-      async handler(c) {
-        const actor = c.var.actor;
-        if (actor?.kind !== 'apiClient') throw new HttpError(401, 'unauthenticated');
+      rawBody: {
+        mediaTypes: ['application/xml', 'text/xml'],
+        description: 'A camt.054 document (ISO 20022), UTF-8.',
+      },
+      responses: { 200: importSummarySchema, 201: importSummarySchema },
+      errors: [413, 415, 422],
+      async handle({ actor, raw }) {
         const resource = { type: 'authority' as const, authorityId: actor.authorityId };
         if (!(await can(db, actor, 'integration.importBankNotifications', resource)).allowed)
           throw new HttpError(403, 'forbidden');
         try {
-          const summary = await importCamt(db, await c.req.text(), {
+          const summary = await importCamt(db, new TextDecoder().decode(raw?.bytes), {
             authorityId: actor.authorityId,
             actor: `api:${actor.id}`,
           });
-          return c.json(summary, summary.credits > 0 ? 201 : 200);
+          return summary.credits > 0 ? created(summary) : ok(summary);
         } catch (error) {
           if (!(error instanceof CamtError)) throw error;
-          return c.json({ error: 'invalid_camt054', detail: error.message }, 422);
+          throw new HttpError(422, 'invalid_camt054', error.message);
         }
       },
-    },
+    }),
   ];
 }

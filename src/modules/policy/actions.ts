@@ -69,6 +69,7 @@ export const apiScopes = [
   'forms:read',
   'webhooks:read',
   'webhooks:write',
+  'verifications:read',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { apiRoute, ok } from '../../platform/http/api/api-route.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -7,7 +9,7 @@ import { verificationMessages } from './messages.ts';
 import { cantonSealKey, revocationList, signJws, trustList } from './published-lists.ts';
 import { verificationServiceWorker } from './service-worker.ts';
 import type { VerificationSources } from './sources.ts';
-import type { VerificationResult } from './verdict.ts';
+import { type VerificationResult, verificationResultSchema } from './verdict.ts';
 import { verifyPdf } from './verify-pdf.ts';
 import { verifyQrPayload } from './verify-qr.ts';
 import { VerifyPage, verificationPaths } from './views/verify-page.tsx';
@@ -163,22 +165,32 @@ export function verificationRoutes(platform: Platform, sources: VerificationSour
         return c.json(await verify({ payload }));
       },
     },
-    {
-      // For business applications with an API key: a payload (JSON) or a whole PDF, whose seal check
-      // costs far more than a QR code's, hence the key.
+    apiRoute(db, {
+      // A whole PDF's seal check costs far more than a QR code's, hence the key that meters it.
       method: 'POST',
       path: verificationPaths.api,
-      access: 'apiClient',
+      operationId: 'verifyDocument',
+      summary: 'Verify a QR code’s text, a photo of it, or a sealed PDF',
+      description:
+        'The same check as the public /verify page: `{ "payload": "GV1:…" }` as JSON, or the bytes ' +
+        'of a PDF (its seal and its entry in the register) or of a PNG/JPEG photo of the QR code.',
+      tag: 'Verification',
+      scope: 'verifications:read',
       object: { none: 'verification reads only what the document itself presents; the key meters' },
-      rateLimit: { bucket: 'api', limit: 600, windowSeconds: 60 },
       maxBodyBytes: maxUploadBytes,
-      async handler(c) {
-        const submission = await apiSubmission(c);
-        if (!submission) return c.json({ error: 'payload_or_pdf_required' }, 400);
-        const result = await verify(submission);
-        return result === 'no-qr' ? c.json({ error: 'no_qr_code' }, 422) : c.json(result);
+      body: z.object({ payload: z.string().min(1).describe('The text of a Guichet QR code, `GV1:…`.') }),
+      rawBody: {
+        mediaTypes: ['application/pdf', 'image/png', 'image/jpeg'],
+        description: 'A sealed PDF, or a photo of the printed QR code.',
       },
-    },
+      responses: { 200: verificationResultSchema },
+      errors: [413, 415, 422],
+      async handle({ body, raw }) {
+        const result = await verify(raw ? classify(raw.bytes) : { payload: body?.payload ?? '' });
+        if (result === 'no-qr') throw new HttpError(422, 'no_qr_code', 'no QR code found in the image');
+        return ok(result);
+      },
+    }),
   ];
 }
 
@@ -188,16 +200,6 @@ async function formSubmission(c: RouteContext): Promise<Submission | undefined> 
   if (file instanceof File && file.size > 0) return classify(new Uint8Array(await file.arrayBuffer()));
   const payload = typeof body.payload === 'string' ? body.payload.trim() : '';
   return payload ? { payload } : undefined;
-}
-
-async function apiSubmission(c: RouteContext): Promise<Submission | undefined> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (type.startsWith('application/json')) {
-    const body = (await c.req.json().catch(() => undefined)) as { payload?: unknown } | undefined;
-    return typeof body?.payload === 'string' && body.payload ? { payload: body.payload } : undefined;
-  }
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  return bytes.length > 0 ? classify(bytes) : undefined;
 }
 
 function classify(bytes: Uint8Array): Submission {

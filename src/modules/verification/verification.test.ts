@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign as signWith } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign as signWith } from 'node:crypto';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
@@ -137,12 +137,17 @@ describe('verification of a PDF', () => {
       accountId: citizen.account.id,
       key: 'verification-pdf',
     });
-    actor = { kind: 'apiClient', id: 'verification-test', authorityId: spf, scopes: [] };
+    actor = {
+      kind: 'apiClient',
+      id: 'verification-test',
+      authorityId: spf,
+      scopes: ['verifications:read'],
+    };
     try {
       const post = (body: Uint8Array) =>
         testApp.app.request('/api/v1/verifications', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/pdf' },
+          headers: { 'Content-Type': 'application/pdf', 'Idempotency-Key': randomUUID() },
           body: new Blob([new Uint8Array(body)]),
         });
       const genuine = (await (await post(bytes)).json()) as VerificationResult;

@@ -27,6 +27,11 @@ export interface ApiOperation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * A body sent as it is, not as JSON — a PDF to verify, a bank's camt.054 file: the media types it
+   * may have. With a `body` schema too, `application/json` still goes through that schema.
+   */
+  rawBody?: { mediaTypes: string[]; description: string };
   responses: Responses;
   /** Error statuses worth documenting besides those every operation may answer (400, 401, 403, 429). */
   errors?: number[];
@@ -56,6 +61,8 @@ export interface ApiRouteDef<
     params: Maybe<P>;
     query: Maybe<Q>;
     body: Maybe<B>;
+    /** The bytes of a `rawBody`, when the request sent one of its media types. */
+    raw: { bytes: Uint8Array; mediaType: string } | undefined;
     actor: ApiClientActor;
     c: RouteContext;
   }): Promise<Answer<R>>;
@@ -90,10 +97,11 @@ export function apiRoute<
         throw new HttpError(403, 'insufficient_scope', `this key lacks the scope ${def.scope}`);
       const params = parse(def.params, c.req.param(), 'path');
       const query = parse(def.query, c.req.query(), 'query');
-      const raw = def.body ? await readJson(c) : undefined;
-      const body = parse(def.body, raw, 'body');
+      const bytes = await readRaw(c, def.rawBody, def.body !== undefined);
+      const raw = def.body && !bytes ? await readJson(c) : undefined;
+      const body = bytes ? undefined : parse(def.body, raw, 'body');
       const run = async () => {
-        const answer = await handle({ params, query, body, actor, c } as never);
+        const answer = await handle({ params, query, body, raw: bytes, actor, c } as never);
         const schema = def.responses[answer.status as keyof R] as z.ZodType | undefined;
         if (!schema)
           throw new Error(`${method} ${path} answered ${answer.status}, which it does not document`);
@@ -108,7 +116,8 @@ export function apiRoute<
           'POST needs an Idempotency-Key of 8 to 255 characters',
         );
       const fingerprint = createHash('sha256')
-        .update(`${method} ${c.req.path}\n${canonicalJson(raw ?? null)}`)
+        .update(`${method} ${c.req.path}\n`)
+        .update(bytes ? bytes.bytes : canonicalJson(raw ?? null))
         .digest('hex');
       return idempotent(db, { owner: actor.id, key, fingerprint }, run);
     },
@@ -143,6 +152,25 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
       })),
     },
   );
+}
+
+async function readRaw(
+  c: RouteContext,
+  accepted: ApiOperation['rawBody'],
+  json: boolean,
+): Promise<{ bytes: Uint8Array; mediaType: string } | undefined> {
+  if (!accepted) return undefined;
+  const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (json && mediaType === 'application/json') return undefined;
+  if (!accepted.mediaTypes.includes(mediaType))
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `send the body as ${[...(json ? ['application/json'] : []), ...accepted.mediaTypes].join(', ')}`,
+    );
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new HttpError(400, 'empty_body', 'the body is empty');
+  return { bytes, mediaType };
 }
 
 async function readJson(c: RouteContext): Promise<unknown> {

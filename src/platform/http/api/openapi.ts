@@ -111,10 +111,19 @@ export function openApiDocument(routes: readonly RouteDef[], info: OpenApiInfo) 
               ]
             : []),
         ],
-        ...(op.body && {
+        ...((op.body || op.rawBody) && {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: schemaOf(op.body, 'input') } },
+            ...(op.rawBody && { description: op.rawBody.description }),
+            content: {
+              ...(op.body && { 'application/json': { schema: schemaOf(op.body, 'input') } }),
+              ...Object.fromEntries(
+                (op.rawBody?.mediaTypes ?? []).map((type) => [
+                  type,
+                  { schema: { type: 'string', contentMediaType: type } },
+                ]),
+              ),
+            },
           },
         }),
         responses,
