@@ -47,6 +47,8 @@ export const integrationActions = [
   'integration.readWebhooks',
   'integration.manageWebhooks',
   'integration.importBankNotifications',
+  'integration.readNarcoticsStatements',
+  'integration.recordNarcoticsStatements',
 ] as const;
 
 /**
@@ -69,6 +71,8 @@ export const apiScopes = [
   'forms:read',
   'webhooks:read',
   'webhooks:write',
+  'narcotics:read',
+  'narcotics:write',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
@@ -195,6 +199,8 @@ export const apiScopeFor: Record<
   'integration.readWebhooks': 'webhooks:read',
   'integration.manageWebhooks': 'webhooks:write',
   'integration.importBankNotifications': 'payments:write',
+  'integration.readNarcoticsStatements': 'narcotics:read',
+  'integration.recordNarcoticsStatements': 'narcotics:write',
   'integration.readFormSchemas': 'forms:read',
   'request.readThroughApi': 'requests:read',
   'request.changeThroughApi': 'requests:write',
