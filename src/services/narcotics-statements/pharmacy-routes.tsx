@@ -39,7 +39,7 @@ const exampleLines: RawRow[] = [
     patientCode: 'VS-4821K7',
     product: 'methadone',
     strength: '10 mg/ml',
-    prescriberGln: '7601000000001',
+    prescriberGln: '7601000000002',
     doses: Array.from({ length: 31 }, () => '60'),
   },
 ];
