@@ -30,7 +30,7 @@ import { monthName } from './views/labels.ts';
 import { NotPharmacyPage, PharmacyPage } from './views/pharmacy-page.tsx';
 import { StatementPage, type StatementPageProps, withEmptyLines } from './views/statement-page.tsx';
 
-const monthPath = '/narcotics/:month{[0-9]{4}-[0-9]{2}}';
+const monthPath = '/narcotics/:month';
 const maxSpreadsheetBytes = 4 * 1024 * 1024;
 
 /** How the template shows a line: a made-up code, methadone every day. */
@@ -61,8 +61,7 @@ export function pharmacyRoutes(platform: Platform): RouteDef[] {
   /** A month that may be entered: this one or one before it. */
   function monthParam(c: RouteContext): string {
     const month = c.req.param('month') ?? '';
-    const number = Number(month.slice(5));
-    if (number < 1 || number > 12 || month > monthOf(platform.now())) throw notFound();
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month > monthOf(platform.now())) throw notFound();
     return month;
   }
 
