@@ -53,7 +53,7 @@ export function narcoticsApiRoutes(platform: Platform): RouteDef[] {
         const found = (await allowed(actor, 'integration.readNarcoticsStatements'))
           ? await statementById(db, actor.authorityId, params.id)
           : undefined;
-        if (!found || found.status !== 'filed') throw notFound();
+        if (found?.status !== 'filed') throw notFound();
         return ok({
           id: found.id,
           month: found.month,
