@@ -6,7 +6,14 @@ import { ErrorSummary } from '../../../platform/views/components/error-summary.t
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { narcoticsMessages } from '../messages.ts';
-import { daysIn, products, type RawRow, type RowError, type StatementRow } from '../statement-rows.ts';
+import {
+  daysIn,
+  productOf,
+  products,
+  type RawRow,
+  type RowError,
+  type StatementRow,
+} from '../statement-rows.ts';
 import type { Statement } from '../statements.ts';
 import { cellId, columnLabel, monthName, productLabel } from './labels.ts';
 
@@ -171,14 +178,11 @@ function EntryForm(props: StatementPageProps) {
           >
             <option value="">{t('productChoose')}</option>
             {products.map((p) => (
-              <option
-                value={p}
-                selected={productLabel(t, p) === productLabel(t, row.product) || p === row.product}
-              >
+              <option value={p} selected={productOf(row.product) === p}>
                 {productLabel(t, p)}
               </option>
             ))}
-            {row.product && !(products as readonly string[]).includes(row.product) && (
+            {row.product && !productOf(row.product) && (
               <option value={row.product} selected>
                 {row.product}
               </option>
