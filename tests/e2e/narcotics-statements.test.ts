@@ -103,7 +103,12 @@ describe('narcotics statements', () => {
       .toMatchObject({ receivedFrom: 'guichet', lines: 3 });
 
     const cantonal = await loggedIn('Pierre-André Zen-Ruffinen');
-    await cantonal.goto(`${server.url}/back-office/authorities/ssp/narcotics?month=2026-10`);
+    await cantonal.goto(`${server.url}/my`);
+    await cantonal.getByRole('link', { name: 'Ouvrir le contrôle des stupéfiants' }).click();
+    await cantonal.waitForURL(/\/back-office\/authorities\/ssp\/narcotics$/);
+    // The month whose deadline passed last is shown first; this journey's month is chosen here.
+    await cantonal.getByLabel('Mois contrôlé').fill('2026-10');
+    await cantonal.getByRole('button', { name: 'Afficher' }).click();
     const sharedTable = cantonal.getByRole('table', {
       name: 'Patients servis par deux pharmacies le même mois',
     });

@@ -127,6 +127,8 @@ export const narcoticsMessages = defineMessages({
     deadlineDayInvalid: 'Indiquez un jour entre 1 et 28',
     settingsSave: 'Enregistrer les réglages',
     settingsSaved: 'Réglages enregistrés.',
+    dashboardOpen: 'Ouvrir le contrôle des stupéfiants',
+    alertCount: '{label} : {count}',
   },
   de: {
     title: 'Monatliche Betäubungsmittelmeldungen',
@@ -254,6 +256,8 @@ export const narcoticsMessages = defineMessages({
     deadlineDayInvalid: 'Geben Sie einen Tag zwischen 1 und 28 an',
     settingsSave: 'Einstellungen speichern',
     settingsSaved: 'Einstellungen gespeichert.',
+    dashboardOpen: 'Betäubungsmittelkontrolle öffnen',
+    alertCount: '{label}: {count}',
   },
   en: {
     title: 'Monthly narcotics statements',
@@ -380,6 +384,8 @@ export const narcoticsMessages = defineMessages({
     deadlineDayInvalid: 'Give a day between 1 and 28',
     settingsSave: 'Save the settings',
     settingsSaved: 'Settings saved.',
+    dashboardOpen: 'Open the narcotics control',
+    alertCount: '{label}: {count}',
   },
 });
 
