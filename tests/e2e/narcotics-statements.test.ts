@@ -124,4 +124,29 @@ describe('narcotics statements', () => {
     await cantonal.getByRole('link', { name: 'Exporter les alertes (CSV)' }).click();
     expect((await download).suggestedFilename()).toBe('stupefiants-alertes-2026-10.csv');
   });
+
+  it('the entry table works without JavaScript: lines typed, more lines added, the draft kept', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await loggedInAs(browser, server.url, 'Julie Crettenand', {
+      timeout: 15_000,
+      javaScript: false,
+    });
+    await page.goto(`${server.url}/accounts`);
+    await page.getByRole('button', { name: `Agir pour ${planta.name}` }).click();
+    await page.goto(`${server.url}/narcotics/2026-11`);
+    await page.getByRole('button', { name: 'Reprendre les patients du mois précédent' }).click();
+    await page.waitForURL(/copied=3/);
+    expect(await page.getByLabel('Code patient, ligne 3', { exact: true }).inputValue()).toMatch(/^VS-/);
+    await page.getByLabel('Jour 1, ligne 1', { exact: true }).fill('60');
+    const before = await page.getByRole('textbox', { name: /^Code patient, ligne/ }).count();
+    await page.getByRole('button', { name: 'Ajouter 5 lignes' }).click();
+    await page.waitForURL(/extra=8/);
+    expect(await page.getByRole('textbox', { name: /^Code patient, ligne/ }).count()).toBeGreaterThan(before);
+    expect(await page.getByLabel('Jour 1, ligne 1', { exact: true }).inputValue()).toBe('60');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL(/saved=1/);
+    expect(await page.getByRole('main').textContent()).toContain('Brouillon enregistré.');
+    // (axe runs in the page's JavaScript: the same page was checked above with it on.)
+  });
 });
