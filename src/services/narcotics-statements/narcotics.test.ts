@@ -256,10 +256,13 @@ describe('the cantonal pharmacist', () => {
     });
     expect(await remindMissing(db, ssp, missingAfter)).toBe(1);
     expect(await remindMissing(db, ssp, missingAfter)).toBe(0);
-    const told = await sql<{ event: string; link: string }>`
-      select event, link from notifications where source = ${`narcotics:${planta.uid}:2027-01`}`.execute(db);
-    expect(told.rows.length).toBeGreaterThan(0);
-    expect(told.rows[0]).toEqual({ event: 'statementDue', link: '/narcotics/2027-01' });
+    const told = await sql<{ person_id: string; event: string; link: string }>`
+      select person_id, event, link from notifications where source = ${`narcotics:${planta.uid}:2027-01`}`.execute(
+      db,
+    );
+    // The pharmacy's own people and the pharmacist it mandated to file.
+    expect(told.rows.map((r) => r.person_id).sort()).toEqual([helene.id, julie.id].sort());
+    expect(told.rows[0]).toMatchObject({ event: 'statementDue', link: '/narcotics/2027-01' });
   });
 });
 

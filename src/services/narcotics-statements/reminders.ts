@@ -1,3 +1,4 @@
+import { agentsFor } from '../../modules/mandates/index.ts';
 import { notify } from '../../modules/notifications/index.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { lastDueMonth, missingStatements, previousMonth } from './controls.ts';
@@ -51,6 +52,7 @@ export async function remindMissing(db: Db, authorityId: string, now: Date): Pro
         authorityId,
         link: `${pharmacyPath}/${month}`,
         source: `narcotics:${missing.pharmacyUid}:${month}`,
+        alsoTell: await agentsFor(tx, accountId, 'narcotics', 'submit', now),
       });
       return 1;
     });
