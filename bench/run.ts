@@ -5,7 +5,8 @@
 //  - a five-page PDF made of phone photos against decoding the same JPEGs (document-capture.ts);
 //  - verifying a QR code against one bare ECDSA P-256 verification (bench/qr-verification.ts);
 //  - the memory of refusing an upload ten times the limit against accepting one at the limit;
-//  - camt.054 import of 10,000 credits against parsing the same XML alone.
+//  - camt.054 import of 10,000 credits against parsing the same XML alone;
+//  - a 400-patient narcotics statement imported from xlsx against parsing the same file alone.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -30,6 +31,7 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { benchCamtImport } from './camt-import.ts';
 import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
+import { benchNarcoticsImport } from './narcotics-import.ts';
 import { benchQrVerification } from './qr-verification.ts';
 import { benchSeal } from './seal.ts';
 import { benchUploadMemory } from './upload-memory.ts';
@@ -125,6 +127,7 @@ try {
   await benchDocumentCapture();
   await benchQrVerification();
   await benchCamtImport(database.db);
+  await benchNarcoticsImport(database.db);
 } finally {
   await database.close();
   await postgres.stop();

@@ -7,6 +7,7 @@ export {
   getAccount,
   listAccountsOf,
   membersOf,
+  openProfessionalAccount,
 } from './accounts.ts';
 export {
   type NotificationChoices,

@@ -11,6 +11,7 @@ export const notificationEvents = [
   'mandateToApprove',
   'mandateChanged',
   'draftExpiring',
+  'statementDue',
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 export const notificationChannels: NotificationChannel[] = ['email', 'sms', 'push'];

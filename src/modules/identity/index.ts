@@ -4,7 +4,7 @@ export {
   commercialRegisterClient,
   type RegisterEntry,
 } from './commercial-register.ts';
-export { testStaff } from './dev-idp/test-persons.ts';
+export { testPersons, testStaff } from './dev-idp/test-persons.ts';
 export { withActorNames } from './name-actors.ts';
 export { verifyApiAccessToken } from './openid-provider/api-tokens.ts';
 export { registerClient } from './openid-provider/clients.ts';

@@ -33,6 +33,7 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
   let serviceId = '';
   let documentId = '';
   let endpointId = '';
+  let statementId = '';
   return {
     listServices: [
       'GET',
@@ -190,6 +191,32 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
             }),
           ),
         ),
+    ],
+    recordNarcoticsStatement: [
+      'POST',
+      '/api/v1/narcotics-statements',
+      async () => {
+        const response = await call(key, 'POST', '/api/v1/narcotics-statements', {
+          month: '2026-10',
+          pharmacy: { uid: 'CHE526018151', name: 'Pharmacie de la Planta SA' },
+          lines: [
+            {
+              patientCode: 'VS-4821K7',
+              product: 'methadone',
+              strength: '10 mg/ml',
+              prescriberGln: '7601000000002',
+              doses: [60, 60],
+            },
+          ],
+        });
+        statementId = (await response.clone().json()).id;
+        return response;
+      },
+    ],
+    getNarcoticsStatement: [
+      'GET',
+      '/api/v1/narcotics-statements/{id}',
+      () => call(key, 'GET', `/api/v1/narcotics-statements/${statementId}`),
     ],
   };
 }

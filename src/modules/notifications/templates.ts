@@ -24,6 +24,7 @@ const what: Record<Locale, Record<NotificationEvent, string>> = {
     mandateToApprove: 'Une procuration à approuver',
     mandateChanged: 'Un changement de procuration',
     draftExpiring: 'Un brouillon bientôt supprimé',
+    statementDue: 'Un état mensuel à déposer',
   },
   de: {
     newDocument: 'Ein neues Dokument',
@@ -33,6 +34,7 @@ const what: Record<Locale, Record<NotificationEvent, string>> = {
     mandateToApprove: 'Eine zu genehmigende Vollmacht',
     mandateChanged: 'Eine Änderung einer Vollmacht',
     draftExpiring: 'Ein Entwurf, der bald gelöscht wird',
+    statementDue: 'Eine fällige Monatsmeldung',
   },
   en: {
     newDocument: 'A new document',
@@ -42,6 +44,7 @@ const what: Record<Locale, Record<NotificationEvent, string>> = {
     mandateToApprove: 'A mandate to approve',
     mandateChanged: 'A change to a mandate',
     draftExpiring: 'A draft about to be deleted',
+    statementDue: 'A monthly statement due',
   },
 };
 

@@ -47,6 +47,8 @@ export const integrationActions = [
   'integration.readWebhooks',
   'integration.manageWebhooks',
   'integration.importBankNotifications',
+  'integration.readNarcoticsStatements',
+  'integration.recordNarcoticsStatements',
 ] as const;
 
 /**
@@ -70,6 +72,8 @@ export const apiScopes = [
   'webhooks:read',
   'webhooks:write',
   'verifications:read',
+  'narcotics:read',
+  'narcotics:write',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
@@ -196,6 +200,8 @@ export const apiScopeFor: Record<
   'integration.readWebhooks': 'webhooks:read',
   'integration.manageWebhooks': 'webhooks:write',
   'integration.importBankNotifications': 'payments:write',
+  'integration.readNarcoticsStatements': 'narcotics:read',
+  'integration.recordNarcoticsStatements': 'narcotics:write',
   'integration.readFormSchemas': 'forms:read',
   'request.readThroughApi': 'requests:read',
   'request.changeThroughApi': 'requests:write',

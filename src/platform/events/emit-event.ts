@@ -16,6 +16,7 @@ export const eventTypes = [
   'payment.refunded',
   'message.received',
   'mandate.revoked',
+  'narcotics.statement_filed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

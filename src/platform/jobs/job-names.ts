@@ -54,6 +54,8 @@ export interface JobPayloads {
   'integration:deliver-due-webhooks': Record<string, never>;
   /** Tells an authority's administrators that one of their webhook endpoints was disabled. */
   'integration:alert-endpoint-disabled': { endpointId: string };
+  /** Reminds pharmacies whose monthly narcotics statement is missing after its deadline. */
+  'narcotics:remind-missing': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -69,4 +71,5 @@ export const crontab = [
   '7 * * * * cases:apply-timeouts',
   '*/10 * * * * payments:reconcile-pending',
   '* * * * * integration:deliver-due-webhooks',
+  '23 7 * * * narcotics:remind-missing',
 ];

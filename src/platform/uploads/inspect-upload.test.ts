@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { attackCorpus, cleanPdf, png } from '../../../tests/support/attack-corpus.ts';
 import { inspectUpload } from './inspect-upload.ts';
@@ -28,6 +29,23 @@ describe('inspectUpload', () => {
     expect(await inspectUpload(pdf, documentKinds)).toMatchObject({
       ok: false,
       refusal: { code: 'active-content' },
+    });
+  });
+
+  it('accepts a workbook only where xlsx is asked for, and never one with macros', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Octobre').addRow(['VS-4821K7', 'Méthadone']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await inspectUpload(xlsx, ['xlsx', 'csv'])).toMatchObject({ ok: true, kind: 'xlsx' });
+    expect(await inspectUpload(xlsx, documentKinds)).toMatchObject({
+      ok: false,
+      refusal: { code: 'archive' },
+    });
+    // A macro project is a part named so in the package; its name is enough to refuse the file.
+    const withMacros = Buffer.concat([xlsx, Buffer.from('xl/vbaProject.bin')]);
+    expect(await inspectUpload(withMacros, ['xlsx'])).toMatchObject({
+      ok: false,
+      refusal: { code: 'polyglot', detail: 'macros' },
     });
   });
 

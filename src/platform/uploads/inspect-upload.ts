@@ -8,7 +8,13 @@ import { claimedKind, type UploadKind, uploadKinds } from './upload-kind.ts';
 
 export type Inspection = { ok: true; kind: UploadKind; mime: string } | { ok: false; refusal: UploadRefusal };
 
-const kindOfExtension: Record<string, UploadKind> = { pdf: 'pdf', jpg: 'jpeg', png: 'png', heic: 'heic' };
+const kindOfExtension: Record<string, UploadKind> = {
+  pdf: 'pdf',
+  jpg: 'jpeg',
+  png: 'png',
+  heic: 'heic',
+  xlsx: 'xlsx',
+};
 const archives = new Set([
   'zip',
   'rar',

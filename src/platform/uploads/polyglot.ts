@@ -7,6 +7,11 @@ import type { UploadKind } from './upload-kind.ts';
  */
 export function findSecondContainer(bytes: Uint8Array, kind: UploadKind): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A workbook is a ZIP by design; what it must not carry is a macro project or a PDF where readers look.
+  if (kind === 'xlsx') {
+    if (buffer.indexOf('vbaProject.bin') >= 0) return 'macros';
+    return buffer.subarray(0, 1024).indexOf('%PDF-') >= 0 ? 'pdf' : undefined;
+  }
   if (hasZipDirectory(buffer)) return 'zip';
   if (kind === 'csv') return undefined;
   const pdfHeader = buffer.subarray(0, 1024).indexOf('%PDF-');

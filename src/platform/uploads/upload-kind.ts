@@ -1,5 +1,5 @@
 /** The kinds of file Guichet may accept, each recognised from its content, never from its name. */
-export type UploadKind = 'pdf' | 'jpeg' | 'png' | 'heic' | 'csv';
+export type UploadKind = 'pdf' | 'jpeg' | 'png' | 'heic' | 'csv' | 'xlsx';
 
 export const uploadKinds: Record<UploadKind, { mime: string; extension: string; claimed: string[] }> = {
   pdf: { mime: 'application/pdf', extension: 'pdf', claimed: ['pdf'] },
@@ -7,6 +7,11 @@ export const uploadKinds: Record<UploadKind, { mime: string; extension: string; 
   png: { mime: 'image/png', extension: 'png', claimed: ['png'] },
   heic: { mime: 'image/heic', extension: 'heic', claimed: ['heic', 'heif'] },
   csv: { mime: 'text/csv', extension: 'csv', claimed: ['csv', 'txt'] },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    claimed: ['xlsx'],
+  },
 };
 
 /** The documents people send (answers, complements, messages, publications): PDF and photos. */

@@ -73,4 +73,20 @@ export const registerCompanies: RegisterCompany[] = [
       },
     ],
   },
+  {
+    uid: 'CHE526018151',
+    name: 'Pharmacie de la Planta SA',
+    legalForm: 'SA',
+    seat: 'Sion',
+    address: { street: 'Place de la Planta', houseNumber: '3', postcode: '1950', town: 'Sion' },
+    signatories: [
+      {
+        avs: '7569876543217',
+        givenNames: 'Hélène',
+        familyName: 'Pitteloud',
+        role: 'administratrice',
+        signature: 'single',
+      },
+    ],
+  },
 ];

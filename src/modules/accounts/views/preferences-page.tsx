@@ -19,6 +19,7 @@ const eventKeys = {
   mandateToApprove: 'eventMandateToApprove',
   draftExpiring: 'eventDraftExpiring',
   mandateChanged: 'eventMandateChanged',
+  statementDue: 'eventStatementDue',
 } as const;
 const channelKeys = { email: 'channelEmail', sms: 'channelSms', push: 'channelPush' } as const;
 /** Where a person makes a missing channel available. */

@@ -51,6 +51,28 @@ export const testPersons: TestPerson[] = [
     address: { street: 'Rue des Alpes 3', postcode: '1920', town: 'Martigny' },
     locale: 'fr',
   },
+  // The administrator of Pharmacie de la Planta SA (a pharmacy dispensing substitution treatments).
+  {
+    sub: 'dev-helene-pitteloud',
+    givenNames: 'Hélène',
+    familyName: 'Pitteloud',
+    birthdate: '1975-06-14',
+    avs: '7569876543217',
+    email: 'helene.pitteloud@example.ch',
+    address: { street: 'Place de la Planta 3', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+  },
+  // A pharmacist whom Pharmacie de la Planta mandates for its narcotics statements.
+  {
+    sub: 'dev-julie-crettenand',
+    givenNames: 'Julie',
+    familyName: 'Crettenand',
+    birthdate: '1986-04-09',
+    avs: '7561357924683',
+    email: 'julie.crettenand@example.ch',
+    address: { street: 'Rue de Lausanne 40', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+  },
 ];
 
 /** Demo staff: known to the test provider, and given back-office roles by the demo seed. */
@@ -81,6 +103,19 @@ export const testStaff: (TestPerson & {
     locale: 'fr',
     roles: [{ authority: 'sion', role: 'authorityAdmin' }],
     platformAdmin: true,
+  },
+  // The cantonal pharmacist, who controls the pharmacies' narcotics statements.
+  {
+    sub: 'dev-pierre-andre-zen-ruffinen',
+    givenNames: 'Pierre-André',
+    familyName: 'Zen-Ruffinen',
+    birthdate: '1971-12-03',
+    avs: '7562468013570',
+    email: 'pierre-andre.zen-ruffinen@admin.vs.ch',
+    address: { street: 'Avenue du Midi 7', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+    roles: [{ authority: 'ssp', role: 'agent' }],
+    platformAdmin: false,
   },
 ];
 
