@@ -3,6 +3,7 @@ import { registerClient } from '../modules/identity/index.ts';
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import { connectCommunalErp } from '../simulators/communal-erp/index.ts';
+import { connectDebtRegister } from '../simulators/debt-register/index.ts';
 import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
 
 /**
@@ -12,6 +13,7 @@ import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.
  */
 export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
   await connectCommunalErp(db, url);
+  await connectDebtRegister(db, url);
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

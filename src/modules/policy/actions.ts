@@ -47,6 +47,7 @@ export const integrationActions = [
   'integration.readWebhooks',
   'integration.manageWebhooks',
   'integration.importBankNotifications',
+  'integration.issueDocuments',
 ] as const;
 
 /**
@@ -69,6 +70,7 @@ export const apiScopes = [
   'forms:read',
   'webhooks:read',
   'webhooks:write',
+  'documents:issue',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
@@ -195,6 +197,8 @@ export const apiScopeFor: Record<
   'integration.readWebhooks': 'webhooks:read',
   'integration.manageWebhooks': 'webhooks:write',
   'integration.importBankNotifications': 'payments:write',
+  // Issuing a sealed document in the authority's name is more than writing on a request.
+  'integration.issueDocuments': 'documents:issue',
   'integration.readFormSchemas': 'forms:read',
   'request.readThroughApi': 'requests:read',
   'request.changeThroughApi': 'requests:write',

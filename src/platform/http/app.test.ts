@@ -46,6 +46,7 @@ describe('route table', () => {
       'POST /payments/webhooks/datatrans', // signed by the provider
       'POST /simulators/communal-erp/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/datatrans/api/v1/transactions',
+      'POST /simulators/debt-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/push-service/:id',
@@ -55,6 +56,7 @@ describe('route table', () => {
       'POST /simulators/saferpay/api/Payment/v1/Transaction/Refund',
       'POST /simulators/saferpay/vt/:token', // the provider's own page
       'POST /simulators/sms-gateway/messages',
+      'POST /simulators/tax-system/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/tsa', // RFC 3161 over HTTP: dates a hash for anyone
     ]);
   });
