@@ -11,8 +11,11 @@ import { expectedVersion, requestSummary, summaryOf } from './api-schemas.ts';
 import { listEvents, RequestChangedError } from './cases.ts';
 import { decideRequest } from './decide-request.ts';
 import { getCaseOfAuthority } from './get-case.ts';
+import { actionStatuses } from './workflow.ts';
+import { workflowFor } from './workflow-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
+const decidedStatuses: string[] = [actionStatuses.granted, actionStatuses.refused, actionStatuses.withdrawn];
 const short = (max: number) => z.string().trim().min(1).max(max);
 
 /** What the business application words; Guichet lays it out, seals it and signs its QR code. */
@@ -66,6 +69,12 @@ export function apiIssueRoutes(platform: Platform): RouteDef[] {
       errors: [404, 409],
       async handle({ actor, params, body }) {
         const item = await apiCase(db, actor, params.id, 'request.changeThroughApi');
+        // A request is decided once: its decision document is the one its requester already holds.
+        if (
+          decidedStatuses.includes(item.status) ||
+          (await workflowFor(db, item.form_id)).statuses[item.status]?.final
+        )
+          throw new HttpError(409, 'already_decided', 'the request is decided or closed already');
         const allowed = await can(db, actor, 'integration.issueDocuments', {
           type: 'authority',
           authorityId: item.authority_id,
