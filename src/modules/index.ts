@@ -6,6 +6,7 @@ import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
+import { taxSystemSimulator } from '../simulators/tax-system/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
@@ -71,4 +72,5 @@ export const simulators = [
   communalErpSimulator,
   sionAppSimulator,
   debtRegisterSimulator,
+  taxSystemSimulator,
 ];

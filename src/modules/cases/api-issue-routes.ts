@@ -4,6 +4,7 @@ import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getAccount } from '../accounts/index.ts';
+import { getForm } from '../forms/index.ts';
 import { can } from '../policy/index.ts';
 import { issuedDocumentOfDocument, issuingContextOf } from '../signing/index.ts';
 import { apiActorName, apiCase } from './api-case.ts';
@@ -105,6 +106,8 @@ export function apiIssueRoutes(platform: Platform): RouteDef[] {
               requestId: item.id,
               requestReference: item.reference,
               filename: `${item.reference}-${body.type}.pdf`,
+              // A representative who asked it under a mandate on the service's theme sees it too.
+              theme: (await getForm(db, item.form_id))?.theme ?? null,
             },
           });
         } catch (error) {
