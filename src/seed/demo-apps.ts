@@ -5,6 +5,7 @@ import type { Db } from '../platform/database/database.ts';
 import { connectCommunalErp } from '../simulators/communal-erp/index.ts';
 import { connectDebtRegister } from '../simulators/debt-register/index.ts';
 import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
+import { connectTaxSystem } from '../simulators/tax-system/index.ts';
 
 /**
  * Connects the demo's business applications once Guichet answers at `url` (they need its address):
@@ -14,6 +15,7 @@ import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.
 export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
   await connectCommunalErp(db, url);
   await connectDebtRegister(db, url);
+  await connectTaxSystem(db, url);
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

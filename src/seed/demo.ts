@@ -32,8 +32,10 @@ import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
 import { setUpDebtExtract } from '../services/debt-extract/index.ts';
+import { setUpTaxFile } from '../services/tax-file/index.ts';
 import { isProvisioned, provisionCommunalErp } from '../simulators/communal-erp/index.ts';
 import { isDebtRegisterProvisioned, provisionDebtRegister } from '../simulators/debt-register/index.ts';
+import { isTaxSystemProvisioned, provisionTaxSystem } from '../simulators/tax-system/index.ts';
 
 const SEED = 'cli:seed';
 
@@ -99,6 +101,7 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
     ],
   });
   await provisionDebtRegisterApp(db, await setUpDebtExtract(db, SEED));
+  await provisionTaxSystemApp(db, await setUpTaxFile(db, SEED));
   for (const { authority, settings } of keys ? demoPaymentSettings : []) {
     const found = await getAuthorityBySlug(db, authority);
     if (found) await savePaymentSettings(db, keys ?? [], SEED, found.id, settings);
@@ -148,6 +151,22 @@ async function provisionDebtRegisterApp(db: Db, formId: string | undefined) {
     mode: 'test',
   });
   await provisionDebtRegister(db, { apiKey: key, formId });
+}
+
+/**
+ * The cantonal tax system (a simulator) gets its API key — to read older-documents requests and
+ * publish the documents found — and subscribes itself once Guichet listens.
+ */
+async function provisionTaxSystemApp(db: Db, formId: string | undefined) {
+  const scc = await getAuthorityBySlug(db, 'scc');
+  if (!scc || !formId || (await isTaxSystemProvisioned(db))) return;
+  const { key } = await createApiClient(db, SEED, {
+    authorityId: scc.id,
+    name: 'Système fiscal cantonal (simulateur)',
+    scopes: ['requests:read', 'requests:write', 'documents:write', 'webhooks:read', 'webhooks:write'],
+    mode: 'test',
+  });
+  await provisionTaxSystem(db, { apiKey: key, formId });
 }
 
 /** Puts a catalogue service online: its form, and a workflow that first asks the fee. */
