@@ -26,11 +26,10 @@ export function taxFileRoutes(platform: Platform): RouteDef[] {
         const olderFormId =
           (await getServiceEntry(db, { slug: taxFileSlug }, 'published'))?.content.formId ?? null;
         const view = { locale: c.var.locale, accountName: actor.account.name, years, olderFormId };
-        const render = (body: Parameters<typeof TaxFilePage>[0], status = 200) => {
-          c.status(status as 200);
+        const render = (body: Parameters<typeof TaxFilePage>[0], status: 200 | 503 = 200) => {
           return platform.render(
             c,
-            { title: taxFileMessages.translator(c.var.locale)('title') },
+            { title: taxFileMessages.translator(c.var.locale)('title'), status },
             <TaxFilePage {...body} />,
           );
         };

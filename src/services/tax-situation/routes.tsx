@@ -21,10 +21,9 @@ export function taxSituationRoutes(platform: Platform): RouteDef[] {
         const actor = loggedInPerson(c);
         const { number, logAccess } = await consultableTaxpayer(db, actor);
         const view = { locale: c.var.locale, accountName: actor.account.name };
-        const render = (body: TaxSituationView, status = 200) => {
-          c.status(status as 200);
+        const render = (body: TaxSituationView, status: 200 | 503 = 200) => {
           const title = taxSituationMessages.translator(c.var.locale)('title');
-          return platform.render(c, { title }, <TaxSituationPage {...body} />);
+          return platform.render(c, { title, status }, <TaxSituationPage {...body} />);
         };
         if (!number) return render({ ...view, entries: null, problem: 'noNumber' });
         try {
