@@ -36,7 +36,10 @@ export function taxFileRoutes(platform: Platform): RouteDef[] {
         if (!number) return render({ ...view, documents: null, problem: 'noNumber' });
         try {
           const documents = await client.documents(number, years);
-          await logAccess('taxFile.view', { id: actor.account.id, label: `${years.from}–${years.to}` });
+          await logAccess('taxFile.view', {
+            id: actor.account.id,
+            label: taxFileMessages.translator('fr')('year', { year: `${years.from}–${years.to}` }),
+          });
           return render({ ...view, documents });
         } catch (error) {
           if (!(error instanceof TaxSystemUnavailable)) throw error;
@@ -56,10 +59,11 @@ export function taxFileRoutes(platform: Platform): RouteDef[] {
         const { number, logAccess } = await consultableTaxpayer(db, actor);
         const id = c.req.param('id') ?? '';
         if (!number) throw notFound();
-        // Only a document of this taxpayer: the tax system answers 404 for another's.
-        const pdf = await client.documentPdf(number, id);
-        if (!pdf) throw notFound();
-        await logAccess('taxFile.download', { id, label: id });
+        // Only a recent document of this taxpayer (older ones are asked for, and arrive as documents).
+        const listed = (await client.documents(number, recentYears(platform.now()))).find((d) => d.id === id);
+        const pdf = listed && (await client.documentPdf(number, id));
+        if (!listed || !pdf) throw notFound();
+        await logAccess('taxFile.download', { id, label: listed.title.fr });
         return c.body(new Uint8Array(pdf), 200, {
           'Content-Type': 'application/pdf',
           'Content-Disposition': `attachment; filename="${id.replace(/[^\w.-]/g, '_')}.pdf"`,

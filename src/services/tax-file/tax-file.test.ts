@@ -72,6 +72,8 @@ describe('the tax file, read live from the tax system', () => {
     ).toBe('%PDF-');
     // Another taxpayer's document is not this one's to download.
     expect((await get('/tax/documents/7562345678908-2025-a')).status).toBe(404);
+    // An older one is asked for through the form, not handed out here.
+    expect((await get('/tax/documents/7561234567897-2024-a')).status).toBe(404);
     const log = await listAccess(server.database.db, sophie.account.id);
     expect(log.slice(0, 2).map((e) => [e.action, e.via])).toEqual([
       ['taxFile.download', 'holder'],
