@@ -5,6 +5,9 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
+import { findLink } from '../../src/modules/identity/index.ts';
+import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { connectDebtRegister } from '../../src/simulators/debt-register/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
@@ -38,14 +41,14 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Continuer', exact: true }).click();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await page.getByRole('link', { name: 'Payer CHF\u00a017.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000 });
   await expect
     .poll(
       async () => {
         await page.goto(`${server.url}/requests`);
         return page.getByRole('row', { name: /Extrait du registre des poursuites/ }).count();
       },
-      { timeout: 20_000 },
+      { timeout: 40_000 },
     )
     .toBe(1);
   await page
@@ -56,7 +59,7 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Payer' }).click();
   await page.getByRole('button', { name: /Payer CHF\s17\.00 en ligne/ }).click();
   await page.getByRole('button', { name: 'Pay CHF 17.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000 });
   return requestUrl;
 }
 
@@ -89,7 +92,7 @@ describe('the debt-collection extract', () => {
   it('a person requests and pays it, receives it sealed without any clerk, and a landlord verifies it; once revoked, it shows revoked', {
     timeout: 240_000,
   }, async () => {
-    const citizen = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 20_000 });
+    const citizen = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 40_000 });
     const requestUrl = await requestAndPay(citizen);
     await waitOnRequest(citizen, requestUrl, 'Extrait délivré');
     await expectNoAxeViolations(citizen);
@@ -123,7 +126,7 @@ describe('the debt-collection extract', () => {
     expect(valid).toContain(rows[0]?.serial);
 
     // The office cancels it (issued in error): verification then says so.
-    const admin = await loggedInAs(browser, server.url, 'Isabelle Zufferey', { timeout: 20_000 });
+    const admin = await loggedInAs(browser, server.url, 'Isabelle Zufferey', { timeout: 40_000 });
     await admin.goto(`${server.url}/back-office/authorities/spf/issued-documents`);
     await expectNoAxeViolations(admin);
     await admin
@@ -145,7 +148,7 @@ describe('the debt-collection extract', () => {
     await waitOnRequest(citizen, requestUrl, 'En vérification à l’office');
     await expectNoAxeViolations(citizen);
 
-    const agent = await loggedInAs(browser, server.url, 'Luc Fournier', { timeout: 20_000 });
+    const agent = await loggedInAs(browser, server.url, 'Luc Fournier', { timeout: 40_000 });
     const reference = requestUrl.split('/').at(-1) ?? '';
     await agent.goto(`${server.url}/back-office/authorities/spf/requests/${reference}`);
     expect(await agent.getByRole('main').textContent()).toContain('Homonyme à vérifier');
@@ -153,5 +156,64 @@ describe('the debt-collection extract', () => {
     await agent.getByRole('button', { name: 'Personne différente : délivrer sans ces inscriptions' }).click();
     await waitOnRequest(citizen, requestUrl, 'Extrait délivré');
     await expectNoAxeViolations(citizen);
+  });
+
+  it('a signatory asks the extract of their company, and a representative with a debt-collection mandate asks it for their client', {
+    timeout: 240_000,
+  }, async () => {
+    const { db } = server.database;
+    const sophie = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 40_000 });
+    await sophie.goto(`${server.url}/accounts`);
+    await sophie
+      .getByRole('button', { name: /Ouvrir le compte professionnel de Pharmacie du Rhône SA/ })
+      .click();
+    expect(await sophie.getByRole('banner').textContent()).toContain('Pharmacie du Rhône SA');
+    const companyRequest = await requestAndPay(sophie);
+    await waitOnRequest(sophie, companyRequest, 'Extrait délivré');
+    await sophie.goto(`${server.url}/documents`);
+    await sophie
+      .getByRole('link', { name: /Extrait du registre des poursuites/ })
+      .first()
+      .click();
+    await expectNoAxeViolations(sophie);
+    const issued = async (url: string) =>
+      (
+        await sql<{ subject_name: string; language: string; content: unknown }>`
+          select subject_name, language, content from issued_documents where request_id = ${url.split('/').at(-1)}`.execute(
+          db,
+        )
+      ).rows[0];
+    const company = await issued(companyRequest);
+    expect(company?.subject_name).toBe('Pharmacie du Rhône SA');
+    expect(JSON.stringify(company?.content)).toContain('CHE-123.456.788');
+
+    // Claire Fellay acts for Thomas Imboden under a mandate on debt collection.
+    const claire = await loggedInAs(browser, server.url, 'Claire Fellay', { timeout: 40_000 });
+    const thomas = await loggedInAs(browser, server.url, 'Thomas Imboden', { timeout: 40_000 });
+    await thomas.close();
+    const person = async (sub: string) => (await findLink(db, 'dev', sub))?.person_id ?? '';
+    const thomasId = await person('dev-thomas-imboden');
+    const claireId = await person('dev-claire-fellay');
+    const thomasAccount = await ensurePersonalAccount(db, thomasId, 'Thomas Imboden');
+    const mandate = await proposeMandate(db, thomasId, 'holder', {
+      principalAccountId: thomasAccount,
+      agent: { personId: claireId },
+      themes: ['debtCollection'],
+      permissions: ['consult', 'submit', 'receive', 'pay'],
+      validFrom: '2020-01-01',
+    });
+    await acceptMandate(db, claireId, mandate.id);
+    await claire.goto(`${server.url}/accounts`);
+    await claire.getByRole('button', { name: 'Agir pour Thomas Imboden' }).click();
+    const forClient = await requestAndPay(claire);
+    await waitOnRequest(claire, forClient, 'Extrait délivré');
+    await expectNoAxeViolations(claire);
+    // Issued about Thomas (his proceedings) in the language of Claire, who asked it, into his documents.
+    await claire.goto(`${server.url}/documents`);
+    await claire
+      .getByRole('link', { name: /Extrait du registre des poursuites/ })
+      .first()
+      .click();
+    await expectNoAxeViolations(claire);
   });
 });
