@@ -22,7 +22,8 @@ export async function setUpDebtExtract(db: Db, actor: string): Promise<string | 
     name: debtExtractForm.title.fr,
     definition: debtExtractForm,
   });
-  await publishForm(db, actor, form);
+  const problems = await publishForm(db, actor, form);
+  if (problems.length > 0) throw new Error(`The extract's form cannot be published: ${problems.join(', ')}`);
   await saveWorkflow(db, actor, form.id, debtExtractWorkflow);
   const content = {
     ...service.content,

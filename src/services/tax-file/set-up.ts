@@ -17,7 +17,7 @@ export const olderDocumentsForm: FormDefinition = {
   },
   steps: [
     {
-      id: 'years',
+      id: 'request',
       title: { fr: 'Années fiscales', de: 'Steuerjahre', en: 'Tax years' },
       fields: [
         {
@@ -84,7 +84,9 @@ export async function setUpTaxFile(db: Db, actor: string): Promise<string | unde
     name: olderDocumentsForm.title.fr,
     definition: olderDocumentsForm,
   });
-  await publishForm(db, actor, form);
+  const problems = await publishForm(db, actor, form);
+  if (problems.length > 0)
+    throw new Error(`The older-documents form cannot be published: ${problems.join(', ')}`);
   await saveWorkflow(db, actor, form.id, olderDocumentsWorkflow);
   const content = {
     ...service.content,
