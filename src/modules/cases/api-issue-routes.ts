@@ -16,6 +16,8 @@ import { actionStatuses } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
 
 const idParams = z.object({ id: z.uuid() });
+/** Where each kind lands in the requester's documents, and so how long it is kept. */
+const filedAs = { extract: 'extract', decision: 'decision', authorisation: 'certificate' } as const;
 const decidedStatuses: string[] = [actionStatuses.granted, actionStatuses.refused, actionStatuses.withdrawn];
 const short = (max: number) => z.string().trim().min(1).max(max);
 
@@ -89,6 +91,7 @@ export function apiIssueRoutes(platform: Platform): RouteDef[] {
             seenVersion: body.version ?? item.version,
             actor: { ref: `api:${actor.id}`, name: await apiActorName(db, actor) },
             outcome: body.outcome,
+            category: filedAs[body.type],
             letter: {
               type: body.type,
               authorityId: item.authority_id,

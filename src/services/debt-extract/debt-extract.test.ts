@@ -93,6 +93,20 @@ const issuedOf = async (id: string) =>
   ).rows[0];
 
 describe('the debt-collection extract, answered by the register through the API', () => {
+  it('the register refuses an event Guichet did not sign', async () => {
+    const forged = await fetch(`${server.url}/simulators/debt-register/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,AAAA',
+      },
+      body: JSON.stringify({ type: 'request.status_changed', data: {} }),
+    });
+    expect(forged.status).toBe(401);
+  });
+
   it('issues a clear extract within a minute of payment, with no clerk: no entries for Sophie Rochat', {
     timeout: 90_000,
   }, async () => {
