@@ -41,7 +41,7 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Continuer', exact: true }).click();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await page.getByRole('link', { name: 'Payer CHF\u00a017.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000 });
+  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000, waitUntil: 'commit' });
   await expect
     .poll(
       async () => {
@@ -59,7 +59,7 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Payer' }).click();
   await page.getByRole('button', { name: /Payer CHF\s17\.00 en ligne/ }).click();
   await page.getByRole('button', { name: 'Pay CHF 17.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000 });
+  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000, waitUntil: 'commit' });
   return requestUrl;
 }
 
