@@ -1,11 +1,13 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
 import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
+import { debtRegisterSimulator } from '../simulators/debt-register/index.ts';
 import { narcoticsRegisterSimulator } from '../simulators/narcotics-register/index.ts';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
+import { taxSystemSimulator } from '../simulators/tax-system/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
@@ -71,4 +73,6 @@ export const simulators = [
   communalErpSimulator,
   sionAppSimulator,
   narcoticsRegisterSimulator,
+  debtRegisterSimulator,
+  taxSystemSimulator,
 ];

@@ -3,8 +3,10 @@ import { registerClient } from '../modules/identity/index.ts';
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import { connectCommunalErp } from '../simulators/communal-erp/index.ts';
+import { connectDebtRegister } from '../simulators/debt-register/index.ts';
 import { connectNarcoticsRegister } from '../simulators/narcotics-register/index.ts';
 import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
+import { connectTaxSystem } from '../simulators/tax-system/index.ts';
 
 /**
  * Connects the demo's business applications once Guichet answers at `url` (they need its address):
@@ -14,6 +16,8 @@ import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.
 export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
   await connectCommunalErp(db, url);
   await connectNarcoticsRegister(db, url);
+  await connectDebtRegister(db, url);
+  await connectTaxSystem(db, url);
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

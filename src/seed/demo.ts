@@ -18,13 +18,7 @@ import {
   publishVersion,
   saveVersion,
 } from '../modules/catalogue/index.ts';
-import {
-  createForm,
-  demoDebtExtract,
-  demoDogRegistration,
-  type FormDefinition,
-  publishForm,
-} from '../modules/forms/index.ts';
+import { createForm, demoDogRegistration, type FormDefinition, publishForm } from '../modules/forms/index.ts';
 import {
   createPersonWithLink,
   findLink,
@@ -37,7 +31,11 @@ import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/in
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
+import { setUpDebtExtract } from '../services/debt-extract/index.ts';
+import { setUpTaxFile } from '../services/tax-file/index.ts';
 import { isProvisioned, provisionCommunalErp } from '../simulators/communal-erp/index.ts';
+import { isDebtRegisterProvisioned, provisionDebtRegister } from '../simulators/debt-register/index.ts';
+import { isTaxSystemProvisioned, provisionTaxSystem } from '../simulators/tax-system/index.ts';
 import { seedNarcotics } from './demo-narcotics.ts';
 
 const SEED = 'cli:seed';
@@ -103,15 +101,8 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
       },
     ],
   });
-  await onlineService(db, 'extrait-registre-poursuites', demoDebtExtract, {
-    label: { fr: 'Émolument à payer', de: 'Gebühr zu bezahlen', en: 'Fee to pay' },
-    purpose: {
-      fr: 'Extrait du registre des poursuites',
-      de: 'Betreibungsregisterauszug',
-      en: 'Debt register extract',
-    },
-    amount: { amountCents: 1700 },
-  });
+  await provisionDebtRegisterApp(db, await setUpDebtExtract(db, SEED));
+  await provisionTaxSystemApp(db, await setUpTaxFile(db, SEED));
   for (const { authority, settings } of keys ? demoPaymentSettings : []) {
     const found = await getAuthorityBySlug(db, authority);
     if (found) await savePaymentSettings(db, keys ?? [], SEED, found.id, settings);
@@ -138,6 +129,46 @@ async function provisionDogRegister(db: Db) {
     mode: 'test',
   });
   await provisionCommunalErp(db, { apiKey: key, formId });
+}
+
+/**
+ * The debt-collection office's register application (a simulator) gets its API key — to read the
+ * extract's requests, look requesters up and issue the extract — and subscribes itself once Guichet listens.
+ */
+async function provisionDebtRegisterApp(db: Db, formId: string | undefined) {
+  const spf = await getAuthorityBySlug(db, 'spf');
+  if (!spf || !formId || (await isDebtRegisterProvisioned(db))) return;
+  const { key } = await createApiClient(db, SEED, {
+    authorityId: spf.id,
+    name: 'Registre des poursuites (simulateur)',
+    scopes: [
+      'requests:read',
+      'requests:write',
+      'persons:read',
+      'organisations:read',
+      'documents:issue',
+      'webhooks:read',
+      'webhooks:write',
+    ],
+    mode: 'test',
+  });
+  await provisionDebtRegister(db, { apiKey: key, formId });
+}
+
+/**
+ * The cantonal tax system (a simulator) gets its API key — to read older-documents requests and
+ * publish the documents found — and subscribes itself once Guichet listens.
+ */
+async function provisionTaxSystemApp(db: Db, formId: string | undefined) {
+  const scc = await getAuthorityBySlug(db, 'scc');
+  if (!scc || !formId || (await isTaxSystemProvisioned(db))) return;
+  const { key } = await createApiClient(db, SEED, {
+    authorityId: scc.id,
+    name: 'Système fiscal cantonal (simulateur)',
+    scopes: ['requests:read', 'requests:write', 'documents:write', 'webhooks:read', 'webhooks:write'],
+    mode: 'test',
+  });
+  await provisionTaxSystem(db, { apiKey: key, formId });
 }
 
 /** Puts a catalogue service online: its form, and a workflow that first asks the fee. */

@@ -1,5 +1,8 @@
 import type { GuichetModule } from '../platform/module.ts';
+import { debtExtractService } from './debt-extract/index.ts';
 import { narcoticsStatementsService } from './narcotics-statements/index.ts';
+import { taxFileService } from './tax-file/index.ts';
+import { taxSituationService } from './tax-situation/index.ts';
 
 /**
  * The digital services an authority offers on the base modules (debt-collection extract, tax file,
@@ -8,4 +11,9 @@ import { narcoticsStatementsService } from './narcotics-statements/index.ts';
  * service imports the kernel and modules' `index.ts`, never another service
  * (tests/architecture/imports.test.ts).
  */
-export const digitalServices: GuichetModule[] = [narcoticsStatementsService];
+export const digitalServices: GuichetModule[] = [
+  debtExtractService,
+  taxFileService,
+  taxSituationService,
+  narcoticsStatementsService,
+];

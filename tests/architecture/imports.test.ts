@@ -54,7 +54,13 @@ describe('the direction of src/', () => {
  * The business applications' stand-ins talk to Guichet only through its API and webhooks, as the
  * real ones would; a digital service builds on the modules' interfaces, never on another service.
  */
-const businessApplications = ['communal-erp', 'sion-app', 'narcotics-register'];
+const businessApplications = [
+  'communal-erp',
+  'sion-app',
+  'debt-register',
+  'tax-system',
+  'narcotics-register',
+];
 
 describe('digital services and business applications', () => {
   const files = sourceFiles(root);

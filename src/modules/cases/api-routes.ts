@@ -5,8 +5,9 @@ import { decodeCursor, pageFrom, pageOf, pageQuery } from '../../platform/http/a
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getAccount, recordAccess } from '../accounts/index.ts';
-import { getPerson, personName } from '../identity/index.ts';
+import { formatUid, getOrganisation, getPerson, personName } from '../identity/index.ts';
 import { apiActorName, apiCase } from './api-case.ts';
+import { apiIssueRoutes } from './api-issue-routes.ts';
 import { apiPaymentRoutes } from './api-payment-routes.ts';
 import { caseMessage, requestDetail, requestSummary, summaryOf } from './api-schemas.ts';
 import { apiWriteRoutes } from './api-write-routes.ts';
@@ -15,6 +16,18 @@ import { listRequestsOfAuthority } from './list-for-api.ts';
 import { canOnCase } from './request-resource.ts';
 
 const idParams = z.object({ id: z.uuid() });
+
+/** Who the account is, by number: its holder's AVS number, or its organisation's UID. */
+async function holderNumbers(
+  db: Platform['db'],
+  account: { person_id: string | null; organisation_id: string | null } | undefined,
+) {
+  const holder = account?.person_id ? await getPerson(db, account.person_id) : undefined;
+  const organisation = account?.organisation_id
+    ? await getOrganisation(db, account.organisation_id)
+    : undefined;
+  return { avs: holder?.avs ?? null, uid: organisation ? formatUid(organisation.uid) : null };
+}
 
 /** Requests read, listed and moved along by the business application of the authority that handles them. */
 export function apiRoutes(platform: Platform): RouteDef[] {
@@ -87,11 +100,13 @@ export function apiRoutes(platform: Platform): RouteDef[] {
             accountId: item.account_id,
             name: account?.name ?? '',
             kind: account?.kind ?? 'personal',
+            ...(await holderNumbers(db, account)),
           },
           actedBy: {
             personId: item.person_id,
             name: person ? personName(person) : '',
             avs: person?.avs ?? null,
+            language: person?.preferred_language ?? null,
           },
           mandate: item.mandate_id ? { id: item.mandate_id } : null,
           answers: item.answers,
@@ -128,5 +143,6 @@ export function apiRoutes(platform: Platform): RouteDef[] {
     }),
     ...apiWriteRoutes(platform),
     ...apiPaymentRoutes(platform),
+    ...apiIssueRoutes(platform),
   ];
 }

@@ -23,8 +23,19 @@ export const requestSummary = z.object({
 /** A request in full: who made it, for whom, and the answers. Reading it is in the requester's access log. */
 export const requestDetail = requestSummary.extend({
   levelOfAssurance: z.string(),
-  onBehalfOf: z.object({ accountId: uuid, name: z.string(), kind: z.enum(['personal', 'professional']) }),
-  actedBy: z.object({ personId: uuid, name: z.string(), avs: z.string().nullable() }),
+  onBehalfOf: z.object({
+    accountId: uuid,
+    name: z.string(),
+    kind: z.enum(['personal', 'professional']),
+    avs: z.string().nullable().describe('The holder’s AVS number, for a personal account.'),
+    uid: z.string().nullable().describe('The organisation’s UID, for a professional account.'),
+  }),
+  actedBy: z.object({
+    personId: uuid,
+    name: z.string(),
+    avs: z.string().nullable(),
+    language: z.string().nullable().describe('The language the person reads Guichet in.'),
+  }),
   mandate: z.object({ id: uuid }).nullable(),
   answers: z.record(z.string(), z.unknown()),
 });

@@ -1,7 +1,7 @@
 import { audited } from '../../platform/audit/audit.ts';
 import { tablesOf } from '../../platform/database/database.ts';
 import { pick } from '../../platform/i18n/locales.ts';
-import { publishDocument } from '../documents/index.ts';
+import { type DocumentCategory, publishDocument } from '../documents/index.ts';
 import { type IssuingContext, issueDocument } from '../signing/index.ts';
 import { type Case, type CaseActor, RequestChangedError } from './cases.ts';
 import type { LetterIssuance } from './letter.ts';
@@ -25,6 +25,8 @@ export interface RequestDecision {
    * does not send the same letter a second time.
    */
   fromLetterOf?: string;
+  /** What the issued letter is filed as in the requester's documents (an extract keeps for a year); a decision by default. */
+  category?: DocumentCategory;
 }
 
 /**
@@ -83,7 +85,12 @@ export async function decideRequest(context: IssuingContext, decision: RequestDe
           )
         : await issueDocument(
             context,
-            { ...(letter as LetterIssuance), category: 'decision', idempotencyKey, issuedBy: actor.ref },
+            {
+              ...(letter as LetterIssuance),
+              category: decision.category ?? 'decision',
+              idempotencyKey,
+              issuedBy: actor.ref,
+            },
             tx,
           );
       return changeStatus(

@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../../../tests/support/api.ts';
 import { camt054 } from '../../../tests/support/camt054.ts';
+import { openRequest } from '../../../tests/support/requests.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { OpenApiDocument } from '../../platform/http/api/openapi.ts';
 
@@ -109,6 +110,22 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
           outcome: 'granted',
           file: { filename: 'decision.pdf', contentBase64: pdfBase64 },
         }),
+    ],
+    issueRequestDocument: [
+      'POST',
+      '/api/v1/requests/{id}/issued-documents',
+      async () => {
+        const other = await openRequest(testApp.database.db, fixture.citizen, fixture.form.id);
+        return call(key, 'POST', `/api/v1/requests/${other.id}/issued-documents`, {
+          type: 'extract',
+          outcome: 'granted',
+          language: 'fr',
+          title: 'Extrait',
+          paragraphs: ['Aucune inscription.'],
+          sections: [{ heading: 'Débiteur', fields: [{ label: 'Nom', value: 'Lea Api' }] }],
+          verifierFields: { n: 'Lea Api', b: '1980-05-17', o: 'Aucune poursuite' },
+        });
+      },
     ],
     publishDocument: [
       'POST',

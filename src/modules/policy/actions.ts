@@ -49,6 +49,7 @@ export const integrationActions = [
   'integration.importBankNotifications',
   'integration.readNarcoticsStatements',
   'integration.recordNarcoticsStatements',
+  'integration.issueDocuments',
 ] as const;
 
 /**
@@ -74,6 +75,7 @@ export const apiScopes = [
   'verifications:read',
   'narcotics:read',
   'narcotics:write',
+  'documents:issue',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
@@ -202,6 +204,8 @@ export const apiScopeFor: Record<
   'integration.importBankNotifications': 'payments:write',
   'integration.readNarcoticsStatements': 'narcotics:read',
   'integration.recordNarcoticsStatements': 'narcotics:write',
+  // Issuing a sealed document in the authority's name is more than writing on a request.
+  'integration.issueDocuments': 'documents:issue',
   'integration.readFormSchemas': 'forms:read',
   'request.readThroughApi': 'requests:read',
   'request.changeThroughApi': 'requests:write',

@@ -40,6 +40,7 @@ describe('the environment', () => {
         saferpay: { apiUrl: 'https://www.saferpay.com/api' },
       },
       smsGatewayUrl: undefined,
+      taxSystem: { url: undefined, token: undefined },
       metrics: undefined,
       secretGenerations: {},
     });
@@ -158,6 +159,7 @@ describe('the environment', () => {
       ['COMMERCIAL_REGISTER_URL', 'http://localhost:3000/simulators/commercial-register'],
       ['SMS_GATEWAY_URL', 'http://127.0.0.1:3000/simulators/sms-gateway'],
       ['TSA_URL', 'http://localhost:3000/simulators/tsa'],
+      ['TAX_SYSTEM_URL', 'http://localhost:3000/simulators/tax-system/api/v1'],
     ])('refuses %s at a simulator (%s)', (name, value) => {
       expect(problemsOf({ ...production, [name]: value })).toEqual([
         `${name} points at a simulator (${value}), which is served in demo mode only`,

@@ -42,6 +42,11 @@ export interface Config {
   smsSender: string;
   /** The commercial register's lookup API; the simulator in demo mode. */
   commercialRegisterUrl: string;
+  /**
+   * The cantonal tax system's API, read live by the tax services (nothing is copied): its address and
+   * bearer token; the simulator in demo mode, not connected otherwise unless configured.
+   */
+  taxSystem: { url: string | undefined; token: string | undefined };
   /** `id:base64key,…`, current first: the keys that wrap each document's own key and seal secrets at rest. */
   masterKeys: string | undefined;
   /** Where encrypted documents are kept. */
@@ -152,6 +157,11 @@ function toConfig(env: Env, publicUrl: string): Config {
     smsSender: env.SMS_SENDER,
     // Outside the demo the rules above insist on a real address.
     commercialRegisterUrl: env.COMMERCIAL_REGISTER_URL ?? `${publicUrl}/simulators/commercial-register`,
+    taxSystem: {
+      url: env.TAX_SYSTEM_URL ?? (demo ? `${publicUrl}/simulators/tax-system/api/v1` : undefined),
+      // The demo's simulator shares this token; a real tax system's is configured.
+      token: env.TAX_SYSTEM_TOKEN ?? (demo && !env.TAX_SYSTEM_URL ? 'demo-tax-system' : undefined),
+    },
     masterKeys: env.MASTER_KEYS,
     documentStore: documentStore(env, dataDir),
     documentReminderDays: env.DOCUMENT_REMINDER_DAYS,

@@ -120,6 +120,8 @@ export const envSchema = z.object({
   SMS_GATEWAY_TOKEN: optional,
   SMS_SENDER: text('Guichet'),
   COMMERCIAL_REGISTER_URL: web,
+  TAX_SYSTEM_URL: web,
+  TAX_SYSTEM_TOKEN: optional,
   MASTER_KEYS: checked((raw) => {
     try {
       parseMasterKeys(raw);

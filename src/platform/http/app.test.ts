@@ -49,6 +49,7 @@ describe('route table', () => {
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/narcotics-register/webhooks', // signed by Guichet (Standard Webhooks)
+      'POST /simulators/debt-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/push-service/:id',
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Assert', // basic auth, as Saferpay's
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Initialize',
@@ -56,6 +57,7 @@ describe('route table', () => {
       'POST /simulators/saferpay/api/Payment/v1/Transaction/Refund',
       'POST /simulators/saferpay/vt/:token', // the provider's own page
       'POST /simulators/sms-gateway/messages',
+      'POST /simulators/tax-system/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/tsa', // RFC 3161 over HTTP: dates a hash for anyone
     ]);
   });

@@ -20,6 +20,10 @@ const actionKeys = {
   'request.export': 'actionRequestExport',
   'message.view': 'actionMessageView',
   'file.download': 'actionFileDownload',
+  'taxFile.view': 'actionTaxFileView',
+  'taxFile.download': 'actionTaxFileDownload',
+  'taxAccount.view': 'actionTaxAccountView',
+  'taxAccount.qrBill': 'actionTaxAccountQrBill',
 } as const;
 
 export function AccessLogPage(props: {

@@ -117,6 +117,31 @@ export const testStaff: (TestPerson & {
     roles: [{ authority: 'ssp', role: 'agent' }],
     platformAdmin: false,
   },
+  {
+    sub: 'dev-beat-kalbermatten',
+    givenNames: 'Beat',
+    familyName: 'Kalbermatten',
+    birthdate: '1977-04-14',
+    avs: '7567890123453',
+    email: 'beat.kalbermatten@admin.vs.ch',
+    address: { street: 'Avenue de la Gare 35', postcode: '1950', town: 'Sion' },
+    locale: 'de',
+    roles: [{ authority: 'scc', role: 'agent' }],
+    platformAdmin: false,
+  },
+  {
+    sub: 'dev-isabelle-zufferey',
+    givenNames: 'Isabelle',
+    familyName: 'Zufferey',
+    birthdate: '1975-12-03',
+    avs: '7568901234564',
+    email: 'isabelle.zufferey@admin.vs.ch',
+    address: { street: 'Avenue de la Gare 39', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+    // The debt-collection office's administrator: revokes an extract issued in error.
+    roles: [{ authority: 'spf', role: 'authorityAdmin' }],
+    platformAdmin: false,
+  },
 ];
 
 /** Everyone the development provider can log in as. */
