@@ -41,8 +41,8 @@ const note = (what: string, burst: number, created: number, responses: Response[
 };
 
 /** The same request fired `burst` times at once; none may fail, since each is the same request. */
-const fire = (burst: number, send: () => Promise<Response>) =>
-  Promise.all(Array.from({ length: burst }, send));
+const fire = (burst: number, send: () => Response | Promise<Response>) =>
+  Promise.all(Array.from({ length: burst }, async () => send()));
 
 const definition: FormDefinition = {
   format: 'guichet-form/1',
