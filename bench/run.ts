@@ -7,11 +7,12 @@
 //  - the memory of refusing an upload ten times the limit against accepting one at the limit;
 //  - camt.054 import of 10,000 credits against parsing the same XML alone.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
@@ -28,11 +29,41 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { benchCamtImport } from './camt-import.ts';
+import { benchColdStart } from './cold-start.ts';
 import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
+import { benchMixed } from './mixed.ts';
 import { benchQrVerification } from './qr-verification.ts';
 import { benchSeal } from './seal.ts';
 import { benchUploadMemory } from './upload-memory.ts';
+
+// --seconds: each measured phase; --soak: the soak's length (10 minutes unless shorter is asked);
+// --only: a comma-separated choice of parts (cold-start, mixed, home, search, others).
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    soak: { type: 'string', default: '600' },
+    only: { type: 'string' },
+  },
+});
+const parts = new Set((options.only ?? 'cold-start,mixed,home,search,others').split(','));
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+};
+const resultsFile = path.resolve(import.meta.dirname, '../test-results/bench/results.json');
+
+if (parts.has('cold-start')) {
+  results.coldStart = await benchColdStart();
+  process.stdout.write(
+    `cold start of npm start on an empty data folder: ${JSON.stringify(results.coldStart)}\n`,
+  );
+}
 
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-bench-'));
@@ -58,6 +89,13 @@ async function growCatalogue(db: Db) {
 try {
   await migrate(database.db, database.pool);
   await seedDemo(database.db);
+  if (parts.has('mixed') || parts.has('search')) await growCatalogue(database.db);
+  if (parts.has('mixed'))
+    results.mixed = await benchMixed(database, {
+      seconds: Number(options.seconds),
+      soakSeconds: Number(options.soak),
+      dataDir,
+    });
   const { app } = await buildApp({
     config: loadConfig({
       LOG_LEVEL: 'warn',
@@ -68,44 +106,41 @@ try {
     db: database.db,
     logger: createLogger('silent'),
   });
-  const guichet = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  const bare = http.createServer((_request, response) => response.end('<!DOCTYPE html><p>Hello</p>'));
-  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const portOf = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
-
-  report(
-    'canton home page (rendered from the database) vs bare node:http hello world',
-    'req',
-    await compare({
+  if (parts.has('home')) {
+    const guichet = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    const bare = http.createServer((_request, response) => response.end('<!DOCTYPE html><p>Hello</p>'));
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const portOf = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
+    results.home = await compare({
       candidate: httpGet(`http://127.0.0.1:${portOf(guichet)}/`, 16),
       baseline: httpGet(`http://127.0.0.1:${portOf(bare)}/`, 16),
       rounds: 5,
       count: 2000,
       concurrency: 16,
-    }),
-  );
-  guichet.close();
-  bare.close();
+    });
+    report(
+      'canton home page (rendered from the database) vs bare node:http hello world',
+      'req',
+      results.home as Awaited<ReturnType<typeof compare>>,
+    );
+    guichet.close();
+    bare.close();
+  }
 
-  await benchUploadMemory(database.db, app);
-
-  await growCatalogue(database.db);
-  const queries = [
-    'poursuite',
-    'betreibung',
-    'pursuite',
-    'chien',
-    'impots',
-    'stupefiants',
-    'autorisation prat',
-  ];
-  let next = 0;
-  const query = () => queries[next++ % queries.length] ?? '';
-  report(
-    'catalogue search (400 services) vs one raw PostgreSQL full-text query on the same index',
-    'search',
-    await compare({
+  if (parts.has('search')) {
+    const queries = [
+      'poursuite',
+      'betreibung',
+      'pursuite',
+      'chien',
+      'impots',
+      'stupefiants',
+      'autorisation prat',
+    ];
+    let next = 0;
+    const query = () => queries[next++ % queries.length] ?? '';
+    results.search = await compare({
       candidate: async () => {
         await searchServices(database.db, query(), { communeId: null, limit: 20, offset: 0 });
       },
@@ -118,13 +153,24 @@ try {
       rounds: 5,
       count: 1000,
       concurrency: 8,
-    }),
-  );
+    });
+    report(
+      'catalogue search (400 services) vs one raw PostgreSQL full-text query on the same index',
+      'search',
+      results.search as Awaited<ReturnType<typeof compare>>,
+    );
+  }
 
-  await benchSeal(database.db);
-  await benchDocumentCapture();
-  await benchQrVerification();
-  await benchCamtImport(database.db);
+  if (parts.has('others')) {
+    await benchUploadMemory(database.db, app);
+    await benchSeal(database.db);
+    await benchDocumentCapture();
+    await benchQrVerification();
+    await benchCamtImport(database.db);
+  }
+  await mkdir(path.dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`figures written to ${path.relative(process.cwd(), resultsFile)}\n`);
 } finally {
   await database.close();
   await postgres.stop();
