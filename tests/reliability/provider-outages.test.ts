@@ -99,17 +99,15 @@ afterAll(async () => {
 /** A new notification for Iris; its one delivery on `channel`. */
 async function deliveryOn(channel: 'email' | 'sms' | 'push'): Promise<string> {
   const source = `outage:${++sources}`;
-  await testApp.database.db
-    .transaction()
-    .execute((tx) =>
-      notify(tx, {
-        event: 'newDocument',
-        accountId: person.accountId,
-        authorityId: null,
-        link: '/documents/1',
-        source,
-      }),
-    );
+  await testApp.database.db.transaction().execute((tx) =>
+    notify(tx, {
+      event: 'newDocument',
+      accountId: person.accountId,
+      authorityId: null,
+      link: '/documents/1',
+      source,
+    }),
+  );
   const { rows } = await sql<{ id: string }>`
     select d.id from notification_deliveries d join notifications n on n.id = d.notification_id
      where n.source = ${source} and d.channel = ${channel}`.execute(testApp.database.db);
