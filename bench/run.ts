@@ -7,7 +7,7 @@
 //  - the memory of refusing an upload ten times the limit against accepting one at the limit;
 //  - camt.054 import of 10,000 credits against parsing the same XML alone.
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -34,19 +34,22 @@ import { benchDocumentCapture } from './document-capture.ts';
 import { compare, httpGet, report } from './load.ts';
 import { benchMixed } from './mixed.ts';
 import { benchQrVerification } from './qr-verification.ts';
+import { benchScaling } from './scaling.ts';
 import { benchSeal } from './seal.ts';
 import { benchUploadMemory } from './upload-memory.ts';
 
 // --seconds: each measured phase; --soak: the soak's length (10 minutes unless shorter is asked);
-// --only: a comma-separated choice of parts (cold-start, mixed, home, search, others).
+// --only: a comma-separated choice of parts (cold-start, mixed, home, search, scaling, others);
+// --scale: 10 (each measure at 1× and 10× the data) or 100 (also 100×).
 const { values: options } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     soak: { type: 'string', default: '600' },
+    scale: { type: 'string', default: '10' },
     only: { type: 'string' },
   },
 });
-const parts = new Set((options.only ?? 'cold-start,mixed,home,search,others').split(','));
+const parts = new Set((options.only ?? 'cold-start,mixed,home,search,scaling,others').split(','));
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
   machine: {
@@ -161,6 +164,11 @@ try {
     );
   }
 
+  if (parts.has('scaling'))
+    results.scaling = await benchScaling(database, {
+      multipliers: Number(options.scale) >= 100 ? [1, 10, 100] : [1, 10],
+      dataDir,
+    });
   if (parts.has('others')) {
     await benchUploadMemory(database.db, app);
     await benchSeal(database.db);
@@ -169,7 +177,9 @@ try {
     await benchCamtImport(database.db);
   }
   await mkdir(path.dirname(resultsFile), { recursive: true });
-  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  // Parts run alone (--only) update their own figures and keep the others'.
+  const earlier = await readFile(resultsFile, 'utf8').then(JSON.parse, () => ({}));
+  await writeFile(resultsFile, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
   process.stdout.write(`figures written to ${path.relative(process.cwd(), resultsFile)}\n`);
 } finally {
   await database.close();
