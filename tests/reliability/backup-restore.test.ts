@@ -98,7 +98,8 @@ describe('guichet backup and restore', { timeout: 240_000 }, () => {
     });
     const restoreMs = Date.now() - restoredAt;
     expect(restore.code, restore.stderr).toBe(0);
-    const verdict = JSON.parse(restore.stdout.trim().split('\n').at(-1) ?? '{}');
+    // Its verdict is the one JSON line starting with "ok" (log lines may come around it).
+    const verdict = JSON.parse(restore.stdout.split('\n').find((line) => line.startsWith('{"ok"')) ?? '{}');
     expect(verdict.ok).toBe(true);
     expect(verdict.audit.intact).toBe(true);
     expect(verdict.reconciliation.withoutBlob).toBe(0);

@@ -1,21 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { notificationChoices, setNotificationChoices } from '../../src/modules/accounts/index.ts';
 import { notify } from '../../src/modules/notifications/index.ts';
-import { connectDatabase } from '../../src/platform/database/database.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 import { createLocalPerson } from '../support/factories.ts';
 import { type GuichetProcess, spawnGuichet } from '../support/spawn-guichet.ts';
-import { embeddedPostgresOf } from './citizen-load.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { writeFigures } from './figures.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const running: GuichetProcess[] = [];
-let dataDir = '';
+let database: TestDatabase | undefined;
 /** Message-IDs of the mails the server took in full (their data read), acknowledged or not. */
 const received: string[] = [];
 let acknowledging = false;
@@ -40,35 +37,36 @@ const smtp = new SMTPServer({
 afterAll(async () => {
   for (const instance of running) if (instance.child.exitCode === null) await instance.stop();
   smtp.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('killed with -9 while sending notifications', { timeout: 300_000 }, () => {
-  it('after a restart every e-mail of the outbox went out at least once, duplicates at most those in flight', async () => {
+  it('the server process: after a restart every e-mail of the outbox went out at least once, duplicates at most those in flight', async () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-crash-sending-'));
+    database = await createTestDatabase();
+    const { db } = database;
+    await seedDemo(db);
     const env = {
-      GUICHET_DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
       GUICHET_WORKER_CONCURRENCY: '4',
+      MASTER_KEYS: `k1:${Buffer.alloc(32, 4).toString('base64')}`,
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
     };
-    const first = await spawnGuichet(['start'], env);
+    const first = await spawnGuichet(['serve'], env);
     running.push(first);
-    const url = (await embeddedPostgresOf(dataDir)).url;
-    let database = connectDatabase(url, () => undefined);
-    const person = await createLocalPerson(database.db, {
+    const person = await createLocalPerson(db, {
       givenNames: 'Inès',
       familyName: 'Outbox',
       email: 'ines.outbox@example.ch',
       password: 'outbox-Passw0rd-long',
       emailVerified: true,
     });
-    const choices = await notificationChoices(database.db, person.accountId);
+    const choices = await notificationChoices(db, person.accountId);
     choices.newDocument = ['email'];
-    await setNotificationChoices(database.db, 'test', person.accountId, choices);
+    await setNotificationChoices(db, 'test', person.accountId, choices);
     const count = 20;
     for (let i = 0; i < count; i++)
-      await database.db.transaction().execute((tx) =>
+      await db.transaction().execute((tx) =>
         notify(tx, {
           event: 'newDocument',
           accountId: person.accountId,
@@ -79,45 +77,37 @@ describe('killed with -9 while sending notifications', { timeout: 300_000 }, () 
       );
     const { rows: deliveries } = await sql<{ id: string }>`
       select d.id from notification_deliveries d join notifications n on n.id = d.notification_id
-       where n.source like 'crash-sending:%'`.execute(database.db);
+       where n.source like 'crash-sending:%'`.execute(db);
     expect(deliveries).toHaveLength(count);
     while (received.length < 3) await sleep(100);
-    const postgres = await embeddedPostgresOf(dataDir);
-    await database.close();
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
-    process.kill(postgres.pid, 'SIGKILL');
     const atKill = received.length;
     await sleep(500);
     acknowledging = true;
 
     const restartedAt = Date.now();
-    running.push(await spawnGuichet(['start'], env));
-    database = connectDatabase((await embeddedPostgresOf(dataDir)).url, () => undefined);
-    try {
-      const sent = async () =>
-        (
-          await sql<{ n: number }>`
-            select count(*)::int as n from notification_deliveries d join notifications n on n.id = d.notification_id
-             where n.source like 'crash-sending:%' and d.status = 'sent'`.execute(database.db)
-        ).rows[0]?.n ?? 0;
-      const deadline = Date.now() + 120_000;
-      while ((await sent()) < count && Date.now() < deadline) await sleep(500);
-      expect(await sent()).toBe(count);
-      const ids = deliveries.map((d) => `<${d.id}@guichet>`);
-      for (const id of ids) expect(received, id).toContain(id);
-      const duplicates = received.length - new Set(received).size;
-      // At most the mails taken but not yet acknowledged at the kill: one per worker slot.
-      expect(duplicates).toBeLessThanOrEqual(4);
-      await writeFigures('crash-while-sending', {
-        notifications: count,
-        receivedBeforeKill: atKill,
-        received: received.length,
-        duplicates,
-        allSentWithinSeconds: (Date.now() - restartedAt) / 1000,
-      });
-    } finally {
-      await database.close();
-    }
+    running.push(await spawnGuichet(['serve'], env));
+    const sent = async () =>
+      (
+        await sql<{ n: number }>`
+          select count(*)::int as n from notification_deliveries d join notifications n on n.id = d.notification_id
+           where n.source like 'crash-sending:%' and d.status = 'sent'`.execute(db)
+      ).rows[0]?.n ?? 0;
+    const deadline = Date.now() + 120_000;
+    while ((await sent()) < count && Date.now() < deadline) await sleep(500);
+    expect(await sent()).toBe(count);
+    const ids = deliveries.map((d) => `<${d.id}@guichet>`);
+    for (const id of ids) expect(received, id).toContain(id);
+    const duplicates = received.length - new Set(received).size;
+    // At most the mails taken but not yet acknowledged at the kill: one per worker slot.
+    expect(duplicates).toBeLessThanOrEqual(4);
+    await writeFigures('crash-while-sending', {
+      notifications: count,
+      receivedBeforeKill: atKill,
+      received: received.length,
+      duplicates,
+      allSentWithinSeconds: (Date.now() - restartedAt) / 1000,
+    });
   });
 });
