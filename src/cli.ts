@@ -13,6 +13,7 @@ import { loadConfig } from './platform/config/config.ts';
 import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts';
 import { connectDatabase } from './platform/database/database.ts';
 import { createLogger, type Logger } from './platform/logging/logger.ts';
+import { backupCommand, backupUsage } from './runtime/backup-command.ts';
 import { buildApp, migrate } from './runtime/build-app.ts';
 import { openDatabase } from './runtime/open-database.ts';
 import { watchParent } from './runtime/parent-watch.ts';
@@ -36,6 +37,7 @@ Commands:
                      create an API key for an authority's business application; prints it once
                      (--grant client-credentials: an OAuth client instead, for tokens from /oidc/token)
 ${paymentsUsage}
+${backupUsage}
   documents rewrap   seal every document key with the current master key (after a key rotation)
   qr inspect [--certificate <base64 DER>] [--at <ISO time>] (--image <PNG/JPEG file> | <payload>)
                      decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
@@ -149,6 +151,9 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
         return 0;
       }
+      case 'backup':
+      case 'restore':
+        return await backupCommand(command, sub, config, database);
       case 'payments':
         await migrate(database.db, database.pool);
         process.stdout.write(await paymentsCommand(database.db, { sub, file: positionals[2], ...values }));

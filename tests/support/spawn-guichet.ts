@@ -17,8 +17,15 @@ export const outsideDemo = {
   METRICS_TOKEN: 'test-metrics-token',
 };
 
-/** Runs the real `guichet` binary as a separate process and waits until it says it is listening. */
-export async function spawnGuichet(args: string[], env: Record<string, string>): Promise<GuichetProcess> {
+/**
+ * Runs the real `guichet` binary as a separate process and waits until it says it is listening
+ * (`timeoutMs`: longer for a `start` on an empty data folder, which initialises PostgreSQL and seeds).
+ */
+export async function spawnGuichet(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<GuichetProcess> {
   const child = spawn(process.execPath, [bin, ...args], {
     env: {
       ...process.env,
@@ -38,7 +45,7 @@ export async function spawnGuichet(args: string[], env: Record<string, string>):
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`guichet did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`guichet did not start:\n${output}`)), timeoutMs);
     child.stdout?.on('data', () => {
       const match = output.match(/Guichet is running at (\S+)/);
       if (match?.[1]) {

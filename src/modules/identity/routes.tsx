@@ -127,11 +127,20 @@ export function identityRoutes(platform: Platform, firstLogin: FirstLogin): Rout
       rateLimit: redirectLoginPerAddress,
       async handler(c) {
         const level = c.req.query('level');
-        const { url, pending } = await party(c).start({
-          returnTo: safeReturn(c.req.query('return')),
-          link: c.req.query('link') === '1' && Boolean(sessionAuth(c.var.session)),
-          level: isAssuranceLevel(level) ? level : undefined,
-        });
+        const rp = party(c);
+        let started: Awaited<ReturnType<typeof rp.start>>;
+        try {
+          started = await rp.start({
+            returnTo: safeReturn(c.req.query('return')),
+            link: c.req.query('link') === '1' && Boolean(sessionAuth(c.var.session)),
+            level: isAssuranceLevel(level) ? level : undefined,
+          });
+        } catch (error) {
+          // The provider unreachable (its discovery document): the other ways in still work.
+          c.var.log.warn({ err: error, provider: rp.provider.id }, 'identity provider unavailable');
+          return c.redirect(`${identityPaths.login}?failed=1`, 303);
+        }
+        const { url, pending } = started;
         c.var.session.set(PENDING, pending);
         return c.redirect(url, 302);
       },

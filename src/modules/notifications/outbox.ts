@@ -15,6 +15,7 @@ import {
 } from '../accounts/index.ts';
 import { getAuthorityById } from '../authorities/index.ts';
 import { getPerson } from '../identity/index.ts';
+import { isPermanentFailure } from './permanent-failure.ts';
 import { listPushSubscriptions, sendPush } from './push-subscriptions.ts';
 import type { NotificationsTables } from './tables.ts';
 import { render, templateFor } from './templates.ts';
@@ -102,7 +103,8 @@ export const channelLimits: Record<NotificationChannel, RateLimitRule> = {
 /**
  * Sends one delivery. A delivery already sent is not sent again (a job retried after a crash between
  * sending and recording would otherwise repeat it, as would a duplicate job). On failure the job
- * fails and graphile-worker retries it with exponential back-off; the last attempt marks it failed.
+ * fails and graphile-worker retries it with exponential back-off (docs/reliability.md); the last attempt,
+ * or a permanent refusal (`isPermanentFailure`), marks it failed.
  */
 export async function deliver(
   platform: Platform,
@@ -158,17 +160,20 @@ export async function deliver(
   try {
     await send(platform, delivery, message);
   } catch (error) {
-    const final = attempt.number >= attempt.max;
+    const permanent = isPermanentFailure(error);
+    const final = permanent || attempt.number >= attempt.max;
     await tables(db)
       .updateTable('notification_deliveries')
       .set({
         attempts: sql`attempts + 1`,
-        last_error: String(error).slice(0, 500),
+        last_error: `${permanent ? 'permanent: ' : ''}${String(error)}`.slice(0, 500),
         status: final ? 'failed' : 'pending',
         updated_at: sql`now()`,
       })
       .where('id', '=', deliveryId)
       .execute();
+    // A refusal that will not change is not asked again: the job ends, the delivery says why.
+    if (permanent) return;
     throw error;
   }
   await tables(db)

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import webpush from 'web-push';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { httpStatusError } from './permanent-failure.ts';
 import type { NotificationsTables } from './tables.ts';
 
 export type PushSubscriptionRow = Selectable<NotificationsTables['push_subscriptions']>;
@@ -129,5 +130,5 @@ export async function sendPush(
     await notifications(db).deleteFrom('push_subscriptions').where('id', '=', subscription.id).execute();
     return;
   }
-  if (!response.ok) throw new Error(`Push service answered ${response.status}`);
+  if (!response.ok) throw httpStatusError('Push service', response.status);
 }

@@ -40,27 +40,20 @@ export async function hitRateLimitState(
 ): Promise<{ wait: number; remaining: number; reset: number }> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const hits = tablesOf<HttpTables>(db);
-  const current = (
-    await hits
-      .insertInto('rate_limit_hits')
-      .values({ bucket: rule.bucket, key, window_start: windowStart, hits: 1 })
-      .onConflict((oc) =>
-        oc.columns(['bucket', 'key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_hits.hits + 1` }),
-      )
-      .returning('hits')
-      .executeTakeFirstOrThrow()
-  ).hits;
-  const previous =
-    (
-      await hits
-        .selectFrom('rate_limit_hits')
-        .select('hits')
-        .where('bucket', '=', rule.bucket)
-        .where('key', '=', key)
-        .where('window_start', '=', new Date(windowStart.getTime() - windowMs))
-        .executeTakeFirst()
-    )?.hits ?? 0;
+  // One round trip, on every limited request: this window's count, raised, and the previous one's.
+  const counts = await sql<{ current: number; previous: number }>`
+    with hit as (
+      insert into rate_limit_hits (bucket, key, window_start, hits)
+      values (${rule.bucket}, ${key}, ${windowStart}, 1)
+      on conflict (bucket, key, window_start) do update set hits = rate_limit_hits.hits + 1
+      returning hits)
+    select (select hits from hit) as current,
+           coalesce((select hits from rate_limit_hits
+                      where bucket = ${rule.bucket} and key = ${key}
+                        and window_start = ${new Date(windowStart.getTime() - windowMs)}), 0) as previous`.execute(
+    db,
+  );
+  const { current, previous } = counts.rows[0] ?? { current: 1, previous: 0 };
   const elapsed = now.getTime() - windowStart.getTime();
   const used = current + previous * (1 - elapsed / windowMs);
   const remaining = Math.max(0, Math.floor(rule.limit - used));

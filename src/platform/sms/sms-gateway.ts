@@ -47,8 +47,11 @@ export function createSmsGateway(options: {
         body: JSON.stringify({ from: options.sender, ...message, statusCallback: options.statusCallback }),
         signal: AbortSignal.timeout(10_000),
       });
+      // The status goes with the error: the outbox tells a refusal (4xx) from an outage (5xx).
       if (response.status !== 201 && response.status !== 200)
-        throw new Error(`SMS gateway answered ${response.status}`);
+        throw Object.assign(new Error(`SMS gateway answered ${response.status}`), {
+          status: response.status,
+        });
       return ((await response.json()) as { id: string }).id;
     },
   };

@@ -1,0 +1,54 @@
+// Cold start of `npm start` on an empty data folder: embedded PostgreSQL initialised, migrated, the demo
+// seeded, until the server says it listens; then the resident memory of the Node process.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const bin = path.resolve(import.meta.dirname, '../bin/guichet.js');
+
+async function rssMbOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+export async function benchColdStart(): Promise<{
+  seconds: number;
+  rssMb: number;
+  rssAfterSettleMb: number;
+}> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-cold-'));
+  const began = performance.now();
+  const child = spawn(process.execPath, [bin, 'start'], {
+    env: { ...process.env, PORT: '0', GUICHET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (/Guichet is running at/.test(output)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+    });
+    const seconds = Math.round((performance.now() - began) / 100) / 10;
+    const rssMb = await rssMbOf(child.pid ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // the demo applications connect meanwhile
+    const rssAfterSettleMb = await rssMbOf(child.pid ?? 0);
+    return { seconds, rssMb, rssAfterSettleMb };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
