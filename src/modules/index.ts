@@ -14,6 +14,7 @@ import { catalogueModule } from './catalogue/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { formsModule } from './forms/module.ts';
 import { identityModule } from './identity/module.ts';
+import { indicatorsModule } from './indicators/module.ts';
 import { integrationModule } from './integration/module.ts';
 import { bindAwaitedMandates } from './mandates/index.ts';
 import { mandatesModule } from './mandates/module.ts';
@@ -57,6 +58,7 @@ export const modules = [
   casesModule,
   messagingModule,
   integrationModule,
+  indicatorsModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

@@ -26,6 +26,7 @@ export const authorityActions = [
   'authority.managePayments',
   'authority.sendQrBills',
   'authority.reconcilePayments',
+  'authority.viewIndicators',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;

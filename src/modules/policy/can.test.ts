@@ -237,6 +237,7 @@ const allowed: [string, string[], string[]][] = [
       'authority.publishDocuments',
       'authority.viewPayments',
       'authority.sendQrBills',
+      'authority.viewIndicators',
     ],
     ['sion'],
   ],

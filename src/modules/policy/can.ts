@@ -49,6 +49,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   // fees and writes money off, which is the administrator's, like refunds.
   'authority.sendQrBills': ['agent', 'authorityAdmin'],
   'authority.reconcilePayments': ['authorityAdmin'],
+  'authority.viewIndicators': ['agent', 'authorityAdmin'],
 };
 
 /**

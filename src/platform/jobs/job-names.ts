@@ -54,6 +54,8 @@ export interface JobPayloads {
   'integration:deliver-due-webhooks': Record<string, never>;
   /** Tells an authority's administrators that one of their webhook endpoints was disabled. */
   'integration:alert-endpoint-disabled': { endpointId: string };
+  /** Counts an emitted fact (submitted, decided, paid, opened) for the indicators, without personal data. */
+  'indicators:record-event': OutboundEvent & { id: string; occurredAt: string };
 }
 
 export type JobName = keyof JobPayloads;
