@@ -32,6 +32,7 @@ import {
   verificationKeys,
 } from './signing/index.ts';
 import { signingModule } from './signing/module.ts';
+import { supportModule } from './support/module.ts';
 import { verificationModule } from './verification/module.ts';
 
 /**
@@ -59,6 +60,7 @@ export const modules = [
   messagingModule,
   integrationModule,
   indicatorsModule,
+  supportModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

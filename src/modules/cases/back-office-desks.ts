@@ -25,6 +25,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.manageApiKeys', 'toolApiKeys', (slug) => `/back-office/authorities/${slug}/api-keys`],
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
   ['authority.viewIndicators', 'toolIndicators', (slug) => `/back-office/authorities/${slug}/indicators`],
+  ['authority.processRequests', 'toolSupport', (slug) => `/back-office/authorities/${slug}/support`],
 ];
 
 /**

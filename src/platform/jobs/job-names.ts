@@ -56,6 +56,8 @@ export interface JobPayloads {
   'integration:alert-endpoint-disabled': { endpointId: string };
   /** Counts an emitted fact (submitted, decided, paid, opened) for the indicators, without personal data. */
   'indicators:record-event': OutboundEvent & { id: string; occurredAt: string };
+  /** Mails a support answer to a requester who wrote without logging in. */
+  'support:mail-reply': { replyId: string };
 }
 
 export type JobName = keyof JobPayloads;
