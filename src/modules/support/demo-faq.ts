@@ -62,5 +62,6 @@ const demoFaq: { serviceSlug: string | null; question: LocalisedText; answer: Lo
 export async function seedDemoFaq(db: Db): Promise<void> {
   const any = await tablesOf<SupportTables>(db).selectFrom('support_faq').select('id').executeTakeFirst();
   if (any) return;
-  for (const [position, entry] of demoFaq.entries()) await addFaqEntry(db, { ...entry, position });
+  for (const [position, entry] of demoFaq.entries())
+    await addFaqEntry(db, 'cli:seed', { ...entry, position });
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { tablesOf } from '../../platform/database/database.ts';
 import type { Locale, LocalisedText } from '../../platform/i18n/locales.ts';
@@ -14,17 +15,26 @@ export interface FaqEntry {
 /** Adds a question and its answer, for a service or for the portal (seeded, or by the support desk). */
 export async function addFaqEntry(
   db: Db,
+  actor: string,
   entry: { serviceSlug: string | null; question: LocalisedText; answer: LocalisedText; position?: number },
 ): Promise<void> {
-  await tablesOf<SupportTables>(db)
-    .insertInto('support_faq')
-    .values({
-      service_slug: entry.serviceSlug,
-      question: JSON.stringify(entry.question) as never,
-      answer: JSON.stringify(entry.answer) as never,
-      position: entry.position ?? 0,
-    })
-    .execute();
+  await audited(
+    db,
+    (id: string) => ({ actor, action: 'support.faqAdd', subjectType: 'faq', subjectId: id }),
+    async (tx) => {
+      const added = await tablesOf<SupportTables>(tx)
+        .insertInto('support_faq')
+        .values({
+          service_slug: entry.serviceSlug,
+          question: JSON.stringify(entry.question) as never,
+          answer: JSON.stringify(entry.answer) as never,
+          position: entry.position ?? 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return added.id;
+    },
+  );
 }
 
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
