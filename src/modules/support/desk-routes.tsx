@@ -2,6 +2,7 @@ import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { recordAccess } from '../accounts/index.ts';
 import { getAuthorityById, getAuthorityBySlug, listAuthorities } from '../authorities/index.ts';
 import { getServiceEntry } from '../catalogue/index.ts';
 import { can } from '../policy/index.ts';
@@ -88,7 +89,17 @@ export function deskRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: 'decided',
       async handler(c) {
-        const { authority, ticket } = await deskTicket(c);
+        const { actor, authority, ticket, side } = await deskTicket(c);
+        // Reading a logged-in person's message is reading their data: their access log says who did.
+        if (ticket.requester_account_id)
+          await recordAccess(db, {
+            accountId: ticket.requester_account_id,
+            person: { id: actor.id, name: actor.displayName },
+            via: side === 'support' ? 'support' : 'staff',
+            authorityId: authority.id,
+            action: 'ticket.view',
+            subject: { type: 'ticket', id: ticket.id, label: ticket.reference },
+          });
         const handler = await getAuthorityById(db, ticket.handler_authority_id);
         const service = ticket.service_slug
           ? await getServiceEntry(db, { slug: ticket.service_slug }, 'published')

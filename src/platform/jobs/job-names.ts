@@ -56,6 +56,8 @@ export interface JobPayloads {
   'integration:alert-endpoint-disabled': { endpointId: string };
   /** Counts an emitted fact (submitted, decided, paid, opened) for the indicators, without personal data. */
   'indicators:record-event': OutboundEvent & { id: string; occurredAt: string };
+  /** Removes access-log entries older than their retention (two years). */
+  'accounts:purge-access-log': Record<string, never>;
   /** Mails a support answer to a requester who wrote without logging in. */
   'support:mail-reply': { replyId: string };
 }
@@ -73,4 +75,5 @@ export const crontab = [
   '7 * * * * cases:apply-timeouts',
   '*/10 * * * * payments:reconcile-pending',
   '* * * * * integration:deliver-due-webhooks',
+  '29 3 * * * accounts:purge-access-log',
 ];
