@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { staffRolesOf } from '../authorities/index.ts';
 import type { AccessVia, AccountsTables } from './tables.ts';
@@ -51,13 +51,25 @@ export async function recordAccess(db: Db, entry: AccessEntry): Promise<void> {
 
 /** Removes the entries older than the retention period; returns how many. */
 export async function purgeAccessLog(db: Db, now: Date): Promise<number> {
-  const result = await tablesOf<AccountsTables>(db)
-    .deleteFrom('account_access_log')
-    .where('at', '<', sql<Date>`${now}::timestamptz - make_interval(days => ${accessLogRetentionDays})`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const cutoff = new Date(now.getTime() - accessLogRetentionDays * 86_400_000);
+  return audited(
+    db,
+    (count: number) => ({
+      actor: 'system',
+      action: 'accounts.purgeAccessLog',
+      subjectType: 'accessLog',
+      subjectId: cutoff.toISOString(),
+      details: { count },
+    }),
+    async (tx) => {
+      const result = await tablesOf<AccountsTables>(tx)
+        .deleteFrom('account_access_log')
+        .where('at', '<', cutoff)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  );
 }
-
 /** The latest entries of an account's log, or of one mandate's (what an agent did and viewed). */
 export async function listAccess(
   db: Db,
