@@ -26,7 +26,7 @@ export function HelpPage(props: {
     <>
       <InfoPageBody page="help" />
       <h2 id="faq">{t('faqTitle')}</h2>
-      <form method="get" action={supportPaths.help} role="search" aria-labelledby="faq">
+      <form method="get" action={supportPaths.help} aria-labelledby="faq">
         <TextInput name="q" type="search" label={t('searchLabel')} value={props.words} />
         <FieldFrame id="service" label={t('service')}>
           <select class="field__input" id="service" name="service">
