@@ -29,7 +29,8 @@ describe('the wallet', () => {
     const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
     const { serial } = await issueSealedExtract(server, { authorityId: spf, accountId, key: 'wallet-e2e' });
 
-    await page.goto(`${server.url}/wallet`);
+    await page.goto(`${server.url}/documents`);
+    await page.getByRole('link', { name: 'Mes attestations sur ce téléphone, même hors ligne' }).click();
     const manifest = await page.request.get(
       `${server.url}${await page.locator('link[rel="manifest"]').getAttribute('href')}`,
     );
