@@ -62,6 +62,7 @@ describe('support', () => {
     await grantDevRole(server.database.db, 'Luc Fournier', 'valais', 'agent');
     await desk.goto(`${server.url}/back-office`);
     await desk.getByRole('link', { name: 'Support' }).first().click();
+    await accessibleAtBothWidths(desk); // the desk's list and its form for new questions
     await desk.getByRole('link', { name: 'Deux chiens' }).click();
     const context = await desk.getByRole('main').textContent();
     expect(context).toContain('Enregistrement d’un chien');

@@ -4,8 +4,9 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { recordAccess } from '../accounts/index.ts';
 import { getAuthorityById, getAuthorityBySlug, listAuthorities } from '../authorities/index.ts';
-import { getServiceEntry } from '../catalogue/index.ts';
+import { getServiceEntry, listPublished } from '../catalogue/index.ts';
 import { can } from '../policy/index.ts';
+import { addFaqEntry } from './faq.ts';
 import { ticketResource } from './help-routes.tsx';
 import { supportMessages } from './messages.ts';
 import { supportPaths } from './paths.ts';
@@ -20,6 +21,7 @@ import {
   setTicketState,
   type Ticket,
 } from './tickets.ts';
+import { FaqForm } from './views/faq-form.tsx';
 import { TicketList, TicketPage } from './views/ticket-views.tsx';
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
@@ -79,8 +81,46 @@ export function deskRoutes(platform: Platform): RouteDef[] {
               href={(ticket) => supportPaths.deskTicket(authority.slug, ticket.id)}
               staff
             />
+            {authority.kind === 'canton' && (
+              <FaqForm
+                locale={c.var.locale}
+                action={`${supportPaths.desk(authority.slug)}/faq`}
+                services={(await listPublished(db)).map((e) => ({
+                  slug: e.slug,
+                  name: pick(e.content.name, c.var.locale),
+                }))}
+              />
+            )}
           </>,
         );
+      },
+    },
+    {
+      method: 'POST',
+      path: `${supportPaths.desk(':slug')}/faq`,
+      access: 'staff',
+      object: 'decided',
+      async handler(c) {
+        const authority = await deskAuthority(c);
+        // The canton supports the base services: its desk keeps the questions people ask.
+        if (authority.kind !== 'canton') throw notFound();
+        const posted = await c.req.parseBody();
+        const texts = (field: string) => ({
+          fr: text(posted[`${field}.fr`], 2000),
+          ...(text(posted[`${field}.de`], 2000) && { de: text(posted[`${field}.de`], 2000) }),
+          ...(text(posted[`${field}.en`], 2000) && { en: text(posted[`${field}.en`], 2000) }),
+        });
+        const question = texts('question');
+        const answer = texts('answer');
+        const service = text(posted.service, 200);
+        const known = (await listPublished(db)).some((e) => e.slug === service);
+        if (question.fr && answer.fr)
+          await addFaqEntry(db, `person:${loggedInPerson(c).id}`, {
+            serviceSlug: known ? service : null,
+            question,
+            answer,
+          });
+        return c.redirect(supportPaths.desk(authority.slug), 303);
       },
     },
     {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug, getCanton } from '../authorities/index.ts';
@@ -84,5 +85,24 @@ describe('support answers', () => {
     expect(await status(staffActor(sion), supportPaths.deskTicket('sion', ticket.id))).toBe(404);
     // Reached through another authority's address, the canton's ticket stays absent too.
     expect(await status(staffActor(sion), supportPaths.deskTicket('valais', ticket.id))).toBe(404);
+  });
+
+  it('lets the canton’s desk add a question people then find, and no other authority', async () => {
+    const client = httpClient(testApp.app);
+    actor = staffActor(sion);
+    await client.get(supportPaths.desk('sion'));
+    const fields = {
+      service: '',
+      'question.fr': 'Puis-je payer par facture QR ?',
+      'answer.fr': 'Oui, depuis la page du paiement.',
+    };
+    expect((await client.post(`${supportPaths.desk('sion')}/faq`, fields)).status).toBe(404);
+    actor = staffActor(canton);
+    await client.get(supportPaths.desk('valais'));
+    expect((await client.post(`${supportPaths.desk('valais')}/faq`, fields)).status).toBe(303);
+    actor = null;
+    const help = await (await testApp.app.request('/help?q=facture+QR')).text();
+    expect(help).toContain('Puis-je payer par facture QR ?');
+    expect(help).not.toContain('Comment me connecter');
   });
 });
