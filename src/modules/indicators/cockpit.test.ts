@@ -9,6 +9,8 @@ import { getAuthorityBySlug, grantStaffRole } from '../authorities/index.ts';
 import { getCaseOfAuthority } from '../cases/get-case.ts';
 import { openFromSubmission } from '../cases/index.ts';
 import { moveTo } from '../cases/move-request.ts';
+import { requestPayment } from '../payments/index.ts';
+import { settlePayment } from '../payments/settle.ts';
 import { indicatorsBy } from './figures.ts';
 
 const day = 86_400_000;
@@ -117,6 +119,21 @@ beforeAll(async () => {
     const current = await getCaseOfAuthority(db, sion, item.id);
     if (current) await moveTo(db, current, clerk, step.decide);
   }
+  // Fees paid for three of the requests, of different amounts; one asked and left unpaid.
+  const cases = await sql<{ id: string; account_id: string }>`
+    select id, account_id from cases where authority_id = ${sion} order by created_at limit 4`.execute(db);
+  for (const [i, item] of cases.rows.entries())
+    await db.transaction().execute(async (tx) => {
+      const payment = await requestPayment(tx, {
+        authorityId: sion,
+        accountId: item.account_id,
+        purpose: { fr: 'Émolument' },
+        amountCents: 1000 * (i + 1),
+        source: `test:${item.id}`,
+        link: '/requests',
+      });
+      if (i < 3) await settlePayment(tx, payment, { actor: 'test', details: {} });
+    });
   await runIndicatorJobs();
   actor = null;
 });
@@ -162,6 +179,11 @@ describe('the cockpit of a seeded month', () => {
     expect(figures?.decided).toBe(times.length);
     expect(figures?.medianSeconds).toBeCloseTo(percentile(times, 0.5), -1);
     expect(figures?.p90Seconds).toBeCloseTo(percentile(times, 0.9), -1);
+    const paid = await sql<{ n: string; cents: string }>`
+      select count(*) as n, coalesce(sum(amount_cents), 0) as cents from payments
+      where authority_id = ${sion} and status = 'paid'`.execute(db);
+    expect(figures?.paid).toBe(Number(paid.rows[0]?.n));
+    expect(figures?.paidCents).toBe(Number(paid.rows[0]?.cents));
     expect(figures?.ratings).toBe(ratings.rows.length);
     expect(figures?.ratingMean).toBeCloseTo(
       ratings.rows.reduce((s, r) => s + r.rating, 0) / ratings.rows.length,
