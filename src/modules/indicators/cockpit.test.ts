@@ -196,7 +196,9 @@ describe('the cockpit of a seeded month', () => {
       figures?.decided,
       figures?.abandoned,
       figures?.staff,
-    ]).toEqual([11, 8, 5, 3, 2]);
+      figures?.paid,
+      figures?.paidCents,
+    ]).toEqual([11, 8, 5, 3, 2, 3, 6000]);
   });
 
   it('shows the overdue requests, per service, and where people stopped, on the authority’s page', async () => {
