@@ -17,6 +17,7 @@ import { catalogueModule } from './catalogue/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { formsModule } from './forms/module.ts';
 import { identityModule } from './identity/module.ts';
+import { indicatorsModule } from './indicators/module.ts';
 import { integrationModule } from './integration/module.ts';
 import { bindAwaitedMandates } from './mandates/index.ts';
 import { mandatesModule } from './mandates/module.ts';
@@ -34,6 +35,7 @@ import {
   verificationKeys,
 } from './signing/index.ts';
 import { signingModule } from './signing/module.ts';
+import { supportModule } from './support/module.ts';
 import { verificationModule } from './verification/module.ts';
 
 /**
@@ -60,6 +62,8 @@ export const modules = [
   casesModule,
   messagingModule,
   integrationModule,
+  indicatorsModule,
+  supportModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

@@ -42,13 +42,16 @@ export function platformModule(metrics: Metrics): GuichetModule {
         handler: async (c) =>
           c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
       },
-      ...(Object.keys(infoPaths) as InfoPage[]).map((page) => ({
-        method: 'GET' as const,
-        path: infoPaths[page],
-        access: 'anonymous' as const,
-        handler: (c: RouteContext) =>
-          platform.render(c, { title: infoPageTitle(page, c.var.locale) }, <InfoPageBody page={page} />),
-      })),
+      // Help is the support module's page (questions per service, contact), opening with the same text.
+      ...(Object.keys(infoPaths) as InfoPage[])
+        .filter((page) => page !== 'help')
+        .map((page) => ({
+          method: 'GET' as const,
+          path: infoPaths[page],
+          access: 'anonymous' as const,
+          handler: (c: RouteContext) =>
+            platform.render(c, { title: infoPageTitle(page, c.var.locale) }, <InfoPageBody page={page} />),
+        })),
       {
         method: 'GET',
         path: '/components',

@@ -28,6 +28,7 @@ import {
 } from '../modules/identity/index.ts';
 import { createApiClient } from '../modules/integration/index.ts';
 import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/index.ts';
+import { seedDemoFaq } from '../modules/support/index.ts';
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
   await provisionDogRegister(db);
   await seedNarcotics(db);
+  await seedDemoFaq(db);
 }
 
 /**

@@ -5,6 +5,11 @@
  */
 export const notSensitive: Record<string, string> = {
   'src/modules/accounts/access-log.ts#recordAccess': "is itself a trail: the holder's log of who read what",
+  'src/modules/indicators/record.ts#recordIndicator':
+    'an anonymous count (page seen, step reached): nobody named',
+  'src/modules/indicators/record.ts#recordEmittedEvent':
+    'an anonymous count of a fact already audited where it happened (submitted, decided, paid)',
+  'src/modules/indicators/satisfaction.ts#answerSurvey': 'an anonymous rating, tied to no person',
   'src/modules/cases/cases.ts#recordEvent':
     "a request's timeline entry, written inside the audited transaction of the change it records",
   'src/modules/cases/move-request.ts#changeStatus':

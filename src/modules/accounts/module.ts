@@ -1,6 +1,8 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { purgeAccessLog } from './access-log.ts';
 import * as createAccounts from './migrations/2026-11-24-03-accounts-create.ts';
 import * as createAccessLog from './migrations/2026-11-24-13-accounts-access-log.ts';
+import * as accessLogBasis from './migrations/2026-12-02-52-accounts-access-log-basis.ts';
 import { accountRoutes } from './routes.tsx';
 
 /** Personal and professional accounts, their members, and switching between them. */
@@ -9,6 +11,12 @@ export const accountsModule: GuichetModule = {
   migrations: {
     '2026-11-24-03-accounts-create': createAccounts,
     '2026-11-24-13-accounts-access-log': createAccessLog,
+    '2026-12-02-52-accounts-access-log-basis': accessLogBasis,
   },
   routes: accountRoutes,
+  jobs: (platform) => ({
+    'accounts:purge-access-log': async () => {
+      await purgeAccessLog(platform.db, platform.now());
+    },
+  }),
 };

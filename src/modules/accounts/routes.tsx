@@ -15,7 +15,7 @@ import {
 import { bindOrganisationMandates, principalsOf } from '../mandates/index.ts';
 import { hasPushSubscription } from '../notifications/index.ts';
 import { can } from '../policy/index.ts';
-import { listAccess } from './access-log.ts';
+import { accessLogRoutes } from './access-log-routes.tsx';
 import { accountAccess, getAccount, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
 import {
@@ -25,7 +25,6 @@ import {
   notificationEvents,
   setNotificationChoices,
 } from './notification-preferences.ts';
-import { AccessLogPage } from './views/access-log-page.tsx';
 import { AccountsPage } from './views/accounts-page.tsx';
 import { MySpacePage, type OtherAccount } from './views/my-space-page.tsx';
 import { PreferencesPage } from './views/preferences-page.tsx';
@@ -75,6 +74,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
   }
 
   return [
+    ...accessLogRoutes(platform),
     {
       method: 'GET',
       path: '/preferences',
@@ -204,33 +204,6 @@ export function accountRoutes(platform: Platform): RouteDef[] {
             underMandate={Boolean(actor.mandate)}
             sections={rendered}
             others={others}
-          />,
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: '/accounts/access-log',
-      access: 'person',
-      async handler(c) {
-        const actor = loggedInPerson(c);
-        // The log is the account's own business: its holder or admins, never an agent.
-        const decision = await can(db, actor, 'account.manage', {
-          type: 'account',
-          accountId: actor.account.id,
-        });
-        if (!decision.allowed) throw notFound();
-        const mandate = c.req.query('mandate');
-        const mandateId = mandate && /^[0-9a-f-]{36}$/.test(mandate) ? mandate : undefined;
-        const entries = await listAccess(db, actor.account.id, { mandateId });
-        return platform.render(
-          c,
-          { title: accountMessages.translator(c.var.locale)('accessLogTitle') },
-          <AccessLogPage
-            locale={c.var.locale}
-            accountName={actor.account.name}
-            entries={entries}
-            mandateOnly={Boolean(mandateId)}
           />,
         );
       },

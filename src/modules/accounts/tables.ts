@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 export type AccountKind = 'personal' | 'professional';
 export type MemberRole = 'admin' | 'member';
 export type NotificationChannel = 'email' | 'sms' | 'push';
-export type AccessVia = 'holder' | 'member' | 'mandate' | 'staff';
+/** On what right: the account's own people, a mandate, an authority's staff, its business application, the support desk. */
+export type AccessVia = 'holder' | 'member' | 'mandate' | 'staff' | 'api' | 'support';
 
 export interface AccountsTables {
   accounts: {
@@ -31,6 +32,10 @@ export interface AccountsTables {
     subject_id: string;
     subject_label: string;
     at: Generated<Date>;
+    /** The authority whose staff, application or support desk it was. */
+    authority_id: string | null;
+    /** The legal basis beyond `via`: the staff roles held then (`agent, authorityAdmin`). */
+    basis: string | null;
   };
   account_members: {
     account_id: string;

@@ -113,7 +113,8 @@ export function apiPaymentRoutes(platform: Platform): RouteDef[] {
         await recordAccess(db, {
           accountId: item.account_id,
           person: { id: actor.id, name: await apiActorName(db, actor) },
-          via: 'staff',
+          via: 'api',
+          authorityId: actor.authorityId,
           action: 'payments.readThroughApi',
           subject: { type: 'request', id: item.id, label: item.reference },
         });

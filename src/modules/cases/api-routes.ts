@@ -36,7 +36,8 @@ export function apiRoutes(platform: Platform): RouteDef[] {
     recordAccess(db, {
       accountId: item.account_id,
       person: { id: actor.id, name: await apiActorName(db, actor) },
-      via: 'staff',
+      via: 'api',
+      authorityId: actor.authorityId,
       action,
       subject: { type: 'request', id: item.id, label: item.reference },
     });

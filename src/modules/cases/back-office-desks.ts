@@ -24,6 +24,8 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.manageBranding', 'toolBranding', (slug) => `/authorities/${slug}/branding`],
   ['authority.manageApiKeys', 'toolApiKeys', (slug) => `/back-office/authorities/${slug}/api-keys`],
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
+  ['authority.viewIndicators', 'toolIndicators', (slug) => `/back-office/authorities/${slug}/indicators`],
+  ['authority.processRequests', 'toolSupport', (slug) => `/back-office/authorities/${slug}/support`],
 ];
 
 /**

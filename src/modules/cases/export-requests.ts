@@ -168,6 +168,7 @@ export async function exportRequests(
           accountId: r.account_id,
           person: request.clerk,
           via: 'staff',
+          authorityId: request.authorityId,
           action: 'request.export',
           subject: { type: 'request', id: r.id, label: r.reference },
         });

@@ -121,6 +121,7 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
       accountId: item.account_id,
       person: { id: actor.id, name: actor.displayName },
       via: 'staff',
+      authorityId: item.authority_id,
       action,
       subject,
     });

@@ -55,7 +55,8 @@ describe('who read a request, and who changed it', () => {
     expect((await testApp.app.request(`/api/v1/requests/${item.id}`)).status).toBe(200);
     expect(await latestAccess()).toMatchObject({
       personName: expect.stringContaining('(API)'),
-      via: 'staff',
+      via: 'api',
+      authorityId: spf,
       action: 'request.readThroughApi',
       subjectId: item.id,
     });

@@ -4,6 +4,7 @@ import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { loggedInPerson, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { listAuthorities } from '../authorities/index.ts';
+import { recordIndicator } from '../indicators/index.ts';
 import { renderServicePage } from './render-service-page.tsx';
 import { isOnline } from './service-content.ts';
 import { getServiceEntry, listPublished } from './services.ts';
@@ -21,6 +22,11 @@ export function servicePageRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
         if (!entry) throw notFound();
+        await recordIndicator(db, {
+          kind: 'page_viewed',
+          authorityId: entry.authorityId,
+          formId: isOnline(entry.content) ? entry.content.formId : null,
+        });
         return renderServicePage(platform, c, entry);
       },
     },

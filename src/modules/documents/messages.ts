@@ -6,6 +6,7 @@ export const documentMessages = defineMessages({
     beingSealed: 'Ce document est en train d’être scellé par l’autorité. Réessayez dans un instant.',
     revokedNotice: 'Révoqué par l’autorité le {date}. Motif : {reason}',
     documentsTitle: 'Mes documents',
+    walletLink: 'Mes attestations sur ce téléphone, même hors ligne',
     documentsLead:
       'Les documents du compte « {account} » : ceux que les autorités y ont déposés et ceux qui leur ont été envoyés.',
     documentsLeadMandate: 'Les documents du compte « {account} » que votre procuration vous permet de voir.',
@@ -92,6 +93,7 @@ export const documentMessages = defineMessages({
       'Dieses Dokument wird gerade von der Behörde gesiegelt. Versuchen Sie es in einem Moment wieder.',
     revokedNotice: 'Am {date} von der Behörde widerrufen. Grund: {reason}',
     documentsTitle: 'Meine Dokumente',
+    walletLink: 'Meine Bescheinigungen auf diesem Telefon, auch offline',
     documentsLead:
       'Die Dokumente des Kontos «{account}»: die von Behörden abgelegten und die an sie gesendeten.',
     documentsLeadMandate: 'Die Dokumente des Kontos «{account}», die Sie mit Ihrer Vollmacht sehen dürfen.',
@@ -179,6 +181,7 @@ export const documentMessages = defineMessages({
     beingSealed: 'The authority is sealing this document. Try again in a moment.',
     revokedNotice: 'Revoked by the authority on {date}. Reason: {reason}',
     documentsTitle: 'My documents',
+    walletLink: 'My attestations on this phone, even offline',
     documentsLead:
       'The documents of the account “{account}”: those authorities placed in it and those sent to them.',
     documentsLeadMandate: 'The documents of the account “{account}” that your mandate lets you see.',

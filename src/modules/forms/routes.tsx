@@ -8,6 +8,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
+import { recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
@@ -196,6 +197,13 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           mandateId: actor.mandate?.id ?? null,
           answers: await prefill(db, version.definition, actor.account.id),
         });
+        await recordIndicator(db, {
+          kind: 'form_started',
+          authorityId: form.authorityId,
+          formId: form.id,
+          journey: draft.id,
+          step: 1,
+        });
         return c.redirect(draftPath(draft.id), 303);
       },
     },
@@ -214,6 +222,13 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
         }
         const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
+        await recordIndicator(db, {
+          kind: 'step_reached',
+          authorityId: loaded.form.authorityId,
+          formId: loaded.form.id,
+          journey: loaded.draft.id,
+          step: loaded.definition.steps.findIndex((s) => s.id === stepId) + 1,
+        });
         // Sent back from the review: the step says what is missing rather than reloading silently.
         const { problems } =
           c.req.query('check') === '1'
@@ -370,11 +385,17 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { actor, draft, definition } = await ownDraft(c);
+        const { actor, draft, form, definition } = await ownDraft(c);
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);
         const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level });
+        await recordIndicator(db, {
+          kind: 'form_completed',
+          authorityId: form.authorityId,
+          formId: form.id,
+          journey: draft.id,
+        });
         return c.redirect(`/forms/submissions/${submission.id}`, 303);
       },
     },
@@ -394,6 +415,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             submission={submission}
             next={await nextStepsOf(db, submission)}
             feeComing={c.req.query('fee') === 'coming'}
+            survey={<SurveyInvite locale={c.var.locale} submissionId={submission.id} />}
           />,
         );
       },

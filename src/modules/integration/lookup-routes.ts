@@ -58,7 +58,8 @@ export function lookupRoutes(platform: Platform): RouteDef[] {
               id: actor.id,
               name: `${authority ? pick(authority.names, 'fr', authority.languages) : ''} (API)`,
             },
-            via: 'staff',
+            via: 'api',
+            authorityId: actor.authorityId,
             action: 'person.lookUpThroughApi',
             subject: { type: 'person', id: person.id, label: formatAvs(person.avs) },
           });

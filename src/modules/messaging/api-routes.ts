@@ -92,7 +92,8 @@ export function messagingApiRoutes(platform: Platform): RouteDef[] {
         await recordAccess(db, {
           accountId: thread.account_id,
           person: { id: actor.id, name: await name(actor) },
-          via: 'staff',
+          via: 'api',
+          authorityId: actor.authorityId,
           action: 'thread.readThroughApi',
           subject: { type: 'thread', id: thread.id, label: thread.subject },
         });

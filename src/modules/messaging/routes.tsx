@@ -80,7 +80,13 @@ export function messagingRoutes(platform: Platform): RouteDef[] {
   ) {
     const actor = loggedInPerson(c);
     const person = { id: actor.id, name: actor.displayName };
-    await recordAccess(db, { accountId: thread.account_id, person, via: 'staff', ...what });
+    await recordAccess(db, {
+      accountId: thread.account_id,
+      person,
+      via: 'staff',
+      authorityId: thread.authority_id,
+      ...what,
+    });
   }
 
   const teamBase = (authority: Authority) => `/back-office/authorities/${authority.slug}/messages`;

@@ -26,6 +26,7 @@ export const authorityActions = [
   'authority.managePayments',
   'authority.sendQrBills',
   'authority.reconcilePayments',
+  'authority.viewIndicators',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -91,7 +92,8 @@ export type Action =
   | SubmissionAction
   | FormApiAction
   | AccountUseAction
-  | RequestAction;
+  | RequestAction
+  | TicketAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -105,7 +107,8 @@ export type Resource =
   | ThreadResource
   | DraftResource
   | SubmissionResource
-  | RequestResource;
+  | RequestResource
+  | TicketResource;
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
 export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {
@@ -184,6 +187,25 @@ export type ThreadResource = {
 export type DraftResource = { type: 'draft'; accountId: string; personId: string; theme?: MandateTheme };
 export type SubmissionResource = { type: 'submission'; accountId: string; personId: string };
 
+// ── Support tickets ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * On a support ticket: the person who opened it (logged in) follows it and writes in it; the staff of
+ * the authority handling it (the canton's support desk, or the authority it was handed over to) and
+ * the support desk itself handle it: reply, assign, change its state, hand it over or back.
+ */
+export const ticketActions = ['ticket.follow', 'ticket.handle'] as const;
+export type TicketAction = (typeof ticketActions)[number];
+export type TicketResource = {
+  type: 'ticket';
+  /** Who opened it, when logged in; null for a ticket opened with an e-mail address only. */
+  requesterPersonId: string | null;
+  /** The authority handling it now. */
+  handlerAuthorityId: string;
+  /** The support desk's authority (the canton), which keeps an eye on what it handed over. */
+  deskAuthorityId: string;
+};
+
 /** The scope each action of the API needs. */
 export const apiScopeFor: Record<
   IntegrationAction | FormApiAction | 'request.readThroughApi' | 'request.changeThroughApi',
@@ -229,4 +251,5 @@ export const allActions = [
   ...formApiActions,
   ...accountUseActions,
   ...requestActions,
+  ...ticketActions,
 ] as const;

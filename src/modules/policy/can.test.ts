@@ -213,6 +213,20 @@ beforeAll(async () => {
   resources.agentSubmission = { type: 'submission', accountId: principal, personId: ids.agent ?? '' };
   // One request here; the request rules have their own matrix below.
   resources.principalRequest = { type: 'request', authorityId: sion, accountId: principal, mandateId: null };
+  // A support ticket the principal opened, handed over to Sion by the desk (here Sierre's), and one
+  // opened with an e-mail address only, still at the desk.
+  resources.principalTicket = {
+    type: 'ticket',
+    requesterPersonId: ids.principal ?? '',
+    handlerAuthorityId: sion,
+    deskAuthorityId: sierre,
+  };
+  resources.mailTicket = {
+    type: 'ticket',
+    requesterPersonId: null,
+    handlerAuthorityId: sierre,
+    deskAuthorityId: sierre,
+  };
 });
 afterAll(() => database.drop());
 
@@ -237,6 +251,7 @@ const allowed: [string, string[], string[]][] = [
       'authority.publishDocuments',
       'authority.viewPayments',
       'authority.sendQrBills',
+      'authority.viewIndicators',
     ],
     ['sion'],
   ],
@@ -266,6 +281,10 @@ const allowed: [string, string[], string[]][] = [
   ['sionAgent', ['request.process'], ['principalRequest']],
   ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], ['principalRequest']],
   ['sionReader', ['request.readThroughApi'], ['principalRequest']],
+  // Support tickets: their requester follows them, the handling authority and the desk handle them
+  ['principal', ['ticket.follow'], ['principalTicket']],
+  ['sionAgent', ['ticket.handle'], ['principalTicket']],
+  ['sierreAdmin', ['ticket.handle'], ['principalTicket', 'mailTicket']],
   // Business applications, in their own authority only, within their keys' scopes
   ['sionApp', [...integrationActions, ...formApiActions], ['sion']],
   ['sierreApp', [...integrationActions, ...formApiActions], ['sierre']],
@@ -306,6 +325,7 @@ describe('the authorisation matrix', () => {
       draft: true,
       submission: true,
       request: true,
+      ticket: true,
     };
     // An action missing from `allActions` would escape the matrix: this line then fails to type-check.
     const everyActionListed: [Exclude<Action, (typeof allActions)[number]>] extends [never] ? true : false =

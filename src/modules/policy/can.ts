@@ -13,7 +13,13 @@ import {
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
-import { decideAccountUse, decideDraft, decideSubmission, decideThread } from './object-rules.ts';
+import {
+  decideAccountUse,
+  decideDraft,
+  decideSubmission,
+  decideThread,
+  decideTicket,
+} from './object-rules.ts';
 import { canOnRequest } from './request-rules.ts';
 
 export type Decision =
@@ -49,6 +55,7 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   // fees and writes money off, which is the administrator's, like refunds.
   'authority.sendQrBills': ['agent', 'authorityAdmin'],
   'authority.reconcilePayments': ['authorityAdmin'],
+  'authority.viewIndicators': ['agent', 'authorityAdmin'],
 };
 
 /**
@@ -80,6 +87,7 @@ export async function can(
       can(db, actor, 'account.submit', { type: 'account', accountId, theme }, now),
     );
   if (resource.type === 'submission') return decideSubmission(db, actor, action, resource, now);
+  if (resource.type === 'ticket') return decideTicket(actor, action, resource);
   if (action === 'account.use')
     return resource.type === 'account' ? decideAccountUse(db, actor, resource.accountId, now) : denied;
   if (resource.type === 'authority') {

@@ -14,6 +14,8 @@ export {
   type RequestResource,
   type Resource,
   requestActions,
+  type TicketResource,
+  ticketActions,
 } from './actions.ts';
 export { authoritiesWhere, can, canPerson, type Decision } from './can.ts';
 export { refusal } from './refusal.ts';

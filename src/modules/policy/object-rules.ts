@@ -2,7 +2,7 @@ import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor, StaffRole } from '../../platform/http/access.ts';
 import { accountAccess } from '../accounts/index.ts';
 import { principalsOf } from '../mandates/index.ts';
-import type { DraftResource, SubmissionResource, ThreadResource } from './actions.ts';
+import type { DraftResource, SubmissionResource, ThreadResource, TicketResource } from './actions.ts';
 import type { Decision } from './can.ts';
 
 const denied: Decision = { allowed: false };
@@ -83,4 +83,20 @@ export async function decideAccountUse(
   if (membership) return { allowed: true, via: membership.kind === 'personal' ? 'holder' : 'member' };
   const held = (await principalsOf(db, actor.id, now)).find((p) => p.accountId === accountId);
   return held ? { allowed: true, via: 'mandate', mandateId: held.mandate.id } : denied;
+}
+
+/**
+ * A support ticket: followed by the person who opened it; handled by the agents and administrators of
+ * the authority it is with, and of the support desk, which follows what it handed over.
+ */
+export function decideTicket(actor: PersonActor, action: string, ticket: TicketResource): Decision {
+  if (action === 'ticket.follow')
+    return ticket.requesterPersonId === actor.id ? { allowed: true, via: 'holder' } : denied;
+  if (action !== 'ticket.handle') return denied;
+  const handles = actor.staffRoles.some(
+    (r) =>
+      (r.authorityId === ticket.handlerAuthorityId || r.authorityId === ticket.deskAuthorityId) &&
+      correspondenceRoles.includes(r.role),
+  );
+  return handles ? { allowed: true, via: 'staff' } : denied;
 }

@@ -20,7 +20,9 @@ export {
   issuedDocumentBySerial,
   issuedDocumentBySha256,
   issuedDocumentOfDocument,
+  recentIssuedOfAccount,
   revokedSerials,
+  type WalletItem,
 } from './issuing/register.ts';
 export * from './qr/index.ts';
 export { currentSealKey, rotateSealKey, type SealKey, verificationKeys } from './seal-keys.ts';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { GuichetModule } from '../../platform/module.ts';
 import { verificationRoutes } from './routes.tsx';
 import type { VerificationSources } from './sources.ts';
+import { walletRoutes } from './wallet-routes.tsx';
 
 /**
  * Verification for anyone: the public page (camera, photo, PDF; offline), the signed trust and
@@ -13,6 +14,6 @@ export function verificationModule(sources: VerificationSources): GuichetModule 
     name: 'verification',
     assetsDir: path.join(import.meta.dirname, 'assets'),
     assetFiles: { 'jsQR.js': createRequire(import.meta.url).resolve('jsqr') },
-    routes: (platform) => verificationRoutes(platform, sources),
+    routes: (platform) => [...verificationRoutes(platform, sources), ...walletRoutes(platform)],
   };
 }

@@ -12,6 +12,8 @@ export function verificationServiceWorker(input: {
   return `'use strict';
 const CACHE = ${JSON.stringify(input.cacheName)};
 const PAGE = ${JSON.stringify(input.page)};
+// Caches of the same page from an older version of this worker; another page's worker keeps its own.
+const PREFIX = CACHE.slice(0, CACHE.lastIndexOf('-') + 1);
 const PRECACHE = ${JSON.stringify([input.page, ...input.precache, ...input.lists])};
 const LISTS = ${JSON.stringify(input.lists)};
 
@@ -22,7 +24,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith('guichet-verify-') && n !== CACHE).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
@@ -31,7 +33,9 @@ async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    // Sent elsewhere (to log in again): what was kept of a person's page is theirs no longer to show.
+    if (response.redirected) await cache.delete(key);
+    else if (response.ok) await cache.put(key, response.clone());
     return response;
   } catch (error) {
     const cached = await cache.match(key);

@@ -46,9 +46,8 @@ export interface OutboundEvent {
  * @example await emitEvent(tx, { type: 'payment.succeeded', authorityId, data: { payment: { id } } })
  */
 export async function emitEvent(tx: Db, event: OutboundEvent): Promise<void> {
-  await enqueue(tx, 'integration:publish-event', {
-    ...event,
-    id: `evt_${randomUUID()}`,
-    occurredAt: new Date().toISOString(),
-  });
+  const published = { ...event, id: `evt_${randomUUID()}`, occurredAt: new Date().toISOString() };
+  await enqueue(tx, 'integration:publish-event', published);
+  // The same facts, counted without anyone's data, make the authorities' indicators (issue 24).
+  await enqueue(tx, 'indicators:record-event', published);
 }

@@ -56,6 +56,12 @@ export interface JobPayloads {
   'integration:alert-endpoint-disabled': { endpointId: string };
   /** Reminds pharmacies whose monthly narcotics statement is missing after its deadline. */
   'narcotics:remind-missing': Record<string, never>;
+  /** Counts an emitted fact (submitted, decided, paid, opened) for the indicators, without personal data. */
+  'indicators:record-event': OutboundEvent & { id: string; occurredAt: string };
+  /** Removes access-log entries older than their retention (two years). */
+  'accounts:purge-access-log': Record<string, never>;
+  /** Mails a support answer to a requester who wrote without logging in. */
+  'support:mail-reply': { replyId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -72,4 +78,5 @@ export const crontab = [
   '*/10 * * * * payments:reconcile-pending',
   '* * * * * integration:deliver-due-webhooks',
   '23 7 * * * narcotics:remind-missing',
+  '29 3 * * * accounts:purge-access-log',
 ];

@@ -1,6 +1,7 @@
 import { colon, formatDateTime } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Table } from '../../../platform/views/components/table.tsx';
+import { basisOf, viaKeys } from '../access-basis.ts';
 import type { listAccess } from '../access-log.ts';
 import { accountMessages } from '../messages.ts';
 
@@ -24,16 +25,24 @@ const actionKeys = {
   'taxFile.download': 'actionTaxFileDownload',
   'taxAccount.view': 'actionTaxAccountView',
   'taxAccount.qrBill': 'actionTaxAccountQrBill',
+  'ticket.view': 'actionTicketView',
 } as const;
+
+/** What the log says of an action, in the reader's language. */
+export function actionLabel(locale: Locale, action: string): string {
+  const t = accountMessages.translator(locale);
+  return action in actionKeys ? t(actionKeys[action as keyof typeof actionKeys]) : action;
+}
 
 export function AccessLogPage(props: {
   locale: Locale;
   accountName: string;
   entries: Entry[];
   mandateOnly: boolean;
+  authorityName: (id: string) => string;
+  csvHref: string;
 }) {
   const t = accountMessages.translator(props.locale);
-  const via = { holder: 'viaHolder', member: 'viaMember', mandate: 'viaMandate', staff: 'viaStaff' } as const;
   return (
     <>
       <h1>{t('accessLogTitle')}</h1>
@@ -45,15 +54,22 @@ export function AccessLogPage(props: {
       ) : (
         <Table
           caption={t('accessLogTitle')}
-          head={[t('accessWhen'), t('accessWho'), t('accessVia'), t('accessWhat')]}
+          head={[t('accessWhen'), t('accessWho'), t('accessVia'), t('accessBasis'), t('accessWhat')]}
           rows={props.entries.map((e) => [
             formatDateTime(props.locale, e.at),
             e.personName,
-            t(via[e.via]),
-            `${e.action in actionKeys ? t(actionKeys[e.action as keyof typeof actionKeys]) : e.action}${colon(props.locale)} ${e.subjectLabel}`,
+            t(viaKeys[e.via]),
+            basisOf(t, e, props.authorityName),
+            `${actionLabel(props.locale, e.action)}${colon(props.locale)} ${e.subjectLabel}`,
           ])}
         />
       )}
+      <p>
+        <a href={props.csvHref} download>
+          {t('accessDownload')}
+        </a>
+      </p>
+      <p>{t('accessRetention')}</p>
     </>
   );
 }

@@ -31,6 +31,11 @@ export function DocumentsPage(props: {
       <p class="lead">
         {t(props.underMandate ? 'documentsLeadMandate' : 'documentsLead', { account: props.accountName })}
       </p>
+      {!props.underMandate && (
+        <p>
+          <a href="/wallet">{t('walletLink')}</a>
+        </p>
+      )}
       {props.documents.length === 0 ? (
         <p>{t('documentsEmpty')}</p>
       ) : (

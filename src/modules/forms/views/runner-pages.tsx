@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatChf, formatDateTime } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
@@ -157,6 +158,8 @@ export function SubmittedPage(props: {
   next: NextSteps;
   /** The person asked to pay before the fee was ready. */
   feeComing?: boolean;
+  /** The invitation to say how the procedure went (the indicators' survey). */
+  survey?: Child;
 }) {
   const t = formMessages.translator(props.locale);
   const { fee, status, processingDays, requestId } = props.next;
@@ -199,6 +202,7 @@ export function SubmittedPage(props: {
       <p>
         <a href={requestId ? `/requests/${requestId}` : '/requests'}>{t('followRequest')}</a>
       </p>
+      {props.survey}
     </>
   );
 }

@@ -118,3 +118,36 @@ export async function revokeIssuedDocument(
     return toIssued(row);
   });
 }
+
+/** What a wallet shows of an issued document: its title, issuer, date, state and verification code. */
+export interface WalletItem {
+  documentId: string;
+  serial: string;
+  title: string;
+  authorityId: string;
+  issuedAt: Date;
+  validUntil: Date | null;
+  status: IssuedDocument['status'];
+  qrPayload: string;
+}
+
+/** The account's most recent issued documents (attestations, decisions, receipts), newest first. */
+export async function recentIssuedOfAccount(db: Db, accountId: string, limit = 10): Promise<WalletItem[]> {
+  const rows = await tables(db)
+    .selectFrom('issued_documents')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('issued_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    documentId: row.document_id,
+    serial: row.serial,
+    title: row.content.title,
+    authorityId: row.authority_id,
+    issuedAt: row.issued_at,
+    validUntil: row.valid_until,
+    status: toIssued(row).status,
+    qrPayload: row.qr_payload,
+  }));
+}

@@ -3,10 +3,15 @@ import { usePage } from '../page-context.ts';
 
 /** On every page: how to reach the authority, help, and what a public portal owes its users. */
 export function Footer() {
-  const { t, branding } = usePage();
+  const { t, branding, currentUrl } = usePage();
   const links = [
     { href: branding.contactPath, label: t('footerContact') },
     { href: infoPaths.help, label: t('navHelp') },
+    // eCH-0059: a way to give feedback from every page, saying which page it was about.
+    {
+      href: `${infoPaths.help}/contact?${new URLSearchParams({ kind: 'feedback', page: currentUrl })}`,
+      label: t('footerFeedback'),
+    },
     { href: infoPaths.legal, label: t('footerLegal') },
     { href: infoPaths.privacy, label: t('footerPrivacy') },
     { href: infoPaths.accessibility, label: t('footerAccessibility') },

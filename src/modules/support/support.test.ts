@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
+import { httpClient } from '../../../tests/support/http-client.ts';
+import { createTestApp } from '../../../tests/support/test-app.ts';
+import type { Actor } from '../../platform/http/access.ts';
+import { getAuthorityBySlug, getCanton } from '../authorities/index.ts';
+import { supportPaths } from './paths.ts';
+import { getTicket, openTicket, replyToTicket } from './tickets.ts';
+
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let actor: Actor | null = null;
+let canton = '';
+let sion = '';
+
+beforeAll(async () => {
+  testApp = await createTestApp({ actor: () => actor });
+  canton = (await getCanton(testApp.database.db))?.id ?? '';
+  sion = (await getAuthorityBySlug(testApp.database.db, 'sion'))?.id ?? '';
+});
+afterAll(() => testApp?.close());
+
+const base = {
+  kind: 'question' as const,
+  subject: 'Question',
+  body: 'Bonjour',
+  page: '/services/x',
+  serviceSlug: null,
+  requestReference: null,
+  browser: 'Test',
+  language: 'fr' as const,
+};
+const desk = { ref: 'person:desk', name: 'Support' };
+
+async function jobs(task: string) {
+  const { rows } = await sql<{ payload: { replyId: string } }>`select j.payload
+    from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+    where t.identifier = ${task}`.execute(testApp.database.db);
+  return rows.map((r) => r.payload);
+}
+
+describe('support answers', () => {
+  it('reach a requester who wrote without logging in by e-mail, one who was logged in in the portal', async () => {
+    const { db } = testApp.database;
+    const byMail = await openTicket(db, {
+      ...base,
+      requester: { email: 'marc@example.ch', name: 'Marc' },
+      deskAuthorityId: canton,
+    });
+    await replyToTicket(db, byMail, desk, { side: 'support', body: 'Voici la réponse' });
+    expect(await jobs('support:mail-reply')).toHaveLength(1);
+    expect((await getTicket(db, byMail.id))?.state).toBe('waitingRequester');
+
+    const citizen = await createCitizen(db, { givenNames: 'Léa', familyName: 'Favre' });
+    const inPortal = await openTicket(db, {
+      ...base,
+      requester: { personId: citizen.id, accountId: citizen.account.id, name: 'Léa Favre' },
+      deskAuthorityId: canton,
+    });
+    await replyToTicket(db, inPortal, desk, { side: 'support', body: 'Réponse' });
+    await replyToTicket(db, inPortal, desk, { side: 'note', body: 'Interne' });
+    expect(await jobs('support:mail-reply')).toHaveLength(1);
+    const told = await sql<{
+      link: string;
+    }>`select link from notifications where person_id = ${citizen.id}`.execute(db);
+    expect(told.rows.map((r) => r.link)).toEqual([supportPaths.ticket(inPortal.id)]);
+  });
+
+  it('shows a ticket to its requester and to the staff handling it, to no one else', async () => {
+    const { db } = testApp.database;
+    const citizen = await createCitizen(db, { givenNames: 'Jean', familyName: 'Roux' });
+    const other = await createCitizen(db, { givenNames: 'Paul', familyName: 'Roux' });
+    const ticket = await openTicket(db, {
+      ...base,
+      requester: { personId: citizen.id, accountId: citizen.account.id, name: 'Jean Roux' },
+      deskAuthorityId: canton,
+    });
+    const status = async (who: Actor, path: string) => {
+      actor = who;
+      return (await testApp.app.request(path)).status;
+    };
+    expect(await status(citizen, supportPaths.ticket(ticket.id))).toBe(200);
+    expect(await status(other, supportPaths.ticket(ticket.id))).toBe(404);
+    expect(await status(staffActor(canton), supportPaths.deskTicket('valais', ticket.id))).toBe(200);
+    expect(await status(staffActor(sion), supportPaths.deskTicket('sion', ticket.id))).toBe(404);
+    // Reached through another authority's address, the canton's ticket stays absent too.
+    expect(await status(staffActor(sion), supportPaths.deskTicket('valais', ticket.id))).toBe(404);
+  });
+
+  it('lets the canton’s desk add a question people then find, and no other authority', async () => {
+    const client = httpClient(testApp.app);
+    actor = staffActor(sion);
+    await client.get(supportPaths.desk('sion'));
+    const fields = {
+      service: '',
+      'question.fr': 'Puis-je payer par facture QR ?',
+      'answer.fr': 'Oui, depuis la page du paiement.',
+    };
+    expect((await client.post(`${supportPaths.desk('sion')}/faq`, fields)).status).toBe(404);
+    actor = staffActor(canton);
+    await client.get(supportPaths.desk('valais'));
+    expect((await client.post(`${supportPaths.desk('valais')}/faq`, fields)).status).toBe(303);
+    actor = null;
+    const help = await (await testApp.app.request('/help?q=facture+QR')).text();
+    expect(help).toContain('Puis-je payer par facture QR ?');
+    expect(help).not.toContain('Comment me connecter');
+  });
+});

@@ -1,0 +1,108 @@
+import type { Runner } from 'graphile-worker';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createForm, publishForm } from '../../src/modules/forms/index.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { grantDevRole } from '../support/dev-staff.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+import { startTestWorker } from '../support/test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+let worker: Runner;
+let formId = '';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+  worker = await startTestWorker(server);
+  const { db } = server.database;
+  const sion = await getAuthorityBySlug(db, 'sion');
+  const form = await createForm(db, 'test', {
+    authorityId: sion?.id ?? '',
+    name: 'Carte de parking',
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: 'Carte de parking' },
+      steps: [
+        {
+          id: 'main',
+          title: { fr: 'Votre demande' },
+          fields: [{ id: 'plate', type: 'text', label: { fr: 'Plaque' }, required: true }],
+        },
+      ],
+    },
+  });
+  await publishForm(db, 'test', form);
+  formId = form.id;
+});
+afterAll(async () => {
+  await worker?.stop();
+  await browser?.close();
+  await server?.close();
+});
+
+const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
+
+async function accessibleAtBothWidths(page: Page) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('indicators', () => {
+  it('a citizen’s request and opinion reach the commune’s cockpit, the canton compares, anyone gets the open data', {
+    timeout: 180_000,
+  }, async () => {
+    const citizen = await loggedIn('Sophie Rochat');
+    await citizen.goto(`${server.url}/forms/${formId}/start`);
+    await citizen.getByRole('button', { name: 'Commencer' }).click();
+    await citizen.getByLabel('Plaque').fill('VS 1234');
+    await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await citizen.getByRole('link', { name: 'Donner votre avis sur cette démarche' }).click();
+    await accessibleAtBothWidths(citizen);
+    await citizen.getByRole('button', { name: 'Envoyer' }).click();
+    expect(await citizen.getByRole('alert').textContent()).toContain('Choisissez une note de 1 à 5');
+    await accessibleAtBothWidths(citizen);
+    await citizen.getByLabel('4 — bien').check();
+    await citizen.getByLabel('Un commentaire ? (facultatif)').fill('Rapide et clair');
+    await citizen.getByRole('button', { name: 'Envoyer' }).click();
+    expect(await citizen.getByRole('status').textContent()).toBe('Merci, votre avis est enregistré.');
+
+    const admin = await loggedIn('Nadia Berclaz');
+    await admin.goto(`${server.url}/back-office`);
+    await admin.getByRole('link', { name: 'Indicateurs' }).first().click();
+    // The request is counted by the worker moments after it was opened.
+    await expect
+      .poll(
+        async () => {
+          await admin.reload();
+          return admin.getByRole('definition').nth(4).textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('1');
+    expect(await admin.getByRole('table', { name: 'Derniers commentaires' }).textContent()).toContain(
+      'Rapide et clair',
+    );
+    await accessibleAtBothWidths(admin);
+
+    await grantDevRole(server.database.db, 'Nadia Berclaz', 'valais', 'agent');
+    await admin.goto(`${server.url}/back-office/authorities/valais/indicators`);
+    await admin.getByRole('link', { name: 'Comparer les communes' }).click();
+    const sionRow = admin
+      .getByRole('table', { name: 'Comparaison des communes' })
+      .getByRole('row', { name: /Sion/ });
+    expect(await sionRow.getByRole('cell').nth(1).textContent()).toBe('1');
+    await accessibleAtBothWidths(admin);
+
+    const visitor = await browser.newPage({ locale: 'fr-CH' });
+    await visitor.goto(`${server.url}/open-data?lang=fr`);
+    await accessibleAtBothWidths(visitor);
+    const catalogue = await visitor.request.get(`${server.url}/open-data/catalogue.jsonld`);
+    expect(catalogue.status()).toBe(200);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { findLink } from '../../src/modules/identity/index.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { issueSealedExtract } from '../support/issued-documents.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the wallet', () => {
+  it('keeps the recent documents and their verification codes on the phone once the network is cut', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 15_000, width: 360 });
+    const { db } = server.database;
+    const link = await findLink(db, 'dev', 'dev-sophie-rochat');
+    const accountId = await ensurePersonalAccount(db, link?.person_id ?? '', 'Sophie Rochat');
+    const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+    const { serial } = await issueSealedExtract(server, { authorityId: spf, accountId, key: 'wallet-e2e' });
+
+    await page.goto(`${server.url}/documents`);
+    await page.getByRole('link', { name: 'Mes attestations sur ce téléphone, même hors ligne' }).click();
+    const manifest = await page.request.get(
+      `${server.url}${await page.locator('link[rel="manifest"]').getAttribute('href')}`,
+    );
+    expect(await manifest.json()).toMatchObject({ start_url: '/wallet', display: 'standalone' });
+    // Installed: the service worker controls the page once it is ready.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectNoAxeViolations(page);
+    }
+
+    await page.context().setOffline(true);
+    await page.reload();
+    expect(await page.getByRole('heading', { name: 'Extrait du registre des poursuites' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByText(`Numéro ${serial}`).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('img', { name: 'Code de vérification de « Extrait du registre des poursuites »' })
+        .isVisible(),
+    ).toBe(true);
+    await page.context().setOffline(false);
+  });
+});
