@@ -1,7 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { BookingTables } from './tables.ts';
 import { localParts, minutesOf, zurichInstant } from './zurich-time.ts';
 
-export type Resource = BookingTables['booking_resources'] & { id: string; created_at: Date };
+export type Resource = Selectable<BookingTables['booking_resources']>;
 export interface Span {
   start: Date;
   end: Date;

@@ -58,12 +58,12 @@ export interface BookingTables {
     kind: 'booking' | 'block';
     status: BookingStatus;
     during: string;
-    attendees: number;
-    purpose: string;
-    contact_name: string;
-    postcode: string;
-    resident: boolean;
-    price_cents: number;
+    attendees: Generated<number>;
+    purpose: Generated<string>;
+    contact_name: Generated<string>;
+    postcode: Generated<string>;
+    resident: Generated<boolean>;
+    price_cents: Generated<number>;
     payment_id: string | null;
     hold_until: Date | null;
     document_id: string | null;

@@ -26,6 +26,8 @@ export const authorityActions = [
   'authority.managePayments',
   'authority.sendQrBills',
   'authority.reconcilePayments',
+  'authority.handleBookings',
+  'authority.manageBookingResources',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -84,7 +86,8 @@ export type Action =
   | SubmissionAction
   | FormApiAction
   | AccountUseAction
-  | RequestAction;
+  | RequestAction
+  | BookingAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -98,7 +101,8 @@ export type Resource =
   | ThreadResource
   | DraftResource
   | SubmissionResource
-  | RequestResource;
+  | RequestResource
+  | BookingResource;
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
 export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {
@@ -177,6 +181,15 @@ export type ThreadResource = {
 export type DraftResource = { type: 'draft'; accountId: string; personId: string; theme?: MandateTheme };
 export type SubmissionResource = { type: 'submission'; accountId: string; personId: string };
 
+/**
+ * On a booking of a room or equipment: the account's people see and cancel it (in the account in use;
+ * not under a mandate, which names no booking theme); the authority's staff confirm or refuse it.
+ */
+export const bookingActions = ['booking.view', 'booking.cancel', 'booking.decide'] as const;
+export type BookingAction = (typeof bookingActions)[number];
+/** A booking: whose it is (none for a staff's block), and which authority's resource it takes. */
+export type BookingResource = { type: 'booking'; accountId: string | null; authorityId: string };
+
 /** The scope each action of the API needs. */
 export const apiScopeFor: Record<
   IntegrationAction | FormApiAction | 'request.readThroughApi' | 'request.changeThroughApi',
@@ -218,4 +231,5 @@ export const allActions = [
   ...formApiActions,
   ...accountUseActions,
   ...requestActions,
+  ...bookingActions,
 ] as const;

@@ -213,6 +213,7 @@ beforeAll(async () => {
   resources.agentSubmission = { type: 'submission', accountId: principal, personId: ids.agent ?? '' };
   // One request here; the request rules have their own matrix below.
   resources.principalRequest = { type: 'request', authorityId: sion, accountId: principal, mandateId: null };
+  resources.principalBooking = { type: 'booking', authorityId: sion, accountId: principal };
 });
 afterAll(() => database.drop());
 
@@ -237,11 +238,12 @@ const allowed: [string, string[], string[]][] = [
       'authority.publishDocuments',
       'authority.viewPayments',
       'authority.sendQrBills',
+      'authority.handleBookings',
     ],
     ['sion'],
   ],
   ['sierreAdmin', [...authorityActions], ['sierre']],
-  ['sierreDesigner', ['authority.designServices'], ['sierre']],
+  ['sierreDesigner', ['authority.designServices', 'authority.manageBookingResources'], ['sierre']],
   ['platformAdmin', ['authority.manageBranding'], ['sion', 'sierre']],
   // Threads, drafts and submissions
   ['principal', ['thread.read', 'thread.write'], ['principalThread', 'agentThread']],
@@ -266,6 +268,9 @@ const allowed: [string, string[], string[]][] = [
   ['sionAgent', ['request.process'], ['principalRequest']],
   ['sionApp', ['request.readThroughApi', 'request.changeThroughApi'], ['principalRequest']],
   ['sionReader', ['request.readThroughApi'], ['principalRequest']],
+  // A booking: its account's own people see and cancel it, Sion's staff decide on it
+  ['principal', ['booking.view', 'booking.cancel'], ['principalBooking']],
+  ['sionAgent', ['booking.decide'], ['principalBooking']],
   // Business applications, in their own authority only, within their keys' scopes
   ['sionApp', [...integrationActions, ...formApiActions], ['sion']],
   ['sierreApp', [...integrationActions, ...formApiActions], ['sierre']],
@@ -306,6 +311,7 @@ describe('the authorisation matrix', () => {
       draft: true,
       submission: true,
       request: true,
+      booking: true,
     };
     // An action missing from `allActions` would escape the matrix: this line then fails to type-check.
     const everyActionListed: [Exclude<Action, (typeof allActions)[number]>] extends [never] ? true : false =

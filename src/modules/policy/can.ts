@@ -13,6 +13,7 @@ import {
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
+import { decideBooking } from './booking-rules.ts';
 import { decideAccountUse, decideDraft, decideSubmission, decideThread } from './object-rules.ts';
 import { canOnRequest } from './request-rules.ts';
 
@@ -49,6 +50,8 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   // fees and writes money off, which is the administrator's, like refunds.
   'authority.sendQrBills': ['agent', 'authorityAdmin'],
   'authority.reconcilePayments': ['authorityAdmin'],
+  'authority.handleBookings': ['agent', 'authorityAdmin'],
+  'authority.manageBookingResources': ['serviceDesigner', 'authorityAdmin'],
 };
 
 /**
@@ -80,6 +83,7 @@ export async function can(
       can(db, actor, 'account.submit', { type: 'account', accountId, theme }, now),
     );
   if (resource.type === 'submission') return decideSubmission(db, actor, action, resource, now);
+  if (resource.type === 'booking') return decideBooking(db, actor, action, resource);
   if (action === 'account.use')
     return resource.type === 'account' ? decideAccountUse(db, actor, resource.accountId, now) : denied;
   if (resource.type === 'authority') {

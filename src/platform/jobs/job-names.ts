@@ -54,6 +54,12 @@ export interface JobPayloads {
   'integration:deliver-due-webhooks': Record<string, never>;
   /** Tells an authority's administrators that one of their webhook endpoints was disabled. */
   'integration:alert-endpoint-disabled': { endpointId: string };
+  /** A booking's fee is paid (or it had none): confirmed with its document, or put to the staff. */
+  'booking:paid': { bookingId: string };
+  /** Gives back the slots held for payments not completed in time. */
+  'booking:release-holds': Record<string, never>;
+  /** Reminds people of their bookings of the next day. */
+  'booking:send-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -69,4 +75,6 @@ export const crontab = [
   '7 * * * * cases:apply-timeouts',
   '*/10 * * * * payments:reconcile-pending',
   '* * * * * integration:deliver-due-webhooks',
+  '* * * * * booking:release-holds',
+  '13 * * * * booking:send-reminders',
 ];
