@@ -9,6 +9,7 @@ import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
 import { authoritiesModule } from './authorities/module.ts';
+import { bookingModule } from './booking/module.ts';
 import { casesModule } from './cases/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { documentsModule } from './documents/module.ts';
@@ -57,6 +58,7 @@ export const modules = [
   casesModule,
   messagingModule,
   integrationModule,
+  bookingModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

@@ -69,11 +69,17 @@ export const bookingOfAccount = (db: Db, accountId: string, id: string) =>
     : Promise.resolve(undefined);
 
 export const getBooking = (db: Db, id: string) =>
-  /^[0-9a-f-]{36}$/.test(id) ? selectBookings(db).where('id', '=', id).executeTakeFirst() : Promise.resolve(undefined);
+  /^[0-9a-f-]{36}$/.test(id)
+    ? selectBookings(db).where('id', '=', id).executeTakeFirst()
+    : Promise.resolve(undefined);
 
 /** The account's bookings, next first. */
 export const bookingsOfAccount = (db: Db, accountId: string) =>
-  selectBookings(db).where('account_id', '=', accountId).orderBy(sql`lower(during)`, 'desc').limit(100).execute();
+  selectBookings(db)
+    .where('account_id', '=', accountId)
+    .orderBy(sql`lower(during)`, 'desc')
+    .limit(100)
+    .execute();
 
 /** The live bookings and blocks of a resource over a span (what its calendar shows taken). */
 export const liveBookingsOf = (db: Db, resourceId: string, span: Span) =>

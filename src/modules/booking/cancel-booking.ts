@@ -37,7 +37,10 @@ export async function endBooking(
   const ended = await db.transaction().execute(async (tx) => {
     const booking = await selectBookings(tx).where('id', '=', bookingId).forUpdate().executeTakeFirst();
     if (!booking || !['held', 'requested', 'confirmed'].includes(booking.status)) return undefined;
-    if (end.status === 'expired' && !(booking.status === 'held' && booking.hold_until && booking.hold_until <= now))
+    if (
+      end.status === 'expired' &&
+      !(booking.status === 'held' && booking.hold_until && booking.hold_until <= now)
+    )
       return undefined;
     const refund = end.status === 'refused' ? booking.price_cents : await refundIfCancelled(tx, booking, now);
     await auditedTx(

@@ -60,7 +60,11 @@ export async function confirmBooking(context: IssuingContext, tx: Db, booking: B
               },
             ],
           },
-          verifierFields: { n: booking.contact_name || account.name, r: booking.reference, o: t('confirmed') },
+          verifierFields: {
+            n: booking.contact_name || account.name,
+            r: booking.reference,
+            o: t('confirmed'),
+          },
           validUntil: booking.end,
           requestReference: booking.reference,
           category: 'certificate',

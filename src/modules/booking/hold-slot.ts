@@ -86,7 +86,11 @@ export async function holdSlot(
             link: bookingPath(id),
             onSettled: { job: 'booking:paid', payload: { bookingId: id } },
           });
-          await bookingTables(tx).updateTable('bookings').set({ payment_id: payment.id }).where('id', '=', id).execute();
+          await bookingTables(tx)
+            .updateTable('bookings')
+            .set({ payment_id: payment.id })
+            .where('id', '=', id)
+            .execute();
           return id;
         },
       ),

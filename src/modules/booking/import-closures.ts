@@ -10,7 +10,10 @@ const horizonMs = 2 * 366 * 86_400_000;
  * repeating one as its occurrences over the next two years, under a UID stable across imports.
  * Returns `undefined` when the text is not a calendar.
  */
-export function closuresFromICalendar(text: string, now: Date): (Span & { reason: string; uid: string })[] | undefined {
+export function closuresFromICalendar(
+  text: string,
+  now: Date,
+): (Span & { reason: string; uid: string })[] | undefined {
   let calendar: ICAL.Component;
   try {
     calendar = new ICAL.Component(ICAL.parse(text));
@@ -34,7 +37,12 @@ export function closuresFromICalendar(text: string, now: Date): (Span & { reason
       const start = next.toJSDate();
       if (start > horizon) break;
       const occurrence = event.getOccurrenceDetails(next);
-      closures.push({ start, end: occurrence.endDate.toJSDate(), reason, uid: `${uid}/${start.toISOString()}` });
+      closures.push({
+        start,
+        end: occurrence.endDate.toJSDate(),
+        reason,
+        uid: `${uid}/${start.toISOString()}`,
+      });
     }
   }
   return closures.filter((c) => c.end > c.start);

@@ -17,7 +17,12 @@ export async function releaseHolds(db: Db, now: Date): Promise<number> {
     .execute();
   let released = 0;
   for (const { id } of due) {
-    const ended = await endBooking(db, id, { status: 'expired', actor: 'system', reason: 'not paid in time' }, now);
+    const ended = await endBooking(
+      db,
+      id,
+      { status: 'expired', actor: 'system', reason: 'not paid in time' },
+      now,
+    );
     if (ended !== undefined) released += 1;
   }
   return released;
@@ -53,7 +58,11 @@ export async function sendReminders(db: Db, now: Date): Promise<number> {
             source: `booking-reminder:${booking.id}`,
             reference: booking.reference,
           });
-          await bookingTables(tx).updateTable('bookings').set({ reminded_at: now }).where('id', '=', booking.id).execute();
+          await bookingTables(tx)
+            .updateTable('bookings')
+            .set({ reminded_at: now })
+            .where('id', '=', booking.id)
+            .execute();
         },
       ),
     );

@@ -66,7 +66,10 @@ export function createResource(db: Db, actor: string, authorityId: string, input
 
 /** An authority's resources, by name. */
 export async function resourcesOf(db: Db, authorityId: string, onlyPublished = true): Promise<Resource[]> {
-  let query = bookingTables(db).selectFrom('booking_resources').selectAll().where('authority_id', '=', authorityId);
+  let query = bookingTables(db)
+    .selectFrom('booking_resources')
+    .selectAll()
+    .where('authority_id', '=', authorityId);
   if (onlyPublished) query = query.where('published', '=', true);
   return (await query.orderBy(sql`name->>'fr'`).execute()) as Resource[];
 }
@@ -74,13 +77,19 @@ export async function resourcesOf(db: Db, authorityId: string, onlyPublished = t
 /** A resource, whichever authority it belongs to (its pages say whose it is). */
 export async function getResource(db: Db, id: string): Promise<Resource | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return (await bookingTables(db).selectFrom('booking_resources').selectAll().where('id', '=', id).executeTakeFirst()) as
-    | Resource
-    | undefined;
+  return (await bookingTables(db)
+    .selectFrom('booking_resources')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()) as Resource | undefined;
 }
 
 /** The closures of a resource that meet a span of time. */
-export async function closuresOf(db: Db, resourceId: string, span: Span): Promise<(Span & { reason: string })[]> {
+export async function closuresOf(
+  db: Db,
+  resourceId: string,
+  span: Span,
+): Promise<(Span & { reason: string })[]> {
   const rows = await bookingTables(db)
     .selectFrom('booking_closures')
     .select(['reason', sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end')])
@@ -123,7 +132,9 @@ export function addClosures(
           const insert = bookingTables(tx).insertInto('booking_closures').values(values);
           await (closure.uid
             ? insert.onConflict((oc) =>
-                oc.columns(['resource_id', 'ical_uid']).doUpdateSet({ during: values.during, reason: values.reason }),
+                oc
+                  .columns(['resource_id', 'ical_uid'])
+                  .doUpdateSet({ during: values.during, reason: values.reason }),
               )
             : insert
           ).execute();

@@ -47,7 +47,11 @@ describe('the canton’s wall-clock time', () => {
     expect(zurichInstant('2026-12-03', '10:00').toISOString()).toBe('2026-12-03T09:00:00.000Z');
     expect(zurichInstant('2026-07-01', '10:00').toISOString()).toBe('2026-07-01T08:00:00.000Z');
     expect(zurichInstant('2026-03-29', '04:00').toISOString()).toBe('2026-03-29T02:00:00.000Z');
-    expect(localParts(new Date('2026-12-03T09:00:00Z'))).toEqual({ day: '2026-12-03', weekday: 4, minutes: 600 });
+    expect(localParts(new Date('2026-12-03T09:00:00Z'))).toEqual({
+      day: '2026-12-03',
+      weekday: 4,
+      minutes: 600,
+    });
   });
 });
 
@@ -67,14 +71,21 @@ describe('the rules of a booking', () => {
     expect(checkBooking(hall, [], at('2026-12-03', '21:00', '23:00'), now)).toBe('outsideHours');
     expect(checkBooking(hall, [], at('2026-12-06', '10:00', '11:00'), now)).toBe('outsideHours'); // a Sunday
     expect(checkBooking(hall, [], at('2026-12-03', '18:00', '19:00', 81), now)).toBe('tooMany');
-    const closure = { start: zurichInstant('2026-12-03', '00:00'), end: zurichInstant('2026-12-04', '00:00') };
+    const closure = {
+      start: zurichInstant('2026-12-03', '00:00'),
+      end: zurichInstant('2026-12-04', '00:00'),
+    };
     expect(checkBooking(hall, [closure], at('2026-12-03', '18:00', '19:00'), now)).toBe('closed');
   });
 
   it('lists the day’s slots, saying which are free, taken, closed or too soon', () => {
     expect(slotsOfDay(hall, '2026-12-05').map((s) => localParts(s.start).minutes / 60)).toEqual([9, 10, 11]);
-    const taken = [{ start: zurichInstant('2026-12-05', '10:00'), end: zurichInstant('2026-12-05', '11:00') }];
-    const closed = [{ start: zurichInstant('2026-12-05', '11:30'), end: zurichInstant('2026-12-05', '13:00') }];
+    const taken = [
+      { start: zurichInstant('2026-12-05', '10:00'), end: zurichInstant('2026-12-05', '11:00') },
+    ];
+    const closed = [
+      { start: zurichInstant('2026-12-05', '11:30'), end: zurichInstant('2026-12-05', '13:00') },
+    ];
     expect(availability(hall, '2026-12-05', closed, taken, now).map((s) => s.state)).toEqual([
       'free',
       'taken',

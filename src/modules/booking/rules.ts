@@ -62,7 +62,11 @@ export function slotsOfDay(resource: Resource, day: string): Span[] {
   const weekday = localParts(zurichInstant(day, '12:00')).weekday;
   const slots: Span[] = [];
   for (const open of resource.opening_hours.filter((o) => o.weekday === weekday)) {
-    for (let m = minutesOf(open.from); m + resource.slot_minutes <= minutesOf(open.to); m += resource.slot_minutes)
+    for (
+      let m = minutesOf(open.from);
+      m + resource.slot_minutes <= minutesOf(open.to);
+      m += resource.slot_minutes
+    )
       slots.push({ start: zurichInstant(day, m), end: zurichInstant(day, m + resource.slot_minutes) });
   }
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
