@@ -24,6 +24,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.manageBranding', 'toolBranding', (slug) => `/authorities/${slug}/branding`],
   ['authority.manageApiKeys', 'toolApiKeys', (slug) => `/back-office/authorities/${slug}/api-keys`],
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
+  ['authority.handleBookings', 'toolBookings', (slug) => `/back-office/authorities/${slug}/bookings`],
 ];
 
 /**
