@@ -115,6 +115,7 @@ describe('Sion’s dog registration, built without code', () => {
     await designer.getByLabel('Tableau').selectOption({ label: 'Vos chiens' });
     await designer.getByLabel('Prix de la première ligne').fill('100');
     await designer.getByLabel('Prix de chaque ligne suivante').fill('150');
+    await designer.getByLabel('Afficher comme').selectOption({ label: 'un montant en francs' });
     await accessibleAtBothWidths(designer);
     await save(designer);
     await designer.waitForURL(new RegExp(`${formPath}$`));
@@ -196,13 +197,11 @@ describe('Sion’s dog registration, built without code', () => {
       await dog.getByLabel('Numéro de puce').fill(chip);
     }
     await expect.poll(() => citizen.locator('output').first().textContent()).toMatch(/CHF\s250\.00/);
-    await citizen
-      .getByLabel('Choisir des fichiers (PDF ou photos des pages)')
-      .setInputFiles({
-        name: 'assurance.pdf',
-        mimeType: 'application/pdf',
-        buffer: await cleanPdf('Assurance RC'),
-      });
+    await citizen.getByLabel('Choisir des fichiers (PDF ou photos des pages)').setInputFiles({
+      name: 'assurance.pdf',
+      mimeType: 'application/pdf',
+      buffer: await cleanPdf('Assurance RC'),
+    });
     await citizen.getByRole('button', { name: 'Ajouter les pages' }).click();
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
     // The second chip has 14 digits: the designer's check says so.

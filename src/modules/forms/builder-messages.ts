@@ -94,6 +94,9 @@ export const builderMessages = defineMessages({
     perRowNone: 'aucun (multiplier ci-dessus)',
     perRowFirst: 'Prix de la première ligne',
     perRowFurther: 'Prix de chaque ligne suivante',
+    computedFormat: 'Afficher comme',
+    computedNumber: 'un nombre',
+    computedChf: 'un montant en francs',
   },
   de: {
     conditionMenu: 'Bedingung',
@@ -188,6 +191,9 @@ export const builderMessages = defineMessages({
     perRowNone: 'keine (oben multiplizieren)',
     perRowFirst: 'Preis der ersten Zeile',
     perRowFurther: 'Preis jeder weiteren Zeile',
+    computedFormat: 'Anzeigen als',
+    computedNumber: 'Zahl',
+    computedChf: 'Betrag in Franken',
   },
   en: {
     conditionMenu: 'Condition',
@@ -282,5 +288,8 @@ export const builderMessages = defineMessages({
     perRowNone: 'none (multiply above)',
     perRowFirst: 'Price of the first row',
     perRowFurther: 'Price of each further row',
+    computedFormat: 'Show as',
+    computedNumber: 'a number',
+    computedChf: 'an amount in francs',
   },
 });

@@ -36,6 +36,9 @@ describe('a computed value', () => {
     const fee = (rows: number) =>
       engine.withComputed(definition, { dogs: Array.from({ length: rows }, () => ({ name: 'Rex' })) }).fee;
     expect([fee(0), fee(1), fee(2), fee(3)]).toEqual([0, 100, 250, 400]);
+    expect(computedField.readOptions({ ...field, format: undefined }, { computedFormat: 'chf' }).format).toBe(
+      'chf',
+    );
     expect(computedField.readOptions(field, { ...posted, perRowFurther: '' }).expression).toEqual(
       computedField.readOptions(field, { ...posted, perRowFurther: '100' }).expression,
     );

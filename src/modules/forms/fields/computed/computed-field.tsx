@@ -142,9 +142,22 @@ export const computedField: FieldKind<ComputedField> = {
     <>
       <Multiply {...props} />
       <PerRow {...props} />
+      <div class="field">
+        <label class="field__label" for="computedFormat">
+          {props.t('computedFormat')}
+        </label>
+        <select class="field__input" id="computedFormat" name="computedFormat">
+          <option value="number">{props.t('computedNumber')}</option>
+          <option value="chf" selected={props.field.format === 'chf'}>
+            {props.t('computedChf')}
+          </option>
+        </select>
+      </div>
     </>
   ),
-  readOptions(field, posted) {
+  readOptions(original, posted) {
+    const format = posted.computedFormat;
+    const field: ComputedField = format === 'chf' || format === 'number' ? { ...original, format } : original;
     const table = typeof posted.perRowTable === 'string' ? posted.perRowTable.trim() : '';
     const first = numberOrUndefined(posted.perRowFirst);
     if (table && first !== undefined)
