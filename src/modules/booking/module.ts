@@ -3,6 +3,7 @@ import { issuingContextOf } from '../signing/index.ts';
 import { getBooking } from './bookings.ts';
 import { settleBooking } from './confirm-booking.ts';
 import * as createBooking from './migrations/2026-12-02-40-booking-create.ts';
+import { bookingMySpace } from './my-space.tsx';
 import { refundBooking } from './refund-booking.ts';
 import { releaseHolds, sendReminders } from './reminders.ts';
 import { bookingRoutes } from './routes.tsx';
@@ -13,6 +14,7 @@ export const bookingModule: GuichetModule = {
   name: 'booking',
   migrations: { '2026-12-02-40-booking-create': createBooking },
   routes: (platform) => [...bookingStaffRoutes(platform), ...bookingRoutes(platform)],
+  mySpace: bookingMySpace,
   jobs: (platform) => ({
     'booking:paid': async ({ bookingId }) => {
       const outcome = await settleBooking(await issuingContextOf(platform), bookingId);

@@ -90,6 +90,7 @@ describe('booking over HTTP', () => {
     expect(held.status).toBe(303);
     expect(held.headers.get('location')).toMatch(/^\/payments\/checkout\?for=%2Fbookings%2F/);
     const id = bookingId(held.headers.get('location'));
+    expect(await (await http.get('/my')).text()).toContain('1 réservation à venir.');
     const page = await (await http.get(`/bookings/${id}`)).text();
     expect(page).toContain('En attente du paiement');
     expect(page).toContain('50.00');
