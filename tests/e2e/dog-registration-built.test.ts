@@ -244,5 +244,16 @@ describe('Sion’s dog registration, built without code', () => {
       )
       .toMatch(/Filou : médaille n° SION-2026-\d{4} ; Praline : médaille n° SION-2026-\d{4}/);
     await accessibleAtBothWidths(citizen);
+
+    // Sion's office reads the tags on the request and confirms the registration.
+    const office = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await office.goto(`${server.url}/back-office/authorities/sion/requests/${rows[0]?.id}`);
+    expect(await office.getByRole('main').textContent()).toMatch(/Filou : médaille n° SION-2026-\d{4}/);
+    await office.getByRole('button', { name: 'M’attribuer' }).click();
+    await office.getByRole('radio', { name: 'Acceptée' }).check();
+    await office.getByLabel('Modèle de lettre').selectOption({ label: 'Lettre de décision standard' });
+    await accessibleAtBothWidths(office);
+    await office.getByRole('button', { name: 'Décider' }).click();
+    expect(await office.getByRole('main').textContent()).toContain('Décidée : acceptée');
   });
 });
