@@ -15,7 +15,9 @@ export async function decideBooking(
   booking: BookingResource,
 ): Promise<Decision> {
   if (action === 'booking.decide')
-    return actor.staffRoles.some((r) => r.authorityId === booking.authorityId && handlingRoles.includes(r.role))
+    return actor.staffRoles.some(
+      (r) => r.authorityId === booking.authorityId && handlingRoles.includes(r.role),
+    )
       ? { allowed: true, via: 'staff' }
       : denied;
   if (action !== 'booking.view' && action !== 'booking.cancel') return denied;
