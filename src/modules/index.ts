@@ -12,6 +12,7 @@ import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
 import { authoritiesModule } from './authorities/module.ts';
+import { bookingModule } from './booking/module.ts';
 import { casesModule } from './cases/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { documentsModule } from './documents/module.ts';
@@ -64,6 +65,7 @@ export const modules = [
   integrationModule,
   indicatorsModule,
   supportModule,
+  bookingModule,
 ];
 
 /** Stand-ins for external systems, served in demo mode and tests only. */

@@ -6,6 +6,7 @@ import {
   grantStaffRole,
   upsertAuthority,
 } from '../modules/authorities/index.ts';
+import { createResource, resourcesOf } from '../modules/booking/index.ts';
 import { defaultWorkflow, saveWorkflow } from '../modules/cases/index.ts';
 import {
   addSynonyms,
@@ -113,6 +114,7 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   await provisionDogRegister(db);
   await seedNarcotics(db);
   await seedDemoFaq(db);
+  await seedSionRooms(db);
 }
 
 /**
@@ -221,4 +223,48 @@ async function onlineService(
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return (await countAuthorities(db)) === 0;
+}
+
+/** Sion lends a hall and festival equipment through the booking module (issue 23). */
+async function seedSionRooms(db: Db) {
+  const sion = await getAuthorityBySlug(db, 'sion');
+  if (!sion || (await resourcesOf(db, sion.id, false)).length > 0) return;
+  const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:00', to: '22:00' }));
+  await createResource(db, SEED, sion.id, {
+    kind: 'hall',
+    name: { fr: 'Salle de la Matze', de: 'Matze-Saal', en: 'Matze hall' },
+    description: {
+      fr: 'Grande salle avec scène, cuisine et vestiaires.',
+      de: 'Grosser Saal mit Bühne, Küche und Garderoben.',
+      en: 'Large hall with a stage, kitchen and cloakrooms.',
+    },
+    capacity: 300,
+    openingHours: [...weekdays, { weekday: 6, from: '09:00', to: '23:00' }],
+    slotMinutes: 60,
+    priceResidentCents: 4000,
+    priceOtherCents: 7000,
+    residentPostcodes: ['1950', '1951', '1958', '1962', '1967'],
+    minNoticeHours: 48,
+    maxDurationMinutes: 480,
+    freeCancellationHours: 72,
+    needsApproval: true,
+  });
+  await createResource(db, SEED, sion.id, {
+    kind: 'room',
+    name: {
+      fr: 'Salle de réunion du Grand-Pont',
+      de: 'Sitzungszimmer Grand-Pont',
+      en: 'Grand-Pont meeting room',
+    },
+    capacity: 20,
+    openingHours: weekdays,
+    slotMinutes: 60,
+    priceResidentCents: 1500,
+    priceOtherCents: 2500,
+    residentPostcodes: ['1950', '1951', '1958', '1962', '1967'],
+    minNoticeHours: 24,
+    maxDurationMinutes: 240,
+    freeCancellationHours: 48,
+    needsApproval: false,
+  });
 }

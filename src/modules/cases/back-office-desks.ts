@@ -26,6 +26,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
   ['authority.viewIndicators', 'toolIndicators', (slug) => `/back-office/authorities/${slug}/indicators`],
   ['authority.processRequests', 'toolSupport', (slug) => `/back-office/authorities/${slug}/support`],
+  ['authority.handleBookings', 'toolBookings', (slug) => `/back-office/authorities/${slug}/bookings`],
 ];
 
 /**

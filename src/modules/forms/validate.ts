@@ -23,6 +23,7 @@ export type Problem =
   | 'email'
   | 'phone'
   | 'avs'
+  | 'microchip'
   | 'uid'
   | 'iban'
   | 'option'

@@ -16,4 +16,5 @@ export {
 export { paymentsCommand, paymentsUsage } from './payments-cli.ts';
 export type { PaymentMethod, ProviderTransaction } from './provider.ts';
 export { qrBillLayout } from './qr-bill-send.ts';
+export { refundables, requestRefund } from './refunds.ts';
 export { amountOf, PaymentStatus } from './views/payment-pages.tsx';

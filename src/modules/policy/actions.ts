@@ -27,6 +27,8 @@ export const authorityActions = [
   'authority.sendQrBills',
   'authority.reconcilePayments',
   'authority.viewIndicators',
+  'authority.handleBookings',
+  'authority.manageBookingResources',
 ] as const;
 /** On a mandate: the agent answers it (accept, decline, give up); the principal's side signs or revokes it. */
 export const mandateActions = ['mandate.respond', 'mandate.approve', 'mandate.revoke'] as const;
@@ -93,7 +95,8 @@ export type Action =
   | FormApiAction
   | AccountUseAction
   | RequestAction
-  | TicketAction;
+  | TicketAction
+  | BookingAction;
 
 export type Resource =
   | { type: 'account'; accountId: string; theme?: MandateTheme }
@@ -108,7 +111,8 @@ export type Resource =
   | DraftResource
   | SubmissionResource
   | RequestResource
-  | TicketResource;
+  | TicketResource
+  | BookingResource;
 
 /** What a mandate must grant for an account action; `account.manage` is never done under a mandate. */
 export const mandatePermissionFor: Record<AccountAction, MandatePermission | undefined> = {
@@ -205,6 +209,14 @@ export type TicketResource = {
   /** The support desk's authority (the canton), which keeps an eye on what it handed over. */
   deskAuthorityId: string;
 };
+/**
+ * On a booking of a room or equipment: the account's people see and cancel it (in the account in use;
+ * not under a mandate, which names no booking theme); the authority's staff confirm or refuse it.
+ */
+export const bookingActions = ['booking.view', 'booking.cancel', 'booking.decide'] as const;
+export type BookingAction = (typeof bookingActions)[number];
+/** A booking: whose it is (none for a staff's block), and which authority's resource it takes. */
+export type BookingResource = { type: 'booking'; accountId: string | null; authorityId: string };
 
 /** The scope each action of the API needs. */
 export const apiScopeFor: Record<
@@ -252,4 +264,5 @@ export const allActions = [
   ...accountUseActions,
   ...requestActions,
   ...ticketActions,
+  ...bookingActions,
 ] as const;

@@ -227,6 +227,7 @@ beforeAll(async () => {
     handlerAuthorityId: sierre,
     deskAuthorityId: sierre,
   };
+  resources.principalBooking = { type: 'booking', authorityId: sion, accountId: principal };
 });
 afterAll(() => database.drop());
 
@@ -252,11 +253,12 @@ const allowed: [string, string[], string[]][] = [
       'authority.viewPayments',
       'authority.sendQrBills',
       'authority.viewIndicators',
+      'authority.handleBookings',
     ],
     ['sion'],
   ],
   ['sierreAdmin', [...authorityActions], ['sierre']],
-  ['sierreDesigner', ['authority.designServices'], ['sierre']],
+  ['sierreDesigner', ['authority.designServices', 'authority.manageBookingResources'], ['sierre']],
   ['platformAdmin', ['authority.manageBranding'], ['sion', 'sierre']],
   // Threads, drafts and submissions
   ['principal', ['thread.read', 'thread.write'], ['principalThread', 'agentThread']],
@@ -285,6 +287,9 @@ const allowed: [string, string[], string[]][] = [
   ['principal', ['ticket.follow'], ['principalTicket']],
   ['sionAgent', ['ticket.handle'], ['principalTicket']],
   ['sierreAdmin', ['ticket.handle'], ['principalTicket', 'mailTicket']],
+  // A booking: its account's own people see and cancel it, Sion's staff decide on it
+  ['principal', ['booking.view', 'booking.cancel'], ['principalBooking']],
+  ['sionAgent', ['booking.decide'], ['principalBooking']],
   // Business applications, in their own authority only, within their keys' scopes
   ['sionApp', [...integrationActions, ...formApiActions], ['sion']],
   ['sierreApp', [...integrationActions, ...formApiActions], ['sierre']],
@@ -326,6 +331,7 @@ describe('the authorisation matrix', () => {
       submission: true,
       request: true,
       ticket: true,
+      booking: true,
     };
     // An action missing from `allActions` would escape the matrix: this line then fails to type-check.
     const everyActionListed: [Exclude<Action, (typeof allActions)[number]>] extends [never] ? true : false =

@@ -13,6 +13,7 @@ import {
   mandatePermissionFor,
   type Resource,
 } from './actions.ts';
+import { decideBooking } from './booking-rules.ts';
 import {
   decideAccountUse,
   decideDraft,
@@ -56,6 +57,8 @@ const staffRolesFor: Record<AuthorityAction, StaffRole[]> = {
   'authority.sendQrBills': ['agent', 'authorityAdmin'],
   'authority.reconcilePayments': ['authorityAdmin'],
   'authority.viewIndicators': ['agent', 'authorityAdmin'],
+  'authority.handleBookings': ['agent', 'authorityAdmin'],
+  'authority.manageBookingResources': ['serviceDesigner', 'authorityAdmin'],
 };
 
 /**
@@ -88,6 +91,7 @@ export async function can(
     );
   if (resource.type === 'submission') return decideSubmission(db, actor, action, resource, now);
   if (resource.type === 'ticket') return decideTicket(actor, action, resource);
+  if (resource.type === 'booking') return decideBooking(db, actor, action, resource);
   if (action === 'account.use')
     return resource.type === 'account' ? decideAccountUse(db, actor, resource.accountId, now) : denied;
   if (resource.type === 'authority') {

@@ -62,6 +62,12 @@ export interface JobPayloads {
   'accounts:purge-access-log': Record<string, never>;
   /** Mails a support answer to a requester who wrote without logging in. */
   'support:mail-reply': { replyId: string };
+  /** A booking's fee is paid (or it had none): confirmed with its document, or put to the staff. */
+  'booking:paid': { bookingId: string };
+  /** Gives back the slots held for payments not completed in time. */
+  'booking:release-holds': Record<string, never>;
+  /** Reminds people of their bookings of the next day. */
+  'booking:send-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -79,4 +85,6 @@ export const crontab = [
   '* * * * * integration:deliver-due-webhooks',
   '23 7 * * * narcotics:remind-missing',
   '29 3 * * * accounts:purge-access-log',
+  '* * * * * booking:release-holds',
+  '13 * * * * booking:send-reminders',
 ];

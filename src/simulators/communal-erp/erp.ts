@@ -73,8 +73,12 @@ export async function handleEvent(db: Db, event: RequestSubmitted): Promise<void
   if (event.type !== 'request.submitted' || !settings?.guichet_url || !requestId) return;
   if (event.data.request?.formId !== settings.form_id) return;
   const request = await callApi(settings.guichet_url, settings.api_key, `/api/v1/requests/${requestId}`);
-  const answers = (request.answers ?? {}) as { list?: { name?: string }[] };
-  const names = (answers.list ?? []).map((dog, i) => dog.name?.trim() || `Chien ${i + 1}`);
+  const answers = (request.answers ?? {}) as Record<string, unknown>;
+  const rows = Array.isArray(answers[settings.dogs_field]) ? (answers[settings.dogs_field] as unknown[]) : [];
+  const names = rows.map((dog, i) => {
+    const name = (dog as Record<string, unknown> | null)?.[settings.name_field];
+    return (typeof name === 'string' && name.trim()) || `Chien ${i + 1}`;
+  });
   const keeper = String((request.onBehalfOf as { name?: string } | undefined)?.name ?? '');
   const registered = await registerDogs(db, {
     id: requestId,
@@ -110,6 +114,27 @@ export async function provisionCommunalErp(db: Db, input: { apiKey: string; form
       webhook_secret: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/**
+ * Points the ERP at another form of its commune (one a designer built), naming the answers that hold
+ * the dogs: it subscribes again through the API at its next `connectCommunalErp`.
+ */
+export async function followForm(
+  db: Db,
+  input: { formId: string; dogsField: string; nameField: string },
+): Promise<void> {
+  await erp(db)
+    .updateTable('simulator_erp_settings')
+    .set({
+      form_id: input.formId,
+      dogs_field: input.dogsField,
+      name_field: input.nameField,
+      endpoint_id: null,
+      guichet_url: null,
+    })
+    .where('id', '=', 1)
     .execute();
 }
 

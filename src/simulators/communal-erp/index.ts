@@ -1,6 +1,7 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { handleEvent, webhookPath } from './erp.ts';
 import * as erpTables from './migrations/2026-12-01-70-integration-communal-erp-simulator.ts';
+import * as fieldNames from './migrations/2026-12-02-41-communal-erp-field-names.ts';
 import { dogs, settingsOf } from './store.ts';
 import { verifyWebhook } from './verify-webhook.ts';
 
@@ -14,7 +15,10 @@ const none = { none: 'a simulator of a commune’s business application (demo an
  */
 export const communalErpSimulator: GuichetModule = {
   name: 'communal-erp-simulator',
-  migrations: { '2026-12-01-70-integration-communal-erp-simulator': erpTables },
+  migrations: {
+    '2026-12-01-70-integration-communal-erp-simulator': erpTables,
+    '2026-12-02-41-communal-erp-field-names': fieldNames,
+  },
   routes: (platform) => [
     {
       method: 'POST',
@@ -57,4 +61,4 @@ export const communalErpSimulator: GuichetModule = {
   ],
 };
 
-export { connectCommunalErp, isProvisioned, provisionCommunalErp } from './erp.ts';
+export { connectCommunalErp, followForm, isProvisioned, provisionCommunalErp } from './erp.ts';

@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type Generated, type Selectable, sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 
 /** The ERP's own tables (see its migration). */
@@ -10,6 +10,9 @@ export interface ErpTables {
     guichet_url: string | null;
     endpoint_id: string | null;
     webhook_secret: string | null;
+    /** The answer holding the dogs (a table), and its column holding their names. */
+    dogs_field: Generated<string>;
+    name_field: Generated<string>;
   };
   simulator_erp_dogs: {
     tag: string;

@@ -33,3 +33,23 @@ describe('a short text', () => {
     expect(textField.conditionValue?.('oui')).toBe('oui');
   });
 });
+
+describe('a short text with a check the designer picked', () => {
+  const chip = field({ check: 'microchip' });
+
+  it('takes a microchip number written in groups as its 15 digits, and refuses another length', () => {
+    expect(textField.parse(chip, { name: '756 0981 0012 3456' }, 'name', undefined, () => undefined)).toBe(
+      '756098100123456',
+    );
+    expect(textField.check(chip, '756098100123456', '')).toBeUndefined();
+    expect(textField.check(chip, '75609810012345', '')).toBe('microchip');
+    expect(textField.check(chip, '75609810012345x', '')).toBe('microchip');
+    expect(textField.schema(chip, () => ({}))).toMatchObject({ pattern: '^[0-9]{15}$' });
+  });
+
+  it('is picked in the builder by name, and removed when set back to none', () => {
+    expect(textField.readOptions(field(), { textCheck: 'microchip' }).check).toBe('microchip');
+    expect(textField.readOptions(chip, { textCheck: '' })).not.toHaveProperty('check');
+    expect(textField.readOptions(field(), { textCheck: 'anything' })).not.toHaveProperty('check');
+  });
+});

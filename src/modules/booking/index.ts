@@ -1,0 +1,12 @@
+export { blockSlot } from './block-slot.ts';
+export { type Booking, getBooking } from './bookings.ts';
+export { endBooking } from './cancel-booking.ts';
+export { settleBooking } from './confirm-booking.ts';
+export { holdSlot, type SlotRequest } from './hold-slot.ts';
+export { closuresFromICalendar } from './import-closures.ts';
+export { bookingMessages } from './messages.ts';
+export { releaseHolds, sendReminders } from './reminders.ts';
+export { addClosures, createResource, getResource, type ResourceInput, resourcesOf } from './resources.ts';
+export type { Resource } from './rules.ts';
+export type { OpeningHours, ResourceKind } from './tables.ts';
+export { zurichInstant } from './zurich-time.ts';
