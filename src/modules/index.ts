@@ -1,6 +1,7 @@
 import { commercialRegisterSimulator } from '../simulators/commercial-register/index.ts';
 import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
+import { healthRegisterSimulator } from '../simulators/health-register/index.ts';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
@@ -69,4 +70,5 @@ export const simulators = [
   saferpaySimulator,
   communalErpSimulator,
   sionAppSimulator,
+  healthRegisterSimulator,
 ];
