@@ -4,6 +4,7 @@ import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import { connectCommunalErp } from '../simulators/communal-erp/index.ts';
 import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
+import { connectDemoHealthRegister } from './demo-health.ts';
 
 /**
  * Connects the demo's business applications once Guichet answers at `url` (they need its address):
@@ -12,6 +13,7 @@ import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.
  */
 export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
   await connectCommunalErp(db, url);
+  await connectDemoHealthRegister(db, url);
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

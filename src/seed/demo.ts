@@ -38,6 +38,7 @@ import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
 import type { LocalisedText } from '../platform/i18n/locales.ts';
 import { isProvisioned, provisionCommunalErp } from '../simulators/communal-erp/index.ts';
+import { seedHealthServices } from './demo-health.ts';
 
 const SEED = 'cli:seed';
 
@@ -118,6 +119,7 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   if ((await listSynonyms(db)).length === 0)
     for (const terms of demoSynonyms) await addSynonyms(db, SEED, terms);
   await provisionDogRegister(db);
+  await seedHealthServices(db, SEED);
 }
 
 /**

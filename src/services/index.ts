@@ -1,4 +1,6 @@
 import type { GuichetModule } from '../platform/module.ts';
+import { healthProfessionalDataService } from './health-professional-data/index.ts';
+import { practiceAuthorisationService } from './practice-authorisation/index.ts';
 
 /**
  * The digital services an authority offers on the base modules (debt-collection extract, tax file,
@@ -7,4 +9,4 @@ import type { GuichetModule } from '../platform/module.ts';
  * service imports the kernel and modules' `index.ts`, never another service
  * (tests/architecture/imports.test.ts).
  */
-export const digitalServices: GuichetModule[] = [];
+export const digitalServices: GuichetModule[] = [healthProfessionalDataService, practiceAuthorisationService];
