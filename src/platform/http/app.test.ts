@@ -45,6 +45,7 @@ describe('route table', () => {
       'POST /oidc/*',
       'POST /payments/webhooks/datatrans', // signed by the provider
       'POST /simulators/communal-erp/webhooks', // signed by Guichet (Standard Webhooks)
+      'POST /simulators/health-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/datatrans/api/v1/transactions',
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page

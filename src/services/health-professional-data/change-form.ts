@@ -28,7 +28,7 @@ export const changeForm: FormDefinition = {
   },
   steps: [
     {
-      id: 'changes',
+      id: 'entry',
       title: { fr: 'Vos données au registre', de: 'Ihre Registerdaten', en: 'Your register data' },
       fields: [
         {

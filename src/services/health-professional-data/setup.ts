@@ -21,7 +21,8 @@ export async function setUpHealthProfessionalData(db: Db, by: string): Promise<s
     name: changeForm.title.fr,
     definition: changeForm,
   });
-  await publishForm(db, by, form);
+  const problems = await publishForm(db, by, form);
+  if (problems.length > 0) throw new Error(`The form does not publish: ${problems.join(', ')}`);
   await saveWorkflow(db, by, form.id, changeWorkflow);
   await publishVersion(
     db,

@@ -41,7 +41,7 @@ export const practiceAuthorisationForm: FormDefinition = {
   },
   steps: [
     {
-      id: 'profession',
+      id: 'occupation',
       title: { fr: 'Votre profession', de: 'Ihr Beruf', en: 'Your profession' },
       fields: [
         {

@@ -24,7 +24,8 @@ export async function putOnline(
     name: definition.title.fr,
     definition,
   });
-  await publishForm(db, by, form);
+  const problems = await publishForm(db, by, form);
+  if (problems.length > 0) throw new Error(`The form does not publish: ${problems.join(', ')}`);
   await saveWorkflow(db, by, form.id, workflow);
   await publishVersion(
     db,
