@@ -45,10 +45,10 @@ describe('route table', () => {
       'POST /oidc/*',
       'POST /payments/webhooks/datatrans', // signed by the provider
       'POST /simulators/communal-erp/webhooks', // signed by Guichet (Standard Webhooks)
-      'POST /simulators/health-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/datatrans/api/v1/transactions',
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
+      'POST /simulators/health-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/push-service/:id',
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Assert', // basic auth, as Saferpay's
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Initialize',
