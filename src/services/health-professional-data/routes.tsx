@@ -51,6 +51,7 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
           c,
           { title, status: 404 },
           <>
+            <h1>{title}</h1>
             <p>{t('notFound')}</p>
             <p>{t('notFoundHint')}</p>
           </>,
@@ -58,7 +59,14 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
       return body(entry, title);
     } catch (error) {
       if (!(error instanceof RegisterUnavailableError)) throw error;
-      return platform.render(c, { title: t('titlePerson'), status: 503 }, <p>{t('unavailable')}</p>);
+      return platform.render(
+        c,
+        { title: t('titlePerson'), status: 503 },
+        <>
+          <h1>{t('titlePerson')}</h1>
+          <p>{t('unavailable')}</p>
+        </>,
+      );
     }
   }
 
@@ -81,7 +89,7 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
           return platform.render(
             c,
             { title: title ?? '' },
-            <EntryPage locale={c.var.locale} entry={entry} canAnnounce={canAnnounce} />,
+            <EntryPage locale={c.var.locale} title={title ?? ''} entry={entry} canAnnounce={canAnnounce} />,
           );
         }) as Promise<Response>,
     },

@@ -16,7 +16,12 @@ const itemKeys: Record<string, Key> = {
 };
 
 /** A register entry as its professional (or their institution's people) reads it, with its history. */
-export function EntryPage(props: { locale: Locale; entry: RegisterEntry; canAnnounce: boolean }) {
+export function EntryPage(props: {
+  locale: Locale;
+  title: string;
+  entry: RegisterEntry;
+  canAnnounce: boolean;
+}) {
   const { entry, locale } = props;
   const t = healthRegisterMessages.translator(locale);
   const word = (value: string | undefined) => (value && isKey(value) ? t(value) : (value ?? ''));
@@ -41,6 +46,7 @@ export function EntryPage(props: { locale: Locale; entry: RegisterEntry; canAnno
   ];
   return (
     <>
+      <h1>{props.title}</h1>
       <p class="lead">{t('lead')}</p>
       <SummaryList rows={rows} />
       {props.canAnnounce && (
