@@ -119,19 +119,22 @@ describe('authorisation to practise', () => {
     await pierre.getByRole('button', { name: 'Envoyer la demande' }).click();
     expect(await pierre.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
 
-    // The fee the catalogue announces, paid on the provider's page.
-    await pierre.getByRole('link', { name: 'Payer CHF\u00a0300.00' }).click();
-    await pierre.waitForURL(/\/payments\/[0-9a-f-]{36}/);
-    const paymentPage = pierre.url();
+    // The fee the catalogue announces, paid on the provider's page once the request is open.
+    expect(await pierre.getByRole('main').textContent()).toContain('À payer maintenant : CHF\u00a0300.00');
     await expect
       .poll(
         async () => {
-          await pierre.goto(paymentPage);
-          return pierre.getByRole('button', { name: /Payer CHF\s300\.00 en ligne/ }).count();
+          await pierre.goto(`${server.url}/requests`);
+          return pierre.getByRole('row', { name: /Autorisation de pratiquer/ }).count();
         },
         { timeout: 30_000 },
       )
       .toBe(1);
+    await pierre
+      .getByRole('row', { name: /Autorisation de pratiquer/ })
+      .getByRole('link')
+      .click();
+    await pierre.getByRole('link', { name: 'Payer' }).click();
     await pierre.getByRole('button', { name: /Payer CHF\s300\.00 en ligne/ }).click();
     await pierre.getByRole('button', { name: 'Pay CHF 300.00' }).click();
     await pierre.waitForURL(/\/payments\/[0-9a-f-]{36}/);
