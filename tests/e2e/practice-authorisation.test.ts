@@ -177,7 +177,7 @@ describe('authorisation to practise', () => {
         ? file
         : undefined;
     };
-    for (const title of [/^Autorisation de pratiquer –/, /^Autorisation de pratiquer à la charge/]) {
+    for (const title of [/^Autorisation de pratiquer( Non lu)?$/, /^Autorisation de pratiquer à la charge/]) {
       await expect.poll(() => sealedPdf(title), { timeout: 90_000, interval: 1_000 }).toBeTruthy();
       const file = (await sealedPdf(title)) ?? '';
       await pierre.goto(`${server.url}/verify?lang=fr`);
