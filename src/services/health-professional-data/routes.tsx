@@ -41,7 +41,11 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
     return { actor, entry, institution: organisation?.name };
   }
 
-  async function page(c: RouteContext, body: (entry: RegisterEntry, institution?: string) => unknown) {
+  /** The entry page, or what stands for it: no entry (404), a register that does not answer (503). */
+  async function page(
+    c: RouteContext,
+    body: (entry: RegisterEntry, title: string) => Promise<Response>,
+  ): Promise<Response> {
     const t = healthRegisterMessages.translator(c.var.locale);
     try {
       const { entry, institution } = await entryOfAccount(c, 'account.consult');
@@ -88,10 +92,10 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
           ).allowed;
           return platform.render(
             c,
-            { title: title ?? '' },
-            <EntryPage locale={c.var.locale} title={title ?? ''} entry={entry} canAnnounce={canAnnounce} />,
+            { title },
+            <EntryPage locale={c.var.locale} title={title} entry={entry} canAnnounce={canAnnounce} />,
           );
-        }) as Promise<Response>,
+        }),
     },
     {
       // Starts the announcement in the form runner, filled with the register's values (old and new).
