@@ -2,6 +2,7 @@ import { commercialRegisterSimulator } from '../simulators/commercial-register/i
 import { communalErpSimulator } from '../simulators/communal-erp/index.ts';
 import { datatransSimulator } from '../simulators/datatrans/index.tsx';
 import { debtRegisterSimulator } from '../simulators/debt-register/index.ts';
+import { healthRegisterSimulator } from '../simulators/health-register/index.ts';
 import { narcoticsRegisterSimulator } from '../simulators/narcotics-register/index.ts';
 import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
@@ -81,4 +82,5 @@ export const simulators = [
   narcoticsRegisterSimulator,
   debtRegisterSimulator,
   taxSystemSimulator,
+  healthRegisterSimulator,
 ];

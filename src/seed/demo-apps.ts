@@ -7,6 +7,7 @@ import { connectDebtRegister } from '../simulators/debt-register/index.ts';
 import { connectNarcoticsRegister } from '../simulators/narcotics-register/index.ts';
 import { provisionSionApp, sionAppSettings } from '../simulators/sion-app/index.tsx';
 import { connectTaxSystem } from '../simulators/tax-system/index.ts';
+import { connectDemoHealthRegister } from './demo-health.ts';
 
 /**
  * Connects the demo's business applications once Guichet answers at `url` (they need its address):
@@ -18,6 +19,7 @@ export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): P
   await connectNarcoticsRegister(db, url);
   await connectDebtRegister(db, url);
   await connectTaxSystem(db, url);
+  await connectDemoHealthRegister(db, url);
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

@@ -38,6 +38,7 @@ import { setUpTaxFile } from '../services/tax-file/index.ts';
 import { isProvisioned, provisionCommunalErp } from '../simulators/communal-erp/index.ts';
 import { isDebtRegisterProvisioned, provisionDebtRegister } from '../simulators/debt-register/index.ts';
 import { isTaxSystemProvisioned, provisionTaxSystem } from '../simulators/tax-system/index.ts';
+import { seedHealthServices } from './demo-health.ts';
 import { seedNarcotics } from './demo-narcotics.ts';
 
 const SEED = 'cli:seed';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   await seedNarcotics(db);
   await seedDemoFaq(db);
   await seedSionRooms(db);
+  await seedHealthServices(db, SEED);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { GuichetModule } from '../platform/module.ts';
 import { debtExtractService } from './debt-extract/index.ts';
+import { healthProfessionalDataService } from './health-professional-data/index.ts';
 import { narcoticsStatementsService } from './narcotics-statements/index.ts';
+import { practiceAuthorisationService } from './practice-authorisation/index.ts';
 import { taxFileService } from './tax-file/index.ts';
 import { taxSituationService } from './tax-situation/index.ts';
 
@@ -16,4 +18,6 @@ export const digitalServices: GuichetModule[] = [
   taxFileService,
   taxSituationService,
   narcoticsStatementsService,
+  healthProfessionalDataService,
+  practiceAuthorisationService,
 ];

@@ -60,6 +60,7 @@ const businessApplications = [
   'debt-register',
   'tax-system',
   'narcotics-register',
+  'health-register',
 ];
 
 describe('digital services and business applications', () => {

@@ -5,6 +5,9 @@ import { httpClient } from '../../../tests/support/http-client.ts';
 import { cookiesFrom, createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
+import { demoCatalogue } from './demo-catalogue.ts';
+import type { ServiceContent } from './service-content.ts';
+import { createService, publishVersion } from './services.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -128,9 +131,22 @@ describe('browsing and service pages', () => {
   });
 
   it('never promises an online procedure that leads nowhere: it says how to do it today', async () => {
-    // Marked online by its designer, but no form runs it yet.
-    const html = await (await get('/services/autorisation-de-pratiquer?lang=fr')).text();
-    expect(html).not.toContain('/services/autorisation-de-pratiquer/start');
+    // Marked online by its designer, but no form runs it yet (the demo's own health services have one).
+    const { db } = testApp.database;
+    const demo = demoCatalogue.find((entry) => entry.slug === 'autorisation-de-pratiquer');
+    const ssp = await getAuthorityBySlug(db, 'ssp');
+    const content = {
+      ...(demo?.content as ServiceContent),
+      name: { fr: 'Autorisation d’exploiter un laboratoire' },
+    };
+    await publishVersion(
+      db,
+      'test',
+      await createService(db, 'test', { authorityId: ssp?.id ?? '', slug: 'laboratoire', content }),
+      1,
+    );
+    const html = await (await get('/services/laboratoire?lang=fr')).text();
+    expect(html).not.toContain('/services/laboratoire/start');
     expect(html).toMatch(/Entièrement en ligne<\/dt>\s*<dd>Non/);
     expect(html).toContain('Comment faire cette démarche aujourd’hui');
     expect(html).toContain('href="tel:+41270001300"');
@@ -138,11 +154,11 @@ describe('browsing and service pages', () => {
     expect(html).toContain('Du lundi au vendredi');
     expect(html).toContain('href="/messages/new?authority=ssp"');
     const list = await (await get('/services?topic=health&lang=fr')).text();
-    const card = list.slice(list.indexOf('Autorisation de pratiquer'));
+    const card = list.slice(list.indexOf('Autorisation d’exploiter un laboratoire'));
     expect(card.slice(0, card.indexOf('</li>'))).toContain('Pas encore en ligne');
     // Someone who followed an old link to start it lands on the page that says how to do it.
     actor = personActor({ level: 'high' });
-    for (const slug of ['autorisation-de-pratiquer', 'attestation-domicile-sion']) {
+    for (const slug of ['laboratoire', 'attestation-domicile-sion']) {
       const start = await get(`/services/${slug}/start`);
       expect(start.status).toBe(303);
       expect(start.headers.get('Location')).toBe(`/services/${slug}`);

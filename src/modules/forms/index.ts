@@ -2,7 +2,13 @@ export { type AnswerColumn, answerCells, answerColumns } from './answer-columns.
 export { photosToPdf } from './capture/photos-to-pdf.ts';
 export type { FormDefinition } from './definition.ts';
 export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
-export { getSubmissionOfAccount, readSubmittedFile, type Submission, submitDraft } from './drafts.ts';
+export {
+  getSubmissionOfAccount,
+  readSubmittedFile,
+  type Submission,
+  startDraft,
+  submitDraft,
+} from './drafts.ts';
 export { engine as formEngine } from './engine.ts';
 export {
   createForm,

@@ -50,6 +50,7 @@ describe('route table', () => {
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/debt-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/narcotics-register/webhooks', // signed by Guichet (Standard Webhooks)
+      'POST /simulators/health-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/push-service/:id',
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Assert', // basic auth, as Saferpay's
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Initialize',

@@ -73,6 +73,28 @@ export const testPersons: TestPerson[] = [
     address: { street: 'Rue de Lausanne 40', postcode: '1950', town: 'Sion' },
     locale: 'fr',
   },
+  // A physician practising in Sion, in the health register under GLN 7601000123459.
+  {
+    sub: 'dev-anne-zufferey',
+    givenNames: 'Anne',
+    familyName: 'Zufferey',
+    birthdate: '1978-10-04',
+    avs: '7567788990013',
+    email: 'anne.zufferey@example.ch',
+    address: { street: 'Chemin des Collines 4', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+  },
+  // A physician coming to practise in Valais (GLN 7601000567895 from the federal register), not yet in the canton's.
+  {
+    sub: 'dev-pierre-mabillard',
+    givenNames: 'Pierre',
+    familyName: 'Mabillard',
+    birthdate: '1987-01-22',
+    avs: '7568899001124',
+    email: 'pierre.mabillard@example.ch',
+    address: { street: 'Rue de Conthey 7', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+  },
 ];
 
 /** Demo staff: known to the test provider, and given back-office roles by the demo seed. */
@@ -140,6 +162,18 @@ export const testStaff: (TestPerson & {
     locale: 'fr',
     // The debt-collection office's administrator: revokes an extract issued in error.
     roles: [{ authority: 'spf', role: 'authorityAdmin' }],
+    platformAdmin: false,
+  },
+  {
+    sub: 'dev-isabelle-rey',
+    givenNames: 'Isabelle',
+    familyName: 'Rey',
+    birthdate: '1983-06-15',
+    avs: '7569900112235',
+    email: 'isabelle.rey@admin.vs.ch',
+    address: { street: 'Avenue du Midi 7', postcode: '1950', town: 'Sion' },
+    locale: 'fr',
+    roles: [{ authority: 'ssp', role: 'agent' }],
     platformAdmin: false,
   },
 ];
