@@ -5,6 +5,9 @@ import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
+import { swiyuIssuerSimulator } from '../simulators/swiyu-issuer/index.ts';
+import { swiyuVerifierSimulator } from '../simulators/swiyu-verifier/index.ts';
+import { swiyuWalletSimulator } from '../simulators/swiyu-wallet/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
 import { actingFor } from './acting/index.ts';
@@ -69,4 +72,7 @@ export const simulators = [
   saferpaySimulator,
   communalErpSimulator,
   sionAppSimulator,
+  swiyuVerifierSimulator,
+  swiyuIssuerSimulator,
+  swiyuWalletSimulator,
 ];
