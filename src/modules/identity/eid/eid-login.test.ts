@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from '../../../../tests/support/http-client.ts';
+import { serveTestApp } from '../../../../tests/support/serve-test-app.ts';
+import { type PresentOptions, revokeEid, SimulatedWallet } from '../../../simulators/swiyu-wallet/index.ts';
+import { createPersonWithLink, findLink, getPerson } from '../persons.ts';
+import { eidTimeoutMs } from './eid-routes.tsx';
+
+let clock = Date.now();
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+beforeAll(async () => {
+  server = await serveTestApp({ now: () => new Date(clock) });
+});
+afterAll(() => server?.close());
+
+const anna = {
+  given_name: 'Anna',
+  family_name: 'Zufferey',
+  birth_date: '1990-02-03',
+  personal_administrative_number: '756.9876.5432.17',
+};
+
+/** Starts an e-ID login in English and returns the client and the request's deep link from the wait page. */
+async function startLogin(returnTo = '/my') {
+  const client = httpClient(server.app);
+  const intro = await client.get(`/login/e-id?return=${encodeURIComponent(returnTo)}&lang=en`);
+  const page = await intro.text();
+  for (const claim of ['Given names', 'Family name', 'Date of birth', 'AVS number'])
+    expect(page).toContain(claim);
+  expect(page).toContain('are not asked for');
+  const started = await client.post('/login/e-id', { return: returnTo });
+  expect(started.headers.get('Location')).toBe('/login/e-id/wait');
+  const wait = await (await client.get('/login/e-id/wait')).text();
+  const deepLink = /data-deeplink="([^"]+)"/.exec(wait)?.[1]?.replaceAll('&amp;', '&');
+  if (!deepLink) throw new Error('no deep link on the wait page');
+  expect(wait).toContain('Waiting for your answer in the app');
+  return { client, deepLink };
+}
+
+async function walletOf(claims = anna, options: { untrusted?: boolean } = {}) {
+  const wallet = await SimulatedWallet.create(server.url);
+  await wallet.receiveEid(claims, options);
+  return wallet;
+}
+
+describe('logging in with the e-ID', () => {
+  it('asks only the login claims, registers a new person at the highest level and links the e-ID by AVS number', async () => {
+    const { client, deepLink } = await startLogin('/profile');
+    const wallet = await walletOf();
+    expect(await wallet.askedClaims(deepLink)).toEqual([
+      'given_name',
+      'family_name',
+      'birth_date',
+      'personal_administrative_number',
+    ]);
+    await wallet.present(deepLink);
+    const done = await client.get('/login/e-id/wait');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('Location')).toBe('/profile');
+    // The profile shows the AVS number, at the highest level only.
+    expect((await client.get('/profile')).status).toBe(200);
+    const link = await findLink(server.database.db, 'swiyu-eid', '7569876543217');
+    const person = link && (await getPerson(server.database.db, link.person_id));
+    expect(person).toMatchObject({ given_names: 'Anna', family_name: 'Zufferey', avs: '7569876543217' });
+  });
+
+  it('logs in the person who already has the AVS number', async () => {
+    const { person } = await createPersonWithLink(
+      server.database.db,
+      { givenNames: 'Marc', familyName: 'Bonvin', dateOfBirth: '1970-01-01', avs: '7564567890120' },
+      { provider: 'local', subject: 'marc@example.ch', level: 'substantial' },
+    );
+    const { client, deepLink } = await startLogin();
+    await (
+      await walletOf({
+        given_name: 'Marc',
+        family_name: 'Bonvin',
+        birth_date: '1970-01-01',
+        personal_administrative_number: '756.4567.8901.20',
+      })
+    ).present(deepLink);
+    expect((await client.get('/login/e-id/wait')).status).toBe(303);
+    expect((await findLink(server.database.db, 'swiyu-eid', '7564567890120'))?.person_id).toBe(person.id);
+  });
+
+  it.each<[string, PresentOptions, string]>([
+    ['declined', { decline: true }, 'You declined the request in the app'],
+    ['tampered with', { tamper: true }, 'were altered after they were issued'],
+    ['bound to another nonce', { nonce: 'old-nonce' }, 'does not belong to this request'],
+  ])('says so when the presentation is %s', async (_, options, message) => {
+    const { client, deepLink } = await startLogin();
+    await (await walletOf()).present(deepLink, options);
+    const refused = await client.get('/login/e-id/wait');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(message);
+    expect((await client.get('/profile')).status).toBe(303);
+  });
+
+  it('refuses a revoked e-ID and one from an issuer it does not accept', async () => {
+    const revoked = await walletOf();
+    revokeEid(revoked.eidStatusIndex ?? -1);
+    const first = await startLogin();
+    await revoked.present(first.deepLink);
+    expect(await (await first.client.get('/login/e-id/wait')).text()).toContain(
+      'revoked or suspended by its issuer',
+    );
+
+    const second = await startLogin();
+    await (await walletOf(anna, { untrusted: true })).present(second.deepLink);
+    expect(await (await second.client.get('/login/e-id/wait')).text()).toContain(
+      'does not come from an issuer',
+    );
+  });
+
+  it('stops waiting after the time-out', async () => {
+    const { client } = await startLogin();
+    clock += eidTimeoutMs + 1000;
+    const expired = await client.get('/login/e-id/wait');
+    expect(await expired.text()).toContain('The request expired without an answer');
+    clock = Date.now();
+  });
+});
