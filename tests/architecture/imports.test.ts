@@ -54,7 +54,7 @@ describe('the direction of src/', () => {
  * The business applications' stand-ins talk to Guichet only through its API and webhooks, as the
  * real ones would; a digital service builds on the modules' interfaces, never on another service.
  */
-const businessApplications = ['communal-erp', 'sion-app'];
+const businessApplications = ['communal-erp', 'sion-app', 'swiyu-verifier', 'swiyu-issuer', 'swiyu-wallet'];
 
 describe('digital services and business applications', () => {
   const files = sourceFiles(root);
