@@ -59,9 +59,9 @@ async function verifyThroughSimulator(wallet: SimulatedWallet) {
 describe('wallet credentials beside issued documents', () => {
   it('offers nothing for a type the authority does not issue into the wallet', async () => {
     const { db } = server.database;
-    const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+    const scc = (await getAuthorityBySlug(db, 'scc'))?.id ?? '';
     const citizen = await createCitizen(db, { givenNames: 'Paul', familyName: 'Roten' });
-    await issueSealedExtract(server, { authorityId: spf, accountId: citizen.account.id, key: 'none' });
+    await issueSealedExtract(server, { authorityId: scc, accountId: citizen.account.id, key: 'none' });
     expect(await listWalletCredentials(db, citizen.account.id)).toEqual([]);
   });
 
