@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../../../../tests/support/http-client.ts';
+import { createLocalPerson } from '../../../../tests/support/factories.ts';
+import { httpClient, loggedInClient } from '../../../../tests/support/http-client.ts';
 import { serveTestApp } from '../../../../tests/support/serve-test-app.ts';
 import { type PresentOptions, revokeEid, SimulatedWallet } from '../../../simulators/swiyu-wallet/index.ts';
 import { createPersonWithLink, findLink, getPerson } from '../persons.ts';
@@ -108,6 +109,59 @@ describe('logging in with the e-ID', () => {
     await (await walletOf(anna, { untrusted: true })).present(second.deepLink);
     expect(await (await second.client.get('/login/e-id/wait')).text()).toContain(
       'does not come from an issuer',
+    );
+  });
+
+  it('steps a logged-in person up to the highest level and brings them back where they were', async () => {
+    await createLocalPerson(server.database.db, {
+      givenNames: 'Julie',
+      familyName: 'Crettaz',
+      email: 'julie@example.ch',
+      password: 'correct horse battery staple',
+    });
+    const client = await loggedInClient(server.app, 'julie@example.ch', 'correct horse battery staple');
+    const stepUp = await client.get('/profile');
+    expect(stepUp.headers.get('Location')).toBe('/login?return=%2Fprofile&level=high');
+    expect(await (await client.get('/login?return=%2Fprofile&level=high')).text()).toContain(
+      '/login/e-id?return=%2Fprofile&amp;level=high',
+    );
+    expect(await (await client.get('/login/e-id?return=%2Fprofile&level=high')).text()).toContain(
+      'Cette étape demande le niveau de garantie le plus élevé',
+    );
+    await client.post('/login/e-id', { return: '/profile', stepUp: '1' });
+    const wait = await (await client.get('/login/e-id/wait')).text();
+    const deepLink = /data-deeplink="([^"]+)"/.exec(wait)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const julie = {
+      given_name: 'Julie',
+      family_name: 'Crettaz',
+      birth_date: '1992-05-06',
+      personal_administrative_number: '756.1111.2222.39',
+    };
+    await (await walletOf(julie)).present(deepLink);
+    const done = await client.get('/login/e-id/wait');
+    expect(done.headers.get('Location')).toBe('/profile');
+    expect((await client.get('/profile')).status).toBe(200);
+  });
+
+  it('does not let a step-up link someone else’s e-ID to the logged-in person', async () => {
+    await createLocalPerson(server.database.db, {
+      givenNames: 'Nina',
+      familyName: 'Carron',
+      email: 'nina@example.ch',
+      password: 'correct horse battery staple',
+    });
+    const client = await loggedInClient(server.app, 'nina@example.ch', 'correct horse battery staple');
+    await client.get('/login/e-id?return=%2Fprofile&level=high');
+    await client.post('/login/e-id', { return: '/profile', stepUp: '1' });
+    const wait = await (await client.get('/login/e-id/wait')).text();
+    const deepLink = /data-deeplink="([^"]+)"/.exec(wait)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    await (await walletOf()).present(deepLink);
+    const refused = await client.get('/login/e-id/wait');
+    expect(await refused.text()).toContain(
+      'Cette e-ID est celle d’une autre personne que celle qui est connectée',
+    );
+    expect((await client.get('/profile')).headers.get('Location')).toBe(
+      '/login?return=%2Fprofile&level=high',
     );
   });
 
