@@ -137,11 +137,10 @@ describe('the swiyu-issuer simulator against the issuer OpenAPI description', ()
     for (const field of Object.keys(status)) expect(fieldsOf(issuerApi, 'StatusResponse')).toContain(field);
     expect(enumOf(issuerApi, 'CredentialStatusType')).toContain(status.status);
 
-    const parameters = (
-      issuerApi.paths['/management/api/credentials/{credentialManagementId}/status']?.patch as {
-        parameters: Array<{ name: string; in: string }>;
-      }
-    ).parameters;
+    const statusPath = issuerApi.paths['/management/api/credentials/{credentialManagementId}/status'] as {
+      patch: { parameters: Array<{ name: string; in: string }> };
+    };
+    const parameters = statusPath.patch.parameters;
     expect(parameters).toContainEqual(expect.objectContaining({ name: 'credentialStatus', in: 'query' }));
     expect(enumOf(issuerApi, 'UpdateCredentialStatusRequestType')).toContain('REVOKED');
     const revoked = (await (
