@@ -165,6 +165,28 @@ describe('logging in with the e-ID', () => {
     );
   });
 
+  it('links to the one profile with the same names and date of birth once the person confirms it is theirs', async () => {
+    const { db } = server.database;
+    const { person } = await createPersonWithLink(
+      db,
+      { givenNames: 'Élise', familyName: 'Dayer', dateOfBirth: '1979-07-07' },
+      { provider: 'local', subject: 'elise@example.ch', level: 'substantial' },
+    );
+    const elise = {
+      given_name: 'Elise',
+      family_name: 'Dayer',
+      birth_date: '1979-07-07',
+      personal_administrative_number: '756.1234.5678.97',
+    };
+    const { client, deepLink } = await startLogin();
+    await (await walletOf(elise)).present(deepLink);
+    const asked = await client.get('/login/e-id/wait');
+    expect(await asked.text()).toContain('Élise Dayer');
+    const linked = await client.post('/login/e-id/confirm', { choice: 'link' });
+    expect(linked.status).toBe(303);
+    expect((await findLink(db, 'swiyu-eid', '7565555666673'))?.person_id).toBe(person.id);
+  });
+
   it('stops waiting after the time-out', async () => {
     const { client } = await startLogin();
     clock += eidTimeoutMs + 1000;
