@@ -176,7 +176,7 @@ describe('logging in with the e-ID', () => {
       given_name: 'Elise',
       family_name: 'Dayer',
       birth_date: '1979-07-07',
-      personal_administrative_number: '756.1234.5678.97',
+      personal_administrative_number: '756.5555.6666.73',
     };
     const { client, deepLink } = await startLogin();
     await (await walletOf(elise)).present(deepLink);
