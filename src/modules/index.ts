@@ -8,6 +8,9 @@ import { pushServiceSimulator } from '../simulators/push-service/index.ts';
 import { saferpaySimulator } from '../simulators/saferpay/index.tsx';
 import { sionAppSimulator } from '../simulators/sion-app/index.tsx';
 import { smsGatewaySimulator } from '../simulators/sms-gateway/index.ts';
+import { swiyuIssuerSimulator } from '../simulators/swiyu-issuer/index.ts';
+import { swiyuVerifierSimulator } from '../simulators/swiyu-verifier/index.ts';
+import { swiyuWalletSimulator } from '../simulators/swiyu-wallet/index.ts';
 import { taxSystemSimulator } from '../simulators/tax-system/index.ts';
 import { tsaSimulator } from '../simulators/tsa/index.ts';
 import { accountsModule } from './accounts/module.ts';
@@ -83,4 +86,7 @@ export const simulators = [
   debtRegisterSimulator,
   taxSystemSimulator,
   healthRegisterSimulator,
+  swiyuVerifierSimulator,
+  swiyuIssuerSimulator,
+  swiyuWalletSimulator,
 ];

@@ -29,6 +29,7 @@ import {
 } from '../modules/identity/index.ts';
 import { createApiClient } from '../modules/integration/index.ts';
 import { demoPaymentSettings, savePaymentSettings } from '../modules/payments/index.ts';
+import { enableWalletCredential } from '../modules/signing/index.ts';
 import { seedDemoFaq } from '../modules/support/index.ts';
 import type { MasterKey } from '../platform/crypto/master-keys.ts';
 import type { Db } from '../platform/database/database.ts';
@@ -117,6 +118,22 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   await seedDemoFaq(db);
   await seedSionRooms(db);
   await seedHealthServices(db, SEED);
+  await issueIntoWallets(db);
+}
+
+/**
+ * The debt-collection extract and the authorisation to practise also go into the e-ID wallet, as the
+ * credential types the canton's swiyu-issuer offers (the simulator's, in the demo).
+ */
+async function issueIntoWallets(db: Db) {
+  for (const [authority, issuedType, configurationId] of [
+    ['spf', 'extract', 'debt-collection-extract'],
+    ['ssp', 'authorisation', 'authorisation-to-practise'],
+  ] as const) {
+    const found = await getAuthorityBySlug(db, authority);
+    if (found)
+      await enableWalletCredential(db, { authorityId: found.id, issuedType, configurationId, actor: SEED });
+  }
 }
 
 /**

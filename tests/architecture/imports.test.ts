@@ -61,6 +61,9 @@ const businessApplications = [
   'tax-system',
   'narcotics-register',
   'health-register',
+  'swiyu-verifier',
+  'swiyu-issuer',
+  'swiyu-wallet',
 ];
 
 describe('digital services and business applications', () => {

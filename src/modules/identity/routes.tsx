@@ -5,6 +5,7 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { endSessionsContaining } from '../../platform/http/session.ts';
 import type { Platform } from '../../platform/module.ts';
 import { devIdpRoutes } from './dev-idp/routes.tsx';
+import { eidRoutes } from './eid/eid-routes.tsx';
 import { loadIdentityProviders } from './identity-providers.ts';
 import { type LoginFailure, localRoutes } from './local-routes.tsx';
 import { logIn } from './log-in.ts';
@@ -63,6 +64,7 @@ export function identityRoutes(platform: Platform, firstLogin: FirstLogin): Rout
         returnTo={returnTo}
         level={wanted}
         failed={c.req.query('failed') === '1'}
+        eid={Boolean(config.swiyu.verifier)}
       >
         {(!wanted || atLeast('substantial', wanted)) && (
           <LocalLoginForm locale={c.var.locale} returnTo={returnTo} email={email} errors={errors} />
@@ -102,6 +104,7 @@ export function identityRoutes(platform: Platform, firstLogin: FirstLogin): Rout
     ...registerRoutes(platform),
     ...passkeyRoutes(platform),
     ...mobileRoutes(platform),
+    ...eidRoutes(platform, firstLogin),
     {
       method: 'GET',
       path: '/profile',

@@ -1,6 +1,7 @@
 export { signingCertificateV2 } from './asn1.ts';
 export { generateP256, issueCertificate } from './certificates.ts';
 export type { SealContext } from './context.ts';
+export { enableWalletCredential, listWalletCredentials } from './credentials/wallet-credentials.ts';
 export type {
   IssuedContent,
   IssuedDocument,

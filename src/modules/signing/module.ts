@@ -1,4 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
+import { walletCredentialsMySpace } from './credentials/my-space.tsx';
+import { offerWalletCredential, revokeWalletCredential } from './credentials/wallet-credentials.ts';
 import type { LayoutRenderer } from './issuing/content.ts';
 import { issuingContextOf } from './issuing/issue-document.ts';
 import { issuingRoutes } from './issuing/routes.tsx';
@@ -6,6 +8,7 @@ import { sealIssued } from './issuing/seal-issued.ts';
 import * as create from './migrations/2026-12-01-10-signing-create.ts';
 import * as issued from './migrations/2026-12-01-30-signing-issued-documents.ts';
 import * as issuedLayout from './migrations/2026-12-01-95-signing-issued-layout.ts';
+import * as walletCredentials from './migrations/2026-12-02-70-signing-wallet-credentials.ts';
 
 /**
  * Each authority's electronic seal (keys, certificates, PAdES B-T sealing) and its validation; the
@@ -18,10 +21,16 @@ export const signingModule = (wiring: { layouts: Record<string, LayoutRenderer> 
     '2026-12-01-10-signing-create': create,
     '2026-12-01-30-signing-issued-documents': issued,
     '2026-12-01-95-signing-issued-layout': issuedLayout,
+    '2026-12-02-70-signing-wallet-credentials': walletCredentials,
   },
   routes: issuingRoutes,
   jobs: (platform) => ({
     'signing:seal-issued': async ({ issuedId }) =>
       sealIssued(await issuingContextOf(platform), issuedId, wiring.layouts, platform.now()),
+    'signing:offer-credential': ({ credentialId }) =>
+      offerWalletCredential(platform.db, platform.config.swiyu.issuer, credentialId),
+    'signing:revoke-credential': ({ credentialId }) =>
+      revokeWalletCredential(platform.db, platform.config.swiyu.issuer, credentialId, platform.now()),
   }),
+  mySpace: walletCredentialsMySpace,
 });

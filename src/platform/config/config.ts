@@ -64,7 +64,25 @@ export interface Config {
   /** ClamAV's daemon (`tcp://host:3310`, `unix:///path`): uploads wait in quarantine until it finds them clean. */
   clamdUrl: string | undefined;
   seal: SealConfig;
+  swiyu: SwiyuConfig;
 }
+
+/**
+ * The federal e-ID's generic services, as deployed by the canton (docs/e-id.md): the verifier, which
+ * logs people in from their wallet, and the issuer, which puts Guichet's attestations into it. Each is
+ * off when its address is not set (the simulators in demo mode).
+ */
+export interface SwiyuConfig {
+  verifier: { url: string; token: string | undefined; eidIssuerDids: string[] } | undefined;
+  issuer: { url: string; token: string | undefined; statusList: string | undefined } | undefined;
+}
+
+/**
+ * The DID of the simulated wallet's test e-ID issuer (src/simulators/swiyu-wallet/eid-issuer.ts, a test
+ * checks they agree): accepted in demo mode only, never a real e-ID.
+ */
+export const demoEidIssuerDid =
+  'did:jwk:eyJrdHkiOiJFQyIsImNydiI6IlAtMjU2IiwieCI6IjMtNDFmU0FpbXA1d2FsNVdILWU2Q25scl9IMFJXSF9HN0I3RExOekNJNWciLCJ5IjoiTkJ0WG9KLVJjR0pVTjRQX2dCUG9rVzFYNFV4ZWswY2lCN01yLXFEc05pSSJ9';
 
 /**
  * Each authority's electronic seal: its PKCS#12 (`<authority slug>.p12` in `pkcs12.directory`), or,
@@ -192,6 +210,25 @@ function toConfig(env: Env, publicUrl: string): Config {
       // A local CA's seal proves nothing to outsiders: outside the demo only when explicitly allowed.
       localCa: demo || env.SEAL_LOCAL_CA,
     },
+    swiyu: swiyu(env, publicUrl),
+  };
+}
+
+function swiyu(env: Env, publicUrl: string): SwiyuConfig {
+  const demo = env.GUICHET_DEMO;
+  const verifierUrl = env.SWIYU_VERIFIER_URL ?? (demo ? `${publicUrl}/simulators/swiyu-verifier` : undefined);
+  const issuerUrl = env.SWIYU_ISSUER_URL ?? (demo ? `${publicUrl}/simulators/swiyu-issuer` : undefined);
+  return {
+    verifier: verifierUrl
+      ? {
+          url: verifierUrl,
+          token: env.SWIYU_VERIFIER_TOKEN,
+          eidIssuerDids: env.SWIYU_EID_ISSUER_DIDS ?? (demo ? [demoEidIssuerDid] : []),
+        }
+      : undefined,
+    issuer: issuerUrl
+      ? { url: issuerUrl, token: env.SWIYU_ISSUER_TOKEN, statusList: env.SWIYU_ISSUER_STATUS_LIST }
+      : undefined,
   };
 }
 

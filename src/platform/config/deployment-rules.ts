@@ -23,6 +23,11 @@ export function deploymentProblems(
     for (const name of ['DATATRANS_PASSWORD', 'DATATRANS_SIGN_KEY'] as const)
       need(name, 'when DATATRANS_MERCHANT_ID is set');
   if (env.SEAL_PKCS12_DIR) need('SEAL_PKCS12_PASSWORD', 'when SEAL_PKCS12_DIR is set');
+  if (env.SWIYU_VERIFIER_URL && !env.GUICHET_DEMO)
+    need(
+      'SWIYU_EID_ISSUER_DIDS',
+      'when SWIYU_VERIFIER_URL is set: only e-IDs from these issuers are accepted',
+    );
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
     problems.push('METRICS_PORT must differ from PORT: metrics are served apart from the site');
   if (env.GUICHET_DEMO) return problems;
@@ -43,6 +48,8 @@ export function deploymentProblems(
     TAX_SYSTEM_URL: env.TAX_SYSTEM_URL,
     DATATRANS_API_URL: env.DATATRANS_MERCHANT_ID ? env.DATATRANS_API_URL : undefined,
     DATATRANS_PAY_URL: env.DATATRANS_MERCHANT_ID ? env.DATATRANS_PAY_URL : undefined,
+    SWIYU_VERIFIER_URL: env.SWIYU_VERIFIER_URL,
+    SWIYU_ISSUER_URL: env.SWIYU_ISSUER_URL,
   };
   for (const [name, value] of Object.entries(external)) {
     if (value && servedOnlyInDemo(value, publicUrl, '/simulators/'))

@@ -154,6 +154,20 @@ export const envSchema = z.object({
   SEAL_PKCS12_PASSWORD: optional,
   SEAL_LOCAL_CA: flag(false),
   SAFERPAY_API_URL: web,
+  SWIYU_VERIFIER_URL: web,
+  SWIYU_VERIFIER_TOKEN: optional,
+  SWIYU_EID_ISSUER_DIDS: checked((raw) => {
+    const dids = raw
+      .split(',')
+      .map((did) => did.trim())
+      .filter(Boolean);
+    return dids.every((did) => /^did:[a-z0-9]+:\S+$/.test(did))
+      ? { value: dids }
+      : 'must be a comma-separated list of DIDs (did:…), the e-ID issuers accepted';
+  }).transform((parsed) => parsed?.value),
+  SWIYU_ISSUER_URL: web,
+  SWIYU_ISSUER_TOKEN: optional,
+  SWIYU_ISSUER_STATUS_LIST: web,
 });
 
 export type Env = z.infer<typeof envSchema>;

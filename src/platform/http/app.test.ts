@@ -39,6 +39,7 @@ describe('route table', () => {
     expect(api.filter((r) => r.access !== 'apiClient')).toEqual([]);
     const others = exempt.filter((r) => !r.path.startsWith('/api/'));
     expect(others.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'PATCH /simulators/swiyu-issuer/management/api/credentials/:id/status',
       'POST /dev-idp/*',
       'POST /login/oidc/:provider/backchannel-logout',
       'POST /notifications/sms/receipts', // signed by the SMS gateway
@@ -59,6 +60,13 @@ describe('route table', () => {
       'POST /simulators/saferpay/vt/:token', // the provider's own page
       'POST /simulators/sms-gateway/messages',
       'POST /simulators/tax-system/webhooks', // signed by Guichet (Standard Webhooks)
+      // The swiyu services' management APIs (internal network or bearer token) and wallet-facing endpoints.
+      'POST /simulators/swiyu-issuer/management/api/credentials',
+      'POST /simulators/swiyu-issuer/oid4vci/api/credential', // the access token and a proof of possession
+      'POST /simulators/swiyu-issuer/oid4vci/api/nonce',
+      'POST /simulators/swiyu-issuer/oid4vci/api/token', // the pre-authorised code
+      'POST /simulators/swiyu-verifier/management/api/verifications',
+      'POST /simulators/swiyu-verifier/oid4vp/api/request-object/:id/response-data', // a key-bound presentation
       'POST /simulators/tsa', // RFC 3161 over HTTP: dates a hash for anyone
     ]);
   });

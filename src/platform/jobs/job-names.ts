@@ -28,6 +28,10 @@ export interface JobPayloads {
   'documents:apply-retention': Record<string, never>;
   /** Seals an issued document (PAdES with a timestamp) and hands it out; see `issueDocument`. */
   'signing:seal-issued': { issuedId: string };
+  /** Asks the swiyu-issuer for the wallet credential's offer of an issued document (ADR 26). */
+  'signing:offer-credential': { credentialId: string };
+  /** Revokes a revoked document's wallet credential at the swiyu-issuer (its status list entry). */
+  'signing:revoke-credential': { credentialId: string };
   /** Issues the sealed receipt of a submission into the account's documents. */
   'forms:issue-receipt': { submissionId: string; accountId: string };
   /** Scans a document kept in quarantine because the malware scanner was down; retried until it answers. */

@@ -3,6 +3,8 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
+import { eidMessages } from '../eid/messages.ts';
+import { eidProvider } from '../eid/resolve-eid-person.ts';
 import type { IdentityProviderConfig } from '../identity-providers.ts';
 import { identityMessages, levelKey } from '../messages.ts';
 import type { IdentityLink } from '../persons.ts';
@@ -19,6 +21,7 @@ export function IdentitiesPage(props: {
   const label = (provider: string) => {
     if (provider === 'local') return t('localMeans');
     if (provider === 'passkey') return t('passkeyMeans');
+    if (provider === eidProvider) return eidMessages.translator(props.locale)('eidMeans');
     const config = props.providers.find((p) => p.id === provider);
     return config ? pick(config.label, props.locale) : provider;
   };

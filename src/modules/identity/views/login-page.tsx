@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { AssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
+import { eidMessages } from '../eid/messages.ts';
 import type { IdentityProviderConfig } from '../identity-providers.ts';
 import { identityMessages, levelKey } from '../messages.ts';
 
@@ -11,6 +12,8 @@ export function LoginPage(props: {
   returnTo: string;
   level: AssuranceLevel | undefined;
   failed: boolean;
+  /** Whether the federal e-ID is offered (a swiyu verifier is configured). */
+  eid?: boolean;
   /** The e-mail and password form, where the level asked for allows the built-in means. */
   children?: Child;
 }) {
@@ -27,6 +30,16 @@ export function LoginPage(props: {
       {props.level && <p class="lead">{t('loginLevelRequired', { level: t(levelKey[props.level]) })}</p>}
       <p>{t('loginLead')}</p>
       <ul class="means-list">
+        {props.eid && (
+          <li>
+            <a
+              class="button"
+              href={`/login/e-id?${new URLSearchParams({ return: props.returnTo, ...(props.level ? { level: props.level } : {}) })}`}
+            >
+              {eidMessages.translator(props.locale)('eidLoginWith')}
+            </a>
+          </li>
+        )}
         {props.providers.map((provider) => (
           <li>
             <a class="button button--secondary" href={query(provider.id)}>

@@ -14,6 +14,8 @@ import {
 } from '../../documents/index.ts';
 import type { MandateTheme } from '../../mandates/index.ts';
 import type { SealContext } from '../context.ts';
+import { credentialClaims } from '../credentials/credential-claims.ts';
+import { offerWalletCredentialLater } from '../credentials/wallet-credentials.ts';
 import { documentContentHash, encodeGuichetQr } from '../qr/index.ts';
 import { currentSealKey } from '../seal-keys.ts';
 import type { IssuedContent, IssuedSubject, IssuedType, OwnLayout, VerifierFields } from './content.ts';
@@ -177,6 +179,14 @@ export async function issueDocument(
         .executeTakeFirstOrThrow(),
   );
   await enqueue(tx, 'signing:seal-issued', { issuedId: issued.id });
+  await offerWalletCredentialLater(tx, {
+    issuedId: issued.id,
+    authorityId: issuance.authorityId,
+    accountId: issuance.accountId,
+    type: issuance.type,
+    issuedBy: issuance.issuedBy,
+    subjectData: credentialClaims(issuance, { serial, issuer: authority.slug, issuedAt: now, fields }),
+  });
   return { document, serial };
 }
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { audited } from '../../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
 import { recordRevocation } from '../../documents/index.ts';
+import { revokeWalletCredentialLater } from '../credentials/wallet-credentials.ts';
 import type { IssuedDocument } from './content.ts';
 import type { IssuingTables } from './tables.ts';
 
@@ -115,6 +116,7 @@ export async function revokeIssuedDocument(
       .executeTakeFirst();
     if (!row) return undefined;
     await recordRevocation(tx, row.document_id, { at: now, reason: revocation.reason });
+    await revokeWalletCredentialLater(tx, row.id);
     return toIssued(row);
   });
 }

@@ -1,0 +1,34 @@
+import { defineMessages } from '../../../platform/i18n/messages.ts';
+
+export const credentialMessages = defineMessages({
+  fr: {
+    walletTitle: 'Attestations pour votre e-ID',
+    walletLead:
+      'Ces documents existent aussi comme attestations vérifiables. Scannez le code avec l’application swiyu pour les ajouter à votre portefeuille.',
+    walletQr: 'Code QR de l’attestation {title}',
+    walletOpen: 'Ajouter à l’application swiyu sur cet appareil',
+    walletPending: 'En préparation…',
+    walletRevoked: 'Révoquée par l’autorité',
+    walletSerial: 'N° {serial}',
+  },
+  de: {
+    walletTitle: 'Bescheinigungen für Ihre E-ID',
+    walletLead:
+      'Diese Dokumente gibt es auch als überprüfbare Bescheinigungen. Scannen Sie den Code mit der swiyu-App, um sie Ihrer Wallet hinzuzufügen.',
+    walletQr: 'QR-Code der Bescheinigung {title}',
+    walletOpen: 'Zur swiyu-App auf diesem Gerät hinzufügen',
+    walletPending: 'In Vorbereitung …',
+    walletRevoked: 'Von der Behörde widerrufen',
+    walletSerial: 'Nr. {serial}',
+  },
+  en: {
+    walletTitle: 'Attestations for your e-ID',
+    walletLead:
+      'These documents also exist as verifiable attestations. Scan the code with the swiyu app to add them to your wallet.',
+    walletQr: 'QR code of the attestation {title}',
+    walletOpen: 'Add to the swiyu app on this device',
+    walletPending: 'Being prepared…',
+    walletRevoked: 'Revoked by the authority',
+    walletSerial: 'No. {serial}',
+  },
+});
