@@ -206,6 +206,8 @@ export async function publishForm(db: Db, actor: string, form: Form): Promise<st
         .set({ published_at: sql`now()` })
         .where('form_id', '=', form.id)
         .where('version', '=', latest.version)
+        // Two designers publishing at once: the second finds it done instead of tripping the trigger.
+        .where('published_at', 'is', null)
         .execute();
       await tables(tx)
         .updateTable('forms')

@@ -46,13 +46,9 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE);
         if (!challenge) throw new HttpError(400, 'bad_request');
-        const ok = await registerPasskey(
-          db,
-          rp,
-          personId,
-          challenge,
-          (await c.req.json()) as RegistrationResponseJSON,
-        );
+        const answer = (await c.req.json().catch(() => undefined)) as RegistrationResponseJSON | undefined;
+        if (!answer) throw new HttpError(422, 'passkey_not_verified');
+        const ok = await registerPasskey(db, rp, personId, challenge, answer);
         if (!ok) throw new HttpError(422, 'passkey_not_verified');
         return c.json({ redirect: '/profile/identities?linked=1' });
       },
@@ -76,8 +72,13 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE); // a challenge answers once
-        const body = (await c.req.json()) as { response: AuthenticationResponseJSON; returnTo?: string };
-        const found = challenge && (await authenticateWithPasskey(db, rp, challenge, body.response));
+        // A body that is not JSON, or names no response, fails like a wrong answer.
+        const body = (await c.req.json().catch(() => ({}))) as {
+          response?: AuthenticationResponseJSON;
+          returnTo?: string;
+        };
+        const found =
+          challenge && body.response && (await authenticateWithPasskey(db, rp, challenge, body.response));
         if (!found) throw new HttpError(401, 'unauthenticated');
         await logIn(c, db, { provider: 'passkey', subject: found.passkeyId, level: passkeyLevel });
         return c.json({ redirect: safeReturn(body.returnTo) });
