@@ -104,6 +104,16 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /preferences': { audience: 'self' },
   'GET /accounts/access-log': { audience: 'self' },
   'POST /mandates': { audience: 'self' },
+  // changing how one logs in or is reached asks for a login of the last minutes (ASVS 7.5.1)
+  'GET /profile/local-means': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/local-means': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/mobile': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/passkeys/options': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/identities/:link/remove': {
+    audience: 'person',
+    needs: 'a recent login',
+    params: { link: 'sub' },
+  },
   'POST /accounts/professional': {
     audience: 'person',
     needs: 'a company the commercial register lists the person for',

@@ -12,6 +12,7 @@ import {
   relyingParty,
 } from './passkeys.ts';
 import { getPerson, personName } from './persons.ts';
+import { demandRecentLogin } from './recent-login.ts';
 import { safeReturn } from './safe-return.ts';
 import { loginPerAddress } from './throttles.ts';
 
@@ -27,6 +28,8 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       path: '/profile/passkeys/options',
       access: 'person',
       async handler(c) {
+        const stale = demandRecentLogin(c, platform.now(), '/profile/identities');
+        if (stale) return stale;
         const person = await getPerson(db, loggedInPerson(c).id);
         if (!person) throw new HttpError(401, 'unauthenticated');
         const options = await registrationOptions(db, rp, {

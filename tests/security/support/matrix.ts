@@ -134,7 +134,9 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       gaps.push({ route: key, problem: `parameter of unknown kind: ${unknown.join(', ')}` });
       continue;
     }
-    const main = names.filter((n) => kinds[n] !== 'sub' && kinds[n] !== 'authority').at(-1) ?? names.at(-1);
+    const main =
+      names.filter((n) => kinds[n] !== 'sub' && kinds[n] !== 'authority').at(-1) ??
+      names.filter((n) => kinds[n] === 'authority').at(-1);
     const audience = policy?.audience ?? 'person';
     const mayBeAbsent = policy?.needs !== undefined || names.some((n) => kinds[n] === 'sub' && !subValues[n]);
     const fill = (owner: Owner, override?: { name: string; value: string }) => {
