@@ -14,6 +14,7 @@ export function actorFor(route: Pick<CollectedRoute, 'access' | 'path'>): ActorN
 export function fillPath(route: Pick<CollectedRoute, 'path'>, cast: Cast): string {
   return route.path
     .replace(/:slug|:commune/g, cast.slugs.X)
+    .replace(':provider', 'dev')
     .replace(/:(\w+)/g, (_all, name: string) => {
       const kind = name === 'id' ? route.path.split(`/:${name}`)[0]?.split('/').at(-1) : name;
       const byWord: Record<string, string | undefined> = {
