@@ -142,6 +142,7 @@ const readTraces: Record<string, string> = {
   vapid_keys: 'the push keys, made on first use',
   signing_local_ca: 'the demo CA, made on first use',
   seal_keys: 'an authority’s seal key, made on first use',
+  oidc_signing_keys: 'the OpenID provider’s signing keys, made on first use',
 };
 
 /** Rows a read may add to a table that is otherwise watched: audit of the keys above, the webhook event. */

@@ -201,6 +201,8 @@ export async function publishForm(db: Db, actor: string, form: Form): Promise<st
       details: { version: latest.version },
     },
     async (tx) => {
+      // The form's row first, as saving a definition does: the same lock order, no deadlock between them.
+      await tables(tx).selectFrom('forms').select('id').where('id', '=', form.id).forUpdate().execute();
       await tables(tx)
         .updateTable('form_versions')
         .set({ published_at: sql`now()` })
