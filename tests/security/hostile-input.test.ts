@@ -21,6 +21,7 @@ const corpus = [
   "Robert'); DROP TABLE persons;--",
   'line\r\nSet-Cookie: injected=1',
   '\u202Egnp.exe\u0000 ᴬdmin \uFEFF',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax is the payload
   '{{7*7}} ${7*7} <%= 7*7 %>',
   'ａｄｍｉｎ@ex\u00ADample.ch',
   'x'.repeat(20_000),
