@@ -8,6 +8,7 @@ import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
 import type { RouteContext } from './http/route.ts';
+import { securityTxt } from './http/security-txt.ts';
 import { purgeExpiredSessions } from './http/session.ts';
 import { jobMigrations } from './jobs/migrations.ts';
 import type { GuichetModule } from './module.ts';
@@ -52,6 +53,15 @@ export function platformModule(metrics: Metrics): GuichetModule {
           handler: (c: RouteContext) =>
             platform.render(c, { title: infoPageTitle(page, c.var.locale) }, <InfoPageBody page={page} />),
         })),
+      {
+        method: 'GET',
+        path: '/.well-known/security.txt',
+        access: 'anonymous',
+        handler: (c) =>
+          c.text(securityTxt(platform.config, platform.now()), 200, {
+            'Content-Type': 'text/plain; charset=utf-8',
+          }),
+      },
       {
         method: 'GET',
         path: '/components',

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
+import type { RouteContext } from '../../src/platform/http/route.ts';
 import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createLogger, type Logger } from '../../src/platform/logging/logger.ts';
 import { buildApp } from '../../src/runtime/build-app.ts';
@@ -11,6 +12,8 @@ import { testTsaUrl } from './tsa-server.ts';
 export interface TestAppOptions {
   /** Who the requests come from, for in-process tests of rules; browser journeys log in for real. */
   actor?: () => Actor | null;
+  /** The same, chosen from the request itself (a header naming the actor, an API key). */
+  resolveActor?: (c: RouteContext) => Promise<Actor | null>;
   env?: Record<string, string>;
   now?: () => Date;
   /** Silent unless a test reads what is logged. */
@@ -32,7 +35,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     config,
     db: database.db,
     logger,
-    resolveActor: options.actor ? async () => options.actor?.() ?? null : undefined,
+    resolveActor: options.resolveActor ?? (options.actor ? async () => options.actor?.() ?? null : undefined),
     now: options.now,
   });
   return { ...built, database, config, close: () => database.drop() };

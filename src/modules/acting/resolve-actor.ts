@@ -8,7 +8,7 @@ import { representedAccount } from './acting-for.ts';
 
 /**
  * Who is acting, rebuilt from the database on every request so that a removed membership or role
- * takes effect at once. A session whose person is gone is treated as logged out.
+ * takes effect at once. A session whose person is gone or disabled is treated as logged out.
  */
 export async function resolveActor(db: Db, session: Session): Promise<PersonActor | null> {
   const auth = sessionAuth(session);
@@ -18,7 +18,7 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
     listAccountsOf(db, auth.personId),
     staffRolesOf(db, auth.personId),
   ]);
-  if (!person) return null;
+  if (!person || person.disabled_at) return null; // a disabled person's sessions end with it
   const wanted = currentAccountId(session);
   const own = accounts.find((a) => a.id === wanted);
   // Acting for someone else holds only while a mandate in force allows it: checked on every request.

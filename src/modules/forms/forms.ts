@@ -201,11 +201,15 @@ export async function publishForm(db: Db, actor: string, form: Form): Promise<st
       details: { version: latest.version },
     },
     async (tx) => {
+      // The form's row first, as saving a definition does: the same lock order, no deadlock between them.
+      await tables(tx).selectFrom('forms').select('id').where('id', '=', form.id).forUpdate().execute();
       await tables(tx)
         .updateTable('form_versions')
         .set({ published_at: sql`now()` })
         .where('form_id', '=', form.id)
         .where('version', '=', latest.version)
+        // Two designers publishing at once: the second finds it done instead of tripping the trigger.
+        .where('published_at', 'is', null)
         .execute();
       await tables(tx)
         .updateTable('forms')

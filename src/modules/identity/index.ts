@@ -23,6 +23,7 @@ export {
   getPerson,
   type Person,
   personName,
+  setPersonDisabled,
   setPlatformAdmin,
   updateLanguages,
 } from './persons.ts';

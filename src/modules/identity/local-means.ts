@@ -229,6 +229,8 @@ export async function findCredential(
   db: Db,
   by: { id: string } | { email: string },
 ): Promise<CredentialInfo | undefined> {
+  // A NUL byte is no address, and PostgreSQL refuses it in text: an unknown address, not a server error.
+  if ('email' in by && by.email.includes('\u0000')) return undefined;
   let query = tablesOf<IdentityTables>(db)
     .selectFrom('local_credentials')
     .select(['id', 'person_id', 'email', 'totp_secret']);

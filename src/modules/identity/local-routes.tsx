@@ -18,6 +18,7 @@ import { knownDevice, rememberDevice } from './login-device.ts';
 import { type IdentityTranslate, identityMessages } from './messages.ts';
 import { checkNewPassword } from './password.ts';
 import { getPerson } from './persons.ts';
+import { demandRecentLogin } from './recent-login.ts';
 import { safeReturn } from './safe-return.ts';
 import {
   loginFailuresPerAccount,
@@ -185,6 +186,8 @@ export function localRoutes(
       path: '/profile/local-means',
       access: 'person',
       async handler(c) {
+        const stale = demandRecentLogin(c, platform.now(), '/profile/local-means');
+        if (stale) return stale;
         const secret = c.var.session.get<string>(PENDING_SETUP) ?? newTotpSecret();
         c.var.session.set(PENDING_SETUP, secret);
         const person = await getPerson(db, loggedInPerson(c).id);
@@ -209,6 +212,8 @@ export function localRoutes(
       access: 'person',
       async handler(c) {
         const personId = loggedInPerson(c).id;
+        const stale = demandRecentLogin(c, platform.now(), '/profile/local-means');
+        if (stale) return stale;
         const secret = c.var.session.get<string>(PENDING_SETUP);
         if (!secret) return c.redirect('/profile/local-means', 303);
         const t = identityMessages.translator(c.var.locale);

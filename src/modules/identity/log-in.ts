@@ -17,7 +17,7 @@ export async function logIn(
 ): Promise<void> {
   const link = await findLink(db, means.provider, means.subject);
   const person = link && (await getPerson(db, link.person_id));
-  if (!link || !person) throw new HttpError(401, 'unauthenticated');
+  if (!link || !person || person.disabled_at) throw new HttpError(401, 'unauthenticated');
   await touchLink(db, link.id);
   const accountId = await ensurePersonalAccount(db, person.id, personName(person));
   establishLogin(

@@ -3,6 +3,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { identityMessages } from './messages.ts';
 import { confirmMobile, normaliseMobile, startMobileVerification } from './mobile-verification.ts';
+import { demandRecentLogin } from './recent-login.ts';
 import { MobilePage } from './views/mobile-page.tsx';
 
 const SENT_TO = 'mobileSentTo';
@@ -38,6 +39,8 @@ export function mobileRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       rateLimit: sendLimit,
       async handler(c) {
+        const stale = demandRecentLogin(c, platform.now(), '/profile/mobile');
+        if (stale) return stale;
         const mobile = normaliseMobile(String((await c.req.parseBody()).mobile ?? ''));
         if (!mobile)
           return show(c, [

@@ -12,6 +12,7 @@ import {
   relyingParty,
 } from './passkeys.ts';
 import { getPerson, personName } from './persons.ts';
+import { demandRecentLogin } from './recent-login.ts';
 import { safeReturn } from './safe-return.ts';
 import { loginPerAddress } from './throttles.ts';
 
@@ -27,6 +28,8 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       path: '/profile/passkeys/options',
       access: 'person',
       async handler(c) {
+        const stale = demandRecentLogin(c, platform.now(), '/profile/identities');
+        if (stale) return stale;
         const person = await getPerson(db, loggedInPerson(c).id);
         if (!person) throw new HttpError(401, 'unauthenticated');
         const options = await registrationOptions(db, rp, {
@@ -46,13 +49,9 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE);
         if (!challenge) throw new HttpError(400, 'bad_request');
-        const ok = await registerPasskey(
-          db,
-          rp,
-          personId,
-          challenge,
-          (await c.req.json()) as RegistrationResponseJSON,
-        );
+        const answer = (await c.req.json().catch(() => undefined)) as RegistrationResponseJSON | undefined;
+        if (!answer) throw new HttpError(422, 'passkey_not_verified');
+        const ok = await registerPasskey(db, rp, personId, challenge, answer);
         if (!ok) throw new HttpError(422, 'passkey_not_verified');
         return c.json({ redirect: '/profile/identities?linked=1' });
       },
@@ -76,8 +75,13 @@ export function passkeyRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const challenge = c.var.session.get<string>(CHALLENGE);
         c.var.session.delete(CHALLENGE); // a challenge answers once
-        const body = (await c.req.json()) as { response: AuthenticationResponseJSON; returnTo?: string };
-        const found = challenge && (await authenticateWithPasskey(db, rp, challenge, body.response));
+        // A body that is not JSON, or names no response, fails like a wrong answer.
+        const body = (await c.req.json().catch(() => ({}))) as {
+          response?: AuthenticationResponseJSON;
+          returnTo?: string;
+        };
+        const found =
+          challenge && body.response && (await authenticateWithPasskey(db, rp, challenge, body.response));
         if (!found) throw new HttpError(401, 'unauthenticated');
         await logIn(c, db, { provider: 'passkey', subject: found.passkeyId, level: passkeyLevel });
         return c.json({ redirect: safeReturn(body.returnTo) });

@@ -162,6 +162,33 @@ export async function touchLink(db: Db, linkId: string): Promise<void> {
     .execute();
 }
 
+/**
+ * Disables a person (or enables them again): they cannot log in, and every session they have stops
+ * counting on its next request, since who is acting is rebuilt from the database each time.
+ */
+export async function setPersonDisabled(
+  db: Db,
+  actor: string,
+  personId: string,
+  disabled: boolean,
+): Promise<void> {
+  await audited(
+    db,
+    {
+      actor,
+      action: disabled ? 'person.disable' : 'person.enable',
+      subjectType: 'person',
+      subjectId: personId,
+    },
+    (tx) =>
+      identity(tx)
+        .updateTable('persons')
+        .set({ disabled_at: disabled ? new Date() : null })
+        .where('id', '=', personId)
+        .execute(),
+  );
+}
+
 export async function setPlatformAdmin(
   db: Db,
   actor: string,

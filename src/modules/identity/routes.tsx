@@ -22,6 +22,7 @@ import {
   listLinks,
   unlinkIdentity,
 } from './persons.ts';
+import { demandRecentLogin } from './recent-login.ts';
 import { registerRoutes } from './register-routes.tsx';
 import { safeReturn } from './safe-return.ts';
 import { sessionAuth } from './session-login.ts';
@@ -240,6 +241,8 @@ export function identityRoutes(platform: Platform, firstLogin: FirstLogin): Rout
       access: 'person',
       object: { none: 'the person’s own sign-in means, selected by their own id' },
       async handler(c) {
+        const stale = demandRecentLogin(c, platform.now(), '/profile/identities');
+        if (stale) return stale;
         try {
           await unlinkIdentity(db, loggedInPerson(c).id, c.req.param('link') ?? '');
         } catch (error) {

@@ -25,6 +25,8 @@ export interface IdentityTables {
     notification_language: Locale | null;
     platform_admin: Generated<boolean>;
     created_at: Generated<Date>;
+    /** Set when the operator disabled the person: no login, no session counts. */
+    disabled_at: Generated<Date | null>;
   };
   /** Each identity means linked to a person: an external provider's subject, or a local credential. */
   identity_links: {

@@ -239,7 +239,8 @@ export function notificationRoutes(platform: Platform): RouteDef[] {
       path: '/notifications/devices',
       access: 'person',
       async handler(c) {
-        const subscription = (await c.req.json()) as unknown;
+        // A body that is not JSON is as invalid as a wrong one: 422, not a server error.
+        const subscription = (await c.req.json().catch(() => undefined)) as unknown;
         if (!isBrowserSubscription(subscription)) throw new HttpError(422, 'invalid_subscription');
         await savePushSubscription(db, personId(c), subscription, c.req.header('User-Agent'));
         return c.json({ ok: true }, 201);

@@ -36,6 +36,8 @@ export interface Config {
   /** Outgoing mail server; without it, mails are logged (demo). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The `Contact` of security.txt: SECURITY_CONTACT, or security@ the public host. */
+  securityContact: string;
   /** The SMS gateway; the simulator in demo mode, logged when neither. */
   smsGatewayUrl: string | undefined;
   smsGatewayToken: string | undefined;
@@ -169,6 +171,7 @@ function toConfig(env: Env, publicUrl: string): Config {
     identityProvidersJson: env.GUICHET_IDENTITY_PROVIDERS,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    securityContact: env.SECURITY_CONTACT ?? `mailto:security@${new URL(publicUrl).hostname}`,
     smsGatewayUrl: env.SMS_GATEWAY_URL ?? (demo ? `${publicUrl}/simulators/sms-gateway` : undefined),
     // The demo's simulator shares this token; a real gateway's is configured.
     smsGatewayToken: env.SMS_GATEWAY_TOKEN ?? (demo && !env.SMS_GATEWAY_URL ? 'demo-sms-gateway' : undefined),

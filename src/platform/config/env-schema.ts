@@ -100,6 +100,8 @@ export const envSchema = z.object({
   GUICHET_WORKER_IN_SERVE: flag(true),
   GUICHET_WORKER_CONCURRENCY: whole(4, 1),
   METRICS_TOKEN: optional,
+  /** Where vulnerability reports go, as `/.well-known/security.txt` gives it (a mailto: or https: URI). */
+  SECURITY_CONTACT: optional,
   METRICS_PORT: port(),
   METRICS_HOST: text('127.0.0.1'),
   TRUST_PROXY: flag(false),

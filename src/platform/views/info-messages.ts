@@ -19,6 +19,9 @@ export const infoMessages = defineMessages({
     accessibilityTitle: 'Déclaration d’accessibilité',
     accessibilityBody:
       'L’exploitant de ce guichet ({operator}) veut que chacun puisse utiliser ce guichet, quel que soit son handicap ou son équipement. L’objectif est la conformité aux WCAG 2.2, niveau AA (norme eCH-0059).\n\nChaque page est contrôlée automatiquement (axe-core) dans un vrai navigateur, à la taille d’un ordinateur et d’un téléphone, et fonctionne sans JavaScript.\n\nVous rencontrez un obstacle ? Dites-le-nous : nous vous répondons et vous aidons à faire la démarche par un autre moyen.',
+    securityTitle: 'Signaler une faille de sécurité',
+    securityBody:
+      'Vous pensez avoir trouvé une faille dans ce guichet ? Écrivez à l’adresse indiquée dans /.well-known/security.txt, en français, en allemand ou en anglais, avec de quoi reproduire le problème. Nous accusons réception dans les trois jours ouvrables et vous tenons informé jusqu’à la correction.\n\nNous vous demandons de ne pas accéder aux données d’autrui au-delà du nécessaire pour montrer la faille, de ne pas dégrader le service et de nous laisser 90 jours pour corriger avant toute publication ; nous publions ensuite la correction et, si vous le souhaitez, votre nom.\n\nL’exploitant ({operator}) n’engagera aucune poursuite contre une recherche menée de bonne foi selon ces règles.',
   },
   de: {
     helpTitle: 'Hilfe',
@@ -34,6 +37,9 @@ export const infoMessages = defineMessages({
     accessibilityTitle: 'Erklärung zur Barrierefreiheit',
     accessibilityBody:
       'Der Betreiber dieses Schalters ({operator}) will, dass alle diesen Schalter nutzen können, unabhängig von Behinderung oder Ausstattung. Ziel ist die Konformität mit WCAG 2.2, Stufe AA (Standard eCH-0059).\n\nJede Seite wird in einem echten Browser automatisch geprüft (axe-core), in Computer- und Telefongrösse, und funktioniert ohne JavaScript.\n\nStossen Sie auf ein Hindernis? Sagen Sie es uns: Wir antworten und helfen Ihnen, das Verfahren auf anderem Weg zu erledigen.',
+    securityTitle: 'Eine Sicherheitslücke melden',
+    securityBody:
+      'Sie glauben, eine Lücke in diesem Schalter gefunden zu haben? Schreiben Sie an die in /.well-known/security.txt genannte Adresse, auf Französisch, Deutsch oder Englisch, mit allem, was zum Nachvollziehen nötig ist. Wir bestätigen den Eingang innert drei Arbeitstagen und halten Sie bis zur Behebung auf dem Laufenden.\n\nBitte greifen Sie nicht weiter auf fremde Daten zu, als zum Nachweis der Lücke nötig ist, beeinträchtigen Sie den Dienst nicht und lassen Sie uns 90 Tage zur Behebung vor jeder Veröffentlichung; danach veröffentlichen wir die Korrektur und, wenn Sie es wünschen, Ihren Namen.\n\nDer Betreiber ({operator}) verfolgt keine Forschung, die in gutem Glauben nach diesen Regeln erfolgt.',
   },
   en: {
     helpTitle: 'Help',
@@ -49,5 +55,8 @@ export const infoMessages = defineMessages({
     accessibilityTitle: 'Accessibility statement',
     accessibilityBody:
       'The operator of this counter ({operator}) wants everyone to be able to use this counter, whatever their disability or equipment. The aim is conformance with WCAG 2.2, level AA (eCH-0059 standard).\n\nEvery page is checked automatically (axe-core) in a real browser, at computer and phone sizes, and works without JavaScript.\n\nMet an obstacle? Tell us: we answer and help you do the procedure another way.',
+    securityTitle: 'Report a security vulnerability',
+    securityBody:
+      'Think you have found a vulnerability in this counter? Write to the address given in /.well-known/security.txt, in French, German or English, with what it takes to reproduce it. We acknowledge within three working days and keep you informed until it is fixed.\n\nPlease do not access other people’s data beyond what shows the flaw, do not degrade the service, and give us 90 days to fix it before any publication; we then publish the fix and, if you wish, your name.\n\nThe operator ({operator}) will take no action against research done in good faith under these rules.',
   },
 });

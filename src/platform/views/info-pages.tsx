@@ -7,6 +7,7 @@ export const infoPaths = {
   legal: '/legal',
   privacy: '/privacy',
   accessibility: '/accessibility',
+  security: '/security',
 } as const;
 
 export type InfoPage = keyof typeof infoPaths;
@@ -16,6 +17,7 @@ const texts = {
   legal: ['legalTitle', 'legalBody'],
   privacy: ['privacyTitle', 'privacyBody'],
   accessibility: ['accessibilityTitle', 'accessibilityBody'],
+  security: ['securityTitle', 'securityBody'],
 } as const;
 
 export function infoPageTitle(page: InfoPage, locale: Parameters<typeof infoMessages.translator>[0]) {

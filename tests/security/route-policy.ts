@@ -1,0 +1,271 @@
+/**
+ * What the authorisation matrix expects of every route that reads or changes a particular object (its
+ * path names one, or it says `object: 'decided'`): who may reach the objects of A, B, X and Y. A route
+ * added without a line here fails the matrix, so whoever adds it says who may use it. Routes that take
+ * no object decision (`object: { none }` or no parameter) are held to their `access` level alone.
+ *
+ * Audiences, relative to the object's owner (A's objects live at authority X, B's at Y):
+ * - `holder`: the people of the object's account (A for A's), not their representatives;
+ * - `holderOrRep`: and a representative whose mandate is in force;
+ * - `mandateAgent`: the person a mandate is offered to (B, for the mandate A offers);
+ * - `agent`, `admin`, `designer`: staff of the object's authority in a role the policy gives that action
+ *   (`agent` = agent or administrator, `designer` = service designer or administrator, `admin` =
+ *   administrator only);
+ * - `key`: the application of the object's authority;
+ * - `person`, `staff`, `apiClient`: any of them, on what the request body or their own account names;
+ * - `self`: a person in their own account, not a representative acting for someone (preferences,
+ *   access log, new mandates, starting a form with no mandate theme); `selfOrRep`: and a
+ *   representative whose mandate is in force;
+ * - `designerAny`: a service designer or administrator of any authority (the catalogue and forms lists).
+ *
+ * A line may also name routes that take no object decision, when the handler narrows its `access`.
+ */
+export type Audience =
+  | 'holder'
+  | 'holderOrRep'
+  | 'mandateAgent'
+  | 'agent'
+  | 'admin'
+  | 'designer'
+  | 'key'
+  | 'person'
+  | 'staff'
+  | 'apiClient'
+  | 'self'
+  | 'selfOrRep'
+  | 'designerAny';
+
+/** The kind of object a path parameter names; `sub` is a part inside the main object (a page, a field). */
+export type ParamKind =
+  | 'authority'
+  | 'request'
+  | 'thread'
+  | 'document'
+  | 'draft'
+  | 'submission'
+  | 'form'
+  | 'webhook'
+  | 'apiKey'
+  | 'mandate'
+  | 'payment'
+  | 'service'
+  | 'serviceId'
+  | 'serial'
+  | 'credit'
+  | 'delivery'
+  | 'sub';
+
+export interface RoutePolicy {
+  audience: Audience;
+  /** Parameters whose kind the path's wording does not say (see `paramKind`). */
+  params?: Record<string, ParamKind>;
+  /**
+   * What the fixtures lack for an allowed call to succeed (a document waiting for the post, a version
+   * to publish, a company the person signs for): its allowed cells are then judged only on not failing,
+   * and its refusals as usual.
+   */
+  needs?: string;
+}
+
+/** The kind of a parameter from the word before it (`/requests/:id` names a request). */
+export function paramKind(path: string, name: string, policy?: RoutePolicy): ParamKind | undefined {
+  const declared = policy?.params?.[name];
+  if (declared) return declared;
+  if (['fieldId', 'pageId', 'stepId', 'format', 'documentId', 'fileId'].includes(name)) return 'sub';
+  const before = path.split('/').at(path.split('/').indexOf(`:${name}`) - 1);
+  return before ? kindAfter[before] : undefined;
+}
+
+const kindAfter: Record<string, ParamKind> = {
+  authorities: 'authority',
+  requests: 'request',
+  messages: 'thread',
+  threads: 'thread',
+  documents: 'document',
+  postal: 'document',
+  drafts: 'draft',
+  submissions: 'submission',
+  forms: 'form',
+  webhooks: 'webhook',
+  'webhook-endpoints': 'webhook',
+  'api-keys': 'apiKey',
+  mandates: 'mandate',
+  payments: 'payment',
+  catalogue: 'service',
+  services: 'serviceId',
+  'issued-documents': 'serial',
+  'bank-transfers': 'credit',
+  deliveries: 'delivery',
+};
+
+export const routePolicies: Record<string, RoutePolicy> = {
+  // accounts, mandates and forms a representative does not reach in the principal's name
+  'GET /preferences': { audience: 'self' },
+  'POST /preferences': { audience: 'self' },
+  'GET /accounts/access-log': { audience: 'self' },
+  'POST /mandates': { audience: 'self' },
+  // changing how one logs in or is reached asks for a login of the last minutes (ASVS 7.5.1)
+  'GET /profile/local-means': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/local-means': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/mobile': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/passkeys/options': { audience: 'person', needs: 'a recent login' },
+  'POST /profile/identities/:link/remove': {
+    audience: 'person',
+    needs: 'a recent login',
+    params: { link: 'sub' },
+  },
+  'POST /accounts/professional': {
+    audience: 'person',
+    needs: 'a company the commercial register lists the person for',
+  },
+  'GET /back-office/catalogue': { audience: 'designerAny' },
+  'GET /back-office/catalogue/new': { audience: 'designerAny' },
+  'POST /back-office/catalogue/new': { audience: 'designerAny' },
+  'GET /back-office/catalogue/synonyms': { audience: 'designerAny' },
+  'POST /back-office/catalogue/synonyms': { audience: 'designerAny' },
+  'GET /back-office/forms': { audience: 'designerAny' },
+  // authorities
+  'GET /authorities/:slug/branding': { audience: 'admin' },
+  'POST /authorities/:slug/branding': { audience: 'admin' },
+  // mandates
+  'POST /mandates/:id/accept': { audience: 'mandateAgent' },
+  'POST /mandates/:id/decline': { audience: 'mandateAgent' },
+  'POST /mandates/:id/give-up': { audience: 'mandateAgent' },
+  'POST /mandates/:id/cosign': { audience: 'holder' },
+  'GET /mandates/:id/revoke': { audience: 'holder' },
+  'POST /mandates/:id/revoke': { audience: 'holder' },
+  // catalogue
+  'GET /back-office/catalogue/:slug': { audience: 'designer' },
+  'POST /back-office/catalogue/:slug': { audience: 'designer' },
+  'GET /back-office/catalogue/:slug/preview': { audience: 'designer' },
+  'POST /back-office/catalogue/:slug/publish': { audience: 'designer', needs: 'a new version to publish' },
+  'POST /back-office/catalogue/:slug/withdraw': { audience: 'designer' },
+  // notifications
+  'GET /back-office/authorities/:slug/notification-templates': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/notification-templates': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/notification-templates/reset': { audience: 'admin' },
+  // documents
+  'GET /documents/:id': { audience: 'holder' },
+  'GET /documents/:id/file': { audience: 'holder' },
+  'POST /documents/:id/delete': { audience: 'holder' },
+  'GET /back-office/authorities/:slug/documents': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/documents/new': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/documents/new': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/documents/bulk': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/documents/bulk': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/documents/postal/:id': {
+    audience: 'agent',
+    needs: 'a document waiting for its postal fallback',
+  },
+  'POST /api/v1/documents': { audience: 'apiClient' },
+  'GET /api/v1/documents/:id': { audience: 'key' },
+  // signing
+  'GET /back-office/authorities/:slug/issued-documents': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/issued-documents/:serial/revoke': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/issued-documents/:serial/revoke': { audience: 'admin' },
+  // forms
+  'GET /forms/drafts/:id/pages/:pageId': { audience: 'holder' },
+  'GET /forms/drafts/:id/fields/:fieldId/documents': { audience: 'holder' },
+  'GET /forms/:formId/start': { audience: 'self' },
+  'POST /forms/:formId/start': { audience: 'self' },
+  'GET /forms/drafts/:id': { audience: 'holder' },
+  'POST /forms/drafts/:id/steps/:stepId': { audience: 'holder' },
+  'GET /forms/drafts/:id/review': { audience: 'holder' },
+  'POST /forms/drafts/:id/submit': { audience: 'holder' },
+  'GET /forms/submissions/:id': { audience: 'holder' },
+  'GET /forms/submissions/:id/pay': { audience: 'holder' },
+  'GET /forms/submissions/:id/receipt.pdf': { audience: 'holder' },
+  'GET /back-office/forms/:id': { audience: 'designer' },
+  'POST /back-office/forms/:id/actions': { audience: 'designer' },
+  'GET /back-office/forms/:id/fields/:fieldId': { audience: 'designer' },
+  'POST /back-office/forms/:id/fields/:fieldId': { audience: 'designer' },
+  'POST /back-office/forms/:id/publish': { audience: 'designer' },
+  'GET /back-office/forms/:id/preview': { audience: 'designer' },
+  'GET /back-office/forms/:id/export.json': { audience: 'designer' },
+  'POST /back-office/forms/:id/import': { audience: 'designer' },
+  'GET /back-office/forms/:id/schema.json': { audience: 'designer' },
+  'GET /api/v1/forms/:id/schema': { audience: 'key' },
+  // payments
+  'GET /back-office/authorities/:slug/payments/settings': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/payments/settings': { audience: 'admin' },
+  'GET /back-office/authorities/:slug/payments': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/payments/export.csv': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/payments/:id': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/payments/:id/refund': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/payments/:id/refund': { audience: 'admin' },
+  'GET /payments/:id': { audience: 'holder' },
+  'POST /payments/:id/checkout': { audience: 'holder' },
+  'POST /payments/:id/bank-transfer': { audience: 'holder' },
+  'POST /back-office/authorities/:slug/payments/:id/qr-bill': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/bank-transfers': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/bank-transfers': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/bank-transfers/:credit/resolve': { audience: 'admin' },
+  'POST /api/v1/bank-notifications': { audience: 'apiClient' },
+  'GET /back-office/authorities/:slug/payment-statement': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/payment-statement.csv': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/payment-statement.json': { audience: 'agent' },
+  // cases
+  'GET /back-office/forms/:formId/workflow': { audience: 'designer' },
+  'POST /back-office/forms/:formId/workflow': { audience: 'designer' },
+  'GET /api/v1/requests/:id': { audience: 'key' },
+  'GET /api/v1/requests/:id/messages': { audience: 'key' },
+  'POST /api/v1/requests/:id/status': { audience: 'key' },
+  'POST /api/v1/requests/:id/complement': { audience: 'key' },
+  'POST /api/v1/requests/:id/decision': { audience: 'key' },
+  'POST /api/v1/requests/:id/messages': { audience: 'key' },
+  'POST /api/v1/requests/:id/documents': { audience: 'key' },
+  'POST /api/v1/requests/:id/payments': { audience: 'key' },
+  'GET /api/v1/requests/:id/payments': { audience: 'key' },
+  'GET /back-office/authorities/:slug/requests': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/assign': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/requests/export/:format': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/complement': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/requests/:id/documents/:documentId': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/requests/:id/files/:fileId': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/messages': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/notes': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/requests/:id': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/assign': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/transition': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/requests/:id/decide': { audience: 'agent' },
+  'GET /requests/:id': { audience: 'holder' },
+  'POST /requests/:id/complement': { audience: 'holder' },
+  'GET /requests/:id/withdraw': { audience: 'holder' },
+  'POST /requests/:id/withdraw': { audience: 'holder' },
+  'POST /requests/:id/messages': { audience: 'holder' },
+  // messaging
+  'GET /messages': { audience: 'person' },
+  'POST /messages': { audience: 'selfOrRep' },
+  'GET /messages/:id': { audience: 'holder' },
+  'POST /messages/:id': { audience: 'holder' },
+  'GET /back-office/authorities/:slug/messages': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/messages/:id': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/messages/:id': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/messages/:id/attachments/:documentId': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/messages/:id/assign': { audience: 'agent' },
+  'GET /api/v1/threads': { audience: 'apiClient' },
+  'GET /api/v1/threads/:id': { audience: 'key' },
+  'POST /api/v1/threads/:id/messages': { audience: 'key' },
+  // integration
+  'GET /api/v1/services': { audience: 'apiClient' },
+  'GET /api/v1/services/:id': { audience: 'key' },
+  'GET /api/v1/mandates/check': { audience: 'apiClient' },
+  'GET /api/v1/persons': { audience: 'apiClient' },
+  'GET /api/v1/organisations': { audience: 'apiClient' },
+  'GET /back-office/authorities/:slug/api-keys': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/api-keys': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/api-keys/:id/rotate': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/api-keys/:id/revoke': { audience: 'admin' },
+  'POST /api/v1/webhook-endpoints': { audience: 'apiClient' },
+  'GET /api/v1/webhook-endpoints': { audience: 'apiClient' },
+  'POST /api/v1/webhook-endpoints/:id/test': { audience: 'key' },
+  'GET /back-office/authorities/:slug/webhooks': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/webhooks': { audience: 'admin' },
+  'GET /back-office/authorities/:slug/webhooks/:id': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/webhooks/:id/test': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/webhooks/:id/enable': { audience: 'admin' },
+  'POST /back-office/authorities/:slug/webhooks/:id/deliveries/:deliveryId/replay': {
+    audience: 'admin',
+    params: { deliveryId: 'sub' },
+  },
+};
