@@ -62,6 +62,9 @@ describe('the public verification page', () => {
     expect(online).toContain('1988-03-14');
     expect(online).toContain('Service des poursuites et faillites');
     expect(online).toContain('Vérifié sur cet appareil.');
+    // The type is named, as on the paper, not by the code signed in the QR code.
+    expect(online).toMatch(/Type de document\s+Extrait/);
+    expect(online).not.toMatch(/\bextract\b/);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expectNoAxeViolations(page);
@@ -95,7 +98,9 @@ describe('the public verification page', () => {
     await page.getByRole('button', { name: 'Prüfen' }).click();
     const verdict = page.getByRole('region', { name: 'Gültiges Dokument' });
     await verdict.waitFor();
-    expect(await verdict.innerText()).toContain('Von der Behörde registriert');
+    const text = await verdict.innerText();
+    expect(text).toContain('Von der Behörde registriert');
+    expect(text).toMatch(/Dokumentart\s+Auszug/);
     await context.close();
   });
 });

@@ -9,6 +9,7 @@ export {
   listPublished,
   processingDaysOfForm,
   publishVersion,
+  requiredLevelOfForm,
   type Service,
   type ServiceEntry,
   type ShownFee,

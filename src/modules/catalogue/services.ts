@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { setFormTheme } from '../forms/index.ts';
 import { reindexService, unindexService } from './search.ts';
 import type { ServiceContent } from './service-content.ts';
@@ -111,6 +112,28 @@ export async function processingDaysOfForm(db: Db, formId: string): Promise<numb
     .where(sql`catalogue_service_versions.content->>'formId'`, '=', formId)
     .executeTakeFirst();
   return row?.content.processingDays ?? null;
+}
+
+/**
+ * The level of assurance a form's service asks for, so that the form's own address is no way around
+ * it: the strictest of the services whose public version runs the form, withdrawn ones included
+ * (their form may still be reached by its address); `low` for a form no service runs.
+ */
+export async function requiredLevelOfForm(db: Db, formId: string): Promise<AssuranceLevel> {
+  const rows = await tables(db)
+    .selectFrom('catalogue_services')
+    .innerJoin('catalogue_service_versions', (j) =>
+      j
+        .onRef('catalogue_service_versions.service_id', '=', 'catalogue_services.id')
+        .onRef('catalogue_service_versions.version', '=', 'catalogue_services.published_version'),
+    )
+    .select('catalogue_service_versions.content')
+    .where(sql`catalogue_service_versions.content->>'formId'`, '=', formId)
+    .execute();
+  return rows.reduce<AssuranceLevel>(
+    (strictest, { content }) => (atLeast(strictest, content.level) ? strictest : content.level),
+    'low',
+  );
 }
 
 /** Services of the authorities a designer works for, whatever their state. */

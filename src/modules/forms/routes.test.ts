@@ -353,3 +353,72 @@ describe('the builder, for conditions and answers', () => {
     expect(rows).not.toContain('name="option-5-fr"');
   });
 });
+
+describe('the level of assurance the form’s service asks for', () => {
+  it('sends a person below it to step up at every page of the form, keeps their draft, and lets a strong enough one through', async () => {
+    const { db } = testApp.database;
+    const sion = await getAuthorityBySlug(db, 'sion');
+    const strict = await createForm(db, 'test', { authorityId: sion?.id ?? '', name: 'Extrait', definition });
+    expect(await publishForm(db, 'test', strict)).toEqual([]);
+    const entry = await getServiceEntry(db, { slug: 'extrait-registre-poursuites' }, 'published');
+    if (!entry) throw new Error('demo service missing');
+    expect(entry.content.level).toBe('substantial');
+    await publishVersion(
+      db,
+      'test',
+      entry,
+      await saveVersion(db, 'test', entry, { ...entry.content, formId: strict.id }),
+    );
+
+    const strong = await createCitizen(db, { givenNames: 'Carla', familyName: 'Rey' }, 'substantial');
+    const weak: PersonActor = { ...strong, level: 'low' };
+    const stepUp = (returnTo: string) =>
+      `/login?${new URLSearchParams({ return: returnTo, level: 'substantial' })}`;
+    const browser = httpClient(testApp.app);
+    const start = `/forms/${strict.id}/start`;
+
+    // Straight to the form's address, past the catalogue's link: still asked for a stronger means.
+    actor = weak;
+    const page = await get(start);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('Location')).toBe(stepUp(start));
+    actor = strong;
+    await browser.get(start);
+    actor = weak;
+    const refused = await browser.post(start, {});
+    expect(refused.headers.get('Location')).toBe(stepUp(start));
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from form_drafts where form_id = ${strict.id}`.execute(db);
+    expect(rows[0]?.n).toBe(0);
+
+    actor = strong;
+    const started = await browser.post(start, {});
+    const draft = started.headers.get('Location') ?? '';
+    expect(draft).toMatch(/^\/forms\/drafts\/[0-9a-f-]{36}$/);
+    await browser.get(draft);
+    const owner = await browser.post(`${draft}/steps/owner`, { name: 'Rey', dogs: '1', kind: 'pet' });
+    expect(owner.headers.get('Location')).toBe(`${draft}?step=details`);
+    await browser.get(`${draft}?step=details`);
+
+    // The same person, logged in again with a weaker means, cannot go on nor send; what they typed stays.
+    actor = weak;
+    expect((await get(draft)).headers.get('Location')).toBe(stepUp(draft));
+    const details = await browser.post(`${draft}/steps/details`, {
+      'list.rows': '1',
+      'list[0].chip': '756098100123456',
+    });
+    expect(details.headers.get('Location')).toBe(stepUp(`${draft}?step=details`));
+    expect((await get(`${draft}/review`)).headers.get('Location')).toBe(stepUp(`${draft}/review`));
+    const sent = await browser.post(`${draft}/submit`, {});
+    expect(sent.headers.get('Location')).toBe(stepUp(`${draft}/review`));
+    const kept = await getDraftOfAccount(db, strong.account.id, draft.split('/').at(-1) ?? '');
+    expect(kept?.submittedAt).toBeFalsy();
+    expect(kept?.answers).toMatchObject({ name: 'Rey', list: [{ chip: '756098100123456' }] });
+
+    // Back at the level asked, the draft goes on where it was and is sent.
+    actor = strong;
+    expect((await browser.get(`${draft}/review`)).status).toBe(200);
+    const submitted = await browser.post(`${draft}/submit`, {});
+    expect(submitted.headers.get('Location')).toMatch(/^\/forms\/submissions\/[0-9a-f-]{36}$/);
+  });
+});

@@ -1,5 +1,7 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
+import { atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -7,6 +9,7 @@ import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
+import { requiredLevelOfForm } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
@@ -51,6 +54,18 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     const decision = await can(db, actor, 'account.submit', resource);
     if (!decision.allowed) throw refusal(decision, actor, c.var.locale);
     return actor;
+  }
+
+  /**
+   * A person logged in below the level of assurance the form's service asks for is sent to step up,
+   * then back to `returnTo` (a page, never a post): the catalogue's start link is not the only way to
+   * a form, and a draft stays where it is meanwhile.
+   */
+  async function stepUp(c: RouteContext, formId: string, returnTo: string) {
+    const required = await requiredLevelOfForm(db, formId);
+    if (atLeast(loggedInPerson(c).level, required)) return undefined;
+    const query = new URLSearchParams({ return: returnTo, level: required });
+    return c.redirect(`${identityPaths.login}?${query}`, 303);
   }
 
   /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
@@ -163,6 +178,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const version = form && (await getVersion(db, form, 'published'));
         if (!form || !version) throw notFound();
         const actor = await mayFillIn(c, form);
+        const below = await stepUp(c, form.id, c.req.path);
+        if (below) return below;
         return platform.render(
           c,
           {
@@ -189,6 +206,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const version = form && (await getVersion(db, form, 'published'));
         if (!form || !version) throw notFound();
         const actor = await mayFillIn(c, form);
+        const below = await stepUp(c, form.id, c.req.path);
+        if (below) return below;
         const draft = await startDraft(db, {
           formId: form.id,
           version: version.version,
@@ -214,6 +233,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       object: 'decided',
       async handler(c) {
         const loaded = await ownDraft(c);
+        const url = new URL(c.req.url);
+        const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`);
+        if (below) return below;
         if (loaded.draft.submittedAt) {
           const submission = await submitDraft(db, loaded.draft, {
             answers: loaded.draft.answers,
@@ -259,6 +281,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const step = definition.steps.find((s) => s.id === stepId);
         if (!step) throw notFound();
         const read = await readUploads(c, uploadLimitsOf(step));
+        const below = await stepUp(c, loaded.form.id, `${draftPath(draft.id)}?step=${stepId}`);
+        if (below) {
+          // What was typed is kept for after the step-up; files are sent again then.
+          await saveAnswers(db, draft.id, parseStep(step, read.fields, draft.answers), stepId);
+          return below;
+        }
         const keys = await masterKeysFor(platform.config, db);
         if ('refused' in read)
           // A refused file is the only problem shown, nothing is stored or saved: the person sends it
@@ -352,7 +380,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { draft, definition } = await ownDraft(c);
+        const { draft, form, definition } = await ownDraft(c);
+        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`);
+        if (below) return below;
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         const firstProblem = problems[0];
         if (firstProblem) {
@@ -386,6 +416,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       object: 'decided',
       async handler(c) {
         const { actor, draft, form, definition } = await ownDraft(c);
+        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`);
+        if (below) return below;
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);

@@ -226,7 +226,8 @@
     const doc = result.document;
     if (result.issuer) rows.push([T.issuer, result.issuer.names[config.locale]]);
     if (doc && result.issuer) {
-      rows.push([T.documentType, doc.type], [T.serial, doc.serial], [T.issuedAt, date(doc.issuedAt)]);
+      const typeName = Object.hasOwn(T, `docType_${doc.type}`) ? T[`docType_${doc.type}`] : T.docType_other;
+      rows.push([T.documentType, typeName], [T.serial, doc.serial], [T.issuedAt, date(doc.issuedAt)]);
       if (doc.expiresAt) rows.push([T.expiresAt, date(doc.expiresAt)]);
       if (doc.revokedAt) rows.push([T.revokedAt, date(doc.revokedAt)]);
     }

@@ -4,6 +4,16 @@ import { SummaryList } from '../../../platform/views/components/summary-list.tsx
 import { verificationMessages } from '../messages.ts';
 import type { Verdict, VerificationResult } from '../verdict.ts';
 
+/** The kinds of document Guichet issues, as signed in their codes (signing's `issuedTypes`). */
+const documentTypes = ['decision', 'letter', 'receipt', 'bill', 'extract', 'authorisation'] as const;
+
+/** A document type as people read it; one this page does not know is a document, never its code. */
+export function documentTypeName(locale: Locale, type: string): string {
+  const t = verificationMessages.translator(locale);
+  const known = documentTypes.find((one) => one === type);
+  return known ? t(`docType_${known}`) : t('docType_other');
+}
+
 /** Only a valid document is shown as good; every other verdict warns. */
 export const verdictTone = (verdict: Verdict) => (verdict === 'valid' ? 'success' : 'important');
 
@@ -20,7 +30,7 @@ export function VerificationResultView(props: { locale: Locale; result: Verifica
   const rows: [string, string][] = [];
   if (result.issuer) rows.push([t('issuer'), result.issuer.names[locale] ?? result.issuer.slug]);
   if (doc) {
-    rows.push([t('documentType'), doc.type], [t('serial'), doc.serial]);
+    rows.push([t('documentType'), documentTypeName(locale, doc.type)], [t('serial'), doc.serial]);
     rows.push([t('issuedAt'), formatDate(locale, new Date(doc.issuedAt))]);
     if (doc.expiresAt) rows.push([t('expiresAt'), formatDate(locale, new Date(doc.expiresAt))]);
     if (doc.revokedAt) rows.push([t('revokedAt'), formatDate(locale, new Date(doc.revokedAt))]);
