@@ -375,6 +375,9 @@ describe('every route that takes a file', () => {
         // The phone's page of a capture (photos only): driven through this corpus in
         // src/modules/forms/capture/capture-routes.test.ts, with its link token.
         'POST /scan/:token',
+        // A pharmacy's monthly spreadsheet (xlsx or csv only): driven through this corpus in
+        // src/services/narcotics-statements/narcotics.test.ts, as one of the pharmacy's people.
+        'POST /narcotics/:month/import',
       ].sort(),
     );
   });

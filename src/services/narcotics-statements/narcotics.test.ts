@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attackCorpus } from '../../../tests/support/attack-corpus.ts';
 import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import {
@@ -337,5 +338,27 @@ describe('a 400-patient statement', () => {
     const filed = await client.post('/narcotics/2026-08', { ...form, ...products, action: 'file' });
     expect(filed.headers.get('Location')).toBe('/narcotics/2026-08?filed=1');
     expect((await statementFor(app.database.db, ssp, planta.uid, '2026-08'))?.rows).toHaveLength(400);
+  });
+});
+
+describe('the upload attack corpus through the spreadsheet import', async () => {
+  const attacks = await attackCorpus();
+  const statements = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from narcotics_statements`.execute(app.database.db))
+      .rows[0]?.n;
+
+  it.each(attacks)('refuses $label with a message on the page, and keeps nothing', async (attack) => {
+    actor = julie;
+    const client = httpClient(app.app);
+    await client.get('/narcotics/2026-06');
+    const before = [await statements(), await statementFor(app.database.db, ssp, planta.uid, '2026-06')];
+    const refused = await client.post('/narcotics/2026-06/import', {
+      spreadsheet: file(attack.bytes, attack.name),
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toMatch(/role="alert"|class="error/);
+    expect([await statements(), await statementFor(app.database.db, ssp, planta.uid, '2026-06')]).toEqual(
+      before,
+    );
   });
 });
