@@ -33,14 +33,14 @@ afterAll(async () => {
 });
 
 /**
- * The e-ID of the wallet: no debtor of the register has this AVS number or these names (only a
+ * The e-ID of the wallet, an AVS number no seeded person has: no debtor of the register has it nor these names (only a
  * Jean-Pierre Favre of Sierre), so the register answers "no proceedings" at once.
  */
 const lea = {
   given_name: 'Léa',
   family_name: 'Favre',
   birth_date: '1988-03-14',
-  personal_administrative_number: '756.9876.5432.17',
+  personal_administrative_number: '756.5432.1098.73',
 };
 
 /** Asks the simulated verifier for the extract credential, as a landlord's verifier would. */
