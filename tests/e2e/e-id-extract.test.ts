@@ -164,7 +164,6 @@ describe('the debt-collection extract into the e-ID wallet', () => {
     });
     const valid = await verdictOn(pdf);
     expect(valid).toContain('Document valable');
-    expect(valid).toContain('Aucune poursuite');
 
     // The credential's offer, a QR code in "my space", scanned by the wallet.
     const offer = await eventually(page, `${server.url}/my?lang=fr`, async () => {
