@@ -29,7 +29,7 @@ const lea = {
   given_name: 'Léa',
   family_name: 'Favre',
   birth_date: '1988-03-14',
-  personal_administrative_number: '756.9876.5432.17',
+  personal_administrative_number: '756.5432.1098.73',
 };
 
 async function open(width: number): Promise<Page> {
@@ -114,7 +114,7 @@ describe('the Swiss e-ID', () => {
       configurationId: 'debt-collection-extract',
       actor: 'test',
     });
-    const link = await findLink(db, 'swiyu-eid', '7569876543217');
+    const link = await findLink(db, 'swiyu-eid', '7565432109873');
     const accountId = await ensurePersonalAccount(db, link?.person_id ?? '', 'Léa Favre');
     ({ serial } = await issueSealedExtract(server, { authorityId: spf, accountId, key: 'e-id-e2e' }));
     await runCredentialJobs(server);

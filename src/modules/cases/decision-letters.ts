@@ -55,7 +55,9 @@ export async function decisionLetter(
   const template = decisionTemplates(workflow).find((t) => t.id === templateId);
   if (!template) return undefined;
   const status = workflow.statuses[actionStatuses[outcome]];
-  return letterIssuance(db, item, 'decision', template.letter, (locale: Locale) => ({
+  // A refusal worded from the authorisation's letter authorises nothing.
+  const letter = outcome === 'granted' ? template.letter : { ...template.letter, issuedAs: undefined };
+  return letterIssuance(db, item, 'decision', letter, (locale: Locale) => ({
     outcome: status ? pick(status.citizenLabel ?? status.staffLabel, locale) : outcome,
   }));
 }

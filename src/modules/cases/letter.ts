@@ -15,6 +15,8 @@ import { workflowFor } from './workflow-store.ts';
 export interface LetterTemplate {
   title: LocalisedText;
   text: LocalisedText;
+  /** What the letter is issued as, when more than a letter or a decision (see the workflow's `letter`). */
+  issuedAs?: 'authorisation';
 }
 
 /** A letter about a request, ready to issue (`issueDocument`): what it says and to whom, minus who issues it. */
@@ -55,7 +57,7 @@ export async function letterIssuance(
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   const t = caseMessages.translator(locale);
   return {
-    type,
+    type: letter.issuedAs ?? type,
     authorityId: item.authority_id,
     accountId: item.account_id,
     subject: {

@@ -12,9 +12,12 @@ export interface NewStatus {
   citizenLabel: LocalisedText | undefined;
 }
 
-/** A letter needs both its title and its text (in French at least). */
-const letterOf = (title: LocalisedText | undefined, text: LocalisedText | undefined) =>
-  title && text ? { title, text } : undefined;
+/** A letter needs both its title and its text (in French at least); rewording keeps what it is issued as. */
+const letterOf = (
+  title: LocalisedText | undefined,
+  text: LocalisedText | undefined,
+  issuedAs: 'authorisation' | undefined,
+) => (title && text ? { title, text, ...(issuedAs ? { issuedAs } : {}) } : undefined);
 
 /**
  * The fee a designer set on a status: the amount a field of the form holds, or francs as typed ("50",
@@ -88,6 +91,7 @@ export function workflowFromForm(
       letter: letterOf(
         localisedFrom(posted, `status.${id}.letterTitle`, 200),
         localisedFrom(posted, `status.${id}.letterText`, 5000),
+        status.letter?.issuedAs,
       ),
       withdrawable: field('withdrawable') === 'yes',
       timeout: Number.isInteger(days) && days > 0 ? { days, to: field('timeoutTo') } : undefined,

@@ -27,9 +27,11 @@ export interface Workflow {
        * On entering: a PDF letter made from this text, in the requester's language, is placed in their
        * documents.
        * Placeholders: {reference}, {request}, {requester}, {date}, {submitted}; as a decision, {outcome}.
-       * A clerk may also decide with it (`decisionTemplates`).
+       * A clerk may also decide with it (`decisionTemplates`). `issuedAs: 'authorisation'` issues it as
+       * an authorisation (checked as such, and into the e-ID wallet where the authority offers it);
+       * refusals made from it stay decisions.
        */
-      letter?: { title: LocalisedText; text: LocalisedText };
+      letter?: { title: LocalisedText; text: LocalisedText; issuedAs?: 'authorisation' };
       /**
        * On entering: the requester is asked to pay a fee online — a fixed amount, or the francs a field
        * of the form holds (e.g. computed from the number of dogs); once paid, or when there is nothing

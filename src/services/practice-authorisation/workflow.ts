@@ -13,6 +13,8 @@ export const practiceAuthorisationLetter = {
     de: 'Berufsausübungsbewilligung',
     en: 'Authorisation to practise',
   },
+  // Checked as an authorisation, and offered into the e-ID wallet (the seed's `ssp` setting).
+  issuedAs: 'authorisation' as const,
   text: {
     fr: 'Sion, le {date}\n\nLe Service de la santé publique du canton du Valais, vu la loi fédérale sur les professions médicales, la loi fédérale sur les professions de la santé et la loi cantonale sur la santé, et l’examen du dossier {reference} déposé le {submitted}, autorise {requester} à pratiquer sa profession sous sa propre responsabilité professionnelle sur le territoire du canton.\n\nL’autorisation est inscrite au registre cantonal des professionnels de la santé. Elle est personnelle et intransmissible ; tout changement de lieu de pratique est annoncé au service.',
     de: 'Sitten, {date}\n\nDie Dienststelle für Gesundheitswesen des Kantons Wallis erteilt, gestützt auf das Medizinalberufegesetz, das Gesundheitsberufegesetz und das kantonale Gesundheitsgesetz und nach Prüfung des am {submitted} eingereichten Dossiers {reference}, {requester} die Bewilligung, den Beruf in eigener fachlicher Verantwortung im Kanton auszuüben.\n\nDie Bewilligung ist im kantonalen Register der Gesundheitsfachpersonen eingetragen. Sie ist persönlich und nicht übertragbar; jeder Wechsel des Praxisorts ist der Dienststelle zu melden.',

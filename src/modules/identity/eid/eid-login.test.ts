@@ -17,7 +17,7 @@ const anna = {
   given_name: 'Anna',
   family_name: 'Zufferey',
   birth_date: '1990-02-03',
-  personal_administrative_number: '756.9876.5432.17',
+  personal_administrative_number: '756.5432.1098.73',
 };
 
 /** Starts an e-ID login in English and returns the client and the request's deep link from the wait page. */
@@ -59,9 +59,9 @@ describe('logging in with the e-ID', () => {
     expect(done.headers.get('Location')).toBe('/profile');
     // The profile shows the AVS number, at the highest level only.
     expect((await client.get('/profile')).status).toBe(200);
-    const link = await findLink(server.database.db, 'swiyu-eid', '7569876543217');
+    const link = await findLink(server.database.db, 'swiyu-eid', '7565432109873');
     const person = link && (await getPerson(server.database.db, link.person_id));
-    expect(person).toMatchObject({ given_names: 'Anna', family_name: 'Zufferey', avs: '7569876543217' });
+    expect(person).toMatchObject({ given_names: 'Anna', family_name: 'Zufferey', avs: '7565432109873' });
   });
 
   it('logs in the person who already has the AVS number', async () => {
