@@ -145,8 +145,13 @@ const readTraces: Record<string, string> = {
   oidc_signing_keys: 'the OpenID provider’s signing keys, made on first use',
 };
 
-/** Rows a read may add to a table that is otherwise watched: audit of the keys above, the webhook event. */
+/**
+ * Rows a read may add to a table that is otherwise watched: audit of the keys above, the webhook event,
+ * and the anonymous counts of pages viewed and form steps reached (no person, a hashed journey; no
+ * state anyone sees or acts on but the indicators' totals).
+ */
 const readRows: Record<string, string> = {
+  indicator_events: `kind not in ('page_viewed', 'step_reached')`,
   audit_events: `action not in ('seal.create', 'seal.local-ca.create')`,
   _private_jobs: `payload::text not like '%document.opened%'`,
 };

@@ -53,6 +53,10 @@ export type ParamKind =
   | 'serial'
   | 'credit'
   | 'delivery'
+  | 'booking'
+  | 'bookingResource'
+  | 'ticket'
+  | 'narcoticsStatement'
   | 'sub';
 
 export interface RoutePolicy {
@@ -96,7 +100,15 @@ const kindAfter: Record<string, ParamKind> = {
   'issued-documents': 'serial',
   'bank-transfers': 'credit',
   deliveries: 'delivery',
+  bookings: 'booking',
+  resources: 'bookingResource',
+  tickets: 'ticket',
+  support: 'ticket',
+  'narcotics-statements': 'narcoticsStatement',
 };
+
+/** The narcotics statements go to one authority, the canton, which the matrix's X and Y are not. */
+const narcoticsAuthority = 'the authority that receives the narcotics statements';
 
 export const routePolicies: Record<string, RoutePolicy> = {
   // accounts, mandates and forms a representative does not reach in the principal's name
@@ -268,4 +280,84 @@ export const routePolicies: Record<string, RoutePolicy> = {
     audience: 'admin',
     params: { deliveryId: 'sub' },
   },
+  // wallet, satisfaction and indicators
+  // the page of the account in use: one who may not consult it sees an empty wallet, nothing of the account's
+  'GET /wallet': { audience: 'person' },
+  'GET /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
+  'POST /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
+  'GET /back-office/authorities/:slug/indicators': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/indicators/communes': {
+    audience: 'agent',
+    needs: 'a canton among the authorities probed (X and Y are communes)',
+  },
+  // issuing
+  'POST /api/v1/requests/:id/issued-documents': { audience: 'key' },
+  // support: a ticket is followed by the person who opened it, not by their representative
+  'GET /help/tickets/:id': { audience: 'holder' },
+  'POST /help/tickets/:id': { audience: 'holder' },
+  'GET /back-office/authorities/:slug/support': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/support/faq': {
+    audience: 'agent',
+    needs: 'the canton’s desk, which keeps the questions (X and Y are communes)',
+  },
+  'GET /back-office/authorities/:slug/support/:id': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/support/:id/reply': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/support/:id/note': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/support/:id/assign': { audience: 'agent' },
+  'POST /back-office/authorities/:slug/support/:id/hand-over': {
+    audience: 'agent',
+    needs: 'an authority to hand over to (the matrix posts an empty body, its unknown authority is a 404)',
+  },
+  'POST /back-office/authorities/:slug/support/:id/state': { audience: 'agent' },
+  // booking: a booking is seen and cancelled in the account it was made in, in no mandate theme
+  'GET /back-office/authorities/:slug/bookings': { audience: 'agent' },
+  'GET /back-office/authorities/:slug/bookings/resources/new': { audience: 'designer' },
+  'POST /back-office/authorities/:slug/bookings/resources/new': { audience: 'designer' },
+  'GET /back-office/authorities/:slug/bookings/resources/:id': {
+    audience: 'agent',
+  },
+  'POST /back-office/authorities/:slug/bookings/resources/:id/block': {
+    audience: 'agent',
+  },
+  'POST /back-office/authorities/:slug/bookings/resources/:id/closures': {
+    audience: 'agent',
+  },
+  'POST /back-office/authorities/:slug/bookings/:id/decide': {
+    audience: 'agent',
+  },
+  'GET /booking/resources/:id/book': { audience: 'self' },
+  'POST /booking/resources/:id/book': { audience: 'self' },
+  'GET /bookings': { audience: 'self' },
+  'GET /bookings/:id': { audience: 'holder' },
+  'POST /bookings/:id/cancel': { audience: 'holder' },
+  // tax: the account in use's own file in the tax system, in the tax theme
+  'GET /tax/documents': { audience: 'selfOrRep' },
+  'GET /tax/documents/:id': { audience: 'selfOrRep', params: { id: 'sub' }, needs: 'a tax document' },
+  'GET /tax/situation': { audience: 'selfOrRep' },
+  'GET /tax/situation/invoices/:number/qr-bill': {
+    audience: 'selfOrRep',
+    params: { number: 'sub' },
+    needs: 'a tax invoice',
+  },
+  // narcotics: the pharmacy in use, and the authority that receives the statements
+  // anyone is told whether the account in use is a pharmacy they may act for, and nothing else
+  'GET /narcotics': { audience: 'person', needs: 'a pharmacy account' },
+  'POST /narcotics/responsible': { audience: 'selfOrRep', needs: 'a pharmacy account' },
+  'GET /narcotics/:month': { audience: 'selfOrRep', params: { month: 'sub' }, needs: 'a pharmacy account' },
+  'POST /narcotics/:month': { audience: 'selfOrRep', params: { month: 'sub' }, needs: 'a pharmacy account' },
+  'POST /narcotics/:month/import': {
+    audience: 'selfOrRep',
+    params: { month: 'sub' },
+    needs: 'a pharmacy account',
+  },
+  'GET /back-office/authorities/:slug/narcotics': { audience: 'agent', needs: narcoticsAuthority },
+  'POST /back-office/authorities/:slug/narcotics/settings': { audience: 'agent', needs: narcoticsAuthority },
+  'POST /back-office/authorities/:slug/narcotics/remind': { audience: 'agent', needs: narcoticsAuthority },
+  'GET /back-office/authorities/:slug/narcotics/alerts.csv': { audience: 'agent', needs: narcoticsAuthority },
+  'GET /back-office/authorities/:slug/narcotics/totals.csv': { audience: 'agent', needs: narcoticsAuthority },
+  'GET /api/v1/narcotics-statements/:id': { audience: 'key', needs: 'a filed narcotics statement' },
+  'POST /api/v1/narcotics-statements': { audience: 'apiClient', needs: narcoticsAuthority },
+  // health register: the account in use's own entry
+  'GET /health-register': { audience: 'selfOrRep', needs: 'a health professional in the register' },
+  'POST /health-register/changes': { audience: 'selfOrRep', needs: 'a health professional in the register' },
 };

@@ -21,6 +21,7 @@ import { createCitizen } from '../../support/factories.ts';
 import { createRequestForm, openRequest } from '../../support/requests.ts';
 import { serveTestApp } from '../../support/serve-test-app.ts';
 import type { createTestApp } from '../../support/test-app.ts';
+import { createServiceObjects } from './service-objects.ts';
 
 /**
  * Who the suites call as (ASVS 8.2): nobody, two citizens, A's representatives whose mandate is in
@@ -224,7 +225,10 @@ async function createObjects(
       select id, slug from catalogue_services where authority_id = ${authorityId} order by slug limit 1`.execute(
       db,
     );
+    const service = await createServiceObjects(db, person, authorityId, secretsOf[citizen]);
     Object.assign(byOwner[citizen], {
+      booking: service.booking,
+      ticket: service.ticket,
       request: request.id,
       submission: request.submission_id,
       thread: thread.id,
@@ -236,6 +240,7 @@ async function createObjects(
     Object.assign(byOwner[authority], {
       form: form.id,
       ...(services[0] && { service: services[0].slug, serviceId: services[0].id }),
+      bookingResource: service.bookingResource,
       webhook: endpoint.id,
       apiKey: keys[0]?.id ?? '',
     });
