@@ -7,7 +7,6 @@ import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
-import { getAuthorityById } from '../authorities/index.ts';
 import { nextStepsOf } from '../cases/index.ts';
 import { requiredLevelOfForm } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
