@@ -50,8 +50,8 @@ describe('route table', () => {
       'POST /simulators/datatrans/api/v1/transactions/:id/credit',
       'POST /simulators/datatrans/pay/v1/start/:id', // the provider's own page
       'POST /simulators/debt-register/webhooks', // signed by Guichet (Standard Webhooks)
-      'POST /simulators/narcotics-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/health-register/webhooks', // signed by Guichet (Standard Webhooks)
+      'POST /simulators/narcotics-register/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/push-service/:id',
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Assert', // basic auth, as Saferpay's
       'POST /simulators/saferpay/api/Payment/v1/PaymentPage/Initialize',
@@ -59,7 +59,6 @@ describe('route table', () => {
       'POST /simulators/saferpay/api/Payment/v1/Transaction/Refund',
       'POST /simulators/saferpay/vt/:token', // the provider's own page
       'POST /simulators/sms-gateway/messages',
-      'POST /simulators/tax-system/webhooks', // signed by Guichet (Standard Webhooks)
       // The swiyu services' management APIs (internal network or bearer token) and wallet-facing endpoints.
       'POST /simulators/swiyu-issuer/management/api/credentials',
       'POST /simulators/swiyu-issuer/oid4vci/api/credential', // the access token and a proof of possession
@@ -67,6 +66,7 @@ describe('route table', () => {
       'POST /simulators/swiyu-issuer/oid4vci/api/token', // the pre-authorised code
       'POST /simulators/swiyu-verifier/management/api/verifications',
       'POST /simulators/swiyu-verifier/oid4vp/api/request-object/:id/response-data', // a key-bound presentation
+      'POST /simulators/tax-system/webhooks', // signed by Guichet (Standard Webhooks)
       'POST /simulators/tsa', // RFC 3161 over HTTP: dates a hash for anyone
     ]);
   });
