@@ -1,6 +1,7 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { taxSystemApi } from './api.ts';
 import * as tables from './migrations/2026-12-02-11-tax-system-simulator.ts';
+import * as documentNumbers from './migrations/2026-12-03-01-tax-system-document-numbers.ts';
 import { publishFoundDocuments, receiveOlderDocumentsRequest, webhookPath } from './older-documents.ts';
 import { settingsOf } from './store.ts';
 import { verifyWebhook } from './verify-webhook.ts';
@@ -12,7 +13,10 @@ import { verifyWebhook } from './verify-webhook.ts';
  */
 export const taxSystemSimulator: GuichetModule = {
   name: 'tax-system-simulator',
-  migrations: { '2026-12-02-11-tax-system-simulator': tables },
+  migrations: {
+    '2026-12-02-11-tax-system-simulator': tables,
+    '2026-12-03-01-tax-system-document-numbers': documentNumbers,
+  },
   routes: (platform) => [
     ...taxSystemApi(platform),
     {
