@@ -11,6 +11,7 @@ import * as refundRequests from './migrations/2026-11-30-50-payments-refund-requ
 import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-replay.ts';
 import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
+import * as webhookProcessing from './migrations/2026-12-03-02-payments-webhook-processing.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
@@ -37,6 +38,7 @@ export const paymentsModule: GuichetModule = {
     '2026-11-30-51-payments-webhook-replay': webhookReplay,
     '2026-12-01-80-payments-settings': settings,
     '2026-12-01-90-payments-ledger-bank': ledgerBank,
+    '2026-12-03-02-payments-webhook-processing': webhookProcessing,
   },
   routes: (platform) => [
     ...checkoutRoutes(platform),

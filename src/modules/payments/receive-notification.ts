@@ -3,7 +3,7 @@ import type { Payment } from './payments.ts';
 import { applyTransaction, paymentOfTransaction } from './provider-transactions.ts';
 import { type ProviderSource, providerOfPayment } from './providers.ts';
 import type { PaymentsTables } from './tables.ts';
-import { firstDelivery, forgetDelivery } from './webhook-deliveries.ts';
+import { firstDelivery, forgetDelivery, processedDelivery } from './webhook-deliveries.ts';
 
 /**
  * The payment a notification names. Tenant-free on purpose: the provider knows payments, not
@@ -66,9 +66,13 @@ export async function receiveNotification(
   if (told.signature && !(await firstDelivery(db, told.signature.value, told.signature.signedAt, now)))
     return 'replay';
   // Not one of ours (another merchant's test, an old sandbox): acknowledged so it is not resent.
-  if (!payment) return 'ignored';
+  if (!payment) {
+    if (told.signature) await processedDelivery(db, told.signature.value);
+    return 'ignored';
+  }
   try {
     await applyTransaction(db, payment, told.transaction, 'webhook');
+    if (told.signature) await processedDelivery(db, told.signature.value);
     return 'received';
   } catch (error) {
     if (told.signature) await forgetDelivery(db, told.signature.value);

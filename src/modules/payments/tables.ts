@@ -150,7 +150,13 @@ export interface PaymentsTables {
     imported_at: Generated<Date>;
   };
   /** Webhook signatures already received, while their timestamp is still fresh (replays refused). */
-  payment_webhook_signatures: { signature: string; expires_at: Date };
+  payment_webhook_signatures: {
+    signature: string;
+    expires_at: Date;
+    received_at: Generated<Date>;
+    /** Null while (or if) its transaction was not applied: a crash in between. */
+    processed_at: Date | null;
+  };
 }
 
 export type ProviderKind = 'datatrans' | 'saferpay';

@@ -95,6 +95,24 @@ describe('the payment webhook', () => {
     expect((await getPaymentOfAuthority(server.database.db, sion, payment.id))?.status).toBe('paid');
   });
 
+  it('processes the resent webhook whose first delivery a crash cut short, and only then refuses it', async () => {
+    const payment = await pendingFee();
+    const body = settled(payment);
+    const header = signed(body);
+    const s0 = header.split('s0=')[1] ?? '';
+    // Taken in hand by another instance right now: a replay until it is done.
+    await sql`insert into payment_webhook_signatures (signature, expires_at, received_at)
+      values (${s0}, now() + interval '10 minutes', now())`.execute(server.database.db);
+    expect((await post(body, header)).status).toBe(409);
+    // Taken two minutes ago and never applied: that process died; the provider's resend is processed.
+    await sql`update payment_webhook_signatures set received_at = now() - interval '2 minutes'
+      where signature = ${s0}`.execute(server.database.db);
+    expect((await post(body, header)).status).toBe(200);
+    expect((await getPaymentOfAuthority(server.database.db, sion, payment.id))?.status).toBe('paid');
+    expect((await post(body, header)).status).toBe(409);
+    expect(await webhooksRecorded(payment)).toBe(1);
+  });
+
   it('answers 413 to a body larger than a transaction ever is', async () => {
     const payment = await pendingFee();
     const body = settled(payment, { padding: 'x'.repeat(70 * 1024) });
