@@ -5,7 +5,7 @@ import { HttpError } from '../../platform/http/http-error.ts';
 import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { acceptBase64File } from '../../platform/uploads/index.ts';
-import { oneDocumentBodyBytes, publishDocument, vaultOf } from '../documents/index.ts';
+import { maxDocumentBytes, oneDocumentBodyBytes, publishDocument, vaultOf } from '../documents/index.ts';
 import { issuingContextOf } from '../signing/index.ts';
 import { apiActorName, apiCase } from './api-case.ts';
 import { attachedFile, expectedVersion, requestSummary, summaryOf } from './api-schemas.ts';
@@ -125,7 +125,7 @@ export function apiWriteRoutes(platform: Platform): RouteDef[] {
       errors: [404, 409, 413, 422],
       async handle({ actor, params, body, c }) {
         const item = await apiCase(db, actor, params.id, 'request.changeThroughApi');
-        const upload = await acceptBase64File(c, body.file);
+        const upload = await acceptBase64File(c, body.file, { maxBytes: maxDocumentBytes });
         // A decision is published with the move: it cannot wait in quarantine for a scanner that is down.
         if (upload.scan === 'pending')
           throw new HttpError(
@@ -166,7 +166,7 @@ export function apiWriteRoutes(platform: Platform): RouteDef[] {
         const by = await caseActor(actor);
         let documentId: string | null = null;
         if (body.document) {
-          const upload = await acceptBase64File(c, body.document);
+          const upload = await acceptBase64File(c, body.document, { maxBytes: maxDocumentBytes });
           const published = await publishDocument(await vaultOf(platform), {
             accountId: item.account_id,
             authorityId: item.authority_id,
@@ -218,7 +218,7 @@ export function apiWriteRoutes(platform: Platform): RouteDef[] {
       errors: [404, 413, 422],
       async handle({ actor, params, body, c }) {
         const item = await apiCase(db, actor, params.id, 'request.changeThroughApi');
-        const upload = await acceptBase64File(c, body);
+        const upload = await acceptBase64File(c, body, { maxBytes: maxDocumentBytes });
         const published = await publishDocument(await vaultOf(platform), {
           accountId: item.account_id,
           authorityId: item.authority_id,

@@ -10,7 +10,12 @@ import { mandateThemes } from '../mandates/index.ts';
 import { can } from '../policy/index.ts';
 import { type DocumentCategory, documentCategories } from './categories.ts';
 import { deliveryStateOf } from './delivery-state.ts';
-import { getDocumentOfAuthority, oneDocumentBodyBytes, publishDocument } from './documents.ts';
+import {
+  getDocumentOfAuthority,
+  maxDocumentBytes,
+  oneDocumentBodyBytes,
+  publishDocument,
+} from './documents.ts';
 import { findRecipient, type Recipient } from './recipients.ts';
 import { vaultOf } from './vault.ts';
 
@@ -85,7 +90,7 @@ export function documentApiRoutes(platform: Platform): RouteDef[] {
               : await findRecipient(db, { kind: 'uid', uid: body.recipient.uid });
         if (typeof found === 'string')
           throw new HttpError(422, 'unknown_recipient', `no account for this recipient (${found})`);
-        const upload = await acceptBase64File(c, body);
+        const upload = await acceptBase64File(c, body, { maxBytes: maxDocumentBytes });
         const { document } = await publishDocument(await vaultOf(platform), {
           accountId: found.accountId,
           authorityId: actor.authorityId,

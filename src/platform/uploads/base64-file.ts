@@ -7,14 +7,14 @@ import { documentKinds, type UploadKind } from './upload-kind.ts';
 
 /**
  * A file an API call sends in base64 inside its JSON, through the same checks as a form's upload
- * (malware scanner, kind from content); refused as a problem (422, or 413 when too large) whose
+ * (size, malware scanner, kind from content); refused as a problem (422, or 413 when too large) whose
  * `reason` is the refusal's code.
  * `scan: 'pending'` means the scanner is down: store it quarantined.
  */
 export async function acceptBase64File(
   c: RouteContext,
   file: { filename: string; contentBase64: string },
-  accepted: UploadKind[] = documentKinds,
+  limits: { maxBytes: number; accepted?: UploadKind[] },
 ): Promise<AcceptedUpload> {
   const refused = (refusal: UploadRefusal) =>
     new HttpError(
@@ -27,7 +27,14 @@ export async function acceptBase64File(
   if (isSuspiciousName(file.filename))
     throw refused({ code: 'bad-name', field: 'file', name: file.filename });
   const bytes = Buffer.from(file.contentBase64, 'base64');
-  const checked = await checkFile(c, { field: 'file', sentName: file.filename, bytes }, accepted);
+  // The body's own limit lets a little more through (room for the JSON around the file).
+  if (bytes.length > limits.maxBytes)
+    throw refused({ code: 'too-large', field: 'file', name: file.filename, maxBytes: limits.maxBytes });
+  const checked = await checkFile(
+    c,
+    { field: 'file', sentName: file.filename, bytes },
+    limits.accepted ?? documentKinds,
+  );
   if ('refusal' in checked) throw refused(checked.refusal);
   return checked;
 }
