@@ -6,6 +6,7 @@ import { importCamt } from '../src/modules/payments/camt-import.ts';
 import { qrReference } from '../src/modules/payments/qr-bill-reference.ts';
 import type { Db } from '../src/platform/database/database.ts';
 import { camt054 } from '../tests/support/camt054.ts';
+import { record } from './load.ts';
 
 const entries = 10_000;
 const account = 'CH4431999123000889012';
@@ -70,6 +71,12 @@ export async function benchCamtImport(db: Db): Promise<void> {
   });
   const again = await seconds(() => importCamt(db, xml, { authorityId: authority.id, actor: 'bench' }));
   if (settled !== entries) throw new Error(`expected ${entries} fees settled, got ${settled}`);
+  record('camt.054 import vs parsing the same XML alone', {
+    credits: entries,
+    importOverParse: first / parse,
+    reimportOverParse: again / parse,
+    seconds: { import: first, again, parse },
+  });
   process.stdout.write(
     [
       `camt.054 import of ${entries} credits (${(xml.length / 1e6).toFixed(1)} MB), each settling its fee, vs parsing the same XML alone`,

@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { normaliseInWorker, pdfInWorker } from '../src/modules/forms/capture/image-thread.ts';
 import { pagePhoto } from '../tests/support/page-photos.ts';
+import { record } from './load.ts';
 
 /** Five 12-megapixel photos as a phone takes them (4032 × 3024), one turned by its EXIF tag. */
 async function phonePhotos(): Promise<Buffer[]> {
@@ -44,6 +45,11 @@ export async function benchDocumentCapture(rounds = 5): Promise<void> {
     ratios.push(d / a);
   }
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+  record('five-page PDF from phone photos vs decoding the JPEGs alone', {
+    ratio: median(ratios),
+    candidate: median(candidate),
+    baseline: median(baseline),
+  });
   process.stdout.write(
     [
       'five-page PDF from five 12 MP phone photos vs decoding the five JPEGs alone',

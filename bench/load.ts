@@ -58,7 +58,22 @@ export async function compare(options: {
   return { ratio: median(ratios), candidate: median(candidate), baseline: median(baseline) };
 }
 
+const recorded: Record<string, unknown> = {};
+
+/** Keeps a part's figures for the results file, under what they measure. */
+export function record(title: string, figures: Record<string, unknown>): void {
+  recorded[title] = figures;
+}
+
+/** The figures recorded since the last call. */
+export function takeRecorded(): Record<string, unknown> {
+  const taken = { ...recorded };
+  for (const title of Object.keys(recorded)) delete recorded[title];
+  return taken;
+}
+
 export function report(title: string, unit: string, result: Awaited<ReturnType<typeof compare>>): void {
+  record(title, result);
   process.stdout.write(
     [
       title,

@@ -12,6 +12,7 @@ import {
   planta,
   statementXlsx,
 } from '../tests/support/narcotics.ts';
+import { record } from './load.ts';
 
 const patients = 400;
 
@@ -59,6 +60,12 @@ export async function benchNarcoticsImport(db: Db): Promise<void> {
     ).outcome;
   });
   if (outcome !== 'filed') throw new Error(`expected the statement filed, got ${outcome}`);
+  record('narcotics statement from xlsx vs parsing the same file alone', {
+    patients,
+    importOverParse: imported / parse,
+    fileOverParse: filed / parse,
+    seconds: { import: imported, file: filed, parse },
+  });
   process.stdout.write(
     [
       `narcotics statement of ${patients} patients from xlsx (${(xlsx.length / 1024).toFixed(0)} KB) vs parsing the same file alone`,

@@ -32,7 +32,7 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { benchCamtImport } from './camt-import.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchDocumentCapture } from './document-capture.ts';
-import { compare, httpGet, report } from './load.ts';
+import { compare, httpGet, report, takeRecorded } from './load.ts';
 import { benchMixed } from './mixed.ts';
 import { benchNarcoticsImport } from './narcotics-import.ts';
 import { benchQrVerification } from './qr-verification.ts';
@@ -172,12 +172,14 @@ try {
       dataDir,
     });
   if (parts.has('others')) {
+    takeRecorded();
     await benchUploadMemory(database.db, app);
     await benchSeal(database.db);
     await benchDocumentCapture();
     await benchQrVerification();
     await benchCamtImport(database.db);
     await benchNarcoticsImport(database.db);
+    results.others = takeRecorded();
   }
   await mkdir(path.dirname(resultsFile), { recursive: true });
   // Parts run alone (--only) update their own figures and keep the others'.

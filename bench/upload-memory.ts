@@ -12,6 +12,7 @@ import { createApiClient } from '../src/modules/integration/index.ts';
 import type { Db } from '../src/platform/database/database.ts';
 import type { AppEnv } from '../src/platform/http/route.ts';
 import { cleanPdf } from '../tests/support/attack-corpus.ts';
+import { record } from './load.ts';
 
 // Base64 of three spaces is `ICAg`: a file padded with spaces streams as this, repeated.
 const chunk = new TextEncoder().encode('ICAg'.repeat(16 * 1024));
@@ -125,6 +126,14 @@ export async function benchUploadMemory(db: Db, app: Hono<AppEnv>): Promise<void
   const heapAt = median(at.map((m) => m.heap));
   const rssOver = median(over.map((m) => m.rss));
   const rssAt = median(at.map((m) => m.rss));
+  record('upload ten times the limit refused vs one at the limit accepted', {
+    heapRatio: heapOver / heapAt,
+    heapOverMb: heapOver / 1048576,
+    heapAtMb: heapAt / 1048576,
+    rssOverMb: rssOver / 1048576,
+    rssAtMb: rssAt / 1048576,
+    answers: [...statuses],
+  });
   process.stdout.write(
     [
       `upload ten times the limit (${mb(10 * maxDocumentBytes)}, chunked) refused vs one at the limit accepted`,
