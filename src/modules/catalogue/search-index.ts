@@ -1,7 +1,7 @@
-import MiniSearch, { type Query, type QueryCombination } from 'minisearch';
+import MiniSearch, { type QueryCombination } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
-import { isStopWord, queryWords, stemIn, wordsOf } from './search-words.ts';
+import { fold, isStopWord, queryWords, stemIn, wordsOf } from './search-words.ts';
 import { searchableText } from './service-content.ts';
 import type { ServiceEntry } from './services.ts';
 
@@ -11,24 +11,24 @@ export interface IndexedService {
   communal: boolean;
 }
 
+interface Held extends IndexedService {
+  /** Its French name folded: the order of equally good matches. */
+  nameKey: string;
+}
+
 export interface SearchResult {
   total: number;
   entries: ServiceEntry[];
 }
 
-const parts = ['name', 'summary', 'text'] as const;
-type Part = (typeof parts)[number];
-type Field = `${Part}_${Locale}`;
-const fieldsIn = (locale: Locale) => parts.map((part): Field => `${part}_${locale}`);
-const allFields = locales.flatMap(fieldsIn);
+const fields = ['name', 'summary', 'text'] as const;
+type Field = (typeof fields)[number];
 // Names before summaries before the rest, as the database's A, B and C weights ranked them.
-const weight: Record<Part, number> = { name: 5, summary: 2, text: 1 };
-const boost = Object.fromEntries(allFields.map((field) => [field, weight[field.split('_')[0] as Part]]));
+const boost: Record<Field, number> = { name: 5, summary: 2, text: 1 };
 
-function textOf(entry: ServiceEntry, field: Field): string {
-  const [part, locale] = field.split('_') as [Part, Locale];
+function textOf(entry: ServiceEntry, field: Field, locale: Locale): string {
   const { content } = entry;
-  if (part !== 'text') return content[part][locale] ?? '';
+  if (field !== 'text') return content[field][locale] ?? '';
   return `${content.description[locale] ?? ''}\n${content.documentsIssued[locale] ?? ''}`;
 }
 
@@ -38,7 +38,9 @@ function vocabularyOf(entry: ServiceEntry): Set<string> {
   return new Set(wordsOf(text).filter((w) => w.length >= 3));
 }
 
-const byFrenchName = new Intl.Collator('fr');
+/** Word matches kept, counted in services: a few megabytes at most. */
+const maxCached = 100_000;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const chunk = 500;
 
 /**
@@ -49,29 +51,41 @@ const chunk = 500;
  * and the designers' synonyms of all these; the last word completed as it is typed.
  */
 export class CatalogueIndex {
-  private readonly services = new Map<string, IndexedService>();
+  private readonly services = new Map<string, Held>();
   /** Every folded word of the published texts, with the number of services that use it. */
   private readonly vocabulary = new SearchableMap<number>();
   private synonyms = new Map<string, string[]>();
   // Indexing meets the same words again and again; stemming each once makes a rebuild several times faster.
   private readonly stems = new Map<string, string | null>();
-  private readonly miniSearch = new MiniSearch<IndexedService>({
-    fields: allFields,
+  /** Recent words' matches, least recently used first; `cached` counts their services. */
+  private readonly matchesOf = new Map<string, Map<string, number>>();
+  private cached = 0;
+  // A field holds the words of all three languages, each stemmed in its own: like the database's
+  // document, where a query's German stem could also meet a French word stemmed alike.
+  private readonly miniSearch = new MiniSearch<Held>({
+    fields: [...fields],
     extractField: (service, field) =>
-      field === 'id' ? service.entry.id : textOf(service.entry, field as Field),
-    tokenize: wordsOf,
-    processTerm: (word, field) => {
-      const key = `${field?.slice(-2)}:${word}`;
-      let stem = this.stems.get(key);
-      if (stem === undefined) {
-        stem = stemIn(field?.slice(-2) as Locale, word);
-        this.stems.set(key, stem);
-      }
-      return stem;
-    },
-    // Query terms arrive stemmed (one query per language): taken as they are.
-    searchOptions: { boost, tokenize: (terms) => terms.split(' '), processTerm: (term) => term },
+      field === 'id' ? service.entry.id : this.stemmedText(service.entry, field as Field),
+    tokenize: (stems) => stems.split(' '),
+    processTerm: (stem) => stem || null,
+    searchOptions: { boost },
   });
+
+  private stemmedText(entry: ServiceEntry, field: Field): string {
+    return locales
+      .flatMap((locale) =>
+        wordsOf(textOf(entry, field, locale)).map((word) => {
+          const key = `${locale}:${word}`;
+          let stem = this.stems.get(key);
+          if (stem === undefined) {
+            stem = stemIn(locale, word);
+            this.stems.set(key, stem);
+          }
+          return stem ?? '';
+        }),
+      )
+      .join(' ');
+  }
 
   get size(): number {
     return this.services.size;
@@ -79,8 +93,10 @@ export class CatalogueIndex {
 
   put(service: IndexedService): void {
     this.remove(service.entry.id);
-    this.services.set(service.entry.id, service);
-    this.miniSearch.add(service);
+    this.forgetMatches();
+    const indexed: Held = { ...service, nameKey: fold(service.entry.content.name.fr) };
+    this.services.set(service.entry.id, indexed);
+    this.miniSearch.add(indexed);
     for (const word of vocabularyOf(service.entry)) this.vocabulary.update(word, (count = 0) => count + 1);
   }
 
@@ -95,6 +111,7 @@ export class CatalogueIndex {
   remove(serviceId: string): void {
     const service = this.services.get(serviceId);
     if (!service) return;
+    this.forgetMatches();
     this.services.delete(serviceId);
     this.miniSearch.discard(serviceId);
     for (const word of vocabularyOf(service.entry)) {
@@ -110,28 +127,58 @@ export class CatalogueIndex {
     for (const terms of groups)
       for (const term of terms) synonyms.set(term, [...(synonyms.get(term) ?? []), ...terms]);
     this.synonyms = synonyms;
+    this.forgetMatches();
+  }
+
+  private forgetMatches(): void {
+    this.matchesOf.clear();
+    this.cached = 0;
   }
 
   /** Services matching `query` on a portal (the canton's: null), best first, then by French name. */
   search(query: string, options: { communeId: string | null; limit: number; offset: number }): SearchResult {
     const words = queryWords(query);
-    const groups = words.flatMap((word, i) =>
-      isStopWord(word) ? [] : [this.wordQuery(word, i === words.length - 1)],
-    );
-    if (groups.length === 0) return { total: 0, entries: [] };
-    const matches = this.miniSearch
-      .search({ combineWith: 'AND', queries: groups })
-      .flatMap(({ id, score }) => {
-        const service = this.services.get(id);
-        return service && inScope(service, options.communeId) ? [{ score, entry: service.entry }] : [];
-      })
-      .sort(
-        (a, b) => b.score - a.score || byFrenchName.compare(a.entry.content.name.fr, b.entry.content.name.fr),
-      );
+    // Every word required (its score added, as MiniSearch's AND does), the rarest looked through first.
+    const [rarest, ...others] = words
+      .flatMap((word, i) => (isStopWord(word) ? [] : [this.wordScores(word, i === words.length - 1)]))
+      .sort((a, b) => a.size - b.size);
+    const matches: { score: number; service: Held }[] = [];
+    for (const [id, first] of rarest ?? []) {
+      let score = first;
+      for (const other of others) score += other.get(id) ?? Number.NaN;
+      const service = this.services.get(id);
+      if (!Number.isNaN(score) && service && inScope(service, options.communeId))
+        matches.push({ score, service });
+    }
+    matches.sort((a, b) => b.score - a.score || compare(a.service.nameKey, b.service.nameKey));
     return {
       total: matches.length,
-      entries: matches.slice(options.offset, options.offset + options.limit).map((m) => m.entry),
+      entries: matches.slice(options.offset, options.offset + options.limit).map((m) => m.service.entry),
     };
+  }
+
+  /**
+   * The services one query word matches, with their scores; kept until the index changes, since what
+   * people type repeats (each keystroke asks again for the words before the last).
+   */
+  private wordScores(word: string, last: boolean): Map<string, number> {
+    const key = last ? `${word}*` : word;
+    let scores = this.matchesOf.get(key);
+    if (scores) {
+      this.matchesOf.delete(key);
+    } else {
+      scores = new Map(
+        this.miniSearch.search(this.wordQuery(word, last)).map((r) => [r.id as string, r.score]),
+      );
+      this.cached += scores.size;
+      for (const [oldest, them] of this.matchesOf) {
+        if (this.cached <= maxCached) break;
+        this.matchesOf.delete(oldest);
+        this.cached -= them.size;
+      }
+    }
+    this.matchesOf.set(key, scores);
+    return scores;
   }
 
   /** What one query word matches: any of its stand-ins, stemmed in each language. */
@@ -142,29 +189,19 @@ export class CatalogueIndex {
     if (edits > 0) for (const near of this.vocabulary.fuzzyGet(word, edits).keys()) known.add(near);
     const standIns = new Set(known);
     for (const term of known) for (const synonym of this.synonyms.get(term) ?? []) standIns.add(synonym);
-    const queries = locales.flatMap((locale): Query[] => {
-      const stems = new Set<string>();
-      const typed = new Set<string>();
-      for (const term of standIns) {
+    const stems = new Set<string>();
+    const typed = new Set<string>();
+    for (const term of standIns)
+      for (const locale of locales) {
         const stem = stemIn(locale, term);
         if (stem === null) continue;
         stems.add(stem);
         if (last && term.length >= 3) typed.add(stem);
       }
-      if (stems.size === 0) return [];
-      return [
-        {
-          queries: [[...stems].join(' ')],
-          fields: fieldsIn(locale),
-          combineWith: 'OR',
-          prefix: (stem: string) => typed.has(stem),
-        },
-      ];
-    });
-    return { combineWith: 'OR', queries };
+    return { queries: [[...stems].join(' ')], combineWith: 'OR', prefix: (stem: string) => typed.has(stem) };
   }
 }
 
-function inScope(service: IndexedService, communeId: string | null): boolean {
+function inScope(service: Held, communeId: string | null): boolean {
   return communeId === null || !service.communal || service.entry.authorityId === communeId;
 }
