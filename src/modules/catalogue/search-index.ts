@@ -2,7 +2,6 @@ import MiniSearch, { type QueryCombination } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
 import { fold, isStopWord, queryWords, stemIn, wordsOf } from './search-words.ts';
-import { searchableText } from './service-content.ts';
 import type { ServiceEntry } from './services.ts';
 
 /** A published service as search sees it: its public entry, and whether a commune's portal alone shows it. */
@@ -32,10 +31,17 @@ function textOf(entry: ServiceEntry, field: Field, locale: Locale): string {
   return `${content.description[locale] ?? ''}\n${content.documentsIssued[locale] ?? ''}`;
 }
 
+/** A service's folded words, per field and language: what it is indexed under. */
+function wordsByField(entry: ServiceEntry): Record<Field, string[][]> {
+  const [name, summary, text] = fields.map((field) =>
+    locales.map((locale) => wordsOf(textOf(entry, field, locale))),
+  );
+  return { name: name ?? [], summary: summary ?? [], text: text ?? [] };
+}
+
 /** The words a misspelt or partly typed query word may stand for: those of 3 letters or more. */
-function vocabularyOf(entry: ServiceEntry): Set<string> {
-  const text = locales.map((locale) => searchableText(entry.content, locale)).join('\n');
-  return new Set(wordsOf(text).filter((w) => w.length >= 3));
+function vocabularyOf(words: Record<Field, string[][]>): Set<string> {
+  return new Set(fields.flatMap((field) => words[field].flat()).filter((w) => w.length >= 3));
 }
 
 /** Word matches kept, counted in services: a few megabytes at most. */
@@ -56,35 +62,31 @@ export class CatalogueIndex {
   private readonly vocabulary = new SearchableMap<number>();
   private synonyms = new Map<string, string[]>();
   // Indexing meets the same words again and again; stemming each once makes a rebuild several times faster.
-  private readonly stems = new Map<string, string | null>();
+  private readonly stems: Record<Locale, Map<string, string | null>> = {
+    fr: new Map(),
+    de: new Map(),
+    en: new Map(),
+  };
   /** Recent words' matches, least recently used first; `cached` counts their services. */
   private readonly matchesOf = new Map<string, Map<string, number>>();
   private cached = 0;
   // A field holds the words of all three languages, each stemmed in its own: like the database's
   // document, where a query's German stem could also meet a French word stemmed alike.
-  private readonly miniSearch = new MiniSearch<Held>({
+  private readonly miniSearch = new MiniSearch<{ id: string } & Record<Field, string>>({
     fields: [...fields],
-    extractField: (service, field) =>
-      field === 'id' ? service.entry.id : this.stemmedText(service.entry, field as Field),
     tokenize: (stems) => stems.split(' '),
     processTerm: (stem) => stem || null,
     searchOptions: { boost },
   });
 
-  private stemmedText(entry: ServiceEntry, field: Field): string {
-    return locales
-      .flatMap((locale) =>
-        wordsOf(textOf(entry, field, locale)).map((word) => {
-          const key = `${locale}:${word}`;
-          let stem = this.stems.get(key);
-          if (stem === undefined) {
-            stem = stemIn(locale, word);
-            this.stems.set(key, stem);
-          }
-          return stem ?? '';
-        }),
-      )
-      .join(' ');
+  private stemOf(locale: Locale, word: string): string {
+    const stems = this.stems[locale];
+    let stem = stems.get(word);
+    if (stem === undefined) {
+      stem = stemIn(locale, word);
+      stems.set(word, stem);
+    }
+    return stem ?? '';
   }
 
   get size(): number {
@@ -94,10 +96,18 @@ export class CatalogueIndex {
   put(service: IndexedService): void {
     this.remove(service.entry.id);
     this.forgetMatches();
-    const indexed: Held = { ...service, nameKey: fold(service.entry.content.name.fr) };
-    this.services.set(service.entry.id, indexed);
-    this.miniSearch.add(indexed);
-    for (const word of vocabularyOf(service.entry)) this.vocabulary.update(word, (count = 0) => count + 1);
+    const { entry } = service;
+    this.services.set(entry.id, { ...service, nameKey: fold(entry.content.name.fr) });
+    const words = wordsByField(entry);
+    const stemmed = (field: Field) =>
+      locales.flatMap((locale, i) => (words[field][i] ?? []).map((w) => this.stemOf(locale, w))).join(' ');
+    this.miniSearch.add({
+      id: entry.id,
+      name: stemmed('name'),
+      summary: stemmed('summary'),
+      text: stemmed('text'),
+    });
+    for (const word of vocabularyOf(words)) this.vocabulary.update(word, (count = 0) => count + 1);
   }
 
   /** Adds many, yielding to other work between chunks so that a rebuild never holds searches up long. */
@@ -114,7 +124,7 @@ export class CatalogueIndex {
     this.forgetMatches();
     this.services.delete(serviceId);
     this.miniSearch.discard(serviceId);
-    for (const word of vocabularyOf(service.entry)) {
+    for (const word of vocabularyOf(wordsByField(service.entry))) {
       const count = (this.vocabulary.get(word) ?? 1) - 1;
       if (count === 0) this.vocabulary.delete(word);
       else this.vocabulary.set(word, count);
