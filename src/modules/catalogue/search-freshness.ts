@@ -53,7 +53,8 @@ export async function recordSearchChange(tx: Db, serviceId: string | null): Prom
 export async function applySearchChanges(db: Db): Promise<void> {
   // Inside a transaction the write is not committed yet: the check after it will find it.
   const state = db.isTransaction ? undefined : states.get(db);
-  if (state?.snapshot) await ask(db, state);
+  // The write has committed: should the question fail, the next search's check asks again.
+  if (state?.snapshot) await ask(db, state).catch(() => undefined);
 }
 
 /** The index to answer from: built on first use, brought up to date as said above. */
