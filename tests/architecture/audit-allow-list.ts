@@ -18,6 +18,8 @@ export const notSensitive: Record<string, string> = {
     'search index derived from a service version whose change is audited',
   'src/modules/catalogue/search.ts#unindexService':
     'search index derived from a service whose withdrawal is audited',
+  'src/modules/catalogue/search-freshness.ts#recordSearchChange':
+    "search's change counter, written inside the audited transaction of the change it announces",
   'src/modules/documents/blob-store.ts#createBlobStore':
     'encrypted bytes under a document row whose publication is audited',
   'src/modules/documents/documents.ts#markDocumentRead':

@@ -4,6 +4,7 @@ import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { setFormTheme } from '../forms/index.ts';
 import { reindexService, unindexService } from './search.ts';
+import { applySearchChanges, recordSearchChange } from './search-freshness.ts';
 import type { ServiceContent } from './service-content.ts';
 import type { CatalogueTables, ServiceState } from './tables.ts';
 
@@ -197,7 +198,7 @@ export async function saveVersion(
   service: Service,
   content: ServiceContent,
 ): Promise<number> {
-  return audited(
+  const saved = await audited(
     db,
     (version: number) => ({
       actor,
@@ -218,9 +219,13 @@ export async function saveVersion(
         .insertInto('catalogue_service_versions')
         .values({ service_id: service.id, version, content, saved_by: actor })
         .execute();
+      // A published service's entry, as search returns it, names its latest version too.
+      await recordSearchChange(tx, service.id);
       return version;
     },
   );
+  await applySearchChanges(db);
+  return saved;
 }
 
 export async function publishVersion(
@@ -252,6 +257,7 @@ export async function publishVersion(
       if (entry.content.formId) await setFormTheme(tx, entry.content.formId, entry.content.theme);
     },
   );
+  await applySearchChanges(db);
 }
 
 export async function withdrawService(db: Db, actor: string, service: Service): Promise<void> {
@@ -273,6 +279,7 @@ export async function withdrawService(db: Db, actor: string, service: Service): 
       await unindexService(tx, service.id);
     },
   );
+  await applySearchChanges(db);
 }
 
 /** The fee a catalogue entry shows, in one of its versions: what a workflow's fees must agree with. */

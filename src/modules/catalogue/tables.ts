@@ -27,7 +27,8 @@ export interface CatalogueTables {
     communal: boolean;
     document: unknown;
   };
-  catalogue_words: { word: string };
+  catalogue_search_generation: { one: Generated<boolean>; generation: number };
+  catalogue_search_changes: { generation: number; service_id: string | null };
   catalogue_synonyms: {
     id: Generated<string>;
     terms: string[];
