@@ -213,17 +213,21 @@ export async function runCommand({
           database,
           logger,
           withWorker: !values['no-worker'] && config.workerInServe,
+          // The demo's business applications connect through the API (they need its address) before
+          // the server says it is ready.
+          beforeReady:
+            command === 'start'
+              ? (url) =>
+                  masterKeysFor(config, database.db)
+                    .then((keys) => connectDemoApps(database.db, keys, url))
+                    .then(
+                      () => logger.info('the demo applications are connected'),
+                      (error: unknown) =>
+                        logger.warn({ err: error }, 'the demo applications could not connect'),
+                    )
+              : undefined,
         });
         process.stdout.write(`Guichet is running at ${running.url}\n`);
-        // The demo's business applications connect through the API, now that it answers; in the
-        // background, so that a signal meanwhile still stops the platform in order.
-        if (command === 'start')
-          void masterKeysFor(config, database.db)
-            .then((keys) => connectDemoApps(database.db, keys, running.url))
-            .then(
-              () => logger.info('the demo applications are connected'),
-              (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
-            );
         return running.stop;
       });
     case 'worker':
@@ -265,16 +269,15 @@ export async function qrCommand(argv: string[]): Promise<number> {
  */
 async function untilSignal(logger: Logger, start: () => Promise<() => Promise<void>>) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  // Listened to before starting: a signal while the server starts stops it, in order, once started.
+  const signalled = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGHUP', () => resolve('SIGHUP'));
+  });
   const stop = await start();
   const parent = watchParent();
-  const signal = await Promise.race([
-    new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGHUP', () => resolve('SIGHUP'));
-    }),
-    parent.gone.then(() => 'parent exited'),
-  ]);
+  const signal = await Promise.race([signalled, parent.gone.then(() => 'parent exited')]);
   parent.stop();
   logger.info({ signal }, 'shutting down');
   await stop();
