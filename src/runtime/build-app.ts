@@ -36,13 +36,22 @@ export const allModules: GuichetModule[] = [
   ...simulators,
 ];
 
-/** Brings the schema of every module (and of the job queue) up to date. */
+/**
+ * Brings the schema of every module (and of the job queue) up to date. The job queue's schema and
+ * ours do not refer to each other: they migrate side by side, on two connections (a cold start waits
+ * for the longer of the two series of round trips, not their sum).
+ */
 export async function migrate(db: Db, pool: pg.Pool): Promise<string[]> {
-  await migrateJobQueue(pool);
-  return migrateToLatest(
-    db,
-    allModules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
-  );
+  const [queue, modules] = await Promise.allSettled([
+    migrateJobQueue(pool),
+    migrateToLatest(
+      db,
+      allModules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+    ),
+  ]);
+  if (queue.status === 'rejected') throw queue.reason;
+  if (modules.status === 'rejected') throw modules.reason;
+  return modules.value;
 }
 
 export interface BuildOptions {

@@ -21,6 +21,12 @@ export async function startServer(options: {
   database: OpenDatabase;
   logger: Logger;
   withWorker: boolean;
+  /**
+   * Work to finish before the server is ready, through its own API (the demo's business applications
+   * connecting): meanwhile only the API and the simulators' machine routes answer, every other request
+   * gets 503 — nobody is served half a demo.
+   */
+  beforeReady?: (url: string) => Promise<void>;
 }): Promise<Running> {
   const { database, logger } = options;
   // Listen first: with PORT=0 the address (and so the issuer of the development identity provider)
@@ -29,10 +35,20 @@ export async function startServer(options: {
   const url = options.config.publicUrl.replace(/:\d+$/, `:${port}`);
   const config = { ...options.config, publicUrl: url };
   const { app, jobs, metrics } = await buildApp({ config, db: database.db, logger });
-  attach(app.fetch);
+  let ready = !options.beforeReady;
+  attach((request, env) =>
+    ready || /^\/(api|simulators)\//.test(new URL(request.url).pathname)
+      ? app.fetch(request, env)
+      : starting(),
+  );
   const metricsListener = config.metrics && (await listenFirst(config.metrics.port, config.metrics.host));
   metricsListener?.attach(metricsApp(metrics, config.metricsToken).fetch);
   const runner = options.withWorker ? await runWorker({ ...options, config }, jobs) : undefined;
+  try {
+    await options.beforeReady?.(url);
+  } finally {
+    ready = true;
+  }
   logger.info(
     { url, worker: Boolean(runner), metricsPort: metricsListener ? metricsListener.port : undefined },
     'Guichet is listening',
@@ -53,6 +69,8 @@ export async function startServer(options: {
   };
 }
 
+const starting = () => new Response('Starting', { status: 503, headers: { 'retry-after': '1' } });
+
 type FetchHandler = (request: Request, env: unknown) => Response | Promise<Response>;
 
 /**
@@ -64,7 +82,7 @@ export async function listenFirst(port: number, hostname: string) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       {
-        fetch: (request, env) => handler?.(request, env) ?? new Response('Starting', { status: 503 }),
+        fetch: (request, env) => handler?.(request, env) ?? starting(),
         port,
         hostname,
       },
