@@ -23,8 +23,9 @@ export async function startServer(options: {
   withWorker: boolean;
   /**
    * Work to finish before the server is ready, through its own API (the demo's business applications
-   * connecting): meanwhile only the API and the simulators' machine routes answer, every other request
-   * gets 503 — nobody is served half a demo.
+   * connecting): meanwhile only the API, the simulators' machine routes and the liveness probe (the
+   * process is alive: an orchestrator must not restart it) answer, every other request gets 503 —
+   * nobody is served half a demo.
    */
   beforeReady?: (url: string) => Promise<void>;
 }): Promise<Running> {
@@ -37,7 +38,7 @@ export async function startServer(options: {
   const { app, jobs, metrics } = await buildApp({ config, db: database.db, logger });
   let ready = !options.beforeReady;
   attach((request, env) =>
-    ready || /^\/(api|simulators)\//.test(new URL(request.url).pathname)
+    ready || /^\/(api\/|simulators\/|health\/live$)/.test(new URL(request.url).pathname)
       ? app.fetch(request, env)
       : starting(),
   );
