@@ -89,7 +89,7 @@ const sharedPages = new WeakMap<object, Map<string, string[]>>();
 const maxSharedPerSnapshot = 256;
 
 function keep(snapshot: object, key: string, parts: string[]): void {
-  let pages = sharedPages.get(snapshot);
-  if (!pages) sharedPages.set(snapshot, (pages = new Map()));
+  const pages = sharedPages.get(snapshot) ?? new Map<string, string[]>();
+  sharedPages.set(snapshot, pages);
   if (pages.size < maxSharedPerSnapshot) pages.set(key, parts);
 }
