@@ -119,9 +119,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   for (const route of options.routes ?? collectRoutes(platform, options.modules)) {
     // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say
     // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself,
-    // unless they read the body themselves and say how much (webhooks).
+    // unless they read the body themselves and say how much (webhooks). A GET's body is never read:
+    // counting it would only cost building the whole Request for every page.
     const limit: MiddlewareHandler<AppEnv> =
-      route.access === 'machine' && route.maxBodyBytes === undefined
+      route.method === 'GET' || (route.access === 'machine' && route.maxBodyBytes === undefined)
         ? (_c, next) => next()
         : route.uploads
           ? streamingBodyLimit(route.maxBodyBytes ?? defaultMaxBodyBytes)
