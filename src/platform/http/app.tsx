@@ -17,6 +17,7 @@ import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
+import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   });
 
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? withRequestMemo(next) : next()));
   app.use(async (c, next) => {
     const incoming = getCookie(c, cookieName);
     const session = await Session.load(db, incoming, sessionPolicy, now());
