@@ -1,12 +1,16 @@
 // Profiling harness (not part of npm run bench): answers `/` and `/my` in-process many times and counts
 // database round trips per request. Run: ONLY=/ PROFILE=/tmp/home.cpuprofile tsx bench/profile-request-path.ts
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
+import { createBlobStore, publishDocument } from '../src/modules/documents/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
+import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
 import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
@@ -26,11 +30,28 @@ try {
   const config = loadConfig({ GUICHET_DEMO: 'true', GUICHET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const { app } = await buildApp({ config, db: database.db, logger: createLogger('silent') });
   const password = 'bench-Passw0rd-long-enough';
-  await createLocalPerson(database.db, {
+  const person = await createLocalPerson(database.db, {
     givenNames: 'Léa',
     familyName: 'Prof',
     email: 'p@example.ch',
     password,
+  });
+  const vault = {
+    db: database.db,
+    store: createBlobStore(config.documentStore, database.db),
+    keys: await masterKeysFor(config, database.db),
+  };
+  const { document } = await publishDocument(vault, {
+    accountId: person.accountId,
+    authorityId: (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '',
+    title: 'Extrait',
+    category: 'extract',
+    theme: 'debtCollection',
+    message: null,
+    filename: 'extrait.pdf',
+    bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]),
+    idempotencyKey: 'profile',
+    publishedBy: 'profile',
   });
   const cookieOf = (r: Response) =>
     r.headers
@@ -62,8 +83,9 @@ try {
   for (const [name, init] of [
     ['/', {}],
     ['/my', { headers: { Cookie: cookie } }],
+    [`/documents/${document.id}/file`, { headers: { Cookie: cookie } }],
   ] as const) {
-    if (process.env.ONLY && process.env.ONLY !== name) continue;
+    if (process.env.ONLY && !name.startsWith(process.env.ONLY)) continue;
     for (let i = 0; i < 50; i++) await app.request(name, init); // warm
     queries = 0;
     seen.length = 0;
