@@ -96,6 +96,7 @@ try {
       await inspector.post('Profiler.start');
     }
     const started = performance.now();
+    const cpu = process.cpuUsage();
     if (get) {
       // Over loopback as the bench does, 8 clients at once.
       await Promise.all(
@@ -113,12 +114,13 @@ try {
         await r.arrayBuffer();
       }
     const ms = (performance.now() - started) / count;
+    const { user, system } = process.cpuUsage(cpu);
     if (process.env.PROFILE) {
       const { profile } = await inspector.post('Profiler.stop');
       await writeFile(process.env.PROFILE, JSON.stringify(profile));
     }
     process.stdout.write(
-      `${name}: ${ms.toFixed(3)} ms/request, ${(queries / count).toFixed(2)} queries/request\n`,
+      `${name}: ${ms.toFixed(3)} ms/request, ${((user + system) / 1000 / count).toFixed(3)} ms of Node CPU/request, ${(queries / count).toFixed(2)} queries/request\n`,
     );
     if (process.env.SHOW) process.stdout.write(`${seen.slice(0, seen.length / count).join('\n')}\n`);
   }
