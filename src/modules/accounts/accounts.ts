@@ -1,5 +1,6 @@
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { readOncePerRequest } from '../../platform/http/request-memo.ts';
 import type { AccountKind, AccountsTables, MemberRole } from './tables.ts';
 
 export interface AccountAccess {
@@ -46,8 +47,15 @@ export async function ensurePersonalAccount(db: Db, personId: string, name: stri
   );
 }
 
-/** Every account the person may use, their own first. Read fresh on each request: no cached rights. */
-export async function listAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {
+/**
+ * Every account the person may use, their own first. Read fresh on each request (no cached rights),
+ * once per page however many sections and decisions ask.
+ */
+export function listAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {
+  return readOncePerRequest(db, `accounts-of:${personId}`, () => readAccountsOf(db, personId));
+}
+
+async function readAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {
   const rows = await accounts(db)
     .selectFrom('account_members')
     .innerJoin('accounts', 'accounts.id', 'account_members.account_id')

@@ -173,14 +173,17 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const actor = loggedInPerson(c);
         const sections = platform.mySpaceSections();
-        const rendered = (await Promise.all(sections.map((s) => s.render(c, actor)))).filter(Boolean);
+        // The sections and the list of the person's other accounts are independent: read at once.
+        const [rendered, own, principals] = await Promise.all([
+          Promise.all(sections.map((s) => s.render(c, actor))).then((all) => all.filter(Boolean)),
+          listAccountsOf(db, actor.id),
+          principalsOf(db, actor.id),
+        ]);
         const awaiting = async (accountId: string) =>
           (await Promise.all(sections.map((s) => s.awaiting(actor.id, accountId)))).reduce(
             (a, b) => a + b,
             0,
           );
-        const own = await listAccountsOf(db, actor.id);
-        const principals = await principalsOf(db, actor.id);
         const others: OtherAccount[] = await Promise.all(
           [
             ...own.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),

@@ -119,10 +119,10 @@ export function portalRoutes(platform: Platform): RouteDef[] {
       access: 'anonymous',
       async handler(c) {
         const { portal, locale, branding } = await portalOf(platform, c);
-        const [communes, services] = await Promise.all([
-          listAuthorities(db, 'commune'),
-          listAuthorities(db, 'cantonal_service'),
-        ]);
+        // The page is made of the authorities' snapshot alone: it is rendered once per snapshot.
+        const authorities = await listAuthorities(db);
+        const communes = authorities.filter((a) => a.kind === 'commune');
+        const services = authorities.filter((a) => a.kind === 'cantonal_service');
         return platform.render(
           c,
           {
@@ -130,6 +130,7 @@ export function portalRoutes(platform: Platform): RouteDef[] {
             locale,
             branding,
             scripts: ['catalogue/catalogue-search.js'],
+            sharedWhile: authorities,
           },
           <CantonHomePage locale={locale} communes={communes} services={services} portal={portal} />,
         );

@@ -42,16 +42,20 @@ export function citizenDocumentRoutes(platform: Platform): RouteDef[] {
   ) {
     const { actor, document, decision } = seen;
     if (!decision.allowed) return;
-    if (action !== 'document.delete' && isReaderVia(decision.via))
-      await markDocumentRead(db, document.id, { personId: actor.id, via: decision.via });
-    await recordAccess(db, {
-      accountId: document.account_id,
-      person: { id: actor.id, name: actor.displayName },
-      via: decision.via as AccessVia,
-      mandateId: decision.mandateId,
-      action,
-      subject: { type: 'document', id: document.id, label: document.title },
-    });
+    // Two independent writes, both done before the answer: side by side rather than one after the other.
+    await Promise.all([
+      action !== 'document.delete' && isReaderVia(decision.via)
+        ? markDocumentRead(db, document.id, { personId: actor.id, via: decision.via })
+        : undefined,
+      recordAccess(db, {
+        accountId: document.account_id,
+        person: { id: actor.id, name: actor.displayName },
+        via: decision.via as AccessVia,
+        mandateId: decision.mandateId,
+        action,
+        subject: { type: 'document', id: document.id, label: document.title },
+      }),
+    ]);
   }
 
   async function authorityNames(locale: Locale) {

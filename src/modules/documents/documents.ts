@@ -399,6 +399,14 @@ export async function markDocumentRead(
   reader: { personId: string; via: ReaderVia },
   now = new Date(),
 ): Promise<void> {
+  // Most readings are not the first (the page, then the file): one look spares them a transaction.
+  const known = await tables(db)
+    .selectFrom('document_reads')
+    .select('document_id')
+    .where('document_id', '=', documentId)
+    .where('person_id', '=', reader.personId)
+    .executeTakeFirst();
+  if (known) return;
   const work = async (tx: Db) => {
     const read = await tables(tx)
       .insertInto('document_reads')

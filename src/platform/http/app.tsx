@@ -17,6 +17,7 @@ import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
+import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
 import { Session, sessionCookieName } from './session.ts';
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   });
 
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? withRequestMemo(next) : next()));
   app.use(async (c, next) => {
     const incoming = getCookie(c, cookieName);
     const session = await Session.load(db, incoming, sessionPolicy, now());
@@ -119,9 +121,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   for (const route of options.routes ?? collectRoutes(platform, options.modules)) {
     // Bodies are counted as they stream in, whatever Content-Length claims; routes that take files say
     // how much. Protocol endpoints hand the untouched Node request to their library, which limits itself,
-    // unless they read the body themselves and say how much (webhooks).
+    // unless they read the body themselves and say how much (webhooks). A GET's body is never read:
+    // counting it would only cost building the whole Request for every page.
     const limit: MiddlewareHandler<AppEnv> =
-      route.access === 'machine' && route.maxBodyBytes === undefined
+      route.method === 'GET' || (route.access === 'machine' && route.maxBodyBytes === undefined)
         ? (_c, next) => next()
         : route.uploads
           ? streamingBodyLimit(route.maxBodyBytes ?? defaultMaxBodyBytes)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import type { Secrets } from '../crypto/secrets.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -13,6 +14,12 @@ export interface RenderOptions extends PageOptions {
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   /** Only the body, without the layout: what a script asks for to update part of a page. */
   fragment?: boolean;
+  /**
+   * The page is the same for every anonymous visitor for as long as this object (a snapshot the page
+   * is made from, e.g. the authorities') is the current one: its HTML is then rendered once per
+   * language and address and each response gets it with its own CSP nonce put in.
+   */
+  sharedWhile?: object;
 }
 
 /** Renders `body` inside the layout, in the request's language and the page's authority's branding. */
@@ -25,14 +32,28 @@ export async function renderPage(
 ): Promise<Response> {
   const locale = options.locale ?? c.var.locale;
   const actor = c.var.actor;
+  const nonce = c.var.secureHeadersNonce ?? '';
+  const search = new URL(c.req.url).search;
+  const status = options.status ?? 200;
+  c.header('Content-Language', locale);
+  // Only anonymous visitors on a plain address share a page: a query string is the visitor's to choose.
+  const shared = options.sharedWhile && !actor && !options.fragment && !search ? options.sharedWhile : null;
+  const key = `${locale} ${status} ${c.req.path}`;
+  const kept = shared ? sharedPages.get(shared)?.get(key) : undefined;
+  if (kept) return c.html(kept.join(nonce), status);
+
+  let personal = false;
   const page: PageContext = {
     locale,
     t: platformMessages.translator(locale),
-    nonce: c.var.secureHeadersNonce ?? '',
-    currentUrl: c.req.path + new URL(c.req.url).search,
+    nonce: shared ? noncePlaceholder : nonce,
+    currentUrl: c.req.path + search,
     branding: options.branding ?? (await c.var.defaultBranding(locale)),
     asset: (name) => assets.url(name),
-    csrfToken: () => c.var.session.csrfToken(secrets),
+    csrfToken: () => {
+      personal = true; // bound to the visitor's session: such a page is never shared
+      return c.var.session.csrfToken(secrets);
+    },
     actor:
       actor?.kind === 'person'
         ? {
@@ -44,15 +65,31 @@ export async function renderPage(
           }
         : undefined,
   };
-  c.header('Content-Language', locale);
   if (options.fragment) {
     const part = <PageContextProvider.Provider value={page}>{body}</PageContextProvider.Provider>;
-    return c.html(await part.toString(), options.status ?? 200);
+    return c.html(await part.toString(), status);
   }
   const html = (
     <Layout page={page} options={options}>
       {body}
     </Layout>
   );
-  return c.html(`<!DOCTYPE html>${await html.toString()}`, options.status ?? 200);
+  const text = `<!DOCTYPE html>${await html.toString()}`;
+  if (!shared) return c.html(text, status);
+  const parts = text.split(noncePlaceholder);
+  if (!personal) keep(shared, key, parts);
+  return c.html(parts.join(nonce), status);
+}
+
+/** Stands for the nonce in a shared page's HTML; random, so that no content can contain it by chance. */
+const noncePlaceholder = randomBytes(18).toString('base64url');
+/** Shared pages by snapshot: a new snapshot starts afresh and the old one's pages go with it. */
+const sharedPages = new WeakMap<object, Map<string, string[]>>();
+/** Addresses are the routes' own (a page for an unknown one is an error), but a bound costs nothing. */
+const maxSharedPerSnapshot = 256;
+
+function keep(snapshot: object, key: string, parts: string[]): void {
+  const pages = sharedPages.get(snapshot) ?? new Map<string, string[]>();
+  sharedPages.set(snapshot, pages);
+  if (pages.size < maxSharedPerSnapshot) pages.set(key, parts);
 }

@@ -18,3 +18,25 @@ describe('the checkout’s form-action', () => {
     expect(csp).toContain("form-action 'self' https://pay.datatrans.com https://test.saferpay.com");
   });
 });
+
+describe('the CSP nonce', () => {
+  it('is new for every response and the one the page is given', async () => {
+    const config = loadConfig({
+      MASTER_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      COMMERCIAL_REGISTER_URL: 'https://register.example/api',
+      METRICS_TOKEN: 'a-long-metrics-token',
+    });
+    const app = new Hono<AppEnv>()
+      .use(securityHeaders(config))
+      .get('/', (c) => c.text(c.var.secureHeadersNonce ?? ''));
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const response = await app.request('/');
+      const given = await response.text();
+      expect(given).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(response.headers.get('Content-Security-Policy')).toContain(`script-src 'nonce-${given}'`);
+      seen.add(given);
+    }
+    expect(seen.size).toBe(600); // across more than one refill of the pool
+  });
+});

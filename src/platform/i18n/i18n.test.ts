@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorityMessages } from '../../modules/authorities/messages.ts';
 import { platformMessages } from '../views/messages.ts';
-import { colon, formatChf, formatDate, formatShortDate } from './format.ts';
+import { colon, formatChf, formatDate, formatDateTime, formatNumber, formatShortDate } from './format.ts';
 import { locales, pick, pickWithLanguage } from './locales.ts';
 import { defineMessages } from './messages.ts';
 import { negotiateLocale } from './negotiate.ts';
@@ -92,6 +92,17 @@ describe('formatting per locale', () => {
     const date = new Date('2026-03-01T23:30:00Z'); // already 2 March in Zurich
     expect(formatDate('fr', date)).toBe('2 mars 2026');
     expect(formatDate('de', date)).toBe('2. März 2026');
+  });
+
+  it('keeps each language’s own formats however the languages alternate', () => {
+    const date = new Date('2026-11-30T13:05:00Z');
+    for (let round = 0; round < 2; round++) {
+      expect(formatDateTime('fr', date)).toBe('30 nov. 2026, 14:05');
+      expect(formatDateTime('de', date)).toBe('30.11.2026, 14:05');
+      expect(formatDateTime('en', date)).toBe('30 Nov 2026, 14:05');
+      expect(formatDate('en', date)).toBe('30 November 2026');
+      expect(formatNumber('de', 1234)).toBe("1'234");
+    }
   });
 
   it('writes short dates the Swiss way in every language, and a colon as each language does', () => {

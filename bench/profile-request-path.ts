@@ -1,0 +1,132 @@
+// Profiling harness (not part of npm run bench): answers `/` and `/my` in-process many times and counts
+// database round trips per request. Run: ONLY=/ PROFILE=/tmp/home.cpuprofile tsx bench/profile-request-path.ts
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
+import { createBlobStore, publishDocument } from '../src/modules/documents/index.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
+import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
+import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
+import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { buildApp, migrate } from '../src/runtime/build-app.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { createLocalPerson } from '../tests/support/factories.ts';
+import { httpClient } from './measure.ts';
+
+const count = Number(process.env.COUNT ?? 2000);
+const logger = createLogger('warn');
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-prof-'));
+const postgres = await startEmbeddedPostgres({ dataDir, logger, persistent: false });
+const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined);
+try {
+  await migrate(database.db, database.pool);
+  await seedDemo(database.db);
+  const config = loadConfig({ GUICHET_DEMO: 'true', GUICHET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const { app } = await buildApp({ config, db: database.db, logger: createLogger('silent') });
+  const password = 'bench-Passw0rd-long-enough';
+  const person = await createLocalPerson(database.db, {
+    givenNames: 'Léa',
+    familyName: 'Prof',
+    email: 'p@example.ch',
+    password,
+  });
+  const vault = {
+    db: database.db,
+    store: createBlobStore(config.documentStore, database.db),
+    keys: await masterKeysFor(config, database.db),
+  };
+  const { document } = await publishDocument(vault, {
+    accountId: person.accountId,
+    authorityId: (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '',
+    title: 'Extrait',
+    category: 'extract',
+    theme: 'debtCollection',
+    message: null,
+    filename: 'extrait.pdf',
+    bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]),
+    idempotencyKey: 'profile',
+    publishedBy: 'profile',
+  });
+  const cookieOf = (r: Response) =>
+    r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  const page = await app.request('/login');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const login = await app.request('/login/local', {
+    method: 'POST',
+    headers: { Cookie: cookieOf(page), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, email: 'p@example.ch', password }).toString(),
+  });
+  if (login.status !== 303) throw new Error(`login ${login.status}`);
+  const cookie = cookieOf(login);
+  const server = process.env.HTTP ? serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) : null;
+  if (server) await new Promise((resolve) => server.once('listening', resolve));
+  const get = server ? httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 16) : null;
+  let queries = 0;
+  const seen: string[] = [];
+  // Kysely checks a client out per query: count the queries those clients run.
+  const { default: pg } = await import('pg');
+  const clientQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    queries++;
+    if (process.env.SHOW) seen.push(String((a[0] as { text?: string })?.text ?? a[0]).slice(0, 160));
+    return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
+  } as typeof clientQuery;
+  for (const [name, init] of [
+    ['/', {}],
+    ['/my', { headers: { Cookie: cookie } }],
+    [`/documents/${document.id}/file`, { headers: { Cookie: cookie } }],
+  ] as const) {
+    if (process.env.ONLY && !name.startsWith(process.env.ONLY)) continue;
+    for (let i = 0; i < 50; i++) await app.request(name, init); // warm
+    queries = 0;
+    seen.length = 0;
+    const inspector = new Session();
+    inspector.connect();
+    if (process.env.PROFILE) {
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+    }
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    if (get) {
+      // Over loopback as the bench does, 8 clients at once.
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let i = 0; i < count / 8; i++) {
+            const r = await get('GET', name, { headers: 'headers' in init ? init.headers : {} });
+            if (r.status !== 200) throw new Error(`${name} ${r.status}`);
+          }
+        }),
+      );
+    } else
+      for (let i = 0; i < count; i++) {
+        const r = await app.request(name, init);
+        if (r.status !== 200) throw new Error(`${name} ${r.status}`);
+        await r.arrayBuffer();
+      }
+    const ms = (performance.now() - started) / count;
+    const { user, system } = process.cpuUsage(cpu);
+    if (process.env.PROFILE) {
+      const { profile } = await inspector.post('Profiler.stop');
+      await writeFile(process.env.PROFILE, JSON.stringify(profile));
+    }
+    process.stdout.write(
+      `${name}: ${ms.toFixed(3)} ms/request, ${((user + system) / 1000 / count).toFixed(3)} ms of Node CPU/request, ${(queries / count).toFixed(2)} queries/request\n`,
+    );
+    if (process.env.SHOW) process.stdout.write(`${seen.slice(0, seen.length / count).join('\n')}\n`);
+  }
+  server?.close();
+} finally {
+  await database.close();
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
