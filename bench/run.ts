@@ -170,6 +170,7 @@ try {
     results.scaling = await benchScaling(database, {
       multipliers: Number(options.scale) >= 100 ? [1, 10, 100] : [1, 10],
       dataDir,
+      plans: path.join(path.dirname(resultsFile), 'scaling-plans.txt'),
     });
   if (parts.has('others')) {
     takeRecorded();

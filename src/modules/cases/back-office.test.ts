@@ -103,6 +103,35 @@ describe('the back office', () => {
     await sql`update cases set status = 'closed' where id = ${item.id}`.execute(db);
   });
 
+  it('pages the inbox by the request at the edge of the page, and says how many were found', async () => {
+    const { db } = testApp.database;
+    const item = await openRequest(db, citizen, formId, { purpose: 'Pages' });
+    await sql`
+      insert into cases (reference, authority_id, form_id, form_version, submission_id, title, account_id,
+        person_id, level, answers, status)
+      select 'PAGE-' || g, authority_id, form_id, form_version, gen_random_uuid(), title, account_id,
+        person_id, level, answers, status
+      from cases, generate_series(1, 30) g where id = ${item.id}`.execute(db);
+    actor = clerk;
+    const ids = (html: string) => [...html.matchAll(/name="ids" value="([^"]+)"/g)].map((m) => m[1]);
+    const link = (html: string, rel: string) =>
+      new RegExp(`href="([^"]+)" rel="${rel}"`).exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const first = await page(inbox);
+    const total = Number(/Demandes trouvées : (\d+)/.exec(first)?.[1]);
+    expect(total).toBeGreaterThan(30);
+    expect(link(first, 'prev')).toBe('');
+    expect(link(first, 'next')).toContain(`after=${ids(first).at(-1)}`);
+    const seen = [...ids(first)];
+    for (let html = first; link(html, 'next'); ) {
+      html = await page(link(html, 'next'));
+      expect(link(html, 'prev')).toContain(`before=${ids(html)[0]}`);
+      seen.push(...ids(html));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    await sql`delete from cases where reference like 'PAGE-%' or id = ${item.id}`.execute(db);
+  });
+
   it('exports CSV a Swiss spreadsheet opens: ; BOM, local times, status words, one column per answer', async () => {
     actor = clerk;
     const response = await testApp.app.request(`${inbox}/export/csv?form=${formId}`);

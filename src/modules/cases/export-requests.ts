@@ -122,7 +122,7 @@ export async function exportRequests(
   db: Db,
   request: {
     authorityId: string;
-    criteria: Omit<InboxFilter, 'page' | 'pageSize'>;
+    criteria: InboxFilter;
     format: ExportFormat;
     clerk: { id: string; name: string };
     /** Where a form's JSON Schema is published: `${schemaBase}/api/v1/forms/{id}/schema`. */
@@ -133,7 +133,6 @@ export async function exportRequests(
 ): Promise<RequestsExport> {
   const { rows } = await listInbox(db, request.authorityId, {
     ...request.criteria,
-    page: 1,
     pageSize: 10_000,
   });
   // The definition of each form version the answers were given with.

@@ -25,7 +25,7 @@ export function inboxFilterOf(query: (name: string) => string | undefined, me: s
     payment: flag('payment'),
     sort: ['oldest', 'due'].includes(query('sort') ?? '') ? (query('sort') as string) : 'newest',
   };
-  const criteria: Omit<InboxFilter, 'page' | 'pageSize'> = {
+  const criteria: InboxFilter = {
     status: filter.status || undefined,
     assignee: filter.assignee === 'me' ? me : filter.assignee === 'none' ? 'none' : undefined,
     query: filter.q.slice(0, 100) || undefined,

@@ -9,7 +9,7 @@ import { assign } from './cases.ts';
 import { exportRequests } from './export-requests.ts';
 import { getCaseOfAuthority } from './get-case.ts';
 import { inboxFilterOf as filterOf } from './inbox-filter.ts';
-import { listInbox } from './list-inbox.ts';
+import { countInbox, listInbox } from './list-inbox.ts';
 import { caseMessages } from './messages.ts';
 import { caseActorOf } from './posted-text.ts';
 import { canOnCase } from './request-resource.ts';
@@ -34,8 +34,13 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const { filter, criteria } = inboxFilterOf(c);
-        const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
-        const { total, rows } = await listInbox(db, authority.id, { ...criteria, page, pageSize });
+        const { rows, hasBefore, hasAfter } = await listInbox(db, authority.id, {
+          ...criteria,
+          after: c.req.query('after'),
+          before: c.req.query('before'),
+          pageSize,
+        });
+        const total = await countInbox(db, authority.id, criteria);
         const names = new Map<string, string>();
         for (const id of new Set(
           rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
@@ -55,8 +60,8 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
             workflow={defaultWorkflow}
             rows={rows}
             total={total}
-            page={page}
-            pageSize={pageSize}
+            hasBefore={hasBefore}
+            hasAfter={hasAfter}
             filter={filter}
             forms={await listFormsOf(db, [authority.id])}
             assigneeName={(id) => (id ? (names.get(id) ?? '') : '—')}

@@ -19,9 +19,21 @@ export interface InboxFilter {
   /** Only requests in a status whose workflow asks the requester to pay. */
   awaitingPayment?: boolean;
   sort?: 'newest' | 'oldest' | 'due';
-  page: number;
+}
+
+/**
+ * A page of the inbox: the requests after (or before) the request `after` (`before`) in the sort's
+ * order. Keyset paging: the 2,000th page costs what the first does, and a request arriving meanwhile
+ * neither repeats nor hides one.
+ */
+export interface InboxPage {
+  after?: string;
+  before?: string;
   pageSize: number;
 }
+
+/** Counts stop here: "more than 1,000" is all a clerk needs, and counting 100,000 rows is not free. */
+export const countCap = 1000;
 
 /** Statuses in which a request is still waiting for the authority's decision. */
 const undecided = Object.entries(defaultWorkflow.statuses)
@@ -29,7 +41,7 @@ const undecided = Object.entries(defaultWorkflow.statuses)
   .map(([id]) => id);
 
 /** An authority's requests matching `filter`, as a query to count or to read. */
-function filtered(db: Db, authorityId: string, filter: Omit<InboxFilter, 'page' | 'pageSize'>) {
+async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
   let query = tables(db).selectFrom('cases').where('authority_id', '=', authorityId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
@@ -50,37 +62,77 @@ function filtered(db: Db, authorityId: string, filter: Omit<InboxFilter, 'page' 
     );
   if (filter.overdue) query = query.where('due_at', '<', new Date()).where('status', 'in', undecided);
   if (filter.open) query = query.where('status', 'in', undecided);
-  // The fee is asked on entering a status of the service's own workflow (the default one asks none).
-  if (filter.awaitingPayment)
-    query = query.where(
-      sql<boolean>`exists (select 1 from case_workflows w where w.form_id = cases.form_id
-        and w.definition -> 'statuses' -> cases.status -> 'payment' is not null)`,
+  // The fee is asked on entering a status of the service's own workflow (the default one asks none):
+  // those few (form, status) pairs first, so the requests are found by status, not tested one by one.
+  if (filter.awaitingPayment) {
+    const pairs = await sql<{ form_id: string; status: string }>`
+      select form_id, key as status from case_workflows, jsonb_each(definition -> 'statuses')
+      where value -> 'payment' is not null`.execute(db);
+    query = query.where((eb) =>
+      eb.or(pairs.rows.map((p) => eb.and([eb('form_id', '=', p.form_id), eb('status', '=', p.status)]))),
     );
+  }
   return query;
 }
 
-/** How many of an authority's requests match `filter` (the back office's queues). */
-export async function countInbox(
-  db: Db,
-  authorityId: string,
-  filter: Omit<InboxFilter, 'page' | 'pageSize'>,
-) {
-  const query = filtered(db, authorityId, filter);
-  return Number((await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+/**
+ * How many of an authority's requests match `filter` (the back office's queues), counted up to
+ * `countCap` and one more: above it, the answer is "more than `countCap`".
+ */
+export async function countInbox(db: Db, authorityId: string, filter: InboxFilter) {
+  const query = (await filtered(db, authorityId, filter)).select(sql`1`.as('one')).limit(countCap + 1);
+  const counted = await db
+    .selectNoFrom((eb) =>
+      eb
+        .selectFrom(query.as('matching'))
+        .select((m) => m.fn.countAll<string>().as('n'))
+        .as('n'),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
 }
 
-/** An authority's requests, filtered, newest first, a page at a time. */
-export async function listInbox(db: Db, authorityId: string, filter: InboxFilter) {
-  const query = filtered(db, authorityId, filter);
-  const total = await countInbox(db, authorityId, filter);
+const orders = {
+  newest: { key: 'created_at', direction: 'desc' },
+  oldest: { key: 'created_at', direction: 'asc' },
+  due: { key: 'due_at', direction: 'asc' },
+} as const;
+
+/**
+ * An authority's requests, filtered, newest first (or oldest, or soonest due), a page at a time; ties
+ * broken by id, so that each request has one place. `hasBefore`/`hasAfter`: whether pages precede or
+ * follow this one.
+ */
+export async function listInbox(db: Db, authorityId: string, filter: InboxFilter & InboxPage) {
+  const { key, direction } = orders[filter.sort ?? 'newest'];
+  const cursorId = filter.before ?? filter.after;
+  // The cursor's own values, read as text: a JavaScript date would lose the microseconds.
+  const cursor =
+    cursorId && /^[0-9a-f-]{36}$/.test(cursorId)
+      ? (
+          await sql<{ at: string }>`select ${sql.ref(key)}::text as at from cases
+            where id = ${cursorId} and authority_id = ${authorityId}`.execute(db)
+        ).rows[0]
+      : undefined;
+  const backwards = Boolean(cursor && filter.before);
+  const ascending = (direction === 'asc') !== backwards;
+  let query = await filtered(db, authorityId, filter);
+  if (cursor && cursorId)
+    query = query.where(
+      sql<boolean>`(${sql.ref(key)}, id) ${sql.raw(ascending ? '>' : '<')} (${cursor.at}::timestamptz, ${cursorId}::uuid)`,
+    );
   const rows = await query
     .selectAll()
-    .orderBy(
-      filter.sort === 'due' ? 'due_at' : 'created_at',
-      filter.sort === 'newest' || !filter.sort ? 'desc' : 'asc',
-    )
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
+    .orderBy(key, ascending ? 'asc' : 'desc')
+    .orderBy('id', ascending ? 'asc' : 'desc')
+    .limit(filter.pageSize + 1)
     .execute();
-  return { total, rows };
+  const more = rows.length > filter.pageSize;
+  const page = rows.slice(0, filter.pageSize);
+  if (backwards) page.reverse();
+  return {
+    rows: page,
+    hasBefore: backwards ? more : Boolean(cursor),
+    hasAfter: backwards ? true : more,
+  };
 }

@@ -5,6 +5,7 @@ import * as createCases from './migrations/2026-11-24-16-cases-create.ts';
 import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-localised.ts';
 import * as caseVersion from './migrations/2026-11-30-10-cases-version.ts';
 import * as referenceFromSubmission from './migrations/2026-11-30-21-cases-reference-from-submission.ts';
+import * as inboxIndexes from './migrations/2026-12-03-51-cases-inbox-indexes.ts';
 import { casesMySpace } from './my-space.tsx';
 import { openFromSubmission } from './open-from-submission.ts';
 import { paymentSettled } from './payment-settled.ts';
@@ -21,6 +22,7 @@ export const casesModule: GuichetModule = {
     '2026-11-24-21-cases-letters-localised': localisedLetters,
     '2026-11-30-10-cases-version': caseVersion,
     '2026-11-30-21-cases-reference-from-submission': referenceFromSubmission,
+    '2026-12-03-51-cases-inbox-indexes': inboxIndexes,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,

@@ -121,7 +121,7 @@ export async function walkChain(db: Db, from: ChainLink = chainStart): Promise<C
 
 type Hashed = Omit<AuditTables['audit_events'], 'id' | 'hash'>;
 
-function chainHash(event: Hashed): string {
+export function chainHash(event: Hashed): string {
   const content = canonicalJson([
     event.previous_hash,
     new Date(event.occurred_at).toISOString(),

@@ -1,5 +1,7 @@
+import { formatNumber } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
+import { countCap } from '../list-inbox.ts';
 import { type QueueName, queueHref } from '../queue-counts.ts';
 
 type Tool = Parameters<ReturnType<typeof backOfficeMessages.translator>>[0];
@@ -23,7 +25,11 @@ export function QueueList(props: { locale: Locale; desk: AuthorityDesk }) {
     <ul class="queue-list">
       {(Object.entries(queues) as [QueueName, number][]).map(([name, count]) => (
         <li>
-          <a href={queueHref(inbox, name)}>{t('queueCount', { queue: t(name), count })}</a>
+          <a href={queueHref(inbox, name)}>
+            {count > countCap
+              ? t('queueCountMore', { queue: t(name), count: formatNumber(props.locale, countCap) })
+              : t('queueCount', { queue: t(name), count })}
+          </a>
         </li>
       ))}
     </ul>

@@ -1,13 +1,14 @@
-import { formatShortDate } from '../../../platform/i18n/format.ts';
+import { formatNumber, formatShortDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
-import { Pagination } from '../../../platform/views/components/pagination.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { TextInput } from '../../../platform/views/components/text-input.tsx';
+import { usePage } from '../../../platform/views/page-context.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
 import type { Case } from '../cases.ts';
+import { countCap } from '../list-inbox.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
 
@@ -20,9 +21,10 @@ export function InboxPage(props: {
   base: string;
   workflow: Workflow;
   rows: Case[];
+  /** How many match, counted up to `countCap` and one more. */
   total: number;
-  page: number;
-  pageSize: number;
+  hasBefore: boolean;
+  hasAfter: boolean;
   filter: {
     status: string;
     assignee: string;
@@ -41,8 +43,11 @@ export function InboxPage(props: {
 }) {
   const t = caseMessages.translator(props.locale);
   const tb = backOfficeMessages.translator(props.locale);
-  const query = (page: number) =>
-    `${props.base}?${new URLSearchParams({ ...props.filter, page: String(page) })}`;
+  const { t: tp } = usePage();
+  const query = (cursor: { after: string } | { before: string }) =>
+    `${props.base}?${new URLSearchParams({ ...props.filter, ...cursor })}`;
+  const first = props.rows[0];
+  const last = props.rows.at(-1);
   return (
     <>
       <h1>{t('inboxTitle', { authority: props.authorityName })}</h1>
@@ -185,7 +190,25 @@ export function InboxPage(props: {
         />
         <Button variant="secondary">{t('assignSelected')}</Button>
       </form>
-      <Pagination page={props.page} pages={Math.ceil(props.total / props.pageSize)} href={query} />
+      <p>
+        {props.total > countCap
+          ? t('inboxCountMore', { count: formatNumber(props.locale, countCap) })
+          : t('inboxCount', { count: formatNumber(props.locale, props.total) })}
+      </p>
+      {(props.hasBefore || props.hasAfter) && (
+        <nav class="pagination" aria-label={tp('pagination')}>
+          {props.hasBefore && first && (
+            <a class="pagination__link" href={query({ before: first.id })} rel="prev">
+              {tp('previous')}
+            </a>
+          )}
+          {props.hasAfter && last && (
+            <a class="pagination__link" href={query({ after: last.id })} rel="next">
+              {tp('next')}
+            </a>
+          )}
+        </nav>
+      )}
     </>
   );
 }
