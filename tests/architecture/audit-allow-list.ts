@@ -83,6 +83,8 @@ export const notSensitive: Record<string, string> = {
     "replay guard: a webhook's signature, kept until it expires",
   'src/modules/payments/webhook-deliveries.ts#forgetDelivery':
     'replay guard: drops expired webhook signatures',
+  'src/modules/payments/webhook-deliveries.ts#processedDelivery':
+    'marks a webhook signature processed, after the audited settlement it led to',
   'src/modules/notifications/outbox.ts#notify':
     'delivery bookkeeping, inside the transaction of an audited change',
   'src/modules/notifications/outbox.ts#deliver': 'delivery bookkeeping of a job',
