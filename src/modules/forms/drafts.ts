@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { audited, auditedTx } from '../../platform/audit/audit.ts';
+import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
@@ -303,64 +303,74 @@ const returnedColumns = sql.raw(
  * Accepts a draft exactly once: the submission is unique per draft, so concurrent or repeated posts
  * (double click, refresh, resend) all get the first one. Records the level of assurance and the acting
  * context (the account, the person, the mandate) with the answers, and in the audit trail: who sent
- * it, for which account, as its representative under which mandate.
+ * it, for which account, as its representative under which mandate. `form`, when the caller has it
+ * at hand, saves reading it.
  */
 export async function submitDraft(
   db: Db,
   draft: Draft,
   accepted: { answers: Answers; level: AssuranceLevel },
+  form?: Pick<Form, 'id' | 'authorityId'>,
 ): Promise<{ submission: Submission; created: boolean }> {
-  return db.transaction().execute(async (tx) => {
-    const id = randomUUID();
-    const jobPayload = { submissionId: id, accountId: draft.accountId };
-    // One statement accepts it: the submission, the draft marked sent, and the jobs committed with them
-    // (our outbox) that open the request and issue the receipt — or, already sent, none of these.
-    const { rows } = await sql<Submission & { authorityId: string; requestJob: string; receiptJob: string }>`
-      with inserted as (
-        insert into form_submissions
-          (id, draft_id, form_id, version, account_id, person_id, mandate_id, level, answers)
-        values (${id}, ${draft.id}, ${draft.formId}, ${draft.version}, ${draft.accountId}, ${draft.personId},
-                ${draft.mandateId}, ${accepted.level}, ${JSON.stringify(accepted.answers)}::jsonb)
-        on conflict (draft_id) do nothing
-        returning *),
-      sent as (
-        update form_drafts set submitted_at = now()
-        where id = ${draft.id} and exists (select from inserted))
-      select ${returnedColumns}, forms.authority_id as "authorityId",
-             (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
-             (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob"
-      from inserted join forms on forms.id = inserted.form_id`.execute(tx);
-    const inserted = rows[0];
-    if (!inserted) {
-      const submission = await tables(tx)
-        .selectFrom('form_submissions')
-        .select(submissionColumns)
-        .where('draft_id', '=', draft.id)
-        .executeTakeFirstOrThrow();
-      return { submission, created: false };
-    }
-    const { authorityId, requestJob, receiptJob, ...submission } = inserted;
-    if (!requestJob || !receiptJob) throw new Error(`The jobs of submission ${id} were not added`);
-    const event = {
-      actor: `person:${draft.personId}`,
-      onBehalfOf: draft.mandateId ? `account:${draft.accountId}` : undefined,
-      action: 'form.submit',
-      subjectType: 'submission',
-      subjectId: id,
-      authorityId,
-      details: {
-        form: draft.formId,
-        version: draft.version,
-        account: draft.accountId,
-        representative: draft.mandateId ? draft.personId : null,
-        mandate: draft.mandateId,
-        level: accepted.level,
-      },
-    };
-    // Last before the commit: the chain's lock is held from here to the end of the transaction.
-    await auditedTx(tx, event, async () => undefined);
-    return { submission, created: true };
-  });
+  const authorityId =
+    form?.id === draft.formId
+      ? form.authorityId
+      : (
+          await tables(db)
+            .selectFrom('forms')
+            .select('authority_id')
+            .where('id', '=', draft.formId)
+            .executeTakeFirstOrThrow()
+        ).authority_id;
+  const id = randomUUID();
+  const jobPayload = { submissionId: id, accountId: draft.accountId };
+  const event = {
+    actor: `person:${draft.personId}`,
+    onBehalfOf: draft.mandateId ? `account:${draft.accountId}` : undefined,
+    action: 'form.submit',
+    subjectType: 'submission',
+    subjectId: id,
+    authorityId,
+    details: {
+      form: draft.formId,
+      version: draft.version,
+      account: draft.accountId,
+      representative: draft.mandateId ? draft.personId : null,
+      mandate: draft.mandateId,
+      level: accepted.level,
+    },
+  };
+  // One statement, so one transaction, accepts it: the submission, the draft marked sent, the jobs
+  // (our outbox) that open the request and issue the receipt, and the audit event, last, as the
+  // chain's lock is held from there to the commit — or, already sent, none of these.
+  const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
+    with inserted as (
+      insert into form_submissions
+        (id, draft_id, form_id, version, account_id, person_id, mandate_id, level, answers)
+      values (${id}, ${draft.id}, ${draft.formId}, ${draft.version}, ${draft.accountId}, ${draft.personId},
+              ${draft.mandateId}, ${accepted.level}, ${JSON.stringify(accepted.answers)}::jsonb)
+      on conflict (draft_id) do nothing
+      returning *),
+    sent as (
+      update form_drafts set submitted_at = now()
+      where id = ${draft.id} and exists (select from inserted))
+    select ${returnedColumns},
+           (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
+           (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob",
+           ${auditEventCall(event)} as audited
+    from inserted`.execute(db);
+  const inserted = rows[0];
+  if (!inserted) {
+    const submission = await tables(db)
+      .selectFrom('form_submissions')
+      .select(submissionColumns)
+      .where('draft_id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    return { submission, created: false };
+  }
+  const { requestJob, receiptJob, audited: _, ...submission } = inserted;
+  if (!requestJob || !receiptJob) throw new Error(`The jobs of submission ${id} were not added`);
+  return { submission, created: true };
 }
 
 /** A submission sent for the account; another account's is absent. */

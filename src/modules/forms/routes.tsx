@@ -234,10 +234,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`);
         if (below) return below;
         if (loaded.draft.submittedAt) {
-          const submission = await submitDraft(db, loaded.draft, {
-            answers: loaded.draft.answers,
-            level: loaded.actor.level,
-          });
+          const submission = await submitDraft(
+            db,
+            loaded.draft,
+            { answers: loaded.draft.answers, level: loaded.actor.level },
+            loaded.form,
+          );
           return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
         }
         const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
@@ -418,7 +420,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);
-        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level });
+        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level }, form);
         await recordIndicator(db, {
           kind: 'form_completed',
           authorityId: form.authorityId,

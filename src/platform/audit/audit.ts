@@ -53,6 +53,20 @@ export async function auditedTx<T>(
  * (tests/architecture/audited-writes.test.ts) refuses any new caller.
  */
 async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
+  await sql`select ${auditEventCall(event, now)}`.execute(tx);
+}
+
+/**
+ * The form of `auditedTx` for a change made in one statement: the call that appends `event` to the
+ * chain, for that statement's `select` (e.g. over an `insert … returning`, so that the event is
+ * recorded for the row the insert made, and only then). Change and event commit together, and the
+ * chain's lock is held from that call to the commit with no round trip to the application between.
+ *
+ * The previous hash is read under the lock, in the database (migration
+ * 2026-12-03-41-platform-audit-append-function), which hashes what `chainHash` would: the previous
+ * hash put in front of the rest of the content, made here.
+ */
+export function auditEventCall(event: AuditEvent, now = new Date()) {
   const row = {
     occurred_at: now,
     actor: event.actor,
@@ -64,13 +78,10 @@ async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Pr
     details: event.details ?? {},
     request_id: event.requestId ?? null,
   };
-  // The previous hash is read under the chain's lock, in the database (migration
-  // 2026-12-03-41-platform-audit-append-function): it hashes what `chainHash` would, with the previous
-  // hash put in front of the rest of the content made here.
   const afterPrevious = hashedContent({ ...row, previous_hash: '' }).slice(`["",`.length);
-  await sql`select audit_append(${CHAIN_LOCK}, ${row.occurred_at}, ${row.actor}, ${row.on_behalf_of},
+  return sql<unknown>`audit_append(${CHAIN_LOCK}, ${row.occurred_at}, ${row.actor}, ${row.on_behalf_of},
     ${row.action}, ${row.subject_type}, ${row.subject_id}, ${row.authority_id},
-    ${JSON.stringify(row.details)}::jsonb, ${row.request_id}, ${afterPrevious})`.execute(tx);
+    ${JSON.stringify(row.details)}::jsonb, ${row.request_id}, ${afterPrevious})`;
 }
 
 /** A point of the chain: an event's id and hash (id 0 and the genesis hash before the first event). */
