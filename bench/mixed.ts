@@ -9,14 +9,22 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
 import { createBlobStore, publishDocument } from '../src/modules/documents/index.ts';
-import { createForm, publishForm } from '../src/modules/forms/index.ts';
+import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
 import type { Database } from '../src/platform/database/database.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp } from '../src/runtime/build-app.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
-import { type Answer, httpClient, multipart, type PhaseResult, runFor } from './measure.ts';
+import { type Answer, httpClient, type PhaseResult, runFor } from './measure.ts';
+import {
+  blobCommitBaseline,
+  createCitizens,
+  fillDrafts,
+  runThrough,
+  submitFilled,
+  submitFlow,
+} from './submission.ts';
 
 const concurrency = 8;
 const password = 'bench-Passw0rd-long-enough';
@@ -41,6 +49,8 @@ export interface MixedReport {
     string,
     { candidate: string; baseline: string; ratio: number; target: number; met: boolean }
   >;
+  /** Measures reported for information, against a baseline of their own but no target. */
+  information: Record<string, { candidate: string; baseline: string; ratio: number }>;
   mixed: PhaseResult & { rssBeforeMb: number; rssAfterMb: number };
   soak: { seconds: number; rssSamplesMb: number[]; growthMb: number; errorRate: number };
 }
@@ -83,7 +93,7 @@ export async function benchMixed(
   const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   const keys = await masterKeysFor(config, db);
   const vault = { db, store: createBlobStore(config.documentStore, db), keys };
-  const form = await createForm(db, 'bench', {
+  const created = await createForm(db, 'bench', {
     authorityId: spf,
     name: 'Bench',
     definition: {
@@ -101,8 +111,10 @@ export async function benchMixed(
       ],
     },
   });
-  await publishForm(db, 'bench', form);
-  const users: { email: string; cookie: string; token: string; documentId: string; address: string }[] = [];
+  await publishForm(db, 'bench', created);
+  const form = (await getForm(db, created.id)) ?? created;
+  let next = 0;
+  const users: { email: string; cookie: string; documentId: string; address: string }[] = [];
   for (let i = 0; i < concurrency; i++) {
     const email = `bench-${i}-${randomBytes(3).toString('hex')}@example.ch`;
     const person = await createLocalPerson(db, {
@@ -123,7 +135,7 @@ export async function benchMixed(
       idempotencyKey: `bench-${email}`,
       publishedBy: 'bench',
     });
-    users.push({ email, cookie: '', token: '', documentId: document.id, address: `10.200.0.${i}` });
+    users.push({ email, cookie: '', documentId: document.id, address: `10.200.0.${i}` });
   }
   const logIn = async (user: (typeof users)[number]) => {
     const headers = from();
@@ -135,31 +147,18 @@ export async function benchMixed(
     expect(answer, 303, 'login');
     return cookieOf(answer);
   };
-  for (const user of users) {
-    user.cookie = await logIn(user);
-    const start = expect(
-      await guichet('GET', `/forms/${form.id}/start`, {
-        headers: { Cookie: user.cookie, 'X-Forwarded-For': user.address },
-      }),
-      200,
-      'form start page',
-    );
-    user.token = tokenIn(start);
-  }
+  for (const user of users) user.cookie = await logIn(user);
+  // Forms are sent by many citizens, a few each (see submission.ts): these send the whole flow, and
+  // as many others the filled drafts of the durable submission's measure.
+  const senders = await createCitizens(db, guichet, form.id, 64, concurrency);
+  const submitters = await createCitizens(db, guichet, form.id, 64, concurrency);
+  const sender = () => senders[next++ % senders.length] as (typeof senders)[number];
   const as = (worker: number) => {
     const user = users[worker % users.length];
     if (!user) throw new Error('no user');
     return { user, headers: { Cookie: user.cookie, 'X-Forwarded-For': user.address } };
   };
-  const post = (worker: number, path: string, fields: Record<string, string>) => {
-    const { user, headers } = as(worker);
-    return guichet('POST', path, {
-      headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: user.token, ...fields }).toString(),
-    });
-  };
 
-  let next = 0;
   const routes: Record<string, (worker: number) => Promise<void>> = {
     home: async () => void expect(await guichet('GET', '/', { headers: from() }), 200, '/'),
     search: async () => {
@@ -173,21 +172,7 @@ export async function benchMixed(
       const { user, headers } = as(worker);
       expect(await guichet('GET', `/documents/${user.documentId}/file`, { headers }), 200, 'document file');
     },
-    submit: async (worker) => {
-      const { user, headers } = as(worker);
-      const started = expect(await post(worker, `/forms/${form.id}/start`, {}), 303, 'start');
-      const draft = String(started.headers.location);
-      const upload = multipart(
-        { _csrf: user.token, school: 'EPFL' },
-        { field: 'diploma', name: 'diplome.pdf', type: 'application/pdf', bytes: attachment },
-      );
-      const saved = await guichet('POST', `${draft}/steps/main`, {
-        headers: { ...headers, 'Content-Type': upload.contentType },
-        body: upload.body,
-      });
-      expect(saved, 303, 'step with the attachment');
-      expect(await post(worker, `${draft}/submit`, {}), 303, 'submit');
-    },
+    submitFlow: async () => submitFlow(guichet, form.id, sender(), attachment),
   };
 
   // The baselines, measured in the same run on the same machine.
@@ -207,6 +192,7 @@ export async function benchMixed(
         accountIds[next++ % accountIds.length],
       ])),
     rawCommit: async () => void (await pool.query('insert into bench_commits (at) values (now())')),
+    rawCommit1Mb: await blobCommitBaseline(pool),
     rawFullText: async () =>
       void (await pool.query(
         `select service_id from catalogue_search where document @@ plainto_tsquery('catalogue_fr', $1) limit 20`,
@@ -232,7 +218,15 @@ export async function benchMixed(
     process.stdout.write('mixed load: each route alone, then its baseline\n');
     for (const [name, operation] of Object.entries(baselines))
       await measure(name, operation, name.startsWith('ecdsa') ? 1 : concurrency);
+    await pool.query('truncate bench_blobs');
     for (const [name, operation] of Object.entries(routes)) await measure(name, operation);
+    // The durable submission uses its drafts up: a warm-up's rate says how many the timed phase needs.
+    const submit = (drafts: Awaited<ReturnType<typeof fillDrafts>>) =>
+      runThrough(drafts, (draft) => submitFilled(guichet, draft), concurrency);
+    const warm = await submit(await fillDrafts(db, vault.keys, form, submitters, 64));
+    const count = Math.min(40 * submitters.length, Math.max(64, Math.ceil(warm.perSecond * options.seconds)));
+    phases.submit = await submit(await fillDrafts(db, vault.keys, form, submitters, count, 64));
+    process.stdout.write(`  ${'submit'.padEnd(14)} ${JSON.stringify(phases.submit)}\n`);
 
     const ratio = (candidate: string, baseline: string, target: number) => {
       const value = (phases[candidate]?.perSecond ?? 0) / (phases[baseline]?.perSecond ?? 1);
@@ -244,6 +238,8 @@ export async function benchMixed(
       mySpace: ratio('mySpace', 'rawSelect', 0.25),
       submit: ratio('submit', 'rawCommit', 0.25),
     };
+    const { candidate, baseline, ratio: flowRatio } = ratio('submitFlow', 'rawCommit1Mb', 0);
+    const information = { submitFlow: { candidate, baseline, ratio: flowRatio } };
 
     // Everything at once: each worker walks the citizen's day, route after route.
     const day = Object.values(routes);
@@ -267,6 +263,7 @@ export async function benchMixed(
     return {
       phases,
       ratios,
+      information,
       mixed: { ...mixed, rssBeforeMb: mb(rssBefore), rssAfterMb: mb(rssAfter) },
       soak: {
         seconds: options.soakSeconds,

@@ -9,7 +9,7 @@ export interface DataWriter {
   audited: boolean;
 }
 
-const WRAPPERS = new Set(['audited', 'auditedTx']);
+const WRAPPERS = new Set(['audited', 'auditedTx', 'auditEventCall']);
 const KYSELY_WRITES = new Set(['insertInto', 'updateTable', 'deleteFrom', 'mergeInto']);
 const SQL_WRITE = /\b(insert\s+into|update\s+[\w".]+\s+set|delete\s+from|merge\s+into|truncate)\b/i;
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { audited, auditedTx } from '../../platform/audit/audit.ts';
+import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
-import { enqueue } from '../../platform/jobs/enqueue.ts';
+import { addJobCall, enqueue } from '../../platform/jobs/enqueue.ts';
+import type { FormDefinition } from './definition.ts';
+import type { Form } from './forms.ts';
 import type { FormsTables } from './tables.ts';
 import type { Answers } from './validate.ts';
 
@@ -47,7 +49,7 @@ export async function startDraft(
     answers: Answers;
   },
 ): Promise<Draft> {
-  const { id } = await tables(db)
+  return tables(db)
     .insertInto('form_drafts')
     .values({
       form_id: start.formId,
@@ -59,9 +61,8 @@ export async function startDraft(
       step: null,
       submitted_at: null,
     })
-    .returning('id')
+    .returning(draftColumns)
     .executeTakeFirstOrThrow();
-  return (await getDraftOfAccount(db, start.accountId, id)) as Draft;
 }
 
 /** A draft begun in the account; another account's is absent. */
@@ -73,6 +74,55 @@ export async function getDraftOfAccount(db: Db, accountId: string, id: string): 
     .where('id', '=', id)
     .where('account_id', '=', accountId)
     .executeTakeFirst();
+}
+
+/**
+ * `getDraftOfAccount` with its form and the definition of the draft's version, in one round trip:
+ * every step of the form runner needs the three.
+ */
+export async function getDraftInForm(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<{ draft: Draft; form: Form; definition: FormDefinition } | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const row = await tables(db)
+    .selectFrom('form_drafts as d')
+    .innerJoin('forms as f', 'f.id', 'd.form_id')
+    .innerJoin('form_versions as v', (join) =>
+      join.onRef('v.form_id', '=', 'd.form_id').onRef('v.version', '=', 'd.version'),
+    )
+    .select(draftColumns.map((column) => `d.${column}` as const))
+    .select([
+      'f.authority_id as formAuthorityId',
+      'f.name as formName',
+      'f.latest_version as formLatestVersion',
+      'f.published_version as formPublishedVersion',
+      'f.theme as formTheme',
+      'v.definition',
+    ])
+    .where('d.id', '=', id)
+    .where('d.account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    formAuthorityId,
+    formName,
+    formLatestVersion,
+    formPublishedVersion,
+    formTheme,
+    definition,
+    ...draft
+  } = row;
+  const form = {
+    id: draft.formId,
+    authorityId: formAuthorityId,
+    name: formName,
+    latestVersion: formLatestVersion,
+    publishedVersion: formPublishedVersion,
+    theme: formTheme,
+  };
+  return { draft, form, definition };
 }
 
 /** The drafts in progress in an account, for "my space": the latest first. */
@@ -241,76 +291,86 @@ const submissionColumns = [
   'receipt_document_id as receiptDocumentId',
 ] as const;
 
+/** `submissionColumns` read from the `inserted` of an `insert … returning *`. */
+const returnedColumns = sql.raw(
+  submissionColumns
+    .map((column) => column.split(' as '))
+    .map(([name, alias]) => (alias ? `inserted.${name} as "${alias}"` : `inserted.${name}`))
+    .join(', '),
+);
+
 /**
  * Accepts a draft exactly once: the submission is unique per draft, so concurrent or repeated posts
  * (double click, refresh, resend) all get the first one. Records the level of assurance and the acting
  * context (the account, the person, the mandate) with the answers, and in the audit trail: who sent
- * it, for which account, as its representative under which mandate.
+ * it, for which account, as its representative under which mandate. `form`, when the caller has it
+ * at hand, saves reading it.
  */
 export async function submitDraft(
   db: Db,
   draft: Draft,
   accepted: { answers: Answers; level: AssuranceLevel },
+  form?: Pick<Form, 'id' | 'authorityId'>,
 ): Promise<{ submission: Submission; created: boolean }> {
-  return db.transaction().execute(async (tx) => {
-    const inserted = await tables(tx)
-      .insertInto('form_submissions')
-      .values({
-        draft_id: draft.id,
-        form_id: draft.formId,
-        version: draft.version,
-        account_id: draft.accountId,
-        person_id: draft.personId,
-        mandate_id: draft.mandateId,
-        level: accepted.level,
-        answers: accepted.answers,
-      })
-      .onConflict((oc) => oc.column('draft_id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) {
-      const form = await tables(tx)
-        .selectFrom('forms')
-        .select('authority_id')
-        .where('id', '=', draft.formId)
-        .executeTakeFirstOrThrow();
-      const event = {
-        actor: `person:${draft.personId}`,
-        onBehalfOf: draft.mandateId ? `account:${draft.accountId}` : undefined,
-        action: 'form.submit',
-        subjectType: 'submission',
-        subjectId: inserted.id,
-        authorityId: form.authority_id,
-        details: {
-          form: draft.formId,
-          version: draft.version,
-          account: draft.accountId,
-          representative: draft.mandateId ? draft.personId : null,
-          mandate: draft.mandateId,
-          level: accepted.level,
-        },
-      };
-      await auditedTx(tx, event, async (t) => {
-        await tables(t)
-          .updateTable('form_drafts')
-          .set({ submitted_at: sql`now()` })
-          .where('id', '=', draft.id)
-          .execute();
-        // The request is opened from the submission by a job committed with it: never one without the other.
-        await enqueue(t, 'cases:open-from-submission', {
-          submissionId: inserted.id,
-          accountId: draft.accountId,
-        });
-        await enqueue(t, 'forms:issue-receipt', { submissionId: inserted.id, accountId: draft.accountId });
-      });
-    }
-    const submission = await tables(tx)
+  const authorityId =
+    form?.id === draft.formId
+      ? form.authorityId
+      : (
+          await tables(db)
+            .selectFrom('forms')
+            .select('authority_id')
+            .where('id', '=', draft.formId)
+            .executeTakeFirstOrThrow()
+        ).authority_id;
+  const id = randomUUID();
+  const jobPayload = { submissionId: id, accountId: draft.accountId };
+  const event = {
+    actor: `person:${draft.personId}`,
+    onBehalfOf: draft.mandateId ? `account:${draft.accountId}` : undefined,
+    action: 'form.submit',
+    subjectType: 'submission',
+    subjectId: id,
+    authorityId,
+    details: {
+      form: draft.formId,
+      version: draft.version,
+      account: draft.accountId,
+      representative: draft.mandateId ? draft.personId : null,
+      mandate: draft.mandateId,
+      level: accepted.level,
+    },
+  };
+  // One statement, so one transaction, accepts it: the submission, the draft marked sent, the jobs
+  // (our outbox) that open the request and issue the receipt, and the audit event, last, as the
+  // chain's lock is held from there to the commit — or, already sent, none of these.
+  const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
+    with inserted as (
+      insert into form_submissions
+        (id, draft_id, form_id, version, account_id, person_id, mandate_id, level, answers)
+      values (${id}, ${draft.id}, ${draft.formId}, ${draft.version}, ${draft.accountId}, ${draft.personId},
+              ${draft.mandateId}, ${accepted.level}, ${JSON.stringify(accepted.answers)}::jsonb)
+      on conflict (draft_id) do nothing
+      returning *),
+    sent as (
+      update form_drafts set submitted_at = now()
+      where id = ${draft.id} and exists (select from inserted))
+    select ${returnedColumns},
+           (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
+           (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob",
+           ${auditEventCall(event)} as audited
+    from inserted`.execute(db);
+  const inserted = rows[0];
+  if (!inserted) {
+    const submission = await tables(db)
       .selectFrom('form_submissions')
       .select(submissionColumns)
       .where('draft_id', '=', draft.id)
       .executeTakeFirstOrThrow();
-    return { submission, created: Boolean(inserted) };
-  });
+    return { submission, created: false };
+  }
+  const { requestJob, receiptJob, audited: _, ...submission } = inserted;
+  if (!requestJob || !receiptJob) throw new Error(`The jobs of submission ${id} were not added`);
+  return { submission, created: true };
 }
 
 /** A submission sent for the account; another account's is absent. */

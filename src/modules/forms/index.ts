@@ -6,7 +6,9 @@ export {
   getSubmissionOfAccount,
   readSubmittedFile,
   type Submission,
+  saveAnswers,
   startDraft,
+  storeFile,
   submitDraft,
 } from './drafts.ts';
 export { engine as formEngine } from './engine.ts';

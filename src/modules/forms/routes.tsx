@@ -16,7 +16,7 @@ import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
 import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
-import { getDraftOfAccount, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
+import { getDraftInForm, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
 import { engine } from './engine.ts';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
@@ -70,9 +70,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
   /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
   async function ownDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const draft = await getDraftOfAccount(db, actor.account.id, c.req.param('id') ?? '');
-    const form = draft && (await getForm(db, draft.formId));
-    if (!draft || !form) throw notFound();
+    const loaded = await getDraftInForm(db, actor.account.id, c.req.param('id') ?? '');
+    if (!loaded) throw notFound();
+    const { draft, form, definition } = loaded;
     const resource = {
       type: 'draft' as const,
       accountId: draft.accountId,
@@ -80,9 +80,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       theme: form.theme ?? undefined,
     };
     if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
-    const version = await getVersion(db, form, draft.version);
-    if (!version) throw notFound();
-    return { actor, draft, form, definition: version.definition };
+    return { actor, draft, form, definition };
   }
 
   function problemsAsErrors(
@@ -236,10 +234,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`);
         if (below) return below;
         if (loaded.draft.submittedAt) {
-          const submission = await submitDraft(db, loaded.draft, {
-            answers: loaded.draft.answers,
-            level: loaded.actor.level,
-          });
+          const submission = await submitDraft(
+            db,
+            loaded.draft,
+            { answers: loaded.draft.answers, level: loaded.actor.level },
+            loaded.form,
+          );
           return c.redirect(`/forms/submissions/${submission.submission.id}`, 303);
         }
         const stepId = c.req.query('step') ?? loaded.draft.step ?? loaded.definition.steps[0]?.id ?? '';
@@ -420,7 +420,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);
-        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level });
+        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level }, form);
         await recordIndicator(db, {
           kind: 'form_completed',
           authorityId: form.authorityId,

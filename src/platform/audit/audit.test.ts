@@ -191,6 +191,26 @@ describe('audit chain', () => {
     expect(await verifyAudit(database.db, rotated)).toMatchObject({ intact: true, unverifiable: 1 });
   });
 
+  it('links in the database exactly as the verifier hashes, whatever the text', async () => {
+    await freshChain(1);
+    await audited(
+      database.db,
+      {
+        actor: 'person:Zoë "Ω" \\ 😀',
+        onBehalfOf: 'account:ß',
+        action: 'test.write',
+        subjectType: 'thing',
+        subjectId: 'ligne\nà\tcapo',
+        authorityId: 'Genève',
+        requestId: 'req-\u2028',
+        details: { 'z é': ['\u0001', 1.5, null, true], a: { ü: '<script>' } },
+      },
+      async () => undefined,
+    );
+    await record(3);
+    expect(await verify()).toMatchObject({ intact: true, events: 3, problems: [] });
+  });
+
   it('keeps one chain when writers run concurrently', async () => {
     await freshChain(0);
     await Promise.all(Array.from({ length: 20 }, (_, n) => record(n)));

@@ -53,14 +53,20 @@ export async function auditedTx<T>(
  * (tests/architecture/audited-writes.test.ts) refuses any new caller.
  */
 async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-  const audit = tablesOf<AuditTables>(tx);
-  const last = await audit
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  await sql`select ${auditEventCall(event, now)}`.execute(tx);
+}
+
+/**
+ * The form of `auditedTx` for a change made in one statement: the call that appends `event` to the
+ * chain, for that statement's `select` (e.g. over an `insert … returning`, so that the event is
+ * recorded for the row the insert made, and only then). Change and event commit together, and the
+ * chain's lock is held from that call to the commit with no round trip to the application between.
+ *
+ * The previous hash is read under the lock, in the database (migration
+ * 2026-12-03-41-platform-audit-append-function), which hashes what `chainHash` would: the previous
+ * hash put in front of the rest of the content, made here.
+ */
+export function auditEventCall(event: AuditEvent, now = new Date()) {
   const row = {
     occurred_at: now,
     actor: event.actor,
@@ -71,12 +77,11 @@ async function appendAuditEvent(tx: Db, event: AuditEvent, now = new Date()): Pr
     authority_id: event.authorityId ?? null,
     details: event.details ?? {},
     request_id: event.requestId ?? null,
-    previous_hash: last?.hash ?? GENESIS,
   };
-  await audit
-    .insertInto('audit_events')
-    .values({ ...row, details: JSON.stringify(row.details), hash: chainHash(row) })
-    .execute();
+  const afterPrevious = hashedContent({ ...row, previous_hash: '' }).slice(`["",`.length);
+  return sql<unknown>`audit_append(${CHAIN_LOCK}, ${row.occurred_at}, ${row.actor}, ${row.on_behalf_of},
+    ${row.action}, ${row.subject_type}, ${row.subject_id}, ${row.authority_id},
+    ${JSON.stringify(row.details)}::jsonb, ${row.request_id}, ${afterPrevious})`;
 }
 
 /** A point of the chain: an event's id and hash (id 0 and the genesis hash before the first event). */
@@ -122,7 +127,11 @@ export async function walkChain(db: Db, from: ChainLink = chainStart): Promise<C
 type Hashed = Omit<AuditTables['audit_events'], 'id' | 'hash'>;
 
 export function chainHash(event: Hashed): string {
-  const content = canonicalJson([
+  return createHash('sha256').update(hashedContent(event)).digest('hex');
+}
+
+function hashedContent(event: Hashed): string {
+  return canonicalJson([
     event.previous_hash,
     new Date(event.occurred_at).toISOString(),
     event.actor,
@@ -134,7 +143,6 @@ export function chainHash(event: Hashed): string {
     event.details,
     event.request_id,
   ]);
-  return createHash('sha256').update(content).digest('hex');
 }
 
 /** JSON with object keys sorted, so that jsonb's own key order does not change the hash. */

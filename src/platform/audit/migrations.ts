@@ -83,4 +83,28 @@ export const auditMigrations: ModuleMigrations = {
       }
     },
   },
+  // The chain's link made in one round trip (see appendAuditEvent): the lock that every audited
+  // transaction queues on is then held for that statement and the commit, not three round trips more.
+  '2026-12-03-41-platform-audit-append-function': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create function audit_append(
+          p_lock bigint, p_occurred_at timestamptz, p_actor text, p_on_behalf_of text, p_action text,
+          p_subject_type text, p_subject_id text, p_authority_id text, p_details jsonb, p_request_id text,
+          p_content_after_previous text) returns void language plpgsql as $$
+        declare
+          previous text;
+        begin
+          perform pg_advisory_xact_lock(p_lock);
+          -- A statement of its own, so that it sees the events committed while this one waited.
+          select e.hash into previous from audit_events e order by e.id desc limit 1;
+          previous := coalesce(previous, repeat('0', 64));
+          insert into audit_events (occurred_at, actor, on_behalf_of, action, subject_type, subject_id,
+                                    authority_id, details, request_id, previous_hash, hash)
+          values (p_occurred_at, p_actor, p_on_behalf_of, p_action, p_subject_type, p_subject_id,
+                  p_authority_id, p_details, p_request_id, previous,
+                  encode(sha256(convert_to('["' || previous || '",' || p_content_after_previous, 'UTF8')), 'hex'));
+        end $$`.execute(db);
+    },
+  },
 };

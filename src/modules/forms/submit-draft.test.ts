@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { PoolClient } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { walkChain } from '../../platform/audit/audit.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { startDraft, submitDraft } from './drafts.ts';
+import { createForm, type Form, getForm, publishForm } from './forms.ts';
+
+let database: TestDatabase;
+let form: Form;
+let lea: PersonActor;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const authority = await createAuthority(db, { kind: 'canton', parentSlug: undefined });
+  const created = await createForm(db, 'test', {
+    authorityId: authority.id,
+    name: 'Envoi',
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: 'Envoi' },
+      steps: [
+        { id: 'main', title: { fr: 'Étape' }, fields: [{ id: 'a', type: 'text', label: { fr: 'A' } }] },
+      ],
+    },
+  });
+  await publishForm(db, 'test', created);
+  form = (await getForm(db, created.id)) ?? created;
+  lea = await createCitizen(db, { givenNames: 'Léa', familyName: 'Envoi' });
+});
+afterAll(() => database.drop());
+
+const newDraft = () =>
+  startDraft(database.db, {
+    formId: form.id,
+    version: 1,
+    accountId: lea.account.id,
+    personId: lea.id,
+    mandateId: null,
+    answers: { a: 'x' },
+  });
+
+/** The statements sent to the database while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const watch = (client: PoolClient & { watched?: boolean }) => {
+    if (client.watched) return;
+    client.watched = true;
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const text = args[0] as string | { text: string };
+      sent.push(typeof text === 'string' ? text : text.text);
+      return query(...args);
+    };
+  };
+  database.pool.on('acquire', watch);
+  try {
+    await work();
+  } finally {
+    database.pool.off('acquire', watch);
+  }
+  return sent;
+}
+
+const countOf = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+  (await query.execute(database.db)).rows[0]?.n;
+
+describe('accepting a draft', () => {
+  it('is one statement, its own transaction: submission, draft marked sent, outbox jobs and audit event', async () => {
+    const draft = await newDraft();
+    const sent = await statementsOf(() =>
+      submitDraft(database.db, draft, { answers: {}, level: 'high' }, form),
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/^\s*begin/i);
+    const { rows } = await sql<{ id: string; submitted: boolean }>`
+      select s.id, d.submitted_at is not null as submitted
+      from form_submissions s join form_drafts d on d.id = s.draft_id where s.draft_id = ${draft.id}`.execute(
+      database.db,
+    );
+    expect(rows).toEqual([{ id: expect.any(String), submitted: true }]);
+    const id = rows[0]?.id ?? '';
+    expect(
+      await countOf(sql`select count(*)::int as n from audit_events
+                        where action = 'form.submit' and subject_id = ${id} and authority_id = ${form.authorityId}`),
+    ).toBe(1);
+    expect(
+      await countOf(sql`select count(*)::int as n from graphile_worker._private_jobs j
+                        join graphile_worker._private_tasks t on t.id = j.task_id
+                        where j.payload->>'submissionId' = ${id}
+                          and t.identifier in ('cases:open-from-submission', 'forms:issue-receipt')`),
+    ).toBe(2);
+  });
+
+  it('sent 20 times at once creates one submission, one audit event and one pair of jobs', async () => {
+    const draft = await newDraft();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => submitDraft(database.db, draft, { answers: {}, level: 'high' })),
+    );
+    expect(new Set(results.map((r) => r.submission.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const id = results[0]?.submission.id ?? '';
+    expect(await countOf(sql`select count(*)::int as n from audit_events where subject_id = ${id}`)).toBe(1);
+    expect(
+      await countOf(
+        sql`select count(*)::int as n from graphile_worker._private_jobs where payload->>'submissionId' = ${id}`,
+      ),
+    ).toBe(2);
+  });
+
+  it('keeps the audit chain whole when many drafts are sent at once', async () => {
+    const drafts = await Promise.all(Array.from({ length: 30 }, newDraft));
+    await Promise.all(drafts.map((d) => submitDraft(database.db, d, { answers: {}, level: 'high' }, form)));
+    const walk = await walkChain(database.db);
+    expect(walk.brokenAt).toBeUndefined();
+  });
+
+  it('leaves nothing behind when the statement fails', async () => {
+    const draft = { ...(await newDraft()), id: randomUUID() }; // no such draft: the insert is refused
+    const events = () => countOf(sql`select count(*)::int as n from audit_events`);
+    const jobs = () => countOf(sql`select count(*)::int as n from graphile_worker._private_jobs`);
+    const before = [await events(), await jobs()];
+    await expect(submitDraft(database.db, draft, { answers: {}, level: 'high' }, form)).rejects.toThrow();
+    expect([await events(), await jobs()]).toEqual(before);
+  });
+});
