@@ -203,6 +203,11 @@ describe('filling in a form without JavaScript', () => {
     for (const answer of ['Zufferey', 'Travail', 'La Sarvaz', '756098100123456'])
       expect(receiptText).toContain(answer);
     expect(receiptText).toMatch(/d’identification\s+(faible|substantiel|élevé) \(/); // a word, not `high`
+    // In the documents (and the wallet) it is named a receipt, not taken for what the service delivers.
+    const { rows: titled } = await sql<{ title: string }>`
+      select d.title from documents d join form_submissions s on s.receipt_document_id = d.id
+      where s.id = ${submission.split('/').at(-1) ?? ''}`.execute(testApp.database.db);
+    expect(titled).toEqual([{ title: 'Récapitulatif de la demande « Annonce de chiens »' }]);
 
     // Another person cannot see the draft or the submission.
     actor = personActor();
