@@ -136,6 +136,8 @@ describe('filling in a form without JavaScript', () => {
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('Saisissez un nombre entier');
     expect(refusedHtml).toContain('Ce champ est obligatoire');
+    // The summary at the top names the question of each error, not only what is wrong with it.
+    expect(refusedHtml).toMatch(/<a href="#dogs">Nombre de chiens : Saisissez un nombre entier/);
     const next = await post(
       step1,
       { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz', breed: 'Berger' },
