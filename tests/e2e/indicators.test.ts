@@ -89,6 +89,11 @@ describe('indicators', () => {
       'Rapide et clair',
     );
     await accessibleAtBothWidths(admin);
+    // On a phone the chart's labels stay readable (about 12 px): the plot scrolls rather than shrinks.
+    await admin.setViewportSize({ width: 360, height: 900 });
+    const label = await admin.locator('.chart svg text').first().boundingBox();
+    expect(label?.height ?? 0).toBeGreaterThanOrEqual(11);
+    await admin.setViewportSize({ width: 1280, height: 900 });
 
     await grantDevRole(server.database.db, 'Nadia Berclaz', 'valais', 'agent');
     await admin.goto(`${server.url}/back-office/authorities/valais/indicators`);

@@ -56,6 +56,18 @@ describe('narcotics statements', () => {
     await pharmacist.getByRole('link', { name: 'Mois' }).click();
     await pharmacist.getByRole('link', { name: 'octobre 2026' }).click();
     await accessibleAtBothWidths(pharmacist);
+    // On a phone the month's table scrolls sideways, but its caption stays within the screen, and the
+    // banner saying whose account is used keeps its margin on every line.
+    const phone = await pharmacist.evaluate(() => {
+      const banner = document.createRange();
+      banner.selectNodeContents(document.querySelector('.acting-banner span') as Node);
+      return {
+        captionRight: document.querySelector('caption')?.getBoundingClientRect().right ?? Infinity,
+        bannerLines: Math.min(...Array.from(banner.getClientRects(), (r) => r.left)),
+      };
+    });
+    expect(phone.captionRight).toBeLessThanOrEqual(360);
+    expect(phone.bannerLines).toBeGreaterThanOrEqual(8);
     await pharmacist.setViewportSize({ width: 1280, height: 900 });
 
     const folder = await mkdtemp(path.join(os.tmpdir(), 'narcotics-'));

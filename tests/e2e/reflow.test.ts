@@ -128,3 +128,22 @@ describe('reflow at 320 px', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('boxes that wrap on a phone', () => {
+  it('a link drawn as a button keeps its box, and a radio button its size beside a two-line label', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-CH' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/services/extrait-registre-poursuites?lang=fr`);
+    const links = await page.$$eval('a.button', (as) => as.map((a) => getComputedStyle(a).display));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((display) => display === 'inline')).toEqual([]);
+
+    await page.goto(`${server.url}/login?lang=fr`);
+    await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
+    const radios = await page.$$eval('.choice input', (inputs) =>
+      inputs.map((input) => Math.round(input.getBoundingClientRect().width)),
+    );
+    expect(new Set(radios)).toEqual(new Set([24]));
+    await context.close();
+  }, 60_000);
+});

@@ -70,6 +70,8 @@ describe('the tax services', () => {
     const table = sophie.getByRole('table', { name: 'Compte par période fiscale et par impôt' });
     expect(await table.textContent()).toContain('Impôt cantonal et communal');
     expect(await table.textContent()).toContain('Total');
+    // At a desktop's width every column is in view, the due date included: nothing to scroll to.
+    expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0))).toBe(true);
     await expectNoAxeViolations(sophie);
     expect(await downloaded(sophie, /QR-facture SCC-2025-0001-1/)).toBe('%PDF-');
 

@@ -142,6 +142,8 @@ describe('publishing a document', () => {
     expect(await (await get('/documents')).text()).toContain('Zahlungsbefehl Nr. 4411');
     const page = await get(`/documents/${documentId}`);
     expect(page.status).toBe(200);
+    // Its size in the unit of the page's language: kilo-octets in French.
+    expect(await (await get(`/documents/${documentId}?lang=fr`)).text()).toMatch(/Taille.*\d+ Ko</s);
     const file = await get(`/documents/${documentId}/file`);
     expect(file.headers.get('Content-Type')).toBe('application/pdf');
     expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');

@@ -23,7 +23,8 @@ export function receiptContent(
 ): IssuedContent {
   const t = formMessages.translator(context.locale);
   return {
-    title: pick(definition.title, context.locale),
+    // Not the service's own title: in the documents and the wallet it would pass for what was asked.
+    title: t('receiptTitle', { form: pick(definition.title, context.locale) }),
     recipient: context.accountName,
     paragraphs: [],
     sections: [

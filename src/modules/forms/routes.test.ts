@@ -136,6 +136,8 @@ describe('filling in a form without JavaScript', () => {
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('Saisissez un nombre entier');
     expect(refusedHtml).toContain('Ce champ est obligatoire');
+    // The summary at the top names the question of each error, not only what is wrong with it.
+    expect(refusedHtml).toMatch(/<a href="#dogs">Nombre de chiens : Saisissez un nombre entier/);
     const next = await post(
       step1,
       { name: 'Zufferey', dogs: '2', kind: 'work', farm: 'La Sarvaz', breed: 'Berger' },
@@ -203,6 +205,11 @@ describe('filling in a form without JavaScript', () => {
     for (const answer of ['Zufferey', 'Travail', 'La Sarvaz', '756098100123456'])
       expect(receiptText).toContain(answer);
     expect(receiptText).toMatch(/d’identification\s+(faible|substantiel|élevé) \(/); // a word, not `high`
+    // In the documents (and the wallet) it is named a receipt, not taken for what the service delivers.
+    const { rows: titled } = await sql<{ title: string }>`
+      select d.title from documents d join form_submissions s on s.receipt_document_id = d.id
+      where s.id = ${submission.split('/').at(-1) ?? ''}`.execute(testApp.database.db);
+    expect(titled).toEqual([{ title: 'Récapitulatif de la demande « Annonce de chiens »' }]);
 
     // Another person cannot see the draft or the submission.
     actor = personActor();

@@ -81,6 +81,7 @@ describe('a professional’s register entry and announced changes', () => {
     expect(html).toContain('7601000123459');
     expect(html).toContain('Avenue de la Gare 10, 1950 Sion');
     expect(html).toContain('Annoncer une modification');
+    expect(html).toContain('français, allemand'); // the register's language codes, named
   });
 
   it('says so when the register has no entry for the person, and when the register does not answer', async () => {

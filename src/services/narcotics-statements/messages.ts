@@ -210,7 +210,8 @@ export const narcoticsMessages = defineMessages({
     productBuprenorphineNaloxone: 'Buprenorphin/Naloxon',
     productMorphineSlowRelease: 'Retardiertes Morphin',
     productDiacetylmorphine: 'Diacetylmorphin',
-    dashboardTitle: 'Betäubungsmittelkontrolle — {authority}',
+    // A soft hyphen: on a phone the compound breaks where a German reader expects, not mid-syllable.
+    dashboardTitle: 'Betäubungsmittel\u00adkontrolle — {authority}',
     dashboardLead:
       'Die Meldungen der Apotheken des gewählten Monats mit den Warnungen: fehlende Meldungen nach dem Termin, Person in zwei Apotheken, Dosissprünge.',
     dashboardMonth: 'Kontrollierter Monat',

@@ -26,7 +26,9 @@ export function RequestsPage(props: { locale: Locale; cases: { item: Case; statu
           caption={t('requestsTitle')}
           head={[t('reference'), t('request'), t('status'), t('submittedOn')]}
           rows={props.cases.map(({ item, status }) => [
-            <a href={`/requests/${item.id}`}>{item.reference}</a>,
+            <a class="nowrap" href={`/requests/${item.id}`}>
+              {item.reference}
+            </a>,
             <InLanguage text={item.title} locale={props.locale} />,
             <Tag tone="info">{status}</Tag>,
             formatShortDate(props.locale, item.created_at),
@@ -57,7 +59,7 @@ export function RequestPage(props: {
     <>
       <h1>
         <InLanguage text={props.item.title} locale={props.locale} /> <span class="visually-hidden">–</span>{' '}
-        <small>{props.item.reference}</small>
+        <small class="nowrap">{props.item.reference}</small>
       </h1>
       <p>
         {t('status')}

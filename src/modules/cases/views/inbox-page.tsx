@@ -179,7 +179,9 @@ export function InboxPage(props: {
               value={item.id}
               aria-label={t('select', { reference: item.reference })}
             />,
-            <a href={`${props.base}/${item.id}`}>{item.reference}</a>,
+            <a class="nowrap" href={`${props.base}/${item.id}`}>
+              {item.reference}
+            </a>,
             <InLanguage text={item.title} locale={props.locale} />,
             props.requesterName(item),
             pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),

@@ -94,7 +94,7 @@ export function DocumentPage(props: {
       : [t('origin'), originText(t, document, props.viewer, props.authorityName)],
     [t(issued ? 'issuedOn' : 'sentOn'), date(props.locale, document.issued_on)],
     [t('category'), pick(category.label, props.locale)],
-    [t('size'), `${formatNumber(props.locale, Math.ceil(document.size / 1024))} KB`],
+    [t('size'), t('kilobytes', { n: formatNumber(props.locale, Math.ceil(document.size / 1024)) })],
     [t('keptUntil'), date(props.locale, document.retain_until)],
   ];
   return (

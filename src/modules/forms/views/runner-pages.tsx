@@ -51,7 +51,7 @@ export function StepPage(props: {
         <InLanguage text={props.step.title} locale={props.locale} />
       </h1>
       {props.savedLater && <p class="notification notification--success">{t('savedLater')}</p>}
-      <ErrorSummary errors={props.errors.map((e) => ({ ...e, field: e.field.replace(/[[\].]/g, '-') }))} />
+      <ErrorSummary errors={props.errors.map((e) => summaryEntry(e, props.step, t, props.locale))} />
       <form
         method="post"
         action={`${draftPath(props.draftId)}/steps/${props.step.id}`}
@@ -100,6 +100,27 @@ export function StepPage(props: {
       />
     </>
   );
+}
+
+/**
+ * An error of the summary names its question: four "This field is required" in a row tell nothing
+ * (WCAG 3.3.1). A message that already names it is left as it is.
+ */
+function summaryEntry(
+  error: FieldError,
+  step: FormStep,
+  t: ReturnType<typeof formMessages.translator>,
+  locale: Locale,
+): FieldError {
+  const field = step.fields.find((f) => f.id === error.field);
+  const label = field && pick(field.label, locale);
+  return {
+    field: error.field.replace(/[[\].]/g, '-'),
+    message:
+      label && !error.message.includes(label)
+        ? t('errorOf', { field: label, message: error.message })
+        : error.message,
+  };
 }
 
 export function ReviewPage(props: {

@@ -151,7 +151,9 @@ export function PaymentsPage(props: {
           caption={t('paymentsTitle')}
           head={[t('reference'), t('purpose'), t('amount'), t('status')]}
           rows={props.payments.map((payment) => [
-            <a href={`/payments/${payment.id}`}>{shownReference(payment)}</a>,
+            <a class="nowrap" href={`/payments/${payment.id}`}>
+              {shownReference(payment)}
+            </a>,
             pick(payment.purpose, props.locale),
             amountOf(props.locale, payment),
             isUnsettled(payment) && props.awaitingTransfer?.has(payment.id) ? (

@@ -5,15 +5,18 @@ export interface Crumb {
   href?: string;
 }
 
-/** The last crumb is the current page and is not a link. */
+/**
+ * The way back up: each crumb with an address is a link. Pages name their parents only (the heading
+ * names the page), so a crumb is the current page only when it has no address.
+ */
 export function Breadcrumbs(props: { items: Crumb[] }) {
   const { t } = usePage();
   if (props.items.length === 0) return null;
   return (
     <nav class="breadcrumbs" aria-label={t('breadcrumbs')}>
       <ol class="breadcrumbs__list">
-        {props.items.map((item, index) =>
-          index < props.items.length - 1 && item.href ? (
+        {props.items.map((item) =>
+          item.href ? (
             <li>
               <a href={item.href}>{item.label}</a>
             </li>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../i18n/locales.ts';
 import { examplePageContext, PageContextProvider } from '../page-context.ts';
+import { Breadcrumbs } from './breadcrumbs.tsx';
 import { componentCatalogue } from './catalogue.ts';
 import { Tag } from './tag.tsx';
 
@@ -31,6 +32,14 @@ describe('shared components', () => {
     expect(html).toContain('aria-describedby="example-avs-hint example-avs-error"');
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('<label class="field__label" for="example-avs">');
+  });
+
+  it('links a page’s only breadcrumb, its parent, rather than calling it the current page', async () => {
+    const html = await render('fr', () => (
+      <Breadcrumbs items={[{ label: 'Toutes les démarches', href: '/services' }]} />
+    ));
+    expect(html).toContain('<a href="/services">Toutes les démarches</a>');
+    expect(html).not.toContain('aria-current');
   });
 
   it('escapes what it is given', async () => {

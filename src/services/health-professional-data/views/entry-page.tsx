@@ -15,6 +15,12 @@ const itemKeys: Record<string, Key> = {
   billingAuthorisation: 'billingAuthorisationItem',
 };
 
+/** The register keeps language codes (`fr`, `de`); people read their names, in the page's language. */
+function languageNames(codes: string[], locale: Locale): string {
+  const names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  return codes.map((code) => names.of(code) ?? code).join(', ');
+}
+
 /** A register entry as its professional (or their institution's people) reads it, with its history. */
 export function EntryPage(props: {
   locale: Locale;
@@ -36,7 +42,7 @@ export function EntryPage(props: {
     ...(entry.sites.length > 0 ? [[t('sites'), entry.sites.join(' ; ')] as [string, string]] : []),
     [t('phone'), entry.phone ?? ''],
     [t('email'), entry.email ?? ''],
-    [t('languages'), entry.languages.join(', ')],
+    [t('languages'), languageNames(entry.languages, locale)],
     ...(entry.uid
       ? []
       : ([

@@ -18,6 +18,9 @@ const swissDate = (iso: string) => iso.split('-').reverse().join('.');
 export function TaxSituationPage(props: TaxSituationView) {
   const t = taxSituationMessages.translator(props.locale);
   const chf = (cents: number) => formatChf(props.locale, cents);
+  // The account's nine columns fit a desktop's width only with "CHF" said once, in the headers.
+  const francs = (cents: number) => formatChf(props.locale, cents).replace(/^CHF\s/, '');
+  const inChf = (label: string) => t('inChf', { label });
   const taxName = (type: string) =>
     type === 'cantonal_communal' || type === 'federal' || type === 'profit_capital' ? t(type) : type;
   const entries = props.entries ?? [];
@@ -38,10 +41,10 @@ export function TaxSituationPage(props: TaxSituationView) {
             head={[
               t('period'),
               t('taxType'),
-              t('assessed'),
-              t('invoiced'),
-              t('paid'),
-              t('outstanding'),
+              inChf(t('assessed')),
+              inChf(t('invoiced')),
+              inChf(t('paid')),
+              inChf(t('outstanding')),
               t('instalments'),
               t('reminders'),
               t('dueOn'),
@@ -51,10 +54,10 @@ export function TaxSituationPage(props: TaxSituationView) {
               ...entries.map((e) => [
                 String(e.period),
                 taxName(e.taxType),
-                e.assessedCents === null ? t('provisional') : chf(e.assessedCents),
-                chf(e.invoicedCents),
-                chf(e.paidCents),
-                chf(e.outstandingCents),
+                e.assessedCents === null ? t('provisional') : francs(e.assessedCents),
+                francs(e.invoicedCents),
+                francs(e.paidCents),
+                francs(e.outstandingCents),
                 `${e.instalments.paid} / ${e.instalments.count}`,
                 String(e.reminders),
                 swissDate(e.dueOn),
@@ -62,10 +65,10 @@ export function TaxSituationPage(props: TaxSituationView) {
               [
                 <strong>{t('total')}</strong>,
                 '',
-                <strong>{chf(totals.assessedCents)}</strong>,
-                <strong>{chf(totals.invoicedCents)}</strong>,
-                <strong>{chf(totals.paidCents)}</strong>,
-                <strong>{chf(totals.outstandingCents)}</strong>,
+                <strong>{francs(totals.assessedCents)}</strong>,
+                <strong>{francs(totals.invoicedCents)}</strong>,
+                <strong>{francs(totals.paidCents)}</strong>,
+                <strong>{francs(totals.outstandingCents)}</strong>,
                 '',
                 <strong>{String(totals.reminders)}</strong>,
                 '',
@@ -82,7 +85,7 @@ export function TaxSituationPage(props: TaxSituationView) {
                 head={[t('invoice'), t('period'), t('outstanding'), t('dueOn'), t('pay')]}
                 numeric={[2]}
                 rows={open.map((e) => [
-                  e.invoiceNumber,
+                  <span class="nowrap">{e.invoiceNumber}</span>,
                   `${e.period} – ${taxName(e.taxType)}`,
                   chf(e.outstandingCents),
                   swissDate(e.dueOn),
