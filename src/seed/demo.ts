@@ -118,6 +118,8 @@ export async function seedDemo(db: Db, keys?: MasterKey[]): Promise<void> {
   await seedDemoFaq(db);
   await seedSionRooms(db);
   await seedHealthServices(db, SEED);
+  // Services no form expresses: their catalogue entries lead to the portal's own pages.
+  for (const [slug, path] of pagesOfServices) await leadToPage(db, slug, path);
   await issueIntoWallets(db);
 }
 
@@ -192,6 +194,20 @@ async function provisionTaxSystemApp(db: Db, formId: string | undefined) {
     mode: 'test',
   });
   await provisionTaxSystem(db, { apiKey: key, formId });
+}
+
+const pagesOfServices = [
+  ['reservation-salles-sion', '/booking/sion'],
+  ['etat-mensuel-stupefiants', '/narcotics'],
+  ['documents-dossier-fiscal', '/tax/documents'],
+] as const;
+
+/** Publishes a version of the entry whose online procedure is a page of the portal, as its designer would. */
+async function leadToPage(db: Db, slug: string, startPath: string) {
+  const service = await getServiceEntry(db, { slug }, 'published');
+  if (!service || service.content.startPath === startPath) return;
+  const content = { ...service.content, online: true, startPath };
+  await publishVersion(db, SEED, service, await saveVersion(db, SEED, service, content));
 }
 
 /** Puts a catalogue service online: its form, and a workflow that first asks the fee. */

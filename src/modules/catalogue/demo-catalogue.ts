@@ -254,6 +254,41 @@ export const demoCatalogue: { slug: string; authority: string; content: ServiceC
     },
   },
   {
+    slug: 'reservation-salles-sion',
+    authority: 'sion',
+    content: {
+      name: {
+        fr: 'Réservation d’une salle ou de matériel',
+        de: 'Reservation eines Saals oder von Material',
+        en: 'Booking a hall or equipment',
+      },
+      summary: {
+        fr: 'Réservez une salle de la commune de Sion ou du matériel de fête, et payez en ligne.',
+        de: 'Reservieren Sie einen Saal der Gemeinde Sitten oder Festmaterial und bezahlen Sie online.',
+        en: 'Book a hall of the commune of Sion or festival equipment, and pay online.',
+      },
+      description: {
+        fr: 'Choisissez la salle et le créneau dans le calendrier des disponibilités. Les habitants de Sion paient le tarif résident ; certaines salles sont confirmées par la commune.',
+        de: 'Wählen Sie Saal und Zeitfenster im Verfügbarkeitskalender. Einwohnerinnen und Einwohner von Sitten bezahlen den Einwohnertarif; einige Säle bestätigt die Gemeinde.',
+        en: 'Choose the hall and the time slot in the availability calendar. Residents of Sion pay the resident rate; some halls are confirmed by the commune.',
+      },
+      requirements: none,
+      documentsIssued: {
+        fr: 'Une confirmation de réservation.',
+        de: 'Eine Reservationsbestätigung.',
+        en: 'A booking confirmation.',
+      },
+      audiences: ['person', 'organisation'],
+      feeCents: null,
+      processingDays: null,
+      level: 'low',
+      online: true,
+      theme: 'communal',
+      topics: ['leisure'],
+      lifeEvents: [],
+    },
+  },
+  {
     slug: 'reservation-saal-brig-glis',
     authority: 'brig-glis',
     content: {

@@ -27,16 +27,30 @@ export interface ServiceContent {
   theme: MandateTheme | null;
   /** The published form its online procedure runs; absent in entries saved before forms existed. */
   formId?: string | null;
+  /**
+   * A page of the portal itself that runs the procedure (a booking calendar, a statement screen), for
+   * services no form can express; when set, the start button leads there rather than to the form.
+   */
+  startPath?: string | null;
   topics: Topic[];
   lifeEvents: LifeEvent[];
 }
 
 /**
  * Whether people can really do the service in the portal: the designer says it is online *and* a form
- * runs it. A page never promises an online procedure that leads nowhere.
+ * or a page of the portal runs it. A page never promises an online procedure that leads nowhere.
  */
-export function isOnline(content: Pick<ServiceContent, 'online' | 'formId'>): boolean {
-  return content.online && Boolean(content.formId);
+export function isOnline(content: Pick<ServiceContent, 'online' | 'formId' | 'startPath'>): boolean {
+  return content.online && Boolean(content.formId || content.startPath);
+}
+
+/**
+ * A same-origin absolute path: one leading `/`, no `//` (a protocol-relative URL), no backslash
+ * (browsers read it as `/`), no scheme and no spaces, so a designer cannot turn the start button into
+ * an open redirect.
+ */
+export function isStartPath(value: string): boolean {
+  return value.length <= 200 && /^\/[A-Za-z0-9\-._~%/?=&]*$/.test(value) && !value.includes('//');
 }
 
 export const localisedFields = ['name', 'summary', 'description', 'requirements', 'documentsIssued'] as const;
@@ -51,6 +65,7 @@ export type ContentProblem =
   | 'processingDaysInvalid'
   | 'levelInvalid'
   | 'themeInvalid'
+  | 'startPathInvalid'
   | 'topicsMissing'
   | 'tooLong';
 
@@ -67,7 +82,7 @@ type FormValues = Record<string, string | string[] | undefined>;
 /**
  * Reads a designer's form into content, keeping every value typed so that a refused form comes back
  * filled in. Field names: `name.fr`, `summary.de`, …, `audiences`, `fee` (francs), `processingDays`,
- * `level`, `online`, `theme`, `topics`, `lifeEvents`.
+ * `level`, `online`, `theme`, `formId`, `startPath`, `topics`, `lifeEvents`.
  */
 export function parseServiceContent(form: FormValues): {
   content: ServiceContent;
@@ -133,6 +148,9 @@ export function parseServiceContent(form: FormValues): {
   else if (theme) problems.push({ field: 'theme', problem: 'themeInvalid' });
   const formId = text('formId');
   content.formId = /^[0-9a-f-]{36}$/.test(formId) ? formId : null;
+  const startPath = text('startPath');
+  content.startPath = startPath && isStartPath(startPath) ? startPath : null;
+  if (startPath && !content.startPath) problems.push({ field: 'startPath', problem: 'startPathInvalid' });
   return { content, problems };
 }
 
@@ -146,6 +164,7 @@ export function formValuesOf(content: ServiceContent): FormValues {
     online: content.online ? 'yes' : 'no',
     theme: content.theme ?? '',
     formId: content.formId ?? '',
+    startPath: content.startPath ?? '',
     topics: content.topics,
     lifeEvents: content.lifeEvents,
   };

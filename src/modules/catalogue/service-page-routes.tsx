@@ -39,14 +39,15 @@ export function servicePageRoutes(platform: Platform): RouteDef[] {
         const entry = await getServiceEntry(db, { slug: c.req.param('slug') ?? '' }, 'published');
         if (!entry) throw notFound();
         // A service that cannot be done online sends people back to its page, which says how to do it.
-        const formId = isOnline(entry.content) ? entry.content.formId : null;
-        if (!formId) return c.redirect(servicePath(entry.slug), 303);
+        if (!isOnline(entry.content)) return c.redirect(servicePath(entry.slug), 303);
+        // A page of the portal asks for what it needs itself (some are open to anyone).
+        if (entry.content.startPath) return c.redirect(entry.content.startPath, 303);
         const actor = loggedInPerson(c);
         if (!atLeast(actor.level, entry.content.level)) {
           const query = new URLSearchParams({ return: c.req.path, level: entry.content.level });
           return c.redirect(`${identityPaths.login}?${query}`, 303);
         }
-        return c.redirect(`/forms/${formId}/start`, 303);
+        return c.redirect(`/forms/${entry.content.formId}/start`, 303);
       },
     },
     {

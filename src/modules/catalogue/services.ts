@@ -5,7 +5,7 @@ import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-leve
 import { setFormTheme } from '../forms/index.ts';
 import { reindexService, unindexService } from './search.ts';
 import { applySearchChanges, recordSearchChange } from './search-freshness.ts';
-import type { ServiceContent } from './service-content.ts';
+import { isStartPath, type ServiceContent } from './service-content.ts';
 import type { CatalogueTables, ServiceState } from './tables.ts';
 
 export interface Service {
@@ -161,11 +161,17 @@ export function portalScope(communeId: string | null) {
   return sql<boolean>`(${communeId}::uuid is null or not catalogue_search.communal or catalogue_search.authority_id = ${communeId}::uuid)`;
 }
 
+/** The designer's form checks it already; this holds for every other caller (seeds, set-ups). */
+function checkStartPath(content: ServiceContent) {
+  if (content.startPath && !isStartPath(content.startPath)) throw new Error('not a path of the portal');
+}
+
 export async function createService(
   db: Db,
   actor: string,
   draft: { authorityId: string; slug: string; content: ServiceContent },
 ): Promise<Service> {
+  checkStartPath(draft.content);
   return audited(
     db,
     (service: Service) => ({
@@ -198,6 +204,7 @@ export async function saveVersion(
   service: Service,
   content: ServiceContent,
 ): Promise<number> {
+  checkStartPath(content);
   const saved = await audited(
     db,
     (version: number) => ({

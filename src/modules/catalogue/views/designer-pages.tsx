@@ -325,6 +325,13 @@ export function ServiceEditorPage(props: {
             ))}
           </select>
         </div>
+        <TextInput
+          name="startPath"
+          label={t('startPathField')}
+          hint={t('startPathHint')}
+          value={text('startPath')}
+          error={error('startPath')}
+        />
         <Checkboxes
           name="topics"
           legend={t('topicsField')}
