@@ -5,7 +5,8 @@ export const catalogueMessages = defineMessages({
     formField: 'Formulaire de la démarche en ligne',
     formNone: 'Aucun pour le moment',
     startPathField: 'Ou page du portail qui mène la démarche',
-    startPathHint: 'Un chemin du portail commençant par /, par exemple /booking/sion. Laissé vide : le formulaire.',
+    startPathHint:
+      'Un chemin du portail commençant par /, par exemple /booking/sion. Laissé vide : le formulaire.',
     cantonTitle: 'Bienvenue au guichet numérique',
     cantonLead: 'Vos démarches auprès du canton et de votre commune, en ligne, au même endroit.',
     communeTitle: 'Guichet numérique de {commune}',
@@ -272,7 +273,8 @@ export const catalogueMessages = defineMessages({
     processingDaysInvalid: 'Geben Sie eine Anzahl Tage ein, zum Beispiel 10',
     levelInvalid: 'Wählen Sie eine Identifizierungsstufe',
     themeInvalid: 'Wählen Sie ein Thema aus der Liste',
-    startPathInvalid: 'Geben Sie einen Pfad des Portals ein, der mit einem einzigen / beginnt, zum Beispiel /booking/sion',
+    startPathInvalid:
+      'Geben Sie einen Pfad des Portals ein, der mit einem einzigen / beginnt, zum Beispiel /booking/sion',
     topicsMissing: 'Wählen Sie mindestens ein Thema',
     tooLong: 'Dieser Text ist zu lang',
     synonymsTitle: 'Suchsynonyme',

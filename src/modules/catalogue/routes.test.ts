@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { demoCatalogue } from './demo-catalogue.ts';
 import type { ServiceContent } from './service-content.ts';
-import { createService, publishVersion } from './services.ts';
+import { createService, getService, publishVersion, type Service, saveVersion } from './services.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
@@ -165,6 +165,26 @@ describe('browsing and service pages', () => {
     }
   });
 
+  it('leads services that run on a page of the portal, not a form, to that page', async () => {
+    for (const [slug, page] of [
+      ['reservation-salles-sion', '/booking/sion'],
+      ['etat-mensuel-stupefiants', '/narcotics'],
+      ['documents-dossier-fiscal', '/tax/documents'],
+    ]) {
+      const html = await (await get(`/services/${slug}?lang=fr`)).text();
+      expect(html).toContain(`class="button button--primary" href="${page}"`);
+      expect(html).toMatch(/Entièrement en ligne<\/dt>\s*<dd>Oui/);
+      actor = personActor({ level: 'high' });
+      expect((await get(`/services/${slug}/start`)).headers.get('Location')).toBe(page);
+      actor = null;
+    }
+    const leisure = await (await get('/communes/sion/services?topic=leisure&lang=fr')).text();
+    expect(leisure).toContain('/services/reservation-salles-sion');
+    const found = await (await get('/communes/sion/search?q=salle&lang=fr')).text();
+    const card = found.slice(found.indexOf('/services/reservation-salles-sion'));
+    expect(card.slice(0, card.indexOf('</li>'))).not.toContain('Pas encore en ligne');
+  });
+
   it('gives every authority a contact page, linked from every page’s footer with help and legal pages', async () => {
     const contact = await (await get('/authorities/brig-glis/contact')).text();
     expect(contact).toContain('<html lang="de">');
@@ -260,6 +280,44 @@ describe('service designers', () => {
     expect(html).toContain('Saisissez un montant en francs');
     expect(html).toContain('Saisissez le résumé en français');
     expect(html).toContain('value="Macaron de stationnement"');
+  });
+
+  it('takes a page of the portal as the online procedure, never an address elsewhere', async () => {
+    await as('serviceDesigner');
+    for (const startPath of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      'booking',
+      '/a//b',
+    ]) {
+      const response = await post('/back-office/catalogue/new', {
+        ...newService,
+        slug: 'salle-x',
+        startPath,
+      });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain('Saisissez un chemin du portail commençant par une seule /');
+    }
+    const saved = await post('/back-office/catalogue/new', {
+      ...newService,
+      slug: 'salle-ecole-sion',
+      startPath: '/booking/sion',
+    });
+    expect(saved.status).toBe(303);
+    const editor = await (await get('/back-office/catalogue/salle-ecole-sion')).text();
+    expect(editor).toMatch(/<input[^>]*name="startPath"[^>]*value="\/booking\/sion"/);
+    await expect(
+      saveVersion(
+        testApp.database.db,
+        'test',
+        (await getService(testApp.database.db, { slug: 'salle-ecole-sion' })) as Service,
+        {
+          ...(demoCatalogue[0]?.content as ServiceContent),
+          startPath: '//evil.example',
+        },
+      ),
+    ).rejects.toThrow();
   });
 
   it('publishes a new communal service on its commune’s portal only, with every step versioned and audited', async () => {

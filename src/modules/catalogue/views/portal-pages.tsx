@@ -271,7 +271,10 @@ export function ServicePage(props: {
       {isOnline(content) ? (
         <>
           <p>
-            <a class="button button--primary" href={content.startPath ?? `${servicePath(props.entry.slug)}/start`}>
+            <a
+              class="button button--primary"
+              href={content.startPath ?? `${servicePath(props.entry.slug)}/start`}
+            >
               {t('start')}
             </a>
           </p>
