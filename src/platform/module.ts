@@ -8,6 +8,7 @@ import type { PersonActor } from './http/access.ts';
 import type { AssetRegistry } from './http/assets.ts';
 import type { RenderOptions } from './http/render.tsx';
 import type { AppEnv, RouteContext, RouteDef } from './http/route.ts';
+import type { Locale } from './i18n/locales.ts';
 import type { JobHandlers } from './jobs/worker.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -29,6 +30,8 @@ export interface Platform {
   render(c: RouteContext, options: RenderOptions, body: Child): Promise<Response>;
   /** What the modules show in the person's space, in order; filled once every module is loaded. */
   mySpaceSections(): MySpaceSection[];
+  /** The tools modules add to an authority's back-office desk; filled once every module is loaded. */
+  backOfficeTools(): BackOfficeTool[];
   /** Every route of the running app, filled once every module is loaded (the API lists its own). */
   routes(): readonly RouteDef[];
 }
@@ -47,6 +50,19 @@ export interface MySpaceSection {
 }
 
 /**
+ * A module's tool on an authority's back-office desk (bookings, narcotics controls), beside the
+ * requests' own: the cases module lays the desk out without knowing the modules above it.
+ */
+export interface BackOfficeTool {
+  /** The link for this person and authority, or null when the module has nothing for them there. */
+  link(
+    actor: PersonActor,
+    authority: { id: string; slug: string },
+    locale: Locale,
+  ): Promise<{ label: string; href: string } | null>;
+}
+
+/**
  * A domain module as the composition root sees it: its tables, its routes, its jobs, its files.
  * Adding a module is adding one entry to `src/modules/index.ts`.
  */
@@ -60,6 +76,7 @@ export interface GuichetModule {
   routes?(platform: Platform): RouteDef[];
   jobs?(platform: Platform): JobHandlers;
   mySpace?(platform: Platform): MySpaceSection;
+  backOfficeTools?(platform: Platform): BackOfficeTool[];
 }
 
 export type App = Hono<AppEnv>;

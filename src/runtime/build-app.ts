@@ -22,7 +22,7 @@ import type { JobHandlers } from '../platform/jobs/worker.ts';
 import { migrateJobQueue } from '../platform/jobs/worker.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
-import type { GuichetModule, MySpaceSection, Platform } from '../platform/module.ts';
+import type { BackOfficeTool, GuichetModule, MySpaceSection, Platform } from '../platform/module.ts';
 import { platformModule } from '../platform/platform-module.tsx';
 import { createSmsGateway, smsReceiptsPath } from '../platform/sms/sms-gateway.ts';
 import { digitalServices } from '../services/index.ts';
@@ -75,6 +75,7 @@ export async function buildApp(options: BuildOptions) {
     options.config.secretGenerations,
   );
   let mySpaceSections: MySpaceSection[] = [];
+  let backOfficeTools: BackOfficeTool[] = [];
   let routes: CollectedRoute[] = [];
   const platform: Platform = {
     config: options.config,
@@ -100,11 +101,13 @@ export async function buildApp(options: BuildOptions) {
     render: (c: RouteContext, renderOptions: RenderOptions, body: Child) =>
       renderPage(c, assets, secrets, renderOptions, body),
     mySpaceSections: () => mySpaceSections,
+    backOfficeTools: () => backOfficeTools,
     routes: () => routes,
   };
   mySpaceSections = allModules
     .flatMap((m) => (m.mySpace ? [m.mySpace(platform)] : []))
     .sort((a, b) => a.order - b.order);
+  backOfficeTools = allModules.flatMap((m) => m.backOfficeTools?.(platform) ?? []);
   const served = options.config.demo ? allModules : allModules.filter((m) => !simulators.includes(m));
   routes = collectRoutes(platform, served);
   const app = createApp({

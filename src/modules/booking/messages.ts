@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const bookingMessages = defineMessages({
   fr: {
+    toolBookings: 'Réservations de salles et de matériel',
     title: 'Réserver une salle ou du matériel',
     intro: 'Choisissez ce que vous souhaitez réserver, puis un jour et une heure libres.',
     none: 'Aucune salle ni matériel à réserver pour le moment.',
@@ -125,6 +126,7 @@ export const bookingMessages = defineMessages({
     invalidValue: 'Cette valeur n’est pas valable',
   },
   de: {
+    toolBookings: 'Reservationen von Räumen und Material',
     title: 'Einen Raum oder Material reservieren',
     intro: 'Wählen Sie, was Sie reservieren möchten, dann einen freien Tag und eine freie Zeit.',
     none: 'Zurzeit gibt es keine Räume und kein Material zu reservieren.',
@@ -249,6 +251,7 @@ export const bookingMessages = defineMessages({
     invalidValue: 'Dieser Wert ist ungültig',
   },
   en: {
+    toolBookings: 'Room and equipment bookings',
     title: 'Book a room or equipment',
     intro: 'Choose what you would like to book, then a free day and time.',
     none: 'No rooms or equipment to book at the moment.',

@@ -7,7 +7,7 @@ import { bookingMySpace } from './my-space.tsx';
 import { refundBooking } from './refund-booking.ts';
 import { releaseHolds, sendReminders } from './reminders.ts';
 import { bookingRoutes } from './routes.tsx';
-import { bookingStaffRoutes } from './staff-routes.tsx';
+import { bookingStaffRoutes, bookingsTool } from './staff-routes.tsx';
 
 /** Rooms, halls and equipment any authority lends or rents: availability, booking, payment, calendar. */
 export const bookingModule: GuichetModule = {
@@ -15,6 +15,7 @@ export const bookingModule: GuichetModule = {
   migrations: { '2026-12-02-40-booking-create': createBooking },
   routes: (platform) => [...bookingStaffRoutes(platform), ...bookingRoutes(platform)],
   mySpace: bookingMySpace,
+  backOfficeTools: (platform) => [bookingsTool(platform)],
   jobs: (platform) => ({
     'booking:paid': async ({ bookingId }) => {
       const outcome = await settleBooking(await issuingContextOf(platform), bookingId);

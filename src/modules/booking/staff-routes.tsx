@@ -1,7 +1,7 @@
 import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
-import type { Platform } from '../../platform/module.ts';
+import type { BackOfficeTool, Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
@@ -21,6 +21,21 @@ import {
 import { addClosures, closuresOf, createResource, getResource, resourcesOf } from './resources.ts';
 import { CalendarPage, NewResourcePage, StaffHomePage, staffBase } from './views/staff-pages.tsx';
 import { localParts, nextDay, zurichInstant } from './zurich-time.ts';
+
+/**
+ * The bookings' line on an authority's back-office desk, only where the authority lends something:
+ * the tax office's clerks have nothing to book. (Its first resource is added at `…/bookings`.)
+ */
+export function bookingsTool(platform: Platform): BackOfficeTool {
+  return {
+    async link(actor, authority, locale) {
+      const resource = { type: 'authority' as const, authorityId: authority.id };
+      if (!(await can(platform.db, actor, 'authority.handleBookings', resource)).allowed) return null;
+      if ((await resourcesOf(platform.db, authority.id, false)).length === 0) return null;
+      return { label: bookingMessages.translator(locale)('toolBookings'), href: staffBase(authority.slug) };
+    },
+  };
+}
 
 /** The staff's side: requests to decide, each resource's week, blocks, closures, new resources. */
 export function bookingStaffRoutes(platform: Platform): RouteDef[] {

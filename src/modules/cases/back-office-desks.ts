@@ -1,13 +1,15 @@
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
+import type { BackOfficeTool } from '../../platform/module.ts';
 import { listAuthorities } from '../authorities/index.ts';
 import { type AuthorityAction, can } from '../policy/index.ts';
+import { backOfficeMessages } from './back-office-messages.ts';
 import { queueCounts } from './queue-counts.ts';
 import { staffBase } from './staff-case.ts';
 import type { AuthorityDesk } from './views/back-office-page.tsx';
 
-type Tool = AuthorityDesk['tools'][number]['label'];
+type Tool = Parameters<ReturnType<typeof backOfficeMessages.translator>>[0];
 
 /** What each role may open in an authority's back office, as the policy decides it. */
 const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
@@ -26,14 +28,20 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
   ['authority.manageWebhooks', 'toolWebhooks', (slug) => `/back-office/authorities/${slug}/webhooks`],
   ['authority.viewIndicators', 'toolIndicators', (slug) => `/back-office/authorities/${slug}/indicators`],
   ['authority.processRequests', 'toolSupport', (slug) => `/back-office/authorities/${slug}/support`],
-  ['authority.handleBookings', 'toolBookings', (slug) => `/back-office/authorities/${slug}/bookings`],
 ];
 
 /**
  * The authorities where the person holds a role (all of them for a platform admin), each with the
- * queues they work on and the tools their roles open; and the tools shared by all authorities.
+ * queues they work on and the tools their roles open, theirs and the other modules' (`contributed`);
+ * and the tools shared by all authorities.
  */
-export async function backOfficeDesks(db: Db, actor: PersonActor, locale: Locale) {
+export async function backOfficeDesks(
+  db: Db,
+  actor: PersonActor,
+  locale: Locale,
+  contributed: BackOfficeTool[] = [],
+) {
+  const t = backOfficeMessages.translator(locale);
   const mine = new Set(actor.staffRoles.map((r) => r.authorityId));
   const authorities = (await listAuthorities(db)).filter((a) => actor.platformAdmin || mine.has(a.id));
   const desks: AuthorityDesk[] = [];
@@ -54,15 +62,20 @@ export async function backOfficeDesks(db: Db, actor: PersonActor, locale: Locale
         inbox: staffBase(authority),
         queues: await queueCounts(db, authority.id, actor.id),
       }),
-      tools: authorityTools
-        .filter(([action]) => allowed.get(action))
-        .map(([, label, href]) => ({ label, href: href(authority.slug) })),
+      tools: [
+        ...authorityTools
+          .filter(([action]) => allowed.get(action))
+          .map(([, label, href]) => ({ label: t(label), href: href(authority.slug) })),
+        ...(await Promise.all(contributed.map((tool) => tool.link(actor, authority, locale)))).filter(
+          (link) => link !== null,
+        ),
+      ],
     });
   }
-  const tools: { label: Tool; href: string }[] = designs
+  const tools = designs
     ? [
-        { label: 'toolCatalogue', href: '/back-office/catalogue' },
-        { label: 'toolForms', href: '/back-office/forms' },
+        { label: t('toolCatalogue'), href: '/back-office/catalogue' },
+        { label: t('toolForms'), href: '/back-office/forms' },
       ]
     : [];
   return { desks: desks.filter((d) => d.tools.length > 0), tools };

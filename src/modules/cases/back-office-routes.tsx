@@ -16,7 +16,12 @@ export function backOfficeRoutes(platform: Platform): RouteDef[] {
       access: 'staff',
       object: { none: 'lists the actor’s own authorities only, each queue and tool asked of can()' },
       async handler(c) {
-        const { desks, tools } = await backOfficeDesks(platform.db, loggedInPerson(c), c.var.locale);
+        const { desks, tools } = await backOfficeDesks(
+          platform.db,
+          loggedInPerson(c),
+          c.var.locale,
+          platform.backOfficeTools(),
+        );
         return platform.render(
           c,
           { title: backOfficeMessages.translator(c.var.locale)('homeTitle') },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCitizen } from '../../../tests/support/factories.ts';
+import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { sealPending } from '../../../tests/support/issuing.ts';
 import { pdfText } from '../../../tests/support/pdf-text.ts';
@@ -53,6 +53,24 @@ describe('the back office', () => {
     expect(await page('/my')).not.toContain('href="/back-office"');
     actor = clerk;
     expect(await page('/my')).toContain('<a href="/back-office">Back-office</a>');
+  });
+
+  it('lists the tools other modules add only where the authority has something for them', async () => {
+    const { db } = testApp.database;
+    const agentOf = async (slug: string) => {
+      actor = staffActor((await getAuthorityBySlug(db, slug))?.id ?? '', 'agent');
+      return page('/back-office?lang=fr');
+    };
+    for (const slug of ['spf', 'ssp', 'scc']) {
+      const home = await agentOf(slug);
+      expect(home).toContain(`/back-office/authorities/${slug}/requests`);
+      expect(home).not.toContain('Réservations de salles et de matériel');
+    }
+    expect(await agentOf('sion')).toContain(
+      '<a href="/back-office/authorities/sion/bookings">Réservations de salles et de matériel</a>',
+    );
+    expect(await agentOf('ssp')).toContain('href="/back-office/authorities/ssp/narcotics"');
+    expect(await agentOf('spf')).not.toContain('/narcotics');
   });
 
   it('has a home with the clerk’s queues and counts, each leading to the inbox filtered so', async () => {

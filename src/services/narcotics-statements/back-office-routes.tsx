@@ -5,7 +5,7 @@ import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
-import type { Platform } from '../../platform/module.ts';
+import type { BackOfficeTool, Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { dashboardOf } from './dashboard.ts';
 import { narcoticsMessages } from './messages.ts';
@@ -17,6 +17,21 @@ import { productLabel } from './views/labels.ts';
 
 /** Where the receiving authority's staff find the controls. */
 export const dashboardPath = (slug: string) => `/back-office/authorities/${slug}/narcotics`;
+
+/** The controls' line on the back-office desk of the authority that receives the statements. */
+export function controlsTool(platform: Platform): BackOfficeTool {
+  return {
+    async link(actor, authority, locale) {
+      if (authority.id !== (await narcoticsAuthority(platform.db))) return null;
+      const resource = { type: 'authority' as const, authorityId: authority.id };
+      if (!(await can(platform.db, actor, 'authority.processRequests', resource)).allowed) return null;
+      return {
+        label: narcoticsMessages.translator(locale)('controlsTool'),
+        href: dashboardPath(authority.slug),
+      };
+    },
+  };
+}
 
 /** The cantonal pharmacist's controls: the dashboard, its settings, reminders and exports. */
 export function backOfficeRoutes(platform: Platform): RouteDef[] {

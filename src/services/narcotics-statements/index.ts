@@ -1,6 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { narcoticsApiRoutes } from './api-routes.ts';
-import { backOfficeRoutes } from './back-office-routes.tsx';
+import { backOfficeRoutes, controlsTool } from './back-office-routes.tsx';
 import * as statementTables from './migrations/2026-12-02-30-narcotics-statements.ts';
 import { narcoticsMySpace } from './my-space.tsx';
 import { pharmacyRoutes } from './pharmacy-routes.tsx';
@@ -22,6 +22,7 @@ export const narcoticsStatementsService: GuichetModule = {
     ...narcoticsApiRoutes(platform),
   ],
   mySpace: narcoticsMySpace,
+  backOfficeTools: (platform) => [controlsTool(platform)],
   jobs: (platform) => ({
     'narcotics:remind-missing': async () => {
       const authorityId = await narcoticsAuthority(platform.db);

@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/messages.ts';
 
 export const narcoticsMessages = defineMessages({
   fr: {
+    controlsTool: 'Contrôles des états mensuels des stupéfiants',
     title: 'États mensuels des stupéfiants',
     lead: 'Chaque mois, la pharmacie annonce au pharmacien cantonal les traitements de substitution délivrés : par patient (code pseudonymisé, jamais le nom), produit, dosage, dose délivrée chaque jour et prescripteur.',
     notPharmacy:
@@ -131,6 +132,7 @@ export const narcoticsMessages = defineMessages({
     alertCount: '{label} : {count}',
   },
   de: {
+    controlsTool: 'Kontrollen der monatlichen Betäubungsmittelmeldungen',
     title: 'Monatliche Betäubungsmittelmeldungen',
     lead: 'Jeden Monat meldet die Apotheke dem Kantonsapotheker die abgegebenen Substitutionsbehandlungen: pro Patientin oder Patient (pseudonymisierter Code, nie der Name), Produkt, Stärke, Tagesdosis und verschreibende Person.',
     notPharmacy:
@@ -261,6 +263,7 @@ export const narcoticsMessages = defineMessages({
     alertCount: '{label}: {count}',
   },
   en: {
+    controlsTool: 'Controls of the monthly narcotics statements',
     title: 'Monthly narcotics statements',
     lead: 'Each month the pharmacy reports to the cantonal pharmacist the substitution treatments it dispensed: per patient (pseudonymised code, never the name), product, strength, daily dose and prescriber.',
     notPharmacy:

@@ -4,8 +4,6 @@ import { backOfficeMessages } from '../back-office-messages.ts';
 import { countCap } from '../list-inbox.ts';
 import { type QueueName, queueHref } from '../queue-counts.ts';
 
-type Tool = Parameters<ReturnType<typeof backOfficeMessages.translator>>[0];
-
 /** One authority on the back office's home: its queues (when the clerk processes requests) and tools. */
 export interface AuthorityDesk {
   slug: string;
@@ -13,7 +11,8 @@ export interface AuthorityDesk {
   /** The inbox; absent when the clerk does not process this authority's requests. */
   inbox?: string;
   queues?: Record<QueueName, number>;
-  tools: { label: Tool; href: string }[];
+  /** Each tool's name, already in the page's language, and where it opens. */
+  tools: { label: string; href: string }[];
 }
 
 /** The list of an authority's queues with their counts, each a link to the inbox filtered so. */
@@ -41,7 +40,7 @@ export function BackOfficePage(props: {
   locale: Locale;
   desks: AuthorityDesk[];
   /** Tools not bound to one authority (the catalogue, the forms). */
-  tools: { label: Tool; href: string }[];
+  tools: { label: string; href: string }[];
 }) {
   const t = backOfficeMessages.translator(props.locale);
   return (
@@ -52,7 +51,7 @@ export function BackOfficePage(props: {
         <ul class="button-group">
           {props.tools.map((tool) => (
             <li>
-              <a href={tool.href}>{t(tool.label)}</a>
+              <a href={tool.href}>{tool.label}</a>
             </li>
           ))}
         </ul>
@@ -70,7 +69,7 @@ export function BackOfficePage(props: {
           <ul>
             {desk.tools.map((tool) => (
               <li>
-                <a href={tool.href}>{t(tool.label)}</a>
+                <a href={tool.href}>{tool.label}</a>
               </li>
             ))}
           </ul>
