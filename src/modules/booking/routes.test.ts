@@ -140,6 +140,8 @@ describe('booking over HTTP', () => {
     const staff = client();
     const desk = await (await staff.get('/back-office/authorities/sion/bookings')).text();
     expect(desk).toContain('Demandes à confirmer');
+    // Its breadcrumb names the back office as the header's navigation does.
+    expect(desk).toMatch(/class="breadcrumbs__list"><li><a href="\/back-office">Back-office<\/a>/);
     expect(desk).toContain('Assemblée');
     const decided = await staff.post(`/back-office/authorities/sion/bookings/${id}/decide`, {
       decision: 'confirm',

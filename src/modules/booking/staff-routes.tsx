@@ -3,6 +3,7 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { pick } from '../../platform/i18n/locales.ts';
 import type { BackOfficeTool, Platform } from '../../platform/module.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
+import { platformMessages } from '../../platform/views/messages.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { can } from '../policy/index.ts';
 import { issuingContextOf } from '../signing/index.ts';
@@ -119,7 +120,13 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
         const decided = c.req.query('decided');
         return platform.render(
           c,
-          { title: t('staffTitle'), breadcrumbs: [{ label: 'Back office', href: '/back-office' }] },
+          {
+            title: t('staffTitle'),
+            // Named as the header's navigation names it, in the page's language.
+            breadcrumbs: [
+              { label: platformMessages.translator(c.var.locale)('navBackOffice'), href: '/back-office' },
+            ],
+          },
           <StaffHomePage
             locale={c.var.locale}
             slug={authority.slug}

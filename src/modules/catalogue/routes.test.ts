@@ -103,6 +103,10 @@ describe('browsing and service pages', () => {
       offers: { price: '17.00', priceCurrency: 'CHF' },
       provider: { name: 'Dienststelle für Betreibungs- und Konkurswesen' },
     });
+    // The authority's name needs no article where the phrasing is "Contact: …".
+    expect(await (await get('/services/extrait-registre-poursuites?lang=fr')).text()).toContain(
+      'Une question ? Contact : Service des poursuites et faillites',
+    );
     // A communal service wears its commune's colours.
     expect(await (await get('/services/enregistrement-chien-sion')).text()).toContain('--brand:#a6192e');
     expect((await get('/services/no-such-service')).status).toBe(404);
@@ -206,6 +210,9 @@ describe('browsing and service pages', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(`<h1>${title}</h1>`);
     }
+    expect(await (await get('/help?lang=fr')).text()).toContain(
+      'Contact : <a href="/authorities/valais/contact">Canton du Valais</a>',
+    );
   });
 });
 

@@ -40,7 +40,12 @@ const number = once((locale) => new Intl.NumberFormat(tag(locale)));
 const francs = new Intl.NumberFormat('de-CH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function formatDate(locale: Locale, date: Date): string {
-  return longDate(locale).format(date);
+  // French writes the first day of a month as an ordinal, "1er avril"; Intl writes "1 avril".
+  if (locale !== 'fr') return longDate(locale).format(date);
+  return longDate(locale)
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
 }
 
 /** A date in a list or table, the Swiss way in every language: `30.11.2026`. */

@@ -94,6 +94,14 @@ describe('formatting per locale', () => {
     expect(formatDate('de', date)).toBe('2. März 2026');
   });
 
+  it('writes the first day of a month as French does, "1er avril", and as the other languages do', () => {
+    const first = new Date('2015-04-01T10:00:00Z');
+    expect(formatDate('fr', first)).toBe('1er avril 2015');
+    expect(formatDate('de', first)).toBe('1. April 2015');
+    expect(formatDate('en', first)).toBe('1 April 2015');
+    expect(formatDate('fr', new Date('2015-04-11T10:00:00Z'))).toBe('11 avril 2015');
+  });
+
   it('keeps each language’s own formats however the languages alternate', () => {
     const date = new Date('2026-11-30T13:05:00Z');
     for (let round = 0; round < 2; round++) {

@@ -9,7 +9,7 @@ export const infoMessages = defineMessages({
     helpTitle: 'Aide',
     helpBody:
       'Cherchez une démarche depuis la page d’accueil, par son nom ou par situation de vie. La page de chaque prestation dit qui la traite, ce qu’elle coûte, le délai habituel et comment la faire.\n\nPour une démarche en ligne, connectez-vous avec votre identité électronique (AGOV, e-ID) ou avec un compte courriel et mot de passe. Certaines démarches demandent une identification vérifiée : le guichet vous le dit avant de commencer.\n\nVos réponses sont enregistrées à chaque étape ; vous reprenez un formulaire depuis « Mon espace ». Après l’envoi, suivez votre demande sous « Mes demandes » : chaque demande a une référence, la même partout, à citer si vous appelez l’autorité.\n\nPour agir pour un proche ou une entreprise, faites-vous donner une procuration sous « Mes comptes → Procurations ».\n\nLe guichet fonctionne avec tout navigateur récent, avec ou sans JavaScript, sur ordinateur comme sur téléphone.',
-    helpContact: 'Une question qui reste ? Contactez l’autorité :',
+    helpContact: 'Une question qui reste ? Contact :',
     legalTitle: 'Mentions légales',
     legalBody:
       'Exploitant de ce guichet numérique : {operator}. Chaque prestation est de la responsabilité de l’autorité qui la fournit, nommée sur sa page.\n\nLes informations publiées ici sont établies avec soin ; seules les décisions notifiées par l’autorité compétente font foi.\n\nLe guichet repose sur le logiciel libre Guichet, publié sous licence AGPL-3.0 ou ultérieure.',
@@ -27,7 +27,7 @@ export const infoMessages = defineMessages({
     helpTitle: 'Hilfe',
     helpBody:
       'Suchen Sie ein Verfahren auf der Startseite, nach seinem Namen oder nach Lebenslage. Die Seite jeder Dienstleistung sagt, wer sie bearbeitet, was sie kostet, wie lange es üblicherweise dauert und wie sie zu erledigen ist.\n\nFür ein Online-Verfahren melden Sie sich mit Ihrer elektronischen Identität (AGOV, E-ID) oder mit E-Mail und Passwort an. Manche Verfahren verlangen eine geprüfte Identität: Der Schalter sagt es Ihnen, bevor Sie beginnen.\n\nIhre Antworten werden bei jedem Schritt gespeichert; Sie setzen ein Formular unter «Mein Bereich» fort. Nach dem Senden verfolgen Sie Ihr Gesuch unter «Meine Gesuche»: Jedes Gesuch hat eine Referenz, überall dieselbe, die Sie nennen, wenn Sie die Behörde anrufen.\n\nUm für Angehörige oder ein Unternehmen zu handeln, lassen Sie sich unter «Meine Konten → Vollmachten» eine Vollmacht erteilen.\n\nDer Schalter funktioniert mit jedem aktuellen Browser, mit oder ohne JavaScript, auf dem Computer wie auf dem Telefon.',
-    helpContact: 'Noch eine Frage? Wenden Sie sich an die Behörde:',
+    helpContact: 'Noch eine Frage? Kontakt:',
     legalTitle: 'Impressum',
     legalBody:
       'Betreiber dieses digitalen Schalters: {operator}. Für jede Dienstleistung ist die Behörde verantwortlich, die sie erbringt und auf ihrer Seite genannt ist.\n\nDie hier veröffentlichten Informationen werden sorgfältig erstellt; rechtsverbindlich sind nur die Verfügungen der zuständigen Behörde.\n\nDer Schalter beruht auf der freien Software Guichet, veröffentlicht unter der Lizenz AGPL-3.0 oder später.',
@@ -45,7 +45,7 @@ export const infoMessages = defineMessages({
     helpTitle: 'Help',
     helpBody:
       'Find a procedure from the home page, by its name or by life event. Each service’s page says who handles it, what it costs, how long it usually takes and how to do it.\n\nFor an online procedure, log in with your electronic identity (AGOV, e-ID) or with an e-mail address and password. Some procedures need a verified identity: the counter tells you before you start.\n\nYour answers are saved at every step; resume a form from “My space”. Once sent, follow your request under “My requests”: each request has one reference, the same everywhere, to quote if you call the authority.\n\nTo act for a relative or a business, have them give you a mandate under “My accounts → Mandates”.\n\nThe counter works in any current browser, with or without JavaScript, on a computer or a phone.',
-    helpContact: 'Still have a question? Contact the authority:',
+    helpContact: 'Still have a question? Contact:',
     legalTitle: 'Legal notice',
     legalBody:
       'Operator of this digital counter: {operator}. Each service is the responsibility of the authority that provides it, named on its page.\n\nThe information published here is prepared with care; only decisions notified by the competent authority are binding.\n\nThe counter runs on the free software Guichet, published under the AGPL-3.0-or-later licence.',

@@ -26,7 +26,7 @@ export function infoPageTitle(page: InfoPage, locale: Parameters<typeof infoMess
 
 /** One information page: its paragraphs, then how to reach the authority whose pages these are. */
 export function InfoPageBody(props: { page: InfoPage }) {
-  const { locale, branding, t: platformT } = usePage();
+  const { locale, branding } = usePage();
   const t = infoMessages.translator(locale);
   const [title, body] = texts[props.page];
   return (
@@ -38,7 +38,7 @@ export function InfoPageBody(props: { page: InfoPage }) {
           <p>{paragraph}</p>
         ))}
       <p>
-        {t('helpContact')} <a href={branding.contactPath}>{platformT('footerContact')}</a>
+        {t('helpContact')} <a href={branding.contactPath}>{branding.name}</a>
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { formatUid } from '../../../modules/identity/index.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
@@ -63,7 +64,7 @@ export function DashboardPage(props: {
               const sent = props.reminders.get(m.pharmacyUid);
               return [
                 m.pharmacyName,
-                m.pharmacyUid,
+                formatUid(m.pharmacyUid),
                 formatDate(locale, new Date(`${m.deadline}T12:00:00Z`)),
                 sent ? t('reminderSent', { date: formatDate(locale, sent) }) : t('reminderNotYet'),
               ];
