@@ -42,7 +42,12 @@ describe('booking a room of Sion on its portal', () => {
   }, async () => {
     const day = nextWorkingDay();
     const citizen = await loggedInAs(browser, server.url, 'Marc Darbellay', { timeout: 15_000 });
-    await citizen.goto(`${server.url}/booking/sion`);
+    // Found from Sion's portal as any service is: by searching, then its page's start button.
+    await citizen.goto(`${server.url}/communes/sion/search?q=salle`);
+    await citizen.getByRole('link', { name: 'Réservation d’une salle ou de matériel' }).click();
+    await accessibleAtBothWidths(citizen);
+    await citizen.getByRole('link', { name: 'Commencer la démarche' }).click();
+    expect(new URL(citizen.url()).pathname).toBe('/booking/sion');
     // Sion's own portal: its name in the header.
     expect(await citizen.locator('header').first().textContent()).toContain('Sion');
     await accessibleAtBothWidths(citizen);
