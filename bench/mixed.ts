@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
-import { createBlobStore, publishDocument } from '../src/modules/documents/index.ts';
+import { createBlobStore } from '../src/modules/documents/index.ts';
 import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
@@ -16,6 +16,7 @@ import type { Database } from '../src/platform/database/database.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp } from '../src/runtime/build-app.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
+import { publishExtract } from './fixtures.ts';
 import { type Answer, httpClient, type PhaseResult, runFor } from './measure.ts';
 import {
   blobCommitBaseline,
@@ -123,18 +124,11 @@ export async function benchMixed(
       email,
       password,
     });
-    const { document } = await publishDocument(vault, {
-      accountId: person.accountId,
-      authorityId: spf,
-      title: 'Extrait',
-      category: 'extract',
-      theme: 'debtCollection',
-      message: null,
-      filename: 'extrait.pdf',
-      bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]),
-      idempotencyKey: `bench-${email}`,
-      publishedBy: 'bench',
-    });
+    const document = await publishExtract(
+      vault,
+      { accountId: person.accountId, authorityId: spf },
+      `bench-${email}`,
+    );
     users.push({ email, cookie: '', documentId: document.id, address: `10.200.0.${i}` });
   }
   const logIn = async (user: (typeof users)[number]) => {

@@ -1,6 +1,5 @@
 // Profiling harness (not part of npm run bench): answers `/` and `/my` in-process many times and counts
 // database round trips per request. Run: ONLY=/ PROFILE=/tmp/home.cpuprofile tsx bench/profile-request-path.ts
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
-import { createBlobStore, publishDocument } from '../src/modules/documents/index.ts';
+import { createBlobStore } from '../src/modules/documents/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
 import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
@@ -17,6 +16,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
+import { publishExtract } from './fixtures.ts';
 import { httpClient } from './measure.ts';
 
 const count = Number(process.env.COUNT ?? 2000);
@@ -41,18 +41,11 @@ try {
     store: createBlobStore(config.documentStore, database.db),
     keys: await masterKeysFor(config, database.db),
   };
-  const { document } = await publishDocument(vault, {
-    accountId: person.accountId,
-    authorityId: (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '',
-    title: 'Extrait',
-    category: 'extract',
-    theme: 'debtCollection',
-    message: null,
-    filename: 'extrait.pdf',
-    bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]),
-    idempotencyKey: 'profile',
-    publishedBy: 'profile',
-  });
+  const document = await publishExtract(
+    vault,
+    { accountId: person.accountId, authorityId: (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '' },
+    'profile',
+  );
   const cookieOf = (r: Response) =>
     r.headers
       .getSetCookie()
