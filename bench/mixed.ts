@@ -53,7 +53,13 @@ export interface MixedReport {
   /** Measures reported for information, against a baseline of their own but no target. */
   information: Record<string, { candidate: string; baseline: string; ratio: number }>;
   mixed: PhaseResult & { rssBeforeMb: number; rssAfterMb: number };
-  soak: { seconds: number; rssSamplesMb: number[]; growthMb: number; errorRate: number };
+  soak: {
+    seconds: number;
+    rssSamplesMb: number[];
+    growthMb: number;
+    errorRate: number;
+    firstError?: string;
+  };
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
@@ -144,9 +150,12 @@ export async function benchMixed(
   for (const user of users) user.cookie = await logIn(user);
   // Forms are sent by many citizens, a few each (see submission.ts): these send the whole flow, and
   // as many others the filled drafts of the durable submission's measure.
-  const senders = await createCitizens(db, guichet, form.id, 64, concurrency);
+  const senders = await createCitizens(db, guichet, form.id, 128, concurrency);
   const submitters = await createCitizens(db, guichet, form.id, 64, concurrency);
-  const sender = () => senders[next++ % senders.length] as (typeof senders)[number];
+  // Their own turn, not the shared counter's: its residues would leave some citizens sending twice as
+  // often, over the per-person write limit in a ten-minute soak.
+  let turn = 0;
+  const sender = () => senders[turn++ % senders.length] as (typeof senders)[number];
   const as = (worker: number) => {
     const user = users[worker % users.length];
     if (!user) throw new Error('no user');
@@ -266,6 +275,7 @@ export async function benchMixed(
         growthMb:
           Math.round((average(samples.slice(-quarter)) - average(samples.slice(0, quarter))) * 10) / 10,
         errorRate: soak.errorRate,
+        ...(soak.firstError && { firstError: soak.firstError }),
       },
     };
   } finally {
