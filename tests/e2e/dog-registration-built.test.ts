@@ -216,11 +216,21 @@ describe('Sion’s dog registration, built without code', () => {
     await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
 
-    // The tax, paid to Sion, from the page that says the request was sent.
-    await citizen
-      .getByRole('link', { name: /^Payer/ })
-      .first()
-      .click();
+    // The tax, paid to Sion, from the page that says the request was sent. Until the job has asked
+    // the fee (moments later; longer on a busy machine) the link comes back saying it is on its way:
+    // the citizen follows it again.
+    await expect
+      .poll(
+        async () => {
+          await citizen
+            .getByRole('link', { name: /^Payer/ })
+            .first()
+            .click();
+          return new URL(citizen.url()).pathname.startsWith('/payments/');
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
     await citizen.getByLabel('TWINT').check();
     await accessibleAtBothWidths(citizen);
     await citizen.getByRole('button', { name: /Payer CHF\s250\.00 en ligne/ }).click();
