@@ -38,13 +38,22 @@ export async function runFor(
   };
   const began = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i)));
-  const elapsed = (performance.now() - began) / 1000;
+  return phaseResult(latencies, errors, firstError, (performance.now() - began) / 1000);
+}
+
+/** A timed phase's figures from each call's latency (sorted here) and the calls that threw. */
+export function phaseResult(
+  latencies: number[],
+  errors: number,
+  firstError: string | undefined,
+  elapsedSeconds: number,
+): PhaseResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
   const operations = latencies.length + errors;
   return {
     operations,
-    perSecond: latencies.length / elapsed,
+    perSecond: latencies.length / elapsedSeconds,
     p50Ms: round(at(0.5)),
     p99Ms: round(at(0.99)),
     errors,

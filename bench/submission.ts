@@ -13,7 +13,7 @@ import { type Form, saveAnswers, startDraft, storeFile } from '../src/modules/fo
 import type { MasterKey } from '../src/platform/crypto/master-keys.ts';
 import type { Db } from '../src/platform/database/database.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
-import { type Answer, multipart, type PhaseResult } from './measure.ts';
+import { type Answer, multipart, type PhaseResult, phaseResult } from './measure.ts';
 
 type Client = (
   method: 'GET' | 'POST',
@@ -165,19 +165,7 @@ export async function runThrough<T>(
   };
   const began = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    operations: items.length,
-    perSecond: latencies.length / elapsed,
-    p50Ms: round(at(0.5)),
-    p99Ms: round(at(0.99)),
-    errors,
-    errorRate: items.length ? errors / items.length : 0,
-    ...(firstError && { firstError }),
-  };
+  return phaseResult(latencies, errors, firstError, (performance.now() - began) / 1000);
 }
 
 /** The flow's baseline: one 1 MB row committed into PostgreSQL, where form files are kept. */
