@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { bookingTables } from './resources.ts';
@@ -62,6 +63,23 @@ export function newReference(): string {
 
 /** PostgreSQL's answer when an insert or update would make two live bookings of a resource overlap. */
 export const isOverlap = (error: unknown) => (error as { code?: string } | null)?.code === '23P01';
+
+/**
+ * Runs `insert`, a transaction adding a live booking, again when PostgreSQL broke a deadlock by aborting
+ * it: the exclusion constraint is checked after the row is in, so two transactions inserting overlapping
+ * spans at once can each wait for the other's row. Run again, it finds the other's booking committed
+ * (an overlap) or rolled back (and takes the span).
+ */
+export async function insertingLive<T>(insert: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insert();
+    } catch (error) {
+      if (attempt === 5 || (error as { code?: string } | null)?.code !== '40P01') throw error;
+      await setTimeout(randomInt(5, 25 * attempt));
+    }
+  }
+}
 
 export const bookingOfAccount = (db: Db, accountId: string, id: string) =>
   /^[0-9a-f-]{36}$/.test(id)
