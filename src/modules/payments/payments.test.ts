@@ -331,4 +331,33 @@ describe('payments', () => {
     expect(list).toContain(payment.refno);
     expect(await (await httpClient(server.app).get('/my')).text()).toContain('À payer');
   });
+
+  it.each([
+    ['fr', 'Paiement'],
+    ['de', 'Zahlung'],
+    ['en', 'Payment'],
+  ])(
+    'keep their reference whole in the %s heading, for staff too (a phone broke it at its hyphen)',
+    async (lang, word) => {
+      const payment = await requestPayment(server.database.db, {
+        authorityId: sion,
+        accountId: citizen.account.id,
+        purpose: { fr: 'Taxe de chien 2027' },
+        amountCents: 5000,
+        source: `test:${++sources}`,
+        reference: '2026-000002',
+        link: '/my',
+      });
+      const heading = `<h1>${word} <span class="nowrap">2026-000002</span></h1>`;
+      actor = citizen;
+      expect(
+        await (await httpClient(server.app).get(`/payments/${payment.id}?lang=${lang}`)).text(),
+      ).toContain(heading);
+      actor = staffActor(sion, 'authorityAdmin');
+      const staffPage = await httpClient(server.app).get(
+        `/back-office/authorities/sion/payments/${payment.id}?lang=${lang}`,
+      );
+      expect(await staffPage.text()).toContain(heading);
+    },
+  );
 });

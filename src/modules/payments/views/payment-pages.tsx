@@ -3,6 +3,7 @@ import { formatChf, formatDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
+import { KeptWhole } from '../../../platform/views/components/kept-whole.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
@@ -83,7 +84,9 @@ export function PaymentPage(props: {
   const amount = amountOf(props.locale, payment);
   return (
     <>
-      <h1>{t('paymentTitle', { refno: shownReference(payment) })}</h1>
+      <h1>
+        <KeptWhole text={(refno) => t('paymentTitle', { refno })} value={shownReference(payment)} />
+      </h1>
       {props.providerDown && <NotificationBanner kind="important">{t('providerDown')}</NotificationBanner>}
       {!isUnsettled(payment) && payment.paid_at && (
         <NotificationBanner kind="success">

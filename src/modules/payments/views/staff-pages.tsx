@@ -3,6 +3,7 @@ import { formatDateTime, formatShortDate } from '../../../platform/i18n/format.t
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { KeptWhole } from '../../../platform/views/components/kept-whole.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
@@ -96,7 +97,9 @@ export function StaffPaymentPage(props: {
   const open = props.refundables.filter((r) => r.settledCents > r.refundedCents);
   return (
     <>
-      <h1>{t('paymentTitle', { refno: shownReference(payment) })}</h1>
+      <h1>
+        <KeptWhole text={(refno) => t('paymentTitle', { refno })} value={shownReference(payment)} />
+      </h1>
       {props.refundRequested && (
         <NotificationBanner kind="success">{t('refundRequested')}</NotificationBanner>
       )}

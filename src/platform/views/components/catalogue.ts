@@ -5,6 +5,7 @@ import { confirmActionExamples } from './confirm-action.tsx';
 import { errorSummaryExamples } from './error-summary.tsx';
 import { fieldFrameExamples } from './field-frame.tsx';
 import { inLanguageExamples } from './in-language.tsx';
+import { keptWholeExamples } from './kept-whole.tsx';
 import { notificationBannerExamples } from './notification-banner.tsx';
 import { paginationExamples } from './pagination.tsx';
 import { summaryListExamples } from './summary-list.tsx';
@@ -31,4 +32,5 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   Translations: translationsExamples,
   SummaryList: summaryListExamples,
   InLanguage: inLanguageExamples,
+  KeptWhole: keptWholeExamples,
 };
