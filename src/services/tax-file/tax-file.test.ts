@@ -147,6 +147,9 @@ describe('the tax situation', () => {
       expect(html).toContain(text);
     // 2025's cantonal tax: CHF 8'450.00 assessed, CHF 1'200.00 still open after a reminder.
     expect(html).toContain('SCC-2025-0001-1');
+    // Each year ran on nine provisional instalments: a final year paid them all, whatever its balance.
+    const instalments = [...html.matchAll(/<td[^>]*>(\d+ \/ \d+)<\/td>/g)].map((m) => m[1]);
+    expect(instalments).toEqual(['8 / 9', '8 / 9', '9 / 9', '9 / 9', '9 / 9', '9 / 9']);
     const bill = await get('/tax/situation/invoices/SCC-2025-0001-1/qr-bill');
     expect(bill.status).toBe(200);
     expect(bill.headers.get('content-type')).toBe('application/pdf');

@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { taxSystemApi } from './api.ts';
 import * as tables from './migrations/2026-12-02-11-tax-system-simulator.ts';
 import * as documentNumbers from './migrations/2026-12-03-01-tax-system-document-numbers.ts';
+import * as instalments from './migrations/2026-12-04-50-tax-system-instalments.ts';
 import { publishFoundDocuments, receiveOlderDocumentsRequest, webhookPath } from './older-documents.ts';
 import { settingsOf } from './store.ts';
 import { verifyWebhook } from './verify-webhook.ts';
@@ -16,6 +17,7 @@ export const taxSystemSimulator: GuichetModule = {
   migrations: {
     '2026-12-02-11-tax-system-simulator': tables,
     '2026-12-03-01-tax-system-document-numbers': documentNumbers,
+    '2026-12-04-50-tax-system-instalments': instalments,
   },
   routes: (platform) => [
     ...taxSystemApi(platform),
