@@ -313,6 +313,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /back-office/authorities/:slug/bookings': { audience: 'agent' },
   'GET /back-office/authorities/:slug/bookings/resources/new': { audience: 'designer' },
   'POST /back-office/authorities/:slug/bookings/resources/new': { audience: 'designer' },
+  'GET /back-office/authorities/:slug/bookings/resources/:id/edit': { audience: 'designer' },
+  'POST /back-office/authorities/:slug/bookings/resources/:id/edit': { audience: 'designer' },
   'GET /back-office/authorities/:slug/bookings/resources/:id': {
     audience: 'agent',
   },

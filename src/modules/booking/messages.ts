@@ -123,6 +123,10 @@ export const bookingMessages = defineMessages({
     freeCancellationHours: 'Annulation gratuite jusqu’à combien d’heures avant',
     approval: 'Chaque réservation doit être confirmée par le personnel',
     create: 'Ajouter',
+    toolFirstResource: 'Réservations : ajouter votre première salle ou votre premier matériel',
+    editResource: 'Modifier {name}',
+    save: 'Enregistrer',
+    resourceSaved: 'Les changements sont enregistrés.',
     invalidValue: 'Cette valeur n’est pas valable',
   },
   de: {
@@ -248,6 +252,10 @@ export const bookingMessages = defineMessages({
     freeCancellationHours: 'Kostenlose Stornierung bis wie viele Stunden vorher',
     approval: 'Jede Reservation muss vom Personal bestätigt werden',
     create: 'Hinzufügen',
+    toolFirstResource: 'Reservationen: Ihren ersten Raum oder Ihr erstes Material hinzufügen',
+    editResource: '{name} bearbeiten',
+    save: 'Speichern',
+    resourceSaved: 'Die Änderungen sind gespeichert.',
     invalidValue: 'Dieser Wert ist ungültig',
   },
   en: {
@@ -372,6 +380,10 @@ export const bookingMessages = defineMessages({
     freeCancellationHours: 'Free cancellation until how many hours before',
     approval: 'Each booking must be confirmed by staff',
     create: 'Add',
+    toolFirstResource: 'Bookings: add your first room or equipment',
+    editResource: 'Edit {name}',
+    save: 'Save',
+    resourceSaved: 'The changes are saved.',
     invalidValue: 'This value is not valid',
   },
 });

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import type { BookingT } from './messages.ts';
 import type { ResourceInput } from './resources.ts';
+import type { Resource } from './rules.ts';
 import { type OpeningHours, type ResourceKind, resourceKinds } from './tables.ts';
 import { zurichInstant } from './zurich-time.ts';
 
@@ -89,4 +90,25 @@ export function readResourceForm(
 export function parseLocalDateTime(text: string): Date | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T]([0-2]\d:[0-5]\d)$/.exec(text.trim());
   return match ? zurichInstant(match[1] ?? '', match[2] ?? '') : undefined;
+}
+
+/** The form's fields filled with what a resource holds now, for staff to change. */
+export function resourceValuesOf(resource: Resource): ResourceValues {
+  const francs = (cents: number) => (cents / 100).toFixed(2);
+  return {
+    kind: resource.kind,
+    nameFr: resource.name.fr ?? '',
+    nameDe: resource.name.de ?? '',
+    nameEn: resource.name.en ?? '',
+    capacity: String(resource.capacity),
+    openingHours: resource.opening_hours.map((h) => `${h.weekday} ${h.from} ${h.to}`).join('\n'),
+    slotMinutes: String(resource.slot_minutes),
+    priceResident: francs(resource.price_resident_cents),
+    priceOther: francs(resource.price_other_cents),
+    residentPostcodes: resource.resident_postcodes.join(' '),
+    minNoticeHours: String(resource.min_notice_hours),
+    maxDurationMinutes: String(resource.max_duration_minutes),
+    freeCancellationHours: String(resource.free_cancellation_hours),
+    needsApproval: resource.needs_approval ? 'yes' : '',
+  };
 }

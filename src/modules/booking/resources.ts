@@ -25,6 +25,26 @@ export interface ResourceInput {
   holdMinutes?: number;
 }
 
+/** The columns staff set on a resource; a description or hold left out of the input stays as it is. */
+export const columnsOf = (input: ResourceInput) => ({
+  kind: input.kind,
+  name: JSON.stringify(input.name) as never,
+  ...(input.description !== undefined && {
+    description: (input.description ? JSON.stringify(input.description) : null) as never,
+  }),
+  capacity: input.capacity,
+  opening_hours: JSON.stringify(input.openingHours) as never,
+  slot_minutes: input.slotMinutes,
+  price_resident_cents: input.priceResidentCents,
+  price_other_cents: input.priceOtherCents,
+  resident_postcodes: input.residentPostcodes,
+  min_notice_hours: input.minNoticeHours,
+  max_duration_minutes: input.maxDurationMinutes,
+  free_cancellation_hours: input.freeCancellationHours,
+  needs_approval: input.needsApproval,
+  ...(input.holdMinutes !== undefined && { hold_minutes: input.holdMinutes }),
+});
+
 /** Adds a bookable resource to an authority (the demo's seed and the back office both call this). */
 export function createResource(db: Db, actor: string, authorityId: string, input: ResourceInput) {
   return db.transaction().execute((tx) =>
@@ -42,19 +62,7 @@ export function createResource(db: Db, actor: string, authorityId: string, input
           .insertInto('booking_resources')
           .values({
             authority_id: authorityId,
-            kind: input.kind,
-            name: JSON.stringify(input.name) as never,
-            description: (input.description ? JSON.stringify(input.description) : null) as never,
-            capacity: input.capacity,
-            opening_hours: JSON.stringify(input.openingHours) as never,
-            slot_minutes: input.slotMinutes,
-            price_resident_cents: input.priceResidentCents,
-            price_other_cents: input.priceOtherCents,
-            resident_postcodes: input.residentPostcodes,
-            min_notice_hours: input.minNoticeHours,
-            max_duration_minutes: input.maxDurationMinutes,
-            free_cancellation_hours: input.freeCancellationHours,
-            needs_approval: input.needsApproval,
+            ...columnsOf(input),
             hold_minutes: input.holdMinutes ?? 20,
             published: true,
           })

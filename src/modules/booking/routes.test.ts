@@ -219,4 +219,92 @@ describe('booking over HTTP', () => {
     actor = null;
     expect(await (await testApp.app.request('/booking/sion')).text()).toContain('Tables et bancs');
   });
+
+  it('shows staff who may add resources the way to their first one on the back office’s desk', async () => {
+    const desk = async (role: 'agent' | 'serviceDesigner' | 'authorityAdmin', lang = 'fr') => {
+      actor = staffActor(sierre, role);
+      return (await client().get(`/back-office?lang=${lang}`)).text();
+    };
+    const first = '<a href="/back-office/authorities/sierre/bookings/resources/new">';
+    expect(await desk('authorityAdmin')).toContain(
+      `${first}Réservations : ajouter votre première salle ou votre premier matériel</a>`,
+    );
+    expect(await desk('serviceDesigner', 'de')).toContain(
+      `${first}Reservationen: Ihren ersten Raum oder Ihr erstes Material hinzufügen</a>`,
+    );
+    expect(await desk('authorityAdmin', 'en')).toContain(
+      `${first}Bookings: add your first room or equipment</a>`,
+    );
+    expect(await desk('agent')).not.toContain('/bookings');
+  });
+
+  it('lets the authority’s administrator change a resource, audited, and no one else', async () => {
+    const { db } = testApp.database;
+    const hall = await createResource(db, 'person:test', sion, {
+      kind: 'room',
+      name: { fr: 'Salle de la Matze' },
+      capacity: 300,
+      openingHours: [{ weekday: 6, from: '08:00', to: '23:00' }],
+      slotMinutes: 60,
+      priceResidentCents: 10000,
+      priceOtherCents: 15000,
+      residentPostcodes: ['1950'],
+      minNoticeHours: 48,
+      maxDurationMinutes: 600,
+      freeCancellationHours: 72,
+      needsApproval: true,
+    });
+    const path = `/back-office/authorities/sion/bookings/resources/${hall.id}/edit`;
+    for (const who of [staffActor(sion, 'agent'), staffActor(sierre, 'authorityAdmin')]) {
+      actor = who;
+      expect((await client().get(path)).status).toBe(404);
+    }
+    actor = staffActor(sion, 'authorityAdmin');
+    const http = client();
+    const home = await (await http.get('/back-office/authorities/sion/bookings')).text();
+    expect(home).toContain(`<a href="${path}">Modifier Salle de la Matze</a>`);
+    const form = await (await http.get(path)).text();
+    expect(form).toContain('<h1>Modifier Salle de la Matze</h1>');
+    expect(form).toContain('value="100.00"');
+    expect(form).toContain('6 08:00 23:00');
+    expect((await http.post(path, { kind: 'room', nameFr: '', capacity: '0' })).status).toBe(422);
+    const fields = {
+      kind: 'room',
+      nameFr: 'Salle de la Matze',
+      nameDe: 'Matze-Saal',
+      capacity: '350',
+      openingHours: '5 18:00 23:00\n6 08:00 23:00',
+      slotMinutes: '60',
+      priceResident: '120',
+      priceOther: '180',
+      residentPostcodes: '1950 1951',
+      minNoticeHours: '72',
+      maxDurationMinutes: '600',
+      freeCancellationHours: '96',
+    };
+    const saved = await http.submit(path, fields);
+    expect(saved.headers.get('location')).toBe('/back-office/authorities/sion/bookings?saved=1');
+    expect(await (await http.get('/back-office/authorities/sion/bookings?saved=1')).text()).toContain(
+      'Les changements sont enregistrés.',
+    );
+    const changed = await sql<Record<string, unknown>>`
+      select capacity, price_resident_cents, needs_approval, name->>'de' as de, jsonb_array_length(opening_hours) as intervals
+      from booking_resources where id = ${hall.id}`.execute(db);
+    expect(changed.rows[0]).toEqual({
+      capacity: 350,
+      price_resident_cents: 12000,
+      needs_approval: false,
+      de: 'Matze-Saal',
+      intervals: 2,
+    });
+    const audit = await sql<{ action: string }>`
+      select action from audit_events where subject_type = 'booking_resource' and subject_id = ${hall.id} order by id`.execute(
+      db,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['booking.resource.created', 'booking.resource.updated']);
+    actor = staffActor(sion, 'agent');
+    const agent = client();
+    await agent.get('/back-office/authorities/sion/bookings');
+    expect((await agent.post(path, fields)).status).toBe(404);
+  });
 });

@@ -18,22 +18,37 @@ import {
   type ResourceValues,
   readResourceForm,
   resourceFields,
+  resourceValuesOf,
 } from './resource-form.ts';
 import { addClosures, closuresOf, createResource, getResource, resourcesOf } from './resources.ts';
+import { updateResource } from './update-resource.ts';
 import { CalendarPage, NewResourcePage, StaffHomePage, staffBase } from './views/staff-pages.tsx';
 import { localParts, nextDay, zurichInstant } from './zurich-time.ts';
 
 /**
  * The bookings' line on an authority's back-office desk, only where the authority lends something:
- * the tax office's clerks have nothing to book. (Its first resource is added at `…/bookings`.)
+ * the tax office's clerks have nothing to book. Where it lends nothing yet, those who may add
+ * resources get the way to the first one instead (else only reachable by typing its address).
  */
 export function bookingsTool(platform: Platform): BackOfficeTool {
   return {
     async link(actor, authority, locale) {
       const resource = { type: 'authority' as const, authorityId: authority.id };
-      if (!(await can(platform.db, actor, 'authority.handleBookings', resource)).allowed) return null;
-      if ((await resourcesOf(platform.db, authority.id, false)).length === 0) return null;
-      return { label: bookingMessages.translator(locale)('toolBookings'), href: staffBase(authority.slug) };
+      const may = async (action: 'authority.handleBookings' | 'authority.manageBookingResources') =>
+        (await can(platform.db, actor, action, resource)).allowed;
+      const t = bookingMessages.translator(locale);
+      if (
+        (await may('authority.handleBookings')) &&
+        (await resourcesOf(platform.db, authority.id, false)).length > 0
+      )
+        return { label: t('toolBookings'), href: staffBase(authority.slug) };
+      // Nothing to book yet: those who may add resources are shown where to add the first one.
+      if (!(await may('authority.manageBookingResources'))) return null;
+      const first = (await resourcesOf(platform.db, authority.id, false)).length === 0;
+      return {
+        label: first ? t('toolFirstResource') : t('newResource'),
+        href: `${staffBase(authority.slug)}/resources/new`,
+      };
     },
   };
 }
@@ -53,8 +68,11 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
     return { actor, authority, t: bookingMessages.translator(c.var.locale), base: staffBase(authority.slug) };
   }
 
-  async function resourceFor(c: RouteContext) {
-    const found = await authorityFor(c, 'authority.handleBookings');
+  async function resourceFor(
+    c: RouteContext,
+    action: 'authority.handleBookings' | 'authority.manageBookingResources' = 'authority.handleBookings',
+  ) {
+    const found = await authorityFor(c, action);
     const resource = await getResource(db, c.req.param('id') ?? '');
     if (resource?.authority_id !== found.authority.id) throw notFound();
     return { ...found, resource, path: `${found.base}/resources/${resource.id}` };
@@ -95,6 +113,30 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
     );
   }
 
+  function editPage(
+    c: RouteContext,
+    found: Awaited<ReturnType<typeof resourceFor>>,
+    values: ResourceValues,
+    errors: FieldError[],
+  ) {
+    const name = pick(found.resource.name, c.var.locale);
+    return platform.render(
+      c,
+      {
+        title: found.t('editResource', { name }),
+        status: errors.length > 0 ? 422 : 200,
+        breadcrumbs: [{ label: found.t('staffTitle'), href: found.base }],
+      },
+      <NewResourcePage
+        locale={c.var.locale}
+        action={`${found.path}/edit`}
+        values={values}
+        errors={errors}
+        editing={name}
+      />,
+    );
+  }
+
   const emptyResource = Object.fromEntries(resourceFields.map((f) => [f, ''])) as ResourceValues;
 
   return [
@@ -118,6 +160,7 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
           })
         ).allowed;
         const decided = c.req.query('decided');
+        const saved = c.req.query('saved') ? t('resourceSaved') : undefined;
         return platform.render(
           c,
           {
@@ -134,7 +177,7 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
             resources={resources}
             waiting={waiting}
             mayManage={mayManage}
-            banner={decided ? t('decided', { reference: decided }) : undefined}
+            banner={decided ? t('decided', { reference: decided }) : saved}
           />,
         );
       },
@@ -185,6 +228,29 @@ export function bookingStaffRoutes(platform: Platform): RouteDef[] {
           );
         const created = await createResource(db, `person:${actor.id}`, authority.id, form.input);
         return c.redirect(`${base}/resources/${created.id}`, 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/back-office/authorities/:slug/bookings/resources/:id/edit',
+      access: 'staff',
+      object: 'decided',
+      async handler(c) {
+        const found = await resourceFor(c, 'authority.manageBookingResources');
+        return editPage(c, found, resourceValuesOf(found.resource), []);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/back-office/authorities/:slug/bookings/resources/:id/edit',
+      access: 'staff',
+      object: 'decided',
+      async handler(c) {
+        const found = await resourceFor(c, 'authority.manageBookingResources');
+        const form = readResourceForm(await c.req.parseBody(), found.t);
+        if (!form.input) return editPage(c, found, form.values, form.errors);
+        await updateResource(db, `person:${found.actor.id}`, found.resource, form.input);
+        return c.redirect(`${found.base}?saved=1`, 303);
       },
     },
     {

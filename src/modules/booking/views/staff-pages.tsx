@@ -68,6 +68,14 @@ export function StaffHomePage(props: {
         {props.resources.map((r) => (
           <li>
             <a href={`${base}/resources/${r.id}`}>{t('calendarOf', { name: pick(r.name, props.locale) })}</a>
+            {props.mayManage && (
+              <>
+                {' · '}
+                <a href={`${base}/resources/${r.id}/edit`}>
+                  {t('editResource', { name: pick(r.name, props.locale) })}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -190,12 +198,16 @@ export function CalendarPage(props: {
   );
 }
 
-/** Adding a resource: its name in the languages, what it holds, when it opens, what it costs, its rules. */
+/**
+ * Adding a resource, or changing one (`editing`: its name now): its name in the languages, what it
+ * holds, when it opens, what it costs, its rules.
+ */
 export function NewResourcePage(props: {
   locale: Locale;
   action: string;
   values: ResourceValues;
   errors: FieldError[];
+  editing?: string;
 }) {
   const t = bookingMessages.translator(props.locale);
   const v = props.values;
@@ -218,7 +230,7 @@ export function NewResourcePage(props: {
   return (
     <>
       <ErrorSummary errors={props.errors} />
-      <h1>{t('newResource')}</h1>
+      <h1>{props.editing === undefined ? t('newResource') : t('editResource', { name: props.editing })}</h1>
       <form method="post" action={props.action} novalidate>
         <CsrfField />
         <FieldFrame id="kind" label={t('kind')} error={error('kind')}>
@@ -269,7 +281,7 @@ export function NewResourcePage(props: {
           />
           <label for="needsApproval">{t('approval')}</label>
         </div>
-        <Button>{t('create')}</Button>
+        <Button>{props.editing === undefined ? t('create') : t('save')}</Button>
       </form>
     </>
   );
