@@ -361,5 +361,6 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/v1/narcotics-statements': { audience: 'apiClient', needs: narcoticsAuthority },
   // health register: the account in use's own entry
   'GET /health-register': { audience: 'selfOrRep', needs: 'a health professional in the register' },
+  'GET /health-register/start': { audience: 'selfOrRep', needs: 'a health professional in the register' },
   'POST /health-register/changes': { audience: 'selfOrRep', needs: 'a health professional in the register' },
 };

@@ -84,6 +84,30 @@ describe('a professional’s register entry and announced changes', () => {
     expect(html).toContain('français, allemand'); // the register's language codes, named
   });
 
+  it('starts from the catalogue on a page that explains the procedure and shows the entry as it is', async () => {
+    const start = await anne.get('/services/donnees-professionnels-sante/start');
+    expect(start.headers.get('location')).toBe('/health-register/start');
+    for (const [lang, title, button] of [
+      ['fr', 'Annoncer un changement de coordonnées', 'Commencer l’annonce'],
+      ['de', 'Eine Änderung der Kontaktdaten', 'Meldung beginnen'],
+      ['en', 'Announce a change of contact details', 'Start the announcement'],
+    ]) {
+      const response = await anne.get(`/health-register/start?lang=${lang}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<h1>${title}`);
+      expect(html).toContain('7601000123459');
+      expect(html).toContain('Avenue de la Gare 10, 1950 Sion');
+      expect(html).toMatch(
+        new RegExp(`<form method="post" action="/health-register/changes">[\\s\\S]*${button}`),
+      );
+    }
+    const sophie = await devSession(server.url, 'dev-sophie-rochat');
+    const none = await (await sophie.get('/health-register/start?lang=fr')).text();
+    expect(none).toContain('Le registre ne connaît pas d’inscription pour ce compte');
+    expect(none).not.toContain('action="/health-register/changes"');
+  });
+
   it('says so when the register has no entry for the person, and when the register does not answer', async () => {
     const sophie = await devSession(server.url, 'dev-sophie-rochat');
     expect((await sophie.get('/health-register')).status).toBe(404);

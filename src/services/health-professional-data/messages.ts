@@ -29,6 +29,19 @@ export const healthRegisterMessages = defineMessages({
     old: 'Ancienne valeur',
     new: 'Nouvelle valeur',
     reference: 'Demande',
+    startTitle: 'Annoncer un changement de coordonnées au registre des professionnels de la santé',
+    startLead:
+      'Vous annoncez au Service de la santé publique un changement d’adresse, de lieu de pratique, de téléphone, de courriel ou de langues. Le service vérifie le changement, puis l’inscrit au registre cantonal, en général dans les cinq jours ouvrables.',
+    startNeedsTitle: 'Ce qu’il vous faut',
+    startNeedsLogin: 'Une connexion de niveau substantiel (e-ID ou moyen équivalent).',
+    startNeedsEntry:
+      'Une inscription au registre : le portail la retrouve par votre numéro AVS, ou par le numéro IDE de l’institution.',
+    startNeedsInstitution:
+      'Pour une institution : agir dans le compte de l’institution, ou avec une procuration sur ses données de santé.',
+    startNeedsFree: 'Les nouvelles coordonnées. L’annonce est gratuite.',
+    startCurrentTitle: 'Votre inscription actuelle',
+    startHistoryLink: 'Voir l’inscription complète et l’historique des modifications',
+    startButton: 'Commencer l’annonce',
     notFound:
       'Le registre ne connaît pas d’inscription pour ce compte (numéro AVS de la personne ou IDE de l’institution).',
     notFoundHint: 'Pour une première inscription, demandez l’autorisation de pratiquer.',
@@ -76,6 +89,19 @@ export const healthRegisterMessages = defineMessages({
     old: 'Alter Wert',
     new: 'Neuer Wert',
     reference: 'Gesuch',
+    startTitle: 'Eine Änderung der Kontaktdaten im Register der Gesundheitsfachpersonen melden',
+    startLead:
+      'Sie melden der Dienststelle für Gesundheitswesen eine Änderung von Adresse, Praxisort, Telefon, E-Mail oder Sprachen. Die Dienststelle prüft die Änderung und trägt sie ins kantonale Register ein, in der Regel innert fünf Arbeitstagen.',
+    startNeedsTitle: 'Was Sie brauchen',
+    startNeedsLogin: 'Eine Anmeldung auf der Stufe substanziell (E-ID oder gleichwertiges Mittel).',
+    startNeedsEntry:
+      'Einen Eintrag im Register: Das Portal findet ihn über Ihre AHV-Nummer oder die UID der Institution.',
+    startNeedsInstitution:
+      'Für eine Institution: im Konto der Institution handeln oder mit einer Vollmacht für ihre Gesundheitsdaten.',
+    startNeedsFree: 'Die neuen Kontaktdaten. Die Meldung ist kostenlos.',
+    startCurrentTitle: 'Ihr heutiger Eintrag',
+    startHistoryLink: 'Den vollständigen Eintrag und die Änderungsgeschichte ansehen',
+    startButton: 'Meldung beginnen',
     notFound:
       'Das Register kennt keinen Eintrag für dieses Konto (AHV-Nummer der Person oder UID der Institution).',
     notFoundHint: 'Für einen ersten Eintrag beantragen Sie die Berufsausübungsbewilligung.',
@@ -123,6 +149,19 @@ export const healthRegisterMessages = defineMessages({
     old: 'Old value',
     new: 'New value',
     reference: 'Request',
+    startTitle: 'Announce a change of contact details to the health professionals register',
+    startLead:
+      'You tell the Public Health Service of a change of address, practice location, phone, e-mail or languages. The service checks the change, then enters it in the cantonal register, usually within five working days.',
+    startNeedsTitle: 'What you need',
+    startNeedsLogin: 'A login at the substantial level (e-ID or an equivalent means).',
+    startNeedsEntry:
+      'An entry in the register: the portal finds it by your AVS number, or by the institution’s UID.',
+    startNeedsInstitution:
+      'For an institution: act in the institution’s account, or with a mandate on its health data.',
+    startNeedsFree: 'The new contact details. Announcing is free.',
+    startCurrentTitle: 'Your current entry',
+    startHistoryLink: 'See the whole entry and the history of its changes',
+    startButton: 'Start the announcement',
     notFound:
       'The register has no entry for this account (the person’s AVS number or the institution’s UID).',
     notFoundHint: 'For a first entry, apply for the authorisation to practise.',

@@ -9,8 +9,9 @@ import type { Platform } from '../../platform/module.ts';
 import { announcementStart } from './announcement.ts';
 import { healthRegisterMessages } from './messages.ts';
 import { type RegisterEntry, RegisterUnavailableError, readRegisterEntry } from './register-client.ts';
-import { changeFormId } from './setup.ts';
+import { changeFormId, startPath } from './setup.ts';
 import { EntryPage } from './views/entry-page.tsx';
+import { StartPage } from './views/start-page.tsx';
 
 const none = { none: 'the account in use is the object, decided by can() in the handler' };
 
@@ -96,6 +97,36 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
             <EntryPage locale={c.var.locale} title={title} entry={entry} canAnnounce={canAnnounce} />,
           );
         }),
+    },
+    {
+      // Where the catalogue's entry leads: the procedure explained and the entry as it is, then the start.
+      method: 'GET',
+      path: startPath,
+      access: 'person',
+      level: 'substantial',
+      object: none,
+      async handler(c) {
+        const t = healthRegisterMessages.translator(c.var.locale);
+        const entry = await entryOfAccount(c, 'account.consult').then(
+          (found) => found.entry,
+          (error: unknown) => {
+            if (error instanceof RegisterUnavailableError) return 'unavailable' as const;
+            throw error;
+          },
+        );
+        const canAnnounce = (
+          await can(db, c.var.actor, 'account.submit', {
+            type: 'account',
+            accountId: (c.var.actor as PersonActor).account.id,
+            theme: 'healthRegister',
+          })
+        ).allowed;
+        return platform.render(
+          c,
+          { title: t('startTitle') },
+          <StartPage locale={c.var.locale} entry={entry} canAnnounce={canAnnounce} />,
+        );
+      },
     },
     {
       // Starts the announcement in the form runner, filled with the register's values (old and new).

@@ -21,20 +21,14 @@ function languageNames(codes: string[], locale: Locale): string {
   return codes.map((code) => names.of(code) ?? code).join(', ');
 }
 
-/** A register entry as its professional (or their institution's people) reads it, with its history. */
-export function EntryPage(props: {
-  locale: Locale;
-  title: string;
-  entry: RegisterEntry;
-  canAnnounce: boolean;
-}) {
-  const { entry, locale } = props;
+/** What the register holds on the entry, a row an item, in the page's language. */
+export function entryRows(entry: RegisterEntry, locale: Locale): [string, string][] {
   const t = healthRegisterMessages.translator(locale);
   const word = (value: string | undefined) => (value && isKey(value) ? t(value) : (value ?? ''));
   const authorisation = (a: RegisterEntry['practiceAuthorisation']) =>
     a ? t('since', { date: formatDate(locale, new Date(a.since)), reference: a.reference ?? '' }) : t('none');
   const a = entry.practiceAddress;
-  const rows: [string, string][] = [
+  return [
     entry.uid ? [t('uid'), entry.uid] : [t('gln'), entry.gln ?? ''],
     [t('name'), entry.name ?? `${entry.givenNames ?? ''} ${entry.familyName ?? ''}`],
     entry.uid ? [t('kind'), word(entry.kind)] : [t('profession'), word(entry.profession)],
@@ -50,6 +44,19 @@ export function EntryPage(props: {
           [t('billingAuthorisation'), authorisation(entry.billingAuthorisation)],
         ] as [string, string][])),
   ];
+}
+
+/** A register entry as its professional (or their institution's people) reads it, with its history. */
+export function EntryPage(props: {
+  locale: Locale;
+  title: string;
+  entry: RegisterEntry;
+  canAnnounce: boolean;
+}) {
+  const { entry, locale } = props;
+  const t = healthRegisterMessages.translator(locale);
+  const word = (value: string | undefined) => (value && isKey(value) ? t(value) : (value ?? ''));
+  const rows = entryRows(entry, locale);
   return (
     <>
       <h1>{props.title}</h1>
