@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
+import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { findLink } from '../../src/modules/identity/index.ts';
+import { requestPayment } from '../../src/modules/payments/payments.ts';
+import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
+import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { serveTestApp } from '../support/serve-test-app.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveTestApp>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
+  await connectDemoHealthRegister(server.database.db, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe-core at a computer's width and a phone's (360 px), then back to the computer's. */
+async function accessibleAtBothWidths(page: Page) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('what the last walk through the portal noticed', () => {
+  it('a payment’s reference stays on one line of its heading on a phone', { timeout: 120_000 }, async () => {
+    const sophie = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 15_000 });
+    const { db } = server.database;
+    const personId = (await findLink(db, 'dev', 'dev-sophie-rochat'))?.person_id ?? '';
+    const payment = await requestPayment(db, {
+      authorityId: (await getAuthorityBySlug(db, 'sion'))?.id ?? '',
+      accountId: await ensurePersonalAccount(db, personId, 'Sophie Rochat'),
+      purpose: { fr: 'Taxe de chien 2027' },
+      amountCents: 10000,
+      source: 'walk:heading',
+      reference: '2026-000002',
+      link: '/my',
+    });
+    for (const lang of ['fr', 'de', 'en']) {
+      await sophie.goto(`${server.url}/payments/${payment.id}?lang=${lang}`);
+      await sophie.setViewportSize({ width: 360, height: 900 });
+      // The reference's line boxes, counted by their tops: more than one is a reference cut in two.
+      const lines = await sophie.getByRole('heading', { level: 1 }).evaluate((heading) => {
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf('2026-000002') ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + '2026-000002'.length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }
+        return 0;
+      });
+      expect(lines).toBe(1);
+    }
+    await accessibleAtBothWidths(sophie);
+  });
+
+  it('the health register’s catalogue entry starts on a page that explains it and shows the entry', {
+    timeout: 120_000,
+  }, async () => {
+    const anne = await loggedInAs(browser, server.url, 'Anne Zufferey', { timeout: 15_000 });
+    await anne.goto(`${server.url}/services/donnees-professionnels-sante?lang=fr`);
+    await anne.getByRole('link', { name: 'Commencer la démarche' }).click();
+    await anne.getByRole('heading', { level: 1, name: /Annoncer un changement de coordonnées/ }).waitFor();
+    expect(await anne.getByRole('main').textContent()).toContain('Avenue de la Gare 10, 1950 Sion');
+    await accessibleAtBothWidths(anne);
+    await anne.getByRole('button', { name: 'Commencer l’annonce' }).click();
+    await anne.waitForURL(/\/forms\/drafts\//);
+  });
+
+  it('staff may add their authority’s first resource from the desk, and change a resource', {
+    timeout: 120_000,
+  }, async () => {
+    const isabelle = await loggedInAs(browser, server.url, 'Isabelle Zufferey', { timeout: 15_000 });
+    await isabelle.goto(`${server.url}/back-office`);
+    await isabelle
+      .getByRole('link', { name: 'Réservations : ajouter votre première salle ou votre premier matériel' })
+      .click();
+    await isabelle.getByRole('heading', { level: 1, name: 'Ajouter une salle ou du matériel' }).waitFor();
+
+    const nadia = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await nadia.goto(`${server.url}/back-office`);
+    await nadia.getByRole('link', { name: 'Réservations de salles et de matériel' }).first().click();
+    await nadia
+      .getByRole('link', { name: /^Modifier / })
+      .first()
+      .click();
+    await accessibleAtBothWidths(nadia);
+    await nadia.getByLabel('Nombre de personnes', { exact: true }).fill('25');
+    await nadia.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(await nadia.getByRole('main').textContent()).toContain('Les changements sont enregistrés.');
+    await accessibleAtBothWidths(nadia);
+  });
+});
