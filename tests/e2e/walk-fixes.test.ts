@@ -55,7 +55,7 @@ describe('what the last walk through the portal noticed', () => {
           const range = document.createRange();
           range.setStart(node, at);
           range.setEnd(node, at + '2026-000002'.length);
-          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
         }
         return 0;
       });

@@ -300,6 +300,26 @@ export const routePolicies: Record<string, RoutePolicy> = {
     audience: 'agent',
     needs: 'the canton’s desk, which keeps the questions (X and Y are communes)',
   },
+  'GET /back-office/authorities/:slug/support/faq/:id': {
+    audience: 'agent',
+    params: { id: 'sub' },
+    needs: 'a question of the canton’s desk (X and Y are communes)',
+  },
+  'POST /back-office/authorities/:slug/support/faq/:id': {
+    audience: 'agent',
+    params: { id: 'sub' },
+    needs: 'a question of the canton’s desk (X and Y are communes)',
+  },
+  'GET /back-office/authorities/:slug/support/faq/:id/remove': {
+    audience: 'agent',
+    params: { id: 'sub' },
+    needs: 'a question of the canton’s desk (X and Y are communes)',
+  },
+  'POST /back-office/authorities/:slug/support/faq/:id/remove': {
+    audience: 'agent',
+    params: { id: 'sub' },
+    needs: 'a question of the canton’s desk (X and Y are communes)',
+  },
   'GET /back-office/authorities/:slug/support/:id': { audience: 'agent' },
   'POST /back-office/authorities/:slug/support/:id/reply': { audience: 'agent' },
   'POST /back-office/authorities/:slug/support/:id/note': { audience: 'agent' },

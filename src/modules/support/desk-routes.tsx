@@ -2,11 +2,14 @@ import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
+import { NotificationBanner } from '../../platform/views/components/notification-banner.tsx';
 import { recordAccess } from '../accounts/index.ts';
 import { getAuthorityById, getAuthorityBySlug, listAuthorities } from '../authorities/index.ts';
 import { getServiceEntry, listPublished } from '../catalogue/index.ts';
 import { can } from '../policy/index.ts';
+import { listFaqEntries } from './change-faq-entry.ts';
 import { addFaqEntry } from './faq.ts';
+import { faqBase, faqRoutes, readFaqForm } from './faq-routes.tsx';
 import { ticketResource } from './help-routes.tsx';
 import { supportMessages } from './messages.ts';
 import { supportPaths } from './paths.ts';
@@ -22,6 +25,7 @@ import {
   type Ticket,
 } from './tickets.ts';
 import { FaqForm } from './views/faq-form.tsx';
+import { FaqList } from './views/faq-list.tsx';
 import { TicketList, TicketPage } from './views/ticket-views.tsx';
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
@@ -69,10 +73,12 @@ export function deskRoutes(platform: Platform): RouteDef[] {
         const authority = await deskAuthority(c);
         const t = supportMessages.translator(c.var.locale);
         const title = t('deskTitle', { authority: pick(authority.names, c.var.locale, authority.languages) });
+        const faqDone = { saved: t('faqSaved'), removed: t('faqRemoved') }[c.req.query('faq') ?? ''];
         return platform.render(
           c,
           { title },
           <>
+            {faqDone && <NotificationBanner kind="success">{faqDone}</NotificationBanner>}
             <h1>{title}</h1>
             <TicketList
               locale={c.var.locale}
@@ -81,6 +87,13 @@ export function deskRoutes(platform: Platform): RouteDef[] {
               href={(ticket) => supportPaths.deskTicket(authority.slug, ticket.id)}
               staff
             />
+            {authority.kind === 'canton' && (
+              <FaqList
+                locale={c.var.locale}
+                base={faqBase(authority.slug)}
+                entries={await listFaqEntries(db)}
+              />
+            )}
             {authority.kind === 'canton' && (
               <FaqForm
                 locale={c.var.locale}
@@ -95,6 +108,7 @@ export function deskRoutes(platform: Platform): RouteDef[] {
         );
       },
     },
+    ...faqRoutes(platform, deskAuthority),
     {
       method: 'POST',
       path: `${supportPaths.desk(':slug')}/faq`,
@@ -104,22 +118,9 @@ export function deskRoutes(platform: Platform): RouteDef[] {
         const authority = await deskAuthority(c);
         // The canton supports the base services: its desk keeps the questions people ask.
         if (authority.kind !== 'canton') throw notFound();
-        const posted = await c.req.parseBody();
-        const texts = (field: string) => ({
-          fr: text(posted[`${field}.fr`], 2000),
-          ...(text(posted[`${field}.de`], 2000) && { de: text(posted[`${field}.de`], 2000) }),
-          ...(text(posted[`${field}.en`], 2000) && { en: text(posted[`${field}.en`], 2000) }),
-        });
-        const question = texts('question');
-        const answer = texts('answer');
-        const service = text(posted.service, 200);
-        const known = (await listPublished(db)).some((e) => e.slug === service);
-        if (question.fr && answer.fr)
-          await addFaqEntry(db, `person:${loggedInPerson(c).id}`, {
-            serviceSlug: known ? service : null,
-            question,
-            answer,
-          });
+        const slugs = (await listPublished(db)).map((e) => e.slug);
+        const entry = readFaqForm(await c.req.parseBody(), slugs);
+        if (entry) await addFaqEntry(db, `person:${loggedInPerson(c).id}`, entry);
         return c.redirect(supportPaths.desk(authority.slug), 303);
       },
     },

@@ -5,6 +5,7 @@ import { httpClient } from '../../../tests/support/http-client.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug, getCanton } from '../authorities/index.ts';
+import { addFaqEntry } from './faq.ts';
 import { supportPaths } from './paths.ts';
 import { getTicket, openTicket, replyToTicket } from './tickets.ts';
 
@@ -104,5 +105,71 @@ describe('support answers', () => {
     const help = await (await testApp.app.request('/help?q=facture+QR')).text();
     expect(help).toContain('Puis-je payer par facture QR ?');
     expect(help).not.toContain('Comment me connecter');
+  });
+
+  it('lets the canton’s desk change and remove a question, audited, and no other authority', async () => {
+    const { db } = testApp.database;
+    await addFaqEntry(db, 'test', {
+      serviceSlug: null,
+      question: { fr: 'Où trouver mon numéro AVS ?' },
+      answer: { fr: 'Sur votre carte d’assurance maladie.' },
+    });
+    const id = (
+      await sql<{
+        id: string;
+      }>`select id from support_faq where question->>'fr' = 'Où trouver mon numéro AVS ?'`.execute(db)
+    ).rows[0]?.id;
+    const path = `${supportPaths.desk('valais')}/faq/${id}`;
+    const changed = {
+      service: '',
+      'question.fr': 'Où trouver mon numéro AVS ?',
+      'answer.fr': 'Au dos de votre carte d’assurance maladie.',
+      'question.de': 'Wo finde ich meine AHV-Nummer?',
+      'answer.de': 'Auf der Rückseite Ihrer Krankenversicherungskarte.',
+    };
+    actor = staffActor(sion);
+    const outsider = httpClient(testApp.app);
+    await outsider.get(supportPaths.desk('sion'));
+    for (const at of [path, `${supportPaths.desk('sion')}/faq/${id}`])
+      expect((await outsider.get(at)).status).toBe(404);
+    expect((await outsider.post(`${supportPaths.desk('sion')}/faq/${id}`, changed)).status).toBe(404);
+    expect((await outsider.post(`${supportPaths.desk('sion')}/faq/${id}/remove`, {})).status).toBe(404);
+
+    const cantonStaff = staffActor(canton);
+    actor = cantonStaff;
+    const desk = httpClient(testApp.app);
+    // Each language on a client of its own: the language cookie replaces the session's in this test client.
+    expect(
+      await (await httpClient(testApp.app).get(`${supportPaths.desk('valais')}?lang=en`)).text(),
+    ).toContain(`<a href="${path}">Edit the question “Où trouver mon numéro AVS ?”</a>`);
+    const form = await (await desk.get(path)).text();
+    expect(form).toContain('Sur votre carte d’assurance maladie.</textarea>');
+    expect((await desk.post(path, changed)).headers.get('location')).toBe(
+      `${supportPaths.desk('valais')}?faq=saved`,
+    );
+    actor = null;
+    const help = await (await testApp.app.request('/help?q=AHV&lang=de')).text();
+    expect(help).toContain('Auf der Rückseite Ihrer Krankenversicherungskarte.');
+
+    actor = cantonStaff;
+    expect(await (await httpClient(testApp.app).get(`${path}/remove?lang=fr`)).text()).toContain(
+      'Retirer la question « Où trouver mon numéro AVS ? » ?',
+    );
+    await desk.get(`${path}/remove`);
+    const removed = await desk.post(`${path}/remove`, {});
+    expect(removed.headers.get('location')).toBe(`${supportPaths.desk('valais')}?faq=removed`);
+    actor = null;
+    expect(await (await testApp.app.request('/help?q=AVS')).text()).not.toContain(
+      'Où trouver mon numéro AVS',
+    );
+    const audit = await sql<{ action: string }>`
+      select action from audit_events where subject_type = 'faq' and subject_id = ${id ?? ''} order by id`.execute(
+      db,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'support.faqAdd',
+      'support.faqEdit',
+      'support.faqRemove',
+    ]);
   });
 });
