@@ -6,6 +6,7 @@ import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/payments.ts';
 import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { grantDevRole } from '../support/dev-staff.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
@@ -99,5 +100,31 @@ describe('what the last walk through the portal noticed', () => {
     await nadia.getByRole('button', { name: 'Enregistrer' }).click();
     expect(await nadia.getByRole('main').textContent()).toContain('Les changements sont enregistrés.');
     await accessibleAtBothWidths(nadia);
+  });
+
+  it('the canton’s support desk changes a frequently asked question and removes it', {
+    timeout: 120_000,
+  }, async () => {
+    const desk = await loggedInAs(browser, server.url, 'Luc Fournier', { timeout: 15_000 });
+    await grantDevRole(server.database.db, 'Luc Fournier', 'valais', 'agent');
+    await desk.goto(`${server.url}/back-office/authorities/valais/support`);
+    await desk.getByLabel('Question (français)').fill('Puis-je changer mon adresse e-mail ?');
+    await desk.getByLabel('Réponse (français)').fill('Oui, dans votre profil.');
+    await desk.getByRole('button', { name: 'Ajouter la question' }).click();
+    await desk
+      .getByRole('link', { name: 'Modifier la question « Puis-je changer mon adresse e-mail ? »' })
+      .click();
+    await accessibleAtBothWidths(desk);
+    await desk.getByLabel('Réponse (français)').fill('Oui, dans votre profil, rubrique Coordonnées.');
+    await desk.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(await desk.getByRole('main').textContent()).toContain('La question est enregistrée.');
+    await desk
+      .getByRole('link', { name: 'Modifier la question « Puis-je changer mon adresse e-mail ? »' })
+      .click();
+    await desk.getByRole('link', { name: 'Retirer cette question' }).click();
+    await accessibleAtBothWidths(desk);
+    await desk.getByRole('button', { name: 'Retirer la question' }).click();
+    expect(await desk.getByRole('main').textContent()).toContain('La question est retirée.');
+    await accessibleAtBothWidths(desk);
   });
 });
