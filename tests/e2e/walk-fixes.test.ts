@@ -112,14 +112,14 @@ describe('what the last walk through the portal noticed', () => {
     await desk.getByLabel('Réponse (français)').fill('Oui, dans votre profil.');
     await desk.getByRole('button', { name: 'Ajouter la question' }).click();
     await desk
-      .getByRole('link', { name: 'Modifier la question « Puis-je changer mon adresse e-mail ? »' })
+      .getByRole('link', { name: 'Modifier la question «\u00a0Puis-je changer mon adresse e-mail ?\u00a0»' })
       .click();
     await accessibleAtBothWidths(desk);
     await desk.getByLabel('Réponse (français)').fill('Oui, dans votre profil, rubrique Coordonnées.');
     await desk.getByRole('button', { name: 'Enregistrer' }).click();
     expect(await desk.getByRole('main').textContent()).toContain('La question est enregistrée.');
     await desk
-      .getByRole('link', { name: 'Modifier la question « Puis-je changer mon adresse e-mail ? »' })
+      .getByRole('link', { name: 'Modifier la question «\u00a0Puis-je changer mon adresse e-mail ?\u00a0»' })
       .click();
     await desk.getByRole('link', { name: 'Retirer cette question' }).click();
     await accessibleAtBothWidths(desk);

@@ -47,7 +47,12 @@ export function faqRoutes(
     const entry = authority.kind === 'canton' ? await getFaqEntry(db, c.req.param('id') ?? '') : undefined;
     if (!entry) throw notFound();
     const base = faqBase(authority.slug);
-    return { authority, entry, path: `${base}/${entry.id}`, t: supportMessages.translator(c.var.locale) };
+    const t = supportMessages.translator(c.var.locale);
+    const desk = {
+      label: t('deskTitle', { authority: pick(authority.names, c.var.locale, authority.languages) }),
+      href: supportPaths.desk(authority.slug),
+    };
+    return { authority, entry, path: `${base}/${entry.id}`, t, breadcrumbs: [desk] };
   }
 
   const published = async () =>
@@ -60,10 +65,10 @@ export function faqRoutes(
       access: 'staff',
       object: 'decided',
       async handler(c) {
-        const { entry, path, t } = await faqEntry(c);
+        const { entry, path, t, breadcrumbs } = await faqEntry(c);
         return platform.render(
           c,
-          { title: t('faqEditTitle') },
+          { title: t('faqEditTitle'), breadcrumbs },
           <>
             <h1>{t('faqEditTitle')}</h1>
             <FaqForm
@@ -100,11 +105,11 @@ export function faqRoutes(
       access: 'staff',
       object: 'decided',
       async handler(c) {
-        const { entry, path, t } = await faqEntry(c);
+        const { entry, path, t, breadcrumbs } = await faqEntry(c);
         const title = t('faqRemoveTitle', { question: pick(entry.question, c.var.locale) });
         return platform.render(
           c,
-          { title },
+          { title, breadcrumbs },
           <ConfirmAction
             title={title}
             consequences={[t('faqRemoveConsequence')]}

@@ -72,11 +72,11 @@ export const supportMessages = defineMessages({
     faqAdd: 'Ajouter la question',
     faqListTitle: 'Questions fréquentes publiées',
     faqNone: 'Aucune question publiée.',
-    faqEditLink: 'Modifier la question « {question} »',
+    faqEditLink: 'Modifier la question « {question} »',
     faqEditTitle: 'Modifier une question fréquente',
     faqSave: 'Enregistrer',
     faqRemoveLink: 'Retirer cette question',
-    faqRemoveTitle: 'Retirer la question « {question} » ?',
+    faqRemoveTitle: 'Retirer la question « {question} » ?',
     faqRemoveConsequence:
       'Elle disparaît des pages d’aide dans toutes les langues. Pour la remettre, il faudra l’ajouter à nouveau.',
     faqRemoveConfirm: 'Retirer la question',

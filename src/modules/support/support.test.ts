@@ -153,7 +153,7 @@ describe('support answers', () => {
 
     actor = cantonStaff;
     expect(await (await httpClient(testApp.app).get(`${path}/remove?lang=fr`)).text()).toContain(
-      'Retirer la question « Où trouver mon numéro AVS ? » ?',
+      'Retirer la question «\u00a0Où trouver mon numéro AVS ?\u00a0»\u00a0?',
     );
     await desk.get(`${path}/remove`);
     const removed = await desk.post(`${path}/remove`, {});
