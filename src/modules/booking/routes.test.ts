@@ -93,6 +93,7 @@ describe('booking over HTTP', () => {
     expect(await (await http.get('/my')).text()).toContain('1 réservation à venir.');
     const page = await (await http.get(`/bookings/${id}`)).text();
     expect(page).toContain('En attente du paiement');
+    expect(page).toMatch(/<h1>Réservation <span class="nowrap">[^<]+<\/span><\/h1>/); // whole on a phone
     expect(page).toContain('50.00');
 
     // Someone else cannot see it, nor take the same slot.

@@ -82,6 +82,11 @@ describe('support answers', () => {
     };
     expect(await status(citizen, supportPaths.ticket(ticket.id))).toBe(200);
     expect(await status(other, supportPaths.ticket(ticket.id))).toBe(404);
+    // Its reference is read whole: a phone does not break it at its hyphen.
+    actor = citizen;
+    expect(await (await testApp.app.request(supportPaths.ticket(ticket.id))).text()).toContain(
+      `<span class="nowrap">${ticket.reference}</span></h1>`,
+    );
     expect(await status(staffActor(canton), supportPaths.deskTicket('valais', ticket.id))).toBe(200);
     expect(await status(staffActor(sion), supportPaths.deskTicket('sion', ticket.id))).toBe(404);
     // Reached through another authority's address, the canton's ticket stays absent too.

@@ -4,6 +4,7 @@ import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
+import { KeptWhole } from '../../../platform/views/components/kept-whole.tsx';
 import { NotificationBanner } from '../../../platform/views/components/notification-banner.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
@@ -269,7 +270,9 @@ export function BookingPage(props: {
   return (
     <>
       {props.banner && <NotificationBanner kind="success">{props.banner}</NotificationBanner>}
-      <h1>{t('bookingTitle', { reference: b.reference })}</h1>
+      <h1>
+        <KeptWhole text={(reference) => t('bookingTitle', { reference })} value={b.reference} />
+      </h1>
       <SummaryList
         rows={[
           [t('status'), <Tag tone={statusTone[b.status]}>{t(b.status)}</Tag>],

@@ -3,6 +3,7 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { describedBy, FieldFrame } from '../../../platform/views/components/field-frame.tsx';
+import { KeptWhole } from '../../../platform/views/components/kept-whole.tsx';
 import { SummaryList } from '../../../platform/views/components/summary-list.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
@@ -96,7 +97,9 @@ export function TicketPage(props: { locale: Locale; ticket: Ticket; replies: Rep
   const { ticket, desk } = props;
   return (
     <>
-      <h1>{t('ticketTitle', { reference: ticket.reference })}</h1>
+      <h1>
+        <KeptWhole text={(reference) => t('ticketTitle', { reference })} value={ticket.reference} />
+      </h1>
       <SummaryList
         rows={[
           [t('subject'), ticket.subject],
