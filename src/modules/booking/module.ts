@@ -1,13 +1,14 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { issuingContextOf } from '../signing/index.ts';
 import { getBooking } from './bookings.ts';
+import { bookingsTool } from './bookings-tool.ts';
 import { settleBooking } from './confirm-booking.ts';
 import * as createBooking from './migrations/2026-12-02-40-booking-create.ts';
 import { bookingMySpace } from './my-space.tsx';
 import { refundBooking } from './refund-booking.ts';
 import { releaseHolds, sendReminders } from './reminders.ts';
 import { bookingRoutes } from './routes.tsx';
-import { bookingStaffRoutes, bookingsTool } from './staff-routes.tsx';
+import { bookingStaffRoutes } from './staff-routes.tsx';
 
 /** Rooms, halls and equipment any authority lends or rents: availability, booking, payment, calendar. */
 export const bookingModule: GuichetModule = {
