@@ -130,7 +130,7 @@ export async function buildApp(options: BuildOptions) {
           c.req.header('Authorization'),
           platform.now(),
         )) ??
-        resolveActor(options.db, c.var.session)),
+        resolveActor(options.db, c.get('session'))),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

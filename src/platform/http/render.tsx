@@ -30,10 +30,13 @@ export async function renderPage(
   options: RenderOptions,
   body: Child,
 ): Promise<Response> {
-  const locale = options.locale ?? c.var.locale;
-  const actor = c.var.actor;
-  const nonce = c.var.secureHeadersNonce ?? '';
-  const search = new URL(c.req.url).search;
+  // `c.get`, not `c.var`: Hono copies every variable into a new object on each read of `c.var`.
+  const locale = options.locale ?? c.get('locale');
+  const actor = c.get('actor');
+  const nonce = c.get('secureHeadersNonce') ?? '';
+  const url = c.req.url;
+  // Parsed only when the address has a query at all (the shared pages' case is without one).
+  const search = url.includes('?') ? new URL(url).search : '';
   const status = options.status ?? 200;
   c.header('Content-Language', locale);
   // Only anonymous visitors on a plain address share a page: a query string is the visitor's to choose.
@@ -48,11 +51,11 @@ export async function renderPage(
     t: platformMessages.translator(locale),
     nonce: shared ? noncePlaceholder : nonce,
     currentUrl: c.req.path + search,
-    branding: options.branding ?? (await c.var.defaultBranding(locale)),
+    branding: options.branding ?? (await c.get('defaultBranding')(locale)),
     asset: (name) => assets.url(name),
     csrfToken: () => {
       personal = true; // bound to the visitor's session: such a page is never shared
-      return c.var.session.csrfToken(secrets);
+      return c.get('session').csrfToken(secrets);
     },
     actor:
       actor?.kind === 'person'
