@@ -42,20 +42,34 @@ export async function compare(options: {
   rounds: number;
   count: number;
   concurrency: number;
-}): Promise<{ ratio: number; candidate: number; baseline: number }> {
+}): Promise<{ ratio: number; candidate: number; baseline: number; cpuRatio: number }> {
   await measureThroughput(options.candidate, 200, options.concurrency); // warm up both
   await measureThroughput(options.baseline, 200, options.concurrency);
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   const candidate: number[] = [];
   const baseline: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
+    const cpuBefore = process.cpuUsage();
     const c = await measureThroughput(options.candidate, options.count, options.concurrency);
+    const cpuBetween = process.cpuUsage();
     const b = await measureThroughput(options.baseline, options.count, options.concurrency);
     candidate.push(c);
     baseline.push(b);
     ratios.push(c / b);
+    cpuRatios.push(cpuSpent(cpuBetween) / cpuSpent(cpuBefore, cpuBetween));
   }
-  return { ratio: median(ratios), candidate: median(candidate), baseline: median(baseline) };
+  return {
+    ratio: median(ratios),
+    candidate: median(candidate),
+    baseline: median(baseline),
+    cpuRatio: median(cpuRatios),
+  };
+}
+
+/** This process's CPU time (user and system) from `since` to `until` (now). */
+function cpuSpent(since: NodeJS.CpuUsage, until = process.cpuUsage()): number {
+  return until.user - since.user + until.system - since.system;
 }
 
 const recorded: Record<string, unknown> = {};
@@ -79,6 +93,8 @@ export function report(title: string, unit: string, result: Awaited<ReturnType<t
       title,
       `  ratio            ${result.ratio.toFixed(3)}  (1.0 = as fast as the baseline)`,
       `  median ${unit}/s     ${Math.round(result.candidate)} vs ${Math.round(result.baseline)} (this machine, this run only)`,
+      // Both sides run in this process, so CPU per operation compares them even on a shared machine.
+      `  CPU ratio        ${result.cpuRatio.toFixed(3)}  (baseline's CPU per ${unit} / candidate's)`,
       '',
     ].join('\n'),
   );

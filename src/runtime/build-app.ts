@@ -118,19 +118,24 @@ export async function buildApp(options: BuildOptions) {
     // An API key makes the caller that application; otherwise the session's person, if any.
     resolveActor:
       options.resolveActor ??
-      (async (c) =>
-        (await apiClientFromHeader(options.db, c.req.header('Authorization'), {
-          acceptTestKeys: options.config.demo,
-          now: platform.now(),
-        })) ??
-        (await apiClientFromToken(
-          options.db,
-          () => masterKeysFor(options.config, options.db),
-          options.config.publicUrl,
-          c.req.header('Authorization'),
-          platform.now(),
-        )) ??
-        resolveActor(options.db, c.var.session)),
+      (async (c) => {
+        const authorization = c.req.header('Authorization');
+        // Without an Authorization header only the session can name someone: most pages' case.
+        const client = authorization
+          ? ((await apiClientFromHeader(options.db, authorization, {
+              acceptTestKeys: options.config.demo,
+              now: platform.now(),
+            })) ??
+            (await apiClientFromToken(
+              options.db,
+              () => masterKeysFor(options.config, options.db),
+              options.config.publicUrl,
+              authorization,
+              platform.now(),
+            )))
+          : null;
+        return client ?? resolveActor(options.db, c.get('session'));
+      }),
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

@@ -12,22 +12,23 @@ const snapshots = new WeakMap<Db, { at: number; all: Promise<Authority[]> }>();
 
 /** All authorities, in the order of their French name (the canton's reference language). */
 function allAuthorities(db: Db): Promise<Authority[]> {
-  const load = async () =>
-    (
-      await tablesOf<AuthoritiesTables>(db)
-        .selectFrom('authorities')
-        .selectAll()
-        .orderBy((eb) => eb.ref('names', '->>').key('fr'))
-        .execute()
-    ).map(toAuthority);
   // Inside a transaction, what it reads must include its own writes.
-  if (db.isTransaction) return load();
+  if (db.isTransaction) return loadAuthorities(db);
   const snapshot = snapshots.get(db);
   if (snapshot && Date.now() - snapshot.at < lifetimeMs) return snapshot.all;
-  const all = load();
+  const all = loadAuthorities(db);
   snapshots.set(db, { at: Date.now(), all });
   all.catch(() => snapshots.delete(db));
   return all;
+}
+
+async function loadAuthorities(db: Db): Promise<Authority[]> {
+  const rows = await tablesOf<AuthoritiesTables>(db)
+    .selectFrom('authorities')
+    .selectAll()
+    .orderBy((eb) => eb.ref('names', '->>').key('fr'))
+    .execute();
+  return rows.map(toAuthority);
 }
 
 /** After a change to authorities: the next read goes to the database. */

@@ -24,7 +24,7 @@ export async function portalOf(platform: Platform, c: RouteContext) {
   const commune = slug ? await getAuthorityBySlug(platform.db, slug) : null;
   if (commune === undefined || (commune && commune.kind !== 'commune')) throw notFound();
   const home = await canton(platform.db);
-  const locale = c.var.localeFor((commune ?? home).languages);
+  const locale = c.get('localeFor')((commune ?? home).languages);
   const portal: Portal = { commune, base: commune ? `/communes/${commune.slug}` : '' };
   return { portal, locale, home, branding: brandingOf(commune ?? home, home, locale, platform.assets) };
 }

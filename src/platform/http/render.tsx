@@ -30,17 +30,20 @@ export async function renderPage(
   options: RenderOptions,
   body: Child,
 ): Promise<Response> {
-  const locale = options.locale ?? c.var.locale;
-  const actor = c.var.actor;
-  const nonce = c.var.secureHeadersNonce ?? '';
-  const search = new URL(c.req.url).search;
+  // `c.get`, not `c.var`: Hono copies every variable into a new object on each read of `c.var`.
+  const locale = options.locale ?? c.get('locale');
+  const actor = c.get('actor');
+  const nonce = c.get('secureHeadersNonce') ?? '';
+  const url = c.req.url;
+  // Parsed only when the address has a query at all (the shared pages' case is without one).
+  const search = url.includes('?') ? new URL(url).search : '';
   const status = options.status ?? 200;
   c.header('Content-Language', locale);
   // Only anonymous visitors on a plain address share a page: a query string is the visitor's to choose.
   const shared = options.sharedWhile && !actor && !options.fragment && !search ? options.sharedWhile : null;
   const key = `${locale} ${status} ${c.req.path}`;
   const kept = shared ? sharedPages.get(shared)?.get(key) : undefined;
-  if (kept) return c.html(kept.join(nonce), status);
+  if (kept) return c.body(kept.withNonce(nonce), status, htmlType);
 
   let personal = false;
   const page: PageContext = {
@@ -48,11 +51,11 @@ export async function renderPage(
     t: platformMessages.translator(locale),
     nonce: shared ? noncePlaceholder : nonce,
     currentUrl: c.req.path + search,
-    branding: options.branding ?? (await c.var.defaultBranding(locale)),
+    branding: options.branding ?? (await c.get('defaultBranding')(locale)),
     asset: (name) => assets.url(name),
     csrfToken: () => {
       personal = true; // bound to the visitor's session: such a page is never shared
-      return c.var.session.csrfToken(secrets);
+      return c.get('session').csrfToken(secrets);
     },
     actor:
       actor?.kind === 'person'
@@ -76,20 +79,49 @@ export async function renderPage(
   );
   const text = `<!DOCTYPE html>${await html.toString()}`;
   if (!shared) return c.html(text, status);
-  const parts = text.split(noncePlaceholder);
-  if (!personal) keep(shared, key, parts);
-  return c.html(parts.join(nonce), status);
+  const made = new SharedPage(text.split(noncePlaceholder));
+  if (!personal) keep(shared, key, made);
+  return c.body(made.withNonce(nonce), status, htmlType);
 }
 
 /** Stands for the nonce in a shared page's HTML; random, so that no content can contain it by chance. */
 const noncePlaceholder = randomBytes(18).toString('base64url');
 /** Shared pages by snapshot: a new snapshot starts afresh and the old one's pages go with it. */
-const sharedPages = new WeakMap<object, Map<string, string[]>>();
+const sharedPages = new WeakMap<object, Map<string, SharedPage>>();
 /** Addresses are the routes' own (a page for an unknown one is an error), but a bound costs nothing. */
 const maxSharedPerSnapshot = 256;
 
-function keep(snapshot: object, key: string, parts: string[]): void {
-  const pages = sharedPages.get(snapshot) ?? new Map<string, string[]>();
+function keep(snapshot: object, key: string, page: SharedPage): void {
+  const pages = sharedPages.get(snapshot) ?? new Map<string, SharedPage>();
   sharedPages.set(snapshot, pages);
-  if (pages.size < maxSharedPerSnapshot) pages.set(key, parts);
+  if (pages.size < maxSharedPerSnapshot) pages.set(key, page);
 }
+
+const htmlType = { 'Content-Type': 'text/html; charset=UTF-8' };
+
+/**
+ * A shared page kept encoded: each response copies its bytes around the request's nonce (base64,
+ * ASCII) instead of encoding the whole text to UTF-8 again.
+ */
+class SharedPage {
+  private readonly parts: Uint8Array[];
+  private readonly length: number;
+
+  constructor(parts: string[]) {
+    this.parts = parts.map((part) => utf8.encode(part));
+    this.length = this.parts.reduce((sum, part) => sum + part.length, 0);
+  }
+
+  withNonce(nonce: string): Uint8Array<ArrayBuffer> {
+    const out = new Uint8Array(this.length + (this.parts.length - 1) * nonce.length);
+    let offset = 0;
+    this.parts.forEach((part, i) => {
+      if (i > 0) offset += utf8.encodeInto(nonce, out.subarray(offset)).written;
+      out.set(part, offset);
+      offset += part.length;
+    });
+    return out;
+  }
+}
+
+const utf8 = new TextEncoder();

@@ -14,6 +14,17 @@ const policy = { idleMinutes: 30, absoluteHours: 12 };
 const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
 
 describe('sessions', () => {
+  it('draws a fresh session’s id once, when first needed, and binds its CSRF token to it', () => {
+    const secrets = deriveSecrets('test-secret');
+    const session = Session.fresh();
+    const token = session.csrfToken(secrets);
+    const id = session.cookieValue;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.cookieValue).toBe(id);
+    expect(session.verifyCsrfToken(secrets, token)).toBe(true);
+    expect(Session.fresh().cookieValue).not.toBe(id);
+  });
+
   it('stores data server-side and finds it again by the cookie value', async () => {
     const now = new Date();
     const session = Session.fresh();

@@ -30,7 +30,7 @@ export class Session {
   private rotatedFrom: string | undefined;
 
   private constructor(
-    private id: string,
+    private givenId: string | undefined,
     private data: SessionData,
     private createdAt: Date,
     private lastSeenAt: Date,
@@ -38,7 +38,17 @@ export class Session {
 
   static fresh(): Session {
     const now = new Date();
-    return new Session(newSessionId(), {}, now, now);
+    return new Session(undefined, {}, now, now);
+  }
+
+  /** Drawn when first needed: most anonymous pages never give the visitor a session. */
+  private get id(): string {
+    this.givenId ??= newSessionId();
+    return this.givenId;
+  }
+
+  private set id(value: string) {
+    this.givenId = value;
   }
 
   static async load(db: Db, id: string | undefined, policy: SessionPolicy, now: Date): Promise<Session> {

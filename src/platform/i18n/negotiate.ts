@@ -20,7 +20,18 @@ export function negotiateLocale(input: {
   return input.authorityLanguages[0] ?? 'fr';
 }
 
+/** Browsers send few distinct headers: each is parsed once (the memo is bounded all the same). */
+const parsed = new Map<string, Locale | undefined>();
+
 function parseAcceptLanguage(header: string): Locale | undefined {
+  if (parsed.has(header)) return parsed.get(header);
+  if (parsed.size >= 1000) parsed.clear();
+  const locale = preferredLocale(header);
+  parsed.set(header, locale);
+  return locale;
+}
+
+function preferredLocale(header: string): Locale | undefined {
   const ranked = header
     .split(',')
     .map((part) => {
