@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
@@ -311,6 +311,8 @@ export async function submitDraft(
   draft: Draft,
   accepted: { answers: Answers; level: AssuranceLevel },
   form?: Pick<Form, 'id' | 'authorityId'>,
+  /** A statement of another module's to run in the same one, given the condition "it was just sent". */
+  alongside?: (sent: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): Promise<{ submission: Submission; created: boolean }> {
   const authorityId =
     form?.id === draft.formId
@@ -341,8 +343,8 @@ export async function submitDraft(
     },
   };
   // One statement, so one transaction, accepts it: the submission, the draft marked sent, the jobs
-  // (our outbox) that open the request and issue the receipt, and the audit event, last, as the
-  // chain's lock is held from there to the commit — or, already sent, none of these.
+  // (our outbox) that open the request and issue the receipt, what the caller adds `alongside`, and the
+  // audit event, last, as the chain's lock is held from there to the commit — or, already sent, none.
   const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
     with inserted as (
       insert into form_submissions
@@ -353,7 +355,9 @@ export async function submitDraft(
       returning *),
     sent as (
       update form_drafts set submitted_at = now()
-      where id = ${draft.id} and exists (select from inserted))
+      where id = ${draft.id} and exists (select from inserted))${
+        alongside ? sql`, alongside as (${alongside(sql`exists (select from inserted)`)})` : sql``
+      }
     select ${returnedColumns},
            (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
            (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob",

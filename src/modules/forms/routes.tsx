@@ -10,7 +10,7 @@ import type { FieldError } from '../../platform/views/components/error-summary.t
 import { nextStepsOf } from '../cases/index.ts';
 import { requiredLevelOfForm } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
-import { recordIndicator, SurveyInvite } from '../indicators/index.ts';
+import { formCompletedCall, recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
@@ -420,13 +420,14 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);
-        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level }, form);
-        await recordIndicator(db, {
-          kind: 'form_completed',
-          authorityId: form.authorityId,
-          formId: form.id,
-          journey: draft.id,
-        });
+        const completed = { authorityId: form.authorityId, formId: form.id, journey: draft.id };
+        const { submission } = await submitDraft(
+          db,
+          draft,
+          { answers: cleaned, level: actor.level },
+          form,
+          (sent) => formCompletedCall(completed, sent),
+        );
         return c.redirect(`/forms/submissions/${submission.id}`, 303);
       },
     },
