@@ -80,11 +80,13 @@ export async function getDraftOfAccount(db: Db, accountId: string, id: string): 
  * `getDraftOfAccount` with its form and the definition of the draft's version, in one round trip:
  * every step of the form runner needs the three.
  */
-export async function getDraftInForm(
+export async function getDraftInForm<T = null>(
   db: Db,
   accountId: string,
   id: string,
-): Promise<{ draft: Draft; form: Form; definition: FormDefinition } | undefined> {
+  /** What another module says of the form, as an SQL expression on its id: read in the same query. */
+  about?: (formId: RawBuilder<string>) => RawBuilder<T>,
+): Promise<{ draft: Draft; form: Form; definition: FormDefinition; about: T } | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   const row = await tables(db)
     .selectFrom('form_drafts as d')
@@ -101,6 +103,7 @@ export async function getDraftInForm(
       'f.theme as formTheme',
       'v.definition',
     ])
+    .select((about ? about(sql.ref<string>('d.form_id')) : sql<T>`null`).as('about'))
     .where('d.id', '=', id)
     .where('d.account_id', '=', accountId)
     .executeTakeFirst();
@@ -112,6 +115,7 @@ export async function getDraftInForm(
     formPublishedVersion,
     formTheme,
     definition,
+    about: said,
     ...draft
   } = row;
   const form = {
@@ -122,7 +126,7 @@ export async function getDraftInForm(
     publishedVersion: formPublishedVersion,
     theme: formTheme,
   };
-  return { draft, form, definition };
+  return { draft, form, definition, about: said as T };
 }
 
 /** The drafts in progress in an account, for "my space": the latest first. */
