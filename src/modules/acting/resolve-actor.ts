@@ -23,7 +23,9 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
   const own = accounts.find((a) => a.id === wanted);
   // Acting for someone else holds only while a mandate in force allows it: checked on every request.
   const represented = !own && wanted ? await representedAccount(db, auth.personId, wanted) : undefined;
-  const account = own ?? represented?.account ?? accounts.find((a) => a.kind === 'personal') ?? accounts[0];
+  const member =
+    own ?? (represented ? undefined : (accounts.find((a) => a.kind === 'personal') ?? accounts[0]));
+  const account = member ?? represented?.account;
   if (!account) return null;
   return {
     kind: 'person',
@@ -31,7 +33,7 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
     displayName: personName(person),
     language: person.preferred_language,
     level: auth.level,
-    account: { id: account.id, name: account.name, kind: account.kind },
+    account: { id: account.id, name: account.name, kind: account.kind, role: member?.role },
     mandate: represented ? { id: represented.mandate.id, themes: represented.mandate.themes } : undefined,
     staffRoles,
     platformAdmin: person.platform_admin,

@@ -10,6 +10,7 @@ export {
   processingDaysOfForm,
   publishVersion,
   requiredLevelOfForm,
+  requiredLevelOfFormCall,
   type Service,
   type ServiceEntry,
   type ShownFee,

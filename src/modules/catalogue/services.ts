@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
+import { type AssuranceLevel, assuranceLevels } from '../../platform/http/assurance-level.ts';
 import { setFormTheme } from '../forms/index.ts';
 import { reindexService, unindexService } from './search.ts';
 import { applySearchChanges, recordSearchChange } from './search-freshness.ts';
@@ -121,20 +121,25 @@ export async function processingDaysOfForm(db: Db, formId: string): Promise<numb
  * (their form may still be reached by its address); `low` for a form no service runs.
  */
 export async function requiredLevelOfForm(db: Db, formId: string): Promise<AssuranceLevel> {
-  const rows = await tables(db)
-    .selectFrom('catalogue_services')
-    .innerJoin('catalogue_service_versions', (j) =>
-      j
-        .onRef('catalogue_service_versions.service_id', '=', 'catalogue_services.id')
-        .onRef('catalogue_service_versions.version', '=', 'catalogue_services.published_version'),
-    )
-    .select('catalogue_service_versions.content')
-    .where(sql`catalogue_service_versions.content->>'formId'`, '=', formId)
-    .execute();
-  return rows.reduce<AssuranceLevel>(
-    (strictest, { content }) => (atLeast(strictest, content.level) ? strictest : content.level),
-    'low',
-  );
+  const { rows } = await sql<{
+    level: AssuranceLevel;
+  }>`select ${requiredLevelOfFormCall(sql`${formId}`)} as level`.execute(db);
+  return rows[0]?.level ?? 'low';
+}
+
+/**
+ * `requiredLevelOfForm` as an SQL expression on the form's id, for a query of another module's to
+ * read along (the form runner's draft): one round trip less on every page of a form.
+ */
+export function requiredLevelOfFormCall(formId: RawBuilder<string>): RawBuilder<AssuranceLevel> {
+  const levels = [...assuranceLevels]; // from the weakest
+  return sql<AssuranceLevel>`coalesce((
+    select v.content->>'level'
+    from catalogue_services s
+    join catalogue_service_versions v on v.service_id = s.id and v.version = s.published_version
+    where v.content->>'formId' = ${formId}::text and v.content->>'level' = any(${levels}::text[])
+    order by array_position(${levels}::text[], v.content->>'level') desc
+    limit 1), 'low')`;
 }
 
 /** Services of the authorities a designer works for, whatever their state. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
@@ -80,11 +80,13 @@ export async function getDraftOfAccount(db: Db, accountId: string, id: string): 
  * `getDraftOfAccount` with its form and the definition of the draft's version, in one round trip:
  * every step of the form runner needs the three.
  */
-export async function getDraftInForm(
+export async function getDraftInForm<T = null>(
   db: Db,
   accountId: string,
   id: string,
-): Promise<{ draft: Draft; form: Form; definition: FormDefinition } | undefined> {
+  /** What another module says of the form, as an SQL expression on its id: read in the same query. */
+  about?: (formId: RawBuilder<string>) => RawBuilder<T>,
+): Promise<{ draft: Draft; form: Form; definition: FormDefinition; about: T } | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   const row = await tables(db)
     .selectFrom('form_drafts as d')
@@ -101,6 +103,7 @@ export async function getDraftInForm(
       'f.theme as formTheme',
       'v.definition',
     ])
+    .select((about ? about(sql.ref<string>('d.form_id')) : sql<T>`null`).as('about'))
     .where('d.id', '=', id)
     .where('d.account_id', '=', accountId)
     .executeTakeFirst();
@@ -112,6 +115,7 @@ export async function getDraftInForm(
     formPublishedVersion,
     formTheme,
     definition,
+    about: said,
     ...draft
   } = row;
   const form = {
@@ -122,7 +126,7 @@ export async function getDraftInForm(
     publishedVersion: formPublishedVersion,
     theme: formTheme,
   };
-  return { draft, form, definition };
+  return { draft, form, definition, about: said as T };
 }
 
 /** The drafts in progress in an account, for "my space": the latest first. */
@@ -311,6 +315,8 @@ export async function submitDraft(
   draft: Draft,
   accepted: { answers: Answers; level: AssuranceLevel },
   form?: Pick<Form, 'id' | 'authorityId'>,
+  /** A statement of another module's to run in the same one, given the condition "it was just sent". */
+  alongside?: (sent: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): Promise<{ submission: Submission; created: boolean }> {
   const authorityId =
     form?.id === draft.formId
@@ -341,8 +347,8 @@ export async function submitDraft(
     },
   };
   // One statement, so one transaction, accepts it: the submission, the draft marked sent, the jobs
-  // (our outbox) that open the request and issue the receipt, and the audit event, last, as the
-  // chain's lock is held from there to the commit — or, already sent, none of these.
+  // (our outbox) that open the request and issue the receipt, what the caller adds `alongside`, and the
+  // audit event, last, as the chain's lock is held from there to the commit — or, already sent, none.
   const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
     with inserted as (
       insert into form_submissions
@@ -353,7 +359,9 @@ export async function submitDraft(
       returning *),
     sent as (
       update form_drafts set submitted_at = now()
-      where id = ${draft.id} and exists (select from inserted))
+      where id = ${draft.id} and exists (select from inserted))${
+        alongside ? sql`, alongside as (${alongside(sql`exists (select from inserted)`)})` : sql``
+      }
     select ${returnedColumns},
            (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
            (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob",

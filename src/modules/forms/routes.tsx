@@ -1,5 +1,5 @@
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
-import { atLeast } from '../../platform/http/assurance-level.ts';
+import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
@@ -8,9 +8,9 @@ import type { Platform } from '../../platform/module.ts';
 import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { nextStepsOf } from '../cases/index.ts';
-import { requiredLevelOfForm } from '../catalogue/index.ts';
+import { requiredLevelOfForm, requiredLevelOfFormCall } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
-import { recordIndicator, SurveyInvite } from '../indicators/index.ts';
+import { formCompletedCall, recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
 import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
@@ -60,8 +60,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
    * then back to `returnTo` (a page, never a post): the catalogue's start link is not the only way to
    * a form, and a draft stays where it is meanwhile.
    */
-  async function stepUp(c: RouteContext, formId: string, returnTo: string) {
-    const required = await requiredLevelOfForm(db, formId);
+  async function stepUp(c: RouteContext, formId: string, returnTo: string, known?: AssuranceLevel) {
+    const required = known ?? (await requiredLevelOfForm(db, formId));
     if (atLeast(loggedInPerson(c).level, required)) return undefined;
     const query = new URLSearchParams({ return: returnTo, level: required });
     return c.redirect(`${identityPaths.login}?${query}`, 303);
@@ -70,9 +70,15 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
   /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
   async function ownDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const loaded = await getDraftInForm(db, actor.account.id, c.req.param('id') ?? '');
+    // The level its form asks for is read along, for `stepUp`.
+    const loaded = await getDraftInForm(
+      db,
+      actor.account.id,
+      c.req.param('id') ?? '',
+      requiredLevelOfFormCall,
+    );
     if (!loaded) throw notFound();
-    const { draft, form, definition } = loaded;
+    const { draft, form, definition, about: requiredLevel } = loaded;
     const resource = {
       type: 'draft' as const,
       accountId: draft.accountId,
@@ -80,7 +86,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       theme: form.theme ?? undefined,
     };
     if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
-    return { actor, draft, form, definition };
+    return { actor, draft, form, definition, requiredLevel };
   }
 
   function problemsAsErrors(
@@ -231,7 +237,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const loaded = await ownDraft(c);
         const url = new URL(c.req.url);
-        const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`);
+        const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`, loaded.requiredLevel);
         if (below) return below;
         if (loaded.draft.submittedAt) {
           const submission = await submitDraft(
@@ -280,7 +286,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const step = definition.steps.find((s) => s.id === stepId);
         if (!step) throw notFound();
         const read = await readUploads(c, uploadLimitsOf(step));
-        const below = await stepUp(c, loaded.form.id, `${draftPath(draft.id)}?step=${stepId}`);
+        const below = await stepUp(
+          c,
+          loaded.form.id,
+          `${draftPath(draft.id)}?step=${stepId}`,
+          loaded.requiredLevel,
+        );
         if (below) {
           // What was typed is kept for after the step-up; files are sent again then.
           await saveAnswers(db, draft.id, parseStep(step, read.fields, draft.answers), stepId);
@@ -379,8 +390,8 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { draft, form, definition } = await ownDraft(c);
-        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`);
+        const { draft, form, definition, requiredLevel } = await ownDraft(c);
+        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`, requiredLevel);
         if (below) return below;
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         const firstProblem = problems[0];
@@ -414,19 +425,20 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { actor, draft, form, definition } = await ownDraft(c);
-        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`);
+        const { actor, draft, form, definition, requiredLevel } = await ownDraft(c);
+        const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`, requiredLevel);
         if (below) return below;
         const { problems, cleaned } = validateAnswers(definition, draft.answers, { today: today() });
         if (problems.length > 0 && !draft.submittedAt)
           return c.redirect(`${draftPath(draft.id)}/review`, 303);
-        const { submission } = await submitDraft(db, draft, { answers: cleaned, level: actor.level }, form);
-        await recordIndicator(db, {
-          kind: 'form_completed',
-          authorityId: form.authorityId,
-          formId: form.id,
-          journey: draft.id,
-        });
+        const completed = { authorityId: form.authorityId, formId: form.id, journey: draft.id };
+        const { submission } = await submitDraft(
+          db,
+          draft,
+          { answers: cleaned, level: actor.level },
+          form,
+          (sent) => formCompletedCall(completed, sent),
+        );
         return c.redirect(`/forms/submissions/${submission.id}`, 303);
       },
     },

@@ -6,6 +6,7 @@ import { createAuthority, createCitizen } from '../../../tests/support/factories
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { walkChain } from '../../platform/audit/audit.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
+import { formCompletedCall } from '../indicators/index.ts';
 import { startDraft, submitDraft } from './drafts.ts';
 import { createForm, type Form, getForm, publishForm } from './forms.ts';
 
@@ -44,6 +45,9 @@ const newDraft = () =>
     answers: { a: 'x' },
   });
 
+/** Where a watched client writes the statements it sends; a client is watched once, by whoever asks first. */
+let sending: string[] | undefined;
+
 /** The statements sent to the database while `work` runs. */
 async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
@@ -53,14 +57,16 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const text = args[0] as string | { text: string };
-      sent.push(typeof text === 'string' ? text : text.text);
+      sending?.push(typeof text === 'string' ? text : text.text);
       return query(...args);
     };
   };
   database.pool.on('acquire', watch);
+  sending = sent;
   try {
     await work();
   } finally {
+    sending = undefined;
     database.pool.off('acquire', watch);
   }
   return sent;
@@ -94,6 +100,28 @@ describe('accepting a draft', () => {
                         where j.payload->>'submissionId' = ${id}
                           and t.identifier in ('cases:open-from-submission', 'forms:issue-receipt')`),
     ).toBe(2);
+  });
+
+  it('counts the form completed in the same statement, once however often it is sent', async () => {
+    const draft = await newDraft();
+    const completed = { authorityId: form.authorityId, formId: form.id, journey: draft.id };
+    const send = () =>
+      submitDraft(database.db, draft, { answers: {}, level: 'high' }, form, (sent) =>
+        formCompletedCall(completed, sent),
+      );
+    expect(await statementsOf(send)).toHaveLength(1);
+    await Promise.all([send(), send()]);
+    const counted = () =>
+      countOf(sql`select count(*)::int as n from indicator_events
+                  where kind = 'form_completed' and form_id = ${form.id} and authority_id = ${form.authorityId}`);
+    expect(await counted()).toBe(1);
+    // A draft whose statement fails is not counted either.
+    await expect(
+      submitDraft(database.db, { ...draft, id: randomUUID() }, { answers: {}, level: 'high' }, form, (sent) =>
+        formCompletedCall({ ...completed, journey: randomUUID() }, sent),
+      ),
+    ).rejects.toThrow();
+    expect(await counted()).toBe(1);
   });
 
   it('sent 20 times at once creates one submission, one audit event and one pair of jobs', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type RawBuilder, sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { OutboundEvent } from '../../platform/events/emit-event.ts';
 import { staffRolesOf } from '../authorities/index.ts';
@@ -38,6 +39,21 @@ export async function recordIndicator(
     })
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/**
+ * A form sent, counted by the statement that accepts it (`submitDraft`'s `alongside`) and only when
+ * `sent` holds: one round trip less per submission, and never a count without the submission or
+ * the other way round.
+ */
+export function formCompletedCall(
+  row: { authorityId: string; formId: string; journey: string },
+  sent: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return sql`insert into indicator_events (occurred_at, authority_id, form_id, kind, link)
+    select now(), ${row.authorityId}::uuid, ${row.formId}::uuid, 'form_completed', ${linkOf(row.journey)}
+    where ${sent}
+    on conflict do nothing`;
 }
 
 /** Statuses that are a decision; other final ones end a request without it (`ended`). */

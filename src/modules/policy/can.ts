@@ -121,7 +121,12 @@ export async function can(
   }
   if (!action.startsWith('account.')) return denied;
   const accountAction = action as AccountAction;
-  const membership = await accountAccess(db, actor.id, resource.accountId);
+  // The account in use's membership was read for this very request (resolveActor): not read twice.
+  const inUse = actor.account;
+  const membership =
+    inUse.id === resource.accountId && inUse.role
+      ? { role: inUse.role, kind: inUse.kind }
+      : await accountAccess(db, actor.id, resource.accountId);
   if (membership) {
     if (membership.role === 'admin')
       return { allowed: true, via: membership.kind === 'personal' ? 'holder' : 'member' };

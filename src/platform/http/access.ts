@@ -21,7 +21,13 @@ export interface PersonActor {
   /** The level of assurance of the means this session logged in with. */
   level: AssuranceLevel;
   /** The account being used: the person's own, one they are a member of, or one they act for. */
-  account: { id: string; name: string; kind: 'personal' | 'professional' };
+  account: {
+    id: string;
+    name: string;
+    kind: 'personal' | 'professional';
+    /** The person's role in it when they are one of its people, as read for this request (not under a mandate). */
+    role?: 'admin' | 'member';
+  };
   /** Set when acting for someone else's account: the mandate that allows it, checked on every request. */
   mandate?: { id: string; themes: string[] };
   staffRoles: { authorityId: string; role: StaffRole }[];

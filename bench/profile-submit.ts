@@ -1,0 +1,108 @@
+// Profiling harness (not part of npm run bench): sends filled drafts in-process, as the bench's durable
+// submission does, and prints per submit the Node CPU and the database queries.
+// Run: PROFILE=/tmp/submit.cpuprofile SHOW=1 tsx bench/profile-submit.ts
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
+import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
+import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
+import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
+import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { buildApp, migrate } from '../src/runtime/build-app.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { httpClient } from './measure.ts';
+import { createCitizens, type FilledDraft, fillDrafts, submitFilled } from './submission.ts';
+
+const count = Number(process.env.COUNT ?? 1000);
+const clients = Number(process.env.CLIENTS ?? 8);
+const logger = createLogger('warn');
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-prof-'));
+const postgres = await startEmbeddedPostgres({ dataDir, logger, persistent: false });
+const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined);
+try {
+  const { db } = database;
+  await migrate(db, database.pool);
+  await seedDemo(db);
+  const config = loadConfig({
+    GUICHET_DEMO: 'true',
+    GUICHET_DATA_DIR: dataDir,
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: 'warn',
+  });
+  const { app } = await buildApp({ config, db, logger: createLogger('silent') });
+  // Over loopback as the bench does: the write limit and the login throttle go by the client's address.
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const guichet = httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 16);
+  const created = await createForm(db, 'bench', {
+    authorityId: (await getAuthorityBySlug(db, 'spf'))?.id ?? '',
+    name: 'Bench',
+    definition: {
+      format: 'guichet-form/1',
+      title: { fr: 'Reconnaissance de diplôme' },
+      steps: [
+        {
+          id: 'main',
+          title: { fr: 'Diplôme' },
+          fields: [
+            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
+            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
+          ],
+        },
+      ],
+    },
+  });
+  await publishForm(db, 'bench', created);
+  const form = (await getForm(db, created.id)) ?? created;
+  const citizens = await createCitizens(db, guichet, form.id, 64, 8);
+  const keys = await masterKeysFor(config, db);
+  // 8 clients at once, as the bench's measure.
+  const send = async (drafts: FilledDraft[]) => {
+    let next = 0;
+    const worker = async () => {
+      for (let d = drafts[next++]; d; d = drafts[next++]) await submitFilled(guichet, d);
+    };
+    await Promise.all(Array.from({ length: clients }, worker));
+  };
+  await send(await fillDrafts(db, keys, form, citizens, 64)); // warm
+  const drafts = await fillDrafts(db, keys, form, citizens, count, 64);
+  let queries = 0;
+  const seen: string[] = [];
+  const { default: pg } = await import('pg');
+  const clientQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    queries++;
+    if (process.env.SHOW) seen.push(String((a[0] as { text?: string })?.text ?? a[0]).slice(0, 200));
+    return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
+  } as typeof clientQuery;
+  const inspector = new Session();
+  inspector.connect();
+  if (process.env.PROFILE) {
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await send(drafts);
+  const ms = (performance.now() - started) / count;
+  const { user, system } = process.cpuUsage(cpu);
+  if (process.env.PROFILE) {
+    const { profile } = await inspector.post('Profiler.stop');
+    await writeFile(process.env.PROFILE, JSON.stringify(profile));
+  }
+  process.stdout.write(
+    `submit: ${ms.toFixed(3)} ms/request, ${((user + system) / 1000 / count).toFixed(3)} ms of Node CPU/request, ${(queries / count).toFixed(2)} queries/request\n`,
+  );
+  if (process.env.SHOW) process.stdout.write(`${seen.slice(0, seen.length / count).join('\n')}\n`);
+  server.close();
+} finally {
+  await database.close();
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
