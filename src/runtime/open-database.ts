@@ -9,14 +9,21 @@ export interface OpenDatabase extends Database {
   shutdown(): Promise<void>;
 }
 
-/** `DATABASE_URL` when set; otherwise a real PostgreSQL embedded in the data folder. */
-export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+/**
+ * `DATABASE_URL` when set; otherwise a real PostgreSQL embedded in the data folder (`onProcessRunning`:
+ * as soon as its own process works, see `startEmbeddedPostgres`).
+ */
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  onProcessRunning?: () => void,
+): Promise<OpenDatabase> {
   const onError = (error: Error) => logger.warn({ err: error }, 'idle database connection lost');
   if (config.databaseUrl) {
     const database = connectDatabase(config.databaseUrl, onError);
     return { ...database, url: config.databaseUrl, shutdown: () => database.close() };
   }
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger, onProcessRunning });
   logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   try {
     const url = await ensureDatabaseExists(server.url, 'guichet');
