@@ -56,6 +56,7 @@ export async function startEmbeddedPostgres(options: {
       options.logger.warn({ folders: opened }, 'let the postgres user traverse these folders (o+x)');
   }
   const port = await freePort();
+  let processRunning = options.onProcessRunning;
   const password = 'guichet-embedded';
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -68,7 +69,8 @@ export async function startEmbeddedPostgres(options: {
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message) => {
-      options.onProcessRunning?.();
+      processRunning?.();
+      processRunning = undefined;
       options.logger.trace({ postgres: message.trim() });
     },
     onError: (error) => options.logger.warn({ postgres: String(error).trim() }),
