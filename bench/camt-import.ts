@@ -57,7 +57,7 @@ export async function benchCamtImport(db: Db): Promise<void> {
   // Warm up: a small file through both paths.
   const warm = await billedFees(db, authority.id, 9);
   const warmXml = xmlOf(warm.slice(0, 200), 9);
-  parseCamt054(warmXml);
+  await parseCamt054(warmXml);
   await importCamt(db, warmXml, { authorityId: authority.id, actor: 'bench' });
 
   const references = await billedFees(db, authority.id, 1);

@@ -8,6 +8,14 @@ import path from 'node:path';
 
 const bin = path.resolve(import.meta.dirname, '../bin/guichet.js');
 
+/** The flags `npm start` gives Node (package.json), so that this measures what `npm start` runs. */
+async function npmStartFlags(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
+  return (
+    /\bnode\s+(.*?)\s*bin\/guichet\.js/.exec(manifest.scripts.start)?.[1]?.split(/\s+/).filter(Boolean) ?? []
+  );
+}
+
 async function rssMbOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -20,8 +28,9 @@ export async function benchColdStart(): Promise<{
   rssAfterSettleMb: number;
 }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-cold-'));
+  const flags = await npmStartFlags();
   const began = performance.now();
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [...flags, bin, 'start'], {
     env: { ...process.env, PORT: '0', GUICHET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,24 +5,27 @@ import { cliOptions } from './runtime/cli-options.ts';
 import { openDatabase } from './runtime/open-database.ts';
 
 /**
- * The commands import the whole application (about 3,000 modules, the largest part of a cold start):
- * they load while the embedded PostgreSQL is initialised and started, which runs in its own processes.
+ * The commands import the whole application (about 1,600 modules, the largest part of a cold start).
+ * Node loads ES modules synchronously, the event loop stopped meanwhile: the embedded PostgreSQL's own
+ * process (initdb, then the server) is set going first, so that it works while the application loads.
  */
 async function main(argv: string[]): Promise<number> {
-  const loading = import('./runtime/commands.ts');
-  loading.catch(() => {}); // awaited below; a failure meanwhile is not an unhandled rejection
+  const commands = () => import('./runtime/commands.ts');
   // Before the database is opened: inspecting a payload needs none, and asks one only if reachable.
-  if (argv[0] === 'qr') return (await loading).qrCommand(argv.slice(1));
+  if (argv[0] === 'qr') return (await commands()).qrCommand(argv.slice(1));
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: cliOptions });
   const [command, sub] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${(await loading).usage}\n`);
+    process.stdout.write(`${(await commands()).usage}\n`);
     return command || values.help ? 0 : 1;
   }
   // `start` is the demo: the development identity provider and the simulators come with it.
   const config = loadConfig(command === 'start' ? { GUICHET_DEMO: 'true', ...process.env } : process.env);
   const logger = createLogger(config.logLevel);
-  const [opened, loaded] = await Promise.allSettled([openDatabase(config, logger), loading]);
+  const postgresRunning = Promise.withResolvers<void>();
+  const opening = openDatabase(config, logger, postgresRunning.resolve);
+  await Promise.race([postgresRunning.promise, opening.catch(() => {})]);
+  const [opened, loaded] = await Promise.allSettled([opening, commands()]);
   if (opened.status === 'rejected') throw opened.reason;
   const database = opened.value;
   try {

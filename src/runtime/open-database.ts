@@ -1,5 +1,5 @@
 import type { Config } from '../platform/config/config.ts';
-import { connectDatabase, type Database, ensureDatabaseExists } from '../platform/database/database.ts';
+import type { Database } from '../platform/database/database.ts';
 import { startEmbeddedPostgres } from '../platform/database/embedded-postgres.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 
@@ -9,16 +9,27 @@ export interface OpenDatabase extends Database {
   shutdown(): Promise<void>;
 }
 
-/** `DATABASE_URL` when set; otherwise a real PostgreSQL embedded in the data folder. */
-export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+/**
+ * `DATABASE_URL` when set; otherwise a real PostgreSQL embedded in the data folder (`onProcessRunning`:
+ * as soon as its own process works, see `startEmbeddedPostgres`).
+ */
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  onProcessRunning?: () => void,
+): Promise<OpenDatabase> {
   const onError = (error: Error) => logger.warn({ err: error }, 'idle database connection lost');
+  // Kysely and pg (~290 modules) load once PostgreSQL's own process works, not before it starts.
+  const connecting = () => import('../platform/database/database.ts');
   if (config.databaseUrl) {
+    const { connectDatabase } = await connecting();
     const database = connectDatabase(config.databaseUrl, onError);
     return { ...database, url: config.databaseUrl, shutdown: () => database.close() };
   }
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger, onProcessRunning });
   logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   try {
+    const { connectDatabase, ensureDatabaseExists } = await connecting();
     const url = await ensureDatabaseExists(server.url, 'guichet');
     const database = connectDatabase(url, onError);
     return {

@@ -15,11 +15,21 @@ import { connectDemoHealthRegister } from './demo-health.ts';
  * OpenID client it signs people in with, as Sion's IT would register it.
  */
 export async function connectDemoApps(db: Db, keys: MasterKey[], url: string): Promise<void> {
-  await connectCommunalErp(db, url);
-  await connectNarcoticsRegister(db, url);
-  await connectDebtRegister(db, url);
-  await connectTaxSystem(db, url);
-  await connectDemoHealthRegister(db, url);
+  // The applications know nothing of each other (each its own key, settings and subscriptions): they
+  // connect side by side, every one of them done (or failed) before Guichet says it is ready.
+  const connected = await Promise.allSettled([
+    connectCommunalErp(db, url),
+    connectNarcoticsRegister(db, url),
+    connectDebtRegister(db, url),
+    connectTaxSystem(db, url),
+    connectDemoHealthRegister(db, url),
+    connectSionApp(db, keys, url),
+  ]);
+  const failed = connected.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function connectSionApp(db: Db, keys: MasterKey[], url: string): Promise<void> {
   if ((await sionAppSettings(db))?.guichet_url === url) return;
   const sion = await getAuthorityBySlug(db, 'sion');
   if (!sion) return;

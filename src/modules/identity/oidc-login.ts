@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
 import * as client from 'openid-client';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
@@ -116,9 +116,10 @@ export class OidcRelyingParty {
     const configuration = await this.discover();
     const jwksUri = configuration.serverMetadata().jwks_uri;
     if (!jwksUri) return undefined;
-    this.jwks ??= createRemoteJWKSet(new URL(jwksUri));
+    const jose = await import('jose'); // loaded at the first logout token, not at every start
+    this.jwks ??= jose.createRemoteJWKSet(new URL(jwksUri));
     try {
-      const { payload } = await jwtVerify(token, this.jwks, {
+      const { payload } = await jose.jwtVerify(token, this.jwks, {
         issuer: configuration.serverMetadata().issuer,
         audience: this.provider.clientId,
         maxTokenAge: '2 minutes',
@@ -135,7 +136,7 @@ export class OidcRelyingParty {
     }
   }
 
-  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private jwks: ReturnType<typeof Jose.createRemoteJWKSet> | undefined;
 
   private mapClaims(all: Record<string, unknown>): PersonClaims {
     const names = this.provider.claims;

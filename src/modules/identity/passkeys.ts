@@ -1,13 +1,9 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
@@ -29,6 +25,10 @@ export function relyingParty(publicUrl: string): RelyingParty {
 
 const passkeys = (db: Db) => tablesOf<IdentityTables>(db);
 
+// @simplewebauthn/server and its X.509 and ASN.1 libraries (~230 modules) load with the first passkey
+// ceremony, not at every start.
+const webAuthn = () => import('@simplewebauthn/server');
+
 export async function registrationOptions(
   db: Db,
   rp: RelyingParty,
@@ -39,6 +39,7 @@ export async function registrationOptions(
     .select(['id', 'transports'])
     .where('person_id', '=', person.id)
     .execute();
+  const { generateRegistrationOptions } = await webAuthn();
   return generateRegistrationOptions({
     rpName: 'Guichet',
     rpID: rp.id,
@@ -61,6 +62,7 @@ export async function registerPasskey(
   expectedChallenge: string,
   response: RegistrationResponseJSON,
 ): Promise<boolean> {
+  const { verifyRegistrationResponse } = await webAuthn();
   const verification = await verifyRegistrationResponse({
     response,
     expectedChallenge,
@@ -99,7 +101,10 @@ export async function registerPasskey(
   return true;
 }
 
-export function authenticationOptions(rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function authenticationOptions(
+  rp: RelyingParty,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const { generateAuthenticationOptions } = await webAuthn();
   // Discoverable credentials: the person picks their passkey, no e-mail typed first.
   return generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' });
 }
@@ -117,6 +122,7 @@ export async function authenticateWithPasskey(
     .where('id', '=', response.id)
     .executeTakeFirst();
   if (!stored) return undefined;
+  const { verifyAuthenticationResponse } = await webAuthn();
   const verification = await verifyAuthenticationResponse({
     response,
     expectedChallenge,

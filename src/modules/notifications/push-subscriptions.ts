@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import webpush from 'web-push';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { httpStatusError } from './permanent-failure.ts';
@@ -14,11 +13,14 @@ export interface BrowserSubscription {
 
 const notifications = (db: Db) => tablesOf<NotificationsTables>(db);
 
+// web-push and its ASN.1 and JWS libraries load with the first key or push, not at every start.
+const webPush = async () => (await import('web-push')).default;
+
 /** The VAPID key pair that identifies Guichet to push services; made on first use, then shared. */
 export async function vapidKeys(db: Db): Promise<{ publicKey: string; privateKey: string }> {
   const stored = await notifications(db).selectFrom('vapid_keys').selectAll().executeTakeFirst();
   if (stored) return { publicKey: stored.public_key, privateKey: stored.private_key };
-  const keys = webpush.generateVAPIDKeys();
+  const keys = (await webPush()).generateVAPIDKeys();
   await notifications(db)
     .insertInto('vapid_keys')
     .values({ id: 1, public_key: keys.publicKey, private_key: keys.privateKey })
@@ -112,7 +114,7 @@ export async function sendPush(
   contact: string,
 ): Promise<void> {
   const keys = await vapidKeys(db);
-  const request = webpush.generateRequestDetails(
+  const request = (await webPush()).generateRequestDetails(
     { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
     JSON.stringify(payload),
     {

@@ -54,7 +54,7 @@ export async function importCamt(
   xml: string,
   request: { authorityId?: string; actor: string },
 ): Promise<ImportSummary> {
-  const { messageId, credits, skipped } = parseCamt054(xml);
+  const { messageId, credits, skipped } = await parseCamt054(xml);
   const summary: ImportSummary = {
     messageId,
     credits: 0,

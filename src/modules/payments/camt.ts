@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 
 /**
  * Reading ISO 20022 camt.054 (BankToCustomerDebitCreditNotification) as Swiss banks send it (Swiss
@@ -34,7 +34,9 @@ export class CamtError extends Error {}
 type Node = Record<string, unknown>;
 
 const repeated = new Set(['Ntfctn', 'Ntry', 'TxDtls', 'Ustrd', 'Strd', 'AddtlRmtInf']);
-const parser = new XMLParser({
+// fast-xml-parser (~40 modules) loads with the first bank file, not at every start.
+let parser: XMLParser | undefined;
+const parserOptions: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -42,7 +44,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => repeated.has(name),
-});
+};
 
 const child = (node: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Node)[key] : undefined), node);
@@ -79,11 +81,15 @@ const partyName = (party: unknown) => text(party, 'Nm') ?? text(party, 'Pty', 'N
 export const compactReference = (reference: string) => reference.replace(/\s+/g, '').toUpperCase();
 
 /** Parses a camt.054 file; throws `CamtError` (saying where) for anything that is not one. */
-export function parseCamt054(xml: string): { messageId: string; credits: BankCredit[]; skipped: number } {
+export async function parseCamt054(
+  xml: string,
+): Promise<{ messageId: string; credits: BankCredit[]; skipped: number }> {
   // Bank files never carry a DTD; refusing one closes the door to entity expansion.
   if (/<!DOCTYPE/i.test(xml)) throw new CamtError('a document type declaration is not allowed');
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new CamtError(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  parser ??= new XMLParser(parserOptions);
   const document = child(parser.parse(xml), 'Document');
   const message = /urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\.\d{3})\.\d{3}\.\d{2}/.exec(xml)?.[1];
   if (message && message !== 'camt.054')

@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import { SwissQRBill } from 'swissqrbill/pdf';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { formatReference } from './qr-bill-reference.ts';
 
@@ -86,7 +84,12 @@ const addressOf = (a: StructuredAddress) => ({
  * QR code at the bottom (Swiss Implementation Guidelines QR-bill 2.3, drawn by `swissqrbill`). This is
  * the seam the seal goes through: the issuing function takes these bytes.
  */
-export function qrBillPdf(bill: QrBill): Promise<Buffer> {
+export async function qrBillPdf(bill: QrBill): Promise<Buffer> {
+  // pdfkit and swissqrbill load with the first bill, not at every start.
+  const [{ default: PDFDocument }, { SwissQRBill }] = await Promise.all([
+    import('pdfkit'),
+    import('swissqrbill/pdf'),
+  ]);
   const qrBill = new SwissQRBill(
     {
       creditor: { ...addressOf(bill.creditor), account: bill.account.replace(/\s/g, '') },

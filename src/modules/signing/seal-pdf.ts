@@ -1,7 +1,3 @@
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf } from '@signpdf/signpdf';
-import { Signer as SignPdfSigner } from '@signpdf/utils';
-import { PDFDocument } from 'pdf-lib';
 import { getAuthorityById } from '../authorities/index.ts';
 import type { SealContext } from './context.ts';
 import { currentSealKey } from './seal-keys.ts';
@@ -35,6 +31,14 @@ export async function signPdf(
   signer: Signer,
   labels: { name: string; reason: string },
 ): Promise<Uint8Array> {
+  // pdf-lib and @signpdf (~220 modules) load with the first seal, not at every start.
+  const [{ pdflibAddPlaceholder }, { SignPdf }, { Signer: SignPdfSigner }, { PDFDocument }] =
+    await Promise.all([
+      import('@signpdf/placeholder-pdf-lib'),
+      import('@signpdf/signpdf'),
+      import('@signpdf/utils'),
+      import('pdf-lib'),
+    ]);
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   pdflibAddPlaceholder({
     pdfDoc: document,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import QRCode from 'qrcode';
 import { loggedInPerson, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -35,6 +34,7 @@ export function walletRoutes(platform: Platform): RouteDef[] {
         const names = new Map(
           (await listAuthorities(db)).map((a) => [a.id, pick(a.names, c.var.locale, a.languages)]),
         );
+        const { default: QRCode } = await import('qrcode'); // loaded at the first QR code, not at every start
         const entries = await Promise.all(
           items.map(async (item) => ({
             ...item,

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../database/database.ts';
-import { loadOrCreateSetting } from '../http/session.ts';
 
 /** A master key from configuration; the first one configured seals what is new. */
 export interface MasterKey {
@@ -83,11 +82,16 @@ const loaded = new WeakMap<Db, Promise<MasterKey[]>>();
 export function masterKeysFor(config: Config, db: Db): Promise<MasterKey[]> {
   let keys = loaded.get(db);
   if (!keys) {
-    keys = (async () =>
-      configuredMasterKeys(config) ??
-      parseMasterKeys(
+    keys = (async () => {
+      const configured = configuredMasterKeys(config);
+      if (configured) return configured;
+      // Imported here, not above: the configuration (which reads MASTER_KEYS) is loaded before the
+      // embedded PostgreSQL starts, and must not bring the database layer with it (see src/cli.ts).
+      const { loadOrCreateSetting } = await import('../http/session.ts');
+      return parseMasterKeys(
         `demo:${await loadOrCreateSetting(db, 'demo_document_master_key', () => randomBytes(32).toString('base64'))}`,
-      ))();
+      );
+    })();
     loaded.set(db, keys);
   }
   return keys;

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CallbackContext, Jwk, JwtSigner } from '@openid4vc/oauth2';
 import { clientAuthenticationNone } from '@openid4vc/oauth2';
 import { ES256 } from '@sd-jwt/crypto-nodejs';
-import { importJWK, jwtVerify, SignJWT } from 'jose';
 
 /**
  * The small common ground of the e-ID simulators (verifier, issuer, wallet): ES256 keys named as
@@ -39,6 +38,7 @@ export async function signJwt(
   header: Record<string, unknown>,
   payload: Record<string, unknown>,
 ): Promise<string> {
+  const { importJWK, SignJWT } = await import('jose'); // loaded at the first credential, not at every start
   return new SignJWT(payload)
     .setProtectedHeader({ ...header, alg: 'ES256' })
     .sign(await importJWK(jwk, 'ES256'));
@@ -49,6 +49,7 @@ export async function verifyJwt(
   compact: string,
   jwk: Jwk,
 ): Promise<{ header: Record<string, unknown>; payload: Record<string, unknown> }> {
+  const { importJWK, jwtVerify } = await import('jose');
   const { protectedHeader, payload } = await jwtVerify(compact, await importJWK(publicJwkOf(jwk), 'ES256'), {
     algorithms: ['ES256'],
   });

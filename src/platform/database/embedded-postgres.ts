@@ -32,6 +32,11 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   logger: Logger;
   persistent?: boolean;
+  /**
+   * Called once, at the first line PostgreSQL's own process (initdb, or the server) writes: from then on
+   * it works in its own process, and this one may be busy (loading the application) without delaying it.
+   */
+  onProcessRunning?: () => void;
 }): Promise<RunningPostgres> {
   const databaseDir = path.join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
@@ -51,6 +56,7 @@ export async function startEmbeddedPostgres(options: {
       options.logger.warn({ folders: opened }, 'let the postgres user traverse these folders (o+x)');
   }
   const port = await freePort();
+  let processRunning = options.onProcessRunning;
   const password = 'guichet-embedded';
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -62,7 +68,11 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => options.logger.trace({ postgres: message.trim() }),
+    onLog: (message) => {
+      processRunning?.();
+      processRunning = undefined;
+      options.logger.trace({ postgres: message.trim() });
+    },
     onError: (error) => options.logger.warn({ postgres: String(error).trim() }),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();

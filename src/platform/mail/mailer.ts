@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../logging/logger.ts';
 
 export interface Mail {
@@ -37,7 +37,7 @@ export function createMailer(options: {
     };
   }
   const url = new URL(options.smtpUrl);
-  const transport = nodemailer.createTransport({
+  const transportOptions = {
     host: url.hostname,
     port: Number(url.port || 587),
     secure: url.protocol === 'smtps:',
@@ -47,9 +47,12 @@ export function createMailer(options: {
     // Only a server on this machine (tests, a local relay) may be spoken to without TLS.
     ignoreTLS: ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
     connectionTimeout: 10_000,
-  });
+  };
+  let transport: Transporter | undefined;
   return {
     async send(mail) {
+      // nodemailer loads with the first mail sent, not at every start.
+      transport ??= (await import('nodemailer')).default.createTransport(transportOptions);
       await transport.sendMail({ from: options.from, ...mail });
     },
   };

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { findPdfActiveContent } from './pdf-content.ts';
 import { findSecondContainer } from './polyglot.ts';
 import { maxImagePixels, type UploadRefusal } from './refusal.ts';
@@ -64,6 +62,8 @@ export async function inspectUpload(
     refusal: { code, accepted, detail },
   });
   if (bytes.length === 0) return refuse('empty');
+  // file-type (with its tokenizers) and sharp load with the first upload, not at every start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = looksLikeMarkup(bytes) ? { ext: 'html' } : await fileTypeFromBuffer(bytes);
   const kind = detected ? kindOfExtension[detected.ext] : textKind(bytes);
   if (!kind || !accepted.includes(kind)) {
@@ -108,6 +108,7 @@ function textKind(bytes: Uint8Array): UploadKind | undefined {
 
 /** Width × height from the header, without decoding the image. */
 async function pixelsOf(bytes: Uint8Array): Promise<number | undefined> {
+  const { default: sharp } = await import('sharp');
   try {
     const { width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
     return width && height ? width * height : undefined;

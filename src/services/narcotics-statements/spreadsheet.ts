@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawRow } from './statement-rows.ts';
 
 /**
@@ -57,6 +57,10 @@ export function parseCsv(bytes: Uint8Array): RawRow[] {
   }
 }
 
+// exceljs and what it brings (jszip, unzipper, archiver: ~400 modules) load at the first workbook,
+// not at every start.
+const loadExcelJs = async () => (await import('exceljs')).default;
+
 /** A cell as the person sees it in Excel: a number as typed, a formula's result, rich text joined. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -72,7 +76,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first sheet of an xlsx workbook. */
 export async function parseXlsx(bytes: Uint8Array): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
@@ -92,7 +96,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<RawRow[]> {
 
 /** The template to download: the header, and a line showing how one is filled in. */
 export async function templateXlsx(example: RawRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet('Stupéfiants');
   sheet.addRow(templateHeader).font = { bold: true };
   for (const row of example)

@@ -62,16 +62,23 @@ export async function connectNarcoticsRegister(db: Db, guichetUrl: string): Prom
     .select(['s.pharmacy_uid', 'p.name', 's.month', 's.lines'])
     .where('s.received_from', '=', 'paper')
     .execute();
-  for (const statement of paper)
-    await callApi(guichetUrl, settings.api_key, '/api/v1/narcotics-statements', {
-      method: 'POST',
-      idempotencyKey: `narcotics-register-${statement.pharmacy_uid}-${statement.month}`,
-      body: {
-        month: statement.month,
-        pharmacy: { uid: statement.pharmacy_uid, name: statement.name },
-        lines: statement.lines,
-      },
-    });
+  // Each month is recorded on its own (the controls read them together, later): sent side by side, and
+  // all of them answered before the history counts as sent.
+  const sent = await Promise.allSettled(
+    paper.map((statement) =>
+      callApi(guichetUrl, settings.api_key, '/api/v1/narcotics-statements', {
+        method: 'POST',
+        idempotencyKey: `narcotics-register-${statement.pharmacy_uid}-${statement.month}`,
+        body: {
+          month: statement.month,
+          pharmacy: { uid: statement.pharmacy_uid, name: statement.name },
+          lines: statement.lines,
+        },
+      }),
+    ),
+  );
+  const failed = sent.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   await register(db)
     .updateTable('simulator_narcotics_settings')
     .set({ history_sent_at: new Date() })

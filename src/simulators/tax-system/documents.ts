@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import { SwissQRBill } from 'swissqrbill/pdf';
 import type { AccountEntry, DocumentKind, TaxDocument, Taxpayer } from './store.ts';
 
 /** What each kind of document is called, in the languages the tax system writes. */
@@ -33,7 +31,9 @@ export const taxCreditor = {
 
 const amount = (cents: number) => `CHF ${(cents / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, "'")}`;
 
-function pdf(draw: (doc: PDFKit.PDFDocument) => void, title: string): Promise<Buffer> {
+// pdfkit and swissqrbill load with the first document asked, not at every start.
+async function pdf(draw: (doc: PDFKit.PDFDocument) => void, title: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: office.fr } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -65,7 +65,8 @@ export function documentPdf(taxpayer: Taxpayer, document: TaxDocument): Promise<
 }
 
 /** The QR-bill of an open invoice: what is still owed, with the invoice's own QR reference. */
-export function invoiceQrBill(taxpayer: Taxpayer, entry: AccountEntry): Promise<Buffer> {
+export async function invoiceQrBill(taxpayer: Taxpayer, entry: AccountEntry): Promise<Buffer> {
+  const { SwissQRBill } = await import('swissqrbill/pdf');
   const owed = entry.invoiced_cents - entry.paid_cents;
   const bill = new SwissQRBill(
     {

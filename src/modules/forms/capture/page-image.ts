@@ -1,4 +1,5 @@
-import sharp from 'sharp';
+// sharp (libvips) loads with the first page measured, not at every start.
+const loadSharp = async () => (await import('sharp')).default;
 
 /** What a page may be told before it is sent: each is measured, never guessed from the file. */
 export type PageHint = 'tooDark' | 'tooSmall' | 'blurred';
@@ -35,6 +36,7 @@ const sharpnessSide = 512;
 
 /** Brightness, sharpness and size of an image, upright (EXIF orientation applied). */
 export async function measureQuality(bytes: Uint8Array): Promise<PageQuality> {
+  const sharp = await loadSharp();
   const upright = sharp(bytes, { limitInputPixels: maxInputPixels }).rotate();
   const {
     width = 0,
@@ -74,6 +76,7 @@ export async function normalisePage(
 ): Promise<NormalisedPage> {
   const quality = await measureQuality(bytes);
   const landscape = quality.width > quality.height;
+  const sharp = await loadSharp();
   let image = sharp(bytes, { limitInputPixels: maxInputPixels })
     .rotate()
     .resize(landscape ? pageLongSide : pageShortSide, landscape ? pageShortSide : pageLongSide, {

@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
+// pdf-lib (~200 modules with its fonts) loads with the first PDF made or read, not at every start.
+const loadPdfLib = () => import('pdf-lib');
 
 const a4 = { short: 595.28, long: 841.89 };
 const margin = 18;
@@ -12,6 +13,7 @@ export async function pdfFromPages(
   pages: { jpeg: Uint8Array; width: number; height: number }[],
   title: string,
 ): Promise<Uint8Array> {
+  const { PDFDocument } = await loadPdfLib();
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setProducer('Guichet');
@@ -39,5 +41,6 @@ export async function pdfFromPages(
 
 /** The pages of a PDF sent as it is (checked safe by the upload path before). */
 export async function countPdfPages(bytes: Uint8Array): Promise<number> {
+  const { PDFDocument } = await loadPdfLib();
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
@@ -79,6 +78,7 @@ export async function applyCaptureAction(
     if (action === `phone:${field.id}`) {
       const { token, code } = await openCapture(db, draftId, field.id);
       const link = `${input.publicUrl}/scan/${token}`;
+      const { default: QRCode } = await import('qrcode'); // loaded at the first QR code, not at every start
       const qrSvg = await QRCode.toString(link, {
         type: 'svg',
         errorCorrectionLevel: 'M',

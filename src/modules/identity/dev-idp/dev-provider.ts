@@ -1,4 +1,4 @@
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { postgresAdapter, signingKeys } from '../openid-provider/postgres-adapter.ts';
@@ -19,6 +19,8 @@ export async function createDevIdentityProvider(options: {
   clientSecret: string;
   cookieKeys: string[];
 }) {
+  // oidc-provider and Koa (~240 modules) load with the provider, at its first request.
+  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(`${options.publicUrl}${DEV_IDP_PREFIX}`, {
     adapter: postgresAdapter(options.db, options.keys, 'dev'),
     clients: [

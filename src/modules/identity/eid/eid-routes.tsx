@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { RouteContext, RouteDef } from '../../../platform/http/route.ts';
 import type { Platform } from '../../../platform/module.ts';
 import { normaliseAvs } from '../avs-number.ts';
@@ -157,6 +156,7 @@ export function eidRoutes(platform: Platform, firstLogin: FirstLogin): RouteDef[
           const loggedIn = pending.stepUp ? sessionAuth(c.var.session)?.personId : undefined;
           return finish(c, await resolveEidPerson(db, claims, loggedIn), pending, claims);
         }
+        const { default: QRCode } = await import('qrcode'); // loaded at the first QR code, not at every start
         const qrSvg = await QRCode.toString(pending.deepLink, {
           type: 'svg',
           errorCorrectionLevel: 'M',

@@ -1,4 +1,3 @@
-import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { apiAudience } from './guichet-provider.ts';
@@ -18,6 +17,7 @@ export async function verifyApiAccessToken(
   token: string,
   now = new Date(),
 ): Promise<{ clientId: string; scopes: string[] } | null> {
+  const { createLocalJWKSet, jwtVerify } = await import('jose'); // loaded at the first token, not at every start
   const jwks = createLocalJWKSet({
     keys: (await signingKeys(db, keys, 'guichet')).map(
       (jwk) => Object.fromEntries(Object.entries(jwk).filter(([name]) => !privateMembers.has(name))) as never,

@@ -1,4 +1,4 @@
-import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { MasterKey } from '../../../platform/crypto/master-keys.ts';
 import { mac, type Secrets } from '../../../platform/crypto/secrets.ts';
 import type { Db } from '../../../platform/database/database.ts';
@@ -56,6 +56,8 @@ export async function createGuichetProvider(options: {
   const { db, secrets } = options;
   // Never rotated in practice: a new generation gives every application new subjects (see README).
   const subjects = secrets.current('oidc-subjects');
+  // oidc-provider and Koa (~240 modules) load with the provider, at the first /oidc request.
+  const { default: Provider, errors } = await import('oidc-provider');
   return new Provider(options.publicUrl, {
     adapter: postgresAdapter(db, options.keys, 'guichet'),
     jwks: { keys: (await signingKeys(db, options.keys, 'guichet')) as never[] },

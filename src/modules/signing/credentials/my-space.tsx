@@ -1,5 +1,4 @@
 import { raw } from 'hono/html';
-import QRCode from 'qrcode';
 import type { MySpaceSection, Platform } from '../../../platform/module.ts';
 import { credentialMessages } from './messages.ts';
 import { listWalletCredentials } from './wallet-credentials.ts';
@@ -17,6 +16,7 @@ export function walletCredentialsMySpace(platform: Platform): MySpaceSection {
       const credentials = await listWalletCredentials(platform.db, actor.account.id);
       if (credentials.length === 0) return null;
       const t = credentialMessages.translator(c.var.locale);
+      const { default: QRCode } = await import('qrcode'); // loaded at the first QR code, not at every start
       const items = await Promise.all(
         credentials.map(async (credential) => ({
           ...credential,

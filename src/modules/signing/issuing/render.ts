@@ -1,7 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { formatDate } from '../../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import type { Authority } from '../../authorities/index.ts';
@@ -55,6 +53,11 @@ export async function renderIssuedPdf(layout: Layout): Promise<Buffer> {
   const { authority, language, content } = layout;
   const t = issuingMessages.translator(language);
   const authorityName = pick(authority.names, language, authority.languages);
+  // pdfkit and qrcode (~100 modules) load with the first document issued, not at every start.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([
+    import('pdfkit'),
+    import('qrcode'),
+  ]);
   const qr = await QRCode.toBuffer(layout.qrPayload, { errorCorrectionLevel: 'Q', margin: 4, scale: 4 });
   const doc = new PDFDocument({
     size: 'A4',

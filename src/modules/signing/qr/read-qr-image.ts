@@ -1,8 +1,5 @@
-import jsQRModule from 'jsqr';
-import sharp, { type OutputInfo } from 'sharp';
-
-// jsqr is CommonJS with a `default` export in its types: under Node's ESM the import is the function.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+import type jsQRModule from 'jsqr';
+import type { OutputInfo } from 'sharp';
 
 /**
  * The text of the QR code in a PNG or JPEG (a scan, a photo, a rendered page); throws
@@ -16,6 +13,10 @@ export class NoQrCode extends Error {
 }
 
 export async function readQrImage(image: Uint8Array): Promise<string> {
+  // sharp (libvips) and jsqr load with the first image read, not at every start.
+  const [{ default: sharp }, { default: jsQRModule }] = await Promise.all([import('sharp'), import('jsqr')]);
+  // jsqr is CommonJS with a `default` export in its types: under Node's ESM the import is the function.
+  const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
   let raw: { data: Buffer; info: OutputInfo };
   try {
     raw = await sharp(image)
