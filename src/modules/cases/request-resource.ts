@@ -8,7 +8,7 @@ import { listForAccount, listPageForAccount } from './cases.ts';
 /** What the policy decides on for a request: whose it is, who handles it, its service's theme. */
 export async function requestResource(
   db: Db,
-  item: Case,
+  item: Pick<Case, 'form_id' | 'authority_id' | 'account_id' | 'mandate_id'>,
   transitionRoles?: StaffRole[],
 ): Promise<RequestResource> {
   const theme = (await getForm(db, item.form_id))?.theme ?? undefined;

@@ -53,6 +53,17 @@ describe('the citizen’s request list', () => {
     expect((await page(back.previous ?? '')).references).toEqual(pages[0]?.references);
   });
 
+  it('sums them up on "my space" without listing them all: the count, and the latest few awaiting an answer', async () => {
+    await sql`update cases set status = 'awaiting_complement'
+      where reference in (select reference from cases where reference like 'PAGE-%' order by reference limit 7)`.execute(
+      testApp.database.db,
+    );
+    const html = await (await testApp.app.request('/my')).text();
+    expect(html).toContain(`Demandes en cours : ${total}`);
+    expect(html.match(/attend votre réponse/g)).toHaveLength(5);
+    expect(html).toContain('PAGE-001 attend votre réponse');
+  });
+
   it('ignores a cursor that is not one of the account’s requests', async () => {
     const other = await page('/requests?after=not-an-id');
     expect(other.references).toHaveLength(requestsPageSize);
