@@ -5,7 +5,7 @@ import { backOfficeDesks } from './back-office-desks.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { backOfficeHome } from './back-office-routes.tsx';
 import { caseMessages } from './messages.ts';
-import { requestSummary } from './request-summary.ts';
+import { type Group, requestGroups, requestSummary } from './request-summary.ts';
 import { QueueList } from './views/back-office-page.tsx';
 
 /** For staff: the queues of each authority whose requests they process, as on the back office's home. */
@@ -34,9 +34,10 @@ async function waitingWork(platform: Platform, c: RouteContext, actor: PersonAct
 export function casesMySpace(platform: Platform): MySpaceSection {
   return {
     order: 15,
-    async render(c, actor) {
+    summary: (actor) => requestGroups(actor.account.id),
+    async render(c, actor, summary) {
       const work = await waitingWork(platform, c, actor);
-      const requests = await ownRequests(platform, c, actor);
+      const requests = await ownRequests(platform, c, actor, summary as Group[]);
       return work || requests ? (
         <>
           {work}
@@ -44,13 +45,16 @@ export function casesMySpace(platform: Platform): MySpaceSection {
         </>
       ) : null;
     },
-    awaiting: async (_personId, accountId) => (await requestSummary(platform.db, accountId)).awaiting,
+    awaiting: async (_personId, accountId) => {
+      const groups = (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ?? [];
+      return (await requestSummary(platform.db, groups)).awaiting;
+    },
   };
 }
 
 /** The requests of the account in use: how many are open, and those waiting for the requester. */
-async function ownRequests(platform: Platform, c: RouteContext, actor: PersonActor) {
-  const { open, awaiting, latestAwaiting } = await requestSummary(platform.db, actor.account.id, actor);
+async function ownRequests(platform: Platform, c: RouteContext, actor: PersonActor, groups: Group[]) {
+  const { open, awaiting, latestAwaiting } = await requestSummary(platform.db, groups, actor);
   if (open === 0) return null;
   const t = caseMessages.translator(c.var.locale);
   return (

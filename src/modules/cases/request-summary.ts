@@ -12,13 +12,13 @@ export interface RequestSummary {
   latestAwaiting: { id: string; reference: string }[];
 }
 
-interface Group {
+export interface Group {
   form_id: string;
   authority_id: string;
   account_id: string;
   mandate_id: string | null;
   status: string;
-  n: string;
+  n: number | string;
   latest: { id: string; reference: string }[];
   definition: Workflow | null;
 }
@@ -28,23 +28,25 @@ const shown = 5;
 
 /**
  * The account's requests counted by what the policy and the workflow decide on (form, authority,
- * mandate, status): one statement and one decision per group, however many requests the account has.
- * With `actor`, only the groups the actor may view (as `requestsVisibleTo` decides for each request).
+ * mandate, status), as one JSON value: one row per group, however many requests the account has.
  */
-export async function requestSummary(
-  db: Db,
-  accountId: string,
-  actor?: PersonActor,
-): Promise<RequestSummary> {
-  const { rows } = await sql<Group>`
-    select c.form_id, c.authority_id, c.account_id, c.mandate_id, c.status, count(*) as n,
-      to_json((array_agg(json_build_object('id', c.id, 'reference', c.reference)
-        order by c.created_at desc, c.id desc))[1:${shown}]) as latest,
-      (select w.definition from case_workflows w where w.form_id = c.form_id) as definition
-    from cases c where c.account_id = ${accountId}
-    group by c.form_id, c.authority_id, c.account_id, c.mandate_id, c.status`.execute(db);
+export function requestGroups(accountId: string) {
+  return sql<{ groups: Group[] }>`select coalesce(json_agg(g), '[]') as groups from (
+      select c.form_id, c.authority_id, c.account_id, c.mandate_id, c.status, count(*) as n,
+        to_json((array_agg(json_build_object('id', c.id, 'reference', c.reference)
+          order by c.created_at desc, c.id desc))[1:${shown}]) as latest,
+        (select w.definition from case_workflows w where w.form_id = c.form_id) as definition
+      from cases c where c.account_id = ${accountId}
+      group by c.form_id, c.authority_id, c.account_id, c.mandate_id, c.status) g`;
+}
+
+/**
+ * The groups summed up: one policy decision per group, as `requestsVisibleTo` decides for each of its
+ * requests (the decision reads only what the group shares). Without `actor`, every group counts.
+ */
+export async function requestSummary(db: Db, groups: Group[], actor?: PersonActor): Promise<RequestSummary> {
   const summary: RequestSummary = { open: 0, awaiting: 0, latestAwaiting: [] };
-  for (const group of rows) {
+  for (const group of groups) {
     const status = (group.definition ?? defaultWorkflow).statuses[group.status];
     if (status?.final) continue;
     if (actor && !(await can(db, actor, 'request.view', await requestResource(db, group))).allowed) continue;
