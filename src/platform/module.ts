@@ -47,9 +47,9 @@ export interface MySpaceSection {
   /**
    * The section's figures for the account in use as one SQL expression (a scalar subquery, JSON when
    * it is more than a number): the page reads every section's in a single statement, one round trip
-   * for the whole page, and hands each its own value in `render`.
+   * for the whole page, and hands each its own value in `render`. Null: `render` reads its own.
    */
-  summary?(actor: PersonActor): Expression<unknown>;
+  summary?(actor: PersonActor): Expression<unknown> | null;
   /** What the module has for the account in use, or null when it has nothing to say. */
   render(c: RouteContext, actor: PersonActor, summary?: unknown): Promise<Child | null>;
   /** How many things wait for the person in one of the other accounts they may use. */

@@ -12,9 +12,10 @@ export async function readSummaries(
   sections: MySpaceSection[],
   actor: PersonActor,
 ): Promise<unknown[]> {
-  const columns = sections.flatMap((section, i) =>
-    section.summary ? [sql`(${section.summary(actor)}) as ${sql.ref(`s${i}`)}`] : [],
-  );
+  const columns = sections.flatMap((section, i) => {
+    const summary = section.summary?.(actor);
+    return summary ? [sql`(${summary}) as ${sql.ref(`s${i}`)}`] : [];
+  });
   if (columns.length === 0) return [];
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(db);
   return sections.map((_, i) => rows[0]?.[`s${i}`]);
