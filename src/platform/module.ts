@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Expression } from 'kysely';
 import type { Config } from './config/config.ts';
 import type { Secrets } from './crypto/secrets.ts';
 import type { Db } from './database/database.ts';
@@ -43,8 +44,14 @@ export interface Platform {
 export interface MySpaceSection {
   /** Where on the page: lower first. */
   order: number;
+  /**
+   * The section's figures for the account in use as one SQL expression (a scalar subquery, JSON when
+   * it is more than a number): the page reads every section's in a single statement, one round trip
+   * for the whole page, and hands each its own value in `render`. Null: `render` reads its own.
+   */
+  summary?(actor: PersonActor): Expression<unknown> | null;
   /** What the module has for the account in use, or null when it has nothing to say. */
-  render(c: RouteContext, actor: PersonActor): Promise<Child | null>;
+  render(c: RouteContext, actor: PersonActor, summary?: unknown): Promise<Child | null>;
   /** How many things wait for the person in one of the other accounts they may use. */
   awaiting(personId: string, accountId: string): Promise<number>;
 }

@@ -18,6 +18,7 @@ import { can } from '../policy/index.ts';
 import { accessLogRoutes } from './access-log-routes.tsx';
 import { accountAccess, getAccount, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
+import { readSummaries } from './my-space-summaries.ts';
 import {
   type NotificationChoices,
   notificationChannels,
@@ -175,7 +176,9 @@ export function accountRoutes(platform: Platform): RouteDef[] {
         const sections = platform.mySpaceSections();
         // The sections and the list of the person's other accounts are independent: read at once.
         const [rendered, own, principals] = await Promise.all([
-          Promise.all(sections.map((s) => s.render(c, actor))).then((all) => all.filter(Boolean)),
+          readSummaries(db, sections, actor)
+            .then((summaries) => Promise.all(sections.map((s, i) => s.render(c, actor, summaries[i]))))
+            .then((all) => all.filter(Boolean)),
           listAccountsOf(db, actor.id),
           principalsOf(db, actor.id),
         ]);

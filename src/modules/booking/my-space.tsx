@@ -5,34 +5,32 @@ import { bookingTables } from './resources.ts';
 
 /** The account's bookings to come in "my space"; a slot held and not yet paid is what awaits. */
 export function bookingMySpace(platform: Platform): MySpaceSection {
-  const count = async (accountId: string, statuses: string[]) =>
-    Number(
-      (
-        await bookingTables(platform.db)
-          .selectFrom('bookings')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('account_id', '=', accountId)
-          .where('status', 'in', statuses as never)
-          .where(sql<boolean>`upper(during) > now()`)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const countOf = (accountId: string, statuses: string[]) =>
+    bookingTables(platform.db)
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('status', 'in', statuses as never)
+      .where(sql<boolean>`upper(during) > now()`);
+  const coming = ['held', 'requested', 'confirmed'];
   return {
     order: 45,
-    async render(c, actor) {
-      const coming = await count(actor.account.id, ['held', 'requested', 'confirmed']);
-      if (coming === 0) return null;
+    summary: (actor) => countOf(actor.account.id, coming),
+    async render(c, _actor, summary) {
+      const count = Number(summary);
+      if (count === 0) return null;
       const t = bookingMessages.translator(c.var.locale);
       return (
         <section class="my-space__section" aria-labelledby="my-bookings">
           <h2 id="my-bookings">{t('myBookings')}</h2>
-          <p>{t('comingCount', { count: coming })}</p>
+          <p>{t('comingCount', { count })}</p>
           <p>
             <a href="/bookings">{t('myBookings')}</a>
           </p>
         </section>
       );
     },
-    awaiting: (_personId, accountId) => count(accountId, ['held']),
+    awaiting: async (_personId, accountId) =>
+      Number((await countOf(accountId, ['held']).executeTakeFirstOrThrow()).n),
   };
 }

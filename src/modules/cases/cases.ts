@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { type AuditEvent, audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { OutboundEvent } from '../../platform/events/emit-event.ts';
@@ -85,6 +85,30 @@ export async function listForAccount(db: Db, accountId: string): Promise<Case[]>
     .selectAll()
     .where('account_id', '=', accountId)
     .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/**
+ * Up to `limit` of the account's requests from the request `cursor` on, newest first (oldest first when
+ * `backwards`); the cursor's own date is compared in the database, where it keeps its microseconds.
+ */
+export async function listPageForAccount(
+  db: Db,
+  accountId: string,
+  cursor: string | undefined,
+  backwards: boolean,
+  limit: number,
+): Promise<Case[]> {
+  let query = tables(db).selectFrom('cases').selectAll().where('account_id', '=', accountId);
+  if (cursor)
+    query = query.where(
+      sql<boolean>`(created_at, id) ${sql.raw(backwards ? '>' : '<')}
+        (select c.created_at, c.id from cases c where c.id = ${cursor} and c.account_id = ${accountId})`,
+    );
+  return query
+    .orderBy('created_at', backwards ? 'asc' : 'desc')
+    .orderBy('id', backwards ? 'asc' : 'desc')
+    .limit(limit)
     .execute();
 }
 

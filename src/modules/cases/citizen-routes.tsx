@@ -13,7 +13,7 @@ import { getCaseOfAccount } from './get-case.ts';
 import { caseMessages } from './messages.ts';
 import { moveTo } from './move-request.ts';
 import { caseActorOf, textAndFile } from './posted-text.ts';
-import { canOnCase, requestsVisibleTo } from './request-resource.ts';
+import { canOnCase, requestsPageVisibleTo } from './request-resource.ts';
 import { RequestPage, RequestsPage } from './views/citizen-pages.tsx';
 import { citizenStatus } from './views/timeline.tsx';
 import { WithdrawPage } from './views/withdraw-page.tsx';
@@ -21,6 +21,9 @@ import { actionStatuses } from './workflow.ts';
 import { workflowFor } from './workflow-store.ts';
 
 /** The requester's side: the requests of the account in use, one followed, answered, withdrawn. */
+/** Requests on one page of the citizen's list: the few they look for are the latest. */
+export const requestsPageSize = 20;
+
 export function citizenRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
 
@@ -84,9 +87,13 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
       path: '/requests',
       access: 'person',
       async handler(c) {
-        const visible = await requestsVisibleTo(db, loggedInPerson(c));
+        const { items, hasBefore, hasAfter } = await requestsPageVisibleTo(db, loggedInPerson(c), {
+          after: c.req.query('after'),
+          before: c.req.query('before'),
+          size: requestsPageSize,
+        });
         const cases = await Promise.all(
-          visible.map(async (item) => ({
+          items.map(async (item) => ({
             item,
             status: citizenStatus(
               await workflowFor(db, item.form_id),
@@ -99,7 +106,7 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: caseMessages.translator(c.var.locale)('requestsTitle') },
-          <RequestsPage locale={c.var.locale} cases={cases} />,
+          <RequestsPage locale={c.var.locale} cases={cases} hasBefore={hasBefore} hasAfter={hasAfter} />,
         );
       },
     },

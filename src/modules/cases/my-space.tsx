@@ -4,24 +4,9 @@ import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { backOfficeDesks } from './back-office-desks.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { backOfficeHome } from './back-office-routes.tsx';
-import { type Case, listForAccount } from './cases.ts';
 import { caseMessages } from './messages.ts';
-import { requestsVisibleTo } from './request-resource.ts';
+import { type Group, requestGroups, requestSummary } from './request-summary.ts';
 import { QueueList } from './views/back-office-page.tsx';
-import { workflowFor } from './workflow-store.ts';
-
-/** Requests still open, and those waiting for an answer from the requester. */
-async function openRequests(platform: Platform, requests: Case[]) {
-  const open: Case[] = [];
-  const awaiting: Case[] = [];
-  for (const item of requests) {
-    const status = (await workflowFor(platform.db, item.form_id)).statuses[item.status];
-    if (status?.final) continue;
-    open.push(item);
-    if (status?.awaitsCitizen) awaiting.push(item);
-  }
-  return { open, awaiting };
-}
 
 /** For staff: the queues of each authority whose requests they process, as on the back office's home. */
 async function waitingWork(platform: Platform, c: RouteContext, actor: PersonActor) {
@@ -49,9 +34,10 @@ async function waitingWork(platform: Platform, c: RouteContext, actor: PersonAct
 export function casesMySpace(platform: Platform): MySpaceSection {
   return {
     order: 15,
-    async render(c, actor) {
+    summary: (actor) => requestGroups(actor.account.id),
+    async render(c, actor, summary) {
       const work = await waitingWork(platform, c, actor);
-      const requests = await ownRequests(platform, c, actor);
+      const requests = await ownRequests(platform, c, actor, summary as Group[]);
       return work || requests ? (
         <>
           {work}
@@ -59,23 +45,25 @@ export function casesMySpace(platform: Platform): MySpaceSection {
         </>
       ) : null;
     },
-    awaiting: async (_personId, accountId) =>
-      (await openRequests(platform, await listForAccount(platform.db, accountId))).awaiting.length,
+    awaiting: async (_personId, accountId) => {
+      const groups = (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ?? [];
+      return (await requestSummary(platform.db, groups)).awaiting;
+    },
   };
 }
 
 /** The requests of the account in use: how many are open, and those waiting for the requester. */
-async function ownRequests(platform: Platform, c: RouteContext, actor: PersonActor) {
-  const { open, awaiting } = await openRequests(platform, await requestsVisibleTo(platform.db, actor));
-  if (open.length === 0) return null;
+async function ownRequests(platform: Platform, c: RouteContext, actor: PersonActor, groups: Group[]) {
+  const { open, awaiting, latestAwaiting } = await requestSummary(platform.db, groups, actor);
+  if (open === 0) return null;
   const t = caseMessages.translator(c.var.locale);
   return (
     <section class="my-space__section" aria-labelledby="my-requests">
       <h2 id="my-requests">{t('requestsTitle')}</h2>
-      <p>{t('openCount', { count: open.length })}</p>
-      {awaiting.length > 0 && (
+      <p>{t('openCount', { count: open })}</p>
+      {awaiting > 0 && (
         <ul>
-          {awaiting.map((item) => (
+          {latestAwaiting.map((item) => (
             <li>
               <a href={`/requests/${item.id}`}>{t('awaitsYou', { reference: item.reference })}</a>
             </li>

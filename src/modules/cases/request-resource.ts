@@ -3,12 +3,12 @@ import type { Actor, StaffRole } from '../../platform/http/access.ts';
 import { getForm } from '../forms/index.ts';
 import { can, type Decision, type RequestResource } from '../policy/index.ts';
 import type { Case } from './cases.ts';
-import { listForAccount } from './cases.ts';
+import { listForAccount, listPageForAccount } from './cases.ts';
 
 /** What the policy decides on for a request: whose it is, who handles it, its service's theme. */
 export async function requestResource(
   db: Db,
-  item: Case,
+  item: Pick<Case, 'form_id' | 'authority_id' | 'account_id' | 'mandate_id'>,
   transitionRoles?: StaffRole[],
 ): Promise<RequestResource> {
   const theme = (await getForm(db, item.form_id))?.theme ?? undefined;
@@ -40,4 +40,46 @@ export async function requestsVisibleTo(db: Db, actor: Actor & { kind: 'person' 
     all.map(async (item) => ((await canOnCase(db, actor, 'request.view', item)).allowed ? item : undefined)),
   );
   return seen.filter((item): item is Case => item !== undefined);
+}
+
+/** A page of the account's requests, newest first: `after`/`before` is the request it follows/precedes. */
+export interface RequestsPageQuery {
+  after?: string;
+  before?: string;
+  size: number;
+}
+
+/**
+ * One page of the requests of the account in use the actor may follow, keyset on (created_at, id) so
+ * that a page costs the same at the thousandth request as at the first. The policy still decides on
+ * each request: rows it hides are skipped and the next rows read until the page is full.
+ */
+export async function requestsPageVisibleTo(
+  db: Db,
+  actor: Actor & { kind: 'person' },
+  query: RequestsPageQuery,
+): Promise<{ items: Case[]; hasBefore: boolean; hasAfter: boolean }> {
+  const accountId = actor.account.id;
+  const wanted = [query.before, query.after].find((id) => id && /^[0-9a-f-]{36}$/.test(id));
+  const backwards = Boolean(wanted && wanted === query.before);
+  const items: Case[] = [];
+  let cursor = wanted;
+  let exhausted = false;
+  while (items.length <= query.size && !exhausted) {
+    const batch = await listPageForAccount(db, accountId, cursor, backwards, query.size + 1);
+    exhausted = batch.length <= query.size;
+    const seen = await Promise.all(
+      batch.map(async (item) => ((await canOnCase(db, actor, 'request.view', item)).allowed ? item : null)),
+    );
+    items.push(...seen.filter((item): item is Case => item !== null));
+    cursor = batch.at(-1)?.id;
+  }
+  const more = items.length > query.size;
+  const page = items.slice(0, query.size);
+  if (backwards) page.reverse();
+  return {
+    items: page,
+    hasBefore: backwards ? more : Boolean(wanted),
+    hasAfter: backwards ? true : more,
+  };
 }

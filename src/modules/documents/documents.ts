@@ -312,6 +312,33 @@ export async function visibleDocuments(db: Db, actor: PersonActor): Promise<List
 }
 
 /**
+ * How many of the account's documents `readerId` has not opened, and the five latest of them, as one
+ * JSON value (what "my space" shows of the person's own account, read with the other sections').
+ */
+export function unreadSummary(db: Db, accountId: string, readerId: string) {
+  const unread = tables(db)
+    .selectFrom('documents')
+    .select(['documents.id', 'documents.title', 'documents.created_at'])
+    .where('account_id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .where('quarantined_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('document_reads')
+            .select('document_reads.document_id')
+            .whereRef('document_reads.document_id', '=', 'documents.id')
+            .where('document_reads.person_id', '=', readerId),
+        ),
+      ),
+    );
+  return sql<{ count: number; latest: { id: string; title: string }[] }>`select json_build_object(
+    'count', (select count(*) from (${unread}) u),
+    'latest', (select coalesce(json_agg(json_build_object('id', l.id, 'title', l.title)), '[]') from (
+      select * from (${unread}) u order by u.created_at desc limit 5) l))`;
+}
+
+/**
  * An account's documents, newest first, each with when `readerId` first opened it; `themes` limits
  * them to what a mandate covers.
  */

@@ -1,6 +1,6 @@
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { listDocuments, visibleDocuments } from './documents.ts';
+import { listDocuments, unreadSummary, visibleDocuments } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { documentPath } from './views/citizen-pages.tsx';
 
@@ -9,19 +9,23 @@ import { documentPath } from './views/citizen-pages.tsx';
  * covers); another's reading, a representative's or the holder's, does not count for them.
  */
 export function documentsMySpace(platform: Platform): MySpaceSection {
-  const unread = async (actor: PersonActor) =>
-    (await visibleDocuments(platform.db, actor)).filter((d) => !d.read_at);
+  const unread = async (actor: PersonActor): Promise<Unread> => {
+    const documents = (await visibleDocuments(platform.db, actor)).filter((d) => !d.read_at);
+    return { count: documents.length, latest: documents.slice(0, 5) };
+  };
   return {
     order: 20,
-    async render(c, actor) {
+    // Under a mandate the policy picks the themes first: that section reads its own.
+    summary: (actor) => (actor.mandate ? null : unreadSummary(platform.db, actor.account.id, actor.id)),
+    async render(c, actor, summary) {
       const t = documentMessages.translator(c.var.locale);
-      const documents = await unread(actor);
+      const { count, latest } = (summary as Unread | undefined) ?? (await unread(actor));
       return (
         <section class="my-space__section" aria-labelledby="my-documents">
           <h2 id="my-documents">{t('documentsTitle')}</h2>
-          <p>{t('newDocuments', { count: documents.length })}</p>
+          <p>{t('newDocuments', { count })}</p>
           <ul class="plain-list">
-            {documents.slice(0, 5).map((d) => (
+            {latest.map((d) => (
               <li>
                 <a href={documentPath(d.id)}>{d.title}</a>
               </li>
@@ -39,3 +43,5 @@ export function documentsMySpace(platform: Platform): MySpaceSection {
     },
   };
 }
+
+type Unread = { count: number; latest: { id: string; title: string }[] };

@@ -1,20 +1,30 @@
-import type { PersonActor } from '../../platform/http/access.ts';
+import { sql } from 'kysely';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { notificationMessages } from './messages.ts';
-import { countUnread, listNotifications } from './outbox.ts';
-import { NotificationList } from './views/notifications-page.tsx';
+import { countUnread } from './outbox.ts';
+import { NotificationList, type NotificationRow } from './views/notifications-page.tsx';
 
 /** The latest notifications of the account in use; elsewhere, how many are unread. */
 export function notificationsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 10,
-    async render(c, actor: PersonActor) {
+    // The unread count and the five latest, as one JSON value read with the other sections'.
+    summary: (actor) => sql`select json_build_object(
+        'unread', (select count(*) from notifications
+          where person_id = ${actor.id} and account_id = ${actor.account.id} and read_at is null),
+        'latest', (select coalesce(json_agg(n), '[]') from (
+          select id, event, link, reference, created_at as "createdAt", read_at as "readAt" from notifications
+          where person_id = ${actor.id} and account_id = ${actor.account.id}
+          order by created_at desc limit 5) n))`,
+    async render(c, _actor, summary) {
       const t = notificationMessages.translator(c.var.locale);
-      const rows = (await listNotifications(platform.db, actor.id, actor.account.id, 5)).map((row) => ({
+      const { unread, latest } = summary as Summary;
+      const rows = latest.map((row) => ({
         ...row,
         authorityName: '',
+        createdAt: new Date(row.createdAt),
+        readAt: row.readAt ? new Date(row.readAt) : null,
       }));
-      const unread = await countUnread(platform.db, actor.id, actor.account.id);
       return (
         <section class="my-space__section" aria-labelledby="my-notifications">
           <h2 id="my-notifications">{t('listTitle')}</h2>
@@ -29,3 +39,11 @@ export function notificationsMySpace(platform: Platform): MySpaceSection {
     awaiting: (personId, accountId) => countUnread(platform.db, personId, accountId),
   };
 }
+
+type Summary = {
+  unread: number;
+  latest: (Omit<NotificationRow, 'authorityName' | 'createdAt' | 'readAt'> & {
+    createdAt: string;
+    readAt: string | null;
+  })[];
+};

@@ -1,22 +1,30 @@
+import { tablesOf } from '../../platform/database/database.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { can } from '../policy/index.ts';
 import { paymentMessages } from './messages.ts';
-import { unpaidOf } from './payments.ts';
+import { unpaidOf, unsettled } from './payments.ts';
+import type { PaymentsTables } from './tables.ts';
 
 /** What the account in use still has to pay. */
 export function paymentsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 25,
-    async render(c, actor) {
+    summary: (actor) =>
+      tablesOf<PaymentsTables>(platform.db)
+        .selectFrom('payments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('account_id', '=', actor.account.id)
+        .where('status', 'in', unsettled),
+    async render(c, actor, summary) {
       const t = paymentMessages.translator(c.var.locale);
       const resource = { type: 'account' as const, accountId: actor.account.id };
       if (!(await can(platform.db, actor, 'account.consult', resource)).allowed) return null;
-      const unpaid = await unpaidOf(platform.db, actor.account.id);
-      if (unpaid.length === 0) return null;
+      const unpaid = Number(summary);
+      if (unpaid === 0) return null;
       return (
         <section class="my-space__section" aria-labelledby="my-payments">
           <h2 id="my-payments">{t('paymentsTitle')}</h2>
-          <p>{t('toPay', { count: unpaid.length })}</p>
+          <p>{t('toPay', { count: unpaid })}</p>
           <p>
             <a href="/payments">{t('allPayments')}</a>
           </p>

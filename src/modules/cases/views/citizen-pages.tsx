@@ -4,6 +4,7 @@ import { ErrorSummary, type FieldError } from '../../../platform/views/component
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
 import { Table } from '../../../platform/views/components/table.tsx';
 import { Tag } from '../../../platform/views/components/tag.tsx';
+import { usePage } from '../../../platform/views/page-context.ts';
 import type { Payment } from '../../payments/index.ts';
 import type { Case, CaseEvent } from '../cases.ts';
 import { caseMessages } from '../messages.ts';
@@ -14,8 +15,16 @@ import { Timeline } from './timeline.tsx';
 import { type Transmission, TransmissionNote } from './transmission-note.tsx';
 
 /** The citizen's side: the requests of the account in use, and one request followed. */
-export function RequestsPage(props: { locale: Locale; cases: { item: Case; status: string }[] }) {
+export function RequestsPage(props: {
+  locale: Locale;
+  cases: { item: Case; status: string }[];
+  hasBefore: boolean;
+  hasAfter: boolean;
+}) {
   const t = caseMessages.translator(props.locale);
+  const { t: tp } = usePage();
+  const first = props.cases[0]?.item;
+  const last = props.cases.at(-1)?.item;
   return (
     <>
       <h1>{t('requestsTitle')}</h1>
@@ -34,6 +43,20 @@ export function RequestsPage(props: { locale: Locale; cases: { item: Case; statu
             formatShortDate(props.locale, item.created_at),
           ])}
         />
+      )}
+      {(props.hasBefore || props.hasAfter) && (
+        <nav class="pagination" aria-label={tp('pagination')}>
+          {props.hasBefore && first && (
+            <a class="pagination__link" href={`/requests?before=${first.id}`} rel="prev">
+              {tp('previous')}
+            </a>
+          )}
+          {props.hasAfter && last && (
+            <a class="pagination__link" href={`/requests?after=${last.id}`} rel="next">
+              {tp('next')}
+            </a>
+          )}
+        </nav>
       )}
     </>
   );
