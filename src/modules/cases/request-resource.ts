@@ -3,7 +3,7 @@ import type { Actor, StaffRole } from '../../platform/http/access.ts';
 import { getForm } from '../forms/index.ts';
 import { can, type Decision, type RequestResource } from '../policy/index.ts';
 import type { Case } from './cases.ts';
-import { listForAccount, listPageForAccount } from './cases.ts';
+import { listPageForAccount } from './cases.ts';
 
 /** What the policy decides on for a request: whose it is, who handles it, its service's theme. */
 export async function requestResource(
@@ -31,15 +31,6 @@ export async function canOnCase(
   transitionRoles?: StaffRole[],
 ): Promise<Decision> {
   return can(db, actor, action, await requestResource(db, item, transitionRoles));
-}
-
-/** The requests of the account in use the actor may follow, as the policy decides for each. */
-export async function requestsVisibleTo(db: Db, actor: Actor & { kind: 'person' }): Promise<Case[]> {
-  const all = await listForAccount(db, actor.account.id);
-  const seen = await Promise.all(
-    all.map(async (item) => ((await canOnCase(db, actor, 'request.view', item)).allowed ? item : undefined)),
-  );
-  return seen.filter((item): item is Case => item !== undefined);
 }
 
 /** A page of the account's requests, newest first: `after`/`before` is the request it follows/precedes. */

@@ -41,7 +41,7 @@ export function requestGroups(accountId: string) {
 }
 
 /**
- * The groups summed up: one policy decision per group, as `requestsVisibleTo` decides for each of its
+ * The groups summed up: one policy decision per group, as `canOnCase` decides for each of its
  * requests (the decision reads only what the group shares). Without `actor`, every group counts.
  */
 export async function requestSummary(db: Db, groups: Group[], actor?: PersonActor): Promise<RequestSummary> {
