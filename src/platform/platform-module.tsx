@@ -90,7 +90,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
           idleMinutes: platform.config.sessionIdleMinutes,
           absoluteHours: platform.config.sessionAbsoluteHours,
         };
-        await purgeExpiredSessions(platform.db, policy);
+        await purgeExpiredSessions(platform.db, policy, platform.now());
         await purgeOldRateLimitWindows(platform.db);
         await purgeOldIdempotencyKeys(platform.db);
       },

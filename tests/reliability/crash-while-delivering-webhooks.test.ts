@@ -26,7 +26,7 @@ const receiver = {
   slow: true,
   got: [] as string[],
   unverified: 0,
-  /** Down: a gateway's 503 for some events, a 400 (a broken release of the receiver) for the others. */
+  /** Down: a gateway's 503 for some events, a 429 (the receiver overwhelmed) for the others. */
   down: false,
   answers: [] as { id: string; status: number }[],
   server: http.createServer((request, response) => {
@@ -44,7 +44,7 @@ const receiver = {
         ) as {
           data: { request: { id: string } };
         };
-        if (receiver.down) status = /[02468]$/.test(event.data.request.id) ? 503 : 400;
+        if (receiver.down) status = /[02468]$/.test(event.data.request.id) ? 503 : 429;
         else receiver.got.push(id);
       } catch {
         receiver.unverified++;
@@ -112,7 +112,7 @@ describe('killed with -9 while delivering webhooks', { timeout: 240_000 }, () =>
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
     const atKill = receiver.got.length;
-    // An attempt holds its delivery for two minutes (`attemptLeaseMs`), so that no other worker posts it
+    // An attempt holds its delivery for 30 s (`attemptLeaseMs`), so that no other worker posts it
     // meanwhile; the leases of the dead process are let lapse here rather than waited for.
     const { numAffectedRows: leased } = await sql`
       update webhook_deliveries set next_attempt_at = now()
@@ -152,7 +152,7 @@ describe('killed with -9 while delivering webhooks', { timeout: 240_000 }, () =>
     });
   });
 
-  it('a receiver down for a while (503 or 400): every event is delivered once it is back, on the schedule', async () => {
+  it('a receiver down for a while (503 or 429): every event is delivered once it is back, on the schedule', async () => {
     const db = database?.db;
     if (!db) throw new Error('the first case sets the server up');
     receiver.got = [];
@@ -186,9 +186,9 @@ describe('killed with -9 while delivering webhooks', { timeout: 240_000 }, () =>
     const events = await outage();
     expect(events).toHaveLength(count);
     expect(events.every((e) => e.status === 'delivered')).toBe(true);
-    // 4xx and 5xx alike were retried (docs/reliability.md), the first retry a minute after the failure.
+    // 429 and 503 alike were retried (docs/reliability.md), the first retry a minute after the failure.
     const refused = receiver.answers.filter((a) => a.status !== 204);
-    expect(new Set(refused.map((a) => a.status))).toEqual(new Set([400, 503]));
+    expect(new Set(refused.map((a) => a.status))).toEqual(new Set([429, 503]));
     for (const event of events) {
       expect(
         receiver.got.filter((id) => id === event.id),
@@ -200,7 +200,7 @@ describe('killed with -9 while delivering webhooks', { timeout: 240_000 }, () =>
       events: count,
       refusedAttempts: refused.length,
       refusedWith: Object.fromEntries(
-        [400, 503].map((s) => [s, refused.filter((a) => a.status === s).length]),
+        [429, 503].map((s) => [s, refused.filter((a) => a.status === s).length]),
       ),
       received: receiver.got.length,
       attemptsPerEvent: Math.max(...events.map((e) => e.attempts)),

@@ -127,6 +127,7 @@ export async function checkTotp(
   keys: MasterKey[],
   credentialId: string,
   code: string,
+  now: Date,
 ): Promise<TotpOutcome> {
   const identity = tablesOf<IdentityTables>(db);
   const credential = await identity
@@ -139,7 +140,7 @@ export async function checkTotp(
   const seed = credential.totp_secret.includes('.')
     ? openText(keys, credential.totp_secret, `totp:${credential.person_id}`)
     : credential.totp_secret;
-  const step = totpStep(seed, code);
+  const step = totpStep(seed, code, now.getTime());
   if (step === undefined) return 'wrong';
   const updated = await identity
     .updateTable('local_credentials')

@@ -163,7 +163,13 @@ export function localRoutes(
         const outcome =
           wait > 0
             ? undefined
-            : await checkTotp(db, await masterKeysFor(platform.config, db), pending.credentialId, code);
+            : await checkTotp(
+                db,
+                await masterKeysFor(platform.config, db),
+                pending.credentialId,
+                code,
+                platform.now(),
+              );
         const error =
           wait > 0
             ? throttled(c, wait)

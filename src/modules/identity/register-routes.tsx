@@ -193,7 +193,13 @@ export function registerRoutes(platform: Platform): RouteDef[] {
           const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
           const outcome = throttled
             ? 'wrong'
-            : await checkTotp(db, await masterKeysFor(platform.config, db), credential.id, code);
+            : await checkTotp(
+                db,
+                await masterKeysFor(platform.config, db),
+                credential.id,
+                code,
+                platform.now(),
+              );
           if (outcome !== 'accepted')
             errors.push({ field: 'code', message: t(outcome === 'used' ? 'totpUsed' : 'totpWrong') });
         }

@@ -30,7 +30,7 @@ export function establishLogin(
 ): void {
   session.regenerate();
   session.setSubject(auth.personId, userAgent);
-  session.set(AUTH, { ...auth, authTime: new Date().toISOString() });
+  session.set(AUTH, { ...auth, authTime: session.now.toISOString() });
   session.set(ACCOUNT, accountId);
 }
 

@@ -26,7 +26,7 @@ export function sessionRoutes(platform: Platform): RouteDef[] {
           { title: t('sessionsTitle') },
           <SessionsPage
             locale={c.var.locale}
-            sessions={await listSessionsOf(db, personId(c))}
+            sessions={await listSessionsOf(db, personId(c), platform.now())}
             current={c.var.session.handle}
             ended={count === undefined ? undefined : Number(count) || 0}
           />,

@@ -37,7 +37,7 @@ describe('secrets derived per purpose', () => {
   });
 
   it('keeps the forms open during a CSRF key rotation working, and names the key in the token', () => {
-    const session = Session.fresh();
+    const session = Session.fresh(new Date());
     const token = session.csrfToken(deriveSecrets(root));
     expect(token).toMatch(/^v1\./);
     expect(session.verifyCsrfToken(deriveSecrets(root, { webhooks: 5 }), token)).toBe(true);

@@ -16,18 +16,18 @@ const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_00
 describe('sessions', () => {
   it('draws a fresh session’s id once, when first needed, and binds its CSRF token to it', () => {
     const secrets = deriveSecrets('test-secret');
-    const session = Session.fresh();
+    const session = Session.fresh(new Date());
     const token = session.csrfToken(secrets);
     const id = session.cookieValue;
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(session.cookieValue).toBe(id);
     expect(session.verifyCsrfToken(secrets, token)).toBe(true);
-    expect(Session.fresh().cookieValue).not.toBe(id);
+    expect(Session.fresh(new Date()).cookieValue).not.toBe(id);
   });
 
   it('stores data server-side and finds it again by the cookie value', async () => {
     const now = new Date();
-    const session = Session.fresh();
+    const session = Session.fresh(now);
     session.set('person', 'p1');
     await session.save(database.db, policy, now);
     const again = await Session.load(database.db, session.cookieValue, policy, minutes(now, 1));
@@ -36,7 +36,7 @@ describe('sessions', () => {
 
   it('gets a new id on regenerate, and the old id no longer opens it', async () => {
     const now = new Date();
-    const session = Session.fresh();
+    const session = Session.fresh(now);
     session.set('person', 'p1');
     await session.save(database.db, policy, now);
     const before = session.cookieValue;
@@ -49,14 +49,14 @@ describe('sessions', () => {
 
   it('expires after the idle time-out and after the absolute time-out', async () => {
     const start = new Date();
-    const idle = Session.fresh();
+    const idle = Session.fresh(start);
     idle.set('person', 'p1');
     await idle.save(database.db, policy, start);
     expect(
       (await Session.load(database.db, idle.cookieValue, policy, minutes(start, 31))).get('person'),
     ).toBeUndefined();
 
-    const busy = Session.fresh();
+    const busy = Session.fresh(start);
     busy.set('person', 'p2');
     await busy.save(database.db, policy, start);
     let at = start;
@@ -72,7 +72,7 @@ describe('sessions', () => {
 
   it('purges expired rows', async () => {
     const start = new Date('2026-01-01T00:00:00Z');
-    const session = Session.fresh();
+    const session = Session.fresh(start);
     session.set('person', 'p3');
     await session.save(database.db, policy, start);
     expect(await purgeExpiredSessions(database.db, policy, minutes(start, 31))).toBeGreaterThanOrEqual(1);
@@ -80,10 +80,10 @@ describe('sessions', () => {
 
   it('binds the CSRF token to the session id', () => {
     const secrets = deriveSecrets('test-secret');
-    const session = Session.fresh();
+    const session = Session.fresh(new Date());
     const token = session.csrfToken(secrets);
     expect(session.verifyCsrfToken(secrets, token)).toBe(true);
-    expect(Session.fresh().verifyCsrfToken(secrets, token)).toBe(false);
+    expect(Session.fresh(new Date()).verifyCsrfToken(secrets, token)).toBe(false);
     expect(session.verifyCsrfToken(deriveSecrets('other-secret'), token)).toBe(false);
     expect(session.verifyCsrfToken(secrets, undefined)).toBe(false);
     session.regenerate();

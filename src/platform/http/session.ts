@@ -34,11 +34,12 @@ export class Session {
     private data: SessionData,
     private createdAt: Date,
     private lastSeenAt: Date,
+    /** The platform's clock at the request this session serves (tests move it past the time-outs). */
+    readonly now: Date,
   ) {}
 
-  static fresh(): Session {
-    const now = new Date();
-    return new Session(undefined, {}, now, now);
+  static fresh(now: Date): Session {
+    return new Session(undefined, {}, now, now, now);
   }
 
   /** Drawn when first needed: most anonymous pages never give the visitor a session. */
@@ -52,18 +53,18 @@ export class Session {
   }
 
   static async load(db: Db, id: string | undefined, policy: SessionPolicy, now: Date): Promise<Session> {
-    if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh();
+    if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh(now);
     const row = await tablesOf<HttpTables>(db)
       .selectFrom('sessions')
       .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
       .where('id_hash', '=', hashId(id))
       .executeTakeFirst();
-    if (!row) return new Session(id, {}, now, now);
+    if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
       await destroyStored(db, id);
-      return Session.fresh();
+      return Session.fresh(now);
     }
-    const session = new Session(id, row.data as SessionData, row.created_at, row.last_seen_at);
+    const session = new Session(id, row.data as SessionData, row.created_at, row.last_seen_at, now);
     session.subject = row.subject;
     session.userAgent = row.user_agent;
     return session;
@@ -108,7 +109,7 @@ export class Session {
   regenerate(): void {
     this.rotatedFrom ??= this.id;
     this.id = newSessionId();
-    this.createdAt = new Date();
+    this.createdAt = this.now;
     this.dirty = true;
   }
 
@@ -172,7 +173,7 @@ export interface SessionSummary {
 }
 
 /** The live sessions of a subject (person), newest activity first. */
-export async function listSessionsOf(db: Db, subject: string, now = new Date()): Promise<SessionSummary[]> {
+export async function listSessionsOf(db: Db, subject: string, now: Date): Promise<SessionSummary[]> {
   const rows = await tablesOf<HttpTables>(db)
     .selectFrom('sessions')
     .select(['id_hash', 'user_agent', 'created_at', 'last_seen_at'])
@@ -214,7 +215,7 @@ export async function endSessionsContaining(db: Db, fragment: Record<string, unk
   return Number(result.numDeletedRows);
 }
 
-export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<number> {
+export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now: Date): Promise<number> {
   const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
   const result = await tablesOf<HttpTables>(db)
     .deleteFrom('sessions')

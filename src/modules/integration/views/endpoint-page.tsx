@@ -76,7 +76,7 @@ export function EndpointPage(props: {
             formatNumber(props.locale, d.attempts),
             d.status_code === null
               ? (d.error ?? (d.attempts > 0 ? t('noAnswer') : '—'))
-              : String(d.status_code),
+              : [d.status_code, d.error].filter(Boolean).join(' '),
             d.duration_ms === null ? '—' : `${formatNumber(props.locale, d.duration_ms)} ms`,
             d.status === 'pending' ? when(d.next_attempt_at) : '—',
             <form method="post" action={`${path}/deliveries/${d.id}/replay`}>

@@ -4,7 +4,14 @@ import type { Secrets } from '../../../platform/crypto/secrets.ts';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
 import type { IntegrationTables } from '../tables.ts';
-import { attemptLeaseMs, disableAfterFailingMs, nextAttemptAt } from './retry-schedule.ts';
+import {
+  attemptLeaseMs,
+  disableAfterFailingMs,
+  isPermanentRefusal,
+  nextAttemptAt,
+  requestTimeoutMs,
+  retryAfterMs,
+} from './retry-schedule.ts';
 import { signatureHeader } from './signing.ts';
 
 const tables = (db: Db) => tablesOf<IntegrationTables>(db);
@@ -19,8 +26,11 @@ export interface DeliveryDeps {
 export interface AttemptResult {
   ok: boolean;
   statusCode: number | null;
+  /** The network's error, or the reason phrase of a non-2xx answer. */
   error: string | null;
   durationMs: number;
+  /** How long a 429 or 503 asked to wait (`Retry-After`). */
+  retryAfterMs: number | null;
 }
 
 type Delivery = Selectable<IntegrationTables['webhook_deliveries']>;
@@ -87,10 +97,16 @@ async function post(
         }),
       },
       body: target.body,
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(requestTimeoutMs),
     });
     await response.body?.cancel();
-    return { ok: response.ok, statusCode: response.status, error: null, durationMs: elapsed() };
+    return {
+      ok: response.ok,
+      statusCode: response.status,
+      error: response.ok ? null : response.statusText.slice(0, 300) || null,
+      durationMs: elapsed(),
+      retryAfterMs: retryAfterMs(response.status, response.headers.get('retry-after'), Date.now()),
+    };
   } catch (error) {
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause : error) : undefined;
     return {
@@ -98,6 +114,7 @@ async function post(
       statusCode: null,
       error: cause?.message.slice(0, 300) ?? 'failed',
       durationMs: elapsed(),
+      retryAfterMs: null,
     };
   }
 }
@@ -146,7 +163,11 @@ async function record(
       .executeTakeFirstOrThrow();
     const failingFor = now.getTime() - (endpoint.failing_since ?? now).getTime();
     const disabling = !endpoint.disabled_at && failingFor >= disableAfterFailingMs;
-    const next = endpoint.disabled_at || disabling ? null : nextAttemptAt(attempts, now);
+    // A permanent refusal (most 4xx) is not sent again; the log shows its status and reason.
+    const next =
+      endpoint.disabled_at || disabling || isPermanentRefusal(result.statusCode)
+        ? null
+        : nextAttemptAt(attempts, now, result.retryAfterMs);
     await tables(tx)
       .updateTable('webhook_deliveries')
       .set({ status: next ? 'pending' : 'failed', attempts, next_attempt_at: next })
