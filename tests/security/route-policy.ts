@@ -16,7 +16,8 @@
  * - `self`: a person in their own account, not a representative acting for someone (preferences,
  *   access log, new mandates, starting a form with no mandate theme); `selfOrRep`: and a
  *   representative whose mandate is in force;
- * - `designerAny`: a service designer or administrator of any authority (the catalogue and forms lists).
+ * - `designerAny`: a service designer or administrator of any authority (the catalogue and forms lists);
+ * - `pharmacy`: a person in a pharmacy's account (a professional account the narcotics service knows).
  *
  * A line may also name routes that take no object decision, when the handler narrows its `access`.
  */
@@ -33,7 +34,8 @@ export type Audience =
   | 'apiClient'
   | 'self'
   | 'selfOrRep'
-  | 'designerAny';
+  | 'designerAny'
+  | 'pharmacy';
 
 /** The kind of object a path parameter names; `sub` is a part inside the main object (a page, a field). */
 export type ParamKind =
@@ -69,6 +71,11 @@ export interface RoutePolicy {
    * and its refusals as usual.
    */
   needs?: string;
+  /**
+   * The one authority the route serves (N, the receiver of the narcotics statements): probed there as
+   * well as at X and Y, where everyone is refused.
+   */
+  onlyAt?: 'N';
 }
 
 /** The kind of a parameter from the word before it (`/requests/:id` names a request). */
@@ -106,9 +113,6 @@ const kindAfter: Record<string, ParamKind> = {
   support: 'ticket',
   'narcotics-statements': 'narcoticsStatement',
 };
-
-/** The narcotics statements go to one authority, the canton, which the matrix's X and Y are not. */
-const narcoticsAuthority = 'the authority that receives the narcotics statements';
 
 export const routePolicies: Record<string, RoutePolicy> = {
   // accounts, mandates and forms a representative does not reach in the principal's name
@@ -361,24 +365,26 @@ export const routePolicies: Record<string, RoutePolicy> = {
     params: { number: 'sub' },
     needs: 'a tax invoice',
   },
-  // narcotics: the pharmacy in use, and the authority that receives the statements
+  // narcotics: the pharmacy in use, and the authority that receives the statements (N)
   // anyone is told whether the account in use is a pharmacy they may act for, and nothing else
-  'GET /narcotics': { audience: 'person', needs: 'a pharmacy account' },
-  'POST /narcotics/responsible': { audience: 'selfOrRep', needs: 'a pharmacy account' },
-  'GET /narcotics/:month': { audience: 'selfOrRep', params: { month: 'sub' }, needs: 'a pharmacy account' },
-  'POST /narcotics/:month': { audience: 'selfOrRep', params: { month: 'sub' }, needs: 'a pharmacy account' },
-  'POST /narcotics/:month/import': {
-    audience: 'selfOrRep',
-    params: { month: 'sub' },
-    needs: 'a pharmacy account',
+  'GET /narcotics': { audience: 'person' },
+  'POST /narcotics/responsible': {
+    audience: 'pharmacy',
+    needs: 'a pharmacist to name (the matrix posts an empty body, and an unknown person is a 404)',
   },
-  'GET /back-office/authorities/:slug/narcotics': { audience: 'agent', needs: narcoticsAuthority },
-  'POST /back-office/authorities/:slug/narcotics/settings': { audience: 'agent', needs: narcoticsAuthority },
-  'POST /back-office/authorities/:slug/narcotics/remind': { audience: 'agent', needs: narcoticsAuthority },
-  'GET /back-office/authorities/:slug/narcotics/alerts.csv': { audience: 'agent', needs: narcoticsAuthority },
-  'GET /back-office/authorities/:slug/narcotics/totals.csv': { audience: 'agent', needs: narcoticsAuthority },
-  'GET /api/v1/narcotics-statements/:id': { audience: 'key', needs: 'a filed narcotics statement' },
-  'POST /api/v1/narcotics-statements': { audience: 'apiClient', needs: narcoticsAuthority },
+  'GET /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
+  'POST /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
+  'POST /narcotics/:month/import': { audience: 'pharmacy', params: { month: 'sub' } },
+  'GET /back-office/authorities/:slug/narcotics': { audience: 'agent', onlyAt: 'N' },
+  'POST /back-office/authorities/:slug/narcotics/settings': { audience: 'agent', onlyAt: 'N' },
+  'POST /back-office/authorities/:slug/narcotics/remind': { audience: 'agent', onlyAt: 'N' },
+  'GET /back-office/authorities/:slug/narcotics/alerts.csv': { audience: 'agent', onlyAt: 'N' },
+  'GET /back-office/authorities/:slug/narcotics/totals.csv': { audience: 'agent', onlyAt: 'N' },
+  'GET /api/v1/narcotics-statements/:id': { audience: 'key' },
+  'POST /api/v1/narcotics-statements': {
+    audience: 'apiClient',
+    needs: 'a statement to record (the matrix posts an empty body, refused before any authority is asked)',
+  },
   // health register: the account in use's own entry
   'GET /health-register': { audience: 'selfOrRep', needs: 'a health professional in the register' },
   'GET /health-register/start': { audience: 'selfOrRep', needs: 'a health professional in the register' },

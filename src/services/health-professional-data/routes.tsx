@@ -64,15 +64,20 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
       return body(entry, title);
     } catch (error) {
       if (!(error instanceof RegisterUnavailableError)) throw error;
-      return platform.render(
-        c,
-        { title: t('titlePerson'), status: 503 },
-        <>
-          <h1>{t('titlePerson')}</h1>
-          <p>{t('unavailable')}</p>
-        </>,
-      );
+      return unavailable(c);
     }
+  }
+
+  function unavailable(c: RouteContext): Promise<Response> {
+    const t = healthRegisterMessages.translator(c.var.locale);
+    return platform.render(
+      c,
+      { title: t('titlePerson'), status: 503 },
+      <>
+        <h1>{t('titlePerson')}</h1>
+        <p>{t('unavailable')}</p>
+      </>,
+    );
   }
 
   return [
@@ -136,7 +141,13 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
       level: 'substantial',
       object: none,
       async handler(c) {
-        const { actor, entry } = await entryOfAccount(c, 'account.submit');
+        // A register that does not answer is said so, as on the entry page, not a server error.
+        const found = await entryOfAccount(c, 'account.submit').catch((error: unknown) => {
+          if (error instanceof RegisterUnavailableError) return undefined;
+          throw error;
+        });
+        if (!found) return unavailable(c);
+        const { actor, entry } = found;
         if (!entry) throw notFound();
         const form = await getForm(db, (await changeFormId(db)) ?? '');
         const version = form && (await getVersion(db, form, 'published'));

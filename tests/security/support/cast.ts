@@ -21,6 +21,7 @@ import { createCitizen } from '../../support/factories.ts';
 import { createRequestForm, openRequest } from '../../support/requests.ts';
 import { serveTestApp } from '../../support/serve-test-app.ts';
 import type { createTestApp } from '../../support/test-app.ts';
+import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
 
 /**
@@ -43,11 +44,17 @@ export const actorNames = [
   'keyX',
   'keyY',
   'keyCanton',
+  'pharmacy',
+  'agentNarcotics',
+  'keyNarcotics',
 ] as const;
 export type ActorName = (typeof actorNames)[number];
 
-/** Whose objects the matrix probes: citizens A and B (A's at X, B's at Y) and authorities X and Y. */
-export type Owner = 'A' | 'B' | 'X' | 'Y';
+/**
+ * Whose objects the matrix probes: citizens A and B (A's at X, B's at Y), authorities X and Y, and N,
+ * the authority that receives the narcotics statements, with the pharmacy that files them.
+ */
+export type Owner = 'A' | 'B' | 'X' | 'Y' | 'N';
 
 /** Words only the owner's data carries: an answer to anyone else must contain none of them. */
 export const secretsOf: Record<Owner, string> = {
@@ -55,6 +62,7 @@ export const secretsOf: Record<Owner, string> = {
   B: 'Bastien-Secret-Bravo',
   X: 'Xavier-Secret-Xray',
   Y: 'Yvonne-Secret-Yankee',
+  N: 'Nadine-Secret-November',
 };
 
 /** Who may see each owner's words: its people and representative, and the staff and key of its authority. */
@@ -63,6 +71,7 @@ export const mayRead: Record<Owner, readonly ActorName[]> = {
   B: ['citizenB', 'agentY', 'keyY'],
   X: ['agentX', 'adminX', 'keyX'],
   Y: ['agentY', 'keyY'],
+  N: ['pharmacy', 'agentNarcotics', 'keyNarcotics'],
 };
 
 export type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -84,10 +93,11 @@ export async function createCast(options: { env?: Record<string, string>; logger
     },
   });
   db = testApp.database.db;
-  const slugs = { X: 'sion', Y: 'sierre', canton: 'valais' } as const;
+  const slugs = { X: 'sion', Y: 'sierre', N: 'ssp', canton: 'valais' } as const;
   const authorityId = async (slug: string) => (await getAuthorityBySlug(testApp.database.db, slug))?.id ?? '';
   const authorities = { X: await authorityId(slugs.X), Y: await authorityId(slugs.Y) };
   const canton = await authorityId(slugs.canton);
+  const narcoticsAuthority = await authorityId(slugs.N);
 
   const citizenA = await createCitizen(db, { givenNames: secretsOf.A, familyName: 'Alpha' });
   const citizenB = await createCitizen(db, { givenNames: secretsOf.B, familyName: 'Bravo' });
@@ -130,16 +140,22 @@ export async function createCast(options: { env?: Record<string, string>; logger
   await staff('adminX', authorities.X, 'authorityAdmin');
   await staff('agentY', authorities.Y, 'agent');
   await staff('cantonAdmin', canton, 'authorityAdmin');
+  await staff('agentNarcotics', narcoticsAuthority, 'agent');
   for (const [name, authority] of [
     ['keyX', authorities.X],
     ['keyY', authorities.Y],
     ['keyCanton', canton],
+    ['keyNarcotics', narcoticsAuthority],
   ] as const)
     keys[name] = (
       await createApiClient(db, 'test', { authorityId: authority, name, scopes: apiScopes, mode: 'live' })
     ).key;
 
   const objects = await createObjects(testApp, { A: citizenA, B: citizenB }, authorities);
+  const pharmacist = await createCitizen(db, { givenNames: 'pharmacy', familyName: 'Owner' });
+  const pharmacy = await createPharmacy(db, pharmacist, narcoticsAuthority, secretsOf.N);
+  people.pharmacy = pharmacy.actor;
+  objects.N.narcoticsStatement = pharmacy.statement;
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {
@@ -176,7 +192,7 @@ async function createObjects(
 ) {
   const db = testApp.database.db;
   const vault = await vaultOf(testApp.platform);
-  const byOwner: Record<Owner, Record<string, string>> = { A: {}, B: {}, X: {}, Y: {} };
+  const byOwner: Record<Owner, Record<string, string>> = { A: {}, B: {}, X: {}, Y: {}, N: {} };
   for (const [citizen, authority] of [
     ['A', 'X'],
     ['B', 'Y'],

@@ -9,6 +9,7 @@ import {
   routePolicies,
 } from '../route-policy.ts';
 import type { ActorName, Cast, Owner } from './cast.ts';
+import { statementMonth } from './narcotics-objects.ts';
 
 /** Whose object a cell probes: an owner's own, or an IDOR probe nobody may reach. */
 export type Target = Owner | 'mixed' | 'random' | 'deleted';
@@ -28,11 +29,13 @@ export interface Cell {
 
 export const routeKey = (route: Pick<CollectedRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
-const persons: ActorName[] = ['citizenA', 'citizenB', 'repActive', 'repExpired', 'repRevoked'];
-const staffOf: Record<'X' | 'Y', ActorName[]> = { X: ['agentX', 'adminX'], Y: ['agentY'] };
-const staff: ActorName[] = ['agentX', 'adminX', 'agentY', 'cantonAdmin'];
-const keys: ActorName[] = ['keyX', 'keyY', 'keyCanton'];
-const homeOf: Record<Owner, 'X' | 'Y'> = { A: 'X', B: 'Y', X: 'X', Y: 'Y' };
+const persons: ActorName[] = ['citizenA', 'citizenB', 'repActive', 'repExpired', 'repRevoked', 'pharmacy'];
+type Home = 'X' | 'Y' | 'N';
+const staffOf: Record<Home, ActorName[]> = { X: ['agentX', 'adminX'], Y: ['agentY'], N: ['agentNarcotics'] };
+const staff: ActorName[] = ['agentX', 'adminX', 'agentY', 'cantonAdmin', 'agentNarcotics'];
+const keys: ActorName[] = ['keyX', 'keyY', 'keyCanton', 'keyNarcotics'];
+const keyOf: Record<Home, ActorName> = { X: 'keyX', Y: 'keyY', N: 'keyNarcotics' };
+const homeOf: Record<Owner, Home> = { A: 'X', B: 'Y', X: 'X', Y: 'Y', N: 'N' };
 
 /** Whether `audience` lets `actor` reach an object of `owner`, as the route policy declares it. */
 export function reaches(audience: Audience, actor: ActorName, owner: Owner): boolean {
@@ -50,7 +53,7 @@ export function reaches(audience: Audience, actor: ActorName, owner: Owner): boo
     case 'designer':
       return actor === 'adminX' && home === 'X';
     case 'key':
-      return actor === (home === 'X' ? 'keyX' : 'keyY');
+      return actor === keyOf[home];
     case 'person':
       return [...persons, ...staff].includes(actor);
     case 'staff':
@@ -63,6 +66,8 @@ export function reaches(audience: Audience, actor: ActorName, owner: Owner): boo
       return reaches('self', actor, owner) || actor === 'repActive';
     case 'designerAny':
       return actor === 'adminX' || actor === 'cantonAdmin';
+    case 'pharmacy':
+      return actor === 'pharmacy';
   }
 }
 
@@ -160,11 +165,15 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
     };
     const targets: { target: Target; path: string | undefined; owner?: Owner }[] = [];
     if (!main) {
-      targets.push({ target: 'X', path: route.path });
+      targets.push({ target: 'X', path: fill('X') });
     } else {
       const mainKind = kinds[main] as ParamKind;
-      for (const owner of ['A', 'B', 'X', 'Y'] as const)
-        if (mainKind === 'authority' ? owner === 'X' || owner === 'Y' : cast.objects[owner][mainKind])
+      for (const owner of ['A', 'B', 'X', 'Y', 'N'] as const)
+        if (
+          mainKind === 'authority'
+            ? owner === 'X' || owner === 'Y' || owner === policy?.onlyAt
+            : cast.objects[owner][mainKind]
+        )
           targets.push({ target: owner, path: fill(owner), owner });
       const first = targets[0]?.owner ?? 'A';
       const other = targets.find((t) => t.owner && homeOf[t.owner] !== homeOf[first])?.owner;
@@ -186,6 +195,7 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       for (const actor of actors) {
         const expected =
           passesAccess(route, actor) &&
+          (!policy?.onlyAt || owner === policy.onlyAt) &&
           (owner ? reaches(audience, actor, owner) : !main ? reaches(audience, actor, 'X') : false);
         cells.push({ route, actor, target, path, expected, judged: 'object', mayBeAbsent });
       }
@@ -206,7 +216,12 @@ function fillPublic(path: string, cast: Cast): string {
 }
 
 /** Parts inside the fixtures' objects: the one-question form's step and field, an export format. */
-const subValues: Record<string, string> = { fieldId: 'purpose', stepId: 'who', format: 'csv' };
+const subValues: Record<string, string> = {
+  fieldId: 'purpose',
+  stepId: 'who',
+  format: 'csv',
+  month: statementMonth,
+};
 
 function subValue(name: string): string {
   return subValues[name] ?? randomUUID();
