@@ -17,7 +17,9 @@
  *   access log, new mandates, starting a form with no mandate theme); `selfOrRep`: and a
  *   representative whose mandate is in force;
  * - `designerAny`: a service designer or administrator of any authority (the catalogue and forms lists);
- * - `pharmacy`: a person in a pharmacy's account (a professional account the narcotics service knows).
+ * - `pharmacy`: a person in a pharmacy's account (a professional account the narcotics service knows);
+ * - `inHealthRegister`: a person in an account that has an entry in the health register (their own as
+ *   a professional, or an institution's they are one of the people of).
  *
  * A line may also name routes that take no object decision, when the handler narrows its `access`.
  */
@@ -35,7 +37,8 @@ export type Audience =
   | 'self'
   | 'selfOrRep'
   | 'designerAny'
-  | 'pharmacy';
+  | 'pharmacy'
+  | 'inHealthRegister';
 
 /** The kind of object a path parameter names; `sub` is a part inside the main object (a page, a field). */
 export type ParamKind =
@@ -386,7 +389,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
     needs: 'a statement to record (the matrix posts an empty body, refused before any authority is asked)',
   },
   // health register: the account in use's own entry
-  'GET /health-register': { audience: 'selfOrRep', needs: 'a health professional in the register' },
-  'GET /health-register/start': { audience: 'selfOrRep', needs: 'a health professional in the register' },
-  'POST /health-register/changes': { audience: 'selfOrRep', needs: 'a health professional in the register' },
+  // (everyone may read how to announce a change; the page says when there is no entry)
+  'GET /health-register': { audience: 'inHealthRegister' },
+  'GET /health-register/start': { audience: 'selfOrRep' },
+  'POST /health-register/changes': { audience: 'inHealthRegister' },
 };

@@ -21,6 +21,7 @@ import { createCitizen } from '../../support/factories.ts';
 import { createRequestForm, openRequest } from '../../support/requests.ts';
 import { serveTestApp } from '../../support/serve-test-app.ts';
 import type { createTestApp } from '../../support/test-app.ts';
+import { createHealthProfessional } from './health-objects.ts';
 import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
 
@@ -47,6 +48,7 @@ export const actorNames = [
   'pharmacy',
   'agentNarcotics',
   'keyNarcotics',
+  'healthProfessional',
 ] as const;
 export type ActorName = (typeof actorNames)[number];
 
@@ -156,6 +158,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
   const pharmacy = await createPharmacy(db, pharmacist, narcoticsAuthority, secretsOf.N);
   people.pharmacy = pharmacy.actor;
   objects.N.narcoticsStatement = pharmacy.statement;
+  people.healthProfessional = await createHealthProfessional(testApp);
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {

@@ -29,7 +29,15 @@ export interface Cell {
 
 export const routeKey = (route: Pick<CollectedRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
 
-const persons: ActorName[] = ['citizenA', 'citizenB', 'repActive', 'repExpired', 'repRevoked', 'pharmacy'];
+const persons: ActorName[] = [
+  'citizenA',
+  'citizenB',
+  'repActive',
+  'repExpired',
+  'repRevoked',
+  'pharmacy',
+  'healthProfessional',
+];
 type Home = 'X' | 'Y' | 'N';
 const staffOf: Record<Home, ActorName[]> = { X: ['agentX', 'adminX'], Y: ['agentY'], N: ['agentNarcotics'] };
 const staff: ActorName[] = ['agentX', 'adminX', 'agentY', 'cantonAdmin', 'agentNarcotics'];
@@ -68,6 +76,9 @@ export function reaches(audience: Audience, actor: ActorName, owner: Owner): boo
       return actor === 'adminX' || actor === 'cantonAdmin';
     case 'pharmacy':
       return actor === 'pharmacy';
+    case 'inHealthRegister':
+      // the pharmacy is also an institution of the register (its UID is one of the simulator's)
+      return actor === 'healthProfessional' || actor === 'pharmacy';
   }
 }
 

@@ -15,6 +15,7 @@ export const statementMonth = '2026-01';
  * A pharmacy of its own for the matrix (its name is the owner's secret, so a page showing it to anyone
  * else is a leak): a professional account held by `owner`, who is its responsible pharmacist, and a
  * statement filed with the authority that receives them, for that authority's application to read.
+ * Its UID is that of an institution in the health register's simulator: its people see that entry.
  */
 export async function createPharmacy(db: Db, owner: PersonActor, authorityId: string, secret: string) {
   const organisation = await upsertOrganisation(db, {
