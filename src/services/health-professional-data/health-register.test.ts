@@ -119,6 +119,10 @@ describe('a professional’s register entry and announced changes', () => {
       const response = await anne.get('/health-register');
       expect(response.status).toBe(503);
       expect(await response.text()).toContain('ne répond pas');
+      // starting an announcement says so too, rather than failing with a server error
+      const started = await anne.post('/health-register/changes');
+      expect(started.status).toBe(503);
+      expect(await started.text()).toContain('ne répond pas');
     } finally {
       await connectDemoHealthRegister(server.database.db, server.url);
     }
