@@ -62,6 +62,7 @@ export type ParamKind =
   | 'bookingResource'
   | 'ticket'
   | 'narcoticsStatement'
+  | 'taxDocument'
   | 'sub';
 
 export interface RoutePolicy {
@@ -361,7 +362,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /bookings/:id/cancel': { audience: 'holder' },
   // tax: the account in use's own file in the tax system, in the tax theme
   'GET /tax/documents': { audience: 'selfOrRep' },
-  'GET /tax/documents/:id': { audience: 'selfOrRep', params: { id: 'sub' }, needs: 'a tax document' },
+  'GET /tax/documents/:id': { audience: 'holderOrRep', params: { id: 'taxDocument' } },
   'GET /tax/situation': { audience: 'selfOrRep' },
   'GET /tax/situation/invoices/:number/qr-bill': {
     audience: 'selfOrRep',

@@ -24,6 +24,7 @@ import type { createTestApp } from '../../support/test-app.ts';
 import { createHealthProfessional } from './health-objects.ts';
 import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
+import { makeTaxpayer } from './tax-objects.ts';
 
 /**
  * Who the suites call as (ASVS 8.2): nobody, two citizens, A's representatives whose mandate is in
@@ -159,6 +160,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
   people.pharmacy = pharmacy.actor;
   objects.N.narcoticsStatement = pharmacy.statement;
   people.healthProfessional = await createHealthProfessional(testApp);
+  objects.A.taxDocument = await makeTaxpayer(db, citizenA.id);
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {
