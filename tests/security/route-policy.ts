@@ -63,6 +63,7 @@ export type ParamKind =
   | 'ticket'
   | 'narcoticsStatement'
   | 'taxDocument'
+  | 'taxInvoice'
   | 'sub';
 
 export interface RoutePolicy {
@@ -365,9 +366,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /tax/documents/:id': { audience: 'holderOrRep', params: { id: 'taxDocument' } },
   'GET /tax/situation': { audience: 'selfOrRep' },
   'GET /tax/situation/invoices/:number/qr-bill': {
-    audience: 'selfOrRep',
-    params: { number: 'sub' },
-    needs: 'a tax invoice',
+    audience: 'holderOrRep',
+    params: { number: 'taxInvoice' },
   },
   // narcotics: the pharmacy in use, and the authority that receives the statements (N)
   // anyone is told whether the account in use is a pharmacy they may act for, and nothing else

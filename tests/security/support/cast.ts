@@ -160,7 +160,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
   people.pharmacy = pharmacy.actor;
   objects.N.narcoticsStatement = pharmacy.statement;
   people.healthProfessional = await createHealthProfessional(testApp);
-  objects.A.taxDocument = await makeTaxpayer(db, citizenA.id);
+  Object.assign(objects.A, await makeTaxpayer(db, citizenA.id));
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {
