@@ -64,6 +64,8 @@ export type ParamKind =
   | 'narcoticsStatement'
   | 'taxDocument'
   | 'taxInvoice'
+  | 'faq'
+  | 'faqToRemove'
   | 'sub';
 
 export interface RoutePolicy {
@@ -77,10 +79,10 @@ export interface RoutePolicy {
    */
   needs?: string;
   /**
-   * The one authority the route serves (N, the receiver of the narcotics statements): probed there as
-   * well as at X and Y, where everyone is refused.
+   * The one authority the route serves (N, the receiver of the narcotics statements; C, the canton):
+   * probed there as well as at X and Y, where everyone is refused.
    */
-  onlyAt?: 'N';
+  onlyAt?: 'N' | 'C';
 }
 
 /** The kind of a parameter from the word before it (`/requests/:id` names a request). */
@@ -305,29 +307,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /help/tickets/:id': { audience: 'holder' },
   'POST /help/tickets/:id': { audience: 'holder' },
   'GET /back-office/authorities/:slug/support': { audience: 'agent' },
-  'POST /back-office/authorities/:slug/support/faq': {
-    audience: 'agent',
-    needs: 'the canton’s desk, which keeps the questions (X and Y are communes)',
-  },
-  'GET /back-office/authorities/:slug/support/faq/:id': {
-    audience: 'agent',
-    params: { id: 'sub' },
-    needs: 'a question of the canton’s desk (X and Y are communes)',
-  },
-  'POST /back-office/authorities/:slug/support/faq/:id': {
-    audience: 'agent',
-    params: { id: 'sub' },
-    needs: 'a question of the canton’s desk (X and Y are communes)',
-  },
-  'GET /back-office/authorities/:slug/support/faq/:id/remove': {
-    audience: 'agent',
-    params: { id: 'sub' },
-    needs: 'a question of the canton’s desk (X and Y are communes)',
-  },
+  'POST /back-office/authorities/:slug/support/faq': { audience: 'agent', onlyAt: 'C' },
+  'GET /back-office/authorities/:slug/support/faq/:id': { audience: 'agent', params: { id: 'faq' } },
+  'POST /back-office/authorities/:slug/support/faq/:id': { audience: 'agent', params: { id: 'faq' } },
+  'GET /back-office/authorities/:slug/support/faq/:id/remove': { audience: 'agent', params: { id: 'faq' } },
   'POST /back-office/authorities/:slug/support/faq/:id/remove': {
     audience: 'agent',
-    params: { id: 'sub' },
-    needs: 'a question of the canton’s desk (X and Y are communes)',
+    params: { id: 'faqToRemove' },
   },
   'GET /back-office/authorities/:slug/support/:id': { audience: 'agent' },
   'POST /back-office/authorities/:slug/support/:id/reply': { audience: 'agent' },

@@ -21,6 +21,7 @@ import { createCitizen } from '../../support/factories.ts';
 import { createRequestForm, openRequest } from '../../support/requests.ts';
 import { serveTestApp } from '../../support/serve-test-app.ts';
 import type { createTestApp } from '../../support/test-app.ts';
+import { createFaqEntries } from './faq-objects.ts';
 import { createHealthProfessional } from './health-objects.ts';
 import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
@@ -54,10 +55,11 @@ export const actorNames = [
 export type ActorName = (typeof actorNames)[number];
 
 /**
- * Whose objects the matrix probes: citizens A and B (A's at X, B's at Y), authorities X and Y, and N,
- * the authority that receives the narcotics statements, with the pharmacy that files them.
+ * Whose objects the matrix probes: citizens A and B (A's at X, B's at Y), authorities X and Y, N,
+ * the authority that receives the narcotics statements, with the pharmacy that files them, and C, the
+ * canton, whose desk keeps the questions people ask.
  */
-export type Owner = 'A' | 'B' | 'X' | 'Y' | 'N';
+export type Owner = 'A' | 'B' | 'X' | 'Y' | 'N' | 'C';
 
 /** Words only the owner's data carries: an answer to anyone else must contain none of them. */
 export const secretsOf: Record<Owner, string> = {
@@ -66,6 +68,7 @@ export const secretsOf: Record<Owner, string> = {
   X: 'Xavier-Secret-Xray',
   Y: 'Yvonne-Secret-Yankee',
   N: 'Nadine-Secret-November',
+  C: 'Celine-Secret-Charlie',
 };
 
 /** Who may see each owner's words: its people and representative, and the staff and key of its authority. */
@@ -75,6 +78,7 @@ export const mayRead: Record<Owner, readonly ActorName[]> = {
   X: ['agentX', 'adminX', 'keyX'],
   Y: ['agentY', 'keyY'],
   N: ['pharmacy', 'agentNarcotics', 'keyNarcotics'],
+  C: ['cantonAdmin', 'keyCanton'],
 };
 
 export type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -96,7 +100,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
     },
   });
   db = testApp.database.db;
-  const slugs = { X: 'sion', Y: 'sierre', N: 'ssp', canton: 'valais' } as const;
+  const slugs = { X: 'sion', Y: 'sierre', N: 'ssp', C: 'valais', canton: 'valais' } as const;
   const authorityId = async (slug: string) => (await getAuthorityBySlug(testApp.database.db, slug))?.id ?? '';
   const authorities = { X: await authorityId(slugs.X), Y: await authorityId(slugs.Y) };
   const canton = await authorityId(slugs.canton);
@@ -161,6 +165,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
   objects.N.narcoticsStatement = pharmacy.statement;
   people.healthProfessional = await createHealthProfessional(testApp);
   Object.assign(objects.A, await makeTaxpayer(db, citizenA.id));
+  Object.assign(objects.C, await createFaqEntries(db));
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {
@@ -197,7 +202,7 @@ async function createObjects(
 ) {
   const db = testApp.database.db;
   const vault = await vaultOf(testApp.platform);
-  const byOwner: Record<Owner, Record<string, string>> = { A: {}, B: {}, X: {}, Y: {}, N: {} };
+  const byOwner: Record<Owner, Record<string, string>> = { A: {}, B: {}, X: {}, Y: {}, N: {}, C: {} };
   for (const [citizen, authority] of [
     ['A', 'X'],
     ['B', 'Y'],

@@ -38,12 +38,17 @@ const persons: ActorName[] = [
   'pharmacy',
   'healthProfessional',
 ];
-type Home = 'X' | 'Y' | 'N';
-const staffOf: Record<Home, ActorName[]> = { X: ['agentX', 'adminX'], Y: ['agentY'], N: ['agentNarcotics'] };
+type Home = 'X' | 'Y' | 'N' | 'C';
+const staffOf: Record<Home, ActorName[]> = {
+  X: ['agentX', 'adminX'],
+  Y: ['agentY'],
+  N: ['agentNarcotics'],
+  C: ['cantonAdmin'],
+};
 const staff: ActorName[] = ['agentX', 'adminX', 'agentY', 'cantonAdmin', 'agentNarcotics'];
 const keys: ActorName[] = ['keyX', 'keyY', 'keyCanton', 'keyNarcotics'];
-const keyOf: Record<Home, ActorName> = { X: 'keyX', Y: 'keyY', N: 'keyNarcotics' };
-const homeOf: Record<Owner, Home> = { A: 'X', B: 'Y', X: 'X', Y: 'Y', N: 'N' };
+const keyOf: Record<Home, ActorName> = { X: 'keyX', Y: 'keyY', N: 'keyNarcotics', C: 'keyCanton' };
+const homeOf: Record<Owner, Home> = { A: 'X', B: 'Y', X: 'X', Y: 'Y', N: 'N', C: 'C' };
 
 /** Whether `audience` lets `actor` reach an object of `owner`, as the route policy declares it. */
 export function reaches(audience: Audience, actor: ActorName, owner: Owner): boolean {
@@ -179,7 +184,7 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       targets.push({ target: 'X', path: fill('X') });
     } else {
       const mainKind = kinds[main] as ParamKind;
-      for (const owner of ['A', 'B', 'X', 'Y', 'N'] as const)
+      for (const owner of ['A', 'B', 'X', 'Y', 'N', 'C'] as const)
         if (
           mainKind === 'authority'
             ? owner === 'X' || owner === 'Y' || owner === policy?.onlyAt
