@@ -297,10 +297,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
   'POST /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
   'GET /back-office/authorities/:slug/indicators': { audience: 'agent' },
-  'GET /back-office/authorities/:slug/indicators/communes': {
-    audience: 'agent',
-    needs: 'a canton among the authorities probed (X and Y are communes)',
-  },
+  'GET /back-office/authorities/:slug/indicators/communes': { audience: 'agent', onlyAt: 'C' },
   // issuing
   'POST /api/v1/requests/:id/issued-documents': { audience: 'key' },
   // support: a ticket is followed by the person who opened it, not by their representative
