@@ -61,7 +61,8 @@ async function call(cell: Cell): Promise<Observed> {
     headers['Content-Type'] = api ? 'application/json' : 'application/x-www-form-urlencoded';
     headers['X-CSRF-Token'] = session.csrf;
     headers['Idempotency-Key'] = crypto.randomUUID();
-    body = api ? '{}' : '';
+    const form = routePolicies[routeKey(cell.route)]?.body;
+    body = api ? '{}' : new URLSearchParams(form).toString();
   }
   const response = await cast.testApp.app.request(cell.path, { method, headers, body, redirect: 'manual' });
   const text = response.headers.get('Content-Type')?.match(/text|json|xml|csv/) ? await response.text() : '';

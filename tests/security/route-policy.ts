@@ -83,6 +83,8 @@ export interface RoutePolicy {
    * probed there as well as at X and Y, where everyone is refused.
    */
   onlyAt?: 'N' | 'C';
+  /** A form body the allowed call needs to succeed, posted in every cell (the others post none). */
+  body?: Record<string, string>;
 }
 
 /** The kind of a parameter from the word before it (`/requests/:id` names a request). */
@@ -161,7 +163,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /back-office/catalogue/:slug': { audience: 'designer' },
   'POST /back-office/catalogue/:slug': { audience: 'designer' },
   'GET /back-office/catalogue/:slug/preview': { audience: 'designer' },
-  'POST /back-office/catalogue/:slug/publish': { audience: 'designer', needs: 'a new version to publish' },
+  // the version the designer saw (X's service is at version 1: publishing it again is allowed)
+  'POST /back-office/catalogue/:slug/publish': { audience: 'designer', body: { version: '1' } },
   'POST /back-office/catalogue/:slug/withdraw': { audience: 'designer' },
   // notifications
   'GET /back-office/authorities/:slug/notification-templates': { audience: 'admin' },
