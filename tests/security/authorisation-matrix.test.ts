@@ -4,7 +4,15 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectedRoute } from '../../src/platform/http/app.tsx';
 import { routePolicies } from './route-policy.ts';
-import { actorNames, type Cast, createCast, mayRead, type Owner, secretsOf } from './support/cast.ts';
+import {
+  type ActorName,
+  actorNames,
+  type Cast,
+  createCast,
+  mayRead,
+  type Owner,
+  secretsOf,
+} from './support/cast.ts';
 import { type Cell, cellsOf, type Gap, routeKey } from './support/matrix.ts';
 import { inParallel, writeResults } from './support/results.ts';
 
@@ -61,7 +69,10 @@ async function call(cell: Cell): Promise<Observed> {
     headers['Content-Type'] = api ? 'application/json' : 'application/x-www-form-urlencoded';
     headers['X-CSRF-Token'] = session.csrf;
     headers['Idempotency-Key'] = crypto.randomUUID();
-    const form = routePolicies[routeKey(cell.route)]?.body;
+    const form = Object.entries(routePolicies[routeKey(cell.route)]?.body ?? {}).map(([name, value]) => [
+      name,
+      value.startsWith('@') ? (cast.people[value.slice(1) as ActorName]?.id ?? '') : value,
+    ]);
     body = api ? '{}' : new URLSearchParams(form).toString();
   }
   const response = await cast.testApp.app.request(cell.path, { method, headers, body, redirect: 'manual' });

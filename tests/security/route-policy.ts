@@ -83,7 +83,10 @@ export interface RoutePolicy {
    * probed there as well as at X and Y, where everyone is refused.
    */
   onlyAt?: 'N' | 'C';
-  /** A form body the allowed call needs to succeed, posted in every cell (the others post none). */
+  /**
+   * A form body the allowed call needs to succeed, posted in every cell of the route; a value `@name`
+   * stands for the id of the cast's person `name`.
+   */
   body?: Record<string, string>;
 }
 
@@ -358,10 +361,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   // narcotics: the pharmacy in use, and the authority that receives the statements (N)
   // anyone is told whether the account in use is a pharmacy they may act for, and nothing else
   'GET /narcotics': { audience: 'person' },
-  'POST /narcotics/responsible': {
-    audience: 'pharmacy',
-    needs: 'a pharmacist to name (the matrix posts an empty body, and an unknown person is a 404)',
-  },
+  // the pharmacy's owner names themself again
+  'POST /narcotics/responsible': { audience: 'pharmacy', body: { personId: '@pharmacy' } },
   'GET /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
   'POST /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
   'POST /narcotics/:month/import': { audience: 'pharmacy', params: { month: 'sub' } },
