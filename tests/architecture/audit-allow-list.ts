@@ -9,6 +9,8 @@ export const notSensitive: Record<string, string> = {
     'an anonymous count (page seen, step reached): nobody named',
   'src/modules/indicators/record.ts#recordEmittedEvent':
     'an anonymous count of a fact already audited where it happened (submitted, decided, paid)',
+  'src/modules/indicators/record.ts#formCompletedCall':
+    'an anonymous count, made in the statement of the submission it counts (audited there)',
   'src/modules/indicators/satisfaction.ts#answerSurvey': 'an anonymous rating, tied to no person',
   'src/modules/cases/cases.ts#recordEvent':
     "a request's timeline entry, written inside the audited transaction of the change it records",

@@ -1,5 +1,4 @@
 import { Writable } from 'node:stream';
-import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectedRoute } from '../../src/platform/http/app.tsx';
@@ -14,7 +13,7 @@ import {
   secretsOf,
 } from './support/cast.ts';
 import { type Cell, cellsOf, type Gap, routeKey } from './support/matrix.ts';
-import { inParallel, writeResults } from './support/results.ts';
+import { forgetRateLimits, inParallel, writeResults } from './support/results.ts';
 
 /**
  * ASVS 8.2.1–8.2.3, 8.4.1: every route of the running app (its own route table, so routes added later
@@ -134,7 +133,7 @@ describe('the authorisation matrix', () => {
       const batch = ordered.filter((c) => phase(c) === p);
       for (let i = 0; i < batch.length; i += 40) {
         // The write limit counts per person: the matrix is not a flood to throttle.
-        await sql`delete from rate_limit_hits`.execute(cast.db);
+        await forgetRateLimits(cast.db);
         observed.push(...(await inParallel(batch.slice(i, i + 40), 8, call)));
       }
     }

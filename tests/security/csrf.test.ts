@@ -4,7 +4,7 @@ import type { CollectedRoute } from '../../src/platform/http/app.tsx';
 import { needsCsrfToken } from '../../src/platform/http/route.ts';
 import { type Cast, createCast } from './support/cast.ts';
 import { actorFor, fillPath } from './support/requests.ts';
-import { inParallel, writeResults } from './support/results.ts';
+import { forgetRateLimits, inParallel, writeResults } from './support/results.ts';
 
 /**
  * ASVS 3.5.1–3.5.3 on every state-changing route of the router: a request without the token, with
@@ -63,7 +63,7 @@ describe('cross-site request forgery', () => {
       },
     ]);
     const answers = await inParallel(cases, 8, async ({ route, attack, headers, body }) => {
-      await sql`delete from rate_limit_hits`.execute(cast.db);
+      await forgetRateLimits(cast.db);
       const response = await cast.testApp.app.request(fillPath(route, cast), {
         method: route.method,
         headers: { ...headers, ...cast.headersOf(actorFor(route)), Cookie: victim.cookie },

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectedRoute } from '../../src/platform/http/app.tsx';
 import { needsCsrfToken } from '../../src/platform/http/route.ts';
 import { type ActorName, type Cast, createCast } from './support/cast.ts';
 import { actorFor, fillPath } from './support/requests.ts';
-import { inParallel, writeResults } from './support/results.ts';
+import { forgetRateLimits, inParallel, writeResults } from './support/results.ts';
 
 /**
  * Hostile input through every form field (read from the forms the router's own pages show) and every
@@ -48,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => cast.close());
 
 async function send(route: CollectedRoute, actor: ActorName, body: string, type: string) {
-  await sql`delete from rate_limit_hits`.execute(cast.db);
+  await forgetRateLimits(cast.db);
   const response = await cast.testApp.app.request(fillPath(route, cast), {
     method: route.method,
     headers: {
