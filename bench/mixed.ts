@@ -9,14 +9,13 @@ import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
 import { createBlobStore } from '../src/modules/documents/index.ts';
-import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
 import type { Database } from '../src/platform/database/database.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp } from '../src/runtime/build-app.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
-import { publishExtract } from './fixtures.ts';
+import { publishBenchForm, publishExtract } from './fixtures.ts';
 import { type Answer, httpClient, type PhaseResult, runFor } from './measure.ts';
 import {
   blobCommitBaseline,
@@ -100,26 +99,7 @@ export async function benchMixed(
   const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   const keys = await masterKeysFor(config, db);
   const vault = { db, store: createBlobStore(config.documentStore, db), keys };
-  const created = await createForm(db, 'bench', {
-    authorityId: spf,
-    name: 'Bench',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Diplôme' },
-          fields: [
-            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-          ],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'bench', created);
-  const form = (await getForm(db, created.id)) ?? created;
+  const form = await publishBenchForm(db);
   let next = 0;
   const users: { email: string; cookie: string; documentId: string; address: string }[] = [];
   for (let i = 0; i < concurrency; i++) {

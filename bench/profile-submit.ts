@@ -7,8 +7,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
-import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { masterKeysFor } from '../src/platform/crypto/master-keys.ts';
 import { connectDatabase, ensureDatabaseExists } from '../src/platform/database/database.ts';
@@ -16,6 +14,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { publishBenchForm } from './fixtures.ts';
 import { httpClient } from './measure.ts';
 import { createCitizens, type FilledDraft, fillDrafts, submitFilled } from './submission.ts';
 
@@ -40,26 +39,7 @@ try {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const guichet = httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 16);
-  const created = await createForm(db, 'bench', {
-    authorityId: (await getAuthorityBySlug(db, 'spf'))?.id ?? '',
-    name: 'Bench',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Diplôme' },
-          fields: [
-            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-          ],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'bench', created);
-  const form = (await getForm(db, created.id)) ?? created;
+  const form = await publishBenchForm(db);
   const citizens = await createCitizens(db, guichet, form.id, 64, 8);
   const keys = await masterKeysFor(config, db);
   // 8 clients at once, as the bench's measure.
