@@ -42,6 +42,16 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
     return { actor, entry, institution: organisation?.name };
   }
 
+  /** Whether the actor may announce a change for the account in use (the button is shown only then). */
+  const mayAnnounce = async (c: RouteContext) =>
+    (
+      await can(db, c.var.actor, 'account.submit', {
+        type: 'account',
+        accountId: (c.var.actor as PersonActor).account.id,
+        theme: 'healthRegister',
+      })
+    ).allowed;
+
   /** The entry page, or what stands for it: no entry (404), a register that does not answer (503). */
   async function page(
     c: RouteContext,
@@ -89,13 +99,7 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
       object: none,
       handler: (c) =>
         page(c, async (entry, title) => {
-          const canAnnounce = (
-            await can(db, c.var.actor, 'account.submit', {
-              type: 'account',
-              accountId: (c.var.actor as PersonActor).account.id,
-              theme: 'healthRegister',
-            })
-          ).allowed;
+          const canAnnounce = await mayAnnounce(c);
           return platform.render(
             c,
             { title },
@@ -119,13 +123,7 @@ export function healthRegisterRoutes(platform: Platform): RouteDef[] {
             throw error;
           },
         );
-        const canAnnounce = (
-          await can(db, c.var.actor, 'account.submit', {
-            type: 'account',
-            accountId: (c.var.actor as PersonActor).account.id,
-            theme: 'healthRegister',
-          })
-        ).allowed;
+        const canAnnounce = await mayAnnounce(c);
         return platform.render(
           c,
           { title: t('startTitle') },
