@@ -64,7 +64,7 @@ describe('secrets in logs', () => {
 
     // A recovery link, opened and used.
     const credential = await findCredential(db, { email: 'leon.logs@example.ch' });
-    const token = await issueEmailToken(db, credential?.id ?? '', 'recover', 30);
+    const token = await issueEmailToken(db, credential?.id ?? '', 'recover', 30, new Date());
     secrets.recoveryToken = token;
     const recovering = browserOn(app, '192.0.2.78');
     await recovering.get(`/login/recover/${token}`);

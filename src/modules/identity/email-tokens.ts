@@ -12,6 +12,7 @@ export async function issueEmailToken(
   credentialId: string,
   purpose: TokenPurpose,
   minutes: number,
+  now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await tablesOf<IdentityTables>(db)
@@ -20,7 +21,7 @@ export async function issueEmailToken(
       token_hash: hash(token),
       credential_id: credentialId,
       purpose,
-      expires_at: new Date(Date.now() + minutes * 60_000),
+      expires_at: new Date(now.getTime() + minutes * 60_000),
       used_at: null,
     })
     .execute();
@@ -32,6 +33,7 @@ export async function peekEmailToken(
   db: Db,
   token: string,
   purpose: TokenPurpose,
+  now: Date,
 ): Promise<string | undefined> {
   const row = await tablesOf<IdentityTables>(db)
     .selectFrom('email_tokens')
@@ -39,7 +41,7 @@ export async function peekEmailToken(
     .where('token_hash', '=', hash(token))
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .executeTakeFirst();
   return row?.credential_id;
 }
@@ -49,14 +51,15 @@ export async function consumeEmailToken(
   db: Db,
   token: string,
   purpose: TokenPurpose,
+  now: Date,
 ): Promise<string | undefined> {
   const row = await tablesOf<IdentityTables>(db)
     .updateTable('email_tokens')
-    .set({ used_at: new Date() })
+    .set({ used_at: now })
     .where('token_hash', '=', hash(token))
     .where('purpose', '=', purpose)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .returning('credential_id')
     .executeTakeFirst();
   return row?.credential_id;

@@ -27,7 +27,7 @@ export function identityJobs(platform: Platform): JobHandlers {
     'identity:send-email-verification': async ({ credentialId, locale }) => {
       const credential = await findCredential(db, { id: credentialId });
       if (!credential) return; // deleted meanwhile: nothing to verify
-      const token = await issueEmailToken(db, credentialId, 'verify', 24 * 60);
+      const token = await issueEmailToken(db, credentialId, 'verify', 24 * 60, platform.now());
       const t = identityMessages.translator(locale);
       const link = `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
       await send(credential.email, t('mailVerifySubject'), t('mailVerifyText', { link }), link);
@@ -35,7 +35,7 @@ export function identityJobs(platform: Platform): JobHandlers {
     'identity:send-recovery': async ({ credentialId, locale }) => {
       const credential = await findCredential(db, { id: credentialId });
       if (!credential) return;
-      const token = await issueEmailToken(db, credentialId, 'recover', 30);
+      const token = await issueEmailToken(db, credentialId, 'recover', 30, platform.now());
       const t = identityMessages.translator(locale);
       const link = `${config.publicUrl}/login/recover/${encodeURIComponent(token)}`;
       await send(credential.email, t('mailRecoverSubject'), t('mailRecoverText', { link }), link);
@@ -43,7 +43,7 @@ export function identityJobs(platform: Platform): JobHandlers {
     'identity:purge-expired': () => purgeExpiredOidcPayloads(db),
     'identity:send-mobile-code': async ({ verificationId, locale }) => {
       const verification = await findVerification(db, verificationId);
-      if (!verification || verification.verified_at || verification.expires_at <= new Date()) return;
+      if (!verification || verification.verified_at || verification.expires_at <= platform.now()) return;
       const t = identityMessages.translator(locale);
       const code = verificationCode(secrets.current('mobile-codes'), verificationId);
       await sms.send({

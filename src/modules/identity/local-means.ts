@@ -242,7 +242,7 @@ export async function findCredential(
 }
 
 /** The address of this credential is proven: it may now receive notifications too. */
-export async function markEmailVerified(db: Db, credentialId: string): Promise<void> {
+export async function markEmailVerified(db: Db, credentialId: string, now: Date): Promise<void> {
   await audited(
     db,
     {
@@ -255,13 +255,13 @@ export async function markEmailVerified(db: Db, credentialId: string): Promise<v
       const identity = tablesOf<IdentityTables>(tx);
       const credential = await identity
         .updateTable('local_credentials')
-        .set({ email_verified_at: new Date() })
+        .set({ email_verified_at: now })
         .where('id', '=', credentialId)
         .returning(['person_id', 'email'])
         .executeTakeFirstOrThrow();
       await identity
         .updateTable('persons')
-        .set({ email: credential.email, email_verified_at: new Date() })
+        .set({ email: credential.email, email_verified_at: now })
         .where('id', '=', credential.person_id)
         .execute();
     },

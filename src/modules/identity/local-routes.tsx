@@ -91,7 +91,7 @@ export function localRoutes(
   async function trustedDevice(c: RouteContext, email: string): Promise<string | undefined> {
     const device = knownDevice(c, platform.secrets, secureCookies, email);
     if (!device) return undefined;
-    const failures = await recentHits(db, loginFailuresPerDevice, device);
+    const failures = await recentHits(db, loginFailuresPerDevice, device, platform.now());
     return failures < loginFailuresPerDevice.limit ? device : undefined;
   }
 
@@ -117,14 +117,14 @@ export function localRoutes(
         const account = email.toLowerCase();
         const device = await trustedDevice(c, account);
         if (!device) {
-          const delay = slowdownMs(await recentHits(db, loginFailuresPerAccount, account));
+          const delay = slowdownMs(await recentHits(db, loginFailuresPerAccount, account, platform.now()));
           if (delay > 0) await loginSlowdown.pause(delay);
         }
         const found = email && password ? await checkPassword(db, email, password) : undefined;
         if (!found) {
-          await hitRateLimit(db, loginFailuresPerAccount, account);
+          await hitRateLimit(db, loginFailuresPerAccount, account, platform.now());
           const known = knownDevice(c, platform.secrets, secureCookies, account);
-          if (known) await hitRateLimit(db, loginFailuresPerDevice, known);
+          if (known) await hitRateLimit(db, loginFailuresPerDevice, known, platform.now());
           return renderLogin(c, {
             errors: [{ field: 'email', message: t('loginWrong') }],
             email,
@@ -159,7 +159,7 @@ export function localRoutes(
         const t = identityMessages.translator(c.var.locale);
         const code = String((await c.req.parseBody()).code ?? '').replace(/\s/g, '');
         const bucket = pending.device ? `${pending.credentialId}:${pending.device}` : pending.credentialId;
-        const wait = await hitRateLimit(db, secondFactorPerCredential, bucket);
+        const wait = await hitRateLimit(db, secondFactorPerCredential, bucket, platform.now());
         const outcome =
           wait > 0
             ? undefined

@@ -46,7 +46,7 @@ export function mobileRoutes(platform: Platform): RouteDef[] {
           return show(c, [
             { field: 'mobile', message: identityMessages.translator(c.var.locale)('mobileInvalid') },
           ]);
-        await startMobileVerification(db, personId(c), mobile, c.var.locale);
+        await startMobileVerification(db, personId(c), mobile, c.var.locale, platform.now());
         c.var.session.set(SENT_TO, mobile);
         return c.redirect('/profile/mobile', 303);
       },
@@ -62,6 +62,7 @@ export function mobileRoutes(platform: Platform): RouteDef[] {
           platform.secrets,
           personId(c),
           String((await c.req.parseBody()).code ?? ''),
+          platform.now(),
         );
         if (outcome === 'verified') {
           c.var.session.delete(SENT_TO);

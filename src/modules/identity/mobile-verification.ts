@@ -37,6 +37,7 @@ export async function startMobileVerification(
   personId: string,
   mobile: string,
   locale: Locale,
+  now: Date,
 ): Promise<string> {
   return db.transaction().execute(async (tx) => {
     const row = await tablesOf<IdentityTables>(tx)
@@ -44,7 +45,7 @@ export async function startMobileVerification(
       .values({
         person_id: personId,
         mobile,
-        expires_at: new Date(Date.now() + 10 * 60_000),
+        expires_at: new Date(now.getTime() + 10 * 60_000),
         verified_at: null,
       })
       .returning('id')
@@ -62,6 +63,7 @@ export async function confirmMobile(
   secrets: Secrets,
   personId: string,
   code: string,
+  now: Date,
 ): Promise<MobileCheck> {
   return db.transaction().execute(async (tx) => {
     const identity = tablesOf<IdentityTables>(tx);
@@ -74,7 +76,7 @@ export async function confirmMobile(
       .limit(1)
       .forUpdate()
       .executeTakeFirst();
-    if (!pending || pending.expires_at <= new Date() || pending.attempts >= MAX_ATTEMPTS) return 'expired';
+    if (!pending || pending.expires_at <= now || pending.attempts >= MAX_ATTEMPTS) return 'expired';
     await identity
       .updateTable('mobile_verifications')
       .set({ attempts: pending.attempts + 1 })
@@ -96,12 +98,12 @@ export async function confirmMobile(
       const identity = tablesOf<IdentityTables>(tx);
       await identity
         .updateTable('mobile_verifications')
-        .set({ verified_at: new Date() })
+        .set({ verified_at: now })
         .where('id', '=', pending.id)
         .execute();
       await identity
         .updateTable('persons')
-        .set({ mobile: pending.mobile, mobile_verified_at: new Date() })
+        .set({ mobile: pending.mobile, mobile_verified_at: now })
         .where('id', '=', personId)
         .execute();
       return 'verified' as const;

@@ -36,7 +36,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
 
   /** The credential a recovery link is for, while the link is live and unused. */
   async function recoveryCredential(token: string) {
-    const credentialId = await peekEmailToken(db, token, 'recover');
+    const credentialId = await peekEmailToken(db, token, 'recover', platform.now());
     return credentialId ? findCredential(db, { id: credentialId }) : undefined;
   }
 
@@ -121,9 +121,14 @@ export function registerRoutes(platform: Platform): RouteDef[] {
       access: 'anonymous',
       async handler(c) {
         const t = identityMessages.translator(c.var.locale);
-        const credentialId = await consumeEmailToken(db, c.req.query('token') ?? '', 'verify');
+        const credentialId = await consumeEmailToken(
+          db,
+          c.req.query('token') ?? '',
+          'verify',
+          platform.now(),
+        );
         if (!credentialId) return page(c, t('linkInvalidTitle'), t('linkInvalid'), 404);
-        await markEmailVerified(db, credentialId);
+        await markEmailVerified(db, credentialId, platform.now());
         return page(c, t('verifyEmailTitle'), t('verifyEmailDone'));
       },
     },
@@ -150,7 +155,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         const email = String((await c.req.parseBody()).email ?? '').trim();
         // Same answer whether or not the address is known: it must not tell who has an account.
         const credential = email ? await findCredential(db, { email }) : undefined;
-        if (credential && (await hitRateLimit(db, recoveryLimit, credential.id)) === 0) {
+        if (credential && (await hitRateLimit(db, recoveryLimit, credential.id, platform.now())) === 0) {
           await enqueue(db, 'identity:send-recovery', { credentialId: credential.id, locale: c.var.locale });
         }
         return page(c, t('recoverTitle'), t('recoverSent'));
@@ -190,7 +195,8 @@ export function registerRoutes(platform: Platform): RouteDef[] {
         // The second factor is asked here too: an e-mail alone never opens an account protected by two.
         if (credential.hasTotp) {
           const code = String(form.code ?? '').replace(/\s/g, '');
-          const throttled = (await hitRateLimit(db, secondFactorPerCredential, credential.id)) > 0;
+          const throttled =
+            (await hitRateLimit(db, secondFactorPerCredential, credential.id, platform.now())) > 0;
           const outcome = throttled
             ? 'wrong'
             : await checkTotp(
@@ -215,7 +221,7 @@ export function registerRoutes(platform: Platform): RouteDef[] {
             />,
           );
         }
-        if (!(await consumeEmailToken(db, token, 'recover')))
+        if (!(await consumeEmailToken(db, token, 'recover', platform.now())))
           return page(c, t('linkInvalidTitle'), t('linkInvalid'), 404);
         await setPassword(db, credential.id, password);
         return page(c, t('newPasswordTitle'), t('passwordChanged'));

@@ -45,7 +45,7 @@ describe('the request log', () => {
       password,
     });
     const credential = await findCredential(server.database.db, { email: 'anne.favre@example.ch' });
-    const token = await issueEmailToken(server.database.db, credential?.id ?? '', 'recover', 30);
+    const token = await issueEmailToken(server.database.db, credential?.id ?? '', 'recover', 30, new Date());
 
     const lookup = await fetch(`${server.url}/simulators/commercial-register/signatories/${avs}/companies`);
     expect(lookup.status).toBe(200);
