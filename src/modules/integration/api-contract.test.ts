@@ -12,16 +12,20 @@ import { camt054 } from '../../../tests/support/camt054.ts';
 import { openRequest } from '../../../tests/support/requests.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { OpenApiDocument } from '../../platform/http/api/openapi.ts';
+import { getAuthorityBySlug } from '../authorities/index.ts';
 
 let testApp: TestApp;
 let fixture: Awaited<ReturnType<typeof apiFixture>>;
 let doc: OpenApiDocument;
 let call: ReturnType<typeof apiCaller>;
+/** The key of the authority that receives the narcotics statements (the cantonal pharmacist's, ssp). */
+let narcoticsKey: string;
 
 beforeAll(async () => {
   testApp = await createTestApp();
   fixture = await apiFixture(testApp);
   call = apiCaller(testApp);
+  narcoticsKey = (await fixture.key((await getAuthorityBySlug(testApp.database.db, 'ssp'))?.id ?? '')).key;
   doc = await (await testApp.app.request('/api/v1/openapi.json')).json();
 });
 afterAll(() => testApp.close());
@@ -213,7 +217,7 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
       'POST',
       '/api/v1/narcotics-statements',
       async () => {
-        const response = await call(key, 'POST', '/api/v1/narcotics-statements', {
+        const response = await call(narcoticsKey, 'POST', '/api/v1/narcotics-statements', {
           month: '2026-10',
           pharmacy: { uid: 'CHE526018151', name: 'Pharmacie de la Planta SA' },
           lines: [
@@ -233,7 +237,7 @@ function successfulCalls(): Record<string, [method: string, path: string, () => 
     getNarcoticsStatement: [
       'GET',
       '/api/v1/narcotics-statements/{id}',
-      () => call(key, 'GET', `/api/v1/narcotics-statements/${statementId}`),
+      () => call(narcoticsKey, 'GET', `/api/v1/narcotics-statements/${statementId}`),
     ],
   };
 }

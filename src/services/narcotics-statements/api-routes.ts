@@ -5,6 +5,7 @@ import { apiRoute, created, ok } from '../../platform/http/api/api-route.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import type { RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { narcoticsAuthority } from './service-authority.ts';
 import { checkRows, products, type StatementRow } from './statement-rows.ts';
 import { recordRegisterStatement, statementById } from './statements.ts';
 
@@ -33,10 +34,14 @@ const recorded = z.object({ id: z.uuid(), created: z.boolean() });
  */
 export function narcoticsApiRoutes(platform: Platform): RouteDef[] {
   const { db } = platform;
+  // Only the authority that receives the statements keeps them: another's key, scopes and all, would
+  // otherwise hand in months the controls never see, under its own name.
   const allowed = async (
     actor: ApiClientActor,
     action: 'integration.readNarcoticsStatements' | 'integration.recordNarcoticsStatements',
-  ) => (await can(db, actor, action, { type: 'authority', authorityId: actor.authorityId })).allowed;
+  ) =>
+    actor.authorityId === (await narcoticsAuthority(db)) &&
+    (await can(db, actor, action, { type: 'authority', authorityId: actor.authorityId })).allowed;
   return [
     apiRoute(db, {
       method: 'GET',

@@ -309,6 +309,17 @@ describe('the register’s API', () => {
     actor = apiClient(ssp, ['requests:read']);
     expect((await callApi('GET', `/api/v1/narcotics-statements/${filed?.id}`)).status).toBe(403);
   });
+
+  it('takes a month handed in from the receiving authority’s application only', async () => {
+    actor = apiClient(sion, ['narcotics:read', 'narcotics:write']);
+    const handedIn = await callApi('POST', '/api/v1/narcotics-statements', {
+      month: '2025-09',
+      pharmacy: planta,
+      lines: [],
+    });
+    expect(handedIn.status).toBe(404);
+    expect(await statementFor(app.database.db, sion, planta.uid, '2025-09')).toBeUndefined();
+  });
 });
 
 describe('a 400-patient statement', () => {
