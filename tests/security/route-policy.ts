@@ -19,7 +19,9 @@
  * - `designerAny`: a service designer or administrator of any authority (the catalogue and forms lists);
  * - `pharmacy`: a person in a pharmacy's account (a professional account the narcotics service knows);
  * - `inHealthRegister`: a person in an account that has an entry in the health register (their own as
- *   a professional, or an institution's they are one of the people of).
+ *   a professional, or an institution's they are one of the people of);
+ * - `signatory`: a person the commercial register lists as signing for the company the body names
+ *   (citizen A, for the company the matrix names).
  *
  * A line may also name routes that take no object decision, when the handler narrows its `access`.
  */
@@ -38,7 +40,8 @@ export type Audience =
   | 'selfOrRep'
   | 'designerAny'
   | 'pharmacy'
-  | 'inHealthRegister';
+  | 'inHealthRegister'
+  | 'signatory';
 
 /** The kind of object a path parameter names; `sub` is a part inside the main object (a page, a field). */
 export type ParamKind =
@@ -46,6 +49,7 @@ export type ParamKind =
   | 'request'
   | 'thread'
   | 'document'
+  | 'postalDocument'
   | 'draft'
   | 'submission'
   | 'form'
@@ -73,21 +77,35 @@ export interface RoutePolicy {
   /** Parameters whose kind the path's wording does not say (see `paramKind`). */
   params?: Record<string, ParamKind>;
   /**
-   * What the fixtures lack for an allowed call to succeed (a document waiting for the post, a version
-   * to publish, a company the person signs for): its allowed cells are then judged only on not failing,
-   * and its refusals as usual.
-   */
-  needs?: string;
-  /**
    * The one authority the route serves (N, the receiver of the narcotics statements; C, the canton):
-   * probed there as well as at X and Y, where everyone is refused.
+   * probed there as well as at X and Y, where everyone is refused. A route whose path names no
+   * authority acts for that one: only its staff or key may use it.
    */
   onlyAt?: 'N' | 'C';
   /**
    * A form body the allowed call needs to succeed, posted in every cell of the route; a value `@name`
-   * stands for the id of the cast's person `name`.
+   * stands for the id of the cast's person `name`, `@C` for the id of authority C (the canton).
    */
   body?: Record<string, string>;
+  /** The JSON body of an API route's allowed call, posted in every cell of the route. */
+  json?: unknown;
+  /**
+   * The handler asks for a login of the last minutes (ASVS 7.5.1): the matrix calls it from a session
+   * where the actor just logged in.
+   */
+  recentLogin?: true;
+  /**
+   * An allowed call uses its object up or moves it (a letter recorded as posted, a ticket handed over
+   * to another authority): each allowed cell is given a fresh object of the same owner
+   * (`support/fresh-objects.ts`), so that none depends on another's order and the cast's object stays
+   * as it was for every other cell.
+   */
+  usesUp?: true;
+}
+
+/** Routes only one authority serves (`onlyAt`), all for the same audience. */
+function servedOnlyAt(home: 'N' | 'C', audience: Audience, keys: string[]): Record<string, RoutePolicy> {
+  return Object.fromEntries(keys.map((key) => [key, { audience, onlyAt: home }]));
 }
 
 /** The kind of a parameter from the word before it (`/requests/:id` names a request). */
@@ -133,19 +151,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /accounts/access-log': { audience: 'self' },
   'POST /mandates': { audience: 'self' },
   // changing how one logs in or is reached asks for a login of the last minutes (ASVS 7.5.1)
-  'GET /profile/local-means': { audience: 'person', needs: 'a recent login' },
-  'POST /profile/local-means': { audience: 'person', needs: 'a recent login' },
-  'POST /profile/mobile': { audience: 'person', needs: 'a recent login' },
-  'POST /profile/passkeys/options': { audience: 'person', needs: 'a recent login' },
-  'POST /profile/identities/:link/remove': {
-    audience: 'person',
-    needs: 'a recent login',
-    params: { link: 'sub' },
-  },
-  'POST /accounts/professional': {
-    audience: 'person',
-    needs: 'a company the commercial register lists the person for',
-  },
+  'GET /profile/local-means': { audience: 'person', recentLogin: true },
+  'POST /profile/local-means': { audience: 'person', recentLogin: true },
+  'POST /profile/mobile': { audience: 'person', recentLogin: true },
+  'POST /profile/passkeys/options': { audience: 'person', recentLogin: true },
+  'POST /profile/identities/:link/remove': { audience: 'person', recentLogin: true, params: { link: 'sub' } },
+  // the fiduciary company citizen A signs for (jointly) in the commercial register
+  'POST /accounts/professional': { audience: 'signatory', body: { uid: 'CHE234567895' } },
   'GET /back-office/catalogue': { audience: 'designerAny' },
   'GET /back-office/catalogue/new': { audience: 'designerAny' },
   'POST /back-office/catalogue/new': { audience: 'designerAny' },
@@ -184,7 +196,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /back-office/authorities/:slug/documents/bulk': { audience: 'agent' },
   'POST /back-office/authorities/:slug/documents/postal/:id': {
     audience: 'agent',
-    needs: 'a document waiting for its postal fallback',
+    params: { id: 'postalDocument' },
+    usesUp: true,
   },
   'POST /api/v1/documents': { audience: 'apiClient' },
   'GET /api/v1/documents/:id': { audience: 'key' },
@@ -322,9 +335,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /back-office/authorities/:slug/support/:id/reply': { audience: 'agent' },
   'POST /back-office/authorities/:slug/support/:id/note': { audience: 'agent' },
   'POST /back-office/authorities/:slug/support/:id/assign': { audience: 'agent' },
+  // to the canton's desk
   'POST /back-office/authorities/:slug/support/:id/hand-over': {
     audience: 'agent',
-    needs: 'an authority to hand over to (the matrix posts an empty body, its unknown authority is a 404)',
+    body: { authority: '@C' },
+    usesUp: true,
   },
   'POST /back-office/authorities/:slug/support/:id/state': { audience: 'agent' },
   // booking: a booking is seen and cancelled in the account it was made in, in no mandate theme
@@ -366,15 +381,19 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
   'POST /narcotics/:month': { audience: 'pharmacy', params: { month: 'sub' } },
   'POST /narcotics/:month/import': { audience: 'pharmacy', params: { month: 'sub' } },
-  'GET /back-office/authorities/:slug/narcotics': { audience: 'agent', onlyAt: 'N' },
-  'POST /back-office/authorities/:slug/narcotics/settings': { audience: 'agent', onlyAt: 'N' },
-  'POST /back-office/authorities/:slug/narcotics/remind': { audience: 'agent', onlyAt: 'N' },
-  'GET /back-office/authorities/:slug/narcotics/alerts.csv': { audience: 'agent', onlyAt: 'N' },
-  'GET /back-office/authorities/:slug/narcotics/totals.csv': { audience: 'agent', onlyAt: 'N' },
+  ...servedOnlyAt('N', 'agent', [
+    'GET /back-office/authorities/:slug/narcotics',
+    'POST /back-office/authorities/:slug/narcotics/settings',
+    'POST /back-office/authorities/:slug/narcotics/remind',
+    'GET /back-office/authorities/:slug/narcotics/alerts.csv',
+    'GET /back-office/authorities/:slug/narcotics/totals.csv',
+  ]),
   'GET /api/v1/narcotics-statements/:id': { audience: 'key' },
+  // a month the register received on paper, for the pharmacy of the register's simulator
   'POST /api/v1/narcotics-statements': {
-    audience: 'apiClient',
-    needs: 'a statement to record (the matrix posts an empty body, refused before any authority is asked)',
+    audience: 'key',
+    onlyAt: 'N',
+    json: { month: '2025-10', pharmacy: { uid: 'CHE123456788', name: 'Pharmacie du Rhône SA' }, lines: [] },
   },
   // health register: the account in use's own entry
   // (everyone may read how to announce a change; the page says when there is no entry)

@@ -22,6 +22,7 @@ import { createRequestForm, openRequest } from '../../support/requests.ts';
 import { serveTestApp } from '../../support/serve-test-app.ts';
 import type { createTestApp } from '../../support/test-app.ts';
 import { createFaqEntries } from './faq-objects.ts';
+import { postalLetter } from './fresh-objects.ts';
 import { createHealthProfessional } from './health-objects.ts';
 import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
@@ -166,6 +167,9 @@ export async function createCast(options: { env?: Record<string, string>; logger
   people.healthProfessional = await createHealthProfessional(testApp);
   Object.assign(objects.A, await makeTaxpayer(db, citizenA.id));
   Object.assign(objects.C, await createFaqEntries(db));
+  // A letter each citizen's authority still owes them by post.
+  objects.A.postalDocument = await postalLetter(testApp, citizenA, authorities.X, secretsOf.A);
+  objects.B.postalDocument = await postalLetter(testApp, citizenB, authorities.Y, secretsOf.B);
   // A mandate A offers B, still to be answered: B may answer it, A may sign or revoke it.
   objects.A.mandate = (
     await proposeMandate(db, citizenA.id, 'holder', {
@@ -180,7 +184,7 @@ export async function createCast(options: { env?: Record<string, string>; logger
     testApp,
     db,
     slugs,
-    authorities,
+    authorities: { ...authorities, C: canton },
     people,
     mandates,
     objects,

@@ -25,6 +25,8 @@ export interface Cell {
   judged: 'object' | 'access';
   /** An allowed call may answer 404: a part it names (a page, a file) is not in the fixtures. */
   mayBeAbsent: boolean;
+  /** The object in the path an allowed call uses up, to be replaced by a fresh one of its owner. */
+  usesUp?: { kind: ParamKind; owner: Owner; id: string };
 }
 
 export const routeKey = (route: Pick<CollectedRoute, 'method' | 'path'>) => `${route.method} ${route.path}`;
@@ -84,6 +86,8 @@ export function reaches(audience: Audience, actor: ActorName, owner: Owner): boo
     case 'inHealthRegister':
       // the pharmacy is also an institution of the register (its UID is one of the simulator's)
       return actor === 'healthProfessional' || actor === 'pharmacy';
+    case 'signatory':
+      return actor === 'citizenA';
   }
 }
 
@@ -159,7 +163,7 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       names.filter((n) => kinds[n] !== 'sub' && kinds[n] !== 'authority').at(-1) ??
       names.filter((n) => kinds[n] === 'authority').at(-1);
     const audience = policy?.audience ?? 'person';
-    const mayBeAbsent = policy?.needs !== undefined || names.some((n) => kinds[n] === 'sub' && !subValues[n]);
+    const mayBeAbsent = names.some((n) => kinds[n] === 'sub' && !subValues[n]);
     const fill = (owner: Owner, override?: { name: string; value: string }) => {
       let path = route.path;
       for (const name of names) {
@@ -181,7 +185,8 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
     };
     const targets: { target: Target; path: string | undefined; owner?: Owner }[] = [];
     if (!main) {
-      targets.push({ target: 'X', path: fill('X') });
+      // A route of one authority's only (`onlyAt`) acts on that authority's behalf.
+      targets.push({ target: policy?.onlyAt ?? 'X', path: fill('X'), owner: policy?.onlyAt });
     } else {
       const mainKind = kinds[main] as ParamKind;
       for (const owner of ['A', 'B', 'X', 'Y', 'N', 'C'] as const)
@@ -213,7 +218,12 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
           passesAccess(route, actor) &&
           (!policy?.onlyAt || owner === policy.onlyAt) &&
           (owner ? reaches(audience, actor, owner) : !main ? reaches(audience, actor, 'X') : false);
-        cells.push({ route, actor, target, path, expected, judged: 'object', mayBeAbsent });
+        const id = main && owner ? cast.objects[owner][kinds[main] as ParamKind] : undefined;
+        const usesUp =
+          policy?.usesUp && expected && owner && id
+            ? { kind: kinds[main as string] as ParamKind, owner, id }
+            : undefined;
+        cells.push({ route, actor, target, path, expected, judged: 'object', mayBeAbsent, usesUp });
       }
     }
   }
