@@ -258,8 +258,7 @@ describe('a draft across a step-up of the level of assurance', () => {
     expect(other.status).toBe(404);
     expect(other.html).not.toContain('À Sophie');
     expect(other.html).not.toContain('diplome-sophie.pdf');
-    for (const path of [draft, `${draft}/review`])
-      expect((await b.page(path)).status, path).toBe(404);
+    for (const path of [draft, `${draft}/review`]) expect((await b.page(path)).status, path).toBe(404);
     const my = await b.page('/my');
     expect(my.html).not.toContain('Reconnaissance de diplôme');
     // Nor can he change it: his post reaches no draft, and the file stays Sophie's alone.
@@ -286,7 +285,11 @@ describe('a draft across a session that timed out', () => {
     const later = await b.page(`${draft}?step=papers`);
     expect(later.status).toBe(303);
     expect(later.location).toMatch(/^\/login\?/);
-    const back = await b.logIn(sophie, 'substantial', new URLSearchParams(later.location.split('?')[1]).get('return') ?? '');
+    const back = await b.logIn(
+      sophie,
+      'substantial',
+      new URLSearchParams(later.location.split('?')[1]).get('return') ?? '',
+    );
     expect(back.status).toBe(200);
     expect(back.path).toBe(`${draft}?step=papers`);
     expect(back.html).toContain('name="diploma"');
