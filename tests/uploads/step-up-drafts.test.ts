@@ -134,7 +134,11 @@ function browser() {
         ...Object.entries(fields).map(([name, value]) => ({ name, value })),
         { name: 'diploma', filename: file.name, bytes: file.bytes },
       ]);
-      return request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+      return request(path, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: new Uint8Array(body),
+      });
     },
     /** Logs in (again) through the development provider, as `sub` at `level`, brought back to `returnTo`. */
     async logIn(sub: string, level: AssuranceLevel, returnTo = '/my') {
