@@ -286,6 +286,14 @@ describe('a draft across a session that timed out', () => {
     const { db } = testApp.database;
     await sql`update sessions set last_seen_at = now() - interval '1 day'`.execute(db);
 
+    // The step sent after the time-out has nobody to belong to: refused as stale, nothing of it kept.
+    const stale = await b.postFile(
+      `${draft}/steps/papers`,
+      { note: 'Trop tard', action: 'next' },
+      { name: 'trop-tard.pdf', bytes: await cleanPdf('Tard') },
+    );
+    expect(stale.status).toBe(403);
+    expect(await filesOf(draft)).toEqual([]);
     const later = await b.page(`${draft}?step=papers`);
     expect(later.status).toBe(303);
     expect(later.location).toMatch(/^\/login\?/);
@@ -297,6 +305,8 @@ describe('a draft across a session that timed out', () => {
     expect(back.status).toBe(200);
     expect(back.path).toBe(`${draft}?step=papers`);
     expect(back.html).toContain('name="diploma"');
+    expect(back.html).not.toContain('Trop tard');
+    expect((await b.page(`${draft}?step=studies`)).html).toContain('value="EPFL"');
     const my = await b.page('/my');
     expect(my.html).toContain(draft);
   });
