@@ -292,12 +292,17 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           `${draftPath(draft.id)}?step=${stepId}`,
           loaded.requiredLevel,
         );
+        const keys = await masterKeysFor(platform.config, db);
         if (below) {
-          // What was typed is kept for after the step-up; files are sent again then.
-          await saveAnswers(db, draft.id, parseStep(step, read.fields, draft.answers), stepId);
+          // Everything given is kept for after the step-up, back on this step: what was typed and the
+          // files, bound to the draft, so to its account and person. A file the upload path or the
+          // field refused is not; the step asks for it again.
+          const kept = parseStep(step, read.fields, draft.answers);
+          if (!('refused' in read))
+            await storeStepFiles(db, keys, draft.id, step, read.files, kept, c.var.locale);
+          await saveAnswers(db, draft.id, kept, stepId);
           return below;
         }
-        const keys = await masterKeysFor(platform.config, db);
         if ('refused' in read)
           // A refused file is the only problem shown, nothing is stored or saved: the person sends it
           // again with what they typed.

@@ -78,7 +78,12 @@ export class OidcRelyingParty {
       nonce: pending.nonce,
     };
     const acr = options.level && this.provider.requestAcr?.[options.level];
-    if (acr) parameters.acr_values = acr;
+    if (acr) {
+      parameters.acr_values = acr;
+      // A step-up: the provider's own session, from the weaker login, would answer silently at that
+      // weaker level and send the person back to be asked again; they must authenticate anew.
+      parameters.prompt = 'login';
+    }
     return { url: client.buildAuthorizationUrl(configuration, parameters).href, pending };
   }
 
