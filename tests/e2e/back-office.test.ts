@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { publishOneStepForm } from '../support/test-forms.ts';
@@ -23,15 +22,6 @@ beforeAll(async () => {
 });
 
 const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 10_000 });
-
-/** No axe violation on the page at a desktop's width, then at a phone's. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('a clerk’s day in the back office', () => {
   it('finds the back office from the header, takes a new request from its queue, decides with a letter', {

@@ -1,18 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localParts, zurichInstant } from '../../src/modules/booking/zurich-time.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
 const e2e = useBrowserAndServer({ worker: true });
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A weekday at least three days ahead, when the meeting room opens. */
 function nextWorkingDay(): string {

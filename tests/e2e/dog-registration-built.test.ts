@@ -3,19 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { connectCommunalErp, followForm } from '../../src/simulators/communal-erp/index.ts';
 import { cleanPdf } from '../support/attack-corpus.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 
 const e2e = useBrowserAndServer({ worker: true });
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const french = (page: Page, group: string) =>
   page.getByRole('group', { name: group }).getByLabel('En français');

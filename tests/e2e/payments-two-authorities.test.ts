@@ -1,24 +1,14 @@
 import { sql } from 'kysely';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getServiceEntry } from '../../src/modules/catalogue/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { personActor } from '../support/factories.ts';
 import { openRequest } from '../support/requests.ts';
 
 const e2e = useBrowserAndServer({ worker: true });
-
-/** axe-core on the page as it is, wide and then as narrow as a phone. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('one checkout, each authority its own money', () => {
   it('pays Sion’s dog tax to Sion’s Saferpay merchant and the cantonal fee to the canton’s Datatrans merchant', {

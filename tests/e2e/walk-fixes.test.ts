@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/payments.ts';
 import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 
@@ -14,15 +13,6 @@ const e2e = useBrowserAndServer();
 beforeAll(async () => {
   await connectDemoHealthRegister(e2e.server.database.db, e2e.server.url);
 });
-
-/** axe-core at a computer's width and a phone's (360 px), then back to the computer's. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('what the last walk through the portal noticed', () => {
   it('a payment’s reference stays on one line of its heading on a phone', { timeout: 120_000 }, async () => {
