@@ -4,6 +4,17 @@ import { type DocumentVault, publishDocument } from '../src/modules/documents/in
 import type { Db } from '../src/platform/database/database.ts';
 import { publishDiplomaForm } from '../tests/support/test-forms.ts';
 
+/** What the bench searches the catalogue for: each language's words, a typo, a word's start. */
+export const searchQueries = [
+  'poursuite',
+  'betreibung',
+  'pursuite',
+  'chien',
+  'impots',
+  'stupefiants',
+  'autorisation prat',
+];
+
 /** A 200 KB extract in a person's documents, as the debt-collection office publishes one. */
 export async function publishExtract(
   vault: DocumentVault,
