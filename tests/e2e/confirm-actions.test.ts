@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
@@ -11,6 +10,7 @@ import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 import { personActor } from '../support/factories.ts';
+import { saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { createRequestForm, openRequest } from '../support/requests.ts';
 
 let spf = '';
@@ -41,19 +41,7 @@ describe('irreversible actions ask first, on a page of their own', () => {
   it('withdrawing a request says what happens to the fee already paid', { timeout: 90_000 }, async () => {
     const { db } = e2e.server.database;
     const form = await createRequestForm(db, spf, 'Attestation');
-    await saveWorkflow(db, 'test', form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          citizenLabel: { fr: 'Émolument à payer' },
-          staffLabel: { fr: 'Attend l’émolument' },
-          withdrawable: true,
-          payment: { amountCents: 2000, purpose: { fr: 'Émolument' }, paidTo: 'in_progress' },
-        },
-      },
-    });
+    await saveFeeOnArrival(db, form.id, { amountCents: 2000, purpose: 'Émolument', paidTo: 'in_progress' });
     for (const width of widths) {
       const citizen = await loggedIn('Marc Darbellay', 'dev-marc-darbellay', width);
       const actor = personActor({

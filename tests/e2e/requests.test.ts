@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
-import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 
 import { findLink } from '../../src/modules/identity/index.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { type FormField, publishOneStepForm } from '../support/test-forms.ts';
 
 let formId = '';
@@ -130,17 +130,11 @@ describe('a request from submission to decision', () => {
       type: 'text',
       label: { fr: 'Motif' },
     });
-    await saveWorkflow(db, 'test', form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          staffLabel: { fr: 'Attend l’émolument' },
-          citizenLabel: { fr: 'Émolument à payer' },
-          payment: { amountCents: 2000, purpose: { fr: 'Émolument d’attestation' }, paidTo: 'in_progress' },
-        },
-      },
+    await saveFeeOnArrival(db, form.id, {
+      amountCents: 2000,
+      purpose: 'Émolument d’attestation',
+      paidTo: 'in_progress',
+      withdrawable: false,
     });
     const citizen = await loggedIn('Marc Darbellay');
     await citizen.goto(`${e2e.server.url}/forms/${form.id}/start`);
