@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { getAuthorityBySlug } from '../src/modules/authorities/index.ts';
 import { type DocumentVault, publishDocument } from '../src/modules/documents/index.ts';
-import { createForm, getForm, publishForm } from '../src/modules/forms/index.ts';
 import type { Db } from '../src/platform/database/database.ts';
+import { publishDiplomaForm } from '../tests/support/test-forms.ts';
+
+/** What the bench searches the catalogue for: each language's words, a typo, a word's start. */
+export const searchQueries = [
+  'poursuite',
+  'betreibung',
+  'pursuite',
+  'chien',
+  'impots',
+  'stupefiants',
+  'autorisation prat',
+];
 
 /** A 200 KB extract in a person's documents, as the debt-collection office publishes one. */
 export async function publishExtract(
@@ -26,24 +37,5 @@ export async function publishExtract(
 
 /** The debt-collection office's one-step form with a text and a file, published: the bench's submission. */
 export async function publishBenchForm(db: Db) {
-  const created = await createForm(db, 'bench', {
-    authorityId: (await getAuthorityBySlug(db, 'spf'))?.id ?? '',
-    name: 'Bench',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Diplôme' },
-          fields: [
-            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-          ],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'bench', created);
-  return (await getForm(db, created.id)) ?? created;
+  return publishDiplomaForm(db, (await getAuthorityBySlug(db, 'spf'))?.id ?? '', 'Bench', 'bench');
 }

@@ -15,7 +15,7 @@ import type { Database } from '../src/platform/database/database.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp } from '../src/runtime/build-app.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
-import { publishBenchForm, publishExtract } from './fixtures.ts';
+import { publishBenchForm, publishExtract, searchQueries } from './fixtures.ts';
 import { type Answer, httpClient, type PhaseResult, runFor } from './measure.ts';
 import {
   blobCommitBaseline,
@@ -28,15 +28,6 @@ import {
 
 const concurrency = 8;
 const password = 'bench-Passw0rd-long-enough';
-const queries = [
-  'poursuite',
-  'betreibung',
-  'pursuite',
-  'chien',
-  'impots',
-  'stupefiants',
-  'autorisation prat',
-];
 const attachment = Buffer.concat([
   Buffer.from('%PDF-1.4\n'),
   randomBytes(1024 * 1024 - 20),
@@ -145,7 +136,7 @@ export async function benchMixed(
   const routes: Record<string, (worker: number) => Promise<void>> = {
     home: async () => void expect(await guichet('GET', '/', { headers: from() }), 200, '/'),
     search: async () => {
-      const q = encodeURIComponent(queries[next++ % queries.length] ?? '');
+      const q = encodeURIComponent(searchQueries[next++ % searchQueries.length] ?? '');
       expect(await guichet('GET', `/search?q=${q}`, { headers: from() }), 200, '/search');
     },
     login: async (worker) => void (await logIn(as(worker).user)),
@@ -179,7 +170,7 @@ export async function benchMixed(
     rawFullText: async () =>
       void (await pool.query(
         `select service_id from catalogue_search where document @@ plainto_tsquery('catalogue_fr', $1) limit 20`,
-        [queries[next++ % queries.length]],
+        [searchQueries[next++ % searchQueries.length]],
       )),
     ecdsaSign: async () => void sign('sha256', message, ecdsa.privateKey),
     ecdsaVerify: async () => {

@@ -32,6 +32,7 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { benchCamtImport } from './camt-import.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchDocumentCapture } from './document-capture.ts';
+import { searchQueries } from './fixtures.ts';
 import { compare, httpGet, report, takeRecorded } from './load.ts';
 import { benchMixed } from './mixed.ts';
 import { benchNarcoticsImport } from './narcotics-import.ts';
@@ -134,17 +135,8 @@ try {
   }
 
   if (parts.has('search')) {
-    const queries = [
-      'poursuite',
-      'betreibung',
-      'pursuite',
-      'chien',
-      'impots',
-      'stupefiants',
-      'autorisation prat',
-    ];
     let next = 0;
-    const query = () => queries[next++ % queries.length] ?? '';
+    const query = () => searchQueries[next++ % searchQueries.length] ?? '';
     results.search = await compare({
       candidate: async () => {
         await searchServices(database.db, query(), { communeId: null, limit: 20, offset: 0 });

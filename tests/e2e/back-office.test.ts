@@ -1,71 +1,41 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
 let formId = '';
 
+const e2e = useBrowserAndServer({ worker: true });
+
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-  const { db } = server.database;
-  const spf = await getAuthorityBySlug(db, 'spf');
-  const form = await createForm(db, 'test', {
-    authorityId: spf?.id ?? '',
-    name: 'Attestation de non-poursuite',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Attestation de non-poursuite' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Votre demande' },
-          fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif de la demande' }, required: true }],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'test', form);
-  formId = form.id;
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  const { db } = e2e.server.database;
+  const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  formId = (
+    await publishOneStepForm(db, spf, {
+      name: 'Attestation de non-poursuite',
+      step: { title: 'Votre demande' },
+      fields: [{ id: 'purpose', type: 'text', label: { fr: 'Motif de la demande' }, required: true }],
+    })
+  ).id;
 });
 
-const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
-
-/** No axe violation on the page at a desktop's width, then at a phone's. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 10_000 });
 
 describe('a clerk’s day in the back office', () => {
   it('finds the back office from the header, takes a new request from its queue, decides with a letter', {
     timeout: 120_000,
   }, async () => {
     const citizen = await loggedIn('Sophie Rochat');
-    await citizen.goto(`${server.url}/forms/${formId}/start`);
+    await citizen.goto(`${e2e.server.url}/forms/${formId}/start`);
     await citizen.getByRole('button', { name: 'Commencer' }).click();
     await citizen.getByLabel('Motif de la demande').fill('Recherche d’un logement');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
     await citizen.getByRole('button', { name: 'Envoyer la demande' }).click();
 
     const agent = await loggedIn('Luc Fournier');
-    await agent.goto(`${server.url}/my`);
+    await agent.goto(`${e2e.server.url}/my`);
     await agent
       .getByRole('navigation', { name: /principale|main/i })
       .getByRole('link', { name: 'Back-office' })
@@ -93,12 +63,12 @@ describe('a clerk’s day in the back office', () => {
     await agent.getByRole('button', { name: 'Décider' }).click();
     expect(await agent.getByRole('main').textContent()).toContain('Décidée : refusée');
 
-    await citizen.goto(`${server.url}/documents`);
+    await citizen.goto(`${e2e.server.url}/documents`);
     await citizen
       .getByRole('link', { name: /Attestation de non-poursuite/ })
       .first()
       .click();
-    const fileUrl = `${server.url}${new URL(citizen.url()).pathname}/file`;
+    const fileUrl = `${e2e.server.url}${new URL(citizen.url()).pathname}/file`;
     // Sealed by the worker moments after the decision; until then it is announced as being sealed.
     await expect
       .poll(async () => (await citizen.request.get(fileUrl)).status(), { timeout: 30_000 })

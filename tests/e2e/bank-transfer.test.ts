@@ -1,32 +1,18 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
 import { bankSlipOf } from '../../src/modules/payments/qr-bill-send.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { camt054 } from '../support/camt054.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer({ worker: true });
 
 const loggedIn = (person: string, width?: number) =>
-  loggedInAs(browser, server.url, person, { timeout: 15_000, ...(width && { width }) });
+  loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 15_000, ...(width && { width }) });
 
 /** Axe at a desktop width and at a phone's (WCAG reflow), on the page as it is now. */
 async function accessibleAtBothWidths(page: Page) {
@@ -40,7 +26,7 @@ describe('paying a fee by bank transfer', () => {
   it('the person chooses a QR-bill, finds it in their documents, and the bank’s camt.054 uploaded by staff settles the fee', {
     timeout: 180_000,
   }, async () => {
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     const citizen = await loggedIn('Thomas Imboden');
     const link = await findLink(db, 'dev', 'dev-thomas-imboden');
     const accountId = link && (await accountHeldBy(db, { personId: link.person_id }));
@@ -58,10 +44,10 @@ describe('paying a fee by bank transfer', () => {
       }),
     );
 
-    await citizen.goto(`${server.url}/payments/${fee.id}`);
+    await citizen.goto(`${e2e.server.url}/payments/${fee.id}`);
     await accessibleAtBothWidths(citizen);
     await citizen.getByRole('button', { name: 'Payer par virement bancaire' }).click();
-    await citizen.waitForURL(`${server.url}/payments/${fee.id}`);
+    await citizen.waitForURL(`${e2e.server.url}/payments/${fee.id}`);
     const main = citizen.getByRole('main');
     expect(await main.textContent()).toContain('En attente du virement');
     await accessibleAtBothWidths(citizen);
@@ -71,7 +57,7 @@ describe('paying a fee by bank transfer', () => {
       'QR-facture GU-2026-0004242',
     );
     // Found in the list of their documents too.
-    await citizen.goto(`${server.url}/documents`);
+    await citizen.goto(`${e2e.server.url}/documents`);
     expect(await citizen.getByRole('main').textContent()).toContain('QR-facture GU-2026-0004242');
 
     // The bank notifies the credit; Sion's administrator imports its camt.054.
@@ -86,9 +72,9 @@ describe('paying a fee by bank transfer', () => {
       ],
     });
     const admin = await loggedIn('Nadia Berclaz');
-    await admin.goto(`${server.url}/back-office/authorities/sion/payments`);
+    await admin.goto(`${e2e.server.url}/back-office/authorities/sion/payments`);
     await admin.getByRole('link', { name: 'Virements bancaires' }).click();
-    await admin.waitForURL(`${server.url}/back-office/authorities/sion/bank-transfers`);
+    await admin.waitForURL(`${e2e.server.url}/back-office/authorities/sion/bank-transfers`);
     await accessibleAtBothWidths(admin);
     await admin.getByLabel('Avis de crédit camt.054 (XML)').setInputFiles({
       name: 'camt054.xml',
@@ -111,11 +97,11 @@ describe('paying a fee by bank transfer', () => {
     await admin.getByRole('button', { name: 'Importer' }).click();
     expect(await admin.getByRole('main').textContent()).toContain('Déjà importés : 1');
 
-    await citizen.goto(`${server.url}/payments/${fee.id}`);
+    await citizen.goto(`${e2e.server.url}/payments/${fee.id}`);
     expect(await citizen.getByRole('main').textContent()).toContain('Payé le');
 
     // The day's statement shows the bank transfer.
-    await admin.goto(`${server.url}/back-office/authorities/sion/payments`);
+    await admin.goto(`${e2e.server.url}/back-office/authorities/sion/payments`);
     await admin.getByRole('link', { name: 'Relevé quotidien' }).click();
     expect(await admin.getByRole('main').textContent()).toContain('Viré par la banque');
     await accessibleAtBothWidths(admin);

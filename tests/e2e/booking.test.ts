@@ -1,32 +1,9 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localParts, zurichInstant } from '../../src/modules/booking/zurich-time.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const e2e = useBrowserAndServer({ worker: true });
 
 /** A weekday at least three days ahead, when the meeting room opens. */
 function nextWorkingDay(): string {
@@ -41,9 +18,9 @@ describe('booking a room of Sion on its portal', () => {
     timeout: 180_000,
   }, async () => {
     const day = nextWorkingDay();
-    const citizen = await loggedInAs(browser, server.url, 'Marc Darbellay', { timeout: 15_000 });
+    const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Marc Darbellay', { timeout: 15_000 });
     // Found from Sion's portal as any service is: by searching, then its page's start button.
-    await citizen.goto(`${server.url}/communes/sion/search?q=salle`);
+    await citizen.goto(`${e2e.server.url}/communes/sion/search?q=salle`);
     await citizen.getByRole('link', { name: 'Réservation d’une salle ou de matériel' }).click();
     await accessibleAtBothWidths(citizen);
     await citizen.getByRole('link', { name: 'Commencer la démarche' }).click();
@@ -80,7 +57,7 @@ describe('booking a room of Sion on its portal', () => {
     await expect
       .poll(
         async () => {
-          await citizen.goto(`${server.url}${bookingPath}`);
+          await citizen.goto(`${e2e.server.url}${bookingPath}`);
           return citizen.getByRole('main').textContent();
         },
         { timeout: 30_000, interval: 500 },
@@ -91,8 +68,8 @@ describe('booking a room of Sion on its portal', () => {
     expect(await citizen.getByRole('main').textContent()).toContain('Confirmation de réservation');
 
     // Sion's staff: the desk, the room's week with the booking, and a time blocked.
-    const staff = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
-    await staff.goto(`${server.url}/back-office`);
+    const staff = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await staff.goto(`${e2e.server.url}/back-office`);
     await staff.getByRole('link', { name: 'Réservations de salles et de matériel' }).first().click();
     await accessibleAtBothWidths(staff);
     await staff.getByRole('link', { name: 'Calendrier : Salle de réunion du Grand-Pont' }).click();
@@ -108,7 +85,7 @@ describe('booking a room of Sion on its portal', () => {
     await accessibleAtBothWidths(staff);
 
     // The citizen sees those hours taken.
-    await citizen.goto(`${server.url}/booking/sion`);
+    await citizen.goto(`${e2e.server.url}/booking/sion`);
     await citizen.getByRole('link', { name: 'Salle de réunion du Grand-Pont' }).click();
     await citizen.goto(`${citizen.url()}?day=${day}`);
     const slot = (time: string) => citizen.getByRole('row', { name: new RegExp(`^${time}`) });

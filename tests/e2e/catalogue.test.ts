@@ -1,34 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 afterEach(async () => {
   await context?.close();
 });
 
 /** Sion's service designer, logged in through the development identity provider. */
 async function openAsDesigner(width = 1280): Promise<Page> {
-  const page = await loggedInAs(browser, server.url, 'Claire Fellay', { width, timeout: 8000 });
+  const page = await loggedInAs(e2e.browser, e2e.server.url, 'Claire Fellay', { width, timeout: 8000 });
   context = page.context();
-  await grantDevRole(server.database.db, 'Claire Fellay', 'sion', 'serviceDesigner');
+  await grantDevRole(e2e.server.database.db, 'Claire Fellay', 'sion', 'serviceDesigner');
   return page;
 }
 
 async function open(options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
-  context = await browser.newContext({
+  context = await e2e.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
     locale: 'fr-CH',
@@ -43,7 +35,7 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 describe('a visitor looking for a service', () => {
   it('searches and browses without JavaScript', async () => {
     const page = await open({ javaScript: false });
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByRole('searchbox', { name: 'Rechercher une démarche' }).fill('pursuite');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/\/search\?q=pursuite/);
@@ -51,13 +43,13 @@ describe('a visitor looking for a service', () => {
     await page.getByRole('link', { name: 'Extrait du registre des poursuites' }).click();
     expect(await h1(page)).toBe('Extrait du registre des poursuites');
 
-    await page.goto(`${server.url}/communes/brig-glis?lang=de`);
+    await page.goto(`${e2e.server.url}/communes/brig-glis?lang=de`);
     await page.getByRole('searchbox').fill('betreibung');
     await page.getByRole('button', { name: 'Suchen' }).click();
     await page.getByRole('link', { name: 'Auszug aus dem Betreibungsregister' }).click();
     expect(await h1(page)).toBe('Auszug aus dem Betreibungsregister');
 
-    await page.goto(`${server.url}/?lang=fr`);
+    await page.goto(`${e2e.server.url}/?lang=fr`);
     await page.getByRole('link', { name: 'J’accueille un animal' }).click();
     expect(await h1(page)).toBe('Démarches : J’accueille un animal');
     expect(await page.getByRole('link', { name: 'Enregistrement d’un chien' }).count()).toBe(1);
@@ -66,10 +58,10 @@ describe('a visitor looking for a service', () => {
   it('sees results as they type, with JavaScript', async () => {
     const page = await open();
     const csp = watchCspViolations(page);
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByRole('searchbox').pressSequentially('stupef', { delay: 30 });
     await page.getByRole('link', { name: /État mensuel des stupéfiants/ }).waitFor();
-    expect(page.url()).toBe(`${server.url}/`); // nothing was submitted
+    expect(page.url()).toBe(`${e2e.server.url}/`); // nothing was submitted
     await expectNoAxeViolations(page);
     expect(csp).toEqual([]);
   });
@@ -93,7 +85,7 @@ describe('a visitor looking for a service', () => {
       '/back-office/catalogue/synonyms',
     ];
     for (const path of pages) {
-      const response = await page.goto(`${server.url}${path}`);
+      const response = await page.goto(`${e2e.server.url}${path}`);
       expect(response?.status(), path).toBe(200);
       await expectNoAxeViolations(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -107,7 +99,7 @@ describe('a service designer', () => {
     timeout: 60_000,
   }, async () => {
     const page = await openAsDesigner();
-    await page.goto(`${server.url}/back-office/catalogue`);
+    await page.goto(`${e2e.server.url}/back-office/catalogue`);
     await page.getByRole('link', { name: 'Nouvelle prestation' }).click();
     await page.getByLabel('Adresse de la page').fill('ramonage-sion');
     await page
@@ -168,12 +160,12 @@ describe('a service designer', () => {
 
     await context.close();
     const visitor = await open(); // anyone, not logged in
-    await visitor.goto(`${server.url}/communes/sion`);
+    await visitor.goto(`${e2e.server.url}/communes/sion`);
     await visitor.getByRole('link', { name: 'Contrôle du ramonage' }).click();
     expect(await h1(visitor)).toBe('Contrôle du ramonage');
-    await visitor.goto(`${server.url}/communes/sierre/search?q=ramonage`);
+    await visitor.goto(`${e2e.server.url}/communes/sierre/search?q=ramonage`);
     expect(await visitor.getByRole('status').textContent()).toContain('Aucune démarche');
-    await visitor.goto(`${server.url}/search?q=kaminfeger`);
+    await visitor.goto(`${e2e.server.url}/search?q=kaminfeger`);
     expect(await visitor.getByRole('link', { name: 'Contrôle du ramonage' }).count()).toBe(1);
   });
 });

@@ -1,39 +1,27 @@
-import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getServiceEntry } from '../../src/modules/catalogue/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { connectCommunalErp } from '../../src/simulators/communal-erp/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { personActor } from '../support/factories.ts';
 import { submitAnswers } from '../support/requests.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
+const e2e = useBrowserAndServer({ worker: true });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
   // As `guichet start` does once it listens: the ERP subscribes through the API.
-  expect(await connectCommunalErp(server.database.db, server.url)).toBe(true);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  expect(await connectCommunalErp(e2e.server.database.db, e2e.server.url)).toBe(true);
 });
 
 describe('Sion’s communal ERP, through the API and its webhooks only', () => {
   it('receives a dog registration and answers with the tag number, which the citizen reads on the request', {
     timeout: 120_000,
   }, async () => {
-    const { db } = server.database;
-    const citizen = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 10_000 });
+    const { db } = e2e.server.database;
+    const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { timeout: 10_000 });
     const personId = (await findLink(db, 'dev', 'dev-sophie-rochat'))?.person_id ?? '';
     const accountId = await ensurePersonalAccount(db, personId, 'Sophie Rochat');
     const formId =
@@ -60,7 +48,7 @@ describe('Sion’s communal ERP, through the API and its webhooks only', () => {
       (await sql<{ id: string }>`select id from cases where submission_id = ${submission.id}`.execute(db))
         .rows[0]?.id;
     await expect.poll(requestId, { timeout: 30_000 }).toBeTruthy();
-    const page = `${server.url}/requests/${await requestId()}`;
+    const page = `${e2e.server.url}/requests/${await requestId()}`;
 
     // The next tag of the ERP's own register (three dogs were registered before the portal).
     await expect
@@ -74,14 +62,14 @@ describe('Sion’s communal ERP, through the API and its webhooks only', () => {
       .toContain('Filou : médaille n° SION-2026-0004');
     expect(await citizen.getByText('Transmise au système de traitement de l’autorité').count()).toBe(1);
     await expectNoAxeViolations(citizen);
-    const register = (await (await fetch(`${server.url}/simulators/communal-erp/dogs`)).json()) as {
+    const register = (await (await fetch(`${e2e.server.url}/simulators/communal-erp/dogs`)).json()) as {
       dogs: { tag: string; name: string }[];
     };
     expect(register.dogs.at(-1)).toMatchObject({ tag: 'SION-2026-0004', name: 'Filou' });
 
     // Sion's administrator sees the ERP's endpoint and its delivery in the back office.
-    const admin = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 10_000 });
-    await admin.goto(`${server.url}/back-office`);
+    const admin = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 10_000 });
+    await admin.goto(`${e2e.server.url}/back-office`);
     await admin.getByRole('link', { name: 'Webhooks des applications métier' }).first().click();
     await expectNoAxeViolations(admin);
     await admin.getByRole('link', { name: /ERP communal de Sion/ }).click();

@@ -1,44 +1,34 @@
-import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 import { personActor } from '../support/factories.ts';
+import { saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { createRequestForm, openRequest } from '../support/requests.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
 let spf = '';
 
+const e2e = useBrowserAndServer({ worker: true });
+
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-  spf = (await getAuthorityBySlug(server.database.db, 'spf'))?.id ?? '';
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  spf = (await getAuthorityBySlug(e2e.server.database.db, 'spf'))?.id ?? '';
 });
 
 const widths = [1280, 360];
 
 /** A development test person, logged in at that width, with their person and personal account ids. */
 async function loggedIn(name: string, sub: string, width: number) {
-  const page = await loggedInAs(browser, server.url, name, { width, timeout: 10_000 });
-  const link = await findLink(server.database.db, 'dev', sub);
+  const page = await loggedInAs(e2e.browser, e2e.server.url, name, { width, timeout: 10_000 });
+  const link = await findLink(e2e.server.database.db, 'dev', sub);
   const personId = link?.person_id ?? '';
-  const accountId = (await accountHeldBy(server.database.db, { personId })) ?? '';
+  const accountId = (await accountHeldBy(e2e.server.database.db, { personId })) ?? '';
   return { page, personId, accountId };
 }
 
@@ -49,21 +39,9 @@ async function fits(page: Page) {
 
 describe('irreversible actions ask first, on a page of their own', () => {
   it('withdrawing a request says what happens to the fee already paid', { timeout: 90_000 }, async () => {
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     const form = await createRequestForm(db, spf, 'Attestation');
-    await saveWorkflow(db, 'test', form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          citizenLabel: { fr: 'Émolument à payer' },
-          staffLabel: { fr: 'Attend l’émolument' },
-          withdrawable: true,
-          payment: { amountCents: 2000, purpose: { fr: 'Émolument' }, paidTo: 'in_progress' },
-        },
-      },
-    });
+    await saveFeeOnArrival(db, form.id, { amountCents: 2000, purpose: 'Émolument', paidTo: 'in_progress' });
     for (const width of widths) {
       const citizen = await loggedIn('Marc Darbellay', 'dev-marc-darbellay', width);
       const actor = personActor({
@@ -76,9 +54,9 @@ describe('irreversible actions ask first, on a page of their own', () => {
         db,
       );
       const page = citizen.page;
-      await page.goto(`${server.url}/requests/${request.id}`);
+      await page.goto(`${e2e.server.url}/requests/${request.id}`);
       await page.getByRole('link', { name: 'Retirer la demande' }).click();
-      await page.waitForURL(`${server.url}/requests/${request.id}/withdraw`);
+      await page.waitForURL(`${e2e.server.url}/requests/${request.id}/withdraw`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
         `Retirer la demande ${request.reference} ?`,
       );
@@ -88,17 +66,17 @@ describe('irreversible actions ask first, on a page of their own', () => {
       await expectNoAxeViolations(page);
       await fits(page);
       await page.getByRole('link', { name: 'Non, revenir à la demande' }).click();
-      await page.waitForURL(`${server.url}/requests/${request.id}`);
+      await page.waitForURL(`${e2e.server.url}/requests/${request.id}`);
       expect(await page.getByRole('main').textContent()).not.toContain('Retirée');
       await page.getByRole('link', { name: 'Retirer la demande' }).click();
       await page.getByRole('button', { name: 'Oui, retirer la demande' }).click();
-      await page.waitForURL(`${server.url}/requests/${request.id}`);
+      await page.waitForURL(`${e2e.server.url}/requests/${request.id}`);
       expect(await page.getByRole('main').textContent()).toContain('Retirée');
     }
   });
 
   it('revoking a mandate says what the agent loses', { timeout: 90_000 }, async () => {
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     for (const width of widths) {
       const agent = await loggedIn('Claire Fellay', 'dev-claire-fellay', width);
       const principal = await loggedIn('Sophie Rochat', 'dev-sophie-rochat', width);
@@ -111,16 +89,16 @@ describe('irreversible actions ask first, on a page of their own', () => {
       });
       await acceptMandate(db, agent.personId, mandate.id);
       const page = principal.page;
-      await page.goto(`${server.url}/mandates`);
+      await page.goto(`${e2e.server.url}/mandates`);
       await page.getByRole('link', { name: 'Révoquer Claire Fellay' }).click();
-      await page.waitForURL(`${server.url}/mandates/${mandate.id}/revoke`);
+      await page.waitForURL(`${e2e.server.url}/mandates/${mandate.id}/revoke`);
       expect(await page.getByRole('main').textContent()).toContain(
         'Dès maintenant, Claire Fellay ne pourra plus agir pour « Sophie Rochat »',
       );
       await expectNoAxeViolations(page);
       await fits(page);
       await page.getByRole('button', { name: 'Oui, révoquer la procuration' }).click();
-      await page.waitForURL(`${server.url}/mandates`);
+      await page.waitForURL(`${e2e.server.url}/mandates`);
       expect(await page.getByRole('table', { name: /Procurations données/ }).textContent()).toContain(
         'Révoquée',
       );
@@ -128,7 +106,7 @@ describe('irreversible actions ask first, on a page of their own', () => {
   });
 
   it('refunding a payment asks for a reason, keeps it and shows it', { timeout: 90_000 }, async () => {
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     for (const width of widths) {
       const citizen = await loggedIn('Thomas Imboden', 'dev-thomas-imboden', width);
       const payment = await db.transaction().execute((tx) =>
@@ -143,9 +121,12 @@ describe('irreversible actions ask first, on a page of their own', () => {
       );
       await sql`update payments set status = 'paid', paid_at = now(), provider_transaction_id = ${`tx-${width}`}
         where id = ${payment.id}`.execute(db);
-      const admin = await loggedInAs(browser, server.url, 'Nadia Berclaz', { width, timeout: 10_000 });
+      const admin = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', {
+        width,
+        timeout: 10_000,
+      });
       await grantDevRole(db, 'Nadia Berclaz', 'spf', 'authorityAdmin');
-      await admin.goto(`${server.url}/back-office/authorities/spf/payments/${payment.id}`);
+      await admin.goto(`${e2e.server.url}/back-office/authorities/spf/payments/${payment.id}`);
       await admin.getByRole('button', { name: 'Rembourser' }).click();
       expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe(
         `Rembourser CHF\u00a015.00 du paiement ${payment.refno} ?`,

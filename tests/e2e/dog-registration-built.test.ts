@@ -1,35 +1,13 @@
-import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { connectCommunalErp, followForm } from '../../src/simulators/communal-erp/index.ts';
 import { cleanPdf } from '../support/attack-corpus.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const e2e = useBrowserAndServer({ worker: true });
 
 const french = (page: Page, group: string) =>
   page.getByRole('group', { name: group }).getByLabel('En français');
@@ -55,12 +33,12 @@ describe('Sion’s dog registration, built without code', () => {
   it('a designer builds it in the browser, publishes it on Sion’s portal; a citizen registers two dogs, pays, and reads the tag numbers', {
     timeout: 300_000,
   }, async () => {
-    const { db } = server.database;
-    const designer = await loggedInAs(browser, server.url, 'Claire Fellay', { timeout: 15_000 });
+    const { db } = e2e.server.database;
+    const designer = await loggedInAs(e2e.browser, e2e.server.url, 'Claire Fellay', { timeout: 15_000 });
     await grantDevRole(db, 'Claire Fellay', 'sion', 'serviceDesigner');
 
     // The form: the owner (prefilled), the dogs, the insurance scan, the yearly tax.
-    await designer.goto(`${server.url}/back-office/forms`);
+    await designer.goto(`${e2e.server.url}/back-office/forms`);
     await designer.getByLabel('Titre du formulaire').fill('Chiens de Sion');
     await designer.getByRole('button', { name: 'Créer' }).click();
     await designer.waitForURL(/\/back-office\/forms\/[0-9a-f-]{36}$/);
@@ -104,7 +82,7 @@ describe('Sion’s dog registration, built without code', () => {
     await french(designer, 'Libellé').fill('Castré ou stérilisée');
     await save(designer);
 
-    await designer.goto(`${server.url}${formPath}`);
+    await designer.goto(`${e2e.server.url}${formPath}`);
     await addField(designer, 'document');
     await french(designer, 'Libellé').fill('Attestation d’assurance responsabilité civile');
     await designer.getByLabel('Réponse obligatoire').check();
@@ -137,7 +115,7 @@ describe('Sion’s dog registration, built without code', () => {
     await accessibleAtBothWidths(designer);
 
     // Sion's page for it, on Sion's portal.
-    await designer.goto(`${server.url}/back-office/catalogue`);
+    await designer.goto(`${e2e.server.url}/back-office/catalogue`);
     await designer.getByRole('link', { name: 'Nouvelle prestation' }).click();
     await designer.getByLabel('Adresse de la page').fill('chiens-sion-en-ligne');
     await designer
@@ -173,11 +151,11 @@ describe('Sion’s dog registration, built without code', () => {
     ).rows[0]?.definition;
     const table = definition?.steps[0]?.fields.find((f) => f.type === 'group');
     await followForm(db, { formId, dogsField: table?.id ?? '', nameField: table?.fields?.[0]?.id ?? '' });
-    expect(await connectCommunalErp(db, server.url)).toBe(true);
+    expect(await connectCommunalErp(db, e2e.server.url)).toBe(true);
 
     // A citizen of Sion finds it on Sion's portal and registers two dogs.
-    const citizen = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 15_000 });
-    await citizen.goto(`${server.url}/communes/sion`);
+    const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { timeout: 15_000 });
+    await citizen.goto(`${e2e.server.url}/communes/sion`);
     await citizen.getByRole('link', { name: 'Annoncer un chien' }).first().click();
     await accessibleAtBothWidths(citizen);
     await citizen
@@ -243,7 +221,7 @@ describe('Sion’s dog registration, built without code', () => {
       select c.id from cases c join form_submissions s on s.id = c.submission_id where s.form_id = ${formId}`.execute(
       db,
     );
-    const requestUrl = `${server.url}/requests/${rows[0]?.id}`;
+    const requestUrl = `${e2e.server.url}/requests/${rows[0]?.id}`;
     await expect
       .poll(
         async () => {
@@ -256,8 +234,8 @@ describe('Sion’s dog registration, built without code', () => {
     await accessibleAtBothWidths(citizen);
 
     // Sion's office reads the tags on the request and confirms the registration.
-    const office = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
-    await office.goto(`${server.url}/back-office/authorities/sion/requests/${rows[0]?.id}`);
+    const office = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await office.goto(`${e2e.server.url}/back-office/authorities/sion/requests/${rows[0]?.id}`);
     expect(await office.getByRole('main').textContent()).toMatch(/Filou : médaille n° SION-2026-\d{4}/);
     await office.getByRole('button', { name: 'M’attribuer' }).click();
     await office.getByRole('radio', { name: 'Acceptée' }).check();

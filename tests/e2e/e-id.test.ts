@@ -1,28 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { enableWalletCredential } from '../../src/modules/signing/index.ts';
 import { issuerDid } from '../../src/simulators/swiyu-issuer/keys.ts';
 import { SimulatedWallet } from '../../src/simulators/swiyu-wallet/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 import { issueSealedExtract } from '../support/issued-documents.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 import { runCredentialJobs, scanQrCode } from '../support/wallet-credentials.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 afterEach(() => context?.close());
 
 const lea = {
@@ -33,7 +25,7 @@ const lea = {
 };
 
 async function open(width: number): Promise<Page> {
-  context = await browser.newContext({ locale: 'fr-CH', viewport: { width, height: 900 } });
+  context = await e2e.browser.newContext({ locale: 'fr-CH', viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;
@@ -41,7 +33,7 @@ async function open(width: number): Promise<Page> {
 
 /** From the login page to the wallet's request, at this width. */
 async function startEidLogin(page: Page) {
-  await page.goto(`${server.url}/login?lang=fr`);
+  await page.goto(`${e2e.server.url}/login?lang=fr`);
   await page.getByRole('link', { name: 'Se connecter avec l’e-ID (swiyu)' }).click();
   await expect(
     page.getByRole('heading', { name: 'Ce qui est demandé, et pourquoi' }).isVisible(),
@@ -54,7 +46,7 @@ async function startEidLogin(page: Page) {
 
 /** Asks the simulated verifier for the extract credential and lets the wallet answer. */
 async function verifyExtract(wallet: SimulatedWallet) {
-  const base = `${server.url}/simulators/swiyu-verifier/management/api/verifications`;
+  const base = `${e2e.server.url}/simulators/swiyu-verifier/management/api/verifications`;
   const created = (await (
     await fetch(base, {
       method: 'POST',
@@ -88,7 +80,7 @@ describe('the Swiss e-ID', () => {
   it('logs in with the wallet from the QR code, then takes the extract into the wallet', {
     timeout: 120_000,
   }, async () => {
-    holder = await SimulatedWallet.create(server.url);
+    holder = await SimulatedWallet.create(e2e.server.url);
     await holder.receiveEid(lea);
     const page = await open(1280);
     await startEidLogin(page);
@@ -103,10 +95,10 @@ describe('the Swiss e-ID', () => {
     ]);
     await holder.present(deepLink);
     // The page's script notices the answer and moves on, logged in at the highest level.
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     expect(await page.getByRole('banner').textContent()).toContain('Léa Favre');
 
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
     await enableWalletCredential(db, {
       authorityId: spf,
@@ -116,10 +108,10 @@ describe('the Swiss e-ID', () => {
     });
     const link = await findLink(db, 'swiyu-eid', '7565432109873');
     const accountId = await ensurePersonalAccount(db, link?.person_id ?? '', 'Léa Favre');
-    ({ serial } = await issueSealedExtract(server, { authorityId: spf, accountId, key: 'e-id-e2e' }));
-    await runCredentialJobs(server);
+    ({ serial } = await issueSealedExtract(e2e.server, { authorityId: spf, accountId, key: 'e-id-e2e' }));
+    await runCredentialJobs(e2e.server);
 
-    await page.goto(`${server.url}/my?lang=fr`);
+    await page.goto(`${e2e.server.url}/my?lang=fr`);
     await expect(
       page.getByRole('heading', { name: 'Attestations pour votre e-ID' }).isVisible(),
     ).resolves.toBe(true);
@@ -135,13 +127,15 @@ describe('the Swiss e-ID', () => {
   }, async () => {
     expect((await verifyExtract(holder)).state).toBe('SUCCESS');
 
-    const page = await loggedInAs(browser, server.url, 'Thomas Imboden', { width: 1280 });
+    const page = await loggedInAs(e2e.browser, e2e.server.url, 'Thomas Imboden', { width: 1280 });
     context = page.context();
-    await grantDevRole(server.database.db, 'Thomas Imboden', 'spf', 'authorityAdmin');
-    await page.goto(`${server.url}/back-office/authorities/spf/issued-documents/${serial}/revoke?lang=fr`);
+    await grantDevRole(e2e.server.database.db, 'Thomas Imboden', 'spf', 'authorityAdmin');
+    await page.goto(
+      `${e2e.server.url}/back-office/authorities/spf/issued-documents/${serial}/revoke?lang=fr`,
+    );
     await page.getByLabel('Motif (le destinataire le lit)').fill('Délivré par erreur');
     await page.getByRole('button', { name: 'Révoquer' }).click();
-    await runCredentialJobs(server);
+    await runCredentialJobs(e2e.server);
 
     const refused = await verifyExtract(holder);
     expect(refused.state).toBe('FAILED');
@@ -151,7 +145,7 @@ describe('the Swiss e-ID', () => {
   it('logs in on a phone through the same-device link, the QR code hidden', {
     timeout: 120_000,
   }, async () => {
-    const phone = await SimulatedWallet.create(server.url);
+    const phone = await SimulatedWallet.create(e2e.server.url);
     await phone.receiveEid(lea);
     const page = await open(360);
     await startEidLogin(page);
@@ -162,12 +156,12 @@ describe('the Swiss e-ID', () => {
     await expect(link.isVisible()).resolves.toBe(true);
     // The phone's system hands the link to the wallet app.
     await phone.present((await link.getAttribute('href')) ?? '');
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     expect(await page.getByRole('banner').textContent()).toContain('Léa Favre');
   });
 
   it('says clearly that the person declined', { timeout: 120_000 }, async () => {
-    const phone = await SimulatedWallet.create(server.url);
+    const phone = await SimulatedWallet.create(e2e.server.url);
     await phone.receiveEid(lea);
     const page = await open(1280);
     await startEidLogin(page);
@@ -179,16 +173,16 @@ describe('the Swiss e-ID', () => {
   it('follows the answer without JavaScript through the refresh button: an e-ID of an unknown issuer', {
     timeout: 120_000,
   }, async () => {
-    context = await browser.newContext({
+    context = await e2e.browser.newContext({
       locale: 'fr-CH',
       javaScriptEnabled: false,
       viewport: { width: 360, height: 900 },
     });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const forged = await SimulatedWallet.create(server.url);
+    const forged = await SimulatedWallet.create(e2e.server.url);
     await forged.receiveEid(lea, { untrusted: true });
-    await page.goto(`${server.url}/login/e-id?lang=fr`);
+    await page.goto(`${e2e.server.url}/login/e-id?lang=fr`);
     await page.getByRole('button', { name: 'Continuer avec l’e-ID' }).click();
     const href = await page
       .getByRole('link', { name: 'Ouvrir l’application swiyu sur cet appareil' })

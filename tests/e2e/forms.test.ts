@@ -1,22 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/platform/http/access.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
 let context: BrowserContext | undefined;
 let formPath = '';
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 afterEach(async () => {
   await context?.close();
 });
@@ -26,13 +18,13 @@ async function open(
   person: string,
   options: { javaScript?: boolean; width?: number; role?: StaffRole } = {},
 ): Promise<Page> {
-  const page = await loggedInAs(browser, server.url, person, {
+  const page = await loggedInAs(e2e.browser, e2e.server.url, person, {
     width: options.width ?? 1280,
     javaScript: options.javaScript,
     timeout: 10_000,
   });
   context = page.context();
-  if (options.role) await grantDevRole(server.database.db, person, 'sion', options.role);
+  if (options.role) await grantDevRole(e2e.server.database.db, person, 'sion', options.role);
   return page;
 }
 
@@ -48,7 +40,7 @@ describe('the form builder and runner', () => {
   }, async () => {
     const page = await open('Claire Fellay', { role: 'serviceDesigner' });
     const csp = watchCspViolations(page);
-    await page.goto(`${server.url}/back-office/forms`);
+    await page.goto(`${e2e.server.url}/back-office/forms`);
     await expectNoAxeViolations(page);
     await page.getByLabel('Titre du formulaire').fill('Enregistrement de chiens');
     await page.getByRole('button', { name: 'Créer' }).click();
@@ -159,7 +151,7 @@ describe('the form builder and runner', () => {
   }, async () => {
     const page = await open('Sophie Rochat', { width: 360 });
     const csp = watchCspViolations(page);
-    await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
+    await page.goto(`${e2e.server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.waitForURL(/\/forms\/drafts\//);
     expect(await page.getByText('Étape 1 sur 2').count()).toBe(1);
@@ -186,7 +178,7 @@ describe('the form builder and runner', () => {
 
   it('the same form is completed with JavaScript disabled', { timeout: 60_000 }, async () => {
     const page = await open('Sophie Rochat', { javaScript: false });
-    await page.goto(`${server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
+    await page.goto(`${e2e.server.url}${formPath.replace('/back-office/forms', '/forms')}/start`);
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByLabel('Oui').check();
     await page.getByRole('button', { name: 'Continuer', exact: true }).click();

@@ -1,25 +1,14 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
+const e2e = useBrowserAndServer({ worker: true });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
   // As `guichet start` does once it listens: the register subscribes, Guichet learns its address.
-  await connectDemoHealthRegister(server.database.db, server.url);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  await connectDemoHealthRegister(e2e.server.database.db, e2e.server.url);
 });
 
 /** axe-core on the page as a computer and as a phone (360 px) show it. */
@@ -34,8 +23,11 @@ describe('a health professional’s administrative data', () => {
   it('a physician announces a new phone and a second site, an agent of the health service accepts, the register is updated', {
     timeout: 180_000,
   }, async () => {
-    const anne = await loggedInAs(browser, server.url, 'Anne Zufferey', { width: 1280, timeout: 15_000 });
-    await anne.goto(`${server.url}/health-register`);
+    const anne = await loggedInAs(e2e.browser, e2e.server.url, 'Anne Zufferey', {
+      width: 1280,
+      timeout: 15_000,
+    });
+    await anne.goto(`${e2e.server.url}/health-register`);
     expect(await anne.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Mon inscription au registre des professionnels de la santé',
     );
@@ -57,8 +49,11 @@ describe('a health professional’s administrative data', () => {
     expect(await anne.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
 
     // The health service's agent finds it, reads old and new values side by side, and accepts.
-    const agent = await loggedInAs(browser, server.url, 'Isabelle Rey', { width: 1280, timeout: 15_000 });
-    const inbox = `${server.url}/back-office/authorities/ssp/requests`;
+    const agent = await loggedInAs(e2e.browser, e2e.server.url, 'Isabelle Rey', {
+      width: 1280,
+      timeout: 15_000,
+    });
+    const inbox = `${e2e.server.url}/back-office/authorities/ssp/requests`;
     await expect
       .poll(
         async () => {
@@ -80,7 +75,7 @@ describe('a health professional’s administrative data', () => {
     await expect
       .poll(
         async () => {
-          await anne.goto(`${server.url}/health-register`);
+          await anne.goto(`${e2e.server.url}/health-register`);
           return anne.getByRole('main').textContent();
         },
         { timeout: 60_000, interval: 500 },

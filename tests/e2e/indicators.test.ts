@@ -1,63 +1,34 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
 let formId = '';
 
+const e2e = useBrowserAndServer({ worker: true });
+
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-  const { db } = server.database;
-  const sion = await getAuthorityBySlug(db, 'sion');
-  const form = await createForm(db, 'test', {
-    authorityId: sion?.id ?? '',
-    name: 'Carte de parking',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Carte de parking' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Votre demande' },
-          fields: [{ id: 'plate', type: 'text', label: { fr: 'Plaque' }, required: true }],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'test', form);
-  formId = form.id;
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  const { db } = e2e.server.database;
+  const sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+  formId = (
+    await publishOneStepForm(db, sion, {
+      name: 'Carte de parking',
+      step: { title: 'Votre demande' },
+      fields: [{ id: 'plate', type: 'text', label: { fr: 'Plaque' }, required: true }],
+    })
+  ).id;
 });
 
-const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 10_000 });
 
 describe('indicators', () => {
   it('a citizen’s request and opinion reach the commune’s cockpit, the canton compares, anyone gets the open data', {
     timeout: 180_000,
   }, async () => {
     const citizen = await loggedIn('Sophie Rochat');
-    await citizen.goto(`${server.url}/forms/${formId}/start`);
+    await citizen.goto(`${e2e.server.url}/forms/${formId}/start`);
     await citizen.getByRole('button', { name: 'Commencer' }).click();
     await citizen.getByLabel('Plaque').fill('VS 1234');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
@@ -73,7 +44,7 @@ describe('indicators', () => {
     expect(await citizen.getByRole('status').textContent()).toBe('Merci, votre avis est enregistré.');
 
     const admin = await loggedIn('Nadia Berclaz');
-    await admin.goto(`${server.url}/back-office`);
+    await admin.goto(`${e2e.server.url}/back-office`);
     await admin.getByRole('link', { name: 'Indicateurs' }).first().click();
     // The request is counted by the worker moments after it was opened.
     await expect
@@ -95,8 +66,8 @@ describe('indicators', () => {
     expect(label?.height ?? 0).toBeGreaterThanOrEqual(11);
     await admin.setViewportSize({ width: 1280, height: 900 });
 
-    await grantDevRole(server.database.db, 'Nadia Berclaz', 'valais', 'agent');
-    await admin.goto(`${server.url}/back-office/authorities/valais/indicators`);
+    await grantDevRole(e2e.server.database.db, 'Nadia Berclaz', 'valais', 'agent');
+    await admin.goto(`${e2e.server.url}/back-office/authorities/valais/indicators`);
     await admin.getByRole('link', { name: 'Comparer les communes' }).click();
     const sionRow = admin
       .getByRole('table', { name: 'Comparaison des communes' })
@@ -104,10 +75,10 @@ describe('indicators', () => {
     expect(await sionRow.getByRole('cell').nth(1).textContent()).toBe('1');
     await accessibleAtBothWidths(admin);
 
-    const visitor = await browser.newPage({ locale: 'fr-CH' });
-    await visitor.goto(`${server.url}/open-data?lang=fr`);
+    const visitor = await e2e.browser.newPage({ locale: 'fr-CH' });
+    await visitor.goto(`${e2e.server.url}/open-data?lang=fr`);
     await accessibleAtBothWidths(visitor);
-    const catalogue = await visitor.request.get(`${server.url}/open-data/catalogue.jsonld`);
+    const catalogue = await visitor.request.get(`${e2e.server.url}/open-data/catalogue.jsonld`);
     expect(catalogue.status()).toBe(200);
   });
 });

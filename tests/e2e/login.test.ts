@@ -1,24 +1,16 @@
 import * as OTPAuth from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 afterEach(() => context?.close());
 
 async function open(): Promise<Page> {
-  context = await browser.newContext({ locale: 'fr-CH' });
+  context = await e2e.browser.newContext({ locale: 'fr-CH' });
   return context.newPage();
 }
 
@@ -34,13 +26,13 @@ async function loginWithTestProvider(page: Page, person: string, level: string) 
 describe('logging in with an electronic identity', () => {
   it('logs in through the OpenID provider, opens and uses a business account, logs out', async () => {
     const page = await open();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await expectNoAxeViolations(page);
     const anonymousSession = (await context.cookies()).find((c) => c.name === 'guichet_session')?.value;
 
     await loginWithTestProvider(page, 'Sophie Rochat', 'élevé');
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     const header = page.getByRole('banner');
     expect(await header.textContent()).toContain('Sophie Rochat');
     expect(await header.textContent()).toContain('Compte personnel');
@@ -62,7 +54,7 @@ describe('logging in with an electronic identity', () => {
     await page.getByRole('button', { name: 'Utiliser ce compte Sophie Rochat' }).click();
     expect(await header.textContent()).toContain('Compte personnel');
     for (const link of ['Voir mes sessions', 'Mes préférences']) {
-      await page.goto(`${server.url}/accounts`);
+      await page.goto(`${e2e.server.url}/accounts`);
       await page.getByRole('link', { name: link }).click();
       await expectNoAxeViolations(page);
     }
@@ -70,13 +62,13 @@ describe('logging in with an electronic identity', () => {
     await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
     await page.getByRole('link', { name: 'Ajouter un numéro de mobile' }).click();
     await expectNoAxeViolations(page);
-    await page.goto(`${server.url}/preferences`);
+    await page.goto(`${e2e.server.url}/preferences`);
     await page.getByRole('link', { name: 'Abonner un appareil' }).click();
     await expectNoAxeViolations(page);
 
     await header.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     expect(await header.textContent()).not.toContain('Sophie Rochat');
     expect(await header.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
   });
@@ -85,19 +77,19 @@ describe('logging in with an electronic identity', () => {
     timeout: 60_000,
   }, async () => {
     const page = await open();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     // Logged in at "high" without asking for it: the page that needs "high" opens straight away.
-    await page.goto(`${server.url}/profile?lang=fr`);
-    expect(page.url()).toBe(`${server.url}/profile?lang=fr`);
+    await page.goto(`${e2e.server.url}/profile?lang=fr`);
+    expect(page.url()).toBe(`${e2e.server.url}/profile?lang=fr`);
     // Thomas signs for Imboden Bau AG: he opens and uses its business account.
-    await page.goto(`${server.url}/accounts`);
+    await page.goto(`${e2e.server.url}/accounts`);
     await page.getByRole('button', { name: /Ouvrir le compte professionnel de Imboden Bau AG/ }).click();
     expect(await page.getByRole('banner').textContent()).toContain('Compte professionnel : Imboden Bau AG');
 
     // Thomas's identity says German; this test reads the French labels.
-    await page.goto(`${server.url}/profile/local-means?lang=fr`);
+    await page.goto(`${e2e.server.url}/profile/local-means?lang=fr`);
     await expectNoAxeViolations(page);
     expect(await page.getByRole('img', { name: 'Code QR de la clé ci-dessous' }).isVisible()).toBe(true);
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
@@ -121,9 +113,9 @@ describe('logging in with an electronic identity', () => {
 
     await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
 
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByLabel('Adresse e-mail').fill('thomas@example.ch');
     await page.getByLabel('Mot de passe').fill('Bergbahn nach Belalp 2026');
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
@@ -138,35 +130,35 @@ describe('logging in with an electronic identity', () => {
     );
     await page.getByLabel('Code de vérification').fill(code(Date.now() + 30_000));
     await page.getByRole('button', { name: 'Vérifier' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     expect(await page.getByRole('banner').textContent()).toContain('Thomas Imboden');
 
-    await page.goto(`${server.url}/profile`);
+    await page.goto(`${e2e.server.url}/profile`);
     await page.waitForURL(/\/login\?/);
     expect(page.url()).toContain('level=high');
     expect(await page.getByRole('main').textContent()).toContain('niveau de garantie « élevé »');
     expect(await page.getByLabel('Mot de passe').count()).toBe(0); // the local means cannot give "high"
     await loginWithTestProvider(page, 'Thomas Imboden', 'élevé');
-    await page.waitForURL(`${server.url}/profile`);
+    await page.waitForURL(`${e2e.server.url}/profile`);
     expect(await page.getByRole('main').textContent()).toContain('756.2345.6789.08');
     await expectNoAxeViolations(page);
   });
 
   it('ends the session here when the person logs out at the identity provider (back-channel logout)', async () => {
     const page = await open();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await loginWithTestProvider(page, 'Marc Darbellay', 'substantiel');
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${e2e.server.url}/`);
     expect(await page.getByRole('banner').textContent()).toContain('Marc Darbellay');
 
     // Logging out at the provider itself, not through Guichet: the provider calls us server to server.
-    await page.goto(`${server.url}/dev-idp/session/end`);
+    await page.goto(`${e2e.server.url}/dev-idp/session/end`);
     await page.getByRole('button', { name: 'Log out of the test identity provider too' }).click();
     await page.waitForLoadState();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     expect(await page.getByRole('banner').textContent()).not.toContain('Marc Darbellay');
 
-    const forged = await fetch(`${server.url}/login/oidc/dev/backchannel-logout`, {
+    const forged = await fetch(`${e2e.server.url}/login/oidc/dev/backchannel-logout`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ logout_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }),

@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 
 describe('a mandate to someone who has never logged in', () => {
   it('waits for them by AVS number and name, is theirs to accept at their first login, and says what it does not cover', {
     timeout: 60_000,
   }, async () => {
-    const principal = await loggedInAs(browser, server.url, 'Sophie Rochat');
-    await principal.goto(`${server.url}/mandates`);
+    const principal = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat');
+    await principal.goto(`${e2e.server.url}/mandates`);
     // Thomas Imboden has never logged in to this database: the mandate waits for him.
     await principal.getByLabel('Numéro AVS de la personne').fill('756.2345.6789.08');
     await principal.getByLabel('Nom de famille de la personne').fill('imboden');
@@ -32,24 +22,24 @@ describe('a mandate to someone who has never logged in', () => {
     expect(await given.textContent()).toContain('Attend la première connexion de imboden');
     await expectNoAxeViolations(principal);
 
-    const agent = await loggedInAs(browser, server.url, 'Thomas Imboden');
-    await agent.goto(`${server.url}/my?lang=fr`);
+    const agent = await loggedInAs(e2e.browser, e2e.server.url, 'Thomas Imboden');
+    await agent.goto(`${e2e.server.url}/my?lang=fr`);
     expect(await agent.getByRole('region', { name: 'Important' }).first().textContent()).toContain(
       'On vous a donné une procuration',
     );
     await expectNoAxeViolations(agent);
     await agent.getByRole('link', { name: 'Gérer les procurations' }).first().click();
     await agent.getByRole('button', { name: 'Accepter Sophie Rochat' }).click();
-    await agent.waitForURL(`${server.url}/mandates`);
+    await agent.waitForURL(`${e2e.server.url}/mandates`);
     expect(
       await agent.getByRole('table', { name: 'Procurations que vous avez reçues' }).textContent(),
     ).toContain('Active');
 
     // Acting for Sophie on taxes only, Thomas is told why a communal service is refused, and by whom
     // the mandate can be extended.
-    await agent.goto(`${server.url}/accounts`);
+    await agent.goto(`${e2e.server.url}/accounts`);
     await agent.getByRole('button', { name: 'Agir pour Sophie Rochat' }).click();
-    await agent.goto(`${server.url}/services/enregistrement-chien-sion/start`);
+    await agent.goto(`${e2e.server.url}/services/enregistrement-chien-sion/start`);
     expect(await agent.getByRole('heading', { level: 1 }).textContent()).toBe('Accès refusé');
     expect(await agent.getByRole('main').textContent()).toContain(
       'Votre procuration pour Sophie Rochat ne couvre pas le thème « Prestations communales ». Sophie Rochat peut l’étendre',
@@ -69,11 +59,11 @@ describe('a mandate to someone who has never logged in', () => {
     await principal.waitForURL(/granted=awaited/);
     expect(await given.textContent()).toContain('Attend la première connexion de Imboden Bau AG');
     // Thomas signs for it: once he opens its account, its mandate waits there for his answer.
-    await agent.goto(`${server.url}/accounts`);
+    await agent.goto(`${e2e.server.url}/accounts`);
     await agent.getByRole('button', { name: /Ouvrir le compte professionnel de Imboden Bau AG/ }).click();
-    await agent.goto(`${server.url}/mandates`);
+    await agent.goto(`${e2e.server.url}/mandates`);
     await agent.getByRole('button', { name: 'Accepter Sophie Rochat' }).click();
-    await agent.waitForURL(`${server.url}/mandates`);
+    await agent.waitForURL(`${e2e.server.url}/mandates`);
     expect(
       await agent.getByRole('table', { name: 'Procurations que vous avez reçues' }).textContent(),
     ).not.toContain('Proposée');

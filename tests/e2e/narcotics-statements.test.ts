@@ -1,36 +1,25 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connectNarcoticsRegister } from '../../src/simulators/narcotics-register/index.ts';
 import {
   registerPharmacies,
   registerStatements,
 } from '../../src/simulators/narcotics-register/register-data.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { methadoneLine, planta, statementXlsx } from '../support/narcotics.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
+const e2e = useBrowserAndServer({ worker: true });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
   // As `guichet start` does once it listens: the register subscribes and hands in its earlier months.
-  expect(await connectNarcoticsRegister(server.database.db, server.url)).toBe(true);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  expect(await connectNarcoticsRegister(e2e.server.database.db, e2e.server.url)).toBe(true);
 });
 
-const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 15_000 });
+const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 15_000 });
 
 /** Axe at a desktop width and at a phone's (WCAG reflow), on the page as it is now. */
 async function accessibleAtBothWidths(page: Page) {
@@ -50,9 +39,9 @@ describe('narcotics statements', () => {
     expect(shared).toMatch(/^VS-/);
 
     const pharmacist = await loggedIn('Julie Crettenand');
-    await pharmacist.goto(`${server.url}/accounts`);
+    await pharmacist.goto(`${e2e.server.url}/accounts`);
     await pharmacist.getByRole('button', { name: `Agir pour ${planta.name}` }).click();
-    await pharmacist.goto(`${server.url}/my`);
+    await pharmacist.goto(`${e2e.server.url}/my`);
     await pharmacist.getByRole('link', { name: 'Mois' }).click();
     await pharmacist.getByRole('link', { name: 'octobre 2026' }).click();
     await accessibleAtBothWidths(pharmacist);
@@ -104,7 +93,7 @@ describe('narcotics statements', () => {
       .poll(
         async () => {
           const { statements } = (await (
-            await fetch(`${server.url}/simulators/narcotics-register/statements`)
+            await fetch(`${e2e.server.url}/simulators/narcotics-register/statements`)
           ).json()) as {
             statements: { pharmacy: { uid: string }; month: string; receivedFrom: string; lines: number }[];
           };
@@ -115,7 +104,7 @@ describe('narcotics statements', () => {
       .toMatchObject({ receivedFrom: 'guichet', lines: 3 });
 
     const cantonal = await loggedIn('Pierre-André Zen-Ruffinen');
-    await cantonal.goto(`${server.url}/my`);
+    await cantonal.goto(`${e2e.server.url}/my`);
     await cantonal.getByRole('link', { name: 'Ouvrir le contrôle des stupéfiants' }).click();
     await cantonal.waitForURL(/\/back-office\/authorities\/ssp\/narcotics$/);
     // The month whose deadline passed last is shown first; this journey's month is chosen here.
@@ -140,13 +129,13 @@ describe('narcotics statements', () => {
   it('the entry table works without JavaScript: lines typed, more lines added, the draft kept', {
     timeout: 120_000,
   }, async () => {
-    const page = await loggedInAs(browser, server.url, 'Julie Crettenand', {
+    const page = await loggedInAs(e2e.browser, e2e.server.url, 'Julie Crettenand', {
       timeout: 15_000,
       javaScript: false,
     });
-    await page.goto(`${server.url}/accounts`);
+    await page.goto(`${e2e.server.url}/accounts`);
     await page.getByRole('button', { name: `Agir pour ${planta.name}` }).click();
-    await page.goto(`${server.url}/narcotics/2026-11`);
+    await page.goto(`${e2e.server.url}/narcotics/2026-11`);
     await page.getByRole('button', { name: 'Reprendre les patients du mois précédent' }).click();
     await page.waitForURL(/copied=3/);
     expect(await page.getByLabel('Code patient, ligne 3', { exact: true }).inputValue()).toMatch(/^VS-/);

@@ -1,45 +1,21 @@
-import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getServiceEntry } from '../../src/modules/catalogue/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { personActor } from '../support/factories.ts';
 import { openRequest } from '../support/requests.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
-
-/** axe-core on the page as it is, wide and then as narrow as a phone. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const e2e = useBrowserAndServer({ worker: true });
 
 describe('one checkout, each authority its own money', () => {
   it('pays Sion’s dog tax to Sion’s Saferpay merchant and the cantonal fee to the canton’s Datatrans merchant', {
     timeout: 120_000,
   }, async () => {
-    const { db } = server.database;
-    const citizen = await loggedInAs(browser, server.url, 'Marc Darbellay', { timeout: 15_000 });
+    const { db } = e2e.server.database;
+    const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Marc Darbellay', { timeout: 15_000 });
     const personId = (await findLink(db, 'dev', 'dev-marc-darbellay'))?.person_id ?? '';
     const accountId = await ensurePersonalAccount(db, personId, 'Marc Darbellay');
     // The request itself, as the dog registration form sends it (its pages are tested with the forms).
@@ -58,7 +34,7 @@ describe('one checkout, each authority its own money', () => {
       },
     );
 
-    await citizen.goto(`${server.url}/requests/${request.id}`);
+    await citizen.goto(`${e2e.server.url}/requests/${request.id}`);
     await citizen
       .getByRole('link', { name: /^Payer/ })
       .first()
@@ -128,8 +104,8 @@ describe('one checkout, each authority its own money', () => {
   it('lets Sion’s administrator see its payment settings, accessible at both widths', {
     timeout: 60_000,
   }, async () => {
-    const admin = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
-    await admin.goto(`${server.url}/back-office/authorities/sion/payments`);
+    const admin = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await admin.goto(`${e2e.server.url}/back-office/authorities/sion/payments`);
     await admin.getByRole('link', { name: 'Réglages des paiements' }).click();
     expect(await admin.getByRole('heading', { level: 1 }).textContent()).toContain('Réglages des paiements');
     expect(await admin.getByLabel('QR-IBAN').inputValue()).toBe('CH3930808001234567891');

@@ -1,26 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 afterEach(async () => {
   await context?.close();
 });
 
 async function open(options: { width?: number; javaScript?: boolean; locale?: string } = {}): Promise<Page> {
-  context = await browser.newContext({
+  context = await e2e.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
     locale: options.locale ?? 'fr-CH',
@@ -32,7 +24,7 @@ describe('a visitor on the portals', () => {
   it('reads the canton’s home, switches to German, visits a commune: no axe violation, no CSP report', async () => {
     const page = await open();
     const csp = watchCspViolations(page);
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Bienvenue au guichet numérique',
@@ -72,7 +64,7 @@ describe('a visitor on the portals', () => {
       '/register',
       '/login/recover',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${e2e.server.url}${path}`);
       await expectNoAxeViolations(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(overflow, `${path} scrolls sideways at 360 px`).toBe(false);
@@ -81,7 +73,7 @@ describe('a visitor on the portals', () => {
 
   it('browses and switches language with JavaScript turned off', async () => {
     const page = await open({ javaScript: false });
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Welcome to the digital counter',
@@ -92,7 +84,7 @@ describe('a visitor on the portals', () => {
 
   it('renders every shared component without an axe violation', async () => {
     const page = await open();
-    await page.goto(`${server.url}/components`);
+    await page.goto(`${e2e.server.url}/components`);
     expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(8);
     await expectNoAxeViolations(page);
   });
@@ -100,10 +92,10 @@ describe('a visitor on the portals', () => {
 
 describe('an authority admin', () => {
   it('is refused an unreadable palette, then saves a readable one', async () => {
-    const page = await loggedInAs(browser, server.url, 'Marc Darbellay');
+    const page = await loggedInAs(e2e.browser, e2e.server.url, 'Marc Darbellay');
     context = page.context();
-    await grantDevRole(server.database.db, 'Marc Darbellay', 'sierre', 'authorityAdmin');
-    await page.goto(`${server.url}/authorities/sierre/branding`);
+    await grantDevRole(e2e.server.database.db, 'Marc Darbellay', 'sierre', 'authorityAdmin');
+    await page.goto(`${e2e.server.url}/authorities/sierre/branding`);
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Couleur de la barre de navigation').fill('#ffcc00');

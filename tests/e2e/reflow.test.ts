@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loggedInAs } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 
 // Links a crawl must not follow: they end the session, leave the portal, or answer with a file.
 const skipped = [
@@ -31,7 +22,7 @@ const isFile = (path: string) => /\/(download|export|files?|receipt|attachments)
  * the widest element on it.
  */
 async function crawl(page: Page, starts: string[], limit = 70) {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(e2e.server.url).origin;
   const queue = [...starts];
   const seen = new Set(queue);
   const overflowing: string[] = [];
@@ -87,7 +78,7 @@ describe('reflow at 320 px', () => {
   ])(
     'every page %s reaches fits the screen',
     async (person, starts) => {
-      const page = await loggedInAs(browser, server.url, person, { width: 320 });
+      const page = await loggedInAs(e2e.browser, e2e.server.url, person, { width: 320 });
       const { overflowing, visited } = await crawl(page, starts);
       expect(visited).toBeGreaterThan(starts.length);
       expect(overflowing).toEqual([]);
@@ -97,9 +88,9 @@ describe('reflow at 320 px', () => {
   );
 
   it('mandates fit a phone, with mandates given and received', async () => {
-    const agent = await loggedInAs(browser, server.url, 'Claire Fellay', { width: 320 });
-    const principal = await loggedInAs(browser, server.url, 'Sophie Rochat', { width: 320 });
-    await principal.goto(`${server.url}/mandates`);
+    const agent = await loggedInAs(e2e.browser, e2e.server.url, 'Claire Fellay', { width: 320 });
+    const principal = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { width: 320 });
+    await principal.goto(`${e2e.server.url}/mandates`);
     await principal.getByLabel('Numéro AVS de la personne').fill('756.4567.8901.20');
     await principal.getByLabel('Nom de famille de la personne').fill('Fellay');
     await principal.getByRole('checkbox', { name: 'Impôts' }).check();
@@ -115,9 +106,9 @@ describe('reflow at 320 px', () => {
   }, 120_000);
 
   it('every public page fits the screen, in German too', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'de-CH' });
+    const context = await e2e.browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'de-CH' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?lang=de`);
+    await page.goto(`${e2e.server.url}/?lang=de`);
     const { overflowing, visited } = await crawl(
       page,
       ['/', '/communes/brig-glis', '/login', '/services'],
@@ -131,14 +122,14 @@ describe('reflow at 320 px', () => {
 
 describe('boxes that wrap on a phone', () => {
   it('a link drawn as a button keeps its box, and a radio button its size beside a two-line label', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-CH' });
+    const context = await e2e.browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'fr-CH' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/services/extrait-registre-poursuites?lang=fr`);
+    await page.goto(`${e2e.server.url}/services/extrait-registre-poursuites?lang=fr`);
     const links = await page.$$eval('a.button', (as) => as.map((a) => getComputedStyle(a).display));
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((display) => display === 'inline')).toEqual([]);
 
-    await page.goto(`${server.url}/login?lang=fr`);
+    await page.goto(`${e2e.server.url}/login?lang=fr`);
     await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
     const radios = await page.$$eval('.choice input', (inputs) =>
       inputs.map((input) => Math.round(input.getBoundingClientRect().width)),

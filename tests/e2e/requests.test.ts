@@ -1,25 +1,17 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
-import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
-import { createForm, type FormDefinition, publishForm } from '../../src/modules/forms/index.ts';
 
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { saveFeeOnArrival } from '../support/fee-workflow.ts';
+import { type FormField, publishOneStepForm } from '../support/test-forms.ts';
 
-type Field = FormDefinition['steps'][number]['fields'][number];
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
 let formId = '';
 
+const e2e = useBrowserAndServer({ worker: true });
+
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
   const form = await publishedSpfForm('Extrait du registre des poursuites', 'Votre demande', {
     id: 'purpose',
     type: 'text',
@@ -28,30 +20,15 @@ beforeAll(async () => {
   });
   formId = form.id;
 });
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
 
 /** A one-step form of the Service des poursuites, published. */
-async function publishedSpfForm(title: string, stepTitle: string, field: Field) {
-  const { db } = server.database;
-  const spf = await getAuthorityBySlug(db, 'spf');
-  const form = await createForm(db, 'test', {
-    authorityId: spf?.id ?? '',
-    name: title,
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: title },
-      steps: [{ id: 'main', title: { fr: stepTitle }, fields: [field] }],
-    },
-  });
-  await publishForm(db, 'test', form);
-  return form;
+async function publishedSpfForm(title: string, stepTitle: string, field: FormField) {
+  const { db } = e2e.server.database;
+  const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  return publishOneStepForm(db, spf, { name: title, step: { title: stepTitle }, fields: [field] });
 }
 
-const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
+const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 10_000 });
 
 const pdf = (name: string, text: string) => ({
   name,
@@ -66,7 +43,7 @@ describe('a request from submission to decision', () => {
     const citizen = await loggedIn('Sophie Rochat');
     const agent = await loggedIn('Luc Fournier');
 
-    await citizen.goto(`${server.url}/forms/${formId}/start`);
+    await citizen.goto(`${e2e.server.url}/forms/${formId}/start`);
     await citizen.getByRole('button', { name: 'Commencer' }).click();
     await citizen.getByLabel('Motif de la demande').fill('Location d’un appartement');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
@@ -74,7 +51,7 @@ describe('a request from submission to decision', () => {
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe('Demande envoyée');
 
     // The request is opened by the job queue; the agent finds it in the inbox.
-    const inbox = `${server.url}/back-office/authorities/spf/requests`;
+    const inbox = `${e2e.server.url}/back-office/authorities/spf/requests`;
     await expect
       .poll(
         async () => {
@@ -98,9 +75,9 @@ describe('a request from submission to decision', () => {
     await expectNoAxeViolations(agent);
     const requestPath = new URL(agent.url()).pathname.replace('/back-office/authorities/spf', '');
 
-    await citizen.goto(`${server.url}/requests`);
+    await citizen.goto(`${e2e.server.url}/requests`);
     await expectNoAxeViolations(citizen);
-    await citizen.goto(`${server.url}${requestPath}`);
+    await citizen.goto(`${e2e.server.url}${requestPath}`);
     expect(await citizen.getByRole('main').textContent()).toContain('Joignez votre contrat de bail.');
     await citizen.getByLabel('Votre réponse').fill('Voici le contrat.');
     await citizen.getByLabel('Document (PDF, PNG ou JPEG)').setInputFiles(pdf('bail.pdf', 'bail'));
@@ -128,7 +105,7 @@ describe('a request from submission to decision', () => {
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toContain(
       'Extrait du registre des poursuites',
     );
-    await citizen.goto(`${server.url}/documents`);
+    await citizen.goto(`${e2e.server.url}/documents`);
     expect(await citizen.getByRole('table').textContent()).toContain('Décision');
 
     await agent.reload();
@@ -138,7 +115,7 @@ describe('a request from submission to decision', () => {
       .getByRole('link', { name: 'Voir le document' })
       .last()
       .getAttribute('href');
-    const opened = await agent.request.get(`${server.url}${attachment}`);
+    const opened = await agent.request.get(`${e2e.server.url}${attachment}`);
     expect(opened.status()).toBe(200);
     expect(await opened.text()).toContain('quittance');
   });
@@ -146,27 +123,21 @@ describe('a request from submission to decision', () => {
   it('a request asks for its fee; the citizen pays on the provider’s page and the request moves on', {
     timeout: 60_000,
   }, async () => {
-    const { db } = server.database;
+    const { db } = e2e.server.database;
     const spf = await getAuthorityBySlug(db, 'spf');
     const form = await publishedSpfForm('Attestation de non-poursuite', 'Demande', {
       id: 'purpose',
       type: 'text',
       label: { fr: 'Motif' },
     });
-    await saveWorkflow(db, 'test', form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          staffLabel: { fr: 'Attend l’émolument' },
-          citizenLabel: { fr: 'Émolument à payer' },
-          payment: { amountCents: 2000, purpose: { fr: 'Émolument d’attestation' }, paidTo: 'in_progress' },
-        },
-      },
+    await saveFeeOnArrival(db, form.id, {
+      amountCents: 2000,
+      purpose: 'Émolument d’attestation',
+      paidTo: 'in_progress',
+      withdrawable: false,
     });
     const citizen = await loggedIn('Marc Darbellay');
-    await citizen.goto(`${server.url}/forms/${form.id}/start`);
+    await citizen.goto(`${e2e.server.url}/forms/${form.id}/start`);
     await citizen.getByRole('button', { name: 'Commencer' }).click();
     await citizen.getByLabel('Motif').fill('Bail');
     await citizen.getByRole('button', { name: 'Continuer', exact: true }).click();
@@ -184,7 +155,7 @@ describe('a request from submission to decision', () => {
     await expect
       .poll(
         async () => {
-          await citizen.goto(`${server.url}/requests`);
+          await citizen.goto(`${e2e.server.url}/requests`);
           return citizen.getByRole('row', { name: /Attestation de non-poursuite/ }).count();
         },
         { timeout: 15_000 },
@@ -215,7 +186,7 @@ describe('a request from submission to decision', () => {
 
     // The authority's staff find the payment among the payments it received.
     const agent = await loggedIn('Luc Fournier');
-    await agent.goto(`${server.url}/back-office/authorities/spf/payments`);
+    await agent.goto(`${e2e.server.url}/back-office/authorities/spf/payments`);
     await expectNoAxeViolations(agent);
     await agent
       .getByRole('link', { name: /^\d{4}-\d{6}$/ })
@@ -258,7 +229,7 @@ describe('a request from submission to decision', () => {
   }, async () => {
     const person = await loggedIn('Thomas Imboden');
     const agent = await loggedIn('Luc Fournier');
-    await person.goto(`${server.url}/messages/new?lang=fr`);
+    await person.goto(`${e2e.server.url}/messages/new?lang=fr`);
     await expectNoAxeViolations(person);
     await person.getByLabel('Autorité').selectOption({ label: 'Service des poursuites et faillites' });
     await person.getByLabel('Sujet').fill('Délai de paiement');
@@ -266,7 +237,7 @@ describe('a request from submission to decision', () => {
     await person.getByRole('button', { name: 'Envoyer' }).click();
     await expectNoAxeViolations(person);
 
-    await agent.goto(`${server.url}/back-office/authorities/spf/messages`);
+    await agent.goto(`${e2e.server.url}/back-office/authorities/spf/messages`);
     await expectNoAxeViolations(agent);
     await agent.getByRole('link', { name: 'Délai de paiement' }).click();
     await agent.getByRole('button', { name: 'M’attribuer' }).click();
@@ -274,11 +245,11 @@ describe('a request from submission to decision', () => {
     await agent.getByRole('button', { name: 'Envoyer' }).click();
     await expectNoAxeViolations(agent);
 
-    await person.goto(`${server.url}/messages`);
+    await person.goto(`${e2e.server.url}/messages`);
     expect(await person.getByRole('table').textContent()).toContain('Non lu');
     await person.getByRole('link', { name: 'Délai de paiement' }).click();
     expect(await person.getByRole('main').textContent()).toContain('Oui, contactez-nous pour un plan.');
-    await person.goto(`${server.url}/my`);
+    await person.goto(`${e2e.server.url}/my`);
     await expectNoAxeViolations(person);
   });
 });

@@ -2,48 +2,29 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs, watchCspViolations } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { pagePhoto, pdfImages } from '../support/page-photos.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
 let formId = '';
 
+const e2e = useBrowserAndServer({ worker: true });
+
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-  const { db } = server.database;
-  const spf = await getAuthorityBySlug(db, 'spf');
-  const form = await createForm(db, 'test', {
-    authorityId: spf?.id ?? '',
-    name: 'Bourse',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Attestation de formation' },
-      steps: [
-        {
-          id: 'papers',
-          title: { fr: 'Vos pièces' },
-          fields: [{ id: 'diploma', type: 'document', label: { fr: 'Diplôme' }, required: true }],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'test', form);
-  formId = form.id;
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
+  const { db } = e2e.server.database;
+  const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  formId = (
+    await publishOneStepForm(db, spf, {
+      name: 'Bourse',
+      title: 'Attestation de formation',
+      step: { id: 'papers', title: 'Vos pièces' },
+      fields: [{ id: 'diploma', type: 'document', label: { fr: 'Diplôme' }, required: true }],
+    })
+  ).id;
 });
 
 /** axe-core on the page as a computer and as a phone (360 px) show it. */
@@ -72,9 +53,12 @@ describe('continue on your phone', () => {
   it('a computer starts a request, a phone takes three photos, the computer sees one upright three-page PDF, staff open it', {
     timeout: 150_000,
   }, async () => {
-    const desktop = await loggedInAs(browser, server.url, 'Sophie Rochat', { width: 1280, timeout: 15_000 });
+    const desktop = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', {
+      width: 1280,
+      timeout: 15_000,
+    });
     const csp = watchCspViolations(desktop);
-    await desktop.goto(`${server.url}/forms/${formId}/start`);
+    await desktop.goto(`${e2e.server.url}/forms/${formId}/start`);
     await desktop.getByRole('button', { name: 'Commencer' }).click();
     await expect.poll(() => desktop.getByRole('heading', { level: 1 }).textContent()).toBe('Vos pièces');
     await axeAtBothWidths(desktop);
@@ -86,7 +70,7 @@ describe('continue on your phone', () => {
     expect(link).toMatch(/\/scan\/[A-Za-z0-9_-]{43}$/);
 
     // The phone: another device, not logged in, 360 px wide.
-    const phoneContext = await browser.newContext({
+    const phoneContext = await e2e.browser.newContext({
       locale: 'fr-CH',
       viewport: { width: 360, height: 740 },
       isMobile: true,
@@ -126,8 +110,11 @@ describe('continue on your phone', () => {
     expect([...csp, ...phoneCsp]).toEqual([]);
     await phoneContext.close();
 
-    const agent = await loggedInAs(browser, server.url, 'Luc Fournier', { width: 1280, timeout: 15_000 });
-    const inbox = `${server.url}/back-office/authorities/spf/requests`;
+    const agent = await loggedInAs(e2e.browser, e2e.server.url, 'Luc Fournier', {
+      width: 1280,
+      timeout: 15_000,
+    });
+    const inbox = `${e2e.server.url}/back-office/authorities/spf/requests`;
     await expect
       .poll(
         async () => {
@@ -139,7 +126,7 @@ describe('continue on your phone', () => {
       .toBe(1);
     await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).click();
     const href = (await agent.getByRole('link', { name: 'Diplôme.pdf' }).getAttribute('href')) ?? '';
-    const response = await agent.request.get(`${server.url}${href}`);
+    const response = await agent.request.get(`${e2e.server.url}${href}`);
     expect(response.headers()['content-type']).toBe('application/pdf');
     const pdf = await inspectPdf(Buffer.from(await response.body()));
     expect([pdf.pdfinfoPages, pdf.pageCount]).toEqual([3, 3]);

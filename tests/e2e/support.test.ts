@@ -1,41 +1,18 @@
-import type { Runner } from 'graphile-worker';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
-import { startTestWorker } from '../support/test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-let worker: Runner;
+const e2e = useBrowserAndServer({ worker: true });
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  worker = await startTestWorker(server);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-});
-
-const loggedIn = (person: string) => loggedInAs(browser, server.url, person, { timeout: 10_000 });
-
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 10_000 });
 
 describe('support', () => {
   it('a question goes from a citizen to the support desk, to the commune owning the service, and its answer back', {
     timeout: 180_000,
   }, async () => {
     const citizen = await loggedIn('Sophie Rochat');
-    await citizen.goto(`${server.url}/services/enregistrement-chien-sion`);
+    await citizen.goto(`${e2e.server.url}/services/enregistrement-chien-sion`);
     await citizen.getByRole('contentinfo').getByRole('link', { name: 'Aide' }).click();
     await citizen.getByLabel('Chercher dans les questions').fill('chien');
     await citizen.getByRole('button', { name: 'Chercher' }).click();
@@ -59,8 +36,8 @@ describe('support', () => {
     await accessibleAtBothWidths(citizen);
 
     const desk = await loggedIn('Luc Fournier');
-    await grantDevRole(server.database.db, 'Luc Fournier', 'valais', 'agent');
-    await desk.goto(`${server.url}/back-office`);
+    await grantDevRole(e2e.server.database.db, 'Luc Fournier', 'valais', 'agent');
+    await desk.goto(`${e2e.server.url}/back-office`);
     await desk.getByRole('link', { name: 'Support' }).first().click();
     await accessibleAtBothWidths(desk); // the desk's list and its form for new questions
     await desk.getByRole('link', { name: 'Deux chiens' }).click();
@@ -77,7 +54,7 @@ describe('support', () => {
     await desk.getByRole('button', { name: 'Transmettre' }).click();
 
     const commune = await loggedIn('Nadia Berclaz');
-    await commune.goto(`${server.url}/back-office/authorities/sion/support`);
+    await commune.goto(`${e2e.server.url}/back-office/authorities/sion/support`);
     await commune.getByRole('link', { name: 'Deux chiens' }).click();
     expect(await commune.getByRole('main').textContent()).toContain('Question sur votre taxe des chiens');
     await commune
@@ -86,7 +63,7 @@ describe('support', () => {
     await commune.getByRole('button', { name: 'Répondre', exact: true }).click();
     await accessibleAtBothWidths(commune);
 
-    await citizen.goto(`${server.url}/help`);
+    await citizen.goto(`${e2e.server.url}/help`);
     await citizen.getByRole('link', { name: 'Mes demandes au support' }).click();
     await citizen.getByRole('link', { name: 'Deux chiens' }).click();
     const thread = await citizen.getByRole('main').textContent();
@@ -102,8 +79,8 @@ describe('support', () => {
   it('gives everyone, logged in or not, a feedback link naming the page it was on', {
     timeout: 60_000,
   }, async () => {
-    const visitor = await browser.newPage({ locale: 'fr-CH' });
-    await visitor.goto(`${server.url}/services/enregistrement-chien-sion?lang=fr`);
+    const visitor = await e2e.browser.newPage({ locale: 'fr-CH' });
+    await visitor.goto(`${e2e.server.url}/services/enregistrement-chien-sion?lang=fr`);
     await visitor.getByRole('contentinfo').getByRole('link', { name: 'Donner votre avis' }).click();
     expect(await visitor.locator('input[name="page"]').inputValue()).toBe(
       '/services/enregistrement-chien-sion?lang=fr',

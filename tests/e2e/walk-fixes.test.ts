@@ -1,39 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/payments.ts';
 import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
+const e2e = useBrowserAndServer();
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  await connectDemoHealthRegister(server.database.db, server.url);
+  await connectDemoHealthRegister(e2e.server.database.db, e2e.server.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** axe-core at a computer's width and a phone's (360 px), then back to the computer's. */
-async function accessibleAtBothWidths(page: Page) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('what the last walk through the portal noticed', () => {
   it('a payment’s reference stays on one line of its heading on a phone', { timeout: 120_000 }, async () => {
-    const sophie = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 15_000 });
-    const { db } = server.database;
+    const sophie = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { timeout: 15_000 });
+    const { db } = e2e.server.database;
     const personId = (await findLink(db, 'dev', 'dev-sophie-rochat'))?.person_id ?? '';
     const payment = await requestPayment(db, {
       authorityId: (await getAuthorityBySlug(db, 'sion'))?.id ?? '',
@@ -45,7 +29,7 @@ describe('what the last walk through the portal noticed', () => {
       link: '/my',
     });
     for (const lang of ['fr', 'de', 'en']) {
-      await sophie.goto(`${server.url}/payments/${payment.id}?lang=${lang}`);
+      await sophie.goto(`${e2e.server.url}/payments/${payment.id}?lang=${lang}`);
       await sophie.setViewportSize({ width: 360, height: 900 });
       // The reference's line boxes, counted by their tops: more than one is a reference cut in two.
       const lines = await sophie.getByRole('heading', { level: 1 }).evaluate((heading) => {
@@ -68,8 +52,8 @@ describe('what the last walk through the portal noticed', () => {
   it('the health register’s catalogue entry starts on a page that explains it and shows the entry', {
     timeout: 120_000,
   }, async () => {
-    const anne = await loggedInAs(browser, server.url, 'Anne Zufferey', { timeout: 15_000 });
-    await anne.goto(`${server.url}/services/donnees-professionnels-sante?lang=fr`);
+    const anne = await loggedInAs(e2e.browser, e2e.server.url, 'Anne Zufferey', { timeout: 15_000 });
+    await anne.goto(`${e2e.server.url}/services/donnees-professionnels-sante?lang=fr`);
     await anne.getByRole('link', { name: 'Commencer la démarche' }).click();
     await anne.getByRole('heading', { level: 1, name: /Annoncer un changement de coordonnées/ }).waitFor();
     expect(await anne.getByRole('main').textContent()).toContain('Avenue de la Gare 10, 1950 Sion');
@@ -81,15 +65,15 @@ describe('what the last walk through the portal noticed', () => {
   it('staff may add their authority’s first resource from the desk, and change a resource', {
     timeout: 120_000,
   }, async () => {
-    const isabelle = await loggedInAs(browser, server.url, 'Isabelle Zufferey', { timeout: 15_000 });
-    await isabelle.goto(`${server.url}/back-office`);
+    const isabelle = await loggedInAs(e2e.browser, e2e.server.url, 'Isabelle Zufferey', { timeout: 15_000 });
+    await isabelle.goto(`${e2e.server.url}/back-office`);
     await isabelle
       .getByRole('link', { name: 'Réservations : ajouter votre première salle ou votre premier matériel' })
       .click();
     await isabelle.getByRole('heading', { level: 1, name: 'Ajouter une salle ou du matériel' }).waitFor();
 
-    const nadia = await loggedInAs(browser, server.url, 'Nadia Berclaz', { timeout: 15_000 });
-    await nadia.goto(`${server.url}/back-office`);
+    const nadia = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    await nadia.goto(`${e2e.server.url}/back-office`);
     await nadia.getByRole('link', { name: 'Réservations de salles et de matériel' }).first().click();
     await nadia
       .getByRole('link', { name: /^Modifier / })
@@ -105,9 +89,9 @@ describe('what the last walk through the portal noticed', () => {
   it('the canton’s support desk changes a frequently asked question and removes it', {
     timeout: 120_000,
   }, async () => {
-    const desk = await loggedInAs(browser, server.url, 'Luc Fournier', { timeout: 15_000 });
-    await grantDevRole(server.database.db, 'Luc Fournier', 'valais', 'agent');
-    await desk.goto(`${server.url}/back-office/authorities/valais/support`);
+    const desk = await loggedInAs(e2e.browser, e2e.server.url, 'Luc Fournier', { timeout: 15_000 });
+    await grantDevRole(e2e.server.database.db, 'Luc Fournier', 'valais', 'agent');
+    await desk.goto(`${e2e.server.url}/back-office/authorities/valais/support`);
     await desk.getByLabel('Question (français)').fill('Puis-je changer mon adresse e-mail ?');
     await desk.getByLabel('Réponse (français)').fill('Oui, dans votre profil.');
     await desk.getByRole('button', { name: 'Ajouter la question' }).click();

@@ -1,38 +1,35 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { issueSealedExtract } from '../support/issued-documents.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 
 describe('the wallet', () => {
   it('keeps the recent documents and their verification codes on the phone once the network is cut', {
     timeout: 120_000,
   }, async () => {
-    const page = await loggedInAs(browser, server.url, 'Sophie Rochat', { timeout: 15_000, width: 360 });
-    const { db } = server.database;
+    const page = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', {
+      timeout: 15_000,
+      width: 360,
+    });
+    const { db } = e2e.server.database;
     const link = await findLink(db, 'dev', 'dev-sophie-rochat');
     const accountId = await ensurePersonalAccount(db, link?.person_id ?? '', 'Sophie Rochat');
     const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
-    const { serial } = await issueSealedExtract(server, { authorityId: spf, accountId, key: 'wallet-e2e' });
+    const { serial } = await issueSealedExtract(e2e.server, {
+      authorityId: spf,
+      accountId,
+      key: 'wallet-e2e',
+    });
 
-    await page.goto(`${server.url}/documents`);
+    await page.goto(`${e2e.server.url}/documents`);
     await page.getByRole('link', { name: 'Mes attestations sur ce téléphone, même hors ligne' }).click();
     const manifest = await page.request.get(
-      `${server.url}${await page.locator('link[rel="manifest"]').getAttribute('href')}`,
+      `${e2e.server.url}${await page.locator('link[rel="manifest"]').getAttribute('href')}`,
     );
     expect(await manifest.json()).toMatchObject({ start_url: '/wallet', display: 'standalone' });
     // Installed: the service worker controls the page once it is ready.

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
 import { connectDatabase, type Database } from '../../src/platform/database/database.ts';
 import { createLocalPerson } from '../support/factories.ts';
+import { publishDiplomaForm } from '../support/test-forms.ts';
 
 /** The embedded PostgreSQL of a `guichet start` data folder, as its postmaster.pid tells it. */
 export async function embeddedPostgresOf(dataDir: string): Promise<{ pid: number; url: string }> {
@@ -27,25 +27,7 @@ const password = 'reliability-Passw0rd-long';
 export async function prepareCitizens(url: string, count: number) {
   const database: Database = connectDatabase(url, () => undefined);
   const spf = (await getAuthorityBySlug(database.db, 'spf'))?.id ?? '';
-  const form = await createForm(database.db, 'test', {
-    authorityId: spf,
-    name: 'Diplôme',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Diplôme' },
-          fields: [
-            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-          ],
-        },
-      ],
-    },
-  });
-  await publishForm(database.db, 'test', form);
+  const form = await publishDiplomaForm(database.db, spf);
   const emails: string[] = [];
   for (let i = 0; i < count; i++) {
     const email = `crash-${i}-${randomBytes(3).toString('hex')}@example.ch`;

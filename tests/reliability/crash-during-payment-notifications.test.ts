@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import { signature } from '../../src/modules/payments/index.ts';
 import { enqueue } from '../../src/platform/jobs/enqueue.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createCitizen } from '../support/factories.ts';
+import { saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { createRequestForm, openRequest } from '../support/requests.ts';
 import { type GuichetProcess, spawnGuichet } from '../support/spawn-guichet.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -91,19 +91,7 @@ describe('killed with -9 while payment notifications arrive', { timeout: 240_000
     // Requests that wait for their fee, and move on to "submitted" once it is paid.
     const authority = (await getAuthorityBySlug(db, 'sierre'))?.id ?? '';
     const form = await createRequestForm(db, authority, 'Attestation');
-    await saveWorkflow(db, 'test', form.id, {
-      ...defaultWorkflow,
-      initial: 'awaiting_fee',
-      statuses: {
-        ...defaultWorkflow.statuses,
-        awaiting_fee: {
-          staffLabel: { fr: 'Attend l’émolument' },
-          citizenLabel: { fr: 'Émolument à payer' },
-          withdrawable: true,
-          payment: { amountCents: 2000, purpose: { fr: 'Émolument' }, paidTo: 'submitted' },
-        },
-      },
-    });
+    await saveFeeOnArrival(db, form.id, { amountCents: 2000, purpose: 'Émolument', paidTo: 'submitted' });
     const count = 30;
     const paidCount = async () =>
       (

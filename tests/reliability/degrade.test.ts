@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { createBlobStore, publishDocument } from '../../src/modules/documents/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
 import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import { createLocalPerson } from '../support/factories.ts';
 import { loggedInClient } from '../support/http-client.ts';
 import { createTestApp } from '../support/test-app.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 import { writeFigures } from './figures.ts';
 
 // Port 9 (discard) on loopback: nothing listens, every connection is refused at once.
@@ -78,22 +78,10 @@ beforeAll(async () => {
     }),
   );
   paymentId = payment.id;
-  const form = await createForm(db, 'test', {
-    authorityId: sion,
+  const form = await publishOneStepForm(db, sion, {
     name: 'Pièce',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Pièce' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Pièce' },
-          fields: [{ id: 'proof', type: 'file', label: { fr: 'Pièce' } }],
-        },
-      ],
-    },
+    fields: [{ id: 'proof', type: 'file', label: { fr: 'Pièce' } }],
   });
-  await publishForm(db, 'test', form);
   formId = form.id;
 });
 afterAll(async () => {

@@ -74,6 +74,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   }
 }
 
+/** axe-core at a computer's width and a phone's (360 px), then back to the computer's. */
+export async function accessibleAtBothWidths(page: Page): Promise<void> {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 interface AxeViolation {
   id: string;
   impact: string;

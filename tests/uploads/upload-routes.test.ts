@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
 import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import { startThread } from '../../src/modules/messaging/threads.ts';
 import type { Actor, PersonActor } from '../../src/platform/http/access.ts';
@@ -26,6 +25,7 @@ import { httpClient } from '../support/http-client.ts';
 import { submitAnswers } from '../support/requests.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
+import { publishDiplomaForm } from '../support/test-forms.ts';
 
 /*
  * Issue 17's attack corpus, sent over a real socket through every route that takes a file, with a real
@@ -63,25 +63,7 @@ beforeAll(async () => {
     displayName: 'Ada Upload',
     account: { id: accountId, name: 'Ada Upload', kind: 'personal' },
   });
-  const form = await createForm(db, 'test', {
-    authorityId: spf,
-    name: 'Diplôme',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Diplôme' },
-          fields: [
-            { id: 'school', type: 'text', label: { fr: 'École' }, required: true },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-          ],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'test', form);
+  const form = await publishDiplomaForm(db, spf);
   const submission = await submitAnswers(db, citizen, form.id, { school: 'EPFL' });
   for (let i = 0; i < 200 && !caseId; i++) {
     const found = await sql<{

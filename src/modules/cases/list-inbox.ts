@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
+import { keysetPage } from './keyset-page.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow } from './workflow.ts';
 
@@ -127,12 +128,5 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
     .orderBy('id', ascending ? 'asc' : 'desc')
     .limit(filter.pageSize + 1)
     .execute();
-  const more = rows.length > filter.pageSize;
-  const page = rows.slice(0, filter.pageSize);
-  if (backwards) page.reverse();
-  return {
-    rows: page,
-    hasBefore: backwards ? more : Boolean(cursor),
-    hasAfter: backwards ? true : more,
-  };
+  return keysetPage(rows, filter.pageSize, backwards, Boolean(cursor));
 }

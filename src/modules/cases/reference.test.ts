@@ -2,6 +2,7 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, staffActor } from '../../../tests/support/factories.ts';
+import { saveFeeOnArrival } from '../../../tests/support/fee-workflow.ts';
 import { issueReceiptNow } from '../../../tests/support/issuing.ts';
 import { pdfText } from '../../../tests/support/pdf-text.ts';
 import { createRequestForm } from '../../../tests/support/requests.ts';
@@ -11,8 +12,6 @@ import type { Actor, PersonActor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { getServiceEntry, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { submitDraft } from '../forms/index.ts';
-import { defaultWorkflow } from './workflow.ts';
-import { saveWorkflow } from './workflow-store.ts';
 
 let testApp: Awaited<ReturnType<typeof serveTestApp>>;
 let worker: Runner;
@@ -33,18 +32,10 @@ beforeAll(async () => {
   spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   formId = (await createRequestForm(db, spf, 'Attestation')).id;
   // A fee asked on arrival: the confirmation page says it is due now, with its amount.
-  await saveWorkflow(db, 'test', formId, {
-    ...defaultWorkflow,
-    initial: 'awaiting_fee',
-    statuses: {
-      ...defaultWorkflow.statuses,
-      awaiting_fee: {
-        citizenLabel: { fr: 'Émolument à payer' },
-        staffLabel: { fr: 'Attend l’émolument' },
-        withdrawable: true,
-        payment: { amountCents: 3050, purpose: { fr: 'Émolument d’attestation' }, paidTo: 'in_progress' },
-      },
-    },
+  await saveFeeOnArrival(db, formId, {
+    amountCents: 3050,
+    purpose: 'Émolument d’attestation',
+    paidTo: 'in_progress',
   });
 });
 afterAll(async () => {

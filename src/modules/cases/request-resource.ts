@@ -4,6 +4,7 @@ import { getForm } from '../forms/index.ts';
 import { can, type Decision, type RequestResource } from '../policy/index.ts';
 import type { Case } from './cases.ts';
 import { listPageForAccount } from './cases.ts';
+import { keysetPage } from './keyset-page.ts';
 
 /** What the policy decides on for a request: whose it is, who handles it, its service's theme. */
 export async function requestResource(
@@ -65,12 +66,6 @@ export async function requestsPageVisibleTo(
     items.push(...seen.filter((item): item is Case => item !== null));
     cursor = batch.at(-1)?.id;
   }
-  const more = items.length > query.size;
-  const page = items.slice(0, query.size);
-  if (backwards) page.reverse();
-  return {
-    items: page,
-    hasBefore: backwards ? more : Boolean(wanted),
-    hasAfter: backwards ? true : more,
-  };
+  const { rows, hasBefore, hasAfter } = keysetPage(items, query.size, backwards, Boolean(wanted));
+  return { items: rows, hasBefore, hasAfter };
 }
