@@ -70,6 +70,9 @@ describe('the request path', () => {
     expect(statements[0]).toMatch(/from "sessions"/);
     for (const table of ['persons', 'account_members', 'authority_staff'])
       expect(statements[0]).toContain(` ${table} `);
+    // A page listing the person's accounts gets the ones read with the session.
+    const accounts = await statementsOf(() => browser.get('/accounts'));
+    expect(accounts.filter((s) => s.includes('account_members'))).toHaveLength(1);
   });
 
   it("reads a clerk's staff roles in the same statement, and a role removed counts at the next request", async () => {
