@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { mac, type Secrets, sameText } from '../crypto/secrets.ts';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { HttpTables } from './migrations.ts';
@@ -69,14 +69,8 @@ export class Session {
     companion?: SessionCompanion,
   ): Promise<Session> {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh(now);
-    const row = await tablesOf<HttpTables>(db)
-      .selectFrom('sessions')
-      .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
-      .$if(companion !== undefined, (q) =>
-        q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
-      )
-      .where('id_hash', '=', hashId(id))
-      .executeTakeFirst();
+    const query = loadQuery(db, companion);
+    const [row] = (await db.executeQuery<LoadedRow>({ ...query, parameters: [hashId(id)] })).rows;
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
       await destroyStored(db, id);
@@ -276,6 +270,34 @@ export async function loadOrCreateSetting(db: Db, name: string, make: () => stri
     .where('name', '=', name)
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+function buildLoad(db: Db, idHash: string, companion: SessionCompanion | undefined) {
+  return tablesOf<HttpTables>(db)
+    .selectFrom('sessions')
+    .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+    .$if(companion !== undefined, (q) =>
+      q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
+    )
+    .where('id_hash', '=', idHash);
+}
+
+/**
+ * The session's read, compiled once per companion: Kysely would otherwise build the companion's SQL
+ * again on every request (~45 µs of CPU). Its one parameter is the id's hash.
+ */
+type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>>;
+const compiledLoads = new WeakMap<object, CompiledQuery<LoadedRow>>();
+
+function loadQuery(db: Db, companion: SessionCompanion | undefined): CompiledQuery<LoadedRow> {
+  const key = companion ?? compiledLoads;
+  let compiled = compiledLoads.get(key);
+  if (!compiled) {
+    compiled = buildLoad(db, '', companion).compile();
+    if (compiled.parameters.length !== 1) throw new Error('A session companion takes no parameters');
+    compiledLoads.set(key, compiled);
+  }
+  return compiled;
 }
 
 function idleExpiry(lastSeenAt: Date, policy: SessionPolicy): Date {
