@@ -5,6 +5,7 @@ import { browserOn } from '../../../tests/security/support/browser-session.ts';
 import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { getAuthorityBySlug, grantStaffRole } from '../authorities/index.ts';
+import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 
 /**
  * A logged-in request learns its session, person, accounts and staff roles in one round trip (the
@@ -85,5 +86,27 @@ describe('the request path', () => {
     expect((await sessionsPage(browser)).statements).toHaveLength(2);
     await sql`delete from authority_staff where person_id = ${personId}`.execute(db);
     expect((await browser.get('/back-office')).status).toBe(403);
+  });
+
+  it("reads the mandate and the principal's account too, and only, when the person acts for someone else", async () => {
+    const principal = await loggedIn();
+    const agent = await loggedIn();
+    const { db } = testApp.database;
+    const mandate = await proposeMandate(db, principal.personId, 'holder', {
+      principalAccountId: principal.accountId,
+      agent: { personId: agent.personId },
+      themes: ['tax'],
+      permissions: ['consult'],
+      validFrom: '2020-01-01',
+    });
+    await acceptMandate(db, agent.personId, mandate.id);
+    await agent.browser.get('/accounts');
+    const switched = await agent.browser.post('/accounts/switch', { account: principal.accountId });
+    expect(switched.status).toBe(303);
+    await agent.browser.get('/profile/sessions');
+    const { statements } = await sessionsPage(agent.browser);
+    expect(statements).toHaveLength(4);
+    expect(statements[1]).toMatch(/from "mandates"/);
+    expect(statements[2]).toMatch(/from "accounts"/);
   });
 });
