@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Child } from 'hono/jsx';
 import type pg from 'pg';
-import { resolveActor } from '../modules/acting/index.ts';
+import { actorWithSession, resolveActor } from '../modules/acting/index.ts';
 import { cantonBranding, getCanton } from '../modules/authorities/index.ts';
 import { modules, simulators } from '../modules/index.ts';
 import { apiClientFromHeader, apiClientFromToken } from '../modules/integration/index.ts';
@@ -136,6 +136,7 @@ export async function buildApp(options: BuildOptions) {
           : null;
         return client ?? resolveActor(options.db, c.get('session'));
       }),
+    sessionCompanion: options.resolveActor ? undefined : actorWithSession,
     loginPath: identityPaths.login,
     defaultBranding: (locale) => cantonBranding(platform, locale),
     defaultLanguages: (await getCanton(options.db))?.languages ?? ['fr'],

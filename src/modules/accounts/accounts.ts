@@ -1,6 +1,7 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { readOncePerRequest } from '../../platform/http/request-memo.ts';
+import { readOncePerRequest, rememberForRequest } from '../../platform/http/request-memo.ts';
 import type { AccountKind, AccountsTables, MemberRole } from './tables.ts';
 
 export interface AccountAccess {
@@ -53,6 +54,18 @@ export async function ensurePersonalAccount(db: Db, personId: string, name: stri
  */
 export function listAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {
   return readOncePerRequest(db, `accounts-of:${personId}`, () => readAccountsOf(db, personId));
+}
+
+/** `listAccountsOf` as SQL (a JSON array in the same order), for a statement that reads other modules' tables too. */
+export function accountsOfSql(personId: Expression<string | null>): RawBuilder<AccountAccess[]> {
+  return sql<AccountAccess[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind,
+    'name', a.name, 'role', m.role, 'organisationId', a.organisation_id) order by a.kind, a.name), '[]')
+    from account_members m join accounts a on a.id = m.account_id where m.person_id = ${personId})`;
+}
+
+/** What `accountsOfSql` gave, kept so that this request's `listAccountsOf` does not read it again. */
+export function rememberAccountsOf(db: Db, personId: string, accounts: AccountAccess[]): void {
+  rememberForRequest(db, `accounts-of:${personId}`, accounts);
 }
 
 async function readAccountsOf(db: Db, personId: string): Promise<AccountAccess[]> {

@@ -3,11 +3,13 @@ export {
   type AccountAccess,
   accountAccess,
   accountHeldBy,
+  accountsOfSql,
   ensurePersonalAccount,
   getAccount,
   listAccountsOf,
   membersOf,
   openProfessionalAccount,
+  rememberAccountsOf,
 } from './accounts.ts';
 export {
   type NotificationChoices,

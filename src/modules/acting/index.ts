@@ -1,2 +1,2 @@
 export { type Acting, actingFor } from './acting-for.ts';
-export { resolveActor } from './resolve-actor.ts';
+export { actorWithSession, resolveActor } from './resolve-actor.ts';

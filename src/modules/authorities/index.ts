@@ -11,5 +11,5 @@ export {
   getCanton,
   listAuthorities,
 } from './queries.ts';
-export { grantStaffRole, staffRolesOf, staffWithRole } from './staff.ts';
+export { grantStaffRole, staffRolesOf, staffRolesOfSql, staffWithRole } from './staff.ts';
 export { ContactDetails, contactPath } from './views/contact-details.tsx';

@@ -1,3 +1,4 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { StaffRole } from '../../platform/http/access.ts';
@@ -14,6 +15,14 @@ export async function staffRolesOf(
     .where('person_id', '=', personId)
     .execute();
   return rows.map((r) => ({ authorityId: r.authority_id, role: r.role }));
+}
+
+/** `staffRolesOf` as SQL (a JSON array), for a statement that reads it with other modules' tables. */
+export function staffRolesOfSql(
+  personId: Expression<string | null>,
+): RawBuilder<{ authorityId: string; role: StaffRole }[]> {
+  return sql<{ authorityId: string; role: StaffRole }[]>`(select coalesce(json_agg(json_build_object(
+    'authorityId', s.authority_id, 'role', s.role)), '[]') from authority_staff s where s.person_id = ${personId})`;
 }
 
 export async function grantStaffRole(

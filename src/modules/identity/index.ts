@@ -28,4 +28,5 @@ export {
   updateLanguages,
 } from './persons.ts';
 export { currentAccountId, sessionAuth, switchAccount } from './session-login.ts';
+export { type ActingPerson, actingPersonSql, sessionPersonIdSql } from './session-person.ts';
 export { formatUid, normaliseUid } from './uid-number.ts';

@@ -20,7 +20,7 @@ import { lazyChild, type RequestLabels, requestIdOf } from './request-frame.ts';
 import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
-import { Session, sessionCookieName } from './session.ts';
+import { Session, type SessionCompanion, sessionCookieName } from './session.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -28,6 +28,8 @@ export interface AppOptions {
   metrics: Metrics;
   /** The identity module plugs in here; until then every visitor is anonymous. */
   resolveActor?: (c: RouteContext) => Promise<Actor | null>;
+  /** Read with the session's row in one statement, for `resolveActor` (see `Session.companion`). */
+  sessionCompanion?: SessionCompanion;
   defaultBranding: (locale: Locale) => Promise<Branding>;
   /** Where people log in; unauthenticated or too weakly authenticated GETs are sent there. */
   loginPath?: string;
@@ -107,7 +109,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   /** Who asks, in which language: the session, the actor, the negotiated locale. */
   async function visitor(c: RouteContext, next: () => Promise<void>): Promise<void> {
     const incoming = getCookie(c, cookieName);
-    const session = await Session.load(db, incoming, sessionPolicy, now());
+    const session = await Session.load(db, incoming, sessionPolicy, now(), options.sessionCompanion);
     c.set('session', session);
     const actor = (await options.resolveActor?.(c)) ?? null;
     c.set('actor', actor);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../database/database.ts';
-import { readOncePerRequest, withRequestMemo } from './request-memo.ts';
+import { readOncePerRequest, rememberForRequest, withRequestMemo } from './request-memo.ts';
 
 const db = { isTransaction: false } as Db;
 const transaction = { isTransaction: true } as Db;
@@ -33,5 +33,16 @@ describe('reads made once per request', () => {
       fail = false;
       expect(await flaky()).toBe('up');
     });
+  });
+
+  it('serves what a combined read gave for the rest of the request only, never in a transaction', async () => {
+    let loads = 0;
+    const read = (on: Db) => readOncePerRequest(on, 'r', async () => ++loads);
+    await withRequestMemo(async () => {
+      rememberForRequest(db, 'r', 0);
+      rememberForRequest(transaction, 'r', 0);
+      expect([await read(db), await read(transaction)]).toEqual([0, 1]);
+    });
+    await withRequestMemo(async () => expect(await read(db)).toBe(2));
   });
 });

@@ -14,6 +14,18 @@ export function withRequestMemo<T>(run: () => Promise<T>): Promise<T> {
   return reads.run(new WeakMap(), run);
 }
 
+/**
+ * Keeps for the rest of the request what a read made together with others gave (as `load()` would have),
+ * so that later `readOncePerRequest` of the same key do not read it again.
+ */
+export function rememberForRequest(db: Db, key: string, value: unknown): void {
+  const memo = reads.getStore();
+  if (!memo || db.isTransaction) return;
+  const known = memo.get(db) ?? new Map<string, Promise<unknown>>();
+  memo.set(db, known);
+  known.set(key, Promise.resolve(value));
+}
+
 /** `load()`, or what it gave earlier in this request for the same key. Failures are not kept. */
 export function readOncePerRequest<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   const memo = reads.getStore();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { deriveSecrets } from '../crypto/secrets.ts';
@@ -23,6 +24,27 @@ describe('sessions', () => {
     expect(session.cookieValue).toBe(id);
     expect(session.verifyCsrfToken(secrets, token)).toBe(true);
     expect(Session.fresh(new Date()).cookieValue).not.toBe(id);
+  });
+
+  it('reads the companion with the row, in the same statement, for the data as loaded', async () => {
+    const now = new Date();
+    const session = Session.fresh(now);
+    session.set('person', 'p1');
+    await session.save(database.db, policy, now);
+    let statements = 0;
+    const counted = () => statements++;
+    database.pool.on('acquire', counted);
+    const again = await Session.load(
+      database.db,
+      session.cookieValue,
+      policy,
+      now,
+      (data) => sql`${data}->>'person'`,
+    ).finally(() => database.pool.off('acquire', counted));
+    expect(statements).toBe(1);
+    expect(again.companion).toBe('p1');
+    again.set('person', 'p2');
+    expect(again.companion).toBeUndefined();
   });
 
   it('stores data server-side and finds it again by the cookie value', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { mac, type Secrets, sameText } from '../crypto/secrets.ts';
 import { type Db, tablesOf } from '../database/database.ts';
 import type { HttpTables } from './migrations.ts';
@@ -18,6 +18,13 @@ export interface SessionPolicy {
 type SessionData = Record<string, unknown>;
 
 /**
+ * What the request path reads with the session's row, in the same statement (who the session's person
+ * is, their accounts and roles): an SQL expression over the row's `data` that the modules owning those
+ * tables compose. Saves a round trip per read on every logged-in request.
+ */
+export type SessionCompanion = (data: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+/**
  * A server-side session. The cookie holds a random id; the database holds only its SHA-256, so a
  * leaked sessions table does not hand out live sessions. Anonymous visitors get an id (for CSRF
  * tokens) but no row until something is stored.
@@ -28,6 +35,8 @@ export class Session {
   private userAgent: string | null = null;
   private csrfIssued = false;
   private rotatedFrom: string | undefined;
+  /** What the companion read gave with the row, for the data the session was loaded with. */
+  private companionValue: unknown;
 
   private constructor(
     private givenId: string | undefined,
@@ -52,13 +61,16 @@ export class Session {
     this.givenId = value;
   }
 
-  static async load(db: Db, id: string | undefined, policy: SessionPolicy, now: Date): Promise<Session> {
+  static async load(
+    db: Db,
+    id: string | undefined,
+    policy: SessionPolicy,
+    now: Date,
+    companion?: SessionCompanion,
+  ): Promise<Session> {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh(now);
-    const row = await tablesOf<HttpTables>(db)
-      .selectFrom('sessions')
-      .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
-      .where('id_hash', '=', hashId(id))
-      .executeTakeFirst();
+    const query = loadQuery(db, companion);
+    const [row] = (await db.executeQuery<LoadedRow>({ ...query, parameters: [hashId(id)] })).rows;
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
       await destroyStored(db, id);
@@ -67,7 +79,16 @@ export class Session {
     const session = new Session(id, row.data as SessionData, row.created_at, row.last_seen_at, now);
     session.subject = row.subject;
     session.userAgent = row.user_agent;
+    session.companionValue = row.companion;
     return session;
+  }
+
+  /**
+   * What the companion read gave with this session's row; undefined when there was none, or once the
+   * session's data changed (it was read for the data as loaded).
+   */
+  get companion(): unknown {
+    return this.dirty || this.rotatedFrom !== undefined ? undefined : this.companionValue;
   }
 
   get cookieValue(): string {
@@ -249,6 +270,34 @@ export async function loadOrCreateSetting(db: Db, name: string, make: () => stri
     .where('name', '=', name)
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+function buildLoad(db: Db, idHash: string, companion: SessionCompanion | undefined) {
+  return tablesOf<HttpTables>(db)
+    .selectFrom('sessions')
+    .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+    .$if(companion !== undefined, (q) =>
+      q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
+    )
+    .where('id_hash', '=', idHash);
+}
+
+/**
+ * The session's read, compiled once per companion: Kysely would otherwise build the companion's SQL
+ * again on every request (~45 µs of CPU). Its one parameter is the id's hash.
+ */
+type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>>;
+const compiledLoads = new WeakMap<object, CompiledQuery<LoadedRow>>();
+
+function loadQuery(db: Db, companion: SessionCompanion | undefined): CompiledQuery<LoadedRow> {
+  const key = companion ?? compiledLoads;
+  let compiled = compiledLoads.get(key);
+  if (!compiled) {
+    compiled = buildLoad(db, '', companion).compile();
+    if (compiled.parameters.length !== 1) throw new Error('A session companion takes no parameters');
+    compiledLoads.set(key, compiled);
+  }
+  return compiled;
 }
 
 function idleExpiry(lastSeenAt: Date, policy: SessionPolicy): Date {
