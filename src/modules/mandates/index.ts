@@ -24,3 +24,4 @@ export {
   mandatePermissions,
   mandateThemes,
 } from './tables.ts';
+export { principalAccountsOf } from './my-space-summary.ts';

@@ -50,6 +50,8 @@ export function narcoticsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 27,
     async render(c, actor) {
+      // Only a pharmacy (a professional account) or staff have anything here: a citizen's page asks nothing.
+      if (actor.account.kind !== 'professional' && actor.staffRoles.length === 0) return null;
       const authorityId = await narcoticsAuthority(db);
       if (!authorityId) return null;
       const t = narcoticsMessages.translator(c.var.locale);
