@@ -4,7 +4,6 @@ import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
-import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { addJobCall, enqueue } from '../../platform/jobs/enqueue.ts';
 import type { FormDefinition } from './definition.ts';
 import type { Form } from './forms.ts';
@@ -140,22 +139,6 @@ export async function listDrafts(db: Db, accountId: string, personId: string): P
     .where('submitted_at', 'is', null)
     .orderBy('updated_at', 'desc')
     .execute();
-}
-
-/** A draft as "my space" lists it: where to resume, the form's title (per language) and when last saved. */
-export type DraftListed = { id: string; title: LocalisedText | null; updatedAt: string };
-
-/**
- * The ten drafts last saved in an account with their form's title, as one JSON array: "my space"
- * reads it with the other sections' in one statement (it was a query per draft for the title).
- */
-export function draftsSummary(accountId: string, personId: string): RawBuilder<DraftListed[]> {
-  return sql<DraftListed[]>`select coalesce(json_agg(json_build_object(
-      'id', d.id, 'title', v.definition->'title', 'updatedAt', d.updated_at) order by d.updated_at desc), '[]')
-    from (select id, form_id, version, updated_at from form_drafts
-      where account_id = ${accountId} and person_id = ${personId} and submitted_at is null
-      order by updated_at desc limit 10) d
-    left join form_versions v on v.form_id = d.form_id and v.version = d.version`;
 }
 
 /** Saves the answers after every step: a draft is never more than one page behind. */

@@ -1,8 +1,9 @@
 import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { type DraftListed, draftsSummary, listDrafts } from './drafts.ts';
+import { listDrafts } from './drafts.ts';
 import { formMessages } from './messages.ts';
+import { type DraftListed, draftsSummary } from './my-space-summary.ts';
 import { draftPath } from './views/runner-pages.tsx';
 
 /** The drafts in progress in the account in use, to resume where they were left. */

@@ -82,7 +82,10 @@ export function mandatesMySpace(platform: Platform): MySpaceSection {
       const read = summary as MandateCountsSummary;
       // An organisation's admins also answer for the mandates given to it (the policy says who).
       const manages = (
-        await canPerson(platform.db, actor.id, 'account.manage', { type: 'account', accountId: actor.account.id })
+        await canPerson(platform.db, actor.id, 'account.manage', {
+          type: 'account',
+          accountId: actor.account.id,
+        })
       ).allowed;
       const counts = {
         given: read.given,

@@ -1,6 +1,6 @@
+import { type RawBuilder, sql } from 'kysely';
 import { audited, auditedTx } from '../../../platform/audit/audit.ts';
 import type { SwiyuConfig } from '../../../platform/config/config.ts';
-import { type RawBuilder, sql } from 'kysely';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
