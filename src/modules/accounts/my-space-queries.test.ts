@@ -4,7 +4,7 @@ import { createAuthority, createLocalPerson, personActor } from '../../../tests/
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import { startDraft } from '../forms/index.ts';
-import { proposeMandate } from '../mandates/index.ts';
+import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 import { postMessage, startThread } from '../messaging/index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -56,20 +56,29 @@ beforeAll(async () => {
     agent: { personId: rita.personId },
     ...terms,
   });
-  const thread = await startThread(db, {
-    authorityId: authority.id,
-    accountId: rita.accountId,
-    subject: 'Question',
-    authorPersonId: rita.personId,
-    authorName: 'Rita Compte',
-    body: 'Bonjour',
+  // Rita also acts for Paul, whose account has a message waiting: the other accounts are counted too.
+  const forPaul = await proposeMandate(db, other.personId, 'holder', {
+    principalAccountId: other.accountId,
+    agent: { personId: rita.personId },
+    ...terms,
   });
-  await postMessage(db, thread, {
-    side: 'authority',
-    authorPersonId: other.personId,
-    authorName: 'Agent',
-    body: 'Oui',
-  });
+  await acceptMandate(db, rita.personId, forPaul.id);
+  for (const accountId of [rita.accountId, other.accountId]) {
+    const thread = await startThread(db, {
+      authorityId: authority.id,
+      accountId,
+      subject: 'Question',
+      authorPersonId: rita.personId,
+      authorName: 'Rita Compte',
+      body: 'Bonjour',
+    });
+    await postMessage(db, thread, {
+      side: 'authority',
+      authorPersonId: other.personId,
+      authorName: 'Agent',
+      body: 'Oui',
+    });
+  }
   const login = await testApp.app.request('/login');
   const response = await testApp.app.request('/login/local', {
     method: 'POST',
@@ -113,14 +122,16 @@ describe('my space', () => {
       expect(response.status).toBe(200);
       html = await response.text();
     });
-    // Every section had something to say.
+    // Every section had something to say, and so had the account Rita acts for.
     for (const shown of [
       'Reprendre',
       'Demandes en cours : 1',
       'Messages non lus : 1',
       'Reçues, à accepter ou refuser : 1',
+      'Procurations reçues en vigueur : 1',
     ])
       expect(html).toContain(shown);
+    expect(html).toMatch(/Paul Autre<\/h3><p>[^<]*<\/p><p><strong[^>]*>1 en attente/);
     // The request path (session, person, accounts, staff roles) is another's to merge; the page's own
     // work is one round trip, whatever the sections hold.
     const own = seen.filter((text) => !/\b(sessions|persons|account_members|authority_staff)\b/.test(text));

@@ -45,8 +45,12 @@ export function casesMySpace(platform: Platform): MySpaceSection {
         </>
       );
     },
-    awaiting: async (_personId, accountId) => {
-      const groups = (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ?? [];
+    awaitingSummary: (_personId, accountId) => requestGroups(accountId),
+    awaiting: async (_personId, accountId, summary) => {
+      const groups =
+        (summary as Group[] | undefined) ??
+        (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ??
+        [];
       return (await requestSummary(platform.db, groups)).awaiting;
     },
   };

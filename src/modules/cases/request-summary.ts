@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { formThemeOf } from '../forms/index.ts';
@@ -33,7 +33,7 @@ const shown = 5;
  * The account's requests counted by what the policy and the workflow decide on (form, authority,
  * mandate, status), as one JSON value: one row per group, however many requests the account has.
  */
-export function requestGroups(accountId: string) {
+export function requestGroups(accountId: string | Expression<string>) {
   return sql<{ groups: Group[] }>`select coalesce(json_agg(g), '[]') as groups from (
       select c.form_id, c.authority_id, c.account_id, c.mandate_id, c.status, count(*) as n,
         to_json((array_agg(json_build_object('id', c.id, 'reference', c.reference)

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 
 /** A draft as "my space" lists it: where to resume, its form's title and when it was last saved. */
@@ -15,4 +15,10 @@ export function draftsSummary(accountId: string, personId: string): RawBuilder<D
       where account_id = ${accountId} and person_id = ${personId} and submitted_at is null
       order by updated_at desc limit 10) d
     left join form_versions v on v.form_id = d.form_id and v.version = d.version`;
+}
+
+/** How many drafts the person has in progress in an account, for the "other accounts" of "my space". */
+export function draftCount(accountId: Expression<string>, personId: string): RawBuilder<number> {
+  return sql<number>`select count(*)::int from form_drafts
+    where account_id = ${accountId} and person_id = ${personId} and submitted_at is null`;
 }

@@ -3,7 +3,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { listDrafts } from './drafts.ts';
 import { formMessages } from './messages.ts';
-import { type DraftListed, draftsSummary } from './my-space-summary.ts';
+import { type DraftListed, draftCount, draftsSummary } from './my-space-summary.ts';
 import { draftPath } from './views/runner-pages.tsx';
 
 /** The drafts in progress in the account in use, to resume where they were left. */
@@ -37,7 +37,9 @@ export function formsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    async awaiting(personId, accountId) {
+    awaitingSummary: (personId, accountId) => draftCount(accountId, personId),
+    async awaiting(personId, accountId, summary) {
+      if (summary !== undefined) return Number(summary);
       return (await listDrafts(platform.db, accountId, personId)).length;
     },
   };

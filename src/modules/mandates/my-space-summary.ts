@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 
 /** The mandates around an account, counted for "my space" (see `mandateCountsSummary`). */
 export type MandateCountsSummary = {
@@ -14,8 +14,11 @@ export type MandateCountsSummary = {
  * JSON value "my space" reads with the other sections'. Whether the account's own count applies is the
  * policy's call (its admins answer for it), made by the caller.
  */
-export function mandateCountsSummary(personId: string, accountId: string): RawBuilder<MandateCountsSummary> {
-  const received = (column: 'agent_person_id' | 'agent_account_id', id: string) =>
+export function mandateCountsSummary(
+  personId: string,
+  accountId: string | Expression<string>,
+): RawBuilder<MandateCountsSummary> {
+  const received = (column: 'agent_person_id' | 'agent_account_id', id: string | Expression<string>) =>
     sql`(select json_build_object('active', count(*) filter (where state = 'active'),
         'proposed', count(*) filter (where state = 'proposed'))
       from mandates where ${sql.ref(column)} = ${id})`;

@@ -95,10 +95,12 @@ export function mandatesMySpace(platform: Platform): MySpaceSection {
       };
       return <MandatesSummary locale={c.var.locale} counts={counts} />;
     },
-    async awaiting(personId, accountId) {
+    awaitingSummary: (personId, accountId) => mandateCountsSummary(personId, accountId),
+    async awaiting(personId, accountId, summary) {
       // Only the account's admins answer for its mandates.
       const manage = await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId });
       if (!manage.allowed) return 0;
+      if (summary !== undefined) return (summary as MandateCountsSummary).toApprove;
       const counts = await mandateCounts(platform, personId, accountId);
       return counts.toApprove;
     },

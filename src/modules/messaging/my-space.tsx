@@ -29,6 +29,8 @@ export function messagingMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: (_personId, accountId) => countUnread(platform.db, { accountId }),
+    awaitingSummary: (_personId, accountId) => unreadThreadsSummary(accountId),
+    awaiting: async (_personId, accountId, summary) =>
+      summary === undefined ? countUnread(platform.db, { accountId }) : Number(summary),
   };
 }
