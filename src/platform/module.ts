@@ -52,8 +52,13 @@ export interface MySpaceSection {
   summary?(actor: PersonActor): Expression<unknown> | null;
   /** What the module has for the account in use, or null when it has nothing to say. */
   render(c: RouteContext, actor: PersonActor, summary?: unknown): Promise<Child | null>;
+  /**
+   * What `awaiting` needs for one of the person's other accounts, as one SQL expression over that
+   * account's id: read with the page's other sections in the same statement. Null: `awaiting` reads its own.
+   */
+  awaitingSummary?(personId: string, accountId: Expression<string>): Expression<unknown> | null;
   /** How many things wait for the person in one of the other accounts they may use. */
-  awaiting(personId: string, accountId: string): Promise<number>;
+  awaiting(personId: string, accountId: string, summary?: unknown): Promise<number>;
 }
 
 /**

@@ -1,4 +1,5 @@
 export { type AccessEntry, listAccess, recordAccess } from './access-log.ts';
+export { accountKindOf } from './account-kind.ts';
 export {
   type AccountAccess,
   accountAccess,

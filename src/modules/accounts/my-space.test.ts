@@ -80,6 +80,23 @@ describe('my space', () => {
     expect(annaView).toMatch(/sophie Test<\/h3><p>Vous agissez pour ce compte avec une procuration/);
   });
 
+  it('shows the way to all the requests even when none is open, in each language', async () => {
+    const anna = people.anna as { id: string; personal: string };
+    as('anna', { id: anna.personal, name: 'anna Test', kind: 'personal' });
+    for (const [lang, title, none] of [
+      ['fr', 'Mes demandes', 'Aucune demande en cours.'],
+      ['de', 'Meine Gesuche', 'Keine laufenden Gesuche.'],
+      ['en', 'My requests', 'No open requests.'],
+    ] as const) {
+      const html = await (
+        await testApp.app.request('/my', { headers: { 'Accept-Language': lang, Cookie: `lang=${lang}` } })
+      ).text();
+      expect(html).toContain(`<h2 id="my-requests">${title}</h2>`);
+      expect(html).toContain(none);
+      expect(html).toContain('href="/requests"');
+    }
+  });
+
   it('switches account and comes back to my space', async () => {
     const sophie = people.sophie as { id: string; personal: string };
     as('sophie', { id: sophie.personal, name: 'sophie Test', kind: 'personal' });

@@ -18,7 +18,7 @@ import { can } from '../policy/index.ts';
 import { accessLogRoutes } from './access-log-routes.tsx';
 import { accountAccess, getAccount, listAccountsOf, openProfessionalAccount } from './accounts.ts';
 import { accountMessages } from './messages.ts';
-import { readSummaries } from './my-space-summaries.ts';
+import { renderMySpace } from './my-space-routes.tsx';
 import {
   type NotificationChoices,
   notificationChannels,
@@ -27,7 +27,6 @@ import {
   setNotificationChoices,
 } from './notification-preferences.ts';
 import { AccountsPage } from './views/accounts-page.tsx';
-import { MySpacePage, type OtherAccount } from './views/my-space-page.tsx';
 import { PreferencesPage } from './views/preferences-page.tsx';
 
 export function accountRoutes(platform: Platform): RouteDef[] {
@@ -171,48 +170,7 @@ export function accountRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: portalPaths.mySpace,
       access: 'person',
-      async handler(c) {
-        const actor = loggedInPerson(c);
-        const sections = platform.mySpaceSections();
-        // The sections and the list of the person's other accounts are independent: read at once.
-        const [rendered, own, principals] = await Promise.all([
-          readSummaries(db, sections, actor)
-            .then((summaries) => Promise.all(sections.map((s, i) => s.render(c, actor, summaries[i]))))
-            .then((all) => all.filter(Boolean)),
-          listAccountsOf(db, actor.id),
-          principalsOf(db, actor.id),
-        ]);
-        const awaiting = async (accountId: string) =>
-          (await Promise.all(sections.map((s) => s.awaiting(actor.id, accountId)))).reduce(
-            (a, b) => a + b,
-            0,
-          );
-        const others: OtherAccount[] = await Promise.all(
-          [
-            ...own.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
-            ...(await Promise.all(
-              principals.map(async (p) => ({
-                id: p.accountId,
-                name: (await getAccount(db, p.accountId))?.name ?? '',
-                kind: 'principal' as const,
-              })),
-            )),
-          ]
-            .filter((a, i, all) => a.id !== actor.account.id && all.findIndex((b) => b.id === a.id) === i)
-            .map(async (a) => ({ ...a, awaiting: await awaiting(a.id) })),
-        );
-        return platform.render(
-          c,
-          { title: accountMessages.translator(c.var.locale)('mySpaceTitle') },
-          <MySpacePage
-            locale={c.var.locale}
-            accountName={actor.account.name}
-            underMandate={Boolean(actor.mandate)}
-            sections={rendered}
-            others={others}
-          />,
-        );
-      },
+      handler: (c) => renderMySpace(platform, c),
     },
     {
       method: 'POST',

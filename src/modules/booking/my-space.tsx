@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { bookingMessages } from './messages.ts';
 import { bookingTables } from './resources.ts';
 
 /** The account's bookings to come in "my space"; a slot held and not yet paid is what awaits. */
 export function bookingMySpace(platform: Platform): MySpaceSection {
-  const countOf = (accountId: string, statuses: string[]) =>
+  const countOf = (accountId: string | Expression<string>, statuses: string[]) =>
     bookingTables(platform.db)
       .selectFrom('bookings')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -16,6 +16,7 @@ export function bookingMySpace(platform: Platform): MySpaceSection {
   return {
     order: 45,
     summary: (actor) => countOf(actor.account.id, coming),
+    awaitingSummary: (_personId, accountId) => countOf(accountId, ['held']),
     async render(c, _actor, summary) {
       const count = Number(summary);
       if (count === 0) return null;
@@ -30,7 +31,7 @@ export function bookingMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (_personId, accountId) =>
-      Number((await countOf(accountId, ['held']).executeTakeFirstOrThrow()).n),
+    awaiting: async (_personId, accountId, summary) =>
+      Number(summary ?? (await countOf(accountId, ['held']).executeTakeFirstOrThrow()).n),
   };
 }

@@ -38,29 +38,33 @@ export function casesMySpace(platform: Platform): MySpaceSection {
     async render(c, actor, summary) {
       const work = await waitingWork(platform, c, actor);
       const requests = await ownRequests(platform, c, actor, summary as Group[]);
-      return work || requests ? (
+      return (
         <>
           {work}
           {requests}
         </>
-      ) : null;
+      );
     },
-    awaiting: async (_personId, accountId) => {
-      const groups = (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ?? [];
+    awaitingSummary: (_personId, accountId) => requestGroups(accountId),
+    awaiting: async (_personId, accountId, summary) => {
+      const groups =
+        (summary as Group[] | undefined) ??
+        (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ??
+        [];
       return (await requestSummary(platform.db, groups)).awaiting;
     },
   };
 }
 
-/** The requests of the account in use: how many are open, and those waiting for the requester. */
+/** The requests of the account in use: how many are open, those waiting for the requester, the way to all. */
 async function ownRequests(platform: Platform, c: RouteContext, actor: PersonActor, groups: Group[]) {
   const { open, awaiting, latestAwaiting } = await requestSummary(platform.db, groups, actor);
-  if (open === 0) return null;
   const t = caseMessages.translator(c.var.locale);
+  // Shown with none open too: the way to the requests already answered or closed.
   return (
     <section class="my-space__section" aria-labelledby="my-requests">
       <h2 id="my-requests">{t('requestsTitle')}</h2>
-      <p>{t('openCount', { count: open })}</p>
+      <p>{open === 0 ? t('openNone') : t('openCount', { count: open })}</p>
       {awaiting > 0 && (
         <ul>
           {latestAwaiting.map((item) => (

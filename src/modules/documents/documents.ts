@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Selectable, sql } from 'kysely';
+import { type Expression, type Selectable, sql } from 'kysely';
 import { type AuditEvent, audited, auditedTx } from '../../platform/audit/audit.ts';
 import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
@@ -315,7 +315,7 @@ export async function visibleDocuments(db: Db, actor: PersonActor): Promise<List
  * How many of the account's documents `readerId` has not opened, and the five latest of them, as one
  * JSON value (what "my space" shows of the person's own account, read with the other sections').
  */
-export function unreadSummary(db: Db, accountId: string, readerId: string) {
+export function unreadSummary(db: Db, accountId: string | Expression<string>, readerId: string) {
   const unread = tables(db)
     .selectFrom('documents')
     .select(['documents.id', 'documents.title', 'documents.created_at'])

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { listDocuments, unreadSummary, visibleDocuments } from './documents.ts';
@@ -37,8 +38,11 @@ export function documentsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    async awaiting(personId, accountId) {
-      // For another account the person holds or belongs to: its unread documents.
+    // For another account the person holds or belongs to: its unread documents.
+    awaitingSummary: (personId, accountId) =>
+      sql`select (${unreadSummary(platform.db, accountId, personId)})->'count'`,
+    async awaiting(personId, accountId, summary) {
+      if (summary !== undefined) return Number(summary);
       return (await listDocuments(platform.db, accountId, personId)).filter((d) => !d.read_at).length;
     },
   };

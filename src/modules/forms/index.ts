@@ -12,6 +12,7 @@ export {
   submitDraft,
 } from './drafts.ts';
 export { engine as formEngine } from './engine.ts';
+export { formThemeOf } from './form-theme.ts';
 export {
   createForm,
   type Form,

@@ -2,24 +2,18 @@ import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { listDrafts } from './drafts.ts';
-import { getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
+import { type DraftListed, draftCount, draftsSummary } from './my-space-summary.ts';
 import { draftPath } from './views/runner-pages.tsx';
 
 /** The drafts in progress in the account in use, to resume where they were left. */
 export function formsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 5,
-    async render(c, actor) {
+    summary: (actor) => draftsSummary(actor.account.id, actor.id),
+    async render(c, _actor, summary) {
       const t = formMessages.translator(c.var.locale);
-      const drafts = await listDrafts(platform.db, actor.account.id, actor.id);
-      const rows = await Promise.all(
-        drafts.slice(0, 10).map(async (draft) => {
-          const form = await getForm(platform.db, draft.formId);
-          const version = form && (await getVersion(platform.db, form, draft.version));
-          return { draft, title: version ? pick(version.definition.title, c.var.locale) : '' };
-        }),
-      );
+      const rows = summary as DraftListed[];
       return (
         <section class="my-space__section" aria-labelledby="my-drafts">
           <h2 id="my-drafts">{t('draftsTitle')}</h2>
@@ -27,13 +21,15 @@ export function formsMySpace(platform: Platform): MySpaceSection {
             <p>{t('draftsNone')}</p>
           ) : (
             <ul class="plain-list">
-              {rows.map(({ draft, title }) => (
+              {rows.map((draft) => (
                 <li>
                   <a href={draftPath(draft.id)}>
                     {t('resume')}
-                    {colon(c.var.locale)} {title}
+                    {colon(c.var.locale)} {draft.title ? pick(draft.title, c.var.locale) : ''}
                   </a>{' '}
-                  <span class="service-list__meta">{formatDateTime(c.var.locale, draft.updatedAt)}</span>
+                  <span class="service-list__meta">
+                    {formatDateTime(c.var.locale, new Date(draft.updatedAt))}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -41,7 +37,9 @@ export function formsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    async awaiting(personId, accountId) {
+    awaitingSummary: (personId, accountId) => draftCount(accountId, personId),
+    async awaiting(personId, accountId, summary) {
+      if (summary !== undefined) return Number(summary);
       return (await listDrafts(platform.db, accountId, personId)).length;
     },
   };

@@ -17,6 +17,7 @@ export {
   signaturesOf,
 } from './mandates.ts';
 export { permissionLabel, themeLabel } from './messages.ts';
+export { principalAccountsOf } from './my-space-summary.ts';
 export {
   isMandateTheme,
   type MandatePermission,

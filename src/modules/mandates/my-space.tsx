@@ -5,6 +5,7 @@ import { NotificationBanner } from '../../platform/views/components/notification
 import { canPerson } from '../policy/index.ts';
 import { approvalsSuffice, listMandates, signaturesOf } from './mandates.ts';
 import { mandateMessages } from './messages.ts';
+import { type MandateCountsSummary, mandateCountsSummary } from './my-space-summary.ts';
 
 /** Counts of the mandates around the account in use: given, received, and those waiting for an answer. */
 async function mandateCounts(platform: Platform, personId: string, accountId: string) {
@@ -34,7 +35,9 @@ async function mandateCounts(platform: Platform, personId: string, accountId: st
   };
 }
 
-function MandatesSummary(props: { locale: Locale; counts: Awaited<ReturnType<typeof mandateCounts>> }) {
+type Counts = { given: number; received: number; toApprove: number; toAccept: number };
+
+function MandatesSummary(props: { locale: Locale; counts: Counts }) {
   const t = mandateMessages.translator(props.locale);
   const { counts } = props;
   return (
@@ -72,16 +75,32 @@ function MandatesSummary(props: { locale: Locale; counts: Awaited<ReturnType<typ
 export function mandatesMySpace(platform: Platform): MySpaceSection {
   return {
     order: 60,
-    async render(c, actor: PersonActor) {
-      // Under a mandate one acts in someone else's account: their mandates are theirs to manage.
+    // Under a mandate one acts in someone else's account: their mandates are theirs to manage.
+    summary: (actor) => (actor.mandate ? null : mandateCountsSummary(actor.id, actor.account.id)),
+    async render(c, actor: PersonActor, summary) {
       if (actor.mandate) return null;
-      const counts = await mandateCounts(platform, actor.id, actor.account.id);
+      const read = summary as MandateCountsSummary;
+      // An organisation's admins also answer for the mandates given to it (the policy says who).
+      const manages = (
+        await canPerson(platform.db, actor.id, 'account.manage', {
+          type: 'account',
+          accountId: actor.account.id,
+        })
+      ).allowed;
+      const counts = {
+        given: read.given,
+        received: read.receivedByPerson.active + (manages ? read.receivedByAccount.active : 0),
+        toApprove: read.toApprove,
+        toAccept: read.receivedByPerson.proposed + (manages ? read.receivedByAccount.proposed : 0),
+      };
       return <MandatesSummary locale={c.var.locale} counts={counts} />;
     },
-    async awaiting(personId, accountId) {
+    awaitingSummary: (personId, accountId) => mandateCountsSummary(personId, accountId),
+    async awaiting(personId, accountId, summary) {
       // Only the account's admins answer for its mandates.
       const manage = await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId });
       if (!manage.allowed) return 0;
+      if (summary !== undefined) return (summary as MandateCountsSummary).toApprove;
       const counts = await mandateCounts(platform, personId, accountId);
       return counts.toApprove;
     },

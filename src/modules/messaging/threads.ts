@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type Expression, type RawBuilder, type Selectable, sql } from 'kysely';
 import { audited, auditedTx } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { emitEvent } from '../../platform/events/emit-event.ts';
@@ -79,6 +79,17 @@ export async function listThreads(
     else if (by.assignee) query = query.where('t.assignee_person_id', '=', by.assignee);
   }
   return query.orderBy('t.updated_at', 'desc').limit(200).execute();
+}
+
+/**
+ * How many of the account's threads (of the 200 latest, as `countUnread` lists them) have a message from
+ * an authority the account's people have not read, as one SQL expression "my space" reads with the others.
+ */
+export function unreadThreadsSummary(accountId: string | Expression<string>): RawBuilder<number> {
+  return sql<number>`select count(*)::int from (select t.id, t.citizen_read_at from message_threads t
+      where t.account_id = ${accountId} order by t.updated_at desc limit 200) t
+    where exists (select 1 from messages m where m.thread_id = t.id and m.side = 'authority'
+      and (t.citizen_read_at is null or m.created_at > t.citizen_read_at))`;
 }
 
 export async function countUnread(db: Db, reader: Reader): Promise<number> {

@@ -16,6 +16,8 @@ export function notificationsMySpace(platform: Platform): MySpaceSection {
           select id, event, link, reference, created_at as "createdAt", read_at as "readAt" from notifications
           where person_id = ${actor.id} and account_id = ${actor.account.id}
           order by created_at desc limit 5) n))`,
+    awaitingSummary: (personId, accountId) => sql`select count(*) from notifications
+        where person_id = ${personId} and account_id = ${accountId} and read_at is null`,
     async render(c, _actor, summary) {
       const t = notificationMessages.translator(c.var.locale);
       const { unread, latest } = summary as Summary;
@@ -36,7 +38,8 @@ export function notificationsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: (personId, accountId) => countUnread(platform.db, personId, accountId),
+    awaiting: async (personId, accountId, summary) =>
+      summary === undefined ? countUnread(platform.db, personId, accountId) : Number(summary),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Expression } from 'kysely';
 import { tablesOf } from '../../platform/database/database.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { can } from '../policy/index.ts';
@@ -7,14 +8,16 @@ import type { PaymentsTables } from './tables.ts';
 
 /** What the account in use still has to pay. */
 export function paymentsMySpace(platform: Platform): MySpaceSection {
+  const unpaidCount = (accountId: string | Expression<string>) =>
+    tablesOf<PaymentsTables>(platform.db)
+      .selectFrom('payments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('account_id', '=', accountId)
+      .where('status', 'in', unsettled);
   return {
     order: 25,
-    summary: (actor) =>
-      tablesOf<PaymentsTables>(platform.db)
-        .selectFrom('payments')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('account_id', '=', actor.account.id)
-        .where('status', 'in', unsettled),
+    summary: (actor) => unpaidCount(actor.account.id),
+    awaitingSummary: (_personId, accountId) => unpaidCount(accountId),
     async render(c, actor, summary) {
       const t = paymentMessages.translator(c.var.locale);
       const resource = { type: 'account' as const, accountId: actor.account.id };
@@ -31,6 +34,7 @@ export function paymentsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (_personId, accountId) => (await unpaidOf(platform.db, accountId)).length,
+    awaiting: async (_personId, accountId, summary) =>
+      summary === undefined ? (await unpaidOf(platform.db, accountId)).length : Number(summary),
   };
 }

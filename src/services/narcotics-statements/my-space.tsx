@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { accountKindOf } from '../../modules/accounts/index.ts';
 import { getAuthorityById } from '../../modules/authorities/index.ts';
 import { can } from '../../modules/policy/index.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
@@ -50,6 +52,8 @@ export function narcoticsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 27,
     async render(c, actor) {
+      // Only a pharmacy (a professional account) or staff have anything here: a citizen's page asks nothing.
+      if (actor.account.kind !== 'professional' && actor.staffRoles.length === 0) return null;
       const authorityId = await narcoticsAuthority(db);
       if (!authorityId) return null;
       const t = narcoticsMessages.translator(c.var.locale);
@@ -79,7 +83,10 @@ export function narcoticsMySpace(platform: Platform): MySpaceSection {
         </>
       );
     },
-    async awaiting(_personId, accountId) {
+    // Only a pharmacy (a professional account) may have a statement waiting: the others ask nothing more.
+    awaitingSummary: (_personId, accountId) => sql`${accountKindOf(accountId)} = 'professional'`,
+    async awaiting(_personId, accountId, summary) {
+      if (summary === false) return 0;
       const pharmacy = await pharmacyOf(db, accountId);
       const authorityId = await narcoticsAuthority(db);
       if (!pharmacy || !authorityId) return 0;

@@ -1,19 +1,20 @@
 import { raw } from 'hono/html';
-import type { MySpaceSection, Platform } from '../../../platform/module.ts';
+import type { MySpaceSection } from '../../../platform/module.ts';
 import { credentialMessages } from './messages.ts';
-import { listWalletCredentials } from './wallet-credentials.ts';
+import { type WalletCredential, walletCredentialsSummary } from './wallet-credentials.ts';
 
 /**
  * The wallet credentials of the account's issued documents, each offer as a QR code for the swiyu app
  * and a link that opens it on this device. Only for the holder's own use: a representative acting
  * under a mandate does not take the holder's attestations into their own wallet.
  */
-export function walletCredentialsMySpace(platform: Platform): MySpaceSection {
+export function walletCredentialsMySpace(): MySpaceSection {
   return {
     order: 25,
-    async render(c, actor) {
+    summary: (actor) => (actor.mandate ? null : walletCredentialsSummary(actor.account.id)),
+    async render(c, actor, summary) {
       if (actor.mandate) return null;
-      const credentials = await listWalletCredentials(platform.db, actor.account.id);
+      const credentials = summary as WalletCredential[];
       if (credentials.length === 0) return null;
       const t = credentialMessages.translator(c.var.locale);
       const { default: QRCode } = await import('qrcode'); // loaded at the first QR code, not at every start

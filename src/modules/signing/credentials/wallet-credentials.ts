@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import { audited, auditedTx } from '../../../platform/audit/audit.ts';
 import type { SwiyuConfig } from '../../../platform/config/config.ts';
 import { type Db, tablesOf } from '../../../platform/database/database.ts';
@@ -193,6 +194,20 @@ export interface WalletCredential {
   state: 'pending' | 'offered' | 'revoked';
   offerDeeplink: string | null;
   documentId: string;
+}
+
+/**
+ * The ten latest wallet credentials of an account's issued documents as one JSON array, for "my space"
+ * to read with the other sections' in one statement.
+ */
+export function walletCredentialsSummary(accountId: string): RawBuilder<WalletCredential[]> {
+  return sql<WalletCredential[]>`select coalesce(json_agg(json_build_object(
+      'id', w.id, 'title', i.content->>'title', 'serial', i.serial,
+      'state', case when i.revoked_at is not null then 'revoked' else w.state end,
+      'offerDeeplink', w.offer_deeplink, 'documentId', i.document_id) order by w.created_at desc), '[]')
+    from (select id, state, offer_deeplink, issued_id, created_at from wallet_credentials
+      where account_id = ${accountId} order by created_at desc limit 10) w
+    join issued_documents i on i.id = w.issued_id`;
 }
 
 /** The wallet credentials of an account's issued documents, newest first. */
