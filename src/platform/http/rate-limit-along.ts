@@ -1,12 +1,7 @@
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../database/database.ts';
 import { HttpError } from './http-error.ts';
-import {
-  hitRateLimit,
-  type RateLimitRule,
-  type RateLimitState,
-  rateLimitHit,
-} from './rate-limit.ts';
+import { hitRateLimit, type RateLimitRule, type RateLimitState, rateLimitHit } from './rate-limit.ts';
 import type { RouteContext } from './route.ts';
 
 /** The hit the router left to a `rateLimitAlong` route's handler, to count in its first statement. */
@@ -60,7 +55,12 @@ export async function readAlongRateLimit<Row>(
     db,
   );
   pending.taken = true;
-  const { rateLimitCurrent: current, rateLimitPrevious: previous, rateLimitRead, ...row } = rows[0] ?? {
+  const {
+    rateLimitCurrent: current,
+    rateLimitPrevious: previous,
+    rateLimitRead,
+    ...row
+  } = rows[0] ?? {
     rateLimitCurrent: 1,
     rateLimitPrevious: 0,
     rateLimitRead: null,
