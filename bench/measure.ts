@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
+import pg from 'pg';
 
 /** What one timed phase of the load gives: throughput, latency percentiles, errors. */
 export interface PhaseResult {
@@ -119,4 +122,52 @@ export function multipart(
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Counts the PostgreSQL round trips (Kysely checks a client out per query: the queries those clients
+ * run), keeps their text when `show`, and profiles the CPU into `profile` (a `.cpuprofile` file) when
+ * given, between `start()` and `stop()`: the profiling harnesses' measured loop.
+ */
+export function queriesAndProfile(options: { show?: boolean; profile?: string }) {
+  let queries = 0;
+  let counting = false;
+  const seen: string[] = [];
+  const clientQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    if (counting) {
+      queries++;
+      if (options.show) seen.push(String((a[0] as { text?: string })?.text ?? a[0]).slice(0, 200));
+    }
+    return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
+  } as typeof clientQuery;
+  const inspector = new Session();
+  inspector.connect();
+  let cpu = process.cpuUsage();
+  return {
+    async start() {
+      queries = 0;
+      seen.length = 0;
+      if (options.profile) {
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      }
+      counting = true;
+      cpu = process.cpuUsage();
+    },
+    /** Per operation: Node CPU (ms), queries, and the statements of one operation when `show`. */
+    async stop(operations: number) {
+      const { user, system } = process.cpuUsage(cpu);
+      counting = false;
+      if (options.profile) {
+        const { profile } = await inspector.post('Profiler.stop');
+        await writeFile(options.profile, JSON.stringify(profile));
+      }
+      return {
+        cpuMs: (user + system) / 1000 / operations,
+        queries: queries / operations,
+        statements: seen.slice(0, seen.length / operations),
+      };
+    },
+  };
 }

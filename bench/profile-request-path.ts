@@ -1,8 +1,7 @@
 // Profiling harness (not part of npm run bench): answers `/` and `/my` in-process many times and counts
 // database round trips per request. Run: ONLY=/ PROFILE=/tmp/home.cpuprofile tsx bench/profile-request-path.ts
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createLocalPerson } from '../tests/support/factories.ts';
 import { publishExtract } from './fixtures.ts';
-import { httpClient } from './measure.ts';
+import { httpClient, queriesAndProfile } from './measure.ts';
 
 const count = Number(process.env.COUNT ?? 2000);
 const logger = createLogger('warn');
@@ -68,16 +67,7 @@ try {
   // moves when other work shares the machine, so their ratio approximates the bench's on an idle one.
   const bareCpu = server ? await bareHelloCpuPerRequest(count) : undefined;
   if (bareCpu) process.stdout.write(`bare node:http hello: ${bareCpu.toFixed(3)} ms of Node CPU/request\n`);
-  let queries = 0;
-  const seen: string[] = [];
-  // Kysely checks a client out per query: count the queries those clients run.
-  const { default: pg } = await import('pg');
-  const clientQuery = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-    queries++;
-    if (process.env.SHOW) seen.push(String((a[0] as { text?: string })?.text ?? a[0]).slice(0, 160));
-    return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
-  } as typeof clientQuery;
+  const measure = queriesAndProfile({ show: !!process.env.SHOW, profile: process.env.PROFILE });
   for (const [name, init] of [
     ['/', {}],
     ['/my', { headers: { Cookie: cookie } }],
@@ -87,16 +77,8 @@ try {
     const only = process.env.ONLY;
     if (only && name !== only && (only === '/' || !name.startsWith(only))) continue;
     for (let i = 0; i < 50; i++) await app.request(name, init); // warm
-    queries = 0;
-    seen.length = 0;
-    const inspector = new Session();
-    inspector.connect();
-    if (process.env.PROFILE) {
-      await inspector.post('Profiler.enable');
-      await inspector.post('Profiler.start');
-    }
+    await measure.start();
     const started = performance.now();
-    const cpu = process.cpuUsage();
     if (get) {
       // Over loopback as the bench does, 8 clients at once.
       await Promise.all(
@@ -114,16 +96,11 @@ try {
         await r.arrayBuffer();
       }
     const ms = (performance.now() - started) / count;
-    const { user, system } = process.cpuUsage(cpu);
-    if (process.env.PROFILE) {
-      const { profile } = await inspector.post('Profiler.stop');
-      await writeFile(process.env.PROFILE, JSON.stringify(profile));
-    }
-    const cpuMs = (user + system) / 1000 / count;
+    const { cpuMs, queries, statements } = await measure.stop(count);
     process.stdout.write(
-      `${name}: ${ms.toFixed(3)} ms/request, ${cpuMs.toFixed(3)} ms of Node CPU/request, ${(queries / count).toFixed(2)} queries/request${bareCpu ? `, CPU ratio to bare node:http ${(bareCpu / cpuMs).toFixed(3)}` : ''}\n`,
+      `${name}: ${ms.toFixed(3)} ms/request, ${cpuMs.toFixed(3)} ms of Node CPU/request, ${queries.toFixed(2)} queries/request${bareCpu ? `, CPU ratio to bare node:http ${(bareCpu / cpuMs).toFixed(3)}` : ''}\n`,
     );
-    if (process.env.SHOW) process.stdout.write(`${seen.slice(0, seen.length / count).join('\n')}\n`);
+    if (process.env.SHOW) process.stdout.write(`${statements.join('\n')}\n`);
   }
   server?.close();
 } finally {

@@ -1,8 +1,7 @@
 // Profiling harness (not part of npm run bench): sends filled drafts in-process, as the bench's durable
 // submission does, and prints per submit the Node CPU and the database queries.
 // Run: PROFILE=/tmp/submit.cpuprofile SHOW=1 tsx bench/profile-submit.ts
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { createLogger } from '../src/platform/logging/logger.ts';
 import { buildApp, migrate } from '../src/runtime/build-app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { publishBenchForm } from './fixtures.ts';
-import { httpClient } from './measure.ts';
+import { httpClient, queriesAndProfile } from './measure.ts';
 import { createCitizens, type FilledDraft, fillDrafts, submitFilled } from './submission.ts';
 
 const count = Number(process.env.COUNT ?? 1000);
@@ -52,34 +51,16 @@ try {
   };
   await send(await fillDrafts(db, keys, form, citizens, 64)); // warm
   const drafts = await fillDrafts(db, keys, form, citizens, count, 64);
-  let queries = 0;
-  const seen: string[] = [];
-  const { default: pg } = await import('pg');
-  const clientQuery = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-    queries++;
-    if (process.env.SHOW) seen.push(String((a[0] as { text?: string })?.text ?? a[0]).slice(0, 200));
-    return (clientQuery as (...b: unknown[]) => unknown).apply(this, a);
-  } as typeof clientQuery;
-  const inspector = new Session();
-  inspector.connect();
-  if (process.env.PROFILE) {
-    await inspector.post('Profiler.enable');
-    await inspector.post('Profiler.start');
-  }
+  const measure = queriesAndProfile({ show: !!process.env.SHOW, profile: process.env.PROFILE });
+  await measure.start();
   const started = performance.now();
-  const cpu = process.cpuUsage();
   await send(drafts);
   const ms = (performance.now() - started) / count;
-  const { user, system } = process.cpuUsage(cpu);
-  if (process.env.PROFILE) {
-    const { profile } = await inspector.post('Profiler.stop');
-    await writeFile(process.env.PROFILE, JSON.stringify(profile));
-  }
+  const { cpuMs, queries, statements } = await measure.stop(count);
   process.stdout.write(
-    `submit: ${ms.toFixed(3)} ms/request, ${((user + system) / 1000 / count).toFixed(3)} ms of Node CPU/request, ${(queries / count).toFixed(2)} queries/request\n`,
+    `submit: ${ms.toFixed(3)} ms/request, ${cpuMs.toFixed(3)} ms of Node CPU/request, ${queries.toFixed(2)} queries/request\n`,
   );
-  if (process.env.SHOW) process.stdout.write(`${seen.slice(0, seen.length / count).join('\n')}\n`);
+  if (process.env.SHOW) process.stdout.write(`${statements.join('\n')}\n`);
   server.close();
 } finally {
   await database.close();

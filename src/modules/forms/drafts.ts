@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
@@ -86,9 +86,11 @@ export async function getDraftInForm<T = null>(
   id: string,
   /** What another module says of the form, as an SQL expression on its id: read in the same query. */
   about?: (formId: RawBuilder<string>) => RawBuilder<T>,
+  /** Runs the query, if not alone: within a statement of the caller's (the submit's rate-limit hit). */
+  run?: <Row>(query: Expression<Row>) => Promise<Row | undefined>,
 ): Promise<{ draft: Draft; form: Form; definition: FormDefinition; about: T } | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  const row = await tables(db)
+  const query = tables(db)
     .selectFrom('form_drafts as d')
     .innerJoin('forms as f', 'f.id', 'd.form_id')
     .innerJoin('form_versions as v', (join) =>
@@ -105,8 +107,8 @@ export async function getDraftInForm<T = null>(
     ])
     .select((about ? about(sql.ref<string>('d.form_id')) : sql<T>`null`).as('about'))
     .where('d.id', '=', id)
-    .where('d.account_id', '=', accountId)
-    .executeTakeFirst();
+    .where('d.account_id', '=', accountId);
+  const row = run ? await run(query) : await query.executeTakeFirst();
   if (!row) return undefined;
   const {
     formAuthorityId,

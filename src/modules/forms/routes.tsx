@@ -2,6 +2,7 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
+import { readAlongRateLimit } from '../../platform/http/rate-limit-along.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -70,12 +71,14 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
   /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
   async function ownDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
-    // The level its form asks for is read along, for `stepUp`.
+    // The level its form asks for is read along, for `stepUp`; on the submit (`rateLimitAlong`), the
+    // request's rate-limit hit is counted in the same statement.
     const loaded = await getDraftInForm(
       db,
       actor.account.id,
       c.req.param('id') ?? '',
       requiredLevelOfFormCall,
+      (query) => readAlongRateLimit(c, db, query),
     );
     if (!loaded) throw notFound();
     const { draft, form, definition, about: requiredLevel } = loaded;
@@ -429,6 +432,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       path: '/forms/drafts/:id/submit',
       access: 'person',
       object: 'decided',
+      rateLimitAlong: true,
       async handler(c) {
         const { actor, draft, form, definition, requiredLevel } = await ownDraft(c);
         const below = await stepUp(c, form.id, `${draftPath(draft.id)}/review`, requiredLevel);

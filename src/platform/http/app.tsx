@@ -16,6 +16,7 @@ import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
+import { answerCountingHit, enforceRateLimit } from './rate-limit-along.ts';
 import { lazyChild, type RequestLabels, requestIdOf } from './request-frame.ts';
 import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
@@ -167,7 +168,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
             ];
     const answer: MiddlewareHandler<AppEnv> = async (c) => {
       await guard(c, route, config);
-      return answerAfterDecision(c, route, config.demo);
+      return answerCountingHit(c, db, config.demo, () => answerAfterDecision(c, route, config.demo));
     };
     // No pass-through layer where there is nothing to limit: each costs a step of Hono's chain.
     app.on(route.method, route.path, ...(limit.concat(answer) as [MiddlewareHandler<AppEnv>]));
@@ -193,16 +194,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
       const key = rateLimitKey(c.get('actor'), clientAddress(c, config.trustProxy));
-      const { wait, remaining, reset } = await hitRateLimitState(db, rule, key, now());
-      if (route.api) {
-        // Announced to API clients in the IETF draft's structured form, so that they can pace themselves.
-        c.header('RateLimit-Policy', `"${rule.bucket}";q=${rule.limit};w=${rule.windowSeconds}`);
-        c.header('RateLimit', `"${rule.bucket}";r=${remaining};t=${wait > 0 ? wait : reset}`);
-      }
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new HttpError(429, 'rate_limited', String(wait));
-      }
+      if (route.rateLimitAlong && checkAccess(route.access, c.get('actor'), route.level) === 'allowed')
+        c.set('rateLimitAlong', { rule, key, now: now(), api: !!route.api, taken: false });
+      else enforceRateLimit(c, rule, await hitRateLimitState(db, rule, key, now()), !!route.api);
     }
     if (route.access === 'metrics') {
       // With a listener of their own (METRICS_PORT), metrics are not on the site's port at all.

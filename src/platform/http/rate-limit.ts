@@ -37,34 +37,59 @@ export async function hitRateLimitState(
   rule: RateLimitRule,
   key: string,
   now = new Date(),
-): Promise<{ wait: number; remaining: number; reset: number }> {
+): Promise<RateLimitState> {
+  const hit = rateLimitHit(rule, key, now);
+  // One round trip, on every limited request: this window's count, raised, and the previous one's.
+  const counts = await sql<RateLimitCounts>`
+    with ${hit.counted} select current, previous from rate_limit_counts`.execute(db);
+  return hit.verdict(counts.rows[0] ?? { current: 1, previous: 0 });
+}
+
+export interface RateLimitCounts {
+  current: number;
+  previous: number;
+}
+
+export interface RateLimitState {
+  /** Seconds to wait when over the limit, or 0. */
+  wait: number;
+  remaining: number;
+  reset: number;
+}
+
+/**
+ * A hit as SQL to open any statement with: `counted` is two common table expressions (no `with`),
+ * raising this window's count and reading it with the previous one's into `rate_limit_counts` (one
+ * row: `current`, `previous`); `verdict` says from that row whether the hit was over the limit. A
+ * data-modifying CTE runs whatever the rest of the statement reads, so the hit is counted always.
+ */
+export function rateLimitHit(rule: RateLimitRule, key: string, now = new Date()) {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  // One round trip, on every limited request: this window's count, raised, and the previous one's.
-  const counts = await sql<{ current: number; previous: number }>`
-    with hit as (
+  const counted = sql`rate_limit_hit as (
       insert into rate_limit_hits (bucket, key, window_start, hits)
       values (${rule.bucket}, ${key}, ${windowStart}, 1)
       on conflict (bucket, key, window_start) do update set hits = rate_limit_hits.hits + 1
-      returning hits)
-    select (select hits from hit) as current,
-           coalesce((select hits from rate_limit_hits
-                      where bucket = ${rule.bucket} and key = ${key}
-                        and window_start = ${new Date(windowStart.getTime() - windowMs)}), 0) as previous`.execute(
-    db,
-  );
-  const { current, previous } = counts.rows[0] ?? { current: 1, previous: 0 };
-  const elapsed = now.getTime() - windowStart.getTime();
-  const used = current + previous * (1 - elapsed / windowMs);
-  const remaining = Math.max(0, Math.floor(rule.limit - used));
-  const reset = Math.ceil((windowMs - elapsed) / 1000);
-  if (used <= rule.limit) return { wait: 0, remaining, reset };
-  // When the estimate falls back to the limit: within this window as the previous one fades, or in the next.
-  const waitMs =
-    current <= rule.limit
-      ? windowMs * (1 - (rule.limit - current) / previous) - elapsed
-      : windowMs - elapsed + windowMs * (1 - rule.limit / current);
-  return { wait: Math.max(1, Math.ceil(waitMs / 1000)), remaining: 0, reset };
+      returning hits),
+    rate_limit_counts as (
+      select (select hits from rate_limit_hit) as current,
+             coalesce((select hits from rate_limit_hits
+                        where bucket = ${rule.bucket} and key = ${key}
+                          and window_start = ${new Date(windowStart.getTime() - windowMs)}), 0) as previous)`;
+  function verdict({ current, previous }: RateLimitCounts): RateLimitState {
+    const elapsed = now.getTime() - windowStart.getTime();
+    const used = current + previous * (1 - elapsed / windowMs);
+    const remaining = Math.max(0, Math.floor(rule.limit - used));
+    const reset = Math.ceil((windowMs - elapsed) / 1000);
+    if (used <= rule.limit) return { wait: 0, remaining, reset };
+    // When the estimate falls back to the limit: within this window as the previous one fades, or in the next.
+    const waitMs =
+      current <= rule.limit
+        ? windowMs * (1 - (rule.limit - current) / previous) - elapsed
+        : windowMs - elapsed + windowMs * (1 - rule.limit / current);
+    return { wait: Math.max(1, Math.ceil(waitMs / 1000)), remaining: 0, reset };
+  }
+  return { counted, verdict };
 }
 
 /**
