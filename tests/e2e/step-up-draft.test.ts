@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import {
   createService,
@@ -9,41 +9,30 @@ import {
   type ServiceContent,
   saveVersion,
 } from '../../src/modules/catalogue/index.ts';
-import { createForm, type Form, publishForm } from '../../src/modules/forms/index.ts';
+import type { Form } from '../../src/modules/forms/index.ts';
 import type { AssuranceLevel } from '../../src/platform/http/assurance-level.ts';
 import { cleanPdf } from '../support/attack-corpus.ts';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
-import { serveTestApp } from '../support/serve-test-app.ts';
+import { accessibleAtBothWidths } from '../support/browser.ts';
+import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveTestApp>>;
+const e2e = useBrowserAndServer();
 let form: Form;
 let service: Service;
 const content = demoCatalogue[0]?.content as ServiceContent;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveTestApp()]);
-  const { db } = server.database;
+  const { db } = e2e.server.database;
   const sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
-  form = await createForm(db, 'test', {
-    authorityId: sion,
+  form = await publishOneStepForm(db, sion, {
     name: 'Diplôme',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Reconnaissance de diplôme' },
-      steps: [
-        {
-          id: 'papers',
-          title: { fr: 'Pièces' },
-          fields: [
-            { id: 'note', type: 'text', label: { fr: 'Remarque' } },
-            { id: 'diploma', type: 'file', label: { fr: 'Diplôme' }, required: true },
-          ],
-        },
-      ],
-    },
+    title: 'Reconnaissance de diplôme',
+    step: { id: 'papers', title: 'Pièces' },
+    fields: [
+      { id: 'note', type: 'text', label: { fr: 'Remarque' } },
+      { id: 'diploma', type: 'file', label: { fr: 'Diplôme' }, required: true },
+    ],
   });
-  expect(await publishForm(db, 'test', form)).toEqual([]);
   service = await createService(db, 'test', {
     authorityId: sion,
     slug: 'reconnaissance-diplome',
@@ -51,23 +40,11 @@ beforeAll(async () => {
   });
   await publishVersion(db, 'test', service, 1);
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function serviceAsks(level: AssuranceLevel) {
-  const { db } = server.database;
+  const { db } = e2e.server.database;
   const version = await saveVersion(db, 'test', service, { ...content, formId: form.id, level });
   await publishVersion(db, 'test', service, version);
-}
-
-/** axe-core on the page as a computer and as a phone (360 px) show it. */
-async function axeAtBothWidths(page: Page) {
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function devLogin(page: Page, level: 'faible' | 'substantiel') {
@@ -78,11 +55,13 @@ async function devLogin(page: Page, level: 'faible' | 'substantiel') {
 
 describe('a step-up asked in the middle of a form', () => {
   it('brings the person back to the same step with what they typed and the file they attached', async () => {
-    const context = await browser.newContext({ locale: 'fr-CH', viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'fr-CH', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     try {
-      await page.goto(`${server.url}/login/oidc/dev?return=${encodeURIComponent(`/forms/${form.id}/start`)}`);
+      await page.goto(
+        `${e2e.server.url}/login/oidc/dev?return=${encodeURIComponent(`/forms/${form.id}/start`)}`,
+      );
       await devLogin(page, 'faible');
       await page.getByRole('button', { name: /Commencer/ }).click();
       await page.getByLabel('Remarque').fill('Original certifié');
@@ -96,7 +75,7 @@ describe('a step-up asked in the middle of a form', () => {
       await page.getByRole('button', { name: 'Continuer', exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/login');
       await expect.poll(() => page.getByRole('main').textContent()).toContain('substantiel');
-      await axeAtBothWidths(page);
+      await accessibleAtBothWidths(page);
 
       await page.getByRole('link', { name: 'Se connecter avec Identité de test (développement)' }).click();
       await devLogin(page, 'substantiel');
@@ -104,7 +83,7 @@ describe('a step-up asked in the middle of a form', () => {
       expect(new URL(page.url()).searchParams.get('step')).toBe('papers');
       expect(await page.getByLabel('Remarque').inputValue()).toBe('Original certifié');
       expect(await page.getByRole('main').textContent()).toContain('Fichier joint : diplome-epfl.pdf');
-      await axeAtBothWidths(page);
+      await accessibleAtBothWidths(page);
 
       // Nothing to send again: on to the review, which names the file.
       await page.getByRole('button', { name: 'Continuer', exact: true }).click();
