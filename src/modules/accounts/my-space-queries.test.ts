@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createLocalPerson, personActor } from '../../../tests/support/factories.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import { startDraft } from '../forms/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
@@ -96,28 +96,12 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-/** The text of every statement sent to PostgreSQL while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-    seen.push(String((a[0] as { text?: string })?.text ?? a[0]));
-    return (query as (...b: unknown[]) => unknown).apply(this, a);
-  } as typeof query;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen;
-}
-
 describe('my space', () => {
   it("reads every section of a citizen's page in one statement, after the request path", async () => {
     const get = () => testApp.app.request('/my', { headers: { Cookie: cookie } });
     await get(); // warm: what is read once per process
     let html = '';
-    const seen = await statementsOf(async () => {
+    const seen = await statementsSentDuring(async () => {
       const response = await get();
       expect(response.status).toBe(200);
       html = await response.text();

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserOn } from '../../../tests/security/support/browser-session.ts';
 import { createLocalPerson } from '../../../tests/support/factories.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { getAuthorityBySlug, grantStaffRole } from '../authorities/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
@@ -35,27 +35,10 @@ async function loggedIn() {
   return { ...person, browser };
 }
 
-/** The statements the database receives while `work` runs, on every pool client (as the bench counts). */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
-    seen.push(typeof first === 'string' ? first : String(first?.text));
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen;
-}
-
 /** Their sessions' page: the request path's statement, then the page's own one (the list). */
 async function sessionsPage(browser: ReturnType<typeof browserOn>) {
   let status = 0;
-  const statements = await statementsOf(async () => {
+  const statements = await statementsSentDuring(async () => {
     status = (await browser.get('/profile/sessions')).status;
   });
   return { status, statements };
@@ -72,7 +55,7 @@ describe('the request path', () => {
     for (const table of ['persons', 'account_members', 'authority_staff'])
       expect(statements[0]).toContain(` ${table} `);
     // A page listing the person's accounts gets the ones read with the session.
-    const accounts = await statementsOf(() => browser.get('/accounts'));
+    const accounts = await statementsSentDuring(() => browser.get('/accounts'));
     expect(accounts.filter((s) => s.includes('account_members'))).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { walkChain } from '../../platform/audit/audit.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
@@ -45,40 +45,13 @@ const newDraft = () =>
     answers: { a: 'x' },
   });
 
-/** Where a watched client writes the statements it sends; a client is watched once, by whoever asks first. */
-let sending: string[] | undefined;
-
-/** The statements sent to the database while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const watch = (client: PoolClient & { watched?: boolean }) => {
-    if (client.watched) return;
-    client.watched = true;
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      const text = args[0] as string | { text: string };
-      sending?.push(typeof text === 'string' ? text : text.text);
-      return query(...args);
-    };
-  };
-  database.pool.on('acquire', watch);
-  sending = sent;
-  try {
-    await work();
-  } finally {
-    sending = undefined;
-    database.pool.off('acquire', watch);
-  }
-  return sent;
-}
-
 const countOf = async (query: ReturnType<typeof sql<{ n: number }>>) =>
   (await query.execute(database.db)).rows[0]?.n;
 
 describe('accepting a draft', () => {
   it('is one statement, its own transaction: submission, draft marked sent, outbox jobs and audit event', async () => {
     const draft = await newDraft();
-    const sent = await statementsOf(() =>
+    const sent = await statementsSentDuring(() =>
       submitDraft(database.db, draft, { answers: {}, level: 'high' }, form),
     );
     expect(sent).toHaveLength(1);
@@ -109,7 +82,7 @@ describe('accepting a draft', () => {
       submitDraft(database.db, draft, { answers: {}, level: 'high' }, form, (sent) =>
         formCompletedCall(completed, sent),
       );
-    expect(await statementsOf(send)).toHaveLength(1);
+    expect(await statementsSentDuring(send)).toHaveLength(1);
     await Promise.all([send(), send()]);
     const counted = () =>
       countOf(sql`select count(*)::int as n from indicator_events

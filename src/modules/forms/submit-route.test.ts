@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { defaultWriteLimit } from '../../platform/http/rate-limit.ts';
@@ -63,33 +63,6 @@ async function send(draftId: string, from?: Awaited<ReturnType<typeof browser>>)
   });
 }
 
-/** Where a watched client writes the statements it sends; a client is watched once, by whoever asks first. */
-let sending: string[] | undefined;
-
-/** The statements sent to the database while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const watch = (client: PoolClient & { watched?: boolean }) => {
-    if (client.watched) return;
-    client.watched = true;
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      const text = args[0] as string | { text: string };
-      sending?.push(typeof text === 'string' ? text : text.text);
-      return query(...args);
-    };
-  };
-  testApp.database.pool.on('acquire', watch);
-  sending = sent;
-  try {
-    await work();
-  } finally {
-    sending = undefined;
-    testApp.database.pool.off('acquire', watch);
-  }
-  return sent;
-}
-
 const hitsOf = async (person: PersonActor) =>
   (
     await sql<{ n: number }>`
@@ -112,7 +85,7 @@ describe('sending a filled draft', () => {
   it('takes two statements besides the session: the rate-limit hit with the draft, then the submission', async () => {
     const draft = await personWithDraft();
     const session = await browser();
-    const statements = await statementsOf(async () => {
+    const statements = await statementsSentDuring(async () => {
       const sent = await send(draft.id, session);
       expect(sent.status).toBe(303);
       expect(sent.headers.get('Location')).toMatch(/^\/forms\/submissions\//);
