@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { createForm, publishForm } from '../../src/modules/forms/index.ts';
 import { createPersonWithLink } from '../../src/modules/identity/index.ts';
 import type { Actor, PersonActor } from '../../src/platform/http/access.ts';
 import { cleanPdf, eicarInPdf } from '../support/attack-corpus.ts';
@@ -12,6 +11,7 @@ import { personActor, staffActor } from '../support/factories.ts';
 import { httpClient } from '../support/http-client.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
+import { publishOneStepForm } from '../support/test-forms.ts';
 
 /*
  * The scanner is configured but down: uploads are taken, kept out of sight, scanned by a job retried
@@ -44,23 +44,12 @@ beforeAll(async () => {
     displayName: 'Noé Scan',
     account: { id: accountId, name: 'Noé Scan', kind: 'personal' },
   });
-  const form = await createForm(db, 'test', {
-    authorityId: spf,
-    name: 'Pièce',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Pièce' },
-      steps: [
-        {
-          id: 'main',
-          title: { fr: 'Pièce' },
-          fields: [{ id: 'proof', type: 'file', label: { fr: 'Pièce' } }],
-        },
-      ],
-    },
-  });
-  await publishForm(db, 'test', form);
-  formId = form.id;
+  formId = (
+    await publishOneStepForm(db, spf, {
+      name: 'Pièce',
+      fields: [{ id: 'proof', type: 'file', label: { fr: 'Pièce' } }],
+    })
+  ).id;
 }, 60_000);
 
 afterAll(async () => {
