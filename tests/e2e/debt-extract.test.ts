@@ -10,6 +10,7 @@ import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { connectDebtRegister } from '../../src/simulators/debt-register/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { followPayLink } from '../support/fee-workflow.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
 
@@ -40,8 +41,7 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByLabel('Louer un logement').check();
   await page.getByRole('button', { name: 'Continuer', exact: true }).click();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
-  await page.getByRole('link', { name: 'Payer CHF\u00a017.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000, waitUntil: 'commit' });
+  await followPayLink(page, 'Payer CHF\u00a017.00');
   await expect
     .poll(
       async () => {

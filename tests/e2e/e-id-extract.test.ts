@@ -8,6 +8,7 @@ import { connectDebtRegister } from '../../src/simulators/debt-register/index.ts
 import { issuerDid } from '../../src/simulators/swiyu-issuer/keys.ts';
 import { SimulatedWallet } from '../../src/simulators/swiyu-wallet/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { followPayLink } from '../support/fee-workflow.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
 import { scanQrCode } from '../support/wallet-credentials.ts';
@@ -80,8 +81,7 @@ async function requestAndPay(page: Page): Promise<string> {
   await page.getByLabel('Louer un logement').check();
   await page.getByRole('button', { name: 'Continuer', exact: true }).click();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
-  await page.getByRole('link', { name: 'Payer CHF\u00a017.00' }).click();
-  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000, waitUntil: 'commit' });
+  await followPayLink(page, 'Payer CHF\u00a017.00');
   await page.goto(`${server.url}/requests`);
   await page
     .getByRole('row', { name: /Extrait du registre des poursuites/ })

@@ -4,7 +4,7 @@ import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authoritie
 import { findLink } from '../../src/modules/identity/index.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
-import { saveFeeOnArrival } from '../support/fee-workflow.ts';
+import { followPayLink, saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { type FormField, publishOneStepForm } from '../support/test-forms.ts';
 
 let formId = '';
@@ -149,8 +149,7 @@ describe('a request from submission to decision', () => {
     expect(sent).toContain('À payer maintenant : CHF\u00a020.00');
     expect(sent).toContain('Ensuite : votre demande est au statut « Émolument à payer »');
     await expectNoAxeViolations(citizen);
-    await citizen.getByRole('link', { name: 'Payer CHF\u00a020.00' }).click();
-    await citizen.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+    await followPayLink(citizen, 'Payer CHF\u00a020.00');
     expect(await citizen.getByRole('heading', { level: 1 }).textContent()).toBe(`Paiement ${reference}`);
     await expect
       .poll(
