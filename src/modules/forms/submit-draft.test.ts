@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
 import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { publishOneStepForm } from '../../../tests/support/test-forms.ts';
 import { walkChain } from '../../platform/audit/audit.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { formCompletedCall } from '../indicators/index.ts';
 import { startDraft, submitDraft } from './drafts.ts';
-import { createForm, type Form, getForm, publishForm } from './forms.ts';
+import type { Form } from './forms.ts';
 
 let database: TestDatabase;
 let form: Form;
@@ -18,19 +19,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
   const authority = await createAuthority(db, { kind: 'canton', parentSlug: undefined });
-  const created = await createForm(db, 'test', {
-    authorityId: authority.id,
+  form = await publishOneStepForm(db, authority.id, {
     name: 'Envoi',
-    definition: {
-      format: 'guichet-form/1',
-      title: { fr: 'Envoi' },
-      steps: [
-        { id: 'main', title: { fr: 'Étape' }, fields: [{ id: 'a', type: 'text', label: { fr: 'A' } }] },
-      ],
-    },
+    step: { title: 'Étape' },
+    fields: [{ id: 'a', type: 'text', label: { fr: 'A' } }],
   });
-  await publishForm(db, 'test', created);
-  form = (await getForm(db, created.id)) ?? created;
   lea = await createCitizen(db, { givenNames: 'Léa', familyName: 'Envoi' });
 });
 afterAll(() => database.drop());
