@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { saveFeeOnArrival } from '../../../tests/support/fee-workflow.ts';
+import { frenchLeaks, textInPageLanguage } from '../../../tests/support/page-language.ts';
 import { createRequestForm, submitAnswers } from '../../../tests/support/requests.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor, PersonActor } from '../../platform/http/access.ts';
@@ -48,8 +49,14 @@ describe('"Pay" on a sent form, before the request’s job has asked the fee', (
     expect(html).toMatch(/<script src="\/assets\/forms\/pay-wait\.\w+\.js" nonce=/);
     expect(html).not.toMatch(/http-equiv="?refresh/i);
     expect(await (await get(`${path}/pay?again=1`)).text()).toContain('Le paiement n’est toujours pas prêt.');
-    expect(await (await get(`${path}/pay?lang=de`)).text()).toContain('Weiter zur Zahlung');
-    expect(await (await get(`${path}/pay?lang=en`)).text()).toContain('Continue to payment');
+    for (const [language, words] of [
+      ['de', 'Weiter zur Zahlung'],
+      ['en', 'Continue to payment'],
+    ]) {
+      const text = textInPageLanguage(await (await get(`${path}/pay?lang=${language}`)).text());
+      expect(text).toContain(words);
+      expect(frenchLeaks(text)).toEqual([]);
+    }
     const notYet = await get(`${path}/pay/status`);
     expect(notYet.headers.get('Cache-Control')).toBe('no-store');
     expect(await notYet.json()).toEqual({ ready: false });
