@@ -15,7 +15,7 @@ import { getDraftOfAccount, readSubmittedFile, submitDraft } from '../drafts.ts'
 import type { AttachedDocument } from '../fields/document/document-kinds.ts';
 import { createForm, type Form, publishForm } from '../forms.ts';
 import { addPage, listPages } from './capture-pages.ts';
-import { openCapture } from './capture-tokens.ts';
+import { hasOpenCapture, openCapture } from './capture-tokens.ts';
 import { normalisePage } from './page-image.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -431,7 +431,7 @@ describe('the level of assurance of the form’s service', () => {
     await publishVersion(db, 'test', entry, await saveVersion(db, 'test', entry, content));
 
     const high: PersonActor = { ...anna, level: 'high' };
-    const { client, path } = await startDraft(high, strict);
+    const { client, path, id } = await startDraft(high, strict);
     const added = await postStep(client, path, 'addPages:diploma', [['diploma', await jpeg('p1.jpg')]]);
     const [pageId] = pageIdsIn(await added.text());
     const preview = `${path}/pages/${pageId}?field=diploma`;
@@ -446,6 +446,10 @@ describe('the level of assurance of the form’s service', () => {
       expect(refused.status).toBe(401);
       expect(refused.headers.get('Content-Type')).not.toBe('image/jpeg');
     }
+    // Nor is a phone link opened for them: the step sends them to step up first.
+    const phoneLink = await postStep(client, path, 'phone:diploma');
+    expect(phoneLink.headers.get('Location')).toMatch(/^\/login\?/);
+    expect(await hasOpenCapture(db, id, 'diploma')).toBe(false);
     actor = high;
     expect((await client.get(preview)).status).toBe(200);
   });
