@@ -216,6 +216,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /forms/drafts/:id/submit': { audience: 'holder' },
   'GET /forms/submissions/:id': { audience: 'holder' },
   'GET /forms/submissions/:id/pay': { audience: 'holder' },
+  'GET /forms/submissions/:id/pay/status': { audience: 'holder' },
   'GET /forms/submissions/:id/receipt.pdf': { audience: 'holder' },
   'GET /back-office/forms/:id': { audience: 'designer' },
   'POST /back-office/forms/:id/actions': { audience: 'designer' },

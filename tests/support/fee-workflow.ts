@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { defaultWorkflow, saveWorkflow } from '../../src/modules/cases/index.ts';
 import type { Db } from '../../src/platform/database/database.ts';
 
@@ -28,21 +27,10 @@ export function saveFeeOnArrival(
 }
 
 /**
- * Follows the "Pay CHF …" link of a sent form until it reaches the payment's page: a job asks the fee
- * moments after the submission, and until then the link comes back to the submission ("fee coming").
+ * Follows the "Pay CHF …" link of a sent form to the payment's page: a job asks the fee moments after
+ * the submission, and until then the link's page waits and goes on by itself (JavaScript on).
  */
 export async function followPayLink(page: Page, linkName: string) {
-  const pay = new URL(
-    (await page.getByRole('link', { name: linkName }).getAttribute('href')) ?? '',
-    page.url(),
-  );
-  await expect
-    .poll(
-      async () => {
-        await page.goto(pay.href);
-        return page.url();
-      },
-      { timeout: 60_000, interval: 1000 },
-    )
-    .toMatch(/\/payments\/[0-9a-f-]{36}/);
+  await page.getByRole('link', { name: linkName }).click();
+  await page.waitForURL(/\/payments\/[0-9a-f-]{36}/, { timeout: 60_000 });
 }

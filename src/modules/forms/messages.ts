@@ -42,7 +42,18 @@ export const formMessages = defineMessages({
     nextTitle: 'La suite',
     nextDue: 'À payer maintenant : {amount}. Votre demande est traitée une fois l’émolument payé.',
     pay: 'Payer {amount}',
-    feeComing: 'Le paiement sera prêt dans un instant dans votre demande.',
+    payWaitTitle: 'Préparation du paiement',
+    payWaitLead:
+      'Votre demande est envoyée. Le paiement de {amount} est en préparation ; cela prend d’habitude quelques secondes.',
+    payWaitNotYet:
+      'Le paiement n’est pas encore prêt. Dans un instant, choisissez « Continuer vers le paiement ».',
+    payWaitStill: 'Le paiement n’est toujours pas prêt. Réessayez dans un instant.',
+    payWaitChecking: 'Cette page passe au paiement dès qu’il est prêt.',
+    payWaitReady: 'Le paiement est prêt. Ouverture de la page de paiement…',
+    payWaitSlow:
+      'Cela prend plus de temps que d’habitude. Réessayez plus tard : le paiement sera aussi dans votre demande.',
+    payWaitContinue: 'Continuer vers le paiement',
+    payWaitBack: 'Retour à la demande envoyée',
     nextStatus: 'Ensuite : votre demande est au statut « {status} » et vous la suivez dans « Mes demandes ».',
     nextDays:
       '{days, plural, one {Délai habituel : # jour ouvrable.} other {Délai habituel : # jours ouvrables.}}',
@@ -129,7 +140,17 @@ export const formMessages = defineMessages({
     nextTitle: 'Wie es weitergeht',
     nextDue: 'Jetzt zu bezahlen: {amount}. Ihr Gesuch wird bearbeitet, sobald die Gebühr bezahlt ist.',
     pay: '{amount} bezahlen',
-    feeComing: 'Die Zahlung steht in Kürze in Ihrem Gesuch bereit.',
+    payWaitTitle: 'Zahlung wird vorbereitet',
+    payWaitLead:
+      'Ihr Gesuch ist gesendet. Die Zahlung von {amount} wird vorbereitet; das dauert meist nur wenige Sekunden.',
+    payWaitNotYet: 'Die Zahlung ist noch nicht bereit. Wählen Sie gleich «Weiter zur Zahlung».',
+    payWaitStill: 'Die Zahlung ist immer noch nicht bereit. Versuchen Sie es gleich noch einmal.',
+    payWaitChecking: 'Diese Seite geht zur Zahlung weiter, sobald sie bereit ist.',
+    payWaitReady: 'Die Zahlung ist bereit. Die Zahlungsseite wird geöffnet …',
+    payWaitSlow:
+      'Das dauert länger als üblich. Versuchen Sie es später noch einmal: Die Zahlung steht auch in Ihrem Gesuch bereit.',
+    payWaitContinue: 'Weiter zur Zahlung',
+    payWaitBack: 'Zurück zum gesendeten Gesuch',
     nextStatus: 'Danach: Ihr Gesuch hat den Status «{status}» und Sie verfolgen es unter «Meine Gesuche».',
     nextDays:
       '{days, plural, one {Übliche Bearbeitungszeit: # Arbeitstag.} other {Übliche Bearbeitungszeit: # Arbeitstage.}}',
@@ -216,7 +237,17 @@ export const formMessages = defineMessages({
     nextTitle: 'What happens next',
     nextDue: 'To pay now: {amount}. Your request is processed once the fee is paid.',
     pay: 'Pay {amount}',
-    feeComing: 'The payment will be ready in your request in a moment.',
+    payWaitTitle: 'Preparing your payment',
+    payWaitLead:
+      'Your request is sent. The payment of {amount} is being prepared; this usually takes a few seconds.',
+    payWaitNotYet: 'The payment is not ready yet. In a moment, choose “Continue to payment”.',
+    payWaitStill: 'The payment is still not ready. Try again in a moment.',
+    payWaitChecking: 'This page goes on to the payment as soon as it is ready.',
+    payWaitReady: 'The payment is ready. Opening the payment page…',
+    payWaitSlow:
+      'This is taking longer than usual. Try again later: the payment will also be in your request.',
+    payWaitContinue: 'Continue to payment',
+    payWaitBack: 'Back to the sent request',
     nextStatus: 'Then: your request is “{status}” and you follow it in “My requests”.',
     nextDays:
       '{days, plural, one {Usual processing time: # working day.} other {Usual processing time: # working days.}}',

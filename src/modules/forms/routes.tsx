@@ -23,6 +23,7 @@ import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
 import { parseStep } from './parse.ts';
 import { prefill } from './prefill.ts';
+import { submissionPayRoutes } from './submission-pay-routes.tsx';
 import { type Answers, type FieldProblem, validateAnswers } from './validate.ts';
 import {
   draftPath,
@@ -174,6 +175,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
 
   return [
     ...draftCaptureRoutes(platform, ownDraft),
+    ...submissionPayRoutes(platform, ownSubmission),
     {
       method: 'GET',
       path: '/forms/:formId/start',
@@ -466,22 +468,9 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             definition={definition}
             submission={submission}
             next={await nextStepsOf(db, submission)}
-            feeComing={c.req.query('fee') === 'coming'}
             survey={<SurveyInvite locale={c.var.locale} submissionId={submission.id} />}
           />,
         );
-      },
-    },
-    {
-      method: 'GET',
-      path: '/forms/submissions/:id/pay',
-      access: 'person',
-      object: 'decided',
-      async handler(c) {
-        const { submission } = await ownSubmission(c);
-        const { fee } = await nextStepsOf(db, submission);
-        if (fee?.paymentId) return c.redirect(`/payments/${fee.paymentId}`, 303);
-        return c.redirect(`/forms/submissions/${submission.id}${fee ? '?fee=coming' : ''}`, 303);
       },
     },
     {

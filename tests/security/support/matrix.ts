@@ -11,8 +11,11 @@ import {
 import type { ActorName, Cast, Owner } from './cast.ts';
 import { statementMonth } from './narcotics-objects.ts';
 
-/** Whose object a cell probes: an owner's own, or an IDOR probe nobody may reach. */
-export type Target = Owner | 'mixed' | 'random' | 'deleted';
+/**
+ * Whose object a cell probes: an owner's own, an IDOR probe nobody may reach, or an owner's draft of a
+ * form whose service asks for more than the cast's level (`aboveLevel`: refused to its holder too).
+ */
+export type Target = Owner | 'mixed' | 'random' | 'deleted' | 'aboveLevel';
 
 export interface Cell {
   route: CollectedRoute;
@@ -208,6 +211,9 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       targets.push({ target: 'random', path: fill(first, { name: main, value: randomValue }) });
       const deleted = mainKind === 'draft' ? cast.objects[first].deletedDraft : undefined;
       if (deleted) targets.push({ target: 'deleted', path: fill(first, { name: main, value: deleted }) });
+      const aboveLevel = mainKind === 'draft' ? cast.objects[first].aboveLevelDraft : undefined;
+      if (aboveLevel)
+        targets.push({ target: 'aboveLevel', path: fill(first, { name: main, value: aboveLevel }) });
     }
     if (targets.every((t) => t.path === undefined))
       gaps.push({ route: key, problem: 'no object of this kind in the fixtures' });

@@ -9,12 +9,13 @@ import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
 import type { Actor, PersonActor } from '../../../platform/http/access.ts';
 import { uploadMessages } from '../../../platform/uploads/index.ts';
 import { getAuthorityBySlug } from '../../authorities/index.ts';
+import { getServiceEntry, publishVersion, saveVersion } from '../../catalogue/index.ts';
 import type { FormDefinition } from '../definition.ts';
 import { getDraftOfAccount, readSubmittedFile, submitDraft } from '../drafts.ts';
 import type { AttachedDocument } from '../fields/document/document-kinds.ts';
 import { createForm, type Form, publishForm } from '../forms.ts';
 import { addPage, listPages } from './capture-pages.ts';
-import { openCapture } from './capture-tokens.ts';
+import { hasOpenCapture, openCapture } from './capture-tokens.ts';
 import { normalisePage } from './page-image.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -53,10 +54,10 @@ const jpeg = async (name: string, options: Parameters<typeof pagePhoto>[0] = {})
   new File([new Uint8Array(await pagePhoto(options))], name, { type: 'image/jpeg' });
 
 /** A person's client on a draft of their own, started and opened. */
-async function startDraft(person: PersonActor) {
+async function startDraft(person: PersonActor, of: Form = form) {
   actor = person;
   const client = httpClient(testApp.app);
-  const started = await client.submit(`/forms/${form.id}/start`, {});
+  const started = await client.submit(`/forms/${of.id}/start`, {});
   const path = started.headers.get('Location') ?? '';
   await client.get(path);
   return { client, path, id: path.split('/').at(-1) ?? '' };
@@ -415,5 +416,41 @@ describe('the attack corpus through the capture routes', async () => {
     );
     expect(status).toBe(200);
     expect((await answersOf(anna, id)).diploma).toMatchObject([{ name: 'attestation.pdf', pages: 1 }]);
+  });
+});
+
+describe('the level of assurance of the form’s service', () => {
+  it('shows a draft’s pages and documents only to a person logged in at that level', async () => {
+    const { db } = testApp.database;
+    const sion = await getAuthorityBySlug(db, 'sion');
+    const strict = await createForm(db, 'test', { authorityId: sion?.id ?? '', name: 'Extrait', definition });
+    expect(await publishForm(db, 'test', strict)).toEqual([]);
+    const entry = await getServiceEntry(db, { slug: 'extrait-registre-poursuites' }, 'published');
+    if (!entry) throw new Error('demo service missing');
+    const content = { ...entry.content, formId: strict.id, level: 'high' as const };
+    await publishVersion(db, 'test', entry, await saveVersion(db, 'test', entry, content));
+
+    const high: PersonActor = { ...anna, level: 'high' };
+    const { client, path, id } = await startDraft(high, strict);
+    const added = await postStep(client, path, 'addPages:diploma', [['diploma', await jpeg('p1.jpg')]]);
+    const [pageId] = pageIdsIn(await added.text());
+    const preview = `${path}/pages/${pageId}?field=diploma`;
+    const documents = `${path}/fields/diploma/documents`;
+    expect((await client.get(preview)).headers.get('Content-Type')).toBe('image/jpeg');
+    expect((await client.get(documents)).status).toBe(200);
+
+    // The same person, logged in again with a weaker means: an image or a script cannot step up.
+    actor = { ...anna, level: 'substantial' };
+    for (const url of [preview, documents]) {
+      const refused = await client.get(url);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('Content-Type')).not.toBe('image/jpeg');
+    }
+    // Nor is a phone link opened for them: the step sends them to step up first.
+    const phoneLink = await postStep(client, path, 'phone:diploma');
+    expect(phoneLink.headers.get('Location')).toMatch(/^\/login\?/);
+    expect(await hasOpenCapture(db, id, 'diploma')).toBe(false);
+    actor = high;
+    expect((await client.get(preview)).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { masterKeysFor } from '../../../platform/crypto/master-keys.ts';
-import { notFound } from '../../../platform/http/http-error.ts';
-import type { RouteContext, RouteDef } from '../../../platform/http/route.ts';
+import { type AssuranceLevel, atLeast } from '../../../platform/http/assurance-level.ts';
+import { HttpError, notFound } from '../../../platform/http/http-error.ts';
+import { loggedInPerson, type RouteContext, type RouteDef } from '../../../platform/http/route.ts';
 import type { Platform } from '../../../platform/module.ts';
 import { captureMessages } from '../capture-messages.ts';
 import type { Draft } from '../drafts.ts';
@@ -26,9 +27,21 @@ export function pageImage(c: RouteContext, jpeg: Buffer | undefined): Response {
  */
 export function draftCaptureRoutes(
   platform: Platform,
-  ownDraft: (c: RouteContext) => Promise<{ draft: Draft }>,
+  ownDraft: (c: RouteContext) => Promise<{ draft: Draft; requiredLevel: AssuranceLevel }>,
 ): RouteDef[] {
   const { db } = platform;
+
+  /**
+   * The draft, if the person is also logged in at the level its form's service asks for: a weaker
+   * login reads nothing of it. These are fetched by an `img` or a script, which cannot follow a
+   * step-up: refused with a 401, as the router refuses what cannot be sent to log in again.
+   */
+  async function draftAtLevel(c: RouteContext) {
+    const { draft, requiredLevel } = await ownDraft(c);
+    if (!atLeast(loggedInPerson(c).level, requiredLevel)) throw new HttpError(401, 'step_up');
+    return draft;
+  }
+
   return [
     {
       method: 'GET',
@@ -36,7 +49,7 @@ export function draftCaptureRoutes(
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { draft } = await ownDraft(c);
+        const draft = await draftAtLevel(c);
         const keys = await masterKeysFor(platform.config, db);
         // A page of any field of this draft on this computer; a phone's pages are the phone's until sent.
         const fieldId = c.req.query('field') ?? '';
@@ -57,7 +70,7 @@ export function draftCaptureRoutes(
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { draft } = await ownDraft(c);
+        const draft = await draftAtLevel(c);
         const fieldId = c.req.param('fieldId') ?? '';
         const t = captureMessages.translator(c.var.locale);
         const value = draft.answers[fieldId];

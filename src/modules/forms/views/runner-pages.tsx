@@ -177,8 +177,6 @@ export function SubmittedPage(props: {
   definition: FormDefinition;
   submission: Submission;
   next: NextSteps;
-  /** The person asked to pay before the fee was ready. */
-  feeComing?: boolean;
   /** The invitation to say how the procedure went (the indicators' survey). */
   survey?: Child;
 }) {
@@ -204,9 +202,8 @@ export function SubmittedPage(props: {
       {fee && amount && (
         <>
           <p>{t('nextDue', { amount })}</p>
-          {props.feeComing && <p>{t('feeComing')}</p>}
           <p>
-            {/* Before the job has asked the fee, the link waits for it (`/pay` finds the payment). */}
+            {/* Before the job has asked the fee, `/pay` waits for it, then goes on to the payment. */}
             <a
               class="button"
               href={
