@@ -1,5 +1,7 @@
+import { notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { can } from '../policy/index.ts';
 import { draftsMessages } from './drafts-messages.ts';
 import { draftsPageVisibleTo } from './drafts-page.ts';
 import { allDraftsPath, DraftsPage } from './views/drafts-page.tsx';
@@ -14,8 +16,13 @@ export function draftsListRoutes(platform: Platform): RouteDef[] {
       method: 'GET',
       path: allDraftsPath,
       access: 'person',
+      object: 'decided',
       async handler(c) {
-        const { items, hasBefore, hasAfter } = await draftsPageVisibleTo(platform.db, loggedInPerson(c), {
+        const actor = loggedInPerson(c);
+        // The account in use, as the session names it: one whose mandate has ended since shows nothing.
+        const account = { type: 'account' as const, accountId: actor.account.id };
+        if (!(await can(platform.db, actor, 'account.use', account)).allowed) throw notFound();
+        const { items, hasBefore, hasAfter } = await draftsPageVisibleTo(platform.db, actor, {
           after: c.req.query('after'),
           before: c.req.query('before'),
           size: draftsPageSize,
