@@ -128,6 +128,8 @@ describe('all the drafts of the account in use', () => {
     // Anna, in an account she may not use (a session left over), sees nothing of it.
     expect((await page('/forms/drafts')).status).toBe(404);
     actor = await createCitizen(testApp.database.db, { givenNames: 'Cleo', familyName: 'Vide' });
-    expect((await page('/forms/drafts')).html).toContain('Vous n’avez aucun formulaire en cours dans ce compte.');
+    expect((await page('/forms/drafts')).html).toContain(
+      'Vous n’avez aucun formulaire en cours dans ce compte.',
+    );
   });
 });
