@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createCitizen, personActor } from '../../../tests/support/factories.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { publishOneStepForm } from '../../../tests/support/test-forms.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
@@ -80,11 +81,18 @@ beforeAll(async () => {
 afterAll(() => testApp?.close());
 
 describe('all the drafts of the account in use', () => {
-  it('my space shows the ten latest and a link to all of them, with their count', async () => {
+  it('my space shows the ten latest and a link to all of them, counted in its one statement', async () => {
     actor = anna;
-    const { html } = await page('/my');
+    let html = '';
+    const seen = await statementsSentDuring(async () => {
+      html = (await page('/my')).html;
+    });
     expect(linked(html)).toEqual(annas.slice(0, 10));
     expect(html).toContain('<a href="/forms/drafts">Voir tous les brouillons (12)</a>');
+    // The count is no round trip of its own: the drafts are read once, with the other sections.
+    const drafts = seen.filter((text) => /\bform_drafts\b/.test(text));
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatch(/\bwallet_credentials\b/);
   });
 
   it('lists every one, newest first, over pages there and back', async () => {
@@ -102,6 +110,8 @@ describe('all the drafts of the account in use', () => {
     expect(second.html).not.toContain('rel="next"');
     const back = second.html.match(/href="(\/forms\/drafts\?before=[^"]+)" rel="prev"/)?.[1] ?? '';
     expect(linked((await page(back)).html)).toEqual(annas.slice(0, 20));
+    expect((await page('/forms/drafts?lang=de')).html).toContain('<h1>Ihre Entwürfe</h1>');
+    expect((await page('/forms/drafts?lang=en')).html).toContain('<h1>Your drafts</h1>');
   });
 
   it("shows a representative only their own drafts within their mandate, none of the holder's", async () => {

@@ -53,6 +53,10 @@ describe("all the account's wallet credentials", () => {
     expect(second.html).not.toContain('rel="next"');
     const back = second.html.match(/href="(\/wallet-credentials\?before=[^"]+)" rel="prev"/)?.[1] ?? '';
     expect(shown((await page(back)).html)).toEqual(serials.slice(0, 10));
+    expect((await page('/wallet-credentials?lang=de')).html).toContain(
+      '<h1>Bescheinigungen für Ihre E-ID</h1>',
+    );
+    expect((await page('/wallet-credentials?lang=en')).html).toContain('<h1>Attestations for your e-ID</h1>');
   });
 
   it("shows none of them to another person, nor to the holder's representative", async () => {
