@@ -7,7 +7,7 @@ import { draftsPageVisibleTo } from './drafts-page.ts';
 import { allDraftsPath, DraftsPage } from './views/drafts-page.tsx';
 
 /** Drafts on one page of the list: "my space" shows ten, the list a few more. */
-export const draftsPageSize = 20;
+const draftsPageSize = 20;
 
 /** Every unfinished draft of the person in the account in use, beyond the ten "my space" shows. */
 export function draftsListRoutes(platform: Platform): RouteDef[] {

@@ -8,7 +8,7 @@ export type DraftListed = { id: string; title: LocalisedText | null; updatedAt: 
 export type DraftsSummary = { drafts: DraftListed[]; total: number };
 
 /** How many drafts "my space" lists; the others are on the drafts page it links to. */
-export const draftsShown = 10;
+const draftsShown = 10;
 
 /**
  * The ten drafts last saved by the person in an account, with their form's title, and the count of all
@@ -17,11 +17,11 @@ export const draftsShown = 10;
  */
 export function draftsSummary(accountId: string, personId: string): RawBuilder<DraftsSummary> {
   return sql<DraftsSummary>`select json_build_object('drafts', coalesce(json_agg(json_build_object(
-      'id', d.id, 'title', v.definition->'title', 'updatedAt', d.updated_at) order by d.updated_at desc), '[]'),
+      'id', d.id, 'title', v.definition->'title', 'updatedAt', d.updated_at) order by d.updated_at desc, d.id desc), '[]'),
       'total', coalesce(max(d.total), 0))
     from (select id, form_id, version, updated_at, count(*) over () as total from form_drafts
       where account_id = ${accountId} and person_id = ${personId} and submitted_at is null
-      order by updated_at desc limit ${sql.lit(draftsShown)}) d
+      order by updated_at desc, id desc limit ${sql.lit(draftsShown)}) d
     left join form_versions v on v.form_id = d.form_id and v.version = d.version`;
 }
 

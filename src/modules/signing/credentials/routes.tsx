@@ -8,7 +8,7 @@ import { credentialMessages } from './messages.ts';
 import { walletCredentialsPage } from './wallet-credentials-page.ts';
 
 /** Credentials on one page: each may carry a QR code, so fewer than a list of links. */
-export const walletCredentialsPageSize = 10;
+const walletCredentialsPageSize = 10;
 
 /** Every wallet credential of the account in use, beyond the ten "my space" shows. */
 export function walletCredentialsRoutes(platform: Platform): RouteDef[] {

@@ -200,7 +200,7 @@ export interface WalletCredential {
 export type WalletCredentialsSummary = { credentials: WalletCredential[]; total: number };
 
 /** How many wallet credentials "my space" shows; the others are on the page it links to. */
-export const walletCredentialsShown = 10;
+const walletCredentialsShown = 10;
 
 /**
  * The ten latest wallet credentials of an account's issued documents and the count of all of them (a
@@ -211,11 +211,11 @@ export function walletCredentialsSummary(accountId: string): RawBuilder<WalletCr
   return sql<WalletCredentialsSummary>`select json_build_object('credentials', coalesce(json_agg(json_build_object(
       'id', w.id, 'title', i.content->>'title', 'serial', i.serial,
       'state', case when i.revoked_at is not null then 'revoked' else w.state end,
-      'offerDeeplink', w.offer_deeplink, 'documentId', i.document_id) order by w.created_at desc), '[]'),
+      'offerDeeplink', w.offer_deeplink, 'documentId', i.document_id) order by w.created_at desc, w.id desc), '[]'),
       'total', coalesce(max(w.total), 0))
     from (select id, state, offer_deeplink, issued_id, created_at, count(*) over () as total
       from wallet_credentials where account_id = ${accountId}
-      order by created_at desc limit ${sql.lit(walletCredentialsShown)}) w
+      order by created_at desc, id desc limit ${sql.lit(walletCredentialsShown)}) w
     join issued_documents i on i.id = w.issued_id`;
 }
 
