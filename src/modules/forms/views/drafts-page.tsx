@@ -22,8 +22,13 @@ export function DraftsPage(props: {
   return (
     <>
       <h1>{t('allDraftsTitle')}</h1>
-      {props.drafts.length === 0 && !props.hasBefore ? (
-        <p>{t('allDraftsNone')}</p>
+      {props.drafts.length === 0 ? (
+        <>
+          <p>{t('allDraftsNone')}</p>
+          <p>
+            <a href={portalPaths.services}>{t('allDraftsStart')}</a>
+          </p>
+        </>
       ) : (
         <>
           <p>{t('allDraftsLead')}</p>

@@ -14,7 +14,7 @@ export function WalletCredentialsPage(props: {
   return (
     <>
       <h1>{t('walletTitle')}</h1>
-      {props.items.length === 0 && !props.hasBefore ? (
+      {props.items.length === 0 ? (
         <p>{t('walletNone')}</p>
       ) : (
         <>
