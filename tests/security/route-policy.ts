@@ -210,6 +210,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /forms/drafts/:id/fields/:fieldId/documents': { audience: 'holder' },
   'GET /forms/:formId/start': { audience: 'self' },
   'POST /forms/:formId/start': { audience: 'self' },
+  // the person's own unfinished drafts in the account in use, while they may use it
+  'GET /forms/drafts': { audience: 'selfOrRep' },
   'GET /forms/drafts/:id': { audience: 'holder' },
   'POST /forms/drafts/:id/steps/:stepId': { audience: 'holder' },
   'GET /forms/drafts/:id/review': { audience: 'holder' },
@@ -314,6 +316,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   // wallet, satisfaction and indicators
   // the page of the account in use: one who may not consult it sees an empty wallet, nothing of the account's
   'GET /wallet': { audience: 'person' },
+  // the account's own people: a representative does not take the holder's attestations
+  'GET /wallet-credentials': { audience: 'self' },
   'GET /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
   'POST /satisfaction/:id': { audience: 'holder', params: { id: 'submission' } },
   'GET /back-office/authorities/:slug/indicators': { audience: 'agent' },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
-import { keysetPage } from './keyset-page.ts';
+import { keysetPage } from '../../platform/database/keyset-page.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow } from './workflow.ts';
 

@@ -1,10 +1,10 @@
 import type { Db } from '../../platform/database/database.ts';
+import { keysetPage } from '../../platform/database/keyset-page.ts';
 import type { Actor, StaffRole } from '../../platform/http/access.ts';
 import { getForm } from '../forms/index.ts';
 import { can, type Decision, type RequestResource } from '../policy/index.ts';
 import type { Case } from './cases.ts';
 import { listPageForAccount } from './cases.ts';
-import { keysetPage } from './keyset-page.ts';
 
 /** What the policy decides on for a request: whose it is, who handles it, its service's theme. */
 export async function requestResource(

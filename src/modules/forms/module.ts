@@ -7,6 +7,7 @@ import { formApiRoutes } from './api-routes.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import { phoneRoutes } from './capture/phone-routes.tsx';
 import { scanQuarantinedFile } from './drafts.ts';
+import { draftsListRoutes } from './drafts-list-routes.tsx';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
 import * as sealFiles from './migrations/2026-11-24-19-forms-files-sealed.ts';
 import * as formTheme from './migrations/2026-11-24-23-forms-theme.ts';
@@ -37,6 +38,7 @@ export const formsModule: GuichetModule = {
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },
   routes: (platform) => [
     ...runnerRoutes(platform),
+    ...draftsListRoutes(platform),
     ...phoneRoutes(platform),
     ...builderRoutes(platform),
     ...formApiRoutes(platform),

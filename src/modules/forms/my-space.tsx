@@ -2,8 +2,10 @@ import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { listDrafts } from './drafts.ts';
+import { draftsMessages } from './drafts-messages.ts';
 import { formMessages } from './messages.ts';
-import { type DraftListed, draftCount, draftsSummary } from './my-space-summary.ts';
+import { type DraftsSummary, draftCount, draftsSummary } from './my-space-summary.ts';
+import { allDraftsPath } from './views/drafts-page.tsx';
 import { draftPath } from './views/runner-pages.tsx';
 
 /** The drafts in progress in the account in use, to resume where they were left. */
@@ -13,7 +15,7 @@ export function formsMySpace(platform: Platform): MySpaceSection {
     summary: (actor) => draftsSummary(actor.account.id, actor.id),
     async render(c, _actor, summary) {
       const t = formMessages.translator(c.var.locale);
-      const rows = summary as DraftListed[];
+      const { drafts: rows, total } = summary as DraftsSummary;
       return (
         <section class="my-space__section" aria-labelledby="my-drafts">
           <h2 id="my-drafts">{t('draftsTitle')}</h2>
@@ -33,6 +35,13 @@ export function formsMySpace(platform: Platform): MySpaceSection {
                 </li>
               ))}
             </ul>
+          )}
+          {total > rows.length && (
+            <p>
+              <a href={allDraftsPath}>
+                {draftsMessages.translator(c.var.locale)('seeAllDrafts', { count: total })}
+              </a>
+            </p>
           )}
         </section>
       );

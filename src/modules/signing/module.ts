@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../../platform/module.ts';
 import { walletCredentialsMySpace } from './credentials/my-space.tsx';
+import { walletCredentialsRoutes } from './credentials/routes.tsx';
 import { offerWalletCredential, revokeWalletCredential } from './credentials/wallet-credentials.ts';
 import type { LayoutRenderer } from './issuing/content.ts';
 import { issuingContextOf } from './issuing/issue-document.ts';
@@ -23,7 +24,7 @@ export const signingModule = (wiring: { layouts: Record<string, LayoutRenderer> 
     '2026-12-01-95-signing-issued-layout': issuedLayout,
     '2026-12-02-70-signing-wallet-credentials': walletCredentials,
   },
-  routes: issuingRoutes,
+  routes: (platform) => [...issuingRoutes(platform), ...walletCredentialsRoutes(platform)],
   jobs: (platform) => ({
     'signing:seal-issued': async ({ issuedId }) =>
       sealIssued(await issuingContextOf(platform), issuedId, wiring.layouts, platform.now()),

@@ -10,6 +10,9 @@ export const credentialMessages = defineMessages({
     walletPending: 'En préparation…',
     walletRevoked: 'Révoquée par l’autorité',
     walletSerial: 'N° {serial}',
+    walletSeeAll: 'Voir toutes les attestations ({count})',
+    walletNone: 'Aucun document de ce compte n’existe comme attestation pour votre e-ID.',
+    walletBack: 'Retour à mon espace',
   },
   de: {
     walletTitle: 'Bescheinigungen für Ihre E-ID',
@@ -20,6 +23,9 @@ export const credentialMessages = defineMessages({
     walletPending: 'In Vorbereitung …',
     walletRevoked: 'Von der Behörde widerrufen',
     walletSerial: 'Nr. {serial}',
+    walletSeeAll: 'Alle Bescheinigungen anzeigen ({count})',
+    walletNone: 'Kein Dokument dieses Kontos gibt es als Bescheinigung für Ihre E-ID.',
+    walletBack: 'Zurück zu meinem Bereich',
   },
   en: {
     walletTitle: 'Attestations for your e-ID',
@@ -30,5 +36,8 @@ export const credentialMessages = defineMessages({
     walletPending: 'Being prepared…',
     walletRevoked: 'Revoked by the authority',
     walletSerial: 'No. {serial}',
+    walletSeeAll: 'See all attestations ({count})',
+    walletNone: 'No document of this account exists as an attestation for your e-ID.',
+    walletBack: 'Back to my space',
   },
 });

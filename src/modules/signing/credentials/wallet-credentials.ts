@@ -196,17 +196,26 @@ export interface WalletCredential {
   documentId: string;
 }
 
+/** What "my space" shows of the wallet credentials: the latest few, and how many there are in all. */
+export type WalletCredentialsSummary = { credentials: WalletCredential[]; total: number };
+
+/** How many wallet credentials "my space" shows; the others are on the page it links to. */
+const walletCredentialsShown = 10;
+
 /**
- * The ten latest wallet credentials of an account's issued documents as one JSON array, for "my space"
- * to read with the other sections' in one statement.
+ * The ten latest wallet credentials of an account's issued documents and the count of all of them (a
+ * window count, taken before the limit) as one JSON object, for "my space" to read with the other
+ * sections' in one statement.
  */
-export function walletCredentialsSummary(accountId: string): RawBuilder<WalletCredential[]> {
-  return sql<WalletCredential[]>`select coalesce(json_agg(json_build_object(
+export function walletCredentialsSummary(accountId: string): RawBuilder<WalletCredentialsSummary> {
+  return sql<WalletCredentialsSummary>`select json_build_object('credentials', coalesce(json_agg(json_build_object(
       'id', w.id, 'title', i.content->>'title', 'serial', i.serial,
       'state', case when i.revoked_at is not null then 'revoked' else w.state end,
-      'offerDeeplink', w.offer_deeplink, 'documentId', i.document_id) order by w.created_at desc), '[]')
-    from (select id, state, offer_deeplink, issued_id, created_at from wallet_credentials
-      where account_id = ${accountId} order by created_at desc limit 10) w
+      'offerDeeplink', w.offer_deeplink, 'documentId', i.document_id) order by w.created_at desc, w.id desc), '[]'),
+      'total', coalesce(max(w.total), 0))
+    from (select id, state, offer_deeplink, issued_id, created_at, count(*) over () as total
+      from wallet_credentials where account_id = ${accountId}
+      order by created_at desc, id desc limit ${sql.lit(walletCredentialsShown)}) w
     join issued_documents i on i.id = w.issued_id`;
 }
 
