@@ -4,6 +4,7 @@ import { auditMigrations } from './audit/migrations.ts';
 import { verifyAudit } from './audit/verify-audit.ts';
 import { masterKeysFor } from './crypto/master-keys.ts';
 import { purgeOldIdempotencyKeys } from './http/api/idempotency.ts';
+import { purgeKeptPosts } from './http/kept-posts.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
@@ -91,6 +92,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
           absoluteHours: platform.config.sessionAbsoluteHours,
         };
         await purgeExpiredSessions(platform.db, policy, platform.now());
+        await purgeKeptPosts(platform.db, platform.now());
         await purgeOldRateLimitWindows(platform.db);
         await purgeOldIdempotencyKeys(platform.db);
       },
