@@ -279,7 +279,11 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           problemsAsErrors(c.var.locale, loaded.definition, problems),
           {
             savedLater: c.req.query('saved') === '1',
-            keptFiles: kept && step?.fields.filter((f) => kept.fileFields.includes(f.id)).map((f) => pick(f.label, c.var.locale)),
+            keptFiles:
+              kept &&
+              step?.fields
+                .filter((f) => kept.fileFields.includes(f.id))
+                .map((f) => pick(f.label, c.var.locale)),
           },
         );
       },

@@ -14,13 +14,13 @@ import { type Actor, checkAccess } from './access.ts';
 import { problemResponse } from './api/problem.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
+import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
 import { answerCountingHit, enforceRateLimit } from './rate-limit-along.ts';
 import { lazyChild, type RequestLabels, requestIdOf } from './request-frame.ts';
 import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
-import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { Session, type SessionCompanion, sessionCookieName } from './session.ts';
 

@@ -307,7 +307,10 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now: D
     .where('expires_at', '<=', now)
     .where(sql<boolean>`data <> '{}'::jsonb`)
     .execute();
-  const result = await sessions.deleteFrom('sessions').where('expires_at', '<=', graceCutoff).executeTakeFirst();
+  const result = await sessions
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', graceCutoff)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
