@@ -4,6 +4,7 @@ import { auditMigrations } from './audit/migrations.ts';
 import { verifyAudit } from './audit/verify-audit.ts';
 import { masterKeysFor } from './crypto/master-keys.ts';
 import { purgeOldIdempotencyKeys } from './http/api/idempotency.ts';
+import { keepAliveRoute } from './http/keep-alive.ts';
 import { purgeKeptPosts } from './http/kept-posts.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
@@ -23,6 +24,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
     name: 'platform',
     migrations: { ...httpMigrations, ...jobMigrations, ...auditMigrations },
     routes: (platform) => [
+      keepAliveRoute,
       { method: 'GET', path: '/health/live', access: 'anonymous', handler: (c) => c.json({ status: 'ok' }) },
       {
         method: 'GET',

@@ -9,10 +9,12 @@ export function KeptPostNotice(props: { fileLabels: string[] }) {
   const t = sessionMessages.translator(usePage().locale);
   return (
     <div class="notification notification--important" role="status">
-      <p>{t('keptNotice')}</p>
-      {props.fileLabels.map((label) => (
-        <p>{t('keptFiles', { fields: label })}</p>
-      ))}
+      <div class="notification__body">
+        <p>{t('keptNotice')}</p>
+        {props.fileLabels.map((label) => (
+          <p>{t('keptFiles', { fields: label })}</p>
+        ))}
+      </div>
     </div>
   );
 }
