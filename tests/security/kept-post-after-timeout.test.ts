@@ -168,3 +168,43 @@ describe('a form step posted after the session timed out', () => {
     expect(await late.text()).toContain('Votre session a pris fin');
   });
 });
+
+describe('the time-out warning', () => {
+  const timeLeftIn = (html: string) => ({
+    idle: Number(html.match(/data-idle-seconds="(\d+)"/)?.[1]),
+    absolute: Number(html.match(/data-absolute-seconds="(\d+)"/)?.[1]),
+  });
+  const keepAlive = (browser: ReturnType<typeof httpClient>, token = browser.csrf()) =>
+    testApp.app.request('/session/keep-alive', {
+      method: 'POST',
+      headers: { Cookie: browser.cookie(), 'X-CSRF-Token': token, Accept: 'application/json' },
+    });
+
+  it('gives a logged-in page the time left as the server counts it, and none to anonymous pages', async () => {
+    const { browser } = await person();
+    expect(timeLeftIn(await (await browser.get('/my')).text())).toEqual({ idle: 1800, absolute: 12 * 3600 });
+    // Within the minute the session's row is not touched: the time left is counted from the last touch.
+    clock += 30_000;
+    expect(timeLeftIn(await (await browser.get('/my')).text()).idle).toBe(1770);
+    const anonymous = await (await httpClient(testApp.app).get('/login')).text();
+    expect(anonymous).not.toContain('session-timeout');
+  });
+
+  it('extends the session with "stay logged in": a state-changing, CSRF-checked route', async () => {
+    const { browser } = await person();
+    await browser.get('/my');
+    clock += (idleMinutes - 1) * 60_000;
+    expect((await keepAlive(browser, '')).status).toBe(403);
+    const kept = await keepAlive(browser);
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toEqual({
+      idleSeconds: idleMinutes * 60,
+      absoluteSeconds: 12 * 3600 - 29 * 60,
+    });
+    clock += (idleMinutes - 1) * 60_000;
+    expect((await browser.get('/my')).status).toBe(200);
+    clock += (idleMinutes + 1) * 60_000;
+    expect((await keepAlive(browser)).status).toBe(403);
+    expect((await browser.get('/my')).status).not.toBe(200);
+  });
+});
