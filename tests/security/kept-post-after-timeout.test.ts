@@ -91,8 +91,14 @@ describe('a form step posted after the session timed out', () => {
     expect(step).toContain('value="Original certifié conforme"');
     expect(step).toContain('Rien n’a encore été enregistré');
     expect(step).toContain('Joignez à nouveau le fichier « Diplôme »');
-    // Shown once, for review: the draft itself was never changed by the late post.
-    expect(await (await browser.get(draft.page)).text()).not.toContain('Original certifié conforme');
+    // For review only: the draft itself was never changed by the late post…
+    const review = draft.page.replace('?step=papers', '/review');
+    expect(await (await browser.get(review)).text()).not.toContain('Original certifié conforme');
+    // …and once the person sends the step, what they send replaces what was kept.
+    expect((await browser.submit(draft.post, { note: 'Copie simple' }, draft.page)).status).toBe(303);
+    const after = await (await browser.get(draft.page)).text();
+    expect(after).toContain('value="Copie simple"');
+    expect(after).not.toContain('Rien n’a encore été enregistré');
   });
 
   it('shows nothing of it to another person who logs in on that browser, and keeps it for its own', async () => {
@@ -153,9 +159,9 @@ describe('a form step posted after the session timed out', () => {
     clock += (idleMinutes + 1) * 60_000;
     expect((await browser.post(draft.post, { note: 'Trop tard' })).status).toBe(401);
     clock += 61 * 60_000;
-    expect(await purgeKeptPosts(testApp.database.db, new Date(clock))).toBeGreaterThanOrEqual(1);
     await logIn(undefined, draft.page);
     expect(await (await browser.get(draft.page)).text()).not.toContain('Trop tard');
+    expect(await purgeKeptPosts(testApp.database.db, new Date(clock))).toBeGreaterThanOrEqual(1);
   });
 
   it('is still kept when the post comes hours after the time-out, once the purge job has run', async () => {

@@ -2,7 +2,7 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import { takeKeptPost } from '../../platform/http/kept-posts.ts';
+import { findKeptPost } from '../../platform/http/kept-posts.ts';
 import { readAlongRateLimit } from '../../platform/http/rate-limit-along.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
@@ -270,7 +270,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const step = loaded.definition.steps.find((s) => s.id === stepId);
         const keys = await masterKeysFor(platform.config, db);
         const action = `${draftPath(loaded.draft.id)}/steps/${stepId}`;
-        const kept = step && (await takeKeptPost(db, keys, loaded.actor.id, action, platform.now()));
+        const kept = step && (await findKeptPost(db, keys, loaded.actor.id, action, platform.now()));
         return renderStep(
           c,
           loaded,

@@ -15,6 +15,7 @@ import { problemResponse } from './api/problem.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
+import { dropKeptPost } from './kept-posts.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
 import { answerCountingHit, enforceRateLimit } from './rate-limit-along.ts';
@@ -200,6 +201,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         enforceRateLimit(c, rule, await hitRateLimitState(db, rule, key, now()), false);
         throw await keepAfterTimeout(c, platform, subject, route.keptAfterTimeout(c));
       }
+      const actor = c.get('actor');
+      if (route.keptAfterTimeout && actor?.kind === 'person') await dropKeptPost(db, actor.id, c.req.path);
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {

@@ -38,12 +38,13 @@ export async function keepPost(
 }
 
 /**
- * The post kept for this person at this address, if it has not expired; taken (deleted) in the same
- * statement, so that it is shown once, for review, and never applied by itself.
+ * The post kept for this person at this address, if it has not expired: shown for review, never
+ * applied by itself. It stays (a reload shows it again) until the person sends that form again
+ * (`dropKeptPost`, which the router calls) or it expires.
  *
- * @example const kept = await takeKeptPost(db, keys, actor.id, `/forms/drafts/${id}/steps/${stepId}`, now)
+ * @example const kept = await findKeptPost(db, keys, actor.id, `/forms/drafts/${id}/steps/${stepId}`, now)
  */
-export async function takeKeptPost(
+export async function findKeptPost(
   db: Db,
   keys: MasterKey[],
   subject: string,
@@ -51,13 +52,22 @@ export async function takeKeptPost(
   now: Date,
 ): Promise<KeptPost | undefined> {
   const row = await tablesOf<HttpTables>(db)
+    .selectFrom('kept_posts')
+    .select('sealed')
+    .where('subject', '=', subject)
+    .where('action', '=', action)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row && (JSON.parse(openText(keys, row.sealed, aadOf(subject, action))) as KeptPost);
+}
+
+/** Forgets the kept post once its person sends the form again: what they send now replaces it. */
+export async function dropKeptPost(db: Db, subject: string, action: string): Promise<void> {
+  await tablesOf<HttpTables>(db)
     .deleteFrom('kept_posts')
     .where('subject', '=', subject)
     .where('action', '=', action)
-    .returning(['sealed', 'expires_at'])
-    .executeTakeFirst();
-  if (!row || row.expires_at <= now) return undefined;
-  return JSON.parse(openText(keys, row.sealed, aadOf(subject, action))) as KeptPost;
+    .execute();
 }
 
 /** Deletes the kept posts nobody came back for. */

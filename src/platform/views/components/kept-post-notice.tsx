@@ -2,7 +2,7 @@ import { usePage } from '../page-context.ts';
 import { sessionMessages } from '../session-messages.ts';
 
 /**
- * Above a form filled in again from a post kept after a time-out (`takeKeptPost`): says that nothing
+ * Above a form filled in again from a post kept after a time-out (`findKeptPost`): says that nothing
  * was saved yet, and names each file field to attach again (files are not kept).
  */
 export function KeptPostNotice(props: { fileLabels: string[] }) {
