@@ -31,7 +31,8 @@ if (dialog instanceof HTMLDialogElement) {
       absolute ? 'session-timeout-absolute' : 'session-timeout-idle',
       'session-timeout-title',
     );
-    open(absolute ? 'button[type=submit]' : '[data-action=stay]');
+    // Nothing to extend at the absolute time-out: the title, not "log out", takes the focus.
+    open(absolute ? '#session-timeout-title' : '[data-action=stay]');
   };
 
   const ended = () => {

@@ -24,7 +24,7 @@ export function SessionTimeoutDialog() {
       data-absolute-seconds={left.absoluteSeconds}
       data-keep-alive={keepAlivePath}
     >
-      <h2 id="session-timeout-title" data-state="warning">
+      <h2 id="session-timeout-title" data-state="warning" tabindex={-1}>
         {t('warningTitle')}
       </h2>
       <h2 id="session-timeout-ended-title" data-state="ended" hidden>
