@@ -90,7 +90,9 @@ export class Session {
     const [row] = (await db.executeQuery<LoadedRow>({ ...query, parameters: [hashId(id)] })).rows;
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
-      await endStored(db, id, now);
+      // Ended once is enough: a browser still sending the old cookie costs no write per request.
+      const ended = row.expires_at <= now && Object.keys(row.data as SessionData).length === 0;
+      if (!ended) await endStored(db, id, now);
       const fresh = Session.fresh(now);
       if (row.subject) fresh.ended = { id, subject: row.subject };
       return fresh;
