@@ -4,6 +4,8 @@ import { auditMigrations } from './audit/migrations.ts';
 import { verifyAudit } from './audit/verify-audit.ts';
 import { masterKeysFor } from './crypto/master-keys.ts';
 import { purgeOldIdempotencyKeys } from './http/api/idempotency.ts';
+import { keepAliveRoute } from './http/keep-alive.ts';
+import { purgeKeptPosts } from './http/kept-posts.ts';
 import type { Metrics } from './http/metrics.ts';
 import { httpMigrations } from './http/migrations.ts';
 import { purgeOldRateLimitWindows } from './http/rate-limit.ts';
@@ -22,6 +24,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
     name: 'platform',
     migrations: { ...httpMigrations, ...jobMigrations, ...auditMigrations },
     routes: (platform) => [
+      keepAliveRoute,
       { method: 'GET', path: '/health/live', access: 'anonymous', handler: (c) => c.json({ status: 'ok' }) },
       {
         method: 'GET',
@@ -91,6 +94,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
           absoluteHours: platform.config.sessionAbsoluteHours,
         };
         await purgeExpiredSessions(platform.db, policy, platform.now());
+        await purgeKeptPosts(platform.db, platform.now());
         await purgeOldRateLimitWindows(platform.db);
         await purgeOldIdempotencyKeys(platform.db);
       },

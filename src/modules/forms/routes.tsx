@@ -2,6 +2,7 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
+import { findKeptPost } from '../../platform/http/kept-posts.ts';
 import { readAlongRateLimit } from '../../platform/http/rate-limit-along.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
@@ -124,7 +125,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     stepId: string,
     answers: Answers,
     errors: FieldError[],
-    extra: { status?: 200 | 422; savedLater?: boolean; phone?: PhoneLink } = {},
+    extra: { status?: 200 | 422; savedLater?: boolean; phone?: PhoneLink; keptFiles?: string[] } = {},
   ) {
     const { definition, draft } = loaded;
     const { state, active } = activeSteps(definition, answers);
@@ -161,6 +162,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         backHref={previous ? `${draftPath(draft.id)}?step=${previous.id}` : undefined}
         nonce={c.var.secureHeadersNonce ?? ''}
         savedLater={extra.savedLater}
+        keptFiles={extra.keptFiles}
         captures={
           await capturesOf(db, {
             draftId: draft.id,
@@ -266,13 +268,25 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           c.req.query('check') === '1'
             ? validateAnswers(loaded.definition, loaded.draft.answers, { today: today(), onlyStep: stepId })
             : { problems: [] };
+        // A post of this step that came after the session timed out: shown for review, not saved.
+        const step = loaded.definition.steps.find((s) => s.id === stepId);
+        const keys = await masterKeysFor(platform.config, db);
+        const action = `${draftPath(loaded.draft.id)}/steps/${stepId}`;
+        const kept = step && (await findKeptPost(db, keys, loaded.actor.id, action, platform.now()));
         return renderStep(
           c,
           loaded,
           stepId,
-          loaded.draft.answers,
+          kept && step ? parseStep(step, kept.fields, loaded.draft.answers) : loaded.draft.answers,
           problemsAsErrors(c.var.locale, loaded.definition, problems),
-          { savedLater: c.req.query('saved') === '1' },
+          {
+            savedLater: c.req.query('saved') === '1',
+            keptFiles:
+              kept &&
+              step?.fields
+                .filter((f) => kept.fileFields.includes(f.id))
+                .map((f) => pick(f.label, c.var.locale)),
+          },
         );
       },
     },
@@ -283,6 +297,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       object: 'decided',
       uploads: true,
       maxBodyBytes: maxStepBodyBytes,
+      keptAfterTimeout: (c) => `${draftPath(c.req.param('id') ?? '')}?step=${c.req.param('stepId') ?? ''}`,
       async handler(c) {
         const loaded = await ownDraft(c);
         const { draft, definition } = loaded;

@@ -14,6 +14,8 @@ import { type Actor, checkAccess } from './access.ts';
 import { problemResponse } from './api/problem.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
+import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
+import { dropKeptPost } from './kept-posts.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
 import { answerCountingHit, enforceRateLimit } from './rate-limit-along.ts';
@@ -177,6 +179,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => errorPage(c as RouteContext, platform, new HttpError(404, 'not_found')));
   app.onError((error, c) => {
     if (error instanceof RedirectTo) return c.redirect(error.location, 303);
+    if (error instanceof SessionEnded)
+      return sessionEndedPage(c as RouteContext, platform, error, options.loginPath ?? '/login');
     if (error instanceof HttpError) return errorPage(c as RouteContext, platform, error);
     c.var.log?.error({ err: error }, 'unhandled error');
     return errorPage(c as RouteContext, platform, error);
@@ -188,8 +192,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (needsCsrfToken(route)) {
       if (crossSite(c, config.publicUrl)) throw new HttpError(403, 'csrf');
       const header = c.req.header('X-CSRF-Token');
-      const form = header ? undefined : await readFormToken(c);
-      if (!c.var.session.verifyCsrfToken(secrets, header ?? form)) throw new HttpError(403, 'csrf');
+      const token = header ?? (await readFormToken(c));
+      if (!c.var.session.verifyCsrfToken(secrets, token)) {
+        const subject = route.keptAfterTimeout && c.var.session.endedSubjectFor(secrets, token);
+        if (!route.keptAfterTimeout || !subject) throw new HttpError(403, 'csrf');
+        const rule = route.rateLimit ?? defaultWriteLimit;
+        const key = rateLimitKey(null, clientAddress(c, config.trustProxy));
+        enforceRateLimit(c, rule, await hitRateLimitState(db, rule, key, now()), false);
+        throw await keepAfterTimeout(c, platform, subject, route.keptAfterTimeout(c));
+      }
+      const actor = c.get('actor');
+      if (route.keptAfterTimeout && actor?.kind === 'person') await dropKeptPost(db, actor.id, c.req.path);
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {

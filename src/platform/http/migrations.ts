@@ -15,6 +15,13 @@ export interface HttpTables {
   };
   rate_limit_hits: { bucket: string; key: string; window_start: Date; hits: number };
   platform_settings: { name: string; value: string };
+  /** A post that came after its session timed out, sealed, for its person after they log in again (ADR 28). */
+  kept_posts: {
+    subject: string;
+    action: string;
+    sealed: string;
+    expires_at: Date;
+  };
 }
 
 export const httpMigrations: ModuleMigrations = {
@@ -65,6 +72,20 @@ export const httpMigrations: ModuleMigrations = {
         .on('api_idempotency')
         .column('created_at')
         .execute();
+    },
+  },
+  '2026-12-06-10-platform-kept-posts': {
+    async up(db: Kysely<unknown>) {
+      // One per person and form address: a second post after the same time-out replaces the first.
+      await db.schema
+        .createTable('kept_posts')
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kept_posts_pk', ['subject', 'action'])
+        .execute();
+      await db.schema.createIndex('kept_posts_expires_at').on('kept_posts').column('expires_at').execute();
     },
   },
 };

@@ -6,6 +6,7 @@ import { Layout, type PageOptions } from '../views/layout.tsx';
 import { platformMessages } from '../views/messages.ts';
 import { type Branding, type PageContext, PageContextProvider } from '../views/page-context.ts';
 import type { AssetRegistry } from './assets.ts';
+import { sessionTimeLeft } from './keep-alive.ts';
 import type { RouteContext } from './route.ts';
 
 export interface RenderOptions extends PageOptions {
@@ -57,6 +58,7 @@ export async function renderPage(
       personal = true; // bound to the visitor's session: such a page is never shared
       return c.get('session').csrfToken(secrets);
     },
+    sessionTimeLeft: actor?.kind === 'person' ? sessionTimeLeft(c.get('session')) : undefined,
     actor:
       actor?.kind === 'person'
         ? {

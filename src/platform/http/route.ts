@@ -68,6 +68,12 @@ export interface RouteDef {
    * parameter that takes no such decision says why, e.g. `{ none: 'public catalogue page' }`.
    */
   object?: 'decided' | { none: string };
+  /**
+   * A post that comes after its session timed out, with a token from that session's pages, is not
+   * applied but kept for its person (ADR 28), who is sent to log in again and then to this page (a
+   * GET address), which shows it with `findKeptPost` until the person posts here again. Every other stale or forged post is refused.
+   */
+  keptAfterTimeout?: (c: RouteContext) => string;
   /** Set by `apiRoute`: what the OpenAPI document says of this route, from the schemas that validate it. */
   api?: ApiOperation;
   handler(c: RouteContext): Response | Promise<Response>;

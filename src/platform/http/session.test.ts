@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { deriveSecrets } from '../crypto/secrets.ts';
 import { hitRateLimit } from './rate-limit.ts';
-import { purgeExpiredSessions, Session } from './session.ts';
+import { endedSessionGraceHours, purgeExpiredSessions, Session } from './session.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -92,12 +92,63 @@ describe('sessions', () => {
     }
   });
 
-  it('purges expired rows', async () => {
+  it('purges expired rows: emptied at once, deleted once the grace for late posts has passed', async () => {
     const start = new Date('2026-01-01T00:00:00Z');
     const session = Session.fresh(start);
     session.set('person', 'p3');
     await session.save(database.db, policy, start);
-    expect(await purgeExpiredSessions(database.db, policy, minutes(start, 31))).toBeGreaterThanOrEqual(1);
+    const stored = () =>
+      sql<{
+        data: unknown;
+      }>`select data from sessions where data @> '{"person":"p3"}' or expires_at = ${minutes(start, 31)}`
+        .execute(database.db)
+        .then((r) => r.rows);
+    await purgeExpiredSessions(database.db, policy, minutes(start, 31));
+    expect(await stored()).toEqual([{ data: {} }]);
+    const later = minutes(start, 31 + endedSessionGraceHours * 60);
+    expect(await purgeExpiredSessions(database.db, policy, later)).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('knows, after a time-out, whose session ended, for a token its pages issued only', async () => {
+    const secrets = deriveSecrets('test-secret');
+    const start = new Date('2026-02-01T00:00:00Z');
+    const session = Session.fresh(start);
+    session.setSubject('person-7', 'test');
+    session.set('auth', { level: 'high' });
+    const token = session.csrfToken(secrets);
+    await session.save(database.db, policy, start);
+    const other = Session.fresh(start).csrfToken(secrets);
+
+    const live = await Session.load(database.db, session.cookieValue, policy, minutes(start, 29));
+    expect(live.endedSubjectFor(secrets, token)).toBeUndefined();
+    const ended = await Session.load(database.db, session.cookieValue, policy, minutes(start, 31));
+    expect(ended.get('auth')).toBeUndefined();
+    expect(ended.verifyCsrfToken(secrets, token)).toBe(false);
+    expect(ended.endedSubjectFor(secrets, token)).toBe('person-7');
+    expect(ended.endedSubjectFor(secrets, other)).toBeUndefined();
+    expect(ended.endedSubjectFor(secrets, undefined)).toBeUndefined();
+    // Ended, not gone: a second post from the same pages is still recognised, and still not let in.
+    const again = await Session.load(database.db, session.cookieValue, policy, minutes(start, 40));
+    expect(again.get('auth')).toBeUndefined();
+    expect(again.endedSubjectFor(secrets, token)).toBe('person-7');
+  });
+
+  it('tells when the idle time-out would end the session, from the last-seen time as it is stored', async () => {
+    const start = new Date('2026-03-01T00:00:00Z');
+    const session = Session.fresh(start);
+    session.set('person', 'p4');
+    await session.save(database.db, policy, start);
+    // Within the minute the row is not touched: the time-out still counts from the start.
+    const soon = await Session.load(database.db, session.cookieValue, policy, minutes(start, 0.5));
+    expect(soon.idleEndsAt()).toEqual(minutes(start, 30));
+    expect(soon.absoluteEndsAt()).toEqual(minutes(start, 12 * 60));
+    soon.touch();
+    expect(soon.idleEndsAt()).toEqual(minutes(start, 30.5));
+    await soon.save(database.db, policy, minutes(start, 0.5));
+    const later = await Session.load(database.db, session.cookieValue, policy, minutes(start, 30.2));
+    expect(later.get('person')).toBe('p4');
+    expect(later.idleEndsAt()).toEqual(minutes(start, 60.2));
   });
 
   it('binds the CSRF token to the session id', () => {

@@ -18,6 +18,21 @@ export interface SessionPolicy {
 type SessionData = Record<string, unknown>;
 
 /**
+ * How long the row of a session that timed out stays (emptied, only whose it was): a post from its
+ * page that comes later than this is refused as any stale form, and what it carried is lost.
+ */
+export const endedSessionGraceHours = 12;
+
+/**
+ * The session a request's cookie named, when it had timed out: its id (to check that a post's CSRF
+ * token came from its pages) and its person. In memory for this request only, never in a cookie.
+ */
+interface EndedSession {
+  id: string;
+  subject: string;
+}
+
+/**
  * What the request path reads with the session's row, in the same statement (who the session's person
  * is, their accounts and roles): an SQL expression over the row's `data` that the modules owning those
  * tables compose. Saves a round trip per read on every logged-in request.
@@ -37,6 +52,8 @@ export class Session {
   private rotatedFrom: string | undefined;
   /** What the companion read gave with the row, for the data the session was loaded with. */
   private companionValue: unknown;
+  private ended: EndedSession | undefined;
+  private policy: SessionPolicy | undefined;
 
   private constructor(
     private givenId: string | undefined,
@@ -73,10 +90,15 @@ export class Session {
     const [row] = (await db.executeQuery<LoadedRow>({ ...query, parameters: [hashId(id)] })).rows;
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
-      await destroyStored(db, id);
-      return Session.fresh(now);
+      // Ended once is enough: a browser still sending the old cookie costs no write per request.
+      const ended = row.expires_at <= now && Object.keys(row.data as SessionData).length === 0;
+      if (!ended) await endStored(db, id, now);
+      const fresh = Session.fresh(now);
+      if (row.subject) fresh.ended = { id, subject: row.subject };
+      return fresh;
     }
     const session = new Session(id, row.data as SessionData, row.created_at, row.last_seen_at, now);
+    session.policy = policy;
     session.subject = row.subject;
     session.userAgent = row.user_agent;
     session.companionValue = row.companion;
@@ -111,6 +133,36 @@ export class Session {
 
   delete(key: string): void {
     delete this.data[key];
+    this.dirty = true;
+  }
+
+  /**
+   * The person whose session timed out just before this request, if the post's CSRF token was issued
+   * by that session's pages (so it came from our page in this browser); otherwise undefined.
+   */
+  endedSubjectFor(secrets: Secrets, token: string | undefined): string | undefined {
+    const ended = this.ended;
+    return ended && tokenMatches(secrets, token, ended.id) ? ended.subject : undefined;
+  }
+
+  /**
+   * When the idle time-out would end this session if nothing else came: from the last-seen time as it
+   * will be stored after this request (touched if stale, see `save`). Undefined for a session that was
+   * not loaded from its row (anonymous, or just logged in).
+   */
+  idleEndsAt(): Date | undefined {
+    if (!this.policy) return undefined;
+    const touched = this.dirty || this.willTouch(this.now);
+    return idleExpiry(touched ? this.now : this.lastSeenAt, this.policy);
+  }
+
+  /** When the absolute time-out ends this session, whatever the person does. */
+  absoluteEndsAt(): Date | undefined {
+    return this.policy && new Date(this.createdAt.getTime() + this.policy.absoluteHours * 3_600_000);
+  }
+
+  /** Counts as activity now, however recently the row was touched (the "stay logged in" action). */
+  touch(): void {
     this.dirty = true;
   }
 
@@ -152,16 +204,17 @@ export class Session {
 
   verifyCsrfToken(secrets: Secrets, token: string | undefined): boolean {
     this.csrfIssued = true;
-    const [keyId, given] = token?.split('.') ?? [];
-    const key = secrets.accepted('csrf').find((k) => k.id === keyId);
-    return key !== undefined && given !== undefined && sameText(given, mac(key, `csrf:${this.id}`));
+    return tokenMatches(secrets, token, this.id);
+  }
+
+  private willTouch(now: Date): boolean {
+    return now.getTime() - this.lastSeenAt.getTime() > 60_000 && Object.keys(this.data).length > 0;
   }
 
   /** Writes changes; touches the row at most once a minute so that browsing is not a write per page. */
   async save(db: Db, policy: SessionPolicy, now: Date): Promise<void> {
     if (this.rotatedFrom) await destroyStored(db, this.rotatedFrom);
-    const stale = now.getTime() - this.lastSeenAt.getTime() > 60_000;
-    if (!this.dirty && !(stale && Object.keys(this.data).length > 0)) return;
+    if (!this.dirty && !this.willTouch(now)) return;
     const expiresAt = new Date(this.createdAt.getTime() + policy.absoluteHours * 3_600_000);
     await tablesOf<HttpTables>(db)
       .insertInto('sessions')
@@ -236,11 +289,29 @@ export async function endSessionsContaining(db: Db, fragment: Record<string, unk
   return Number(result.numDeletedRows);
 }
 
+/**
+ * Ends the sessions past a time-out that no request has ended yet (as `Session.load` would), and
+ * deletes those ended more than `endedSessionGraceHours` ago.
+ */
 export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now: Date): Promise<number> {
+  const sessions = tablesOf<HttpTables>(db);
   const idleCutoff = new Date(now.getTime() - policy.idleMinutes * 60_000);
-  const result = await tablesOf<HttpTables>(db)
+  const graceCutoff = new Date(now.getTime() - endedSessionGraceHours * 3_600_000);
+  await sessions
+    .updateTable('sessions')
+    .set({ data: '{}', expires_at: now })
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '<=', idleCutoff)
+    .execute();
+  await sessions
+    .updateTable('sessions')
+    .set({ data: '{}' })
+    .where('expires_at', '<=', now)
+    .where(sql<boolean>`data <> '{}'::jsonb`)
+    .execute();
+  const result = await sessions
     .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+    .where('expires_at', '<=', graceCutoff)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -315,6 +386,24 @@ function handleOf(idHash: string): string {
 
 function hashId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
+}
+
+function tokenMatches(secrets: Secrets, token: string | undefined, id: string): boolean {
+  const [keyId, given] = token?.split('.') ?? [];
+  const key = secrets.accepted('csrf').find((k) => k.id === keyId);
+  return key !== undefined && given !== undefined && sameText(given, mac(key, `csrf:${id}`));
+}
+
+/**
+ * A timed-out session's row loses its data (tokens, level, account) and is marked ended, keeping only
+ * whose it was: a post from its pages that comes later is then still recognised, and kept (ADR 28).
+ */
+async function endStored(db: Db, id: string, now: Date): Promise<void> {
+  await tablesOf<HttpTables>(db)
+    .updateTable('sessions')
+    .set((eb) => ({ data: '{}', expires_at: sql<Date>`least(${eb.ref('expires_at')}, ${now})` }))
+    .where('id_hash', '=', hashId(id))
+    .execute();
 }
 
 async function destroyStored(db: Db, id: string): Promise<void> {

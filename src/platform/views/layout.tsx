@@ -3,6 +3,7 @@ import { portalPaths } from '../http/identity-paths.ts';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.tsx';
 import { Footer } from './components/footer.tsx';
 import { Header, type NavItem } from './components/header.tsx';
+import { SessionTimeoutDialog } from './components/session-timeout-dialog.tsx';
 import { type PageContext, PageContextProvider } from './page-context.ts';
 
 export interface PageOptions {
@@ -51,6 +52,9 @@ export function Layout(props: { page: PageContext; options: PageOptions; childre
           <link rel="stylesheet" href={page.asset('guichet.css')} />
           <style nonce={page.nonce}>{brandCss}</style>
           <script type="module" src={page.asset('guichet.js')} nonce={page.nonce} />
+          {page.sessionTimeLeft && (
+            <script type="module" src={page.asset('session-timeout.js')} nonce={page.nonce} />
+          )}
           {(options.scripts ?? []).map((name) => (
             <script src={page.asset(name)} nonce={page.nonce} defer />
           ))}
@@ -68,6 +72,7 @@ export function Layout(props: { page: PageContext; options: PageOptions; childre
             </main>
           </div>
           <Footer />
+          <SessionTimeoutDialog />
         </body>
       </html>
     </PageContextProvider.Provider>

@@ -26,6 +26,8 @@ export interface PageContext {
   branding: Branding;
   asset(name: string): string;
   csrfToken(): string;
+  /** For a logged-in person's page: when their session ends, for the time-out warning. */
+  sessionTimeLeft?: { idleSeconds: number; absoluteSeconds: number };
   /** Who is logged in and which account they are using, shown in every page's header. */
   actor:
     | {

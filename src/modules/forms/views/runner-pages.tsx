@@ -5,6 +5,7 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
+import { KeptPostNotice } from '../../../platform/views/components/kept-post-notice.tsx';
 import type { NextSteps } from '../../cases/index.ts';
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { describeCondition, readsStep } from '../describe-condition.ts';
@@ -31,6 +32,8 @@ export function StepPage(props: {
   backHref?: string;
   nonce: string;
   savedLater?: boolean;
+  /** Filled in from a post kept after a time-out: the labels of the file fields to attach again. */
+  keptFiles?: string[];
   /** Document fields' pages waiting and phone links, by field id. */
   captures?: Record<string, CaptureView>;
 }) {
@@ -51,6 +54,7 @@ export function StepPage(props: {
         <InLanguage text={props.step.title} locale={props.locale} />
       </h1>
       {props.savedLater && <p class="notification notification--success">{t('savedLater')}</p>}
+      {props.keptFiles && <KeptPostNotice fileLabels={props.keptFiles} />}
       <ErrorSummary errors={props.errors.map((e) => summaryEntry(e, props.step, t, props.locale))} />
       <form
         method="post"
@@ -58,6 +62,7 @@ export function StepPage(props: {
         enctype="multipart/form-data"
         novalidate
         data-form-runner
+        data-kept-after-timeout
       >
         <CsrfField />
         {props.step.fields.map((field, i) => (

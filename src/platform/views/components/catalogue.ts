@@ -5,6 +5,7 @@ import { confirmActionExamples } from './confirm-action.tsx';
 import { errorSummaryExamples } from './error-summary.tsx';
 import { fieldFrameExamples } from './field-frame.tsx';
 import { inLanguageExamples } from './in-language.tsx';
+import { keptPostNoticeExamples } from './kept-post-notice.tsx';
 import { keptWholeExamples } from './kept-whole.tsx';
 import { notificationBannerExamples } from './notification-banner.tsx';
 import { paginationExamples } from './pagination.tsx';
@@ -33,4 +34,5 @@ export const componentCatalogue: Record<string, (() => Child)[]> = {
   SummaryList: summaryListExamples,
   InLanguage: inLanguageExamples,
   KeptWhole: keptWholeExamples,
+  KeptPostNotice: keptPostNoticeExamples,
 };
