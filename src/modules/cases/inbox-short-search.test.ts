@@ -60,6 +60,8 @@ describe('an inbox search shorter than three characters', () => {
     const word = await page(`${inbox}?q=ab`);
     expect(word).toContain('Pour chercher un mot, tapez-en au moins 3 caractères.');
     expect(word).not.toContain(own.reference);
+    expect(await page(`${inbox}?q=ab&lang=de`)).toContain('geben Sie mindestens 3 Zeichen ein.');
+    expect(await page(`${inbox}?q=ab&lang=en`)).toContain('type at least 3 characters.');
     const longer = await page(`${inbox}?q=abo`);
     expect(longer).toContain(`>${own.reference}</a>`);
     expect(longer).not.toContain('Moins de 3 caractères');
