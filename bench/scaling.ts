@@ -175,12 +175,15 @@ export async function benchScaling(
     await timed('inbox, status granted', `${inbox}?status=granted`);
     await timed('inbox, search (rare word)', `${inbox}?q=Permis+1`);
     await timed('inbox, search (reference)', `${inbox}?q=INB-0000042`);
+    // Two characters found in no reference: no trigram to look up, so only the reference prefix index.
+    await timed('inbox, search (two characters)', `${inbox}?q=zq`);
     await timed('back office home (counts)', '/back-office');
     await timed('clerk my space (queues)', '/my');
     if (multiplier === options.multipliers.at(-1) && options.plans) {
       const plans = [
         ...(await plansOf(pool, () => staff.get(inbox))),
         ...(await plansOf(pool, () => staff.get(`${inbox}?q=Permis+1`))),
+        ...(await plansOf(pool, () => staff.get(`${inbox}?q=zq`))),
         ...(await plansOf(pool, () => staff.get('/back-office'))),
         ...(await plansOf(pool, () => client.get('/my'))),
       ];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
 
 import { findLink } from '../../src/modules/identity/index.ts';
-import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
+import { accessibleAtBothWidths, expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { followPayLink, saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { type FormField, publishOneStepForm } from '../support/test-forms.ts';
@@ -62,6 +62,15 @@ describe('a request from submission to decision', () => {
       )
       .toBe(1);
     await expectNoAxeViolations(agent);
+    // Two characters find the references beginning with them; the page says words need three.
+    const shown = (await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).textContent()) ?? '';
+    await agent.getByLabel('Rechercher (référence ou contenu)').fill(shown.slice(0, 2));
+    await agent.getByRole('button', { name: 'Filtrer' }).click();
+    expect(await agent.getByRole('main').textContent()).toContain(
+      'Pour chercher un mot, tapez-en au moins 3 caractères.',
+    );
+    expect(await agent.getByRole('link', { name: shown }).count()).toBe(1);
+    await accessibleAtBothWidths(agent);
     // On a phone the reference is read whole, not broken at its hyphen over two lines.
     await agent.setViewportSize({ width: 360, height: 900 });
     const reference = agent.getByRole('link', { name: /^\d{4}-\d{6}$/ });

@@ -36,6 +36,18 @@ export interface InboxPage {
 /** Counts stop here: "more than 1,000" is all a clerk needs, and counting 100,000 rows is not free. */
 export const countCap = 1000;
 
+/** Words are looked for from this many characters: the trigram indexes have nothing shorter to look up. */
+export const searchMinimum = 3;
+
+/**
+ * Whether `query` is too short to be looked for in the answers. `%ab%` has no trigram, so it would read
+ * every request of the authority, however rare the string; such a search finds instead the references
+ * that begin with it (a range of `cases_authority_reference`), which is what a clerk typing the first
+ * digits of a request's number means, and the page says that words need `searchMinimum` characters.
+ * References are digits and hyphens, so the prefix is compared as typed.
+ */
+export const isShortSearch = (query: string) => [...query].length < searchMinimum;
+
 /** Statuses in which a request is still waiting for the authority's decision. */
 const undecided = Object.entries(defaultWorkflow.statuses)
   .filter(([id, s]) => !s.final && id !== 'granted' && id !== 'refused')
@@ -47,7 +59,9 @@ async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
   else if (filter.assignee) query = query.where('assignee_person_id', '=', filter.assignee);
-  if (filter.query) {
+  if (filter.query && isShortSearch(filter.query))
+    query = query.where('reference', 'like', `${escapeLike(filter.query)}%`);
+  else if (filter.query) {
     const like = `%${escapeLike(filter.query)}%`;
     query = query.where((eb) =>
       eb.or([eb('reference', 'ilike', like), eb(sql`answers::text`, 'ilike', like)]),

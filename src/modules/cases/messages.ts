@@ -143,6 +143,10 @@ export const caseMessages = defineMessages({
     me: 'Moi',
     nobody: 'Personne',
     search: 'Rechercher (référence ou contenu)',
+    searchHint:
+      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20).',
+    searchShort:
+      'Moins de {count} caractères : seules les références qui commencent par « {query} » sont affichées. Pour chercher un mot, tapez-en au moins {count} caractères.',
     filter: 'Filtrer',
     assignee: 'Attribuée à',
     assignToMe: 'M’attribuer',
@@ -312,6 +316,10 @@ export const caseMessages = defineMessages({
     me: 'Mich',
     nobody: 'Niemanden',
     search: 'Suchen (Referenz oder Inhalt)',
+    searchHint:
+      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20).',
+    searchShort:
+      'Weniger als {count} Zeichen: Angezeigt werden nur Referenzen, die mit «{query}» beginnen. Um ein Wort zu suchen, geben Sie mindestens {count} Zeichen ein.',
     filter: 'Filtern',
     assignee: 'Zugewiesen an',
     assignToMe: 'Mir zuweisen',
@@ -476,6 +484,10 @@ export const caseMessages = defineMessages({
     me: 'Me',
     nobody: 'Nobody',
     search: 'Search (reference or content)',
+    searchHint:
+      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20).',
+    searchShort:
+      'Fewer than {count} characters: only references beginning with “{query}” are shown. To search for a word, type at least {count} characters.',
     filter: 'Filter',
     assignee: 'Assigned to',
     assignToMe: 'Assign to me',

@@ -6,6 +6,7 @@ import * as localisedLetters from './migrations/2026-11-24-21-cases-letters-loca
 import * as caseVersion from './migrations/2026-11-30-10-cases-version.ts';
 import * as referenceFromSubmission from './migrations/2026-11-30-21-cases-reference-from-submission.ts';
 import * as inboxIndexes from './migrations/2026-12-03-51-cases-inbox-indexes.ts';
+import * as inboxReferencePrefix from './migrations/2026-12-06-40-cases-inbox-reference-prefix.ts';
 import { casesMySpace } from './my-space.tsx';
 import { openFromSubmission } from './open-from-submission.ts';
 import { paymentSettled } from './payment-settled.ts';
@@ -23,6 +24,7 @@ export const casesModule: GuichetModule = {
     '2026-11-30-10-cases-version': caseVersion,
     '2026-11-30-21-cases-reference-from-submission': referenceFromSubmission,
     '2026-12-03-51-cases-inbox-indexes': inboxIndexes,
+    '2026-12-06-40-cases-inbox-reference-prefix': inboxReferencePrefix,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,

@@ -8,7 +8,7 @@ import { TextInput } from '../../../platform/views/components/text-input.tsx';
 import { usePage } from '../../../platform/views/page-context.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
 import type { Case } from '../cases.ts';
-import { countCap } from '../list-inbox.ts';
+import { countCap, isShortSearch, searchMinimum } from '../list-inbox.ts';
 import { caseMessages } from '../messages.ts';
 import type { Workflow } from '../workflow.ts';
 
@@ -150,10 +150,23 @@ export function InboxPage(props: {
           <label class="field__label" for="q">
             {t('search')}
           </label>
-          <input class="field__input" type="search" id="q" name="q" value={props.filter.q} />
+          <p class="field__hint" id="q-hint">
+            {t('searchHint', { count: String(searchMinimum) })}
+          </p>
+          <input
+            class="field__input"
+            type="search"
+            id="q"
+            name="q"
+            value={props.filter.q}
+            aria-describedby="q-hint"
+          />
         </div>
         <Button variant="secondary">{t('filter')}</Button>
       </form>
+      {props.filter.q && isShortSearch(props.filter.q) && (
+        <p>{t('searchShort', { count: String(searchMinimum), query: props.filter.q })}</p>
+      )}
       <p class="button-group">
         <a href={`${props.base}/export/csv?${new URLSearchParams(props.filter)}`}>{t('exportCsv')}</a>
         <a href={`${props.base}/export/json?${new URLSearchParams(props.filter)}`}>{t('exportJson')}</a>
