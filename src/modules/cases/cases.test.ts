@@ -176,7 +176,10 @@ describe('requests', () => {
     const waiting = await (await get(`/requests/${id}`)).text();
     expect(waiting).toContain('Complément demandé');
     const receipt = waiting.match(/href="(\/forms\/submissions\/[0-9a-f-]{36}\/receipt\.pdf)"/)?.[1] ?? '';
-    expect((await get(receipt)).headers.get('Content-Type')).toBe('application/pdf');
+    // The receipt is issued and sealed by a job running beside the test: under load it may come later.
+    await expect
+      .poll(async () => (await get(receipt)).headers.get('Content-Type'), { timeout: 30_000 })
+      .toBe('application/pdf');
     expect(waiting).toContain('Joignez votre bail');
     expect(waiting).not.toContain('Client connu'); // internal notes stay internal
     expect(
