@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => testApp?.close());
 
 describe('the back office’s request page', () => {
-  it('leads back to the inbox and names a personal account’s holder once', async () => {
+  it('leads back to the inbox, names a personal account’s holder once and heads its internal notes', async () => {
     const { db } = testApp.database;
     const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
     const citizen = await createCitizen(db, { givenNames: 'Noé', familyName: 'Bonvin' });
@@ -26,5 +26,7 @@ describe('the back office’s request page', () => {
     );
     expect(html).toContain('Noé Bonvin');
     expect(html).not.toContain('Noé Bonvin · Noé Bonvin');
+    // The internal note is not part of the message form above it.
+    expect(html).toContain('<h2>Notes internes</h2>');
   });
 });
