@@ -24,7 +24,7 @@ export const credentialMessages = defineMessages({
     walletRevoked: 'Von der Behörde widerrufen',
     walletSerial: 'Nr. {serial}',
     walletSeeAll: 'Alle Bescheinigungen anzeigen ({count})',
-    walletNone: 'Kein Dokument dieses Kontos gibt es als Bescheinigung für Ihre E-ID.',
+    walletNone: 'Noch kein Dokument dieses Kontos ist als Bescheinigung für Ihre E-ID erhältlich.',
     walletBack: 'Zurück zu meinem Bereich',
   },
   en: {
@@ -37,7 +37,7 @@ export const credentialMessages = defineMessages({
     walletRevoked: 'Revoked by the authority',
     walletSerial: 'No. {serial}',
     walletSeeAll: 'See all attestations ({count})',
-    walletNone: 'No document of this account exists as an attestation for your e-ID.',
+    walletNone: 'No document of this account is available as an attestation for your e-ID yet.',
     walletBack: 'Back to my space',
   },
 });
