@@ -54,6 +54,8 @@ describe('the idle time-out', () => {
       expect(await dialog.textContent()).toContain('dans 2 minutes');
       const stay = dialog.getByRole('button', { name: 'Rester connecté·e' });
       expect(await stay.evaluate((button) => button === document.activeElement)).toBe(true);
+      // The ended state's "log in again" stays hidden while the session is still alive.
+      expect(await dialog.getByRole('link', { name: 'Se reconnecter' }).isVisible()).toBe(false);
       await accessibleAtBothWidths(page);
 
       offset += minutes(28);

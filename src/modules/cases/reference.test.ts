@@ -121,7 +121,7 @@ describe('a request', () => {
     const confirmation = await text(`/forms/submissions/${submission.id}`);
     expect(confirmation).toContain('À payer maintenant : CHF\u00a030.50');
     expect(confirmation).toMatch(
-      /<a class="button" href="\/payments\/[0-9a-f-]{36}">Payer CHF\u00a030.50<\/a>/,
+      /<a class="button button--primary" href="\/payments\/[0-9a-f-]{36}">Payer CHF\u00a030.50<\/a>/,
     );
     const pay = await get(`/forms/submissions/${submission.id}/pay`);
     expect(pay.headers.get('Location')).toMatch(/^\/payments\/[0-9a-f-]{36}$/);

@@ -2,6 +2,7 @@ import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { fileResponse } from '../../platform/http/file-response.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { readUploads, refusalMessage } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
@@ -50,9 +51,21 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
     const assignee = item.assignee_person_id ? await getPerson(db, item.assignee_person_id) : undefined;
     const account = await getAccount(db, item.account_id);
     const workflow = await workflowFor(db, item.form_id);
+    const authorityName = pick(authority.names, c.var.locale, authority.languages);
+    const requesterName = requester ? personName(requester) : '';
     return platform.render(
       c,
-      { title: item.reference, status: errors.length > 0 ? 422 : 200 },
+      {
+        title: item.reference,
+        status: errors.length > 0 ? 422 : 200,
+        // The way back to the inbox, which the page otherwise lacks (on a phone, the header's only link is the desk).
+        breadcrumbs: [
+          {
+            label: caseMessages.translator(c.var.locale)('inboxTitle', { authority: authorityName }),
+            href: staffBase(authority),
+          },
+        ],
+      },
       <CaseStaffPage
         locale={c.var.locale}
         base={staffBase(authority)}
@@ -70,7 +83,10 @@ export function requestPageRoutes(platform: Platform): RouteDef[] {
             />
           ) : null
         }
-        requester={`${requester ? personName(requester) : ''} · ${account?.name ?? ''}`}
+        // A personal account bears its holder's name: said once.
+        requester={
+          account && account.name !== requesterName ? `${requesterName} · ${account.name}` : requesterName
+        }
         representative={item.mandate_id !== null}
         assignee={assignee ? personName(assignee) : caseMessages.translator(c.var.locale)('unassigned')}
         payments={await paymentsFrom(db, item.authority_id, `case:${item.id}:`)}

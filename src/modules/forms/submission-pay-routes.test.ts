@@ -45,7 +45,9 @@ describe('"Pay" on a sent form, before the request’s job has asked the fee', (
     expect(html).toContain('<h1>Préparation du paiement</h1>');
     expect(html).toContain('Le paiement de CHF\u00a030.50 est en préparation');
     expect(html).toMatch(/<p role="status" data-pay-wait-status="true">Le paiement n’est pas encore prêt/);
-    expect(html).toContain(`<a class="button" href="${path}/pay?again=1">Continuer vers le paiement</a>`);
+    expect(html).toContain(
+      `<a class="button button--primary" href="${path}/pay?again=1">Continuer vers le paiement</a>`,
+    );
     expect(html).toMatch(/<script src="\/assets\/forms\/pay-wait\.\w+\.js" nonce=/);
     expect(html).not.toMatch(/http-equiv="?refresh/i);
     expect(await (await get(`${path}/pay?again=1`)).text()).toContain('Le paiement n’est toujours pas prêt.');

@@ -15,7 +15,7 @@ export const sessionMessages = defineMessages({
     warningAbsolute:
       'Votre session prendra fin dans 2 minutes : elle a atteint sa durée maximale. Enregistrez votre travail ; vous pourrez vous reconnecter ensuite.',
     stayLoggedIn: 'Rester connecté·e',
-    endedNow: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+    endedNow: 'Reconnectez-vous pour continuer.',
     endedNowKept: 'Ce que vous avez saisi sur cette page sera conservé pour vous.',
     keptNotice:
       'Votre session avait pris fin : voici ce que vous aviez saisi. Vérifiez-le, puis continuez. Rien n’a encore été enregistré.',
@@ -35,7 +35,7 @@ export const sessionMessages = defineMessages({
     warningAbsolute:
       'Ihre Sitzung endet in 2 Minuten: Sie hat ihre Höchstdauer erreicht. Speichern Sie Ihre Arbeit; danach können Sie sich erneut anmelden.',
     stayLoggedIn: 'Angemeldet bleiben',
-    endedNow: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
+    endedNow: 'Melden Sie sich erneut an, um fortzufahren.',
     endedNowKept: 'Ihre Eingaben auf dieser Seite werden für Sie aufbewahrt.',
     keptNotice:
       'Ihre Sitzung war abgelaufen: Hier sind Ihre Eingaben. Prüfen Sie sie und fahren Sie dann fort. Noch wurde nichts gespeichert.',
@@ -54,7 +54,7 @@ export const sessionMessages = defineMessages({
     warningAbsolute:
       'Your session will end in 2 minutes: it has reached its longest duration. Save your work; you can log in again afterwards.',
     stayLoggedIn: 'Stay logged in',
-    endedNow: 'Your session has ended. Log in again to continue.',
+    endedNow: 'Log in again to continue.',
     endedNowKept: 'What you entered on this page will be kept for you.',
     keptNotice:
       'Your session had ended: here is what you entered. Check it, then continue. Nothing has been saved yet.',

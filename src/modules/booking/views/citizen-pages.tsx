@@ -288,7 +288,10 @@ export function BookingPage(props: {
           <p>{t('heldUntil', { time: timeOfDay(b.hold_until) })}</p>
           {b.price_cents > 0 && (
             <p>
-              <a class="button" href={`/payments/checkout?for=${encodeURIComponent(`/bookings/${b.id}`)}`}>
+              <a
+                class="button button--primary"
+                href={`/payments/checkout?for=${encodeURIComponent(`/bookings/${b.id}`)}`}
+              >
                 {t('pay')}
               </a>
             </p>

@@ -30,7 +30,7 @@ export function Payments(props: {
             {pick(payment.purpose, props.locale)} – {amountOf(props.locale, payment)}{' '}
             <PaymentStatus t={paymentT} payment={payment} />{' '}
             {props.audience === 'citizen' && isUnsettled(payment) ? (
-              <a class="button" href={`/payments/${payment.id}`}>
+              <a class="button button--primary" href={`/payments/${payment.id}`}>
                 {t('payNow')}
               </a>
             ) : props.staffHref ? (

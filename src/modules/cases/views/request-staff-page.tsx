@@ -164,6 +164,7 @@ export function CaseStaffPage(props: {
       )}
       <h2>{t('messagesTitle')}</h2>
       <MessageForm base={base} errors={props.errors} kept={props.kept} t={t} />
+      <h2>{t('notesTitle')}</h2>
       <form method="post" action={`${base}/notes`}>
         <CsrfField />
         <TextArea name="note" label={t('noteLabel')} error={error('note')} value={props.kept?.note} />

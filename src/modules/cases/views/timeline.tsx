@@ -88,7 +88,14 @@ export function Timeline(props: {
               <>
                 {' '}
                 <a href={props.documentHref(event.document_id)}>
-                  {t(event.kind === 'decision' ? 'openDecision' : 'openDocument')}
+                  {/* Staff open it from the request, not from "my documents". */}
+                  {t(
+                    event.kind !== 'decision'
+                      ? 'openDocument'
+                      : props.audience === 'staff'
+                        ? 'openDecisionStaff'
+                        : 'openDecision',
+                  )}
                 </a>
               </>
             )}

@@ -30,7 +30,7 @@ export function PayWaitPage(props: {
           {t(props.again ? 'payWaitStill' : 'payWaitNotYet')}
         </p>
         <p>
-          <a class="button" href={`${base}/pay?again=1`}>
+          <a class="button button--primary" href={`${base}/pay?again=1`}>
             {t('payWaitContinue')}
           </a>
         </p>

@@ -210,7 +210,7 @@ export function SubmittedPage(props: {
           <p>
             {/* Before the job has asked the fee, `/pay` waits for it, then goes on to the payment. */}
             <a
-              class="button"
+              class="button button--primary"
               href={
                 fee.paymentId ? `/payments/${fee.paymentId}` : `/forms/submissions/${props.submission.id}/pay`
               }

@@ -33,7 +33,7 @@ export function LoginPage(props: {
         {props.eid && (
           <li>
             <a
-              class="button"
+              class="button button--primary"
               href={`/login/e-id?${new URLSearchParams({ return: props.returnTo, ...(props.level ? { level: props.level } : {}) })}`}
             >
               {eidMessages.translator(props.locale)('eidLoginWith')}

@@ -82,15 +82,16 @@ export function PaymentPage(props: {
   const t = paymentMessages.translator(props.locale);
   const { payment } = props;
   const amount = amountOf(props.locale, payment);
+  const paidOn = payment.paid_at && formatDate(props.locale, payment.paid_at);
   return (
     <>
       <h1>
         <KeptWhole text={(refno) => t('paymentTitle', { refno })} value={shownReference(payment)} />
       </h1>
       {props.providerDown && <NotificationBanner kind="important">{t('providerDown')}</NotificationBanner>}
-      {!isUnsettled(payment) && payment.paid_at && (
+      {!isUnsettled(payment) && paidOn && (
         <NotificationBanner kind="success">
-          {t('paidOn', { date: formatDate(props.locale, payment.paid_at), refno: shownReference(payment) })}
+          <KeptWhole text={(refno) => t('paidOn', { date: paidOn, refno })} value={shownReference(payment)} />
         </NotificationBanner>
       )}
       {payment.status === 'open' && payment.last_outcome && (

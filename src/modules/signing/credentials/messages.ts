@@ -4,7 +4,7 @@ export const credentialMessages = defineMessages({
   fr: {
     walletTitle: 'Attestations pour votre e-ID',
     walletLead:
-      'Ces documents existent aussi comme attestations vérifiables. Scannez le code avec l’application swiyu pour les ajouter à votre portefeuille.',
+      'Ces documents existent aussi comme attestations vérifiables : ajoutez-les à votre portefeuille avec l’application swiyu, en scannant leur code depuis un ordinateur ou directement sur votre téléphone.',
     walletQr: 'Code QR de l’attestation {title}',
     walletOpen: 'Ajouter à l’application swiyu sur cet appareil',
     walletPending: 'En préparation…',
@@ -17,27 +17,27 @@ export const credentialMessages = defineMessages({
   de: {
     walletTitle: 'Bescheinigungen für Ihre E-ID',
     walletLead:
-      'Diese Dokumente gibt es auch als überprüfbare Bescheinigungen. Scannen Sie den Code mit der swiyu-App, um sie Ihrer Wallet hinzuzufügen.',
+      'Diese Dokumente gibt es auch als überprüfbare Bescheinigungen: Fügen Sie sie mit der swiyu-App Ihrer Wallet hinzu – am Computer durch Scannen ihres Codes oder direkt auf Ihrem Telefon.',
     walletQr: 'QR-Code der Bescheinigung {title}',
     walletOpen: 'Zur swiyu-App auf diesem Gerät hinzufügen',
     walletPending: 'In Vorbereitung …',
     walletRevoked: 'Von der Behörde widerrufen',
     walletSerial: 'Nr. {serial}',
     walletSeeAll: 'Alle Bescheinigungen anzeigen ({count})',
-    walletNone: 'Kein Dokument dieses Kontos gibt es als Bescheinigung für Ihre E-ID.',
+    walletNone: 'Noch kein Dokument dieses Kontos ist als Bescheinigung für Ihre E-ID erhältlich.',
     walletBack: 'Zurück zu meinem Bereich',
   },
   en: {
     walletTitle: 'Attestations for your e-ID',
     walletLead:
-      'These documents also exist as verifiable attestations. Scan the code with the swiyu app to add them to your wallet.',
+      'These documents also exist as verifiable attestations: add them to your wallet with the swiyu app, by scanning their code from a computer or directly on your phone.',
     walletQr: 'QR code of the attestation {title}',
     walletOpen: 'Add to the swiyu app on this device',
     walletPending: 'Being prepared…',
     walletRevoked: 'Revoked by the authority',
     walletSerial: 'No. {serial}',
     walletSeeAll: 'See all attestations ({count})',
-    walletNone: 'No document of this account exists as an attestation for your e-ID.',
+    walletNone: 'No document of this account is available as an attestation for your e-ID yet.',
     walletBack: 'Back to my space',
   },
 });
