@@ -11,6 +11,7 @@ export { registerClient } from './openid-provider/clients.ts';
 export {
   findOrganisationByUid,
   getOrganisation,
+  organisationUidOf,
   registeredSignature,
   upsertOrganisation,
 } from './organisations.ts';
