@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen, personActor } from '../../../tests/support/factories.ts';
+import { saveFeeOnArrival } from '../../../tests/support/fee-workflow.ts';
 import { demoPharmacy, planta } from '../../../tests/support/narcotics.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
 import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
+import { dashboardOf } from '../../services/narcotics-statements/dashboard.ts';
+import { narcoticsMessages } from '../../services/narcotics-statements/messages.ts';
 import { saveDraft } from '../../services/narcotics-statements/statements.ts';
+import { monthName } from '../../services/narcotics-statements/views/labels.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { backOfficeMessages } from '../cases/back-office-messages.ts';
 import { type QueueName, queueCounts } from '../cases/queue-counts.ts';
@@ -33,6 +37,10 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) cases.push(await openRequest(db, citizen, form.id));
   // One in each queue that has a count of its own: new, the clerk's, overdue.
   await sql`update cases set assignee_person_id = ${clerk.id} where id = ${cases[0]?.id ?? ''}`.execute(db);
+  // And one waiting for its fee, in a workflow of the service's own.
+  const feeForm = await createRequestForm(db, ssp, 'Autorisation');
+  await saveFeeOnArrival(db, feeForm.id, { amountCents: 5000, purpose: 'Émolument', paidTo: 'submitted' });
+  await openRequest(db, citizen, feeForm.id);
   await sql`update cases set due_at = now() - interval '2 days' where id = ${cases[1]?.id ?? ''}`.execute(db);
   const pharmacy = await demoPharmacy(db);
   pharmacist = personActor({
@@ -75,11 +83,19 @@ describe("my space's work sections", () => {
     expect(seen[0]).toMatch(/\bnarcotics_statements\b/);
     // The counts are the back office's own, queue by queue.
     const counts = await queueCounts(testApp.database.db, ssp, clerk.id);
-    expect(counts).toMatchObject({ queueNew: 2, queueMine: 1, queueOverdue: 1 });
+    expect(counts).toMatchObject({ queueNew: 2, queueMine: 1, queueOverdue: 1, queuePayment: 1 });
     const t = backOfficeMessages.translator('fr');
     for (const [queue, count] of Object.entries(counts) as [QueueName, number][])
       expect(html).toContain(`>${t('queueCount', { queue: t(queue), count })}<`);
     expect(html).toContain('href="/back-office/authorities/ssp/narcotics"');
+    // The controls are the dashboard's own.
+    const today = new Date().toISOString().slice(0, 10);
+    const dashboard = await dashboardOf(testApp.database.db, ssp, today);
+    const n = narcoticsMessages.translator('fr');
+    expect(html).toContain(
+      n('filedCount', { count: dashboard.filedCount, month: monthName('fr', dashboard.month) }),
+    );
+    expect(html).toContain(n('alertCount', { label: n('missingTitle'), count: dashboard.missing.length }));
   });
 
   it("reads a pharmacy's open statements with the page's other sections, in one statement", async () => {
