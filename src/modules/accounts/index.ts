@@ -4,6 +4,7 @@ export {
   type AccountAccess,
   accountAccess,
   accountHeldBy,
+  accountSql,
   accountsOfSql,
   ensurePersonalAccount,
   getAccount,
