@@ -14,11 +14,14 @@ import { monthName } from '../../services/narcotics-statements/views/labels.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { backOfficeMessages } from '../cases/back-office-messages.ts';
 import { type QueueName, queueCounts } from '../cases/queue-counts.ts';
+import { ensurePersonalAccount } from './index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: PersonActor | null = null;
 let clerk: PersonActor;
 let pharmacist: PersonActor;
+/** The pharmacy's owner in her personal account, the pharmacy among her other accounts. */
+let atHome: PersonActor;
 let ssp = '';
 
 beforeAll(async () => {
@@ -53,6 +56,23 @@ beforeAll(async () => {
     { personId: pharmacy.owner, name: 'Hélène Pitteloud' },
     { authorityId: ssp, pharmacy: { ...planta, accountId: pharmacy.accountId }, month: '2026-10', rows: [] },
   );
+  // And one waiting for the responsible pharmacist's sign-off: counted on the pharmacy's card elsewhere.
+  await saveDraft(
+    db,
+    { personId: pharmacy.owner, name: 'Hélène Pitteloud' },
+    { authorityId: ssp, pharmacy: { ...planta, accountId: pharmacy.accountId }, month: '2026-09', rows: [] },
+  );
+  await sql`update narcotics_statements set status = 'awaitingSignOff'
+    where account_id = ${pharmacy.accountId} and month = '2026-09'`.execute(db);
+  atHome = {
+    ...pharmacist,
+    account: {
+      id: await ensurePersonalAccount(db, pharmacy.owner, 'Hélène Pitteloud'),
+      name: 'Hélène Pitteloud',
+      kind: 'personal',
+      role: 'admin',
+    },
+  };
 });
 afterAll(async () => {
   await testApp?.close();
@@ -103,5 +123,20 @@ describe("my space's work sections", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/\bnarcotics_statements\b/);
     expect(html).toContain('href="/narcotics/2026-10"');
+    expect(html).toContain('href="/narcotics/2026-09"');
+  });
+
+  it("counts what waits in the pharmacy from its owner's personal account, in the same one statement", async () => {
+    const { html, seen } = await mySpaceAs(atHome);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/\bnarcotics_statements\b/);
+    // A statement sent for sign-off counts one more there (the demo has other things waiting too).
+    const shown = (page: string) =>
+      Number(/Pharmacie de la Planta SA<\/h3><p>[^<]*<\/p><p><strong[^>]*>(\d+) en attente/.exec(page)?.[1]);
+    const before = shown(html);
+    expect(before).toBeGreaterThan(0);
+    await sql`update narcotics_statements set status = 'awaitingSignOff'
+      where pharmacy_uid = ${planta.uid} and month = '2026-10'`.execute(testApp.database.db);
+    expect(shown((await mySpaceAs(atHome)).html)).toBe(before + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { accountKindOf, accountOrganisationOf } from '../../modules/accounts/index.ts';
+import { accountOrganisationOf } from '../../modules/accounts/index.ts';
 import { getAuthorityById } from '../../modules/authorities/index.ts';
 import { publishedServiceAuthorityOf } from '../../modules/catalogue/index.ts';
 import { organisationUidOf } from '../../modules/identity/index.ts';
@@ -119,10 +119,14 @@ export function narcoticsMySpace(platform: Platform): MySpaceSection {
         </>
       );
     },
-    // Only a pharmacy (a professional account) may have a statement waiting: the others ask nothing more.
-    awaitingSummary: (_personId, accountId) => sql`${accountKindOf(accountId)} = 'professional'`,
+    // A pharmacy's statements waiting for sign-off, counted with the page's other sections; an
+    // account that is no pharmacy has no UID, hence none.
+    awaitingSummary: (_personId, accountId) => sql`(select count(*)::int from narcotics_statements s
+      where s.authority_id = ${publishedServiceAuthorityOf(serviceSlug)}
+        and s.pharmacy_uid = ${organisationUidOf(accountOrganisationOf(accountId))}
+        and s.status = 'awaitingSignOff')`,
     async awaiting(_personId, accountId, summary) {
-      if (summary === false) return 0;
+      if (summary !== undefined) return Number(summary);
       const pharmacy = await pharmacyOf(db, accountId);
       const authorityId = await narcoticsAuthority(db);
       if (!pharmacy || !authorityId) return 0;
