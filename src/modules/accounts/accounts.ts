@@ -63,6 +63,14 @@ export function accountsOfSql(personId: Expression<string | null>): RawBuilder<A
     from account_members m join accounts a on a.id = m.account_id where m.person_id = ${personId})`;
 }
 
+/** An account's id, name and kind as JSON (null when there is none), for the caller's statement. */
+export function accountSql(
+  accountId: Expression<string | null>,
+): RawBuilder<Pick<AccountAccess, 'id' | 'name' | 'kind'> | null> {
+  return sql<Pick<AccountAccess, 'id' | 'name' | 'kind'> | null>`(select json_build_object('id', a.id,
+    'name', a.name, 'kind', a.kind) from accounts a where a.id = ${accountId})`;
+}
+
 /** What `accountsOfSql` gave, kept so that this request's `listAccountsOf` does not read it again. */
 export function rememberAccountsOf(db: Db, personId: string, accounts: AccountAccess[]): void {
   rememberForRequest(db, `accounts-of:${personId}`, accounts);

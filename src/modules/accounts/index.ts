@@ -1,9 +1,10 @@
 export { type AccessEntry, listAccess, recordAccess } from './access-log.ts';
-export { accountKindOf } from './account-kind.ts';
+export { accountKindOf, accountOrganisationOf } from './account-kind.ts';
 export {
   type AccountAccess,
   accountAccess,
   accountHeldBy,
+  accountSql,
   accountsOfSql,
   ensurePersonalAccount,
   getAccount,

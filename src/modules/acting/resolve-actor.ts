@@ -2,36 +2,46 @@ import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { Session, SessionCompanion } from '../../platform/http/session.ts';
-import { type AccountAccess, accountsOfSql, rememberAccountsOf } from '../accounts/index.ts';
+import { type AccountAccess, accountSql, accountsOfSql, rememberAccountsOf } from '../accounts/index.ts';
 import { staffRolesOfSql } from '../authorities/index.ts';
 import {
   type ActingPerson,
   actingPersonSql,
   currentAccountId,
   personName,
+  sessionAccountIdSql,
   sessionAuth,
   sessionPersonIdSql,
 } from '../identity/index.ts';
-import { representedAccount } from './acting-for.ts';
+import { type RepresentedMandate, representedSql } from '../mandates/index.ts';
 
 /** What deciding who acts reads of a person, read together in one statement. */
 interface ActorReads {
   person: ActingPerson | null;
   accounts: AccountAccess[];
   staffRoles: PersonActor['staffRoles'];
+  /** The account in use when it is someone else's, with the mandate in force that allows it. */
+  represented: { mandate: RepresentedMandate; account: Pick<AccountAccess, 'id' | 'name' | 'kind'> } | null;
 }
 
 /** Each module's part over its own tables, composed into one expression. */
-function actorReadsSql(personId: Expression<string | null>): RawBuilder<ActorReads> {
+function actorReadsSql(
+  personId: Expression<string | null>,
+  accountId: Expression<string | null>,
+): RawBuilder<ActorReads> {
   return sql<ActorReads>`json_build_object('person', ${actingPersonSql(personId)},
-    'accounts', ${accountsOfSql(personId)}, 'staffRoles', ${staffRolesOfSql(personId)})`;
+    'accounts', ${accountsOfSql(personId)}, 'staffRoles', ${staffRolesOfSql(personId)},
+    'represented', (select json_build_object('mandate', r.m,
+        'account', ${accountSql(sql`(r.m->>'accountId')::uuid`)})
+      from (select ${representedSql(personId, accountId)} as m) r where r.m is not null))`;
 }
 
 /**
  * Read with the session's row, so that a logged-in request learns who acts in the same round trip
  * as its session (platform/http/app.tsx hands it to `Session.load`).
  */
-export const actorWithSession: SessionCompanion = (data) => actorReadsSql(sessionPersonIdSql(data));
+export const actorWithSession: SessionCompanion = (data) =>
+  actorReadsSql(sessionPersonIdSql(data), sessionAccountIdSql(data));
 
 /**
  * Who is acting, rebuilt from the database on every request so that a removed membership or role
@@ -40,14 +50,18 @@ export const actorWithSession: SessionCompanion = (data) => actorReadsSql(sessio
 export async function resolveActor(db: Db, session: Session): Promise<PersonActor | null> {
   const auth = sessionAuth(session);
   if (!auth) return null;
-  const { person, accounts, staffRoles } =
-    (session.companion as ActorReads | undefined) ?? (await readActor(db, auth.personId));
+  const wanted = currentAccountId(session);
+  const {
+    person,
+    accounts,
+    staffRoles,
+    represented: read,
+  } = (session.companion as ActorReads | undefined) ?? (await readActor(db, auth.personId, wanted));
   if (!person || person.disabled) return null; // a disabled person's sessions end with it
   rememberAccountsOf(db, auth.personId, accounts);
-  const wanted = currentAccountId(session);
   const own = accounts.find((a) => a.id === wanted);
-  // Acting for someone else holds only while a mandate in force allows it: checked on every request.
-  const represented = !own && wanted ? await representedAccount(db, auth.personId, wanted) : undefined;
+  // Acting for someone else holds only while a mandate in force allows it: read on every request.
+  const represented = !own && wanted && read?.account ? read : undefined;
   const member =
     own ?? (represented ? undefined : (accounts.find((a) => a.kind === 'personal') ?? accounts[0]));
   const account = member ?? represented?.account;
@@ -66,9 +80,9 @@ export async function resolveActor(db: Db, session: Session): Promise<PersonActo
 }
 
 /** The same reads alone, for a session not loaded with them. */
-async function readActor(db: Db, personId: string): Promise<ActorReads> {
+async function readActor(db: Db, personId: string, accountId: string | undefined): Promise<ActorReads> {
   const { rows } = await sql<{
     reads: ActorReads;
-  }>`select ${actorReadsSql(sql`${personId}::uuid`)} as reads`.execute(db);
-  return rows[0]?.reads ?? { person: null, accounts: [], staffRoles: [] };
+  }>`select ${actorReadsSql(sql`${personId}::uuid`, sql`${accountId ?? null}::text`)} as reads`.execute(db);
+  return rows[0]?.reads ?? { person: null, accounts: [], staffRoles: [], represented: null };
 }

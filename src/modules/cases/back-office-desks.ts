@@ -5,7 +5,7 @@ import type { BackOfficeTool } from '../../platform/module.ts';
 import { listAuthorities } from '../authorities/index.ts';
 import { type AuthorityAction, can } from '../policy/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
-import { queueCounts } from './queue-counts.ts';
+import { type QueueName, queueCounts } from './queue-counts.ts';
 import { staffBase } from './staff-case.ts';
 import type { AuthorityDesk } from './views/back-office-page.tsx';
 
@@ -40,6 +40,8 @@ export async function backOfficeDesks(
   actor: PersonActor,
   locale: Locale,
   contributed: BackOfficeTool[] = [],
+  /** The queues' counts already read (by "my space", with its other sections), per authority. */
+  counted?: Record<string, Record<QueueName, number>>,
 ) {
   const t = backOfficeMessages.translator(locale);
   const mine = new Set(actor.staffRoles.map((r) => r.authorityId));
@@ -60,7 +62,7 @@ export async function backOfficeDesks(
       name: pick(authority.names, locale, authority.languages),
       ...(processes && {
         inbox: staffBase(authority),
-        queues: await queueCounts(db, authority.id, actor.id),
+        queues: counted?.[authority.id] ?? (await queueCounts(db, authority.id, actor.id)),
       }),
       tools: [
         ...authorityTools

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { RouteContext } from '../../platform/http/route.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
@@ -5,13 +6,15 @@ import { backOfficeDesks } from './back-office-desks.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { backOfficeHome } from './back-office-routes.tsx';
 import { caseMessages } from './messages.ts';
+import type { QueueName } from './queue-counts.ts';
+import { queueCountsSql } from './queue-counts-sql.ts';
 import { type Group, requestGroups, requestSummary } from './request-summary.ts';
 import { QueueList } from './views/back-office-page.tsx';
 
 /** For staff: the queues of each authority whose requests they process, as on the back office's home. */
-async function waitingWork(platform: Platform, c: RouteContext, actor: PersonActor) {
+async function waitingWork(platform: Platform, c: RouteContext, actor: PersonActor, counted: Counted) {
   if (actor.staffRoles.length === 0 && !actor.platformAdmin) return null;
-  const { desks } = await backOfficeDesks(platform.db, actor, c.var.locale);
+  const { desks } = await backOfficeDesks(platform.db, actor, c.var.locale, [], counted ?? {});
   const t = backOfficeMessages.translator(c.var.locale);
   return (
     <section class="my-space__section" aria-labelledby="my-work">
@@ -31,13 +34,22 @@ async function waitingWork(platform: Platform, c: RouteContext, actor: PersonAct
   );
 }
 
+/** The queues' counts per authority, read with the page (none for who is no one's staff). */
+type Counted = Record<string, Record<QueueName, number>> | null;
+
 export function casesMySpace(platform: Platform): MySpaceSection {
   return {
     order: 15,
-    summary: (actor) => requestGroups(actor.account.id),
+    summary(actor) {
+      // Counted wherever the person holds a role: which desks show is still the policy's, in `render`.
+      const authorityIds = [...new Set(actor.staffRoles.map((r) => r.authorityId))];
+      const queues = authorityIds.length > 0 ? queueCountsSql(authorityIds, actor.id) : sql`null`;
+      return sql`json_build_object('groups', (${requestGroups(actor.account.id)}), 'queues', ${queues})`;
+    },
     async render(c, actor, summary) {
-      const work = await waitingWork(platform, c, actor);
-      const requests = await ownRequests(platform, c, actor, summary as Group[]);
+      const { groups, queues } = summary as { groups: Group[]; queues: Counted };
+      const work = await waitingWork(platform, c, actor, queues);
+      const requests = await ownRequests(platform, c, actor, groups);
       return (
         <>
           {work}

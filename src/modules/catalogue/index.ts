@@ -8,6 +8,7 @@ export {
   getServiceEntry,
   listPublished,
   processingDaysOfForm,
+  publishedServiceAuthorityOf,
   publishVersion,
   requiredLevelOfForm,
   requiredLevelOfFormCall,

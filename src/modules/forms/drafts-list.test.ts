@@ -125,6 +125,14 @@ describe('all the drafts of the account in use', () => {
       where person_id = ${ben.id} and account_id = ${anna.account.id} and form_id = ${forms.tax}`.execute(db);
     expect(linked(html)).toEqual(mine.rows.map((r) => r.id));
     expect(html).not.toContain('Voir tous');
+    // My space agrees: the draft beyond the mandate is neither listed nor counted there.
+    const { html: mySpace } = await page('/my');
+    expect(linked(mySpace)).toEqual(mine.rows.map((r) => r.id));
+    // However many newer ones beyond it: the ten listed are ten the person may go on with.
+    for (let i = 0; i < 10; i++) await draft(benForAnna, forms.dogs, 0);
+    const again = (await page('/my')).html;
+    expect(linked(again)).toEqual(mine.rows.map((r) => r.id));
+    expect(again).not.toContain('Voir tous');
   });
 
   it("keeps each account's drafts in it, and says so when there is none", async () => {

@@ -1,10 +1,13 @@
+import type { PersonActor } from '../../platform/http/access.ts';
 import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
+import type { MandateTheme } from '../mandates/index.ts';
+import { can } from '../policy/index.ts';
 import { listDrafts } from './drafts.ts';
 import { draftsMessages } from './drafts-messages.ts';
 import { formMessages } from './messages.ts';
-import { type DraftsSummary, draftCount, draftsSummary } from './my-space-summary.ts';
+import { type DraftsSummary, draftCount, draftsShown, draftsSummary } from './my-space-summary.ts';
 import { allDraftsPath } from './views/drafts-page.tsx';
 import { draftPath } from './views/runner-pages.tsx';
 
@@ -13,9 +16,9 @@ export function formsMySpace(platform: Platform): MySpaceSection {
   return {
     order: 5,
     summary: (actor) => draftsSummary(actor.account.id, actor.id),
-    async render(c, _actor, summary) {
+    async render(c, actor, summary) {
       const t = formMessages.translator(c.var.locale);
-      const { drafts: rows, total } = summary as DraftsSummary;
+      const { rows, total } = await draftsVisibleTo(platform, actor, summary as DraftsSummary);
       return (
         <section class="my-space__section" aria-labelledby="my-drafts">
           <h2 id="my-drafts">{t('draftsTitle')}</h2>
@@ -46,10 +49,34 @@ export function formsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
+    // Another account's drafts are counted as they are: the policy decides on a draft in the account in use.
     awaitingSummary: (personId, accountId) => draftCount(accountId, personId),
     async awaiting(personId, accountId, summary) {
       if (summary !== undefined) return Number(summary);
       return (await listDrafts(platform.db, accountId, personId)).length;
     },
+  };
+}
+
+/**
+ * The drafts the policy lets the person go on with (`draft.fillIn`, as the drafts page asks per draft):
+ * a representative whose mandate no longer reaches a theme sees its drafts neither here nor there.
+ * One decision per theme (a draft's decision reads nothing else of it); for the account's own people
+ * it reads nothing, under a mandate it reads the mandates as the drafts page does.
+ */
+async function draftsVisibleTo(platform: Platform, actor: PersonActor, summary: DraftsSummary) {
+  const allowed = new Map<MandateTheme | null, boolean>();
+  for (const { theme } of summary.byTheme) {
+    const resource = {
+      type: 'draft' as const,
+      accountId: actor.account.id,
+      personId: actor.id,
+      theme: theme ?? undefined,
+    };
+    allowed.set(theme, (await can(platform.db, actor, 'draft.fillIn', resource)).allowed);
+  }
+  return {
+    rows: summary.drafts.filter((draft) => allowed.get(draft.theme)).slice(0, draftsShown),
+    total: summary.byTheme.reduce((sum, { theme, n }) => sum + (allowed.get(theme) ? n : 0), 0),
   };
 }

@@ -11,6 +11,7 @@ export { registerClient } from './openid-provider/clients.ts';
 export {
   findOrganisationByUid,
   getOrganisation,
+  organisationUidOf,
   registeredSignature,
   upsertOrganisation,
 } from './organisations.ts';
@@ -27,6 +28,6 @@ export {
   setPlatformAdmin,
   updateLanguages,
 } from './persons.ts';
-export { currentAccountId, sessionAuth, switchAccount } from './session-login.ts';
+export { currentAccountId, sessionAccountIdSql, sessionAuth, switchAccount } from './session-login.ts';
 export { type ActingPerson, actingPersonSql, sessionPersonIdSql } from './session-person.ts';
 export { formatUid, normaliseUid } from './uid-number.ts';

@@ -1,10 +1,15 @@
-import type { Selectable } from 'kysely';
+import { type Expression, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { CommercialRegister, RegisterEntry } from './commercial-register.ts';
 import type { IdentityTables } from './tables.ts';
 import { normaliseUid } from './uid-number.ts';
 
 export type Organisation = Selectable<IdentityTables['organisations']>;
+
+/** An organisation's UID as an SQL expression, for another module's statement. */
+export function organisationUidOf(organisationId: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`(select uid from organisations where id = ${organisationId})`;
+}
 
 /** Records (or refreshes) an organisation from its commercial-register entry: once only, never retyped. */
 export async function upsertOrganisation(db: Db, entry: RegisterEntry): Promise<Organisation> {

@@ -1,3 +1,4 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import type { Session } from '../../platform/http/session.ts';
 
@@ -36,6 +37,11 @@ export function establishLogin(
 
 export function currentAccountId(session: Session): string | undefined {
   return session.get<string>(ACCOUNT);
+}
+
+/** The account `currentAccountId` gives, as SQL over the session's stored `data` (text, unchecked). */
+export function sessionAccountIdSql(data: Expression<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`(${data}->>${sql.lit(ACCOUNT)})`;
 }
 
 /** Switching account changes what the person acts on, so the session id changes too. */
