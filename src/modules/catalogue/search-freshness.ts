@@ -89,6 +89,11 @@ function stateOf(db: Db): State {
   return state;
 }
 
+/** Starts this instance's index as it starts, so that its first searches seldom need the database. */
+export function warmSearchIndex(db: Db): void {
+  rebuild(db, stateOf(db));
+}
+
 /** Builds a new index in the background, one at a time; should it fail, the next search starts another. */
 function rebuild(db: Db, state: State): void {
   if (state.building) return;
