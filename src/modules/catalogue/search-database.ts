@@ -31,7 +31,8 @@ export async function searchCatalogueTable(
     ),
     groups as (
       select n, catalogue_or_agg(
-        to_tsquery(c, case when last and length(word) >= 3 then word || ':*' else word end)) as query
+        -- Quoted: a synonym stored by other means than addSynonyms must not be read as an operator.
+        to_tsquery(c, quote_literal(word) || case when last and length(word) >= 3 then ':*' else '' end)) as query
       from expanded, unnest(array[${configs}]::regconfig[]) as c
       group by n
     ),
