@@ -11,7 +11,8 @@ import type { CatalogueTables } from './tables.ts';
  * has applied changes up to N needs exactly those above N. A search asks for them at most once a second,
  * without waiting for the answer; past `stalestMs` it waits, so a withdrawn service is never found
  * longer than that after its withdrawal commits. Writes made through this handle are applied before
- * they return.
+ * they return. Nobody waits for a build: until the first one ends, and when a rebuild outlasts the old
+ * index's freshness, the database's full-text index answers (`search-database.ts`).
  */
 const checkEveryMs = 1_000;
 const stalestMs = 5_000;
@@ -28,6 +29,8 @@ interface Snapshot {
 
 interface State {
   snapshot: Snapshot | null;
+  /** A new index being built, while the database (or the old index, while fresh enough) answers. */
+  building: boolean;
   /** Questions to the database run one after another, each starting after the previous one ends. */
   queue: Promise<unknown>;
   queued: number;
@@ -57,25 +60,68 @@ export async function applySearchChanges(db: Db): Promise<void> {
   if (state?.snapshot) await ask(db, state).catch(() => undefined);
 }
 
-/** The index to answer from: built on first use, brought up to date as said above. */
-export async function searchIndex(db: Db): Promise<CatalogueIndex> {
-  // A transaction's searches must see its own writes: a copy of its own (none does so today).
-  if (db.isTransaction) return (await build(db, Date.now())).index;
+/**
+ * The index to answer from, brought up to date as said above; null while there is none fresh enough
+ * (none built yet, or a new one being built for an old one too stale): the caller then asks the
+ * database, for a build takes seconds at 40,000 services and nobody should wait for it.
+ */
+export async function searchIndex(db: Db): Promise<CatalogueIndex | null> {
+  // A transaction's searches must see its own writes, which only the database knows.
+  if (db.isTransaction) return null;
+  const state = stateOf(db);
+  if (!state.snapshot) {
+    rebuild(db, state);
+    return null;
+  }
+  const age = () => Date.now() - (state.snapshot?.askedAt ?? 0);
+  if (state.building) return age() < stalestMs ? state.snapshot.index : null;
+  if (age() >= stalestMs) await ask(db, state);
+  else if (age() >= checkEveryMs && state.queued === 0) ask(db, state).catch(() => undefined);
+  return state.snapshot && age() < stalestMs ? state.snapshot.index : null;
+}
+
+function stateOf(db: Db): State {
   let state = states.get(db);
   if (!state) {
-    state = { snapshot: null, queue: Promise.resolve(), queued: 0 };
+    state = { snapshot: null, building: false, queue: Promise.resolve(), queued: 0 };
     states.set(db, state);
   }
-  const age = state.snapshot ? Date.now() - state.snapshot.askedAt : Number.POSITIVE_INFINITY;
-  if (age >= stalestMs) await ask(db, state);
-  else if (age >= checkEveryMs && state.queued === 0) ask(db, state).catch(() => undefined);
-  if (!state.snapshot) throw new Error('The catalogue index could not be built');
-  return state.snapshot.index;
+  return state;
+}
+
+/** Starts this instance's index as it starts, so that its first searches seldom need the database. */
+export function warmSearchIndex(db: Db): void {
+  rebuild(db, stateOf(db));
+}
+
+/** Builds a new index in the background, one at a time; should it fail, the next search starts another. */
+function rebuild(db: Db, state: State): void {
+  if (state.building) return;
+  state.building = true;
+  build(db)
+    .then((built) =>
+      queued(state, async () => {
+        // Changes committed while it was read may have reached the old index only: apply them first.
+        if (await bringUpToDate(db, built)) state.snapshot = built;
+      }),
+    )
+    .catch(() => undefined)
+    .finally(() => {
+      state.building = false;
+    });
 }
 
 function ask(db: Db, state: State): Promise<void> {
+  return queued(state, async () => {
+    const snapshot = state.snapshot;
+    // Too far behind (or the database was restored): a new index, while the old one answers.
+    if (snapshot && !(await bringUpToDate(db, snapshot))) rebuild(db, state);
+  });
+}
+
+function queued(state: State, question: () => Promise<void>): Promise<void> {
   state.queued += 1;
-  const asked = state.queue.then(() => catchUp(db, state));
+  const asked = state.queue.then(question);
   state.queue = asked
     .catch(() => undefined)
     .finally(() => {
@@ -84,13 +130,9 @@ function ask(db: Db, state: State): Promise<void> {
   return asked;
 }
 
-async function catchUp(db: Db, state: State): Promise<void> {
+/** Applies the changes above the snapshot's number; false when only a new index can know them. */
+async function bringUpToDate(db: Db, snapshot: Snapshot): Promise<boolean> {
   const askedAt = Date.now();
-  const snapshot = state.snapshot;
-  if (!snapshot) {
-    state.snapshot = await build(db, askedAt);
-    return;
-  }
   const { rows } = await sql<{ current: number; generation: number | null; serviceId: string | null }>`
     select g.generation as current, c.generation, c.service_id as "serviceId"
     from catalogue_search_generation g
@@ -99,13 +141,9 @@ async function catchUp(db: Db, state: State): Promise<void> {
   const current = rows[0]?.current ?? 0;
   if (current === snapshot.generation) {
     snapshot.askedAt = askedAt;
-    return;
+    return true;
   }
-  if (current < snapshot.generation || rows[0]?.generation !== snapshot.generation + 1) {
-    // Too far behind (or the database was restored): a new index, while the old one answers.
-    state.snapshot = await build(db, askedAt);
-    return;
-  }
+  if (current < snapshot.generation || rows[0]?.generation !== snapshot.generation + 1) return false;
   const changed = [...new Set(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : [])))];
   const services = changed.length > 0 ? await publishedServices(db, changed) : [];
   const synonyms = rows.some((r) => r.generation !== null && r.serviceId === null)
@@ -116,9 +154,11 @@ async function catchUp(db: Db, state: State): Promise<void> {
   if (synonyms) snapshot.index.setSynonyms(synonyms);
   snapshot.generation = current;
   snapshot.askedAt = askedAt;
+  return true;
 }
 
-async function build(db: Db, askedAt: number): Promise<Snapshot> {
+async function build(db: Db): Promise<Snapshot> {
+  const askedAt = Date.now();
   // The number first: a change committed while the rest is read is then applied again, never missed.
   const { generation } = await tables(db)
     .selectFrom('catalogue_search_generation')

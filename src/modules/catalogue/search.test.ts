@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { addSynonyms, fold, queryWords, searchServices } from './search.ts';
@@ -8,6 +8,8 @@ let testApp: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
   testApp = await createTestApp(); // with the demo catalogue
+  // These are the index's rules: until it is built, the database answers, and finds no typos.
+  await vi.waitFor(async () => expect(await slugsFor('pursuite')).not.toEqual([]), { timeout: 10_000 });
 });
 afterAll(() => testApp.close());
 

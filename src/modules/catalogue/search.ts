@@ -3,6 +3,7 @@ import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { getAuthorityById } from '../authorities/index.ts';
+import { searchCatalogueTable } from './search-database.ts';
 import { applySearchChanges, recordSearchChange, searchIndex } from './search-freshness.ts';
 import type { SearchResult } from './search-index.ts';
 import { queryWords } from './search-words.ts';
@@ -55,15 +56,18 @@ export async function unindexService(tx: Db, serviceId: string): Promise<void> {
 
 /**
  * Published services matching `query` on a portal (the canton's: null), best first, from this
- * instance's index: search-index.ts says what matches, search-freshness.ts how fresh it is.
+ * instance's index: search-index.ts says what matches, search-freshness.ts how fresh it is and when
+ * the database answers instead.
  */
 export async function searchServices(
   db: Db,
   query: string,
   options: { communeId: string | null; limit: number; offset: number },
 ): Promise<SearchResult> {
-  if (queryWords(query).length === 0) return { total: 0, entries: [] };
-  return (await searchIndex(db)).search(query, options);
+  const words = queryWords(query);
+  if (words.length === 0) return { total: 0, entries: [] };
+  const index = await searchIndex(db);
+  return index ? index.search(query, options) : searchCatalogueTable(db, words, options);
 }
 
 /** Adds a group of terms that mean the same (e.g. "poursuites", "Betreibung"); returns them folded. */
