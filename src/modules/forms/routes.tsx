@@ -18,7 +18,14 @@ import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
 import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
-import { getDraftInForm, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
+import {
+  getDraftInForm,
+  getSubmissionOfAccount,
+  latestUnfinishedDraft,
+  saveAnswers,
+  startDraft,
+  submitDraft,
+} from './drafts.ts';
 import { engine } from './engine.ts';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
@@ -190,6 +197,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const actor = await mayFillIn(c, form);
         const below = await stepUp(c, form.id, c.req.path);
         if (below) return below;
+        const unfinished = await latestUnfinishedDraft(db, actor.account.id, actor.id, form.id);
         return platform.render(
           c,
           {
@@ -202,6 +210,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             definition={version.definition}
             action={c.req.path}
             accountName={actor.account.name}
+            unfinished={unfinished && { href: draftPath(unfinished.id), updatedAt: unfinished.updatedAt }}
           />,
         );
       },

@@ -248,17 +248,30 @@ export function StartPage(props: {
   definition: FormDefinition;
   action: string;
   accountName: string;
+  /** The person's unfinished draft of this form in the account: going on with it comes first. */
+  unfinished?: { href: string; updatedAt: Date } | undefined;
 }) {
   const t = formMessages.translator(props.locale);
+  const { unfinished } = props;
   return (
     <>
       <h1>{t('startTitle', { form: pick(props.definition.title, props.locale) })}</h1>
       <p class="lead">{t('startLead')}</p>
       <p>{t('startActing', { account: props.accountName })}</p>
-      <form method="post" action={props.action}>
-        <CsrfField />
-        <Button>{t('start')}</Button>
-      </form>
+      {unfinished ? (
+        <form method="post" action={props.action} class="button-group">
+          <a class="button button--primary" href={unfinished.href}>
+            {t('resumeDraftOf', { date: formatDateTime(props.locale, new Date(unfinished.updatedAt)) })}
+          </a>
+          <CsrfField />
+          <Button variant="secondary">{t('startNew')}</Button>
+        </form>
+      ) : (
+        <form method="post" action={props.action}>
+          <CsrfField />
+          <Button>{t('start')}</Button>
+        </form>
+      )}
     </>
   );
 }
