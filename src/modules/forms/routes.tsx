@@ -10,7 +10,7 @@ import type { Platform } from '../../platform/module.ts';
 import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { nextStepsOf } from '../cases/index.ts';
-import { requiredLevelOfForm, requiredLevelOfFormCall } from '../catalogue/index.ts';
+import { feesShownForForm, requiredLevelOfForm, requiredLevelOfFormCall } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { formCompletedCall, recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
@@ -439,6 +439,10 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           );
         }
         const { active } = activeSteps(definition, draft.answers);
+        // The fee the public entry announces (the workflow's is checked against it) is said before sending.
+        const announced = (await feesShownForForm(db, form.authorityId, form.id)).find(
+          (f) => f.published && f.feeCents,
+        );
         return platform.render(
           c,
           { title: formMessages.translator(c.var.locale)('reviewTitle') },
@@ -449,6 +453,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             answers={cleaned}
             activeSteps={new Set(active.map((s) => s.id))}
             errors={[]}
+            feeCents={announced?.feeCents ?? undefined}
           />,
         );
       },

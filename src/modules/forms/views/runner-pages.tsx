@@ -135,6 +135,8 @@ export function ReviewPage(props: {
   answers: Answers;
   activeSteps: Set<string>;
   errors: FieldError[];
+  /** The fee the form's catalogue entry announces, if any. */
+  feeCents?: number | undefined;
 }) {
   const t = formMessages.translator(props.locale);
   return (
@@ -169,6 +171,7 @@ export function ReviewPage(props: {
             </p>
           </section>
         ))}
+      {props.feeCents ? <p>{t('reviewFee', { amount: formatChf(props.locale, props.feeCents) })}</p> : null}
       <form method="post" action={`${draftPath(props.draftId)}/submit`}>
         <CsrfField />
         <Button>{t('submit')}</Button>
