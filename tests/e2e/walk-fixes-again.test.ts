@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { createService, publishVersion } from '../../src/modules/catalogue/index.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { publishOneStepForm } from '../support/test-forms.ts';
 
 const e2e = useBrowserAndServer();
 let formId = '';
+let paidFormId = '';
 
 beforeAll(async () => {
   const { db } = e2e.server.database;
@@ -16,6 +18,34 @@ beforeAll(async () => {
       fields: [{ id: 'why', type: 'text', label: { fr: 'Motif' } }],
     })
   ).id;
+  const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
+  paidFormId = (
+    await publishOneStepForm(db, spf, {
+      name: 'Permis de pêche',
+      fields: [{ id: 'why', type: 'text', label: { fr: 'Motif' } }],
+    })
+  ).id;
+  const entry = await createService(db, 'test', {
+    authorityId: spf,
+    slug: 'permis-peche',
+    content: {
+      name: { fr: 'Permis de pêche' },
+      summary: { fr: 'Pêcher dans les cours d’eau du canton.' },
+      description: { fr: 'Le permis annuel.' },
+      requirements: { fr: '' },
+      documentsIssued: { fr: '' },
+      audiences: ['person'],
+      feeCents: 3500,
+      processingDays: null,
+      level: 'low',
+      online: true,
+      theme: null,
+      formId: paidFormId,
+      topics: [],
+      lifeEvents: [],
+    },
+  });
+  await publishVersion(db, 'test', entry, 1);
 });
 
 const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 15_000 });
@@ -70,5 +100,24 @@ describe('what the second walk through the portal noticed', () => {
       .getByRole('link', { name: 'Back-office' })
       .click();
     await luc.waitForURL(`${e2e.server.url}/back-office`);
+  });
+
+  it('the check page says the announced fee before sending', { timeout: 120_000 }, async () => {
+    const anne = await loggedIn('Anne Zufferey');
+    await anne.goto(`${e2e.server.url}/forms/${paidFormId}/start?lang=fr`);
+    await anne.getByRole('button', { name: 'Commencer', exact: true }).click();
+    await anne.getByLabel('Motif').fill('Pêche à la truite');
+    await anne.getByRole('button', { name: 'Continuer', exact: true }).click();
+    await anne.waitForURL(/\/review/);
+    const review = anne.url().split('?')[0];
+    for (const [lang, fee] of [
+      ['de', 'Angekündigte Gebühr: CHF\u00a035.00.'],
+      ['en', 'Announced fee: CHF\u00a035.00.'],
+      ['fr', 'Émolument annoncé : CHF\u00a035.00. Il vous sera demandé une fois la demande envoyée.'],
+    ] as const) {
+      await anne.goto(`${review}?lang=${lang}`);
+      expect(await anne.getByRole('main').textContent()).toContain(fee);
+      await accessibleAtBothWidths(anne);
+    }
   });
 });
