@@ -64,7 +64,7 @@ describe('a request from submission to decision', () => {
     await expectNoAxeViolations(agent);
     // Two characters find the references beginning with them; the page says words need three.
     const shown = (await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).textContent()) ?? '';
-    await agent.getByLabel('Rechercher (référence ou contenu)').fill(shown.slice(0, 2));
+    await agent.getByLabel('Rechercher (référence ou texte saisi dans les réponses)').fill(shown.slice(0, 2));
     await agent.getByRole('button', { name: 'Filtrer' }).click();
     expect(await agent.getByRole('main').textContent()).toContain(
       'Pour chercher un mot, tapez-en au moins 3 caractères.',

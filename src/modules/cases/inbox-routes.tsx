@@ -5,6 +5,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { listFormsOf } from '../forms/index.ts';
 import { getPerson, personName } from '../identity/index.ts';
+import { backOfficeMessages } from './back-office-messages.ts';
 import { assign } from './cases.ts';
 import { exportRequests } from './export-requests.ts';
 import { getCaseOfAuthority } from './get-case.ts';
@@ -52,7 +53,12 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         return platform.render(
           c,
-          { title: caseMessages.translator(c.var.locale)('inboxTitle', { authority: authorityName }) },
+          {
+            title: caseMessages.translator(c.var.locale)('inboxTitle', { authority: authorityName }),
+            breadcrumbs: [
+              { label: backOfficeMessages.translator(c.var.locale)('homeTitle'), href: '/back-office' },
+            ],
+          },
           <InboxPage
             locale={c.var.locale}
             authorityName={authorityName}

@@ -143,9 +143,10 @@ export const caseMessages = defineMessages({
     anyone: 'Toutes',
     me: 'Moi',
     nobody: 'Personne',
-    search: 'Rechercher (référence ou contenu)',
+    search: 'Rechercher (référence ou texte saisi dans les réponses)',
     searchHint:
-      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20).',
+      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Le nom du demandeur et les options choisies dans une liste ne sont pas cherchés.',
+    inboxNone: 'Aucune demande ne correspond à ces critères.',
     searchShort:
       'Moins de {count} caractères : seules les références qui commencent par « {query} » sont affichées. Pour chercher un mot, tapez-en au moins {count} caractères.',
     filter: 'Filtrer',
@@ -318,9 +319,10 @@ export const caseMessages = defineMessages({
     anyone: 'Alle',
     me: 'Mich',
     nobody: 'Niemanden',
-    search: 'Suchen (Referenz oder Inhalt)',
+    search: 'Suchen (Referenz oder in den Antworten eingegebener Text)',
     searchHint:
-      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20).',
+      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Der Name der gesuchstellenden Person und in einer Liste gewählte Optionen werden nicht gesucht.',
+    inboxNone: 'Keine Gesuche entsprechen diesen Kriterien.',
     searchShort:
       'Weniger als {count} Zeichen: Angezeigt werden nur Referenzen, die mit «{query}» beginnen. Um ein Wort zu suchen, geben Sie mindestens {count} Zeichen ein.',
     filter: 'Filtern',
@@ -488,9 +490,10 @@ export const caseMessages = defineMessages({
     anyone: 'All',
     me: 'Me',
     nobody: 'Nobody',
-    search: 'Search (reference or content)',
+    search: 'Search (reference or text typed in the answers)',
     searchHint:
-      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20).',
+      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). The requester’s name and options chosen from a list are not searched.',
+    inboxNone: 'No request matches these criteria.',
     searchShort:
       'Fewer than {count} characters: only references beginning with “{query}” are shown. To search for a word, type at least {count} characters.',
     filter: 'Filter',

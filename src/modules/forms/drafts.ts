@@ -143,6 +143,28 @@ export async function listDrafts(db: Db, accountId: string, personId: string): P
     .execute();
 }
 
+/**
+ * The person's latest unfinished draft of a form in an account: the form's start offers it again
+ * rather than beginning one more identical draft at every click on "start".
+ */
+export async function latestUnfinishedDraft(
+  db: Db,
+  accountId: string,
+  personId: string,
+  formId: string,
+): Promise<{ id: string; updatedAt: Date } | undefined> {
+  return tables(db)
+    .selectFrom('form_drafts')
+    .select(['id', 'updated_at as updatedAt'])
+    .where('account_id', '=', accountId)
+    .where('person_id', '=', personId)
+    .where('form_id', '=', formId)
+    .where('submitted_at', 'is', null)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Saves the answers after every step: a draft is never more than one page behind. */
 export async function saveAnswers(db: Db, draftId: string, answers: Answers, step: string): Promise<void> {
   await tables(db)

@@ -10,7 +10,7 @@ import type { Platform } from '../../platform/module.ts';
 import { readUploads } from '../../platform/uploads/index.ts';
 import type { FieldError } from '../../platform/views/components/error-summary.tsx';
 import { nextStepsOf } from '../cases/index.ts';
-import { requiredLevelOfForm, requiredLevelOfFormCall } from '../catalogue/index.ts';
+import { feesShownForForm, requiredLevelOfForm, requiredLevelOfFormCall } from '../catalogue/index.ts';
 import { documentFile, getDocumentOfAccount, vaultOf } from '../documents/index.ts';
 import { formCompletedCall, recordIndicator, SurveyInvite } from '../indicators/index.ts';
 import { can, refusal } from '../policy/index.ts';
@@ -18,7 +18,14 @@ import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
 import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
-import { getDraftInForm, getSubmissionOfAccount, saveAnswers, startDraft, submitDraft } from './drafts.ts';
+import {
+  getDraftInForm,
+  getSubmissionOfAccount,
+  latestUnfinishedDraft,
+  saveAnswers,
+  startDraft,
+  submitDraft,
+} from './drafts.ts';
 import { engine } from './engine.ts';
 import { type Form, getForm, getVersion } from './forms.ts';
 import { formMessages } from './messages.ts';
@@ -190,6 +197,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
         const actor = await mayFillIn(c, form);
         const below = await stepUp(c, form.id, c.req.path);
         if (below) return below;
+        const unfinished = await latestUnfinishedDraft(db, actor.account.id, actor.id, form.id);
         return platform.render(
           c,
           {
@@ -202,6 +210,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             definition={version.definition}
             action={c.req.path}
             accountName={actor.account.name}
+            unfinished={unfinished && { href: draftPath(unfinished.id), updatedAt: unfinished.updatedAt }}
           />,
         );
       },
@@ -430,6 +439,10 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
           );
         }
         const { active } = activeSteps(definition, draft.answers);
+        // The fee the public entry announces (the workflow's is checked against it) is said before sending.
+        const announced = (await feesShownForForm(db, form.authorityId, form.id)).find(
+          (f) => f.published && f.feeCents,
+        );
         return platform.render(
           c,
           { title: formMessages.translator(c.var.locale)('reviewTitle') },
@@ -440,6 +453,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             answers={cleaned}
             activeSteps={new Set(active.map((s) => s.id))}
             errors={[]}
+            feeCents={announced?.feeCents ?? undefined}
           />,
         );
       },

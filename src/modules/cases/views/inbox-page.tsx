@@ -171,45 +171,52 @@ export function InboxPage(props: {
         <a href={`${props.base}/export/csv?${new URLSearchParams(props.filter)}`}>{t('exportCsv')}</a>
         <a href={`${props.base}/export/json?${new URLSearchParams(props.filter)}`}>{t('exportJson')}</a>
       </p>
-      <form method="post" action={`${props.base}/assign`}>
-        <CsrfField />
-        <Table
-          caption={t('inboxTitle', { authority: props.authorityName })}
-          head={[
-            '',
-            t('reference'),
-            t('request'),
-            t('requester'),
-            t('status'),
-            t('assignee'),
-            t('submittedOn'),
-            t('dueOn'),
-          ]}
-          rows={props.rows.map((item) => [
-            <input
-              type="checkbox"
-              name="ids"
-              value={item.id}
-              aria-label={t('select', { reference: item.reference })}
-            />,
-            <a class="nowrap" href={`${props.base}/${item.id}`}>
-              {item.reference}
-            </a>,
-            <InLanguage text={item.title} locale={props.locale} />,
-            props.requesterName(item),
-            pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
-            props.assigneeName(item.assignee_person_id),
-            formatShortDate(props.locale, item.created_at),
-            formatShortDate(props.locale, item.due_at),
-          ])}
-        />
-        <Button variant="secondary">{t('assignSelected')}</Button>
-      </form>
-      <p>
-        {props.total > countCap
-          ? t('inboxCountMore', { count: formatNumber(props.locale, countCap) })
-          : t('inboxCount', { count: formatNumber(props.locale, props.total) })}
-      </p>
+      {props.rows.length === 0 ? (
+        // A short search has already said what it looked for; an empty table would only add a header.
+        !(props.filter.q && isShortSearch(props.filter.q)) && <p>{t('inboxNone')}</p>
+      ) : (
+        <>
+          <form method="post" action={`${props.base}/assign`}>
+            <CsrfField />
+            <Table
+              caption={t('inboxTitle', { authority: props.authorityName })}
+              head={[
+                '',
+                t('reference'),
+                t('request'),
+                t('requester'),
+                t('status'),
+                t('assignee'),
+                t('submittedOn'),
+                t('dueOn'),
+              ]}
+              rows={props.rows.map((item) => [
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={item.id}
+                  aria-label={t('select', { reference: item.reference })}
+                />,
+                <a class="nowrap" href={`${props.base}/${item.id}`}>
+                  {item.reference}
+                </a>,
+                <InLanguage text={item.title} locale={props.locale} />,
+                props.requesterName(item),
+                pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
+                props.assigneeName(item.assignee_person_id),
+                formatShortDate(props.locale, item.created_at),
+                formatShortDate(props.locale, item.due_at),
+              ])}
+            />
+            <Button variant="secondary">{t('assignSelected')}</Button>
+          </form>
+          <p>
+            {props.total > countCap
+              ? t('inboxCountMore', { count: formatNumber(props.locale, countCap) })
+              : t('inboxCount', { count: formatNumber(props.locale, props.total) })}
+          </p>
+        </>
+      )}
       {(props.hasBefore || props.hasAfter) && (
         <nav class="pagination" aria-label={tp('pagination')}>
           {props.hasBefore && first && (

@@ -135,6 +135,8 @@ export function ReviewPage(props: {
   answers: Answers;
   activeSteps: Set<string>;
   errors: FieldError[];
+  /** The fee the form's catalogue entry announces, if any. */
+  feeCents?: number | undefined;
 }) {
   const t = formMessages.translator(props.locale);
   return (
@@ -169,6 +171,7 @@ export function ReviewPage(props: {
             </p>
           </section>
         ))}
+      {props.feeCents ? <p>{t('reviewFee', { amount: formatChf(props.locale, props.feeCents) })}</p> : null}
       <form method="post" action={`${draftPath(props.draftId)}/submit`}>
         <CsrfField />
         <Button>{t('submit')}</Button>
@@ -248,17 +251,30 @@ export function StartPage(props: {
   definition: FormDefinition;
   action: string;
   accountName: string;
+  /** The person's unfinished draft of this form in the account: going on with it comes first. */
+  unfinished?: { href: string; updatedAt: Date } | undefined;
 }) {
   const t = formMessages.translator(props.locale);
+  const { unfinished } = props;
   return (
     <>
       <h1>{t('startTitle', { form: pick(props.definition.title, props.locale) })}</h1>
       <p class="lead">{t('startLead')}</p>
       <p>{t('startActing', { account: props.accountName })}</p>
-      <form method="post" action={props.action}>
-        <CsrfField />
-        <Button>{t('start')}</Button>
-      </form>
+      {unfinished ? (
+        <form method="post" action={props.action} class="button-group">
+          <a class="button button--primary" href={unfinished.href}>
+            {t('resumeDraftOf', { date: formatDateTime(props.locale, new Date(unfinished.updatedAt)) })}
+          </a>
+          <CsrfField />
+          <Button variant="secondary">{t('startNew')}</Button>
+        </form>
+      ) : (
+        <form method="post" action={props.action}>
+          <CsrfField />
+          <Button>{t('start')}</Button>
+        </form>
+      )}
     </>
   );
 }
