@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 const loggedIn = (person: string) => loggedInAs(e2e.browser, e2e.server.url, person, { timeout: 15_000 });
 
-describe('what the second walk through the portal noticed', () => {
+describe('starting again, an empty inbox, a fee before sending', () => {
   it('starting a form again offers the unfinished draft first, and a new one beside it', {
     timeout: 120_000,
   }, async () => {
