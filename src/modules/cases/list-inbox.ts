@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import { keysetPage } from '../../platform/database/keyset-page.ts';
 import type { CasesTables } from './tables.ts';
@@ -53,41 +53,59 @@ const undecided = Object.entries(defaultWorkflow.statuses)
   .filter(([id, s]) => !s.final && id !== 'granted' && id !== 'refused')
   .map(([id]) => id);
 
-/** An authority's requests matching `filter`, as a query to count or to read. */
-async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
-  let query = tables(db).selectFrom('cases').where('authority_id', '=', authorityId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.assignee === 'none') query = query.where('assignee_person_id', 'is', null);
-  else if (filter.assignee) query = query.where('assignee_person_id', '=', filter.assignee);
+/**
+ * The (form, status) pairs whose workflow asks the requester for the fee, as a subquery: for a
+ * statement that must not be preceded by another ("my space"'s).
+ */
+export const feePairsSubquery = sql`select form_id, key from case_workflows,
+  jsonb_each(definition -> 'statuses') where value -> 'payment' is not null`;
+
+/**
+ * The SQL conditions over `cases` of an authority's requests matching `filter`: the one definition of
+ * the inbox's filters, for its list, its counts and "my space"'s queue counts, so that they cannot
+ * differ. `feePairs`: the (form, status) pairs awaiting a fee, as rows, `null` for none, or by default
+ * the subquery.
+ */
+export function inboxConditions(
+  authorityId: string,
+  filter: InboxFilter,
+  {
+    now = new Date(),
+    feePairs = feePairsSubquery,
+  }: { now?: Date; feePairs?: RawBuilder<unknown> | null } = {},
+) {
+  const where = [sql<SqlBool>`authority_id = ${authorityId}`];
+  if (filter.status) where.push(sql`status = ${filter.status}`);
+  if (filter.assignee === 'none') where.push(sql`assignee_person_id is null`);
+  else if (filter.assignee) where.push(sql`assignee_person_id = ${filter.assignee}`);
   if (filter.query && isShortSearch(filter.query))
-    query = query.where('reference', 'like', `${escapeLike(filter.query)}%`);
+    where.push(sql`reference like ${`${escapeLike(filter.query)}%`}`);
   else if (filter.query) {
     const like = `%${escapeLike(filter.query)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('reference', 'ilike', like), eb(sql`answers::text`, 'ilike', like)]),
-    );
+    where.push(sql`(reference ilike ${like} or answers::text ilike ${like})`);
   }
-  if (filter.formId) query = query.where('form_id', '=', filter.formId);
-  if (filter.from) query = query.where('created_at', '>=', new Date(`${filter.from}T00:00:00Z`));
+  if (filter.formId) where.push(sql`form_id = ${filter.formId}`);
+  if (filter.from) where.push(sql`created_at >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to)
-    query = query.where(
-      'created_at',
-      '<',
-      new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000),
-    );
-  if (filter.overdue) query = query.where('due_at', '<', new Date()).where('status', 'in', undecided);
-  if (filter.open) query = query.where('status', 'in', undecided);
-  // The fee is asked on entering a status of the service's own workflow (the default one asks none):
-  // those few (form, status) pairs first, so the requests are found by status, not tested one by one.
+    where.push(sql`created_at < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (filter.overdue) where.push(sql`due_at < ${now}`);
+  if (filter.overdue || filter.open) where.push(sql`status in (${sql.join(undecided)})`);
+  if (filter.awaitingPayment) where.push(feePairs ? sql`(form_id, status) in (${feePairs})` : sql`false`);
+  return sql.join(where, sql` and `) as RawBuilder<SqlBool>;
+}
+
+/** An authority's requests matching `filter`, as a query to count or to read. */
+async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
+  // The fee is asked on entering a status of the service's own workflow: those few (form, status)
+  // pairs first, so the requests are found by status through the index, not tested one by one.
+  let feePairs: RawBuilder<unknown> | null = null;
   if (filter.awaitingPayment) {
-    const pairs = await sql<{ form_id: string; status: string }>`
-      select form_id, key as status from case_workflows, jsonb_each(definition -> 'statuses')
-      where value -> 'payment' is not null`.execute(db);
-    query = query.where((eb) =>
-      eb.or(pairs.rows.map((p) => eb.and([eb('form_id', '=', p.form_id), eb('status', '=', p.status)]))),
-    );
+    const { rows } = await sql<{ form_id: string; key: string }>`${feePairsSubquery}`.execute(db);
+    feePairs = rows.length ? sql.join(rows.map((p) => sql`(${p.form_id}, ${p.key})`)) : null;
   }
-  return query;
+  return tables(db)
+    .selectFrom('cases')
+    .where(inboxConditions(authorityId, filter, { feePairs }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/database/database.ts';
-import { keysetPage } from '../../platform/database/keyset-page.ts';
+import { visibleKeysetPage } from '../../platform/database/keyset-page.ts';
 import type { Actor, StaffRole } from '../../platform/http/access.ts';
 import { getForm } from '../forms/index.ts';
 import { can, type Decision, type RequestResource } from '../policy/index.ts';
@@ -51,21 +51,9 @@ export async function requestsPageVisibleTo(
   actor: Actor & { kind: 'person' },
   query: RequestsPageQuery,
 ): Promise<{ items: Case[]; hasBefore: boolean; hasAfter: boolean }> {
-  const accountId = actor.account.id;
-  const wanted = [query.before, query.after].find((id) => id && /^[0-9a-f-]{36}$/.test(id));
-  const backwards = Boolean(wanted && wanted === query.before);
-  const items: Case[] = [];
-  let cursor = wanted;
-  let exhausted = false;
-  while (items.length <= query.size && !exhausted) {
-    const batch = await listPageForAccount(db, accountId, cursor, backwards, query.size + 1);
-    exhausted = batch.length <= query.size;
-    const seen = await Promise.all(
-      batch.map(async (item) => ((await canOnCase(db, actor, 'request.view', item)).allowed ? item : null)),
-    );
-    items.push(...seen.filter((item): item is Case => item !== null));
-    cursor = batch.at(-1)?.id;
-  }
-  const { rows, hasBefore, hasAfter } = keysetPage(items, query.size, backwards, Boolean(wanted));
-  return { items: rows, hasBefore, hasAfter };
+  return visibleKeysetPage(
+    query,
+    (cursor, backwards, limit) => listPageForAccount(db, actor.account.id, cursor, backwards, limit),
+    async (item) => ((await canOnCase(db, actor, 'request.view', item)).allowed ? item : null),
+  );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
-import { keysetPage } from '../../platform/database/keyset-page.ts';
+import { visibleKeysetPage } from '../../platform/database/keyset-page.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import { can } from '../policy/index.ts';
@@ -74,23 +74,12 @@ export async function draftsPageVisibleTo(
   actor: PersonActor,
   query: DraftsPageQuery,
 ): Promise<{ items: DraftOnPage[]; hasBefore: boolean; hasAfter: boolean }> {
-  const wanted = [query.before, query.after].find((id) => id && /^[0-9a-f-]{36}$/.test(id));
-  const backwards = Boolean(wanted && wanted === query.before);
-  const items: DraftOnPage[] = [];
-  let cursor = wanted;
-  let exhausted = false;
-  while (items.length <= query.size && !exhausted) {
-    const batch = await draftsAfter(db, actor.account.id, actor.id, cursor, backwards, query.size + 1);
-    exhausted = batch.length <= query.size;
-    const seen = await Promise.all(
-      batch.map(async ({ accountId, personId, theme, ...draft }) => {
-        const resource = { type: 'draft' as const, accountId, personId, theme: theme ?? undefined };
-        return (await can(db, actor, 'draft.fillIn', resource)).allowed ? draft : null;
-      }),
-    );
-    items.push(...seen.filter((draft) => draft !== null));
-    cursor = batch.at(-1)?.id;
-  }
-  const { rows, hasBefore, hasAfter } = keysetPage(items, query.size, backwards, Boolean(wanted));
-  return { items: rows, hasBefore, hasAfter };
+  return visibleKeysetPage(
+    query,
+    (cursor, backwards, limit) => draftsAfter(db, actor.account.id, actor.id, cursor, backwards, limit),
+    async ({ accountId, personId, theme, ...draft }) => {
+      const resource = { type: 'draft' as const, accountId, personId, theme: theme ?? undefined };
+      return (await can(db, actor, 'draft.fillIn', resource)).allowed ? draft : null;
+    },
+  );
 }
