@@ -19,7 +19,10 @@ export function InboxPage(props: {
   locale: Locale;
   authorityName: string;
   base: string;
+  /** The default workflow, whose statuses the filter offers. */
   workflow: Workflow;
+  /** The workflow of a row's form, whose staff label its status shows (as on the request's page). */
+  workflowOf: (item: Case) => Workflow;
   rows: Case[];
   /** How many match, counted up to `countCap` and one more. */
   total: number;
@@ -202,7 +205,10 @@ export function InboxPage(props: {
                 </a>,
                 <InLanguage text={item.title} locale={props.locale} />,
                 props.requesterName(item),
-                pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
+                pick(
+                  props.workflowOf(item).statuses[item.status]?.staffLabel ?? { fr: item.status },
+                  props.locale,
+                ),
                 props.assigneeName(item.assignee_person_id),
                 formatShortDate(props.locale, item.created_at),
                 formatShortDate(props.locale, item.due_at),
