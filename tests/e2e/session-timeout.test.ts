@@ -48,6 +48,8 @@ describe('the idle time-out', () => {
     const page = await onTheStep();
     try {
       await page.getByLabel('Remarque').fill('Le portail est fermé le lundi');
+      // Nothing has the focus (a click on the page's background): "stay" must not leave it on the body.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.clock.fastForward('28:05');
       const dialog = page.getByRole('dialog', { name: 'Votre session va prendre fin' });
       await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -61,11 +63,40 @@ describe('the idle time-out', () => {
       offset += minutes(28);
       await stay.click();
       await expect.poll(() => dialog.isVisible()).toBe(false);
+      // To the main content, not the top of the page.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       // 48 minutes after the last page: alive only because "stay logged in" counted as activity.
       offset += minutes(20);
       await page.getByRole('button', { name: 'Continuer', exact: true }).click();
       await page.waitForURL((url) => url.pathname.endsWith('/review'));
       expect(await page.getByRole('main').textContent()).toContain('Le portail est fermé le lundi');
+    } finally {
+      await page.context().close();
+    }
+  }, 90_000);
+
+  it('says the time really left when the warning opens late, and Escape stays logged in', async () => {
+    const page = await onTheStep();
+    try {
+      await page.getByLabel('Remarque').fill('Échap ne me déconnecte pas');
+      // A tab woken from sleep: the warning's timer fires a minute late (the page's load took a moment).
+      await page.clock.fastForward('29:05');
+      const dialog = page.getByRole('dialog', { name: 'Votre session va prendre fin' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      expect(await dialog.textContent()).toMatch(/prendra fin dans 5\d secondes/);
+      expect(await dialog.textContent()).not.toContain('2 minutes');
+
+      offset += minutes(29);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      expect(await page.getByLabel('Remarque').evaluate((input) => input === document.activeElement)).toBe(
+        true,
+      );
+      // 49 minutes after the last page: alive only because Escape counted as "stay logged in".
+      offset += minutes(20);
+      await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+      await page.waitForURL((url) => url.pathname.endsWith('/review'));
+      expect(await page.getByRole('main').textContent()).toContain('Échap ne me déconnecte pas');
     } finally {
       await page.context().close();
     }

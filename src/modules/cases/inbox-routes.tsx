@@ -17,7 +17,8 @@ import { canOnCase } from './request-resource.ts';
 import { requesterNames } from './requester-names.ts';
 import { staffAuthority, staffBase } from './staff-case.ts';
 import { InboxPage } from './views/inbox-page.tsx';
-import { defaultWorkflow } from './workflow.ts';
+import { defaultWorkflow, type Workflow } from './workflow.ts';
+import { workflowFor } from './workflow-store.ts';
 
 const pageSize = 25;
 
@@ -50,6 +51,10 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
           if (person) names.set(id, personName(person));
         }
         const requesters = await requesterNames(db, rows);
+        // Each row in its own form's words, as its request page says it: not the default workflow's.
+        const workflows = new Map<string, Workflow>();
+        for (const formId of new Set(rows.map((r) => r.form_id)))
+          workflows.set(formId, await workflowFor(db, formId));
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         return platform.render(
           c,
@@ -64,6 +69,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
             authorityName={authorityName}
             base={staffBase(authority)}
             workflow={defaultWorkflow}
+            workflowOf={(item) => workflows.get(item.form_id) ?? defaultWorkflow}
             rows={rows}
             total={total}
             hasBefore={hasBefore}

@@ -40,6 +40,8 @@ export const paymentMessages = defineMessages({
     providerDown:
       'Le prestataire de paiement ne répond pas. Réessayez dans quelques minutes ; rien n’a été débité.',
     concerns: 'Ce que ce paiement concerne',
+    seeRequest: 'Voir ma demande {reference}',
+    seeBooking: 'Voir ma réservation {reference}',
     staffTitle: 'Paiements reçus par {authority}',
     allStatuses: 'Tous',
     filter: 'Filtrer',
@@ -183,6 +185,8 @@ export const paymentMessages = defineMessages({
     providerDown:
       'Der Zahlungsanbieter antwortet nicht. Versuchen Sie es in einigen Minuten erneut; es wurde nichts belastet.',
     concerns: 'Worauf sich diese Zahlung bezieht',
+    seeRequest: 'Mein Gesuch {reference} ansehen',
+    seeBooking: 'Meine Reservation {reference} ansehen',
     staffTitle: 'Zahlungen an {authority}',
     allStatuses: 'Alle',
     filter: 'Filtern',
@@ -326,6 +330,8 @@ export const paymentMessages = defineMessages({
     unavailable: 'Online payment is not available at the moment: contact the authority.',
     providerDown: 'The payment provider does not answer. Try again in a few minutes; nothing was charged.',
     concerns: 'What this payment is for',
+    seeRequest: 'See my request {reference}',
+    seeBooking: 'See my booking {reference}',
     staffTitle: 'Payments received by {authority}',
     allStatuses: 'All',
     filter: 'Filter',

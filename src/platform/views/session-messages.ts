@@ -11,9 +11,9 @@ export const sessionMessages = defineMessages({
     logInAgain: 'Se reconnecter',
     warningTitle: 'Votre session va prendre fin',
     warningIdle:
-      'Votre session prendra fin dans 2 minutes parce que vous êtes inactif ou inactive depuis un moment. Voulez-vous rester connecté·e ?',
+      'Votre session prendra fin {when} parce que vous êtes inactif ou inactive depuis un moment. Voulez-vous rester connecté·e ?',
     warningAbsolute:
-      'Votre session prendra fin dans 2 minutes : elle a atteint sa durée maximale. Enregistrez votre travail ; vous pourrez vous reconnecter ensuite.',
+      'Votre session prendra fin {when} : elle a atteint sa durée maximale. Enregistrez votre travail ; vous pourrez vous reconnecter ensuite.',
     stayLoggedIn: 'Rester connecté·e',
     endedNow: 'Reconnectez-vous pour continuer.',
     endedNowKept: 'Ce que vous avez saisi sur cette page sera conservé pour vous.',
@@ -31,9 +31,9 @@ export const sessionMessages = defineMessages({
     logInAgain: 'Erneut anmelden',
     warningTitle: 'Ihre Sitzung läuft bald ab',
     warningIdle:
-      'Ihre Sitzung endet in 2 Minuten, weil Sie eine Weile nicht aktiv waren. Möchten Sie angemeldet bleiben?',
+      'Ihre Sitzung endet {when}, weil Sie eine Weile nicht aktiv waren. Möchten Sie angemeldet bleiben?',
     warningAbsolute:
-      'Ihre Sitzung endet in 2 Minuten: Sie hat ihre Höchstdauer erreicht. Speichern Sie Ihre Arbeit; danach können Sie sich erneut anmelden.',
+      'Ihre Sitzung endet {when}: Sie hat ihre Höchstdauer erreicht. Speichern Sie Ihre Arbeit; danach können Sie sich erneut anmelden.',
     stayLoggedIn: 'Angemeldet bleiben',
     endedNow: 'Melden Sie sich erneut an, um fortzufahren.',
     endedNowKept: 'Ihre Eingaben auf dieser Seite werden für Sie aufbewahrt.',
@@ -50,9 +50,9 @@ export const sessionMessages = defineMessages({
     logInAgain: 'Log in again',
     warningTitle: 'Your session is about to end',
     warningIdle:
-      'Your session will end in 2 minutes because you have been inactive. Do you want to stay logged in?',
+      'Your session will end {when} because you have been inactive. Do you want to stay logged in?',
     warningAbsolute:
-      'Your session will end in 2 minutes: it has reached its longest duration. Save your work; you can log in again afterwards.',
+      'Your session will end {when}: it has reached its longest duration. Save your work; you can log in again afterwards.',
     stayLoggedIn: 'Stay logged in',
     endedNow: 'Log in again to continue.',
     endedNowKept: 'What you entered on this page will be kept for you.',

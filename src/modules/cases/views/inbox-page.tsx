@@ -14,12 +14,23 @@ import type { Workflow } from '../workflow.ts';
 
 type T = ReturnType<typeof caseMessages.translator>;
 
+/** How many of the inbox's filters (the search apart) narrow or reorder the list. */
+function filtersSet(filter: Record<string, string>): number {
+  const defaults: Record<string, string> = { sort: 'newest' };
+  return ['status', 'assignee', 'form', 'from', 'to', 'overdue', 'open', 'payment', 'sort'].filter(
+    (name) => (filter[name] ?? '') !== (defaults[name] ?? ''),
+  ).length;
+}
+
 /** The back office's inbox: an authority's requests, filtered, sorted, a page at a time. */
 export function InboxPage(props: {
   locale: Locale;
   authorityName: string;
   base: string;
+  /** The default workflow, whose statuses the filter offers. */
   workflow: Workflow;
+  /** The workflow of a row's form, whose staff label its status shows (as on the request's page). */
+  workflowOf: (item: Case) => Workflow;
   rows: Case[];
   /** How many match, counted up to `countCap` and one more. */
   total: number;
@@ -52,100 +63,110 @@ export function InboxPage(props: {
     <>
       <h1>{t('inboxTitle', { authority: props.authorityName })}</h1>
       <form method="get" action={props.base} class="inbox-filters">
-        <div class="field">
-          <label class="field__label" for="status">
-            {t('filterStatus')}
-          </label>
-          <select class="field__input" id="status" name="status">
-            <option value="">{t('anyone')}</option>
-            {Object.entries(props.workflow.statuses).map(([id, s]) => (
-              <option value={id} selected={props.filter.status === id}>
-                {pick(s.staffLabel, props.locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label class="field__label" for="assignee">
-            {t('filterAssignee')}
-          </label>
-          <select class="field__input" id="assignee" name="assignee">
-            {(
-              [
-                ['', t('anyone')],
-                ['me', t('me')],
-                ['none', t('nobody')],
-              ] as const
-            ).map(([value, label]) => (
-              <option value={value} selected={props.filter.assignee === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label class="field__label" for="form">
-            {t('filterService')}
-          </label>
-          <select class="field__input" id="form" name="form">
-            <option value="">{t('anyone')}</option>
-            {props.forms.map((form) => (
-              <option value={form.id} selected={props.filter.form === form.id}>
-                {form.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <TextInput
-          name="from"
-          label={t('from')}
-          hint={tb('dateHint')}
-          inputmode="numeric"
-          value={swissDate(props.filter.from)}
-        />
-        <TextInput
-          name="to"
-          label={t('to')}
-          hint={tb('dateHint')}
-          inputmode="numeric"
-          value={swissDate(props.filter.to)}
-        />
-        <div class="choice">
-          <input
-            type="checkbox"
-            id="overdue"
-            name="overdue"
-            value="1"
-            checked={props.filter.overdue === '1'}
-          />
-          <label for="overdue">{t('overdue')}</label>
-        </div>
-        <div class="choice">
-          <input type="checkbox" id="open" name="open" value="1" checked={props.filter.open === '1'} />
-          <label for="open">{tb('open')}</label>
-        </div>
-        <div class="choice">
-          <input
-            type="checkbox"
-            id="payment"
-            name="payment"
-            value="1"
-            checked={props.filter.payment === '1'}
-          />
-          <label for="payment">{tb('awaitingPayment')}</label>
-        </div>
-        <div class="field">
-          <label class="field__label" for="sort">
-            {t('sort')}
-          </label>
-          <select class="field__input" id="sort" name="sort">
-            {(['newest', 'oldest', 'due'] as const).map((sort) => (
-              <option value={sort} selected={props.filter.sort === sort}>
-                {t(`sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as Parameters<T>[0])}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* Closed unless a filter is set, so the results come first on a phone; a grid on wide screens. */}
+        <details class="inbox-filters__more" open={filtersSet(props.filter) > 0}>
+          <summary>
+            {filtersSet(props.filter) > 0
+              ? t('filtersSet', { count: String(filtersSet(props.filter)) })
+              : t('filters')}
+          </summary>
+          <div class="inbox-filters__grid">
+            <div class="field">
+              <label class="field__label" for="status">
+                {t('filterStatus')}
+              </label>
+              <select class="field__input" id="status" name="status">
+                <option value="">{t('anyone')}</option>
+                {Object.entries(props.workflow.statuses).map(([id, s]) => (
+                  <option value={id} selected={props.filter.status === id}>
+                    {pick(s.staffLabel, props.locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for="assignee">
+                {t('filterAssignee')}
+              </label>
+              <select class="field__input" id="assignee" name="assignee">
+                {(
+                  [
+                    ['', t('anyone')],
+                    ['me', t('me')],
+                    ['none', t('nobody')],
+                  ] as const
+                ).map(([value, label]) => (
+                  <option value={value} selected={props.filter.assignee === value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label class="field__label" for="form">
+                {t('filterService')}
+              </label>
+              <select class="field__input" id="form" name="form">
+                <option value="">{t('anyone')}</option>
+                {props.forms.map((form) => (
+                  <option value={form.id} selected={props.filter.form === form.id}>
+                    {form.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextInput
+              name="from"
+              label={t('from')}
+              hint={tb('dateHint')}
+              inputmode="numeric"
+              value={swissDate(props.filter.from)}
+            />
+            <TextInput
+              name="to"
+              label={t('to')}
+              hint={tb('dateHint')}
+              inputmode="numeric"
+              value={swissDate(props.filter.to)}
+            />
+            <div class="choice">
+              <input
+                type="checkbox"
+                id="overdue"
+                name="overdue"
+                value="1"
+                checked={props.filter.overdue === '1'}
+              />
+              <label for="overdue">{t('overdue')}</label>
+            </div>
+            <div class="choice">
+              <input type="checkbox" id="open" name="open" value="1" checked={props.filter.open === '1'} />
+              <label for="open">{tb('open')}</label>
+            </div>
+            <div class="choice">
+              <input
+                type="checkbox"
+                id="payment"
+                name="payment"
+                value="1"
+                checked={props.filter.payment === '1'}
+              />
+              <label for="payment">{tb('awaitingPayment')}</label>
+            </div>
+            <div class="field">
+              <label class="field__label" for="sort">
+                {t('sort')}
+              </label>
+              <select class="field__input" id="sort" name="sort">
+                {(['newest', 'oldest', 'due'] as const).map((sort) => (
+                  <option value={sort} selected={props.filter.sort === sort}>
+                    {t(`sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as Parameters<T>[0])}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </details>
         <div class="field">
           <label class="field__label" for="q">
             {t('search')}
@@ -202,7 +223,10 @@ export function InboxPage(props: {
                 </a>,
                 <InLanguage text={item.title} locale={props.locale} />,
                 props.requesterName(item),
-                pick(props.workflow.statuses[item.status]?.staffLabel ?? { fr: item.status }, props.locale),
+                pick(
+                  props.workflowOf(item).statuses[item.status]?.staffLabel ?? { fr: item.status },
+                  props.locale,
+                ),
                 props.assigneeName(item.assignee_person_id),
                 formatShortDate(props.locale, item.created_at),
                 formatShortDate(props.locale, item.due_at),

@@ -131,10 +131,23 @@ export function PaymentPage(props: {
         ))}
       {props.bankTransfer}
       <p>
-        <a href={payment.link}>{t('concerns')}</a>
+        <a href={payment.link}>
+          <KeptWhole text={(reference) => concerns(t, payment, reference)} value={payment.reference ?? ''} />
+        </a>
       </p>
     </>
   );
+}
+
+/**
+ * The link back to what was paid for, named by it when its source says what it is (`case:` a request,
+ * `booking:` a booking) and it has the reference people know it by.
+ */
+function concerns(t: T, payment: Pick<Payment, 'source' | 'reference'>, reference: string): string {
+  if (!payment.reference) return t('concerns');
+  if (payment.source.startsWith('case:')) return t('seeRequest', { reference });
+  if (payment.source.startsWith('booking:')) return t('seeBooking', { reference });
+  return t('concerns');
 }
 
 export function PaymentsPage(props: {

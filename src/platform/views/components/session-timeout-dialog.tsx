@@ -5,14 +5,30 @@ import { sessionMessages } from '../session-messages.ts';
 
 /**
  * The idle time-out's warning (WCAG 2.2.1), on every logged-in page: closed, so unseen, until
- * `session-timeout.js` opens it two minutes before the session ends. Without JavaScript a late post is
+ * `session-timeout.js` opens it two minutes before the session ends; Escape there means "stay logged in". Without JavaScript a late post is
  * kept instead (ADR 28). Its texts are here, in the page's language; the script only shows one or the other.
  */
+const slot = '\u0000';
+
+/** The text with its `{when}` in a span the script rewrites with the time left when the warning opens. */
+function withTimeLeft(text: string, when: string) {
+  const [before, after] = text.split(slot);
+  return (
+    <>
+      {before}
+      <span data-time-left>{when}</span>
+      {after}
+    </>
+  );
+}
+
 export function SessionTimeoutDialog() {
   const page = usePage();
   const left = page.sessionTimeLeft;
   if (!left) return null;
   const t = sessionMessages.translator(page.locale);
+  // What the warning says before the script, opening it, puts the time really left (a late timer).
+  const warnFor = new Intl.RelativeTimeFormat(page.locale).format(2, 'minute');
   const login = `${identityPaths.login}?${new URLSearchParams({ return: page.currentUrl })}`;
   return (
     <dialog
@@ -31,10 +47,10 @@ export function SessionTimeoutDialog() {
         {t('endedTitle')}
       </h2>
       <p id="session-timeout-idle" data-state="idle">
-        {t('warningIdle')}
+        {withTimeLeft(t('warningIdle', { when: slot }), warnFor)}
       </p>
       <p id="session-timeout-absolute" data-state="absolute" hidden>
-        {t('warningAbsolute')}
+        {withTimeLeft(t('warningAbsolute', { when: slot }), warnFor)}
       </p>
       <div id="session-timeout-ended" data-state="ended" hidden>
         <p>{t('endedNow')}</p>
