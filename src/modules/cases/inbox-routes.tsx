@@ -17,8 +17,8 @@ import { canOnCase } from './request-resource.ts';
 import { requesterNames } from './requester-names.ts';
 import { staffAuthority, staffBase } from './staff-case.ts';
 import { InboxPage } from './views/inbox-page.tsx';
-import { defaultWorkflow, type Workflow } from './workflow.ts';
-import { workflowFor } from './workflow-store.ts';
+import { defaultWorkflow } from './workflow.ts';
+import { workflowsFor } from './workflow-store.ts';
 
 const pageSize = 25;
 
@@ -52,9 +52,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
         }
         const requesters = await requesterNames(db, rows);
         // Each row in its own form's words, as its request page says it: not the default workflow's.
-        const workflows = new Map<string, Workflow>();
-        for (const formId of new Set(rows.map((r) => r.form_id)))
-          workflows.set(formId, await workflowFor(db, formId));
+        const workflows = await workflowsFor(db, [...new Set(rows.map((r) => r.form_id))]);
         const authorityName = pick(authority.names, c.var.locale, authority.languages);
         return platform.render(
           c,

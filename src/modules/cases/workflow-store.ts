@@ -17,6 +17,19 @@ export async function workflowFor(db: Db, formId: string): Promise<Workflow> {
   return row?.definition ?? defaultWorkflow;
 }
 
+/** The workflows of several forms in one statement (a page of requests of different forms). */
+export async function workflowsFor(db: Db, formIds: string[]): Promise<Map<string, Workflow>> {
+  const rows = formIds.length
+    ? await tablesOf<CasesTables>(db)
+        .selectFrom('case_workflows')
+        .select(['form_id', 'definition'])
+        .where('form_id', 'in', formIds)
+        .execute()
+    : [];
+  const found = new Map(rows.map((r) => [r.form_id, r.definition]));
+  return new Map(formIds.map((id) => [id, found.get(id) ?? defaultWorkflow]));
+}
+
 /** A fee is either a fixed amount from CHF 0.01 to 1,000,000, or the amount of one named field. */
 function feeAmountHolds(fee: { amountCents?: number; amountField?: string }): boolean {
   if (fee.amountField !== undefined)
