@@ -36,7 +36,7 @@ describe('deleting a draft from the list', () => {
     expect(await deletes.count()).toBe(3);
     // No caption shown twice under the heading, yet the table keeps its name.
     expect(await page.getByRole('table', { name: 'Vos brouillons' }).count()).toBe(1);
-    expect(await page.locator('caption').isVisible()).toBe(false);
+    expect((await page.locator('caption').boundingBox())?.height).toBeLessThanOrEqual(1);
     await accessibleAtBothWidths(page);
     await deletes.first().click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Supprimer ce brouillon ?');
@@ -46,6 +46,7 @@ describe('deleting a draft from the list', () => {
     expect(await page.getByRole('link', { name: /^Continuer : Extrait du casier/ }).count()).toBe(2);
     await accessibleAtBothWidths(page);
 
+    // Axe needs a script: the pages were checked at both widths above; here, the same without one.
     const phone = await loggedInAs(e2e.browser, e2e.server.url, 'Julie Crettenand', {
       width: 360,
       javaScript: false,
@@ -66,6 +67,5 @@ describe('deleting a draft from the list', () => {
     await phone.getByRole('button', { name: 'Yes, delete the draft' }).click();
     expect(await phone.getByText('Draft deleted.').count()).toBe(1);
     expect(await phone.getByRole('link', { name: /^Continue: / }).count()).toBe(1);
-    await accessibleAtBothWidths(phone);
   });
 });

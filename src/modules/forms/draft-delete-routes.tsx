@@ -1,6 +1,9 @@
+import { atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
+import { requiredLevelOfFormCall } from '../catalogue/index.ts';
 import { can } from '../policy/index.ts';
 import { deleteDraft } from './delete-draft.ts';
 import { getDraftInForm } from './drafts.ts';
@@ -15,12 +18,18 @@ export function draftDeleteRoutes(platform: Platform): RouteDef[] {
   /**
    * The draft, if the person may fill it in (the same right decides deleting it: it is theirs to
    * change); another's, or one of another account, is not found. A sent one is a submission: refused.
+   * Below the level its form's service asks for, the person logs in at that level first, as to open it.
    */
   async function deletableDraft(c: RouteContext) {
     const actor = loggedInPerson(c);
-    const loaded = await getDraftInForm(db, actor.account.id, c.req.param('id') ?? '');
+    const loaded = await getDraftInForm(
+      db,
+      actor.account.id,
+      c.req.param('id') ?? '',
+      requiredLevelOfFormCall,
+    );
     if (!loaded) throw notFound();
-    const { draft, form, definition } = loaded;
+    const { draft, form, definition, about: requiredLevel } = loaded;
     const resource = {
       type: 'draft' as const,
       accountId: draft.accountId,
@@ -29,7 +38,13 @@ export function draftDeleteRoutes(platform: Platform): RouteDef[] {
     };
     if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
     if (draft.submittedAt) throw sentDraft(c);
-    return { actor, draft, title: definition.title };
+    const stepUp = atLeast(actor.level, requiredLevel)
+      ? undefined
+      : c.redirect(
+          `${identityPaths.login}?${new URLSearchParams({ return: deleteDraftPath(draft.id), level: requiredLevel })}`,
+          303,
+        );
+    return { actor, draft, title: definition.title, stepUp };
   }
 
   const sentDraft = (c: RouteContext) => {
@@ -44,7 +59,8 @@ export function draftDeleteRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { draft, title } = await deletableDraft(c);
+        const { draft, title, stepUp } = await deletableDraft(c);
+        if (stepUp) return stepUp;
         return platform.render(
           c,
           { title: draftsMessages.translator(c.var.locale)('deleteTitle') },
@@ -61,7 +77,8 @@ export function draftDeleteRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const { actor, draft } = await deletableDraft(c);
+        const { actor, draft, stepUp } = await deletableDraft(c);
+        if (stepUp) return stepUp;
         if ((await deleteDraft(db, draft, { personId: actor.id })) === 'sent') throw sentDraft(c);
         return c.redirect(`${allDraftsPath}?deleted=1`, 303);
       },
