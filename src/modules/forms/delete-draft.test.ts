@@ -73,6 +73,8 @@ describe('deleting a draft', () => {
     const draftId = await draftOf(anna);
     const list = await (await testApp.app.request('/forms/drafts')).text();
     expect(list).toContain(`href="/forms/drafts/${draftId}/delete"`);
+    const own = await (await testApp.app.request(`/forms/drafts/${draftId}`)).text();
+    expect(own).toContain(`<a href="/forms/drafts/${draftId}/delete">Supprimer ce brouillon</a>`);
     const confirm = await testApp.app.request(`/forms/drafts/${draftId}/delete`);
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toContain('Supprimer ce brouillon ?');
