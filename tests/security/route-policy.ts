@@ -215,6 +215,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /forms/drafts/:id': { audience: 'holder' },
   'POST /forms/drafts/:id/steps/:stepId': { audience: 'holder' },
   'GET /forms/drafts/:id/review': { audience: 'holder' },
+  'GET /forms/drafts/:id/delete': { audience: 'holder' },
+  'POST /forms/drafts/:id/delete': { audience: 'holder', usesUp: true },
   'POST /forms/drafts/:id/submit': { audience: 'holder' },
   'GET /forms/submissions/:id': { audience: 'holder' },
   'GET /forms/submissions/:id/pay': { audience: 'holder' },

@@ -30,7 +30,13 @@ export function draftsListRoutes(platform: Platform): RouteDef[] {
         return platform.render(
           c,
           { title: draftsMessages.translator(c.var.locale)('allDraftsTitle') },
-          <DraftsPage locale={c.var.locale} drafts={items} hasBefore={hasBefore} hasAfter={hasAfter} />,
+          <DraftsPage
+            locale={c.var.locale}
+            drafts={items}
+            hasBefore={hasBefore}
+            hasAfter={hasAfter}
+            deleted={c.req.query('deleted') === '1'}
+          />,
         );
       },
     },

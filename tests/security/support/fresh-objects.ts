@@ -54,6 +54,16 @@ export async function deskTicket(
   return ticket.id;
 }
 
+/** A draft like the cast's draft of `owner` (same form, account and person), to be deleted. */
+async function copiedDraft(cast: Cast, owner: Owner) {
+  const { rows } = await sql<{ id: string }>`
+    insert into form_drafts (form_id, version, account_id, person_id, answers)
+    select form_id, version, account_id, person_id, answers from form_drafts where id = ${cast.objects[owner].draft ?? ''}
+    returning id`.execute(cast.testApp.database.db);
+  if (!rows[0]) throw new Error(`no draft of ${owner} to copy`);
+  return rows[0].id;
+}
+
 /**
  * An object of its own for an allowed cell of a route that uses its object up or moves it (a letter
  * recorded as posted, a ticket handed over to another authority): the first allowed agent would
@@ -66,5 +76,6 @@ export function freshObject(cast: Cast, kind: ParamKind, owner: Owner): Promise<
   if (!person) throw new Error(`no fresh ${kind} of ${owner}: only the citizens' objects are used up`);
   if (kind === 'postalDocument') return postalLetter(cast.testApp, person, authorityId, 'Fresh letter');
   if (kind === 'ticket') return deskTicket(cast.testApp, person, authorityId, 'Fresh question');
+  if (kind === 'draft') return copiedDraft(cast, owner);
   throw new Error(`the matrix makes no fresh ${kind}`);
 }

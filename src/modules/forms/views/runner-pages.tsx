@@ -97,6 +97,9 @@ export function StepPage(props: {
           <a href={props.backHref}>{t('back')}</a>
         </p>
       )}
+      <p>
+        <a href={`${draftPath(props.draftId)}/delete`}>{t('deleteDraft')}</a>
+      </p>
       <script
         type="application/json"
         id="form-state"
