@@ -1,18 +1,29 @@
-import { atLeast } from '../../platform/http/assurance-level.ts';
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import type { PersonActor } from '../../platform/http/access.ts';
+import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
+import { HttpError } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
+import type { RouteContext, RouteDef } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
-import { requiredLevelOfFormCall } from '../catalogue/index.ts';
-import { can } from '../policy/index.ts';
+import type { FormDefinition } from './definition.ts';
 import { deleteDraft } from './delete-draft.ts';
-import { getDraftInForm } from './drafts.ts';
+import type { Draft } from './drafts.ts';
 import { draftsMessages } from './drafts-messages.ts';
 import { DeleteDraftPage, deleteDraftPath } from './views/delete-draft-page.tsx';
 import { allDraftsPath } from './views/drafts-page.tsx';
 
-/** Deleting an unfinished draft the person began, after a page that says what goes with it. */
-export function draftDeleteRoutes(platform: Platform): RouteDef[] {
+/**
+ * Deleting an unfinished draft the person began, after a page that says what goes with it; `ownDraft`
+ * asks the policy (the right to fill it in is the right to delete it).
+ */
+export function draftDeleteRoutes(
+  platform: Platform,
+  ownDraft: (c: RouteContext) => Promise<{
+    actor: PersonActor;
+    draft: Draft;
+    definition: FormDefinition;
+    requiredLevel: AssuranceLevel;
+  }>,
+): RouteDef[] {
   const { db } = platform;
 
   /**
@@ -21,22 +32,7 @@ export function draftDeleteRoutes(platform: Platform): RouteDef[] {
    * Below the level its form's service asks for, the person logs in at that level first, as to open it.
    */
   async function deletableDraft(c: RouteContext) {
-    const actor = loggedInPerson(c);
-    const loaded = await getDraftInForm(
-      db,
-      actor.account.id,
-      c.req.param('id') ?? '',
-      requiredLevelOfFormCall,
-    );
-    if (!loaded) throw notFound();
-    const { draft, form, definition, about: requiredLevel } = loaded;
-    const resource = {
-      type: 'draft' as const,
-      accountId: draft.accountId,
-      personId: draft.personId,
-      theme: form.theme ?? undefined,
-    };
-    if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
+    const { actor, draft, definition, requiredLevel } = await ownDraft(c);
     if (draft.submittedAt) throw sentDraft(c);
     const stepUp = atLeast(actor.level, requiredLevel)
       ? undefined

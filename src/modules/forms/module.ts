@@ -6,7 +6,6 @@ import { scanQuarantined } from '../../platform/uploads/index.ts';
 import { formApiRoutes } from './api-routes.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import { phoneRoutes } from './capture/phone-routes.tsx';
-import { draftDeleteRoutes } from './draft-delete-routes.tsx';
 import { scanQuarantinedFile } from './drafts.ts';
 import { draftsListRoutes } from './drafts-list-routes.tsx';
 import * as createForms from './migrations/2026-11-24-15-forms-create.ts';
@@ -40,7 +39,6 @@ export const formsModule: GuichetModule = {
   routes: (platform) => [
     ...runnerRoutes(platform),
     ...draftsListRoutes(platform),
-    ...draftDeleteRoutes(platform),
     ...phoneRoutes(platform),
     ...builderRoutes(platform),
     ...formApiRoutes(platform),

@@ -18,6 +18,7 @@ import { draftCaptureRoutes } from './capture/draft-capture-routes.ts';
 import { applyCaptureAction, capturesOf, type PhoneLink } from './capture/step-capture.ts';
 import { maxStepBodyBytes, refusalProblem, storeStepFiles, uploadLimitsOf } from './capture/step-files.ts';
 import { allFields, type FormDefinition } from './definition.ts';
+import { draftDeleteRoutes } from './draft-delete-routes.tsx';
 import {
   getDraftInForm,
   getSubmissionOfAccount,
@@ -185,6 +186,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
   return [
     ...draftCaptureRoutes(platform, ownDraft),
     ...submissionPayRoutes(platform, ownSubmission),
+    ...draftDeleteRoutes(platform, ownDraft),
     {
       method: 'GET',
       path: '/forms/:formId/start',
