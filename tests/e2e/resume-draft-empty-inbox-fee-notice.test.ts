@@ -3,7 +3,7 @@ import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { createService, publishVersion } from '../../src/modules/catalogue/index.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
-import { publishOneStepForm } from '../support/test-forms.ts';
+import { fishingPermitEntry, publishOneStepForm } from '../support/test-forms.ts';
 
 const e2e = useBrowserAndServer();
 let formId = '';
@@ -28,22 +28,7 @@ beforeAll(async () => {
   const entry = await createService(db, 'test', {
     authorityId: spf,
     slug: 'permis-peche',
-    content: {
-      name: { fr: 'Permis de pêche' },
-      summary: { fr: 'Pêcher dans les cours d’eau du canton.' },
-      description: { fr: 'Le permis annuel.' },
-      requirements: { fr: '' },
-      documentsIssued: { fr: '' },
-      audiences: ['person'],
-      feeCents: 3500,
-      processingDays: null,
-      level: 'low',
-      online: true,
-      theme: null,
-      formId: paidFormId,
-      topics: [],
-      lifeEvents: [],
-    },
+    content: fishingPermitEntry(paidFormId, 3500, 'low'),
   });
   await publishVersion(db, 'test', entry, 1);
 });

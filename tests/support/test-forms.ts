@@ -1,3 +1,4 @@
+import type { ServiceContent } from '../../src/modules/catalogue/index.ts';
 import { createForm, type FormDefinition, getForm, publishForm } from '../../src/modules/forms/index.ts';
 import type { Db } from '../../src/platform/database/database.ts';
 
@@ -45,4 +46,28 @@ export function publishDiplomaForm(db: Db, authorityId: string, name = 'Diplôme
     },
     by,
   );
+}
+
+/** A catalogue entry for an online form (a fishing permit), with the fee it announces, if any. */
+export function fishingPermitEntry(
+  formId: string,
+  feeCents: number | null,
+  level: ServiceContent['level'] = 'substantial',
+): ServiceContent {
+  return {
+    name: { fr: 'Permis de pêche' },
+    summary: { fr: 'Pêcher dans les cours d’eau du canton.' },
+    description: { fr: 'Le permis annuel.' },
+    requirements: { fr: '' },
+    documentsIssued: { fr: '' },
+    audiences: ['person'],
+    feeCents,
+    processingDays: null,
+    level,
+    online: true,
+    theme: null,
+    formId,
+    topics: [],
+    lifeEvents: [],
+  };
 }

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffActor } from '../../../tests/support/factories.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
+import { fishingPermitEntry } from '../../../tests/support/test-forms.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import {
-  createService,
-  getService,
-  publishVersion,
-  type ServiceContent,
-  saveVersion,
-} from '../catalogue/index.ts';
+import { createService, getService, publishVersion, saveVersion } from '../catalogue/index.ts';
 import { createForm, publishForm } from '../forms/index.ts';
 import { defaultWorkflow } from './workflow.ts';
 import { saveWorkflow } from './workflow-store.ts';
@@ -18,23 +13,6 @@ let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
 let authority = '';
 let formId = '';
-
-const content = (formId: string, feeCents: number | null): ServiceContent => ({
-  name: { fr: 'Permis de pêche' },
-  summary: { fr: 'Pêcher dans les cours d’eau du canton.' },
-  description: { fr: 'Le permis annuel.' },
-  requirements: { fr: '' },
-  documentsIssued: { fr: '' },
-  audiences: ['person'],
-  feeCents,
-  processingDays: null,
-  level: 'substantial',
-  online: true,
-  theme: null,
-  formId,
-  topics: [],
-  lifeEvents: [],
-});
 
 beforeAll(async () => {
   testApp = await createTestApp({ actor: () => actor });
@@ -80,7 +58,7 @@ describe('the fee on the workflow page', () => {
     const created = await createService(db, 'test', {
       authorityId: authority,
       slug: 'peche',
-      content: content(formId, 3500),
+      content: fishingPermitEntry(formId, 3500),
     });
     await publishVersion(db, 'test', created, 1);
     const differs = await page(path);
@@ -91,7 +69,7 @@ describe('the fee on the workflow page', () => {
     // The designer corrects the catalogue in a draft: the public still reads the old fee until it is published.
     const service = await getService(db, { id: created.id });
     if (!service) throw new Error('no service');
-    await saveVersion(db, 'test', service, content(formId, 4000));
+    await saveVersion(db, 'test', service, fishingPermitEntry(formId, 4000));
     const drafted = await page(path);
     expect(drafted).toContain('version 1 publiée annonce CHF 35.00');
     expect(drafted).not.toContain('brouillon version 2 annonce');

@@ -2,30 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitizen } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
-import { publishOneStepForm } from '../../../tests/support/test-forms.ts';
+import { fishingPermitEntry, publishOneStepForm } from '../../../tests/support/test-forms.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
-import { createService, publishVersion, type ServiceContent } from '../catalogue/index.ts';
+import { createService, publishVersion } from '../catalogue/index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let actor: Actor | null = null;
-
-const content = (formId: string, feeCents: number | null): ServiceContent => ({
-  name: { fr: 'Permis de pêche' },
-  summary: { fr: 'Pêcher dans les cours d’eau du canton.' },
-  description: { fr: 'Le permis annuel.' },
-  requirements: { fr: '' },
-  documentsIssued: { fr: '' },
-  audiences: ['person'],
-  feeCents,
-  processingDays: null,
-  level: 'substantial',
-  online: true,
-  theme: null,
-  formId,
-  topics: [],
-  lifeEvents: [],
-});
 
 beforeAll(async () => {
   testApp = await createTestApp({ actor: () => actor });
@@ -57,14 +40,22 @@ describe('the check page of a form whose catalogue entry announces a fee', () =>
     await publishVersion(
       db,
       'test',
-      await createService(db, 'test', { authorityId: spf, slug: 'peche', content: content(paid, 3500) }),
+      await createService(db, 'test', {
+        authorityId: spf,
+        slug: 'peche',
+        content: fishingPermitEntry(paid, 3500),
+      }),
       1,
     );
     const free = await form('Gratuit');
     await publishVersion(
       db,
       'test',
-      await createService(db, 'test', { authorityId: spf, slug: 'gratuit', content: content(free, null) }),
+      await createService(db, 'test', {
+        authorityId: spf,
+        slug: 'gratuit',
+        content: fishingPermitEntry(free, null),
+      }),
       1,
     );
 
