@@ -286,13 +286,14 @@ describe('a draft across a session that timed out', () => {
     const { db } = testApp.database;
     await sql`update sessions set last_seen_at = now() - interval '1 day'`.execute(db);
 
-    // The step sent after the time-out has nobody to belong to: refused as stale, nothing of it kept.
+    // The step sent after the time-out is not applied (the session ended); what was typed is kept
+    // for the same person (ADR 28), the file is not: it is named, to attach again.
     const stale = await b.postFile(
       `${draft}/steps/papers`,
       { note: 'Trop tard', action: 'next' },
       { name: 'trop-tard.pdf', bytes: await cleanPdf('Tard') },
     );
-    expect(stale.status).toBe(403);
+    expect(stale.status).toBe(401);
     expect(await filesOf(draft)).toEqual([]);
     const later = await b.page(`${draft}?step=papers`);
     expect(later.status).toBe(303);
@@ -305,7 +306,8 @@ describe('a draft across a session that timed out', () => {
     expect(back.status).toBe(200);
     expect(back.path).toBe(`${draft}?step=papers`);
     expect(back.html).toContain('name="diploma"');
-    expect(back.html).not.toContain('Trop tard');
+    expect(back.html).toContain('value="Trop tard"');
+    expect(back.html).toContain('Joignez à nouveau le fichier « Diplôme »');
     expect((await b.page(`${draft}?step=studies`)).html).toContain('value="EPFL"');
     const my = await b.page('/my');
     expect(my.html).toContain(draft);
