@@ -4,6 +4,7 @@ import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { notFound } from '../../platform/http/http-error.ts';
 import { addJobCall, enqueue } from '../../platform/jobs/enqueue.ts';
 import type { FormDefinition } from './definition.ts';
 import type { Form } from './forms.ts';
@@ -373,12 +374,16 @@ export async function submitDraft(
   // One statement, so one transaction, accepts it: the submission, the draft marked sent, the jobs
   // (our outbox) that open the request and issue the receipt, what the caller adds `alongside`, and the
   // audit event, last, as the chain's lock is held from there to the commit — or, already sent, none.
+  // The draft's row is locked first: a deletion committed meanwhile leaves nothing to insert (rather
+  // than a broken reference), and one waiting for the lock then finds the draft sent.
   const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
-    with inserted as (
+    with kept as (select id from form_drafts where id = ${draft.id} for update),
+    inserted as (
       insert into form_submissions
         (id, draft_id, form_id, version, account_id, person_id, mandate_id, level, answers)
-      values (${id}, ${draft.id}, ${draft.formId}, ${draft.version}, ${draft.accountId}, ${draft.personId},
-              ${draft.mandateId}, ${accepted.level}, ${JSON.stringify(accepted.answers)}::jsonb)
+      select ${id}::uuid, kept.id, ${draft.formId}, ${draft.version}, ${draft.accountId}, ${draft.personId},
+             ${draft.mandateId}::uuid, ${accepted.level}, ${JSON.stringify(accepted.answers)}::jsonb
+      from kept
       on conflict (draft_id) do nothing
       returning *),
     sent as (
@@ -397,7 +402,9 @@ export async function submitDraft(
       .selectFrom('form_submissions')
       .select(submissionColumns)
       .where('draft_id', '=', draft.id)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // Neither sent nor there: deleted by its person since it was read.
+    if (!submission) throw notFound();
     return { submission, created: false };
   }
   const { requestJob, receiptJob, audited: _, ...submission } = inserted;

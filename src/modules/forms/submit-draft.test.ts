@@ -8,6 +8,7 @@ import { publishOneStepForm } from '../../../tests/support/test-forms.ts';
 import { walkChain } from '../../platform/audit/audit.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { formCompletedCall } from '../indicators/index.ts';
+import { deleteDraft } from './delete-draft.ts';
 import { startDraft, submitDraft } from './drafts.ts';
 import type { Form } from './forms.ts';
 
@@ -111,6 +112,28 @@ describe('accepting a draft', () => {
     await Promise.all(drafts.map((d) => submitDraft(database.db, d, { answers: {}, level: 'high' }, form)));
     const walk = await walkChain(database.db);
     expect(walk.brokenAt).toBeUndefined();
+  });
+
+  it('sent while its person deletes it: one of the two wins, the other is told, nothing half-done', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const draft = await newDraft();
+      const [sent, deleted] = await Promise.allSettled([
+        submitDraft(database.db, draft, { answers: {}, level: 'high' }, form),
+        deleteDraft(database.db, draft, { personId: draft.personId }),
+      ]);
+      const submissions = await countOf(
+        sql`select count(*)::int as n from form_submissions where draft_id = ${draft.id}`,
+      );
+      if (sent.status === 'fulfilled') {
+        expect([deleted, submissions]).toEqual([{ status: 'fulfilled', value: 'sent' }, 1]);
+      } else {
+        expect([sent.reason, deleted, submissions]).toEqual([
+          expect.objectContaining({ status: 404 }),
+          { status: 'fulfilled', value: 'deleted' },
+          0,
+        ]);
+      }
+    }
   });
 
   it('leaves nothing behind when the statement fails', async () => {
