@@ -18,6 +18,7 @@ const problemCodes: Record<string, string> = {
   idempotency_key_in_use: 'The first request with this `Idempotency-Key` is still running; retry later.',
   rate_limited: 'Over the key’s budget; wait `Retry-After` seconds.',
   conflict: 'The object changed meanwhile (e.g. the request moved on); read it again.',
+  removed_meanwhile: 'What the request refers to was deleted meanwhile; read it again.',
   unprocessable:
     'The request is well formed but cannot be done, e.g. a transition the workflow does not allow.',
   server_error: 'Something failed on our side; the `requestId` helps us find it.',

@@ -182,6 +182,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (error instanceof SessionEnded)
       return sessionEndedPage(c as RouteContext, platform, error, options.loginPath ?? '/login');
     if (error instanceof HttpError) return errorPage(c as RouteContext, platform, error);
+    if (referredToRemovedRow(error)) {
+      // What the request refers to was removed meanwhile (a draft deleted in another tab while a file
+      // was added to it): the person's conflict, not a fault of ours.
+      c.var.log?.warn({ err: error }, 'referred to a row removed meanwhile');
+      return errorPage(c as RouteContext, platform, new HttpError(409, 'removed_meanwhile'));
+    }
     c.var.log?.error({ err: error }, 'unhandled error');
     return errorPage(c as RouteContext, platform, error);
   });
@@ -308,7 +314,11 @@ const errorTexts = {
   csrf: ['csrfTitle', 'csrfBody'],
   rate_limited: ['rateLimitedTitle', 'rateLimitedBody'],
   too_large: ['tooLargeTitle', 'tooLargeBody'],
+  removed_meanwhile: ['removedMeanwhileTitle', 'removedMeanwhileBody'],
 } as const;
+
+/** PostgreSQL's foreign_key_violation: a row written refers to one that is not (or no longer) there. */
+const referredToRemovedRow = (error: Error) => (error as { code?: unknown }).code === '23503';
 
 /** What a request may carry unless its route says otherwise: forms, not files. */
 const defaultMaxBodyBytes = 1024 * 1024;

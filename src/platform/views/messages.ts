@@ -49,6 +49,9 @@ export const platformMessages = defineMessages({
       'Pour votre sécurité, ce formulaire n’est plus valable. Revenez en arrière, rechargez la page et envoyez-le à nouveau.',
     rateLimitedTitle: 'Trop de demandes',
     rateLimitedBody: 'Veuillez patienter {seconds} secondes avant de réessayer.',
+    removedMeanwhileTitle: 'Élément supprimé entre-temps',
+    removedMeanwhileBody:
+      'Ce que vous avez envoyé se rapporte à un élément supprimé entre-temps, par exemple dans un autre onglet. Rechargez la page pour voir où vous en êtes.',
     serverErrorTitle: 'Une erreur est survenue',
     serverErrorBody:
       'Nous n’avons pas pu traiter votre demande. Rien de ce que vous aviez déjà envoyé n’est perdu. Référence : {reference}',
@@ -108,6 +111,9 @@ export const platformMessages = defineMessages({
       'Zu Ihrer Sicherheit ist dieses Formular nicht mehr gültig. Gehen Sie zurück, laden Sie die Seite neu und senden Sie es erneut.',
     rateLimitedTitle: 'Zu viele Anfragen',
     rateLimitedBody: 'Bitte warten Sie {seconds} Sekunden, bevor Sie es erneut versuchen.',
+    removedMeanwhileTitle: 'Inzwischen gelöscht',
+    removedMeanwhileBody:
+      'Was Sie gesendet haben, bezieht sich auf etwas, das inzwischen gelöscht wurde, zum Beispiel in einem anderen Tab. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
     serverErrorTitle: 'Ein Fehler ist aufgetreten',
     serverErrorBody:
       'Wir konnten Ihre Anfrage nicht bearbeiten. Bereits Gesendetes geht nicht verloren. Referenz: {reference}',
@@ -165,6 +171,9 @@ export const platformMessages = defineMessages({
     csrfBody: 'For your security this form is no longer valid. Go back, reload the page and send it again.',
     rateLimitedTitle: 'Too many requests',
     rateLimitedBody: 'Please wait {seconds} seconds before trying again.',
+    removedMeanwhileTitle: 'Removed meanwhile',
+    removedMeanwhileBody:
+      'What you sent refers to something that was removed meanwhile, for example in another tab. Reload the page to see where things stand.',
     serverErrorTitle: 'Something went wrong',
     serverErrorBody:
       'We could not process your request. Nothing you had already sent is lost. Reference: {reference}',
