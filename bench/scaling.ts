@@ -175,6 +175,8 @@ export async function benchScaling(
     await timed('inbox, status granted', `${inbox}?status=granted`);
     await timed('inbox, search (rare word)', `${inbox}?q=Permis+1`);
     await timed('inbox, search (reference)', `${inbox}?q=INB-0000042`);
+    // A requester's name nobody has: the names' look-up, then the arms of the search by index.
+    await timed('inbox, search (a name)', `${inbox}?q=Zwahlen`);
     // Two characters found in no reference: no trigram to look up, so only the reference prefix index.
     await timed('inbox, search (two characters)', `${inbox}?q=zq`);
     await timed('back office home (counts)', '/back-office');
@@ -184,6 +186,7 @@ export async function benchScaling(
         ...(await plansOf(pool, () => staff.get(inbox))),
         ...(await plansOf(pool, () => staff.get(`${inbox}?q=Permis+1`))),
         ...(await plansOf(pool, () => staff.get(`${inbox}?q=zq`))),
+        ...(await plansOf(pool, () => staff.get(`${inbox}?q=Zwahlen`))),
         ...(await plansOf(pool, () => staff.get('/back-office'))),
         ...(await plansOf(pool, () => client.get('/my'))),
       ];

@@ -74,12 +74,14 @@ describe('starting again, an empty inbox, a fee before sending', () => {
       ['en', 'No request matches these criteria.'],
       ['fr', 'Aucune demande ne correspond à ces critères.'],
     ] as const) {
-      await luc.goto(`${e2e.server.url}/back-office/authorities/spf/requests?q=Rochat&lang=${lang}`);
+      await luc.goto(`${e2e.server.url}/back-office/authorities/spf/requests?q=Zwahlen&lang=${lang}`);
       expect(await luc.getByRole('main').textContent()).toContain(none);
       expect(await luc.getByRole('table').count()).toBe(0);
       await accessibleAtBothWidths(luc);
     }
-    await luc.getByLabel('Rechercher (référence ou texte saisi dans les réponses)').waitFor();
+    await luc
+      .getByLabel('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)')
+      .waitFor();
     await luc
       .getByRole('navigation', { name: 'Fil d’Ariane' })
       .getByRole('link', { name: 'Back-office' })

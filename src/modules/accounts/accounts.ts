@@ -1,6 +1,6 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
-import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import { readOncePerRequest, rememberForRequest } from '../../platform/http/request-memo.ts';
 import type { AccountKind, AccountsTables, MemberRole } from './tables.ts';
 
@@ -138,6 +138,30 @@ export async function openProfessionalAccount(
       return account.id;
     },
   );
+}
+
+/** The names of accounts (a person's, an organisation's), by id, in one query; an unknown id is absent. */
+export async function accountNames(db: Db, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await accounts(db)
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((a) => [a.id, a.name]));
+}
+
+/**
+ * The ids of the accounts whose name holds every one of `words` (case-insensitive), as a subquery for
+ * another module's statement, through the trigram index `accounts_name_trgm` (words of three
+ * characters or more).
+ */
+export function accountsNamedSql(words: readonly string[]): RawBuilder<unknown> {
+  return sql`select id from accounts where ${sql.join(
+    words.map((w) => sql`name ilike ${`%${escapeLike(w)}%`}`),
+    sql` and `,
+  )}`;
 }
 
 export async function getAccount(

@@ -3,6 +3,7 @@ import { purgeAccessLog } from './access-log.ts';
 import * as createAccounts from './migrations/2026-11-24-03-accounts-create.ts';
 import * as createAccessLog from './migrations/2026-11-24-13-accounts-access-log.ts';
 import * as accessLogBasis from './migrations/2026-12-02-52-accounts-access-log-basis.ts';
+import * as nameSearch from './migrations/2026-12-07-11-accounts-name-search.ts';
 import { accountRoutes } from './routes.tsx';
 
 /** Personal and professional accounts, their members, and switching between them. */
@@ -12,6 +13,7 @@ export const accountsModule: GuichetModule = {
     '2026-11-24-03-accounts-create': createAccounts,
     '2026-11-24-13-accounts-access-log': createAccessLog,
     '2026-12-02-52-accounts-access-log-basis': accessLogBasis,
+    '2026-12-07-11-accounts-name-search': nameSearch,
   },
   routes: accountRoutes,
   jobs: (platform) => ({

@@ -11,7 +11,7 @@ import {
   getForm,
   getVersion,
 } from '../forms/index.ts';
-import { getPerson, personName } from '../identity/index.ts';
+import { personNames } from '../identity/index.ts';
 import { paymentsFrom } from '../payments/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import type { Case } from './cases.ts';
@@ -46,12 +46,10 @@ async function spreadsheet(
 ): Promise<RequestsExport['csv']> {
   const t = backOfficeMessages.translator(locale);
   const requesters = await requesterNames(db, rows);
-  const assignees = new Map<string, string>();
-  for (const id of new Set(rows.map((r) => r.assignee_person_id)))
-    if (id) {
-      const person = await getPerson(db, id);
-      assignees.set(id, person ? personName(person) : '');
-    }
+  const assignees = await personNames(
+    db,
+    rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
+  );
   // Columns by form, the union over its versions, in the order the versions give them.
   const services = [...new Set(rows.map((r) => r.form_id))];
   const columns: { formId: string; key: string; label: string }[] = [];

@@ -39,17 +39,15 @@ describe('the inbox when nothing matches', () => {
       /<nav class="breadcrumbs"[^>]*>\s*<ol[^>]*>\s*<li>\s*<a href="\/back-office">Back-office<\/a>/,
     );
 
-    // The requester's name is not in the request's answers: the label says what is searched.
-    const none = await page(`${inbox}?q=Rochat`);
+    // A name nobody in the inbox has; the label says what is searched.
+    const none = await page(`${inbox}?q=Zwahlen`);
     expect(none).toContain('Aucune demande ne correspond à ces critères.');
     expect(none).not.toContain('M’attribuer la sélection');
     expect(none).not.toContain('<table');
-    expect(none).toContain('Rechercher (référence ou texte saisi dans les réponses)');
-    expect(none).toContain(
-      'Le nom du demandeur et les options choisies dans une liste ne sont pas cherchés.',
-    );
-    expect(await page(`${inbox}?q=Rochat&lang=de`)).toContain('Keine Gesuche entsprechen diesen Kriterien.');
-    expect(await page(`${inbox}?q=Rochat&lang=en`)).toContain('No request matches these criteria.');
+    expect(none).toContain('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)');
+    expect(none).toContain('les options choisies dans une liste ne sont pas cherchées.');
+    expect(await page(`${inbox}?q=Zwahlen&lang=de`)).toContain('Keine Gesuche entsprechen diesen Kriterien.');
+    expect(await page(`${inbox}?q=Zwahlen&lang=en`)).toContain('No request matches these criteria.');
 
     // A short search says what it looked for; no second message beside it.
     const short = await page(`${inbox}?q=zz`);

@@ -4,7 +4,7 @@ import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { listFormsOf } from '../forms/index.ts';
-import { getPerson, personName } from '../identity/index.ts';
+import { personNames } from '../identity/index.ts';
 import { backOfficeMessages } from './back-office-messages.ts';
 import { assign } from './cases.ts';
 import { exportRequests } from './export-requests.ts';
@@ -43,13 +43,10 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
           pageSize,
         });
         const total = await countInbox(db, authority.id, criteria);
-        const names = new Map<string, string>();
-        for (const id of new Set(
+        const names = await personNames(
+          db,
           rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),
-        )) {
-          const person = await getPerson(db, id);
-          if (person) names.set(id, personName(person));
-        }
+        );
         const requesters = await requesterNames(db, rows);
         // Each row in its own form's words, as its request page says it: not the default workflow's.
         const workflows = await workflowsFor(db, [...new Set(rows.map((r) => r.form_id))]);

@@ -13,6 +13,7 @@ let actor: Actor | null = null;
 let spf = '';
 let own = { id: '', reference: '' };
 let other = { id: '', reference: '' };
+let rare = { id: '', reference: '' };
 const inbox = '/back-office/authorities/spf/requests';
 /** Enough of the authority's requests for the planner to weigh reading them all against an index. */
 const volume = 20_000;
@@ -27,6 +28,8 @@ beforeAll(async () => {
   other = await openRequest(db, citizen, (await createRequestForm(db, elsewhere)).id, {
     purpose: 'Abonnement',
   });
+  const zoe = await createCitizen(db, { givenNames: 'Zoé', familyName: 'Zwahlen' });
+  rare = await openRequest(db, zoe, (await createRequestForm(db, spf, 'Permis')).id, { purpose: 'Pêche' });
   await copyRequests(db, {
     templateId: own.id,
     from: 1,
@@ -51,8 +54,9 @@ describe('an inbox search shorter than three characters', () => {
     expect(other.reference.startsWith(prefix)).toBe(true);
     const found = await page(`${inbox}?q=${prefix}`);
     expect(found).toContain(`>${own.reference}</a>`);
+    expect(found).toContain(`>${rare.reference}</a>`);
     expect(found).not.toContain(other.reference);
-    expect(found).toContain('Demandes trouvées : 1<');
+    expect(found).toContain('Demandes trouvées : 2<');
     expect(found).toContain(
       `Moins de 3 caractères : seules les références qui commencent par « ${prefix} » sont affichées.`,
     );
@@ -87,4 +91,15 @@ describe('an inbox search shorter than three characters', () => {
       }
     }
   }, 60_000);
+});
+
+describe('an inbox search by the requester’s name', () => {
+  it('finds the one request of a person among 20,000 of another, and none for a name nobody has', async () => {
+    actor = staffActor(spf);
+    const found = await page(`${inbox}?q=${encodeURIComponent('zwahlen zoé')}`);
+    expect(found).toContain(`>${rare.reference}</a>`);
+    expect(found).toContain('Demandes trouvées : 1<');
+    expect(found).toContain('Zoé Zwahlen');
+    expect(await page(`${inbox}?q=Nobody-Here`)).toContain('Aucune demande ne correspond à ces critères.');
+  });
 });

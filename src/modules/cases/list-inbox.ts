@@ -1,6 +1,8 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import { keysetPage } from '../../platform/database/keyset-page.ts';
+import { accountsNamedSql } from '../accounts/index.ts';
+import { personsNamedSql } from '../identity/index.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow } from './workflow.ts';
 
@@ -48,6 +50,31 @@ export const searchMinimum = 3;
  */
 export const isShortSearch = (query: string) => [...query].length < searchMinimum;
 
+/**
+ * The words of a search looked for in the requester's name, each wherever it stands ("Dupont Marie"
+ * finds Marie Dupont): those of `searchMinimum` characters or more, which the trigrams can look up.
+ */
+const nameWords = (query: string) => query.split(/\s+/).filter((w) => [...w].length >= searchMinimum);
+
+interface Requesters {
+  accountIds: string[];
+  personIds: string[];
+}
+
+/**
+ * The accounts and persons whose names hold every word of `query` that can be looked up, in one
+ * statement through their modules' trigram indexes; none for a search without such a word.
+ */
+async function requestersNamed(db: Db, query: string): Promise<Requesters | undefined> {
+  const words = nameWords(query);
+  if (isShortSearch(query) || words.length === 0) return undefined;
+  const { rows } = await sql<Requesters>`select
+      array(${accountsNamedSql(words)}) as "accountIds", array(${personsNamedSql(words)}) as "personIds"`.execute(
+    db,
+  );
+  return rows[0];
+}
+
 /** Statuses in which a request is still waiting for the authority's decision. */
 const undecided = Object.entries(defaultWorkflow.statuses)
   .filter(([id, s]) => !s.final && id !== 'granted' && id !== 'refused')
@@ -64,7 +91,8 @@ export const feePairsSubquery = sql`select form_id, key from case_workflows,
  * The SQL conditions over `cases` of an authority's requests matching `filter`: the one definition of
  * the inbox's filters, for its list, its counts and "my space"'s queue counts, so that they cannot
  * differ. `feePairs`: the (form, status) pairs awaiting a fee, as rows, `null` for none, or by default
- * the subquery.
+ * the subquery. `requesters`: the accounts and persons whose names hold the search's words
+ * (`requestersNamed`), whose requests it finds too.
  */
 export function inboxConditions(
   authorityId: string,
@@ -72,7 +100,8 @@ export function inboxConditions(
   {
     now = new Date(),
     feePairs = feePairsSubquery,
-  }: { now?: Date; feePairs?: RawBuilder<unknown> | null } = {},
+    requesters,
+  }: { now?: Date; feePairs?: RawBuilder<unknown> | null; requesters?: Requesters } = {},
 ) {
   const where = [sql<SqlBool>`authority_id = ${authorityId}`];
   if (filter.status) where.push(sql`status = ${filter.status}`);
@@ -82,7 +111,12 @@ export function inboxConditions(
     where.push(sql`reference like ${`${escapeLike(filter.query)}%`}`);
   else if (filter.query) {
     const like = `%${escapeLike(filter.query)}%`;
-    where.push(sql`(reference ilike ${like} or answers::text ilike ${like})`);
+    // Each arm has its index (the trigrams; `cases_account`, `cases_person_authority`) and the names'
+    // ids are values the planner sees, so the arms combine as a bitmap `or` of indexes.
+    const arms = [sql<SqlBool>`reference ilike ${like}`, sql<SqlBool>`answers::text ilike ${like}`];
+    if (requesters?.accountIds.length) arms.push(sql`account_id = any(${requesters.accountIds}::uuid[])`);
+    if (requesters?.personIds.length) arms.push(sql`person_id = any(${requesters.personIds}::uuid[])`);
+    where.push(sql`(${sql.join(arms, sql` or `)})`);
   }
   if (filter.formId) where.push(sql`form_id = ${filter.formId}`);
   if (filter.from) where.push(sql`created_at >= ${new Date(`${filter.from}T00:00:00Z`)}`);
@@ -103,9 +137,10 @@ async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
     const { rows } = await sql<{ form_id: string; key: string }>`${feePairsSubquery}`.execute(db);
     feePairs = rows.length ? sql.join(rows.map((p) => sql`(${p.form_id}, ${p.key})`)) : null;
   }
+  const requesters = filter.query ? await requestersNamed(db, filter.query) : undefined;
   return tables(db)
     .selectFrom('cases')
-    .where(inboxConditions(authorityId, filter, { feePairs }));
+    .where(inboxConditions(authorityId, filter, { feePairs, requesters }));
 }
 
 /**

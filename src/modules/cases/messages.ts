@@ -145,9 +145,9 @@ export const caseMessages = defineMessages({
     anyone: 'Toutes',
     me: 'Moi',
     nobody: 'Personne',
-    search: 'Rechercher (référence ou texte saisi dans les réponses)',
+    search: 'Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)',
     searchHint:
-      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Le nom du demandeur et les options choisies dans une liste ne sont pas cherchés.',
+      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Un nom se cherche mot par mot (« Dupont Marie » trouve Marie Dupont) ; les options choisies dans une liste ne sont pas cherchées.',
     inboxNone: 'Aucune demande ne correspond à ces critères.',
     searchShort:
       'Moins de {count} caractères : seules les références qui commencent par « {query} » sont affichées. Pour chercher un mot, tapez-en au moins {count} caractères.',
@@ -323,9 +323,9 @@ export const caseMessages = defineMessages({
     anyone: 'Alle',
     me: 'Mich',
     nobody: 'Niemanden',
-    search: 'Suchen (Referenz oder in den Antworten eingegebener Text)',
+    search: 'Suchen (Referenz, Name der gesuchstellenden Person oder in den Antworten eingegebener Text)',
     searchHint:
-      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Der Name der gesuchstellenden Person und in einer Liste gewählte Optionen werden nicht gesucht.',
+      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Ein Name wird Wort für Wort gesucht («Muster Anna» findet Anna Muster); in einer Liste gewählte Optionen werden nicht gesucht.',
     inboxNone: 'Keine Gesuche entsprechen diesen Kriterien.',
     searchShort:
       'Weniger als {count} Zeichen: Angezeigt werden nur Referenzen, die mit «{query}» beginnen. Um ein Wort zu suchen, geben Sie mindestens {count} Zeichen ein.',
@@ -496,9 +496,9 @@ export const caseMessages = defineMessages({
     anyone: 'All',
     me: 'Me',
     nobody: 'Nobody',
-    search: 'Search (reference or text typed in the answers)',
+    search: 'Search (reference, requester’s name or text typed in the answers)',
     searchHint:
-      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). The requester’s name and options chosen from a list are not searched.',
+      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). A name is searched word by word (“Dupont Marie” finds Marie Dupont); options chosen from a list are not searched.',
     inboxNone: 'No request matches these criteria.',
     searchShort:
       'Fewer than {count} characters: only references beginning with “{query}” are shown. To search for a word, type at least {count} characters.',

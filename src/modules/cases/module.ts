@@ -7,6 +7,7 @@ import * as caseVersion from './migrations/2026-11-30-10-cases-version.ts';
 import * as referenceFromSubmission from './migrations/2026-11-30-21-cases-reference-from-submission.ts';
 import * as inboxIndexes from './migrations/2026-12-03-51-cases-inbox-indexes.ts';
 import * as inboxReferencePrefix from './migrations/2026-12-06-40-cases-inbox-reference-prefix.ts';
+import * as casePerson from './migrations/2026-12-07-12-cases-person.ts';
 import { casesMySpace } from './my-space.tsx';
 import { openFromSubmission } from './open-from-submission.ts';
 import { paymentSettled } from './payment-settled.ts';
@@ -25,6 +26,7 @@ export const casesModule: GuichetModule = {
     '2026-11-30-21-cases-reference-from-submission': referenceFromSubmission,
     '2026-12-03-51-cases-inbox-indexes': inboxIndexes,
     '2026-12-06-40-cases-inbox-reference-prefix': inboxReferencePrefix,
+    '2026-12-07-12-cases-person': casePerson,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,

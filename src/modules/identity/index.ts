@@ -24,6 +24,8 @@ export {
   getPerson,
   type Person,
   personName,
+  personNames,
+  personsNamedSql,
   setPersonDisabled,
   setPlatformAdmin,
   updateLanguages,

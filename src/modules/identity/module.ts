@@ -7,6 +7,7 @@ import * as createOidc from './migrations/2026-11-24-05-identity-oidc.ts';
 import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts';
 import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
 import * as personDisabled from './migrations/2026-12-02-80-identity-person-disabled.ts';
+import * as personNameSearch from './migrations/2026-12-07-10-identity-person-name-search.ts';
 import type { ActingFor } from './openid-provider/guichet-provider.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
 import type { FirstLogin } from './persons.ts';
@@ -31,6 +32,7 @@ export const identityModule = (needs: {
     '2026-11-24-06-identity-passkeys': createPasskeys,
     '2026-11-24-07-identity-mobile': createMobile,
     '2026-12-02-80-identity-person-disabled': personDisabled,
+    '2026-12-07-10-identity-person-name-search': personNameSearch,
   },
   routes: (platform) => [
     ...identityRoutes(platform, needs.firstLogin),

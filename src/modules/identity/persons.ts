@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { audited } from '../../platform/audit/audit.ts';
-import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError } from '../../platform/http/http-error.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -33,6 +33,31 @@ export async function getPerson(db: Db, personId: string): Promise<Person | unde
 
 export function personName(person: Pick<Person, 'given_names' | 'family_name'>): string {
   return `${person.given_names} ${person.family_name}`;
+}
+
+/** The names of persons, by id, in one query (staff lists: assignees, requesters); an unknown id is absent. */
+export async function personNames(db: Db, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await tablesOf<IdentityTables>(db)
+    .selectFrom('persons')
+    .select(['id', 'given_names', 'family_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((p) => [p.id, personName(p)]));
+}
+
+/**
+ * The ids of the persons whose name holds every one of `words` (case-insensitive), as a subquery for
+ * another module's statement: found through the trigram index `persons_name_trgm`, so words shorter
+ * than three characters, which it cannot look up, should not be given.
+ */
+export function personsNamedSql(words: readonly string[]): RawBuilder<unknown> {
+  const name = sql`(given_names || ' ' || family_name)`;
+  return sql`select id from persons where ${sql.join(
+    words.map((w) => sql`${name} ilike ${`%${escapeLike(w)}%`}`),
+    sql` and `,
+  )}`;
 }
 
 export async function findLink(db: Db, provider: string, subject: string): Promise<IdentityLink | undefined> {
