@@ -8,7 +8,7 @@ import { synonymRoutes } from './synonym-routes.tsx';
 
 /** The public portals (canton and communes), the service pages and search, and the designers' pages. */
 export function catalogueRoutes(platform: Platform): RouteDef[] {
-  warmSearchIndex(platform.db);
+  warmSearchIndex(platform.db, platform.logger);
   // The synonyms come before the designers' `/:slug` routes, which would otherwise take their path.
   return [
     ...portalRoutes(platform),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { Logger } from '../../platform/logging/logger.ts';
 import { CatalogueIndex, type IndexedService } from './search-index.ts';
 import type { ServiceEntry } from './services.ts';
 import type { CatalogueTables } from './tables.ts';
@@ -34,6 +35,8 @@ interface State {
   /** Questions to the database run one after another, each starting after the previous one ends. */
   queue: Promise<unknown>;
   queued: number;
+  /** Where a failed build is said (the instance's logger, given as it starts). */
+  log?: Pick<Logger, 'error'>;
 }
 
 const states = new WeakMap<Db, State>();
@@ -89,9 +92,14 @@ function stateOf(db: Db): State {
   return state;
 }
 
-/** Starts this instance's index as it starts, so that its first searches seldom need the database. */
-export function warmSearchIndex(db: Db): void {
-  rebuild(db, stateOf(db));
+/**
+ * Starts this instance's index as it starts, so that its first searches seldom need the database; a
+ * build that fails (then, or any later rebuild) is logged, while the database answers searches.
+ */
+export function warmSearchIndex(db: Db, log: Pick<Logger, 'error'>): void {
+  const state = stateOf(db);
+  state.log = log;
+  rebuild(db, state);
 }
 
 /** Builds a new index in the background, one at a time; should it fail, the next search starts another. */
@@ -105,7 +113,7 @@ function rebuild(db: Db, state: State): void {
         if (await bringUpToDate(db, built)) state.snapshot = built;
       }),
     )
-    .catch(() => undefined)
+    .catch((error: unknown) => state.log?.error({ err: error }, 'catalogue search index not built'))
     .finally(() => {
       state.building = false;
     });
@@ -123,7 +131,7 @@ function queued(state: State, question: () => Promise<void>): Promise<void> {
   state.queued += 1;
   const asked = state.queue.then(question);
   state.queue = asked
-    .catch(() => undefined)
+    .catch((error: unknown) => state.log?.error({ err: error }, 'catalogue search index not built'))
     .finally(() => {
       state.queued -= 1;
     });

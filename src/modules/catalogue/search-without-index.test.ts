@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import { connectDatabase, type Database, type Db } from '../../platform/database/database.ts';
 import { searchServices } from './search.ts';
+import { warmSearchIndex } from './search-freshness.ts';
 import { CatalogueIndex } from './search-index.ts';
 
 // Each handle is an instance of Guichet with its own index (ADR 27).
@@ -94,5 +95,18 @@ describe('search while an instance has no index fresh enough', () => {
     } finally {
       release();
     }
+  });
+
+  it('says when a build fails, and the database answers meanwhile', async () => {
+    const instance = startInstance();
+    vi.spyOn(CatalogueIndex.prototype, 'putAll').mockRejectedValue(new Error('out of memory, say'));
+    const errors: unknown[][] = [];
+    warmSearchIndex(instance, { error: (...args: unknown[]) => errors.push(args) });
+    await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    expect(errors[0]).toEqual([
+      { err: expect.objectContaining({ message: 'out of memory, say' }) },
+      'catalogue search index not built',
+    ]);
+    expect(await slugsFor(instance, 'poursuites')).toContain('extrait-registre-poursuites');
   });
 });
