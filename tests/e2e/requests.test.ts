@@ -64,12 +64,21 @@ describe('a request from submission to decision', () => {
     await expectNoAxeViolations(agent);
     // Two characters find the references beginning with them; the page says words need three.
     const shown = (await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).textContent()) ?? '';
-    await agent.getByLabel('Rechercher (référence ou texte saisi dans les réponses)').fill(shown.slice(0, 2));
+    const search = agent.getByLabel(
+      'Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)',
+    );
+    await search.fill(shown.slice(0, 2));
     await agent.getByRole('button', { name: 'Filtrer' }).click();
     expect(await agent.getByRole('main').textContent()).toContain(
       'Pour chercher un mot, tapez-en au moins 3 caractères.',
     );
     expect(await agent.getByRole('link', { name: shown }).count()).toBe(1);
+    await accessibleAtBothWidths(agent);
+    // The requester's name, in any order: it is not in the answers, but the inbox knows who asked.
+    await search.fill('rochat sophie');
+    await agent.getByRole('button', { name: 'Filtrer' }).click();
+    expect(await agent.getByRole('link', { name: shown }).count()).toBe(1);
+    expect(await agent.getByRole('main').textContent()).toContain('Demandes trouvées : 1');
     await accessibleAtBothWidths(agent);
     // On a phone the reference is read whole, not broken at its hyphen over two lines.
     await agent.setViewportSize({ width: 360, height: 900 });

@@ -49,9 +49,11 @@ describe('the inbox when nothing matches', () => {
     expect(await page(`${inbox}?q=Zwahlen&lang=de`)).toContain('Keine Gesuche entsprechen diesen Kriterien.');
     expect(await page(`${inbox}?q=Zwahlen&lang=en`)).toContain('No request matches these criteria.');
 
-    // A short search says what it looked for; no second message beside it.
+    // A short search says what it looked for and that it found none; no second message beside it.
     const short = await page(`${inbox}?q=zz`);
-    expect(short).toContain('Moins de 3 caractères');
+    expect(short).toContain(
+      'Aucune référence ne commence par « zz ». Pour chercher un mot ou un nom, tapez-en au moins 3 caractères.',
+    );
     expect(short).not.toContain('Aucune demande ne correspond');
     expect(short).not.toContain('<table');
   });

@@ -62,7 +62,7 @@ describe('an inbox search shorter than three characters', () => {
     );
     // A word of two letters is not looked for in the answers ("Abonnement"); from three it is.
     const word = await page(`${inbox}?q=ab`);
-    expect(word).toContain('Pour chercher un mot, tapez-en au moins 3 caractères.');
+    expect(word).toContain('Aucune référence ne commence par « ab ».');
     expect(word).not.toContain(own.reference);
     expect(await page(`${inbox}?q=ab&lang=de`)).toContain('geben Sie mindestens 3 Zeichen ein.');
     expect(await page(`${inbox}?q=ab&lang=en`)).toContain('type at least 3 characters.');

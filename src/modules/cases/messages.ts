@@ -149,6 +149,8 @@ export const caseMessages = defineMessages({
     searchHint:
       'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Un nom se cherche mot par mot (« Dupont Marie » trouve Marie Dupont) ; les options choisies dans une liste ne sont pas cherchées.',
     inboxNone: 'Aucune demande ne correspond à ces critères.',
+    searchShortNone:
+      'Aucune référence ne commence par « {query} ». Pour chercher un mot ou un nom, tapez-en au moins {count} caractères.',
     searchShort:
       'Moins de {count} caractères : seules les références qui commencent par « {query} » sont affichées. Pour chercher un mot, tapez-en au moins {count} caractères.',
     filter: 'Filtrer',
@@ -327,6 +329,8 @@ export const caseMessages = defineMessages({
     searchHint:
       'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Ein Name wird Wort für Wort gesucht («Muster Anna» findet Anna Muster); in einer Liste gewählte Optionen werden nicht gesucht.',
     inboxNone: 'Keine Gesuche entsprechen diesen Kriterien.',
+    searchShortNone:
+      'Keine Referenz beginnt mit «{query}». Um ein Wort oder einen Namen zu suchen, geben Sie mindestens {count} Zeichen ein.',
     searchShort:
       'Weniger als {count} Zeichen: Angezeigt werden nur Referenzen, die mit «{query}» beginnen. Um ein Wort zu suchen, geben Sie mindestens {count} Zeichen ein.',
     filter: 'Filtern',
@@ -500,6 +504,8 @@ export const caseMessages = defineMessages({
     searchHint:
       'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). A name is searched word by word (“Dupont Marie” finds Marie Dupont); options chosen from a list are not searched.',
     inboxNone: 'No request matches these criteria.',
+    searchShortNone:
+      'No reference begins with “{query}”. To search for a word or a name, type at least {count} characters.',
     searchShort:
       'Fewer than {count} characters: only references beginning with “{query}” are shown. To search for a word, type at least {count} characters.',
     filter: 'Filter',

@@ -186,7 +186,12 @@ export function InboxPage(props: {
         <Button variant="secondary">{t('filter')}</Button>
       </form>
       {props.filter.q && isShortSearch(props.filter.q) && (
-        <p>{t('searchShort', { count: String(searchMinimum), query: props.filter.q })}</p>
+        <p>
+          {t(props.rows.length === 0 ? 'searchShortNone' : 'searchShort', {
+            count: String(searchMinimum),
+            query: props.filter.q,
+          })}
+        </p>
       )}
       <p class="button-group">
         <a href={`${props.base}/export/csv?${new URLSearchParams(props.filter)}`}>{t('exportCsv')}</a>
