@@ -16,7 +16,9 @@ describe('the inbox’s filters', () => {
     const status = agent.getByLabel('État', { exact: true });
     expect(await status.isVisible()).toBe(false);
     expect(
-      await agent.getByLabel('Rechercher (référence ou texte saisi dans les réponses)').isVisible(),
+      await agent
+        .getByLabel('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)')
+        .isVisible(),
     ).toBe(true);
     await accessibleAtBothWidths(agent);
 
