@@ -25,13 +25,15 @@ export function documentsMySpace(platform: Platform): MySpaceSection {
         <section class="my-space__section" aria-labelledby="my-documents">
           <h2 id="my-documents">{t('documentsTitle')}</h2>
           <p>{t('newDocuments', { count })}</p>
-          <ul class="plain-list">
-            {latest.map((d) => (
-              <li>
-                <a href={documentPath(d.id)}>{d.title}</a>
-              </li>
-            ))}
-          </ul>
+          {latest.length > 0 && (
+            <ul class="plain-list">
+              {latest.map((d) => (
+                <li>
+                  <a href={documentPath(d.id)}>{d.title}</a>
+                </li>
+              ))}
+            </ul>
+          )}
           <p>
             <a href="/documents">{t('allDocuments')}</a>
           </p>

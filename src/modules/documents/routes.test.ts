@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor, staffActor } from '../../../tests/support/factories.ts';
+import { createCitizen, personActor, staffActor } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { startSmtpSink } from '../../../tests/support/smtp-sink.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn, startTestWorker } from '../../../tests/support/test-app.ts';
@@ -12,6 +12,8 @@ import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createPersonWithLink } from '../identity/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
 import { apiScopes } from '../policy/index.ts';
+import { publishDocument } from './documents.ts';
+import { vaultOf } from './vault.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -466,5 +468,33 @@ describe('who read it and who sent it', () => {
     // Not something the authority issued: not in its list of publications.
     actor = staffActor(spf, 'agent');
     expect(await (await get('/back-office/authorities/spf/documents')).text()).not.toContain('quittung');
+  });
+});
+
+describe('"my space"’s documents', () => {
+  it('says there are none new, without an empty list, and lists the latest once there are', async () => {
+    actor = await createCitizen(testApp.database.db, { givenNames: 'Zoé', familyName: 'Sansdoc' });
+    const section = async () =>
+      /<section[^>]*aria-labelledby="my-documents"[^>]*>([\s\S]*?)<\/section>/.exec(
+        await (await get('/my')).text(),
+      )?.[1] ?? '';
+    const empty = await section();
+    expect(empty).toContain('Nouveaux documents : 0');
+    expect(empty).not.toContain('<ul');
+    await publishDocument(await vaultOf(testApp.platform), {
+      accountId: (actor as PersonActor).account.id,
+      authorityId: sion,
+      title: 'Attestation de domicile',
+      category: 'certificate',
+      theme: null,
+      message: null,
+      filename: 'attestation.pdf',
+      bytes: Buffer.from('%PDF-1.4\n% attestation\n%%EOF\n'),
+      idempotencyKey: 'my-space-documents',
+      publishedBy: 'test',
+    });
+    expect(await section()).toMatch(
+      /<ul class="plain-list"><li><a href="[^"]+">Attestation de domicile<\/a>/,
+    );
   });
 });
