@@ -31,7 +31,7 @@ const authorityTools: [AuthorityAction, Tool, (slug: string) => string][] = [
 ];
 
 /**
- * The authorities where the person holds a role (all of them for a platform admin), each with the
+ * The authorities where the person holds a role (all of them for a platform admin, those first), each with the
  * queues they work on and the tools their roles open, theirs and the other modules' (`contributed`);
  * and the tools shared by all authorities.
  */
@@ -60,6 +60,7 @@ export async function backOfficeDesks(
     desks.push({
       slug: authority.slug,
       name: pick(authority.names, locale, authority.languages),
+      ...(!mine.has(authority.id) && { administeredOnly: true }),
       ...(processes && {
         inbox: staffBase(authority),
         queues: counted?.[authority.id] ?? (await queueCounts(db, authority.id, actor.id)),
@@ -80,5 +81,10 @@ export async function backOfficeDesks(
         { label: t('toolForms'), href: '/back-office/forms' },
       ]
     : [];
-  return { desks: desks.filter((d) => d.tools.length > 0), tools };
+  // The authorities where the person works first; those a platform admin only administers after.
+  const shown = desks.filter((d) => d.tools.length > 0);
+  return {
+    desks: [...shown.filter((d) => !d.administeredOnly), ...shown.filter((d) => d.administeredOnly)],
+    tools,
+  };
 }

@@ -73,6 +73,22 @@ describe('the back office', () => {
     expect(await agentOf('spf')).not.toContain('/narcotics');
   });
 
+  it('shows a platform admin the authority they work in first, the others they administer in one list', async () => {
+    const { db } = testApp.database;
+    const sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
+    actor = { ...staffActor(sion, 'authorityAdmin'), platformAdmin: true };
+    const home = await page('/back-office?lang=fr');
+    const sections = [...home.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(['desk-sion', 'desks-administered']);
+    const administered = home.slice(home.indexOf('id="desks-administered"'));
+    expect(administered).toContain(
+      'Brigue-Glis : <a href="/authorities/brig-glis/branding" aria-label="Apparence (Brigue-Glis)">Apparence</a>',
+    );
+    expect(administered).not.toContain('Sion :');
+    expect(await page('/back-office?lang=de')).toContain('Weitere Behörden (Plattformadministration)');
+    expect(await page('/back-office?lang=en')).toContain('Other authorities (platform administration)');
+  });
+
   it('has a home with the clerk’s queues and counts, each leading to the inbox filtered so', async () => {
     const { db } = testApp.database;
     await openRequest(db, citizen, formId, { purpose: 'Bail' });

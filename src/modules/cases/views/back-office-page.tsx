@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../platform/i18n/format.ts';
+import { colon, formatNumber } from '../../../platform/i18n/format.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { backOfficeMessages } from '../back-office-messages.ts';
 import { countCap } from '../list-inbox.ts';
@@ -13,6 +13,8 @@ export interface AuthorityDesk {
   queues?: Record<QueueName, number>;
   /** Each tool's name, already in the page's language, and where it opens. */
   tools: { label: string; href: string }[];
+  /** Shown to a platform admin who holds no role there: administered, not worked in. */
+  administeredOnly?: boolean;
 }
 
 /** The list of an authority's queues with their counts, each a link to the inbox filtered so. */
@@ -56,25 +58,55 @@ export function BackOfficePage(props: {
           ))}
         </ul>
       )}
-      {props.desks.map((desk) => (
-        <section aria-labelledby={`desk-${desk.slug}`}>
-          <h2 id={`desk-${desk.slug}`}>{desk.name}</h2>
-          {desk.queues && (
-            <>
-              <h3>{t('queues', { authority: desk.name })}</h3>
-              <QueueList locale={props.locale} desk={desk} />
-            </>
-          )}
-          <h3>{t('tools', { authority: desk.name })}</h3>
-          <ul>
-            {desk.tools.map((tool) => (
-              <li>
-                <a href={tool.href}>{tool.label}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {props.desks
+        .filter((desk) => !desk.administeredOnly)
+        .map((desk) => (
+          <section aria-labelledby={`desk-${desk.slug}`}>
+            <h2 id={`desk-${desk.slug}`}>{desk.name}</h2>
+            {desk.queues && (
+              <>
+                <h3>{t('queues', { authority: desk.name })}</h3>
+                <QueueList locale={props.locale} desk={desk} />
+              </>
+            )}
+            <h3>{t('tools', { authority: desk.name })}</h3>
+            <ul>
+              {desk.tools.map((tool) => (
+                <li>
+                  <a href={tool.href}>{tool.label}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      <AdministeredDesks locale={props.locale} desks={props.desks.filter((desk) => desk.administeredOnly)} />
     </>
+  );
+}
+
+/** A platform admin's other authorities, one line each, after those they work in. */
+function AdministeredDesks(props: { locale: Locale; desks: AuthorityDesk[] }) {
+  if (props.desks.length === 0) return null;
+  const t = backOfficeMessages.translator(props.locale);
+  return (
+    <section aria-labelledby="desks-administered">
+      <h2 id="desks-administered">{t('administeredAuthorities')}</h2>
+      <ul>
+        {props.desks.map((desk) => (
+          <li>
+            {desk.name}
+            {colon(props.locale)}{' '}
+            {desk.tools.map((tool, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={tool.href} aria-label={`${tool.label} (${desk.name})`}>
+                  {tool.label}
+                </a>
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
