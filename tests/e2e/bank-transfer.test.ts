@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
 import { bankSlipOf } from '../../src/modules/payments/qr-bill-send.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { camt054 } from '../support/camt054.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 
 const e2e = useBrowserAndServer({ worker: true });
 
@@ -28,10 +27,9 @@ describe('paying a fee by bank transfer', () => {
   }, async () => {
     const { db } = e2e.server.database;
     const citizen = await loggedIn('Thomas Imboden');
-    const link = await findLink(db, 'dev', 'dev-thomas-imboden');
-    const accountId = link && (await accountHeldBy(db, { personId: link.person_id }));
+    const { accountId } = await demoPerson(db, 'Thomas Imboden');
     const sion = await getAuthorityBySlug(db, 'sion');
-    if (!accountId || !sion) throw new Error('demo data missing');
+    if (!sion) throw new Error('demo data missing');
     const fee = await db.transaction().execute((tx) =>
       requestPayment(tx, {
         authorityId: sion.id,

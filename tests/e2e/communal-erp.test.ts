@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getServiceEntry } from '../../src/modules/catalogue/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { connectCommunalErp } from '../../src/simulators/communal-erp/index.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { personActor } from '../support/factories.ts';
 import { submitAnswers } from '../support/requests.ts';
 
@@ -22,8 +21,7 @@ describe('Sion’s communal ERP, through the API and its webhooks only', () => {
   }, async () => {
     const { db } = e2e.server.database;
     const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { timeout: 10_000 });
-    const personId = (await findLink(db, 'dev', 'dev-sophie-rochat'))?.person_id ?? '';
-    const accountId = await ensurePersonalAccount(db, personId, 'Sophie Rochat');
+    const { personId, accountId } = await demoPerson(db, 'Sophie Rochat');
     const formId =
       (await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published'))?.content.formId ?? '';
     // The form's own pages are another journey's (tests/e2e/forms); here its answers are sent as they would be.

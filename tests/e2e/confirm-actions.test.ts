@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountHeldBy } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { requestPayment } from '../../src/modules/payments/index.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 import { personActor } from '../support/factories.ts';
 import { saveFeeOnArrival } from '../support/fee-workflow.ts';
@@ -24,12 +23,9 @@ beforeAll(async () => {
 const widths = [1280, 360];
 
 /** A development test person, logged in at that width, with their person and personal account ids. */
-async function loggedIn(name: string, sub: string, width: number) {
+async function loggedIn(name: string, width: number) {
   const page = await loggedInAs(e2e.browser, e2e.server.url, name, { width, timeout: 10_000 });
-  const link = await findLink(e2e.server.database.db, 'dev', sub);
-  const personId = link?.person_id ?? '';
-  const accountId = (await accountHeldBy(e2e.server.database.db, { personId })) ?? '';
-  return { page, personId, accountId };
+  return { page, ...(await demoPerson(e2e.server.database.db, name)) };
 }
 
 /** No horizontal scroll: the confirmation fits the screen (WCAG 1.4.10). */
@@ -43,7 +39,7 @@ describe('irreversible actions ask first, on a page of their own', () => {
     const form = await createRequestForm(db, spf, 'Attestation');
     await saveFeeOnArrival(db, form.id, { amountCents: 2000, purpose: 'Émolument', paidTo: 'in_progress' });
     for (const width of widths) {
-      const citizen = await loggedIn('Marc Darbellay', 'dev-marc-darbellay', width);
+      const citizen = await loggedIn('Marc Darbellay', width);
       const actor = personActor({
         id: citizen.personId,
         account: { id: citizen.accountId, name: 'Marc Darbellay', kind: 'personal' },
@@ -78,8 +74,8 @@ describe('irreversible actions ask first, on a page of their own', () => {
   it('revoking a mandate says what the agent loses', { timeout: 90_000 }, async () => {
     const { db } = e2e.server.database;
     for (const width of widths) {
-      const agent = await loggedIn('Claire Fellay', 'dev-claire-fellay', width);
-      const principal = await loggedIn('Sophie Rochat', 'dev-sophie-rochat', width);
+      const agent = await loggedIn('Claire Fellay', width);
+      const principal = await loggedIn('Sophie Rochat', width);
       const mandate = await proposeMandate(db, principal.personId, 'holder', {
         principalAccountId: principal.accountId,
         agent: { personId: agent.personId },
@@ -108,7 +104,7 @@ describe('irreversible actions ask first, on a page of their own', () => {
   it('refunding a payment asks for a reason, keeps it and shows it', { timeout: 90_000 }, async () => {
     const { db } = e2e.server.database;
     for (const width of widths) {
-      const citizen = await loggedIn('Thomas Imboden', 'dev-thomas-imboden', width);
+      const citizen = await loggedIn('Thomas Imboden', width);
       const payment = await db.transaction().execute((tx) =>
         requestPayment(tx, {
           authorityId: spf,

@@ -5,11 +5,10 @@ import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { connectDebtRegister } from '../../src/simulators/debt-register/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { followPayLink } from '../support/fee-workflow.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 import { startTestWorker } from '../support/test-app.ts';
@@ -191,10 +190,8 @@ describe('the debt-collection extract', () => {
     const claire = await loggedInAs(browser, server.url, 'Claire Fellay', { timeout: 40_000 });
     const thomas = await loggedInAs(browser, server.url, 'Thomas Imboden', { timeout: 40_000 });
     await thomas.close();
-    const person = async (sub: string) => (await findLink(db, 'dev', sub))?.person_id ?? '';
-    const thomasId = await person('dev-thomas-imboden');
-    const claireId = await person('dev-claire-fellay');
-    const thomasAccount = await ensurePersonalAccount(db, thomasId, 'Thomas Imboden');
+    const { personId: thomasId, accountId: thomasAccount } = await demoPerson(db, 'Thomas Imboden');
+    const { personId: claireId } = await demoPerson(db, 'Claire Fellay');
     const mandate = await proposeMandate(db, thomasId, 'holder', {
       principalAccountId: thomasAccount,
       agent: { personId: claireId },

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getServiceEntry } from '../../src/modules/catalogue/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { personActor } from '../support/factories.ts';
 import { openRequest } from '../support/requests.ts';
 
@@ -16,8 +15,7 @@ describe('one checkout, each authority its own money', () => {
   }, async () => {
     const { db } = e2e.server.database;
     const citizen = await loggedInAs(e2e.browser, e2e.server.url, 'Marc Darbellay', { timeout: 15_000 });
-    const personId = (await findLink(db, 'dev', 'dev-marc-darbellay'))?.person_id ?? '';
-    const accountId = await ensurePersonalAccount(db, personId, 'Marc Darbellay');
+    const { personId, accountId } = await demoPerson(db, 'Marc Darbellay');
     // The request itself, as the dog registration form sends it (its pages are tested with the forms).
     const dogs = await getServiceEntry(db, { slug: 'enregistrement-chien-sion' }, 'published');
     const request = await openRequest(

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug, grantStaffRole } from '../../src/modules/authorities/index.ts';
-
-import { findLink } from '../../src/modules/identity/index.ts';
 import { accessibleAtBothWidths, expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { followPayLink, saveFeeOnArrival } from '../support/fee-workflow.ts';
 import { type FormField, publishOneStepForm } from '../support/test-forms.ts';
 
@@ -213,10 +212,9 @@ describe('a request from submission to decision', () => {
     await expectNoAxeViolations(agent);
 
     // An administrator of the service gives the fee back, from the same page.
-    const nadia = await findLink(db, 'dev', 'dev-nadia-berclaz');
     await grantStaffRole(db, 'test', {
       authorityId: spf?.id ?? '',
-      personId: nadia?.person_id ?? '',
+      personId: (await demoPerson(db, 'Nadia Berclaz')).personId,
       role: 'authorityAdmin',
     });
     const admin = await loggedIn('Nadia Berclaz');

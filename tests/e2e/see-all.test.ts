@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
 import { startDraft } from '../../src/modules/forms/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { publishOneStepForm } from '../support/test-forms.ts';
 import { issueWalletCredentials } from '../support/wallet-credentials.ts';
 
@@ -14,9 +13,7 @@ const e2e = useBrowserAndServer();
 /** Twelve drafts of a form and twelve wallet credentials in Julie's personal account. */
 async function twelveOfEach() {
   const { db } = e2e.server.database;
-  const link = await findLink(db, 'dev', 'dev-julie-crettenand');
-  const personId = link?.person_id ?? '';
-  const accountId = await ensurePersonalAccount(db, personId, 'Julie Crettenand');
+  const { personId, accountId } = await demoPerson(db, 'Julie Crettenand');
   const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   const form = await publishOneStepForm(db, spf, {
     name: 'Attestation de domicile',

@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { acceptMandate, type MandateTheme, proposeMandate } from '../../src/modules/mandates/index.ts';
 import { expectNoAxeViolations, launchBrowser, loggedInAs } from '../support/browser.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { serveTestApp } from '../support/serve-test-app.ts';
 
 let browser: Browser;
@@ -32,11 +31,10 @@ async function downloaded(page: Page, name: RegExp): Promise<string> {
 }
 
 /** A mandate from the principal to Claire Fellay on these themes, accepted (both have logged in). */
-async function mandateToClaire(principalSub: string, principalName: string, themes: MandateTheme[]) {
+async function mandateToClaire(principalName: string, themes: MandateTheme[]) {
   const { db } = server.database;
-  const principal = (await findLink(db, 'dev', principalSub))?.person_id ?? '';
-  const claire = (await findLink(db, 'dev', 'dev-claire-fellay'))?.person_id ?? '';
-  const account = await ensurePersonalAccount(db, principal, principalName);
+  const { personId: principal, accountId: account } = await demoPerson(db, principalName);
+  const { personId: claire } = await demoPerson(db, 'Claire Fellay');
   const mandate = await proposeMandate(db, principal, 'holder', {
     principalAccountId: account,
     agent: { personId: claire },
@@ -87,8 +85,8 @@ describe('the tax services', () => {
     const claire = await login('Claire Fellay');
     const sophie = await login('Sophie Rochat');
     await (await login('Thomas Imboden')).close();
-    await mandateToClaire('dev-sophie-rochat', 'Sophie Rochat', ['tax']);
-    await mandateToClaire('dev-thomas-imboden', 'Thomas Imboden', ['debtCollection']);
+    await mandateToClaire('Sophie Rochat', ['tax']);
+    await mandateToClaire('Thomas Imboden', ['debtCollection']);
 
     await claire.goto(`${server.url}/accounts`);
     await claire.getByRole('button', { name: 'Agir pour Sophie Rochat' }).click();

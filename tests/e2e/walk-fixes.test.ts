@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { requestPayment } from '../../src/modules/payments/payments.ts';
 import { connectDemoHealthRegister } from '../../src/seed/demo-health.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { grantDevRole } from '../support/dev-staff.ts';
 
 const e2e = useBrowserAndServer();
@@ -18,10 +17,10 @@ describe('what the last walk through the portal noticed', () => {
   it('a payment’s reference stays on one line of its heading on a phone', { timeout: 120_000 }, async () => {
     const sophie = await loggedInAs(e2e.browser, e2e.server.url, 'Sophie Rochat', { timeout: 15_000 });
     const { db } = e2e.server.database;
-    const personId = (await findLink(db, 'dev', 'dev-sophie-rochat'))?.person_id ?? '';
+    const { accountId } = await demoPerson(db, 'Sophie Rochat');
     const payment = await requestPayment(db, {
       authorityId: (await getAuthorityBySlug(db, 'sion'))?.id ?? '',
-      accountId: await ensurePersonalAccount(db, personId, 'Sophie Rochat'),
+      accountId,
       purpose: { fr: 'Taxe de chien 2027' },
       amountCents: 10000,
       source: 'walk:heading',

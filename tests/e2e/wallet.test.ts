@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ensurePersonalAccount } from '../../src/modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
-import { findLink } from '../../src/modules/identity/index.ts';
 import { expectNoAxeViolations, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
+import { demoPerson } from '../support/demo-persons.ts';
 import { issueSealedExtract } from '../support/issued-documents.ts';
 
 const e2e = useBrowserAndServer();
@@ -17,8 +16,7 @@ describe('the wallet', () => {
       width: 360,
     });
     const { db } = e2e.server.database;
-    const link = await findLink(db, 'dev', 'dev-sophie-rochat');
-    const accountId = await ensurePersonalAccount(db, link?.person_id ?? '', 'Sophie Rochat');
+    const { accountId } = await demoPerson(db, 'Sophie Rochat');
     const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
     const { serial } = await issueSealedExtract(e2e.server, {
       authorityId: spf,

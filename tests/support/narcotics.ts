@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { accountHeldBy } from '../../src/modules/accounts/index.ts';
-import { findLink, findOrganisationByUid } from '../../src/modules/identity/index.ts';
+import { findOrganisationByUid } from '../../src/modules/identity/index.ts';
 import type { Db } from '../../src/platform/database/database.ts';
+import { demoPerson } from './demo-persons.ts';
 
 /** One line of a pharmacy's spreadsheet, as cells. */
 export type SheetLine = [
@@ -57,8 +58,8 @@ export const patientCodes = (count: number, prefix = 'VS') =>
 export async function demoPharmacy(db: Db) {
   const organisation = await findOrganisationByUid(db, planta.uid);
   const accountId = organisation && (await accountHeldBy(db, { organisationId: organisation.id }));
-  const owner = (await findLink(db, 'dev', 'dev-helene-pitteloud'))?.person_id;
-  const pharmacist = (await findLink(db, 'dev', 'dev-julie-crettenand'))?.person_id;
-  if (!accountId || !owner || !pharmacist) throw new Error('the demo pharmacy is missing');
+  if (!accountId) throw new Error('the demo pharmacy is missing');
+  const owner = (await demoPerson(db, 'Hélène Pitteloud')).personId;
+  const pharmacist = (await demoPerson(db, 'Julie Crettenand')).personId;
   return { accountId, owner, pharmacist };
 }

@@ -1,6 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPerson } from '../../../tests/support/demo-persons.ts';
 import { personActor } from '../../../tests/support/factories.ts';
 import { submitAnswers } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
@@ -34,29 +35,31 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function demoPerson(familyName: string): Promise<PersonActor> {
-  const p = testPersons.find((t) => t.familyName === familyName);
-  if (!p) throw new Error(familyName);
-  const known = await findLink(server.database.db, 'dev', p.sub);
-  const person = known
-    ? { id: known.person_id }
-    : (
-        await createPersonWithLink(
-          server.database.db,
-          {
-            givenNames: p.givenNames,
-            familyName: p.familyName,
-            dateOfBirth: p.birthdate,
-            avs: p.avs,
-            language: p.locale,
-          },
-          { provider: 'dev', subject: p.sub, level: 'high' },
-        )
-      ).person;
-  const name = `${p.givenNames} ${p.familyName}`;
-  const accountId = await ensurePersonalAccount(server.database.db, person.id, name);
+/**
+ * A test person of the development provider in their personal account; nobody logs in here, so the
+ * first call creates them as a first login would (the person, then the account).
+ */
+async function demoActor(name: string): Promise<PersonActor> {
+  const { db } = server.database;
+  const p = testPersons.find((t) => `${t.givenNames} ${t.familyName}` === name);
+  if (!p) throw new Error(name);
+  if (!(await findLink(db, 'dev', p.sub))) {
+    const { person } = await createPersonWithLink(
+      db,
+      {
+        givenNames: p.givenNames,
+        familyName: p.familyName,
+        dateOfBirth: p.birthdate,
+        avs: p.avs,
+        language: p.locale,
+      },
+      { provider: 'dev', subject: p.sub, level: 'high' },
+    );
+    await ensurePersonalAccount(db, person.id, name);
+  }
+  const { personId, accountId } = await demoPerson(db, name);
   return personActor({
-    id: person.id,
+    id: personId,
     displayName: name,
     account: { id: accountId, name, kind: 'personal' },
   });
@@ -110,7 +113,7 @@ describe('the debt-collection extract, answered by the register through the API'
   it('issues a clear extract within a minute of payment, with no clerk: no entries for Sophie Rochat', {
     timeout: 90_000,
   }, async () => {
-    const id = await requestAndPay(await demoPerson('Rochat'));
+    const id = await requestAndPay(await demoActor('Sophie Rochat'));
     await expect.poll(() => statusOf(id), { timeout: 60_000, interval: 500 }).toBe('granted');
     const issued = await issuedOf(id);
     expect(issued?.language).toBe('fr');
@@ -125,7 +128,7 @@ describe('the debt-collection extract, answered by the register through the API'
   });
 
   it('lists Thomas Imboden’s proceedings, in German, his language', { timeout: 90_000 }, async () => {
-    const id = await requestAndPay(await demoPerson('Imboden'));
+    const id = await requestAndPay(await demoActor('Thomas Imboden'));
     await expect.poll(() => statusOf(id), { timeout: 60_000, interval: 500 }).toBe('granted');
     const issued = await issuedOf(id);
     expect(issued?.language).toBe('de');
@@ -139,7 +142,7 @@ describe('the debt-collection extract, answered by the register through the API'
   it('sends an ambiguous homonym to an agent, then issues as the agent decided', {
     timeout: 120_000,
   }, async () => {
-    const id = await requestAndPay(await demoPerson('Darbellay'));
+    const id = await requestAndPay(await demoActor('Marc Darbellay'));
     await expect.poll(() => statusOf(id), { timeout: 60_000, interval: 500 }).toBe('manual_check');
     expect(await issuedOf(id)).toBeUndefined();
     const item = await getCaseForJob(server.database.db, id);
@@ -153,7 +156,7 @@ describe('the debt-collection extract, answered by the register through the API'
   });
 
   it('issues an organisation’s extract by its UID, asked by its signatory', { timeout: 90_000 }, async () => {
-    const thomas = await demoPerson('Imboden');
+    const thomas = await demoActor('Thomas Imboden');
     const company = registerCompanies.find((c) => c.uid === 'CHE345678915');
     if (!company) throw new Error('no company');
     const organisation = await upsertOrganisation(server.database.db, company);

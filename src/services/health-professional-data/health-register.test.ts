@@ -1,14 +1,13 @@
 import type { Runner } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPerson } from '../../../tests/support/demo-persons.ts';
 import { devSession } from '../../../tests/support/dev-login.ts';
 import { personActor } from '../../../tests/support/factories.ts';
 import { submitAnswers } from '../../../tests/support/requests.ts';
 import { serveTestApp } from '../../../tests/support/serve-test-app.ts';
 import { startTestWorker } from '../../../tests/support/test-app.ts';
-import { ensurePersonalAccount } from '../../modules/accounts/index.ts';
 import { getAuthorityBySlug } from '../../modules/authorities/index.ts';
-import { findLink } from '../../modules/identity/index.ts';
 import { createApiClient } from '../../modules/integration/index.ts';
 import { connectDemoHealthRegister } from '../../seed/demo-health.ts';
 import { changeFormId } from './index.ts';
@@ -29,12 +28,10 @@ afterAll(async () => {
 });
 
 /** A test person of the development provider, once logged in, as the actor of their own account. */
-async function actorOf(sub: string, name: string) {
-  const { db } = server.database;
-  const id = (await findLink(db, 'dev', sub))?.person_id ?? '';
-  const accountId = await ensurePersonalAccount(db, id, name);
+async function actorOf(name: string) {
+  const { personId, accountId } = await demoPerson(server.database.db, name);
   return personActor({
-    id,
+    id: personId,
     displayName: name,
     level: 'high',
     account: { id: accountId, name, kind: 'personal' },
@@ -156,7 +153,7 @@ describe('a professional’s register entry and announced changes', () => {
     );
     const submission = await submitAnswers(
       db,
-      await actorOf('dev-anne-zufferey', 'Anne Zufferey'),
+      await actorOf('Anne Zufferey'),
       (await changeFormId(db)) ?? '',
       { gln: '7601000123459', changes: changed },
     );
@@ -187,7 +184,7 @@ describe('a professional’s register entry and announced changes', () => {
   }, async () => {
     const { db } = server.database;
     await devSession(server.url, 'dev-marc-darbellay');
-    const other = await actorOf('dev-marc-darbellay', 'Marc Darbellay');
+    const other = await actorOf('Marc Darbellay');
     const submission = await submitAnswers(db, other, (await changeFormId(db)) ?? '', {
       gln: '7601000123459',
       changes: [{ item: 'email', current: 'x', proposed: 'pirate@example.ch' }],
