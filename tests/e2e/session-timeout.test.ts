@@ -137,6 +137,14 @@ describe('the idle time-out', () => {
       expect(await page.getByLabel('Remarque').inputValue()).toBe('Envoyé après la pause');
       expect(await main.textContent()).toContain('Rien n’a encore été enregistré');
       expect(await main.textContent()).toContain('Joignez à nouveau le fichier « Photo »');
+      // Sent from that page, the step is saved and what was kept is forgotten: back on it, no notice.
+      const step = page.url();
+      await page.getByLabel('Remarque').fill('Envoyé après la reconnexion');
+      await page.getByRole('button', { name: 'Continuer', exact: true }).click();
+      await page.waitForURL((url) => url.pathname.endsWith('/review'));
+      await page.goto(step);
+      expect(await page.getByLabel('Remarque').inputValue()).toBe('Envoyé après la reconnexion');
+      expect(await main.textContent()).not.toContain('Rien n’a encore été enregistré');
     } finally {
       await page.context().close();
     }

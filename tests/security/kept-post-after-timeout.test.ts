@@ -70,11 +70,19 @@ const keptRows = async () =>
   (await sql<{ n: number }>`select count(*)::int as n from kept_posts`.execute(testApp.database.db)).rows[0]
     ?.n;
 
+/** The kept posts of the person with that e-mail address. */
+const keptRowsOf = async (email: string) =>
+  (
+    await sql<{ n: number }>`
+      select count(*)::int as n from kept_posts k join local_credentials l on l.person_id::text = k.subject
+      where l.email = ${email}`.execute(testApp.database.db)
+  ).rows[0]?.n;
+
 const diploma = () => new File([Buffer.from('%PDF-1.7\n')], 'diplome.pdf', { type: 'application/pdf' });
 
 describe('a form step posted after the session timed out', () => {
   it('is not applied, is kept sealed, and comes back on the step after logging in again as the same person', async () => {
-    const { browser, logIn } = await person();
+    const { email, browser, logIn } = await person();
     const draft = await draftOpenedBy(browser);
     clock += (idleMinutes + 1) * 60_000;
     const ended = await browser.post(draft.post, { note: 'Original certifié conforme', diploma: diploma() });
@@ -91,14 +99,49 @@ describe('a form step posted after the session timed out', () => {
     expect(step).toContain('value="Original certifié conforme"');
     expect(step).toContain('Rien n’a encore été enregistré');
     expect(step).toContain('Joignez à nouveau le fichier « Diplôme »');
+    // The form says it was filled in from the kept post, right after its token (see `readLeadingFields`).
+    expect(step).toMatch(/name="_csrf" value="[^"]*"\/><input type="hidden" name="_kept" value="1"\/>/);
     // For review only: the draft itself was never changed by the late post…
     const review = draft.page.replace('?step=papers', '/review');
     expect(await (await browser.get(review)).text()).not.toContain('Original certifié conforme');
-    // …and once the person sends the step, what they send replaces what was kept.
-    expect((await browser.submit(draft.post, { note: 'Copie simple' }, draft.page)).status).toBe(303);
+    // …and once the person sends the step from that page (multipart, as a browser sends it, no file
+    // chosen), what they send replaces what was kept.
+    const noFile = new File([], '', { type: 'application/octet-stream' });
+    const sent = await browser.submit(
+      draft.post,
+      { _kept: '1', note: 'Copie simple', diploma: noFile },
+      draft.page,
+    );
+    expect(sent.status).toBe(303);
+    expect(await keptRowsOf(email)).toBe(0);
     const after = await (await browser.get(draft.page)).text();
     expect(after).toContain('value="Copie simple"');
     expect(after).not.toContain('Rien n’a encore été enregistré');
+    expect(after).not.toContain('name="_kept"');
+  });
+
+  it('is shown on the step wherever the person comes to it from, and stays until a post from a page that showed it', async () => {
+    const { email, browser, logIn } = await person();
+    const draft = await draftOpenedBy(browser);
+    clock += (idleMinutes + 1) * 60_000;
+    expect((await browser.post(draft.post, { note: 'Gardé pour plus tard' })).status).toBe(401);
+    await logIn(undefined, '/my');
+    // The draft's address without a step opens the step the person is at: the kept post is there too.
+    const bare = draft.page.replace('?step=papers', '');
+    expect(await (await browser.get(bare)).text()).toContain('value="Gardé pour plus tard"');
+    // A post that does not say it comes from a page that showed the kept post (a script's, another
+    // tab's opened before it was kept) is applied as ever, and does not forget it.
+    expect((await browser.post(draft.post, { note: 'Sans la marque', action: 'save' })).status).toBe(303);
+    expect(await keptRowsOf(email)).toBe(1);
+    const still = await (await browser.get(draft.page)).text();
+    expect(still).toContain('value="Gardé pour plus tard"');
+    expect(still).toContain('name="_kept"');
+    // Sent as a plain form from the page that shows it, it is forgotten as well.
+    expect(
+      (await browser.post(draft.post, { _kept: '1', note: 'Avec la marque', action: 'save' })).status,
+    ).toBe(303);
+    expect(await keptRowsOf(email)).toBe(0);
+    expect(await (await browser.get(draft.page)).text()).toContain('value="Avec la marque"');
   });
 
   it('shows nothing of it to another person who logs in on that browser, and keeps it for its own', async () => {

@@ -81,7 +81,7 @@ export async function getDraftOfAccount(db: Db, accountId: string, id: string): 
  * `getDraftOfAccount` with its form and the definition of the draft's version, in one round trip:
  * every step of the form runner needs the three.
  */
-export async function getDraftInForm<T = null>(
+export async function getDraftInForm<T = null, K = null>(
   db: Db,
   accountId: string,
   id: string,
@@ -89,7 +89,15 @@ export async function getDraftInForm<T = null>(
   about?: (formId: RawBuilder<string>) => RawBuilder<T>,
   /** Runs the query, if not alone: within a statement of the caller's (the submit's rate-limit hit). */
   run?: <Row>(query: Expression<Row>) => Promise<Row | undefined>,
-): Promise<{ draft: Draft; form: Form; definition: FormDefinition; about: T } | undefined> {
+  /**
+   * For the step page: what is kept for the step it shows (`asked`, else the draft's own step, else
+   * the form's first, as the page chooses), as an SQL expression on the draft's id and that step's id.
+   */
+  atStep?: {
+    asked: string | undefined;
+    read: (draft: { id: RawBuilder<string>; step: RawBuilder<string> }) => RawBuilder<K>;
+  },
+): Promise<{ draft: Draft; form: Form; definition: FormDefinition; about: T; atStep: K | null } | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   const query = tables(db)
     .selectFrom('form_drafts as d')
@@ -107,6 +115,15 @@ export async function getDraftInForm<T = null>(
       'v.definition',
     ])
     .select((about ? about(sql.ref<string>('d.form_id')) : sql<T>`null`).as('about'))
+    .select(
+      (atStep
+        ? atStep.read({
+            id: sql<string>`d.id::text`,
+            step: sql<string>`coalesce(${atStep.asked ?? null}::text, d.step, v.definition->'steps'->0->>'id', '')`,
+          })
+        : sql<K | null>`null`
+      ).as('atStep'),
+    )
     .where('d.id', '=', id)
     .where('d.account_id', '=', accountId);
   const row = run ? await run(query) : await query.executeTakeFirst();
@@ -119,6 +136,7 @@ export async function getDraftInForm<T = null>(
     formTheme,
     definition,
     about: said,
+    atStep: kept,
     ...draft
   } = row;
   const form = {
@@ -129,7 +147,7 @@ export async function getDraftInForm<T = null>(
     publishedVersion: formPublishedVersion,
     theme: formTheme,
   };
-  return { draft, form, definition, about: said as T };
+  return { draft, form, definition, about: said as T, atStep: kept as K | null };
 }
 
 /** The drafts in progress in an account, for "my space": the latest first. */

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
-import { findKeptPost } from '../../platform/http/kept-posts.ts';
+import { keptPostSealedCall, openKeptPost } from '../../platform/http/kept-posts.ts';
 import { readAlongRateLimit } from '../../platform/http/rate-limit-along.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
@@ -78,20 +79,33 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
     return c.redirect(`${identityPaths.login}?${query}`, 303);
   }
 
-  /** The draft in the path, if the policy lets the person go on filling it in; otherwise absent. */
-  async function ownDraft(c: RouteContext) {
+  /**
+   * The draft in the path, if the policy lets the person go on filling it in; otherwise absent. For
+   * the step page (`askedStep`), the post kept after a time-out at the step it shows, still sealed.
+   */
+  async function ownDraft(c: RouteContext, forStepPage?: { askedStep: string | undefined }) {
     const actor = loggedInPerson(c);
     // The level its form asks for is read along, for `stepUp`; on the submit (`rateLimitAlong`), the
-    // request's rate-limit hit is counted in the same statement.
+    // request's rate-limit hit is counted in the same statement. A kept post almost never exists: the
+    // step page looks for it in the same statement too.
     const loaded = await getDraftInForm(
       db,
       actor.account.id,
       c.req.param('id') ?? '',
       requiredLevelOfFormCall,
       (query) => readAlongRateLimit(c, db, query),
+      forStepPage && {
+        asked: forStepPage.askedStep,
+        read: (at) =>
+          keptPostSealedCall(
+            actor.id,
+            sql<string>`${draftPath('')} || ${at.id} || '/steps/' || ${at.step}`,
+            platform.now(),
+          ),
+      },
     );
     if (!loaded) throw notFound();
-    const { draft, form, definition, about: requiredLevel } = loaded;
+    const { draft, form, definition, about: requiredLevel, atStep: keptSealed } = loaded;
     const resource = {
       type: 'draft' as const,
       accountId: draft.accountId,
@@ -99,7 +113,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       theme: form.theme ?? undefined,
     };
     if (!(await can(db, actor, 'draft.fillIn', resource)).allowed) throw notFound();
-    return { actor, draft, form, definition, requiredLevel };
+    return { actor, draft, form, definition, requiredLevel, keptSealed };
   }
 
   function problemsAsErrors(
@@ -253,7 +267,7 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       access: 'person',
       object: 'decided',
       async handler(c) {
-        const loaded = await ownDraft(c);
+        const loaded = await ownDraft(c, { askedStep: c.req.query('step') });
         const url = new URL(c.req.url);
         const below = await stepUp(c, loaded.form.id, `${url.pathname}${url.search}`, loaded.requiredLevel);
         if (below) return below;
@@ -280,10 +294,17 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
             ? validateAnswers(loaded.definition, loaded.draft.answers, { today: today(), onlyStep: stepId })
             : { problems: [] };
         // A post of this step that came after the session timed out: shown for review, not saved.
+        // It was read along the draft, at the address this step posts to.
         const step = loaded.definition.steps.find((s) => s.id === stepId);
-        const keys = await masterKeysFor(platform.config, db);
-        const action = `${draftPath(loaded.draft.id)}/steps/${stepId}`;
-        const kept = step && (await findKeptPost(db, keys, loaded.actor.id, action, platform.now()));
+        const kept =
+          step && loaded.keptSealed
+            ? openKeptPost(
+                await masterKeysFor(platform.config, db),
+                loaded.actor.id,
+                `${draftPath(loaded.draft.id)}/steps/${stepId}`,
+                loaded.keptSealed,
+              )
+            : undefined;
         return renderStep(
           c,
           loaded,

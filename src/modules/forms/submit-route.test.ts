@@ -95,7 +95,9 @@ describe('sending a filled draft', () => {
         ? 'rate-limit hit and draft'
         : /from "account_members"/.test(text)
           ? 'memberships'
-          : /^\s*with inserted as \(\s*insert into form_submissions[\s\S]*audit/.test(text)
+          : /^\s*with (kept as \(.*\),\s*)?inserted as \(\s*insert into form_submissions[\s\S]*audit/.test(
+                text,
+              )
             ? 'submission'
             : text;
     // Besides the session's: the request path reads the memberships (here the policy, as the actor is

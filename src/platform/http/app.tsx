@@ -7,7 +7,7 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import { negotiateLocale } from '../i18n/negotiate.ts';
 import type { GuichetModule, Platform } from '../module.ts';
 import { malwareScannerFor } from '../uploads/clamd.ts';
-import { readLeadingField } from '../uploads/form-token.ts';
+import { readLeadingFields } from '../uploads/form-token.ts';
 import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
@@ -15,7 +15,7 @@ import { problemResponse } from './api/problem.ts';
 import { answerAfterDecision } from './decision-trace.ts';
 import { HttpError } from './http-error.ts';
 import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
-import { dropKeptPost } from './kept-posts.ts';
+import { dropKeptPost, keptPostField } from './kept-posts.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
 import { defaultWriteLimit, hitRateLimitState, rateLimitKey } from './rate-limit.ts';
 import { answerCountingHit, enforceRateLimit } from './rate-limit-along.ts';
@@ -198,7 +198,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (needsCsrfToken(route)) {
       if (crossSite(c, config.publicUrl)) throw new HttpError(403, 'csrf');
       const header = c.req.header('X-CSRF-Token');
-      const token = header ?? (await readFormToken(c));
+      // Read once, for the token and, where posts are kept, whether the page showed a kept post.
+      const form = header === undefined || route.keptAfterTimeout ? await readRouterFields(c, route) : {};
+      const token = header ?? form._csrf;
       if (!c.var.session.verifyCsrfToken(secrets, token)) {
         const subject = route.keptAfterTimeout && c.var.session.endedSubjectFor(secrets, token);
         if (!route.keptAfterTimeout || !subject) throw new HttpError(403, 'csrf');
@@ -207,8 +209,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         enforceRateLimit(c, rule, await hitRateLimitState(db, rule, key, now()), false);
         throw await keepAfterTimeout(c, platform, subject, route.keptAfterTimeout(c));
       }
+      // Only a page that showed a kept post says so: any other post of the form costs no statement for
+      // it. After logging in again, every page of that form shows the kept post until it is dropped, and
+      // a page from before the time-out carries the ended session's token, which never gets here.
       const actor = c.get('actor');
-      if (route.keptAfterTimeout && actor?.kind === 'person') await dropKeptPost(db, actor.id, c.req.path);
+      if (route.keptAfterTimeout && actor?.kind === 'person' && form[keptPostField] === '1')
+        await dropKeptPost(db, actor.id, c.req.path);
     }
     const rule = route.rateLimit ?? (isStateChanging(route.method) ? defaultWriteLimit : undefined);
     if (rule) {
@@ -282,17 +288,24 @@ function crossSite(c: RouteContext, publicUrl: string): boolean {
   return host !== new URL(c.req.url).host && host !== new URL(publicUrl).host;
 }
 
-async function readFormToken(c: RouteContext): Promise<string | undefined> {
+/**
+ * The router's own fields of a form post: the CSRF token and, on a route that keeps late posts, the
+ * field a page adds when it shows a kept post (the body is parsed once for both).
+ */
+async function readRouterFields(c: RouteContext, route: RouteDef): Promise<Partial<Record<string, string>>> {
+  const names = route.keptAfterTimeout ? ['_csrf', keptPostField] : ['_csrf'];
   const type = c.req.header('Content-Type') ?? '';
-  // Files stream past the router: only the head of the body, where forms put the token, is read.
+  // Files stream past the router: only the head of the body, where forms put these fields, is read.
   if (type.startsWith('multipart/form-data')) {
-    const { value, request } = await readLeadingField(c.req.raw, '_csrf');
+    const { values, request } = await readLeadingFields(c.req.raw, names);
     c.req.raw = request;
-    return value;
+    return values;
   }
-  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
+  if (!type.startsWith('application/x-www-form-urlencoded')) return {};
   const body = await c.req.parseBody();
-  return typeof body._csrf === 'string' ? body._csrf : undefined;
+  return Object.fromEntries(
+    names.flatMap((name) => (typeof body[name] === 'string' ? [[name, body[name]]] : [])),
+  );
 }
 
 function clientAddress(c: RouteContext, trustProxy: boolean): string {

@@ -71,7 +71,10 @@ export interface RouteDef {
   /**
    * A post that comes after its session timed out, with a token from that session's pages, is not
    * applied but kept for its person (ADR 28), who is sent to log in again and then to this page (a
-   * GET address), which shows it with `findKeptPost` until the person posts here again. Every other stale or forged post is refused.
+   * GET address), which shows it (`findKeptPost`, or `keptPostSealedCall` read along the page's own
+   * statement) until the person posts here again from it: the page then adds `keptPostField` to its
+   * form, and the router forgets the kept post on a post that carries it. Every other stale or forged
+   * post is refused.
    */
   keptAfterTimeout?: (c: RouteContext) => string;
   /** Set by `apiRoute`: what the OpenAPI document says of this route, from the schemas that validate it. */

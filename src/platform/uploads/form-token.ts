@@ -4,29 +4,32 @@ import busboy from 'busboy';
 const maxHeadBytes = 64 * 1024;
 
 /**
- * Reads one text field at the head of a `multipart/form-data` body, without reading the files after it,
+ * Reads text fields at the head of a `multipart/form-data` body, without reading the files after it,
  * and gives back a request whose body is whole again (the bytes read, then the rest as it streams).
- * The router uses it for the CSRF token, so that a form with files is checked before its handler runs
- * yet the files still stream (see `readUploads`). A field that comes only after a file is not found.
+ * The router uses it for the CSRF token (and the field that says a kept post was shown), so that a
+ * form with files is checked before its handler runs yet the files still stream (see `readUploads`).
+ * A field that comes only after a file is not found; reading stops once every name is found.
  */
-export async function readLeadingField(
+export async function readLeadingFields<Name extends string>(
   request: Request,
-  name: string,
-): Promise<{ value: string | undefined; request: Request }> {
+  names: readonly Name[],
+): Promise<{ values: Partial<Record<Name, string>>; request: Request }> {
+  const values: Partial<Record<Name, string>> = {};
   const body = request.body;
-  if (!body) return { value: undefined, request };
+  if (!body) return { values, request };
   const reader = body.getReader();
   const consumed: Uint8Array[] = [];
   let size = 0;
-  let value: string | undefined;
   let done = false;
+  const wanted = new Set<string>(names);
+  const allFound = () => names.every((name) => values[name] !== undefined);
   const parser = busboy({
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
     limits: { fieldSize: 4096 },
   });
   parser.on('field', (field, text) => {
     // Only before the first file: one chunk may hold a whole small form, token after the file included.
-    if (field === name && value === undefined && !done) value = text;
+    if (wanted.has(field) && values[field as Name] === undefined && !done) values[field as Name] = text;
   });
   parser.on('file', (_field, stream) => {
     done = true;
@@ -35,7 +38,7 @@ export async function readLeadingField(
   parser.on('error', () => {
     done = true;
   });
-  while (value === undefined && !done && size < maxHeadBytes) {
+  while (!allFound() && !done && size < maxHeadBytes) {
     const chunk = await reader.read();
     if (chunk.done) {
       done = true;
@@ -57,5 +60,5 @@ export async function readLeadingField(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  return { value, request: new Request(request, { body: replay, duplex: 'half' } as RequestInit) };
+  return { values, request: new Request(request, { body: replay, duplex: 'half' } as RequestInit) };
 }

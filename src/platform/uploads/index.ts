@@ -7,7 +7,7 @@ export {
   type ScanVerdict,
   scanQuarantined,
 } from './clamd.ts';
-export { readLeadingField } from './form-token.ts';
+export { readLeadingFields } from './form-token.ts';
 export { type Inspection, inspectUpload } from './inspect-upload.ts';
 export {
   type AcceptedUpload,

@@ -5,7 +5,7 @@ import { Button } from '../../../platform/views/components/button.tsx';
 import { CsrfField } from '../../../platform/views/components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../../../platform/views/components/error-summary.tsx';
 import { InLanguage } from '../../../platform/views/components/in-language.tsx';
-import { KeptPostNotice } from '../../../platform/views/components/kept-post-notice.tsx';
+import { KeptPostField, KeptPostNotice } from '../../../platform/views/components/kept-post-notice.tsx';
 import type { NextSteps } from '../../cases/index.ts';
 import type { FormDefinition, FormStep } from '../definition.ts';
 import { describeCondition, readsStep } from '../describe-condition.ts';
@@ -32,7 +32,10 @@ export function StepPage(props: {
   backHref?: string;
   nonce: string;
   savedLater?: boolean;
-  /** Filled in from a post kept after a time-out: the labels of the file fields to attach again. */
+  /**
+   * Filled in from a post kept after a time-out: the labels of the file fields to attach again (the
+   * form then says so, and sending it forgets the kept post).
+   */
   keptFiles?: string[];
   /** Document fields' pages waiting and phone links, by field id. */
   captures?: Record<string, CaptureView>;
@@ -65,6 +68,7 @@ export function StepPage(props: {
         data-kept-after-timeout
       >
         <CsrfField />
+        {props.keptFiles && <KeptPostField />}
         {props.step.fields.map((field, i) => (
           <FieldInput
             field={field}

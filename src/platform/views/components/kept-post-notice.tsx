@@ -1,3 +1,4 @@
+import { keptPostField } from '../../http/kept-posts.ts';
 import { usePage } from '../page-context.ts';
 import { sessionMessages } from '../session-messages.ts';
 
@@ -17,6 +18,14 @@ export function KeptPostNotice(props: { fileLabels: string[] }) {
       </div>
     </div>
   );
+}
+
+/**
+ * In the form filled in again from a kept post, right after `CsrfField` (the router reads only the head
+ * of a body with files): sending that form is what makes the router forget the kept post.
+ */
+export function KeptPostField() {
+  return <input type="hidden" name={keptPostField} value="1" />;
 }
 
 export const keptPostNoticeExamples = [
