@@ -1,7 +1,10 @@
+import { cantonBranding } from '../../src/modules/authorities/index.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { masterKeysFor } from '../../src/platform/crypto/master-keys.ts';
 import type { Actor } from '../../src/platform/http/access.ts';
-import type { RouteContext } from '../../src/platform/http/route.ts';
+import { createApp } from '../../src/platform/http/app.tsx';
+import type { RouteContext, RouteDef } from '../../src/platform/http/route.ts';
+import type { Locale } from '../../src/platform/i18n/locales.ts';
 import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createLogger, type Logger } from '../../src/platform/logging/logger.ts';
 import { buildApp } from '../../src/runtime/build-app.ts';
@@ -39,6 +42,25 @@ export async function createTestApp(options: TestAppOptions = {}) {
     now: options.now,
   });
   return { ...built, database, config, close: () => database.drop() };
+}
+
+/**
+ * The platform's router (guard, errors, pages) around routes of a test's own, on a test app's platform:
+ * for rules of the router itself, shown with a route made to meet them.
+ */
+export function appOfRoutes(
+  testApp: Pick<Awaited<ReturnType<typeof createTestApp>>, 'platform' | 'metrics'>,
+  routes: RouteDef[],
+  languages: Locale[] = ['fr'],
+) {
+  return createApp({
+    platform: testApp.platform,
+    modules: [],
+    routes: routes.map((route) => ({ ...route, module: 'test' })),
+    metrics: testApp.metrics,
+    defaultBranding: (locale) => cantonBranding(testApp.platform, locale),
+    defaultLanguages: languages,
+  });
 }
 
 /** The job worker on a test app's database, running its jobs as `guichet worker` would. */

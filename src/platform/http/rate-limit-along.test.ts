@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/support/test-app.ts';
-import { cantonBranding } from '../../modules/authorities/index.ts';
-import { createApp } from './app.tsx';
+import { appOfRoutes, createTestApp } from '../../../tests/support/test-app.ts';
 import { notFound } from './http-error.ts';
 import { defaultWriteLimit } from './rate-limit.ts';
 import { readAlongRateLimit } from './rate-limit-along.ts';
 import type { RouteDef } from './route.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof appOfRoutes>;
 
 // Server-to-server routes (no CSRF token to fetch), each under the default write limit, counted by
 // the caller's address: in-process requests have none, so each test sends its own X-Forwarded-For.
@@ -48,14 +46,7 @@ const routes: RouteDef[] = [
 
 beforeAll(async () => {
   testApp = await createTestApp({ env: { TRUST_PROXY: 'true' } });
-  app = createApp({
-    platform: testApp.platform,
-    modules: [],
-    routes: routes.map((route) => ({ ...route, module: 'test' })),
-    metrics: testApp.metrics,
-    defaultBranding: (locale) => cantonBranding(testApp.platform, locale),
-    defaultLanguages: ['fr'],
-  });
+  app = appOfRoutes(testApp, routes);
 });
 afterAll(() => testApp.close());
 

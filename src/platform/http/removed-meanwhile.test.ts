@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/support/test-app.ts';
-import { cantonBranding } from '../../modules/authorities/index.ts';
-import { createApp } from './app.tsx';
+import { appOfRoutes, createTestApp } from '../../../tests/support/test-app.ts';
 import type { RouteDef } from './route.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof appOfRoutes>;
 
 // A row written for one that is gone: what a file added to a draft deleted in another tab meets.
 const routes: RouteDef[] = [
@@ -28,14 +26,7 @@ beforeAll(async () => {
   await sql`create table meanwhile_child (parent_id int references meanwhile_parent)`.execute(
     testApp.database.db,
   );
-  app = createApp({
-    platform: testApp.platform,
-    modules: [],
-    routes: routes.map((route) => ({ ...route, module: 'test' })),
-    metrics: testApp.metrics,
-    defaultBranding: (locale) => cantonBranding(testApp.platform, locale),
-    defaultLanguages: ['fr', 'de', 'en'],
-  });
+  app = appOfRoutes(testApp, routes, ['fr', 'de', 'en']);
 });
 afterAll(() => testApp.close());
 
