@@ -7,7 +7,7 @@ import { purgeExpiredSessions } from '../../src/platform/http/session.ts';
 import { createLocalPerson } from '../support/factories.ts';
 import { httpClient } from '../support/http-client.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { publishOneStepForm } from '../support/test-forms.ts';
+import { publishPapersForm } from '../support/test-forms.ts';
 
 /**
  * ADR 28: a form step posted after its session timed out is not applied (the person logs in again,
@@ -28,14 +28,7 @@ beforeAll(async () => {
   });
   const { db } = testApp.database;
   const sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
-  form = await publishOneStepForm(db, sion, {
-    name: 'Remarques',
-    step: { id: 'papers', title: 'Pièces' },
-    fields: [
-      { id: 'note', type: 'text', label: { fr: 'Remarque' } },
-      { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-    ],
-  });
+  form = await publishPapersForm(db, sion, 'Remarques');
 });
 afterAll(() => testApp.close());
 

@@ -48,6 +48,18 @@ export function publishDiplomaForm(db: Db, authorityId: string, name = 'Diplôme
   );
 }
 
+/** One step `papers`: a remark (optional) and a diploma as a file — a step with text and a file to post. */
+export function publishPapersForm(db: Db, authorityId: string, name: string) {
+  return publishOneStepForm(db, authorityId, {
+    name,
+    step: { id: 'papers', title: 'Pièces' },
+    fields: [
+      { id: 'note', type: 'text', label: { fr: 'Remarque' } },
+      { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
+    ],
+  });
+}
+
 /** A catalogue entry for an online form (a fishing permit), with the fee it announces, if any. */
 export function fishingPermitEntry(
   formId: string,

@@ -3,7 +3,7 @@ import { createLocalPerson } from '../../../tests/support/factories.ts';
 import { httpClient } from '../../../tests/support/http-client.ts';
 import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
-import { publishOneStepForm } from '../../../tests/support/test-forms.ts';
+import { publishPapersForm } from '../../../tests/support/test-forms.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import type { Form } from './forms.ts';
 
@@ -19,14 +19,7 @@ beforeAll(async () => {
   testApp = await createTestApp();
   const { db } = testApp.database;
   const sion = (await getAuthorityBySlug(db, 'sion'))?.id ?? '';
-  form = await publishOneStepForm(db, sion, {
-    name: 'Compter',
-    step: { id: 'papers', title: 'Pièces' },
-    fields: [
-      { id: 'note', type: 'text', label: { fr: 'Remarque' } },
-      { id: 'diploma', type: 'file', label: { fr: 'Diplôme' } },
-    ],
-  });
+  form = await publishPapersForm(db, sion, 'Compter');
 });
 afterAll(() => testApp.close());
 
