@@ -110,4 +110,37 @@ describe('what the last walk through the portal noticed', () => {
     expect(await desk.getByRole('main').textContent()).toContain('La question est retirée.');
     await accessibleAtBothWidths(desk);
   });
+
+  it('a platform admin finds the authority they work in first, the ones they administer after', {
+    timeout: 120_000,
+  }, async () => {
+    const nadia = await loggedInAs(e2e.browser, e2e.server.url, 'Nadia Berclaz', { timeout: 15_000 });
+    for (const [lang, sion, brig, administered, branding] of [
+      [
+        'de',
+        'Sitten',
+        'Brig-Glis',
+        'Weitere Behörden (Plattformadministration)',
+        'Erscheinungsbild (Brig-Glis)',
+      ],
+      ['en', 'Sion', 'Brig-Glis', 'Other authorities (platform administration)', 'Branding (Brig-Glis)'],
+      [
+        'fr',
+        'Sion',
+        'Brigue-Glis',
+        'Autres autorités (administration de la plateforme)',
+        'Apparence (Brigue-Glis)',
+      ],
+    ] as const) {
+      await nadia.goto(`${e2e.server.url}/back-office?lang=${lang}`);
+      const headings = await nadia.getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings.indexOf(sion)).toBeGreaterThanOrEqual(0);
+      expect(headings.indexOf(sion)).toBeLessThan(headings.indexOf(administered));
+      expect(headings).not.toContain(brig);
+      await nadia.getByRole('region', { name: administered }).getByRole('link', { name: branding }).waitFor();
+      await accessibleAtBothWidths(nadia);
+    }
+    await nadia.getByRole('link', { name: 'Apparence (Brigue-Glis)' }).click();
+    await nadia.waitForURL(/\/authorities\/brig-glis\/branding/);
+  });
 });
