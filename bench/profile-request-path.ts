@@ -23,7 +23,9 @@ const count = Number(process.env.COUNT ?? 2000);
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-prof-'));
 const postgres = await startEmbeddedPostgres({ dataDir, logger, persistent: false });
-const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined);
+const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined, {
+  genericPlans: Number(process.env.DATABASE_GENERIC_PLANS ?? 4),
+});
 try {
   await migrate(database.db, database.pool);
   await seedDemo(database.db);

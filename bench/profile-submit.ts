@@ -22,7 +22,9 @@ const clients = Number(process.env.CLIENTS ?? 8);
 const logger = createLogger('warn');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-prof-'));
 const postgres = await startEmbeddedPostgres({ dataDir, logger, persistent: false });
-const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined);
+const database = connectDatabase(await ensureDatabaseExists(postgres.url, 'prof'), () => undefined, {
+  genericPlans: Number(process.env.DATABASE_GENERIC_PLANS ?? 4),
+});
 try {
   const { db } = database;
   await migrate(db, database.pool);

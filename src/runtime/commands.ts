@@ -245,7 +245,7 @@ export async function runCommand({
 export async function qrCommand(argv: string[]): Promise<number> {
   if (argv[0] !== 'inspect') throw new Error(inspectUsage);
   const url = process.env.DATABASE_URL;
-  const database = url ? connectDatabase(url, () => {}, { max: 1 }) : undefined;
+  const database = url ? connectDatabase(url, () => {}, { max: 1, genericPlans: 0 }) : undefined;
   const trusted = async (kid: string) => {
     if (!database) return undefined;
     try {

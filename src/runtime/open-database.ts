@@ -19,11 +19,16 @@ export async function openDatabase(
   onProcessRunning?: () => void,
 ): Promise<OpenDatabase> {
   const onError = (error: Error) => logger.warn({ err: error }, 'idle database connection lost');
+  const options = {
+    genericPlans: config.databaseGenericPlans,
+    onTooManyPlans: () =>
+      logger.warn('over 200 statement texts asked for generic plans: the others run unnamed'),
+  };
   // Kysely and pg (~290 modules) load once PostgreSQL's own process works, not before it starts.
   const connecting = () => import('../platform/database/database.ts');
   if (config.databaseUrl) {
     const { connectDatabase } = await connecting();
-    const database = connectDatabase(config.databaseUrl, onError);
+    const database = connectDatabase(config.databaseUrl, onError, options);
     return { ...database, url: config.databaseUrl, shutdown: () => database.close() };
   }
   const server = await startEmbeddedPostgres({ dataDir: config.dataDir, logger, onProcessRunning });
@@ -31,7 +36,7 @@ export async function openDatabase(
   try {
     const { connectDatabase, ensureDatabaseExists } = await connecting();
     const url = await ensureDatabaseExists(server.url, 'guichet');
-    const database = connectDatabase(url, onError);
+    const database = connectDatabase(url, onError, options);
     return {
       ...database,
       url,

@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
+import { executeWithGenericPlan } from '../../platform/database/generic-plans.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { MySpaceSection } from '../../platform/module.ts';
 
@@ -23,7 +24,12 @@ export async function readSummaries<K extends string>(
   const row =
     columns.length === 0
       ? {}
-      : ((await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(db)).rows[0] ?? {});
+      : ((
+          await executeWithGenericPlan(
+            db,
+            sql<Record<string, unknown>>`select ${sql.join(columns)}`.compile(db),
+          )
+        ).rows[0] ?? {});
   return {
     summaries: sections.map((_, i) => row[`s${i}`]),
     extra: Object.fromEntries(names.map((name) => [name, row[`x_${name}`]])) as Record<K, unknown>,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import type { Session } from '../../platform/http/session.ts';
 import { ensurePersonalAccount } from '../accounts/index.ts';
@@ -20,17 +21,7 @@ const sessionOf = (personId: string, accountId: string) => {
 };
 
 /** The statements `work` sends to the database. */
-async function queriesOf(work: () => Promise<unknown>) {
-  let count = 0;
-  const counted = () => count++;
-  database.pool.on('acquire', counted);
-  try {
-    await work();
-  } finally {
-    database.pool.off('acquire', counted);
-  }
-  return count;
-}
+const queriesOf = async (work: () => Promise<unknown>) => (await statementsSentDuring(work)).length;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -3,6 +3,7 @@ import { type Expression, type RawBuilder, sql } from 'kysely';
 import { auditEventCall, audited } from '../../platform/audit/audit.ts';
 import { currentKey, keyById, type MasterKey, open, seal } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import { executeWithGenericPlan } from '../../platform/database/generic-plans.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { notFound } from '../../platform/http/http-error.ts';
 import { addJobCall, enqueue } from '../../platform/jobs/enqueue.ts';
@@ -394,7 +395,7 @@ export async function submitDraft(
   // audit event, last, as the chain's lock is held from there to the commit — or, already sent, none.
   // The draft's row is locked first: a deletion committed meanwhile leaves nothing to insert (rather
   // than a broken reference), and one waiting for the lock then finds the draft sent.
-  const { rows } = await sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
+  const statement = sql<Submission & { requestJob: string; receiptJob: string; audited: unknown }>`
     with kept as (select id from form_drafts where id = ${draft.id} for update),
     inserted as (
       insert into form_submissions
@@ -413,7 +414,8 @@ export async function submitDraft(
            (${addJobCall('cases:open-from-submission', jobPayload)}).id as "requestJob",
            (${addJobCall('forms:issue-receipt', jobPayload)}).id as "receiptJob",
            ${auditEventCall(event)} as audited
-    from inserted`.execute(db);
+    from inserted`;
+  const { rows } = await executeWithGenericPlan(db, statement.compile(db));
   const inserted = rows[0];
   if (!inserted) {
     const submission = await tables(db)

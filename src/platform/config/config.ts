@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections kept for the hot statements' generic plans; 0 for a pooler without prepared statements. */
+  databaseGenericPlans: number;
   /** The origin users see, e.g. https://guichet.vs.ch; decides cookie security. */
   publicUrl: string;
   /** The root secret every purpose's keys are derived from; generated and kept in the database when absent. */
@@ -156,6 +158,7 @@ function toConfig(env: Env, publicUrl: string): Config {
     port: env.PORT ?? 3000,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseGenericPlans: env.DATABASE_GENERIC_PLANS,
     publicUrl,
     secret: env.GUICHET_SECRET,
     secretGenerations: env.SECRET_GENERATIONS,

@@ -91,6 +91,7 @@ export const envSchema = z.object({
   PORT: port(3000),
   HOST: text('0.0.0.0'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_GENERIC_PLANS: whole(4, 0),
   PUBLIC_URL: web,
   GUICHET_SECRET: checked((raw) =>
     raw.length >= 32 ? { value: raw } : `must be at least 32 characters long (e.g. openssl rand -base64 32)`,

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { genericPlansPool, registerGenericPlans } from './generic-plans.ts';
 
 /**
  * The connection (or transaction) passed between modules. It names no tables: each module views it
@@ -22,17 +23,25 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 // A calendar date (a birth date) has no time zone: keep it as the 'YYYY-MM-DD' text it is.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * `genericPlans`: the connections of the pool for the few hot statements kept prepared with generic
+ * plans (`executeWithGenericPlan`; 0 runs them on the main pool, for a pooler without prepared statements).
+ */
 export function connectDatabase(
   url: string,
   onError: (error: Error) => void,
-  options: { max?: number } = {},
+  options: { max?: number; genericPlans?: number; onTooManyPlans?: () => void } = {},
 ): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its connection (database restart, failover) must not crash the process.
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool, close: () => db.destroy() };
+  const size = options.genericPlans ?? 4;
+  const plans =
+    size > 0 ? genericPlansPool(url, size, onError, options.onTooManyPlans ?? (() => undefined)) : undefined;
+  if (plans) registerGenericPlans(db, plans);
+  return { db, pool, close: async () => void (await Promise.all([db.destroy(), plans?.close()])) };
 }
 
 /** Creates `name` on the server `url` points at, unless it exists; returns the URL of that database. */

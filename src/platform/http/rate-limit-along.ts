@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely';
 import type { Db } from '../database/database.ts';
+import { executeWithGenericPlan } from '../database/generic-plans.ts';
 import { HttpError } from './http-error.ts';
 import { hitRateLimit, type RateLimitRule, type RateLimitState, rateLimitHit } from './rate-limit.ts';
 import type { RouteContext } from './route.ts';
@@ -46,13 +47,17 @@ export async function readAlongRateLimit<Row>(
   read: Expression<Row>,
 ): Promise<Row | undefined> {
   const pending = c.var.rateLimitAlong;
-  if (!pending || pending.taken) return (await sql<Row>`${read}`.execute(db)).rows[0];
+  if (!pending || pending.taken)
+    return (await executeWithGenericPlan(db, sql<Row>`${read}`.compile(db))).rows[0];
   const hit = rateLimitHit(pending.rule, pending.key, pending.now);
-  const { rows } = await sql<Counted>`
+  const { rows } = await executeWithGenericPlan(
+    db,
+    sql<Counted>`
     with ${hit.counted}
     select c.current as "rateLimitCurrent", c.previous as "rateLimitPrevious", r.*
-    from rate_limit_counts c left join lateral (select true as "rateLimitRead", q.* from (${read}) q) r on true`.execute(
-    db,
+    from rate_limit_counts c left join lateral (select true as "rateLimitRead", q.* from (${read}) q) r on true`.compile(
+      db,
+    ),
   );
   pending.taken = true;
   const {

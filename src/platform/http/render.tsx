@@ -47,6 +47,7 @@ export async function renderPage(
   if (kept) return c.body(kept.withNonce(nonce), status, htmlType);
 
   let personal = false;
+  let token: string | undefined; // one HMAC per page, however many forms carry it
   const page: PageContext = {
     locale,
     t: platformMessages.translator(locale),
@@ -56,7 +57,8 @@ export async function renderPage(
     asset: (name) => assets.url(name),
     csrfToken: () => {
       personal = true; // bound to the visitor's session: such a page is never shared
-      return c.get('session').csrfToken(secrets);
+      token ??= c.get('session').csrfToken(secrets);
+      return token;
     },
     sessionTimeLeft: actor?.kind === 'person' ? sessionTimeLeft(c.get('session')) : undefined,
     actor:

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { deriveSecrets } from '../crypto/secrets.ts';
 import { hitRateLimit } from './rate-limit.ts';
@@ -31,17 +32,18 @@ describe('sessions', () => {
     const session = Session.fresh(now);
     session.set('person', 'p1');
     await session.save(database.db, policy, now);
-    let statements = 0;
-    const counted = () => statements++;
-    database.pool.on('acquire', counted);
-    const again = await Session.load(
-      database.db,
-      session.cookieValue,
-      policy,
-      now,
-      (data) => sql`${data}->>'person'`,
-    ).finally(() => database.pool.off('acquire', counted));
-    expect(statements).toBe(1);
+    let again: Session | undefined;
+    const statements = await statementsSentDuring(async () => {
+      again = await Session.load(
+        database.db,
+        session.cookieValue,
+        policy,
+        now,
+        (data) => sql`${data}->>'person'`,
+      );
+    });
+    expect(statements).toHaveLength(1);
+    if (!again) throw new Error('not loaded');
     expect(again.companion).toBe('p1');
     again.set('person', 'p2');
     expect(again.companion).toBeUndefined();

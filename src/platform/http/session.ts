@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { mac, type Secrets, sameText } from '../crypto/secrets.ts';
 import { type Db, tablesOf } from '../database/database.ts';
+import { executeWithGenericPlan } from '../database/generic-plans.ts';
 import type { HttpTables } from './migrations.ts';
 
 /**
@@ -87,7 +88,7 @@ export class Session {
   ): Promise<Session> {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh(now);
     const query = loadQuery(db, companion);
-    const [row] = (await db.executeQuery<LoadedRow>({ ...query, parameters: [hashId(id)] })).rows;
+    const [row] = (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters: [hashId(id)] })).rows;
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
       // Ended once is enough: a browser still sending the old cookie costs no write per request.

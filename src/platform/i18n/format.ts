@@ -7,7 +7,7 @@ const tag = (locale: Locale) => `${locale}-CH`;
  * Building an Intl formatter costs far more than formatting with one (a list of notifications on
  * "my space" built dozens per page): each is made once per language and kept.
  */
-function once<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+export function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
   const made = new Map<Locale, T>();
   return (locale) => {
     let formatter = made.get(locale);
@@ -19,7 +19,7 @@ function once<T>(make: (locale: Locale) => T): (locale: Locale) => T {
   };
 }
 
-const longDate = once(
+const longDate = perLocale(
   (locale) => new Intl.DateTimeFormat(tag(locale), { dateStyle: 'long', timeZone: 'Europe/Zurich' }),
 );
 const shortDate = new Intl.DateTimeFormat('de-CH', {
@@ -28,7 +28,7 @@ const shortDate = new Intl.DateTimeFormat('de-CH', {
   year: 'numeric',
   timeZone: 'Europe/Zurich',
 });
-const dateTime = once(
+const dateTime = perLocale(
   (locale) =>
     new Intl.DateTimeFormat(tag(locale), {
       dateStyle: 'medium',
@@ -36,7 +36,7 @@ const dateTime = once(
       timeZone: 'Europe/Zurich',
     }),
 );
-const number = once((locale) => new Intl.NumberFormat(tag(locale)));
+const number = perLocale((locale) => new Intl.NumberFormat(tag(locale)));
 const francs = new Intl.NumberFormat('de-CH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function formatDate(locale: Locale, date: Date): string {

@@ -1,3 +1,4 @@
+import { perLocale } from './format.ts';
 import type { Locale } from './locales.ts';
 
 type Params = Record<string, string | number>;
@@ -31,6 +32,9 @@ export function defineMessages<const Fr extends Record<string, string>>(catalogu
 const pluralPattern = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const pluralCase = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
+const pluralRules = perLocale((locale) => new Intl.PluralRules(`${locale}-CH`));
+const numbers = perLocale((locale) => new Intl.NumberFormat(`${locale}-CH`));
+
 function interpolate(text: string, params: Params | undefined, locale: Locale): string {
   if (!params) return text;
   const plurals = text.replace(pluralPattern, (whole, name: string, cases: string) => {
@@ -38,12 +42,8 @@ function interpolate(text: string, params: Params | undefined, locale: Locale): 
     if (!(name in params) || Number.isNaN(value)) return whole;
     const forms = new Map([...cases.matchAll(pluralCase)].map((m) => [m[1], m[2] ?? '']));
     const chosen =
-      forms.get(`=${value}`) ??
-      forms.get(new Intl.PluralRules(`${locale}-CH`).select(value)) ??
-      forms.get('other');
-    return chosen === undefined
-      ? whole
-      : chosen.replaceAll('#', new Intl.NumberFormat(`${locale}-CH`).format(value));
+      forms.get(`=${value}`) ?? forms.get(pluralRules(locale).select(value)) ?? forms.get('other');
+    return chosen === undefined ? whole : chosen.replaceAll('#', numbers(locale).format(value));
   });
   return plurals.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

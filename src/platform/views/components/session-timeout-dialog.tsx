@@ -1,5 +1,6 @@
 import { identityPaths } from '../../http/identity-paths.ts';
 import { keepAlivePath } from '../../http/keep-alive.ts';
+import { perLocale } from '../../i18n/format.ts';
 import { usePage } from '../page-context.ts';
 import { sessionMessages } from '../session-messages.ts';
 
@@ -22,13 +23,16 @@ function withTimeLeft(text: string, when: string) {
   );
 }
 
+/** "in 2 minutes": an `Intl` formatter costs more to make than the rest of the dialog. */
+const inTwoMinutes = perLocale((locale) => new Intl.RelativeTimeFormat(locale).format(2, 'minute'));
+
 export function SessionTimeoutDialog() {
   const page = usePage();
   const left = page.sessionTimeLeft;
   if (!left) return null;
   const t = sessionMessages.translator(page.locale);
   // What the warning says before the script, opening it, puts the time really left (a late timer).
-  const warnFor = new Intl.RelativeTimeFormat(page.locale).format(2, 'minute');
+  const twoMinutes = inTwoMinutes(page.locale);
   const login = `${identityPaths.login}?${new URLSearchParams({ return: page.currentUrl })}`;
   return (
     <dialog
@@ -47,10 +51,10 @@ export function SessionTimeoutDialog() {
         {t('endedTitle')}
       </h2>
       <p id="session-timeout-idle" data-state="idle">
-        {withTimeLeft(t('warningIdle', { when: slot }), warnFor)}
+        {withTimeLeft(t('warningIdle', { when: slot }), twoMinutes)}
       </p>
       <p id="session-timeout-absolute" data-state="absolute" hidden>
-        {withTimeLeft(t('warningAbsolute', { when: slot }), warnFor)}
+        {withTimeLeft(t('warningAbsolute', { when: slot }), twoMinutes)}
       </p>
       <div id="session-timeout-ended" data-state="ended" hidden>
         <p>{t('endedNow')}</p>
