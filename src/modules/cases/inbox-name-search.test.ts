@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createCitizen } from '../../../tests/support/factories.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
+import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { registerCompanies } from '../../simulators/commercial-register/register-data.ts';
 import { openProfessionalAccount } from '../accounts/index.ts';
 import { upsertOrganisation } from '../identity/index.ts';
-import { countInbox, listInbox } from './list-inbox.ts';
+import { countInbox, inboxLookups, listInbox } from './list-inbox.ts';
 
 let database: TestDatabase;
 let authorityId = '';
@@ -58,5 +59,19 @@ describe('the inbox’s search by the requester’s name', () => {
     expect(await found('Marie Favre')).toEqual([]);
     expect(await found('Paul de Favre')).toEqual([opened.paul, opened.company].sort());
     expect(await found('Logement')).toEqual([opened.paul]);
+  });
+
+  it('looks the names up once for a page’s list and its count', async () => {
+    const { db } = database;
+    let ids: string[] = [];
+    const sent = await statementsSentDuring(async () => {
+      const criteria = { query: 'dupont marie' };
+      const lookups = await inboxLookups(db, criteria);
+      ids = (await listInbox(db, authorityId, { ...criteria, pageSize: 20 }, lookups)).rows.map((r) => r.id);
+      expect(await countInbox(db, authorityId, criteria, lookups)).toBe(1);
+    });
+    expect(ids).toEqual([opened.marie]);
+    expect(sent.filter((statement) => statement.includes('from persons'))).toHaveLength(1);
+    expect(sent).toHaveLength(3);
   });
 });

@@ -10,7 +10,7 @@ import { assign } from './cases.ts';
 import { exportRequests } from './export-requests.ts';
 import { getCaseOfAuthority } from './get-case.ts';
 import { inboxFilterOf as filterOf } from './inbox-filter.ts';
-import { countInbox, listInbox } from './list-inbox.ts';
+import { countInbox, inboxLookups, listInbox } from './list-inbox.ts';
 import { caseMessages } from './messages.ts';
 import { caseActorOf } from './posted-text.ts';
 import { canOnCase } from './request-resource.ts';
@@ -36,13 +36,14 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const { filter, criteria } = inboxFilterOf(c);
-        const { rows, hasBefore, hasAfter } = await listInbox(db, authority.id, {
-          ...criteria,
-          after: c.req.query('after'),
-          before: c.req.query('before'),
-          pageSize,
-        });
-        const total = await countInbox(db, authority.id, criteria);
+        const lookups = await inboxLookups(db, criteria);
+        const { rows, hasBefore, hasAfter } = await listInbox(
+          db,
+          authority.id,
+          { ...criteria, after: c.req.query('after'), before: c.req.query('before'), pageSize },
+          lookups,
+        );
+        const total = await countInbox(db, authority.id, criteria, lookups);
         const names = await personNames(
           db,
           rows.map((r) => r.assignee_person_id).filter((x): x is string => Boolean(x)),

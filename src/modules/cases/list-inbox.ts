@@ -128,8 +128,13 @@ export function inboxConditions(
   return sql.join(where, sql` and `) as RawBuilder<SqlBool>;
 }
 
-/** An authority's requests matching `filter`, as a query to count or to read. */
-async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
+/** What a filter needs looked up before its query: read once for a page's list and its count. */
+export interface InboxLookups {
+  feePairs: RawBuilder<unknown> | null;
+  requesters: Requesters | undefined;
+}
+
+export async function inboxLookups(db: Db, filter: InboxFilter): Promise<InboxLookups> {
   // The fee is asked on entering a status of the service's own workflow: those few (form, status)
   // pairs first, so the requests are found by status through the index, not tested one by one.
   let feePairs: RawBuilder<unknown> | null = null;
@@ -138,6 +143,12 @@ async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
     feePairs = rows.length ? sql.join(rows.map((p) => sql`(${p.form_id}, ${p.key})`)) : null;
   }
   const requesters = filter.query ? await requestersNamed(db, filter.query) : undefined;
+  return { feePairs, requesters };
+}
+
+/** An authority's requests matching `filter`, as a query to count or to read. */
+async function filtered(db: Db, authorityId: string, filter: InboxFilter, lookups?: InboxLookups) {
+  const { feePairs, requesters } = lookups ?? (await inboxLookups(db, filter));
   return tables(db)
     .selectFrom('cases')
     .where(inboxConditions(authorityId, filter, { feePairs, requesters }));
@@ -147,8 +158,10 @@ async function filtered(db: Db, authorityId: string, filter: InboxFilter) {
  * How many of an authority's requests match `filter` (the back office's queues), counted up to
  * `countCap` and one more: above it, the answer is "more than `countCap`".
  */
-export async function countInbox(db: Db, authorityId: string, filter: InboxFilter) {
-  const query = (await filtered(db, authorityId, filter)).select(sql`1`.as('one')).limit(countCap + 1);
+export async function countInbox(db: Db, authorityId: string, filter: InboxFilter, lookups?: InboxLookups) {
+  const query = (await filtered(db, authorityId, filter, lookups))
+    .select(sql`1`.as('one'))
+    .limit(countCap + 1);
   const counted = await db
     .selectNoFrom((eb) =>
       eb
@@ -171,7 +184,12 @@ const orders = {
  * broken by id, so that each request has one place. `hasBefore`/`hasAfter`: whether pages precede or
  * follow this one.
  */
-export async function listInbox(db: Db, authorityId: string, filter: InboxFilter & InboxPage) {
+export async function listInbox(
+  db: Db,
+  authorityId: string,
+  filter: InboxFilter & InboxPage,
+  lookups?: InboxLookups,
+) {
   const { key, direction } = orders[filter.sort ?? 'newest'];
   const cursorId = filter.before ?? filter.after;
   // The cursor's own values, read as text: a JavaScript date would lose the microseconds.
@@ -184,7 +202,7 @@ export async function listInbox(db: Db, authorityId: string, filter: InboxFilter
       : undefined;
   const backwards = Boolean(cursor && filter.before);
   const ascending = (direction === 'asc') !== backwards;
-  let query = await filtered(db, authorityId, filter);
+  let query = await filtered(db, authorityId, filter, lookups);
   if (cursor && cursorId)
     query = query.where(
       sql<boolean>`(${sql.ref(key)}, id) ${sql.raw(ascending ? '>' : '<')} (${cursor.at}::timestamptz, ${cursorId}::uuid)`,

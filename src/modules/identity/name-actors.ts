@@ -1,7 +1,7 @@
-import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { Db } from '../../platform/database/database.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { platformMessages } from '../../platform/views/messages.ts';
-import type { IdentityTables } from './tables.ts';
+import { personNames } from './persons.ts';
 
 /**
  * Rows whose `savedBy` holds an actor reference (`person:<id>`, `system`, `cli:seed`), with who it was
@@ -14,16 +14,10 @@ export async function withActorNames<Row extends { savedBy: string }>(
   locale: Locale,
   rows: readonly Row[],
 ): Promise<Row[]> {
-  const ids = [...new Set(rows.map((r) => personIdOf(r.savedBy)).filter((id): id is string => Boolean(id)))];
-  const persons =
-    ids.length === 0
-      ? []
-      : await tablesOf<IdentityTables>(db)
-          .selectFrom('persons')
-          .select(['id', 'given_names', 'family_name'])
-          .where('id', 'in', ids)
-          .execute();
-  const names = new Map(persons.map((p) => [p.id, `${p.given_names} ${p.family_name}`]));
+  const names = await personNames(
+    db,
+    rows.map((r) => personIdOf(r.savedBy)).filter((id): id is string => Boolean(id)),
+  );
   const t = platformMessages.translator(locale);
   const label = (ref: string): string => {
     const personId = personIdOf(ref);
