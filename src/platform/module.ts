@@ -57,8 +57,12 @@ export interface MySpaceSection {
    * account's id: read with the page's other sections in the same statement. Null: `awaiting` reads its own.
    */
   awaitingSummary?(personId: string, accountId: Expression<string>): Expression<unknown> | null;
-  /** How many things wait for the person in one of the other accounts they may use. */
-  awaiting(personId: string, accountId: string, summary?: unknown): Promise<number>;
+  /**
+   * How many things wait for the person in one of the other accounts they may use, as they would see
+   * them there: `actor` is the person with that account in use — under the mandate in force when it
+   * is not theirs, where what the section shows depends on the policy, as its `render` does.
+   */
+  awaiting(actor: PersonActor, summary?: unknown): Promise<number>;
 }
 
 /**

@@ -1,21 +1,27 @@
 import { sql } from 'kysely';
+import type { PersonActor } from '../../platform/http/access.ts';
 import { loggedInPerson, type RouteContext } from '../../platform/http/route.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { principalAccountsOf, principalsOf } from '../mandates/index.ts';
-import { getAccount, listAccountsOf } from './accounts.ts';
+import { principalAccountsOf, type RepresentedMandate, representedSql } from '../mandates/index.ts';
+import { type AccountAccess, listAccountsOf } from './accounts.ts';
 import { accountMessages } from './messages.ts';
 import { readSummaries } from './my-space-summaries.ts';
 import { MySpacePage, type OtherAccount } from './views/my-space-page.tsx';
 
 /** An account the person may also use, with what each section needs to say what waits there. */
-type Other = { id: string; name: string | null; principal: boolean; delegated: boolean } & Record<
-  `a${number}`,
-  unknown
->;
+type Other = {
+  id: string;
+  name: string | null;
+  kind: AccountAccess['kind'];
+  /** For an account they act for: the mandate in force they would act under (null: none any more). */
+  mandate: RepresentedMandate | null;
+  principal: boolean;
+} & Record<`a${number}`, unknown>;
 
 /**
- * The person's other accounts (`ownIds`, and those they hold a mandate in force for) with each section's
- * `awaitingSummary` over them, as one SQL expression read with the sections' own.
+ * The person's other accounts (`ownIds`, and those they hold a mandate in force for, with the
+ * mandate they would act under there) with each section's `awaitingSummary` over them, as one SQL
+ * expression read with the sections' own.
  */
 function otherAccounts(sections: MySpaceSection[], personId: string, ownIds: string[]) {
   const awaiting = sections.flatMap((section, i) => {
@@ -23,19 +29,22 @@ function otherAccounts(sections: MySpaceSection[], personId: string, ownIds: str
     return summary ? [sql`${sql.lit(`a${i}`)}, (${summary})`] : [];
   });
   const day = new Date().toISOString().slice(0, 10);
-  return sql`select coalesce(json_agg(json_build_object('id', o.id, 'name', a.name,
-      'principal', o.principal, 'delegated', o.delegated${sql.join(
+  return sql`select coalesce(json_agg(json_build_object('id', o.id, 'name', a.name, 'kind', a.kind,
+      'principal', o.principal,
+      'mandate', case when o.principal then ${representedSql(sql`${personId}::uuid`, sql`o.id::text`)} end${sql.join(
         awaiting.map((pair) => sql`, ${pair}`),
         sql``,
       )})), '[]')
-    from (select id, false as principal, false as delegated from unnest(${ownIds}::uuid[]) as id
-      union all select account_id, true, delegated from (${principalAccountsOf(personId, day)}) p) o
+    from (select id, false as principal from unnest(${ownIds}::uuid[]) as id
+      union select account_id, true from (${principalAccountsOf(personId, day)}) p) o
     left join accounts a on a.id = o.id`;
 }
 
 /**
  * "My space": every section of the account in use, the accounts the person acts for and what waits in
- * each of their other accounts, read in one statement.
+ * each of their other accounts, read in one statement. What waits in an account they act for is
+ * counted as they would see it there: under the mandate in force, within its themes (the sections
+ * then ask the policy, as they do for the account in use under a mandate).
  */
 export async function renderMySpace(platform: Platform, c: RouteContext): Promise<Response> {
   const { db } = platform;
@@ -51,28 +60,36 @@ export async function renderMySpace(platform: Platform, c: RouteContext): Promis
   );
   const read = extra.others as Other[];
   const byId = new Map(read.map((o) => [o.id, o]));
-  let principals = read.filter((o) => o.principal).map((o) => ({ id: o.id, name: o.name ?? '' }));
-  // A delegated mandate is in force only while its whole chain is: rare, asked of the mandates module.
-  if (read.some((o) => o.delegated))
-    principals = await Promise.all(
-      (await principalsOf(db, actor.id)).map(async (p) => ({
-        id: p.accountId,
-        name: (await getAccount(db, p.accountId))?.name ?? '',
-      })),
-    );
-  const awaiting = async (accountId: string) =>
-    (
-      await Promise.all(
-        sections.map((s, i) => s.awaiting(actor.id, accountId, byId.get(accountId)?.[`a${i}`])),
-      )
-    ).reduce((a, b) => a + b, 0);
+  // As the person acts in each other account: one of its people, or under the mandate in force there.
+  const there = [
+    ...own.map(
+      (a): PersonActor => ({
+        ...actor,
+        account: { id: a.id, name: a.name, kind: a.kind, role: a.role },
+        mandate: undefined,
+      }),
+    ),
+    ...read.flatMap((o): PersonActor[] =>
+      o.principal && o.mandate && !own.some((a) => a.id === o.id)
+        ? [
+            {
+              ...actor,
+              account: { id: o.id, name: o.name ?? '', kind: o.kind },
+              mandate: { id: o.mandate.id, themes: o.mandate.themes },
+            },
+          ]
+        : [],
+    ),
+  ].filter((a) => a.account.id !== actor.account.id);
   const others: OtherAccount[] = await Promise.all(
-    [
-      ...own.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
-      ...principals.map((p) => ({ ...p, kind: 'principal' as const })),
-    ]
-      .filter((a, i, all) => a.id !== actor.account.id && all.findIndex((b) => b.id === a.id) === i)
-      .map(async (a) => ({ ...a, awaiting: await awaiting(a.id) })),
+    there.map(async (a) => ({
+      id: a.account.id,
+      name: a.account.name,
+      kind: a.mandate ? ('principal' as const) : a.account.kind,
+      awaiting: (
+        await Promise.all(sections.map((s, i) => s.awaiting(a, byId.get(a.account.id)?.[`a${i}`])))
+      ).reduce((sum, n) => sum + n, 0),
+    })),
   );
   return platform.render(
     c,

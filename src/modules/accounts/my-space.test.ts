@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personActor } from '../../../tests/support/factories.ts';
+import { createAuthority, personActor } from '../../../tests/support/factories.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { createPersonWithLink } from '../identity/index.ts';
-import { acceptMandate, proposeMandate, requestMandate } from '../mandates/index.ts';
+import { acceptMandate, principalsOf, proposeMandate, requestMandate } from '../mandates/index.ts';
+import { postMessage, startThread } from '../messaging/index.ts';
 import { ensurePersonalAccount, openProfessionalAccount } from './accounts.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -78,6 +79,46 @@ describe('my space', () => {
     const annaView = await page();
     expect(annaView).toContain('Procurations reçues en vigueur : 1');
     expect(annaView).toMatch(/sophie Test<\/h3><p>Vous agissez pour ce compte avec une procuration/);
+  });
+
+  it('counts what waits in an account the person acts for as they would see it there, within their mandate', async () => {
+    const { db } = testApp.database;
+    const sophie = people.sophie as { id: string; personal: string };
+    const anna = people.anna as { id: string; personal: string };
+    const authority = await createAuthority(db);
+    const [mandate] = await principalsOf(db, anna.id);
+    if (mandate?.accountId !== sophie.personal) throw new Error('Anna acts for Sophie since the test above');
+    const answered = async (mandateId?: string) => {
+      const thread = await startThread(db, {
+        authorityId: authority.id,
+        accountId: sophie.personal,
+        subject: mandateId ? 'Impôts' : 'Santé',
+        authorPersonId: mandateId ? anna.id : sophie.id,
+        authorName: mandateId ? 'anna Test' : 'sophie Test',
+        body: 'Bonjour',
+        mandateId,
+      });
+      await postMessage(db, thread, {
+        side: 'authority',
+        authorPersonId: sophie.id,
+        authorName: 'Agent',
+        body: 'Réponse',
+      });
+    };
+    const sophieCard = async () => (await page()).match(/sophie Test<\/h3><p>[^<]*<\/p><p>(.*?)<\/p>/)?.[1];
+
+    // Sophie's own correspondence is hers: Anna's mandate does not open it, nor its count.
+    as('sophie', { id: pharmacy, name: 'Pharmacie du Rhône SA', kind: 'professional' });
+    const waiting = async () => Number((await sophieCard())?.match(/(\d+) en attente/)?.[1] ?? 0);
+    const before = await waiting();
+    await answered();
+    expect(await waiting()).toBeGreaterThan(before); // the message, and the notice of it
+    as('anna', { id: anna.personal, name: 'anna Test', kind: 'personal' });
+    expect(await sophieCard()).toBe('Rien en attente');
+
+    // What Anna wrote under her mandate, answered, is hers to read there.
+    await answered(mandate.mandate.id);
+    expect(await sophieCard()).toMatch(/2 en attente/); // the message, and its notice to her
   });
 
   it('shows the way to all the requests even when none is open, in each language', async () => {

@@ -31,7 +31,7 @@ export function bookingMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (_personId, accountId, summary) =>
-      Number(summary ?? (await countOf(accountId, ['held']).executeTakeFirstOrThrow()).n),
+    awaiting: async (actor, summary) =>
+      Number(summary ?? (await countOf(actor.account.id, ['held']).executeTakeFirstOrThrow()).n),
   };
 }

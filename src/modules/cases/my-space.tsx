@@ -58,12 +58,13 @@ export function casesMySpace(platform: Platform): MySpaceSection {
       );
     },
     awaitingSummary: (_personId, accountId) => requestGroups(accountId),
-    awaiting: async (_personId, accountId, summary) => {
+    awaiting: async (actor, summary) => {
       const groups =
         (summary as Group[] | undefined) ??
-        (await requestGroups(accountId).execute(platform.db)).rows[0]?.groups ??
+        (await requestGroups(actor.account.id).execute(platform.db)).rows[0]?.groups ??
         [];
-      return (await requestSummary(platform.db, groups)).awaiting;
+      // The account's people see every request; a representative, those the policy gives them.
+      return (await requestSummary(platform.db, groups, actor.mandate ? actor : undefined)).awaiting;
     },
   };
 }

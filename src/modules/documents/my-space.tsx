@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PersonActor } from '../../platform/http/access.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
-import { listDocuments, unreadSummary, visibleDocuments } from './documents.ts';
+import { unreadSummary, visibleDocuments } from './documents.ts';
 import { documentMessages } from './messages.ts';
 import { documentPath } from './views/citizen-pages.tsx';
 
@@ -40,12 +40,13 @@ export function documentsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    // For another account the person holds or belongs to: its unread documents.
+    // For another account the person holds or belongs to: its unread documents; for one they act
+    // for, those of the themes their mandate covers, as the section counts them there.
     awaitingSummary: (personId, accountId) =>
       sql`select (${unreadSummary(platform.db, accountId, personId)})->'count'`,
-    async awaiting(personId, accountId, summary) {
-      if (summary !== undefined) return Number(summary);
-      return (await listDocuments(platform.db, accountId, personId)).filter((d) => !d.read_at).length;
+    async awaiting(actor, summary) {
+      if (summary !== undefined && !actor.mandate) return Number(summary);
+      return (await unread(actor)).count;
     },
   };
 }

@@ -151,18 +151,6 @@ export async function getDraftInForm<T = null, K = null>(
   return { draft, form, definition, about: said as T, atStep: kept as K | null };
 }
 
-/** The drafts in progress in an account, for "my space": the latest first. */
-export async function listDrafts(db: Db, accountId: string, personId: string): Promise<Draft[]> {
-  return tables(db)
-    .selectFrom('form_drafts')
-    .select(draftColumns)
-    .where('account_id', '=', accountId)
-    .where('person_id', '=', personId)
-    .where('submitted_at', 'is', null)
-    .orderBy('updated_at', 'desc')
-    .execute();
-}
-
 /**
  * The person's latest unfinished draft of a form in an account: the form's start offers it again
  * rather than beginning one more identical draft at every click on "start".

@@ -1,10 +1,10 @@
+import { sql } from 'kysely';
 import type { PersonActor } from '../../platform/http/access.ts';
 import { colon, formatDateTime } from '../../platform/i18n/format.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import { can } from '../policy/index.ts';
-import { listDrafts } from './drafts.ts';
 import { draftsMessages } from './drafts-messages.ts';
 import { formMessages } from './messages.ts';
 import { type DraftsSummary, draftCount, draftsShown, draftsSummary } from './my-space-summary.ts';
@@ -49,11 +49,16 @@ export function formsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    // Another account's drafts are counted as they are: the policy decides on a draft in the account in use.
+    // Another account's drafts: all of them in an account of the person's; in one they act for, those
+    // the policy lets them go on with there (a mandate may have lost a theme since).
     awaitingSummary: (personId, accountId) => draftCount(accountId, personId),
-    async awaiting(personId, accountId, summary) {
-      if (summary !== undefined) return Number(summary);
-      return (await listDrafts(platform.db, accountId, personId)).length;
+    async awaiting(actor, summary) {
+      if (summary !== undefined && !actor.mandate) return Number(summary);
+      const { rows } = await sql<{ summary: DraftsSummary }>`select (${draftsSummary(
+        actor.account.id,
+        actor.id,
+      )}) as summary`.execute(platform.db);
+      return rows[0] ? (await draftsVisibleTo(platform, actor, rows[0].summary)).total : 0;
     },
   };
 }

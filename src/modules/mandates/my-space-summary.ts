@@ -36,11 +36,11 @@ export function mandateCountsSummary(
 
 /**
  * The principal accounts the person holds an active mandate in force for on `day` (`YYYY-MM-DD`), as a
- * relation (`account_id`, `delegated`) another module's statement joins. A delegated one is only in
- * force while its chain is: `principalsOf` checks that chain.
+ * relation (`account_id`) another module's statement joins. A delegated one is only in force while its
+ * chain is: `representedSql` checks that chain.
  */
 export function principalAccountsOf(personId: string, day: string): RawBuilder<unknown> {
-  return sql`select principal_account_id as account_id, parent_id is not null as delegated from mandates
+  return sql`select principal_account_id as account_id from mandates
     where agent_person_id = ${personId} and state = 'active'
       and valid_from <= ${day}::date and (valid_to is null or valid_to >= ${day}::date)`;
 }

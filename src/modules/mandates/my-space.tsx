@@ -96,7 +96,9 @@ export function mandatesMySpace(platform: Platform): MySpaceSection {
       return <MandatesSummary locale={c.var.locale} counts={counts} />;
     },
     awaitingSummary: (personId, accountId) => mandateCountsSummary(personId, accountId),
-    async awaiting(personId, accountId, summary) {
+    async awaiting(actor, summary) {
+      const personId = actor.id;
+      const accountId = actor.account.id;
       // Only the account's admins answer for its mandates.
       const manage = await canPerson(platform.db, personId, 'account.manage', { type: 'account', accountId });
       if (!manage.allowed) return 0;

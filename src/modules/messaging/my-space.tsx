@@ -29,8 +29,12 @@ export function messagingMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
+    // In an account they act for, a representative reads only the threads of their mandate.
     awaitingSummary: (_personId, accountId) => unreadThreadsSummary(accountId),
-    awaiting: async (_personId, accountId, summary) =>
-      summary === undefined ? countUnread(platform.db, { accountId }) : Number(summary),
+    async awaiting(actor, summary) {
+      if (summary !== undefined && !actor.mandate) return Number(summary);
+      const reader = await readerOf(platform.db, actor);
+      return reader ? countUnread(platform.db, reader) : 0;
+    },
   };
 }

@@ -38,8 +38,8 @@ export function notificationsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (personId, accountId, summary) =>
-      summary === undefined ? countUnread(platform.db, personId, accountId) : Number(summary),
+    awaiting: async (actor, summary) =>
+      summary === undefined ? countUnread(platform.db, actor.id, actor.account.id) : Number(summary),
   };
 }
 

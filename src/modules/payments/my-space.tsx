@@ -34,7 +34,15 @@ export function paymentsMySpace(platform: Platform): MySpaceSection {
         </section>
       );
     },
-    awaiting: async (_personId, accountId, summary) =>
-      summary === undefined ? (await unpaidOf(platform.db, accountId)).length : Number(summary),
+    async awaiting(actor, summary) {
+      const accountId = actor.account.id;
+      // As the section shows them there: a representative whose mandate does not let them consult sees none.
+      if (
+        actor.mandate &&
+        !(await can(platform.db, actor, 'account.consult', { type: 'account', accountId })).allowed
+      )
+        return 0;
+      return summary === undefined ? (await unpaidOf(platform.db, accountId)).length : Number(summary);
+    },
   };
 }

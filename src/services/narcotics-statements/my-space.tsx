@@ -125,7 +125,11 @@ export function narcoticsMySpace(platform: Platform): MySpaceSection {
       where s.authority_id = ${publishedServiceAuthorityOf(serviceSlug)}
         and s.pharmacy_uid = ${organisationUidOf(accountOrganisationOf(accountId))}
         and s.status = 'awaitingSignOff')`,
-    async awaiting(_personId, accountId, summary) {
+    async awaiting(actor, summary) {
+      const accountId = actor.account.id;
+      const resource = { type: 'account' as const, accountId, theme: 'narcotics' as const };
+      // A representative counts them only where their mandate lets them consult the pharmacy's statements.
+      if (actor.mandate && !(await can(db, actor, 'account.consult', resource)).allowed) return 0;
       if (summary !== undefined) return Number(summary);
       const pharmacy = await pharmacyOf(db, accountId);
       const authorityId = await narcoticsAuthority(db);
