@@ -21,7 +21,7 @@ import { buildApp } from '../src/runtime/build-app.ts';
 import { createCitizen, createLocalPerson, personActor } from '../tests/support/factories.ts';
 import { loggedInClient } from '../tests/support/http-client.ts';
 import { createRequestForm, openRequest } from '../tests/support/requests.ts';
-import { appendAuditEvents, copyRequests, plansOf } from './scaling-data.ts';
+import { appendAuditEvents, copyRequests, plansOf } from '../tests/support/scaling-data.ts';
 
 export type Growth = 'flat' | 'log' | 'linear';
 

@@ -56,6 +56,8 @@ async function crashDuringSubmissions(victim: 'guichet' | 'postgres') {
     command = ['start'];
     databaseUrl = async () => (await embeddedPostgresOf(dataDir)).url;
   }
+  // Its phases (PostgreSQL, migrations, seed, worker) logged: a start that hangs says where.
+  env.LOG_LEVEL = 'info';
   const first = await spawnGuichet(command, env, startTimeout);
   running.push(first);
   const { formId, emails } = await prepareCitizens(await databaseUrl(), 6);

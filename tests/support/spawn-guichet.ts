@@ -45,7 +45,11 @@ export async function spawnGuichet(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`guichet did not start:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Not left running behind the failure (with the PostgreSQL it may have started).
+      child.kill('SIGTERM');
+      reject(new Error(`guichet did not start in ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     child.stdout?.on('data', () => {
       const match = output.match(/Guichet is running at (\S+)/);
       if (match?.[1]) {

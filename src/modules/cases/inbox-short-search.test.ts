@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyRequests, plansOf } from '../../../bench/scaling-data.ts';
 import { createAuthority, createCitizen, staffActor } from '../../../tests/support/factories.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
+import { copyRequests, plansOf } from '../../../tests/support/scaling-data.ts';
 import { createTestApp } from '../../../tests/support/test-app.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';

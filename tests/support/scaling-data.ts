@@ -1,10 +1,11 @@
-// Volume for the scaling bench, written straight into the modules' own tables: the first rows are made
-// through the modules' functions (so their shapes are real) and copied here by the thousand, as one
-// statement each, because making 100,000 requests one submission at a time would take hours.
+// Volume for the scaling bench and the tests that pin a plan at volume, written straight into the
+// modules' own tables: the first rows are made through the modules' functions (so their shapes are
+// real) and copied here by the thousand, as one statement each, because making 100,000 requests one
+// submission at a time would take hours.
 import { sql } from 'kysely';
 import pg from 'pg';
-import { chainHash } from '../src/platform/audit/audit.ts';
-import type { Db } from '../src/platform/database/database.ts';
+import { chainHash } from '../../src/platform/audit/audit.ts';
+import type { Db } from '../../src/platform/database/database.ts';
 
 /**
  * Copies the request `templateId` until `count` more exist, numbered from `from`: the authority's usual
