@@ -3,9 +3,10 @@
 // real) and copied here by the thousand, as one statement each, because making 100,000 requests one
 // submission at a time would take hours.
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { chainHash } from '../../src/platform/audit/audit.ts';
 import type { Db } from '../../src/platform/database/database.ts';
+import { queriesSentDuring } from './statements.ts';
 
 /**
  * Copies the request `templateId` until `count` more exist, numbered from `from`: the authority's usual
@@ -92,20 +93,9 @@ export async function appendAuditEvents(db: Db, count: number) {
  * real cost (`explain analyze` with the same parameters), caught on the pg client every pool hands out.
  */
 export async function plansOf(pool: pg.Pool, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: { text: string; values: unknown[] }[] = [];
-  const query = pg.Client.prototype.query;
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query is overloaded; the bench only looks at its text.
-  pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
-    const [text, values] = args as [unknown, unknown[]];
-    if (typeof text === 'string' && /^select/i.test(text) && /"?(cases|documents)"?/.test(text))
-      seen.push({ text, values: values ?? [] });
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
+  const seen = (await queriesSentDuring(work)).filter(
+    ({ text }) => /^select/i.test(text) && /"?(cases|documents)"?/.test(text),
+  );
   const plans: string[] = [];
   for (const { text, values } of seen) {
     const { rows } = await pool.query(`explain (analyze, costs off) ${text}`, values);
