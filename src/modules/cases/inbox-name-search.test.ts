@@ -66,7 +66,7 @@ describe('the inbox’s search by the requester’s name', () => {
     let ids: string[] = [];
     const sent = await statementsSentDuring(async () => {
       const criteria = { query: 'dupont marie' };
-      const lookups = await inboxLookups(db, criteria);
+      const lookups = await inboxLookups(db, authorityId, criteria);
       ids = (await listInbox(db, authorityId, { ...criteria, pageSize: 20 }, lookups)).rows.map((r) => r.id);
       expect(await countInbox(db, authorityId, criteria, lookups)).toBe(1);
     });

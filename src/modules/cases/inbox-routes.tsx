@@ -36,7 +36,7 @@ export function inboxRoutes(platform: Platform): RouteDef[] {
       async handler(c) {
         const authority = await staffAuthority(db, c);
         const { filter, criteria } = inboxFilterOf(c);
-        const lookups = await inboxLookups(db, criteria);
+        const lookups = await inboxLookups(db, authority.id, criteria);
         const { rows, hasBefore, hasAfter } = await listInbox(
           db,
           authority.id,

@@ -2,6 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type Db, escapeLike, tablesOf } from '../../platform/database/database.ts';
 import { keysetPage } from '../../platform/database/keyset-page.ts';
 import { accountsNamedSql } from '../accounts/index.ts';
+import { choicesLabelledSql } from '../forms/index.ts';
 import { personsNamedSql } from '../identity/index.ts';
 import type { CasesTables } from './tables.ts';
 import { defaultWorkflow } from './workflow.ts';
@@ -56,22 +57,26 @@ export const isShortSearch = (query: string) => [...query].length < searchMinimu
  */
 const nameWords = (query: string) => query.split(/\s+/).filter((w) => [...w].length >= searchMinimum);
 
-interface Requesters {
+/** What a search's words name beside the requests' own text: requesters, and choices by their labels. */
+interface SearchedFor {
   accountIds: string[];
   personIds: string[];
+  /** The codes answers keep for the authority's choices whose label holds the search. */
+  choices: string[];
 }
 
 /**
- * The accounts and persons whose names hold every word of `query` that can be looked up, in one
- * statement through their modules' trigram indexes; none for a search without such a word.
+ * The accounts and persons whose names hold every word of `query` that can be looked up, and the
+ * choices of the authority's forms whose label holds it, in one statement through their modules' own
+ * SQL; none for a search too short to look up.
  */
-async function requestersNamed(db: Db, query: string): Promise<Requesters | undefined> {
+async function searchedFor(db: Db, authorityId: string, query: string): Promise<SearchedFor | undefined> {
+  if (isShortSearch(query)) return undefined;
   const words = nameWords(query);
-  if (isShortSearch(query) || words.length === 0) return undefined;
-  const { rows } = await sql<Requesters>`select
-      array(${accountsNamedSql(words)}) as "accountIds", array(${personsNamedSql(words)}) as "personIds"`.execute(
-    db,
-  );
+  const named = (ids: RawBuilder<unknown>) => (words.length > 0 ? sql`array(${ids})` : sql`'{}'::uuid[]`);
+  const { rows } = await sql<SearchedFor>`select ${named(accountsNamedSql(words))} as "accountIds",
+      ${named(personsNamedSql(words))} as "personIds",
+      array(${choicesLabelledSql(authorityId, query.trim())}) as choices`.execute(db);
   return rows[0];
 }
 
@@ -91,8 +96,8 @@ export const feePairsSubquery = sql`select form_id, key from case_workflows,
  * The SQL conditions over `cases` of an authority's requests matching `filter`: the one definition of
  * the inbox's filters, for its list, its counts and "my space"'s queue counts, so that they cannot
  * differ. `feePairs`: the (form, status) pairs awaiting a fee, as rows, `null` for none, or by default
- * the subquery. `requesters`: the accounts and persons whose names hold the search's words
- * (`requestersNamed`), whose requests it finds too.
+ * the subquery. `searched`: the accounts and persons whose names hold the search's words, and the
+ * choices whose label holds it (`searchedFor`), whose requests it finds too.
  */
 export function inboxConditions(
   authorityId: string,
@@ -100,8 +105,8 @@ export function inboxConditions(
   {
     now = new Date(),
     feePairs = feePairsSubquery,
-    requesters,
-  }: { now?: Date; feePairs?: RawBuilder<unknown> | null; requesters?: Requesters } = {},
+    searched,
+  }: { now?: Date; feePairs?: RawBuilder<unknown> | null; searched?: SearchedFor } = {},
 ) {
   const where = [sql<SqlBool>`authority_id = ${authorityId}`];
   if (filter.status) where.push(sql`status = ${filter.status}`);
@@ -114,8 +119,11 @@ export function inboxConditions(
     // Each arm has its index (the trigrams; `cases_account`, `cases_person_authority`) and the names'
     // ids are values the planner sees, so the arms combine as a bitmap `or` of indexes.
     const arms = [sql<SqlBool>`reference ilike ${like}`, sql<SqlBool>`answers::text ilike ${like}`];
-    if (requesters?.accountIds.length) arms.push(sql`account_id = any(${requesters.accountIds}::uuid[])`);
-    if (requesters?.personIds.length) arms.push(sql`person_id = any(${requesters.personIds}::uuid[])`);
+    if (searched?.accountIds.length) arms.push(sql`account_id = any(${searched.accountIds}::uuid[])`);
+    if (searched?.personIds.length) arms.push(sql`person_id = any(${searched.personIds}::uuid[])`);
+    // A choice's code as the answers' JSON text holds it, quoted: each through the trigram index too.
+    for (const code of searched?.choices ?? [])
+      arms.push(sql`answers::text like ${`%${escapeLike(JSON.stringify(code))}%`}`);
     where.push(sql`(${sql.join(arms, sql` or `)})`);
   }
   if (filter.formId) where.push(sql`form_id = ${filter.formId}`);
@@ -131,10 +139,10 @@ export function inboxConditions(
 /** What a filter needs looked up before its query: read once for a page's list and its count. */
 export interface InboxLookups {
   feePairs: RawBuilder<unknown> | null;
-  requesters: Requesters | undefined;
+  searched: SearchedFor | undefined;
 }
 
-export async function inboxLookups(db: Db, filter: InboxFilter): Promise<InboxLookups> {
+export async function inboxLookups(db: Db, authorityId: string, filter: InboxFilter): Promise<InboxLookups> {
   // The fee is asked on entering a status of the service's own workflow: those few (form, status)
   // pairs first, so the requests are found by status through the index, not tested one by one.
   let feePairs: RawBuilder<unknown> | null = null;
@@ -142,16 +150,16 @@ export async function inboxLookups(db: Db, filter: InboxFilter): Promise<InboxLo
     const { rows } = await sql<{ form_id: string; key: string }>`${feePairsSubquery}`.execute(db);
     feePairs = rows.length ? sql.join(rows.map((p) => sql`(${p.form_id}, ${p.key})`)) : null;
   }
-  const requesters = filter.query ? await requestersNamed(db, filter.query) : undefined;
-  return { feePairs, requesters };
+  const searched = filter.query ? await searchedFor(db, authorityId, filter.query) : undefined;
+  return { feePairs, searched };
 }
 
 /** An authority's requests matching `filter`, as a query to count or to read. */
 async function filtered(db: Db, authorityId: string, filter: InboxFilter, lookups?: InboxLookups) {
-  const { feePairs, requesters } = lookups ?? (await inboxLookups(db, filter));
+  const { feePairs, searched } = lookups ?? (await inboxLookups(db, authorityId, filter));
   return tables(db)
     .selectFrom('cases')
-    .where(inboxConditions(authorityId, filter, { feePairs, requesters }));
+    .where(inboxConditions(authorityId, filter, { feePairs, searched }));
 }
 
 /**

@@ -147,7 +147,7 @@ export const caseMessages = defineMessages({
     nobody: 'Personne',
     search: 'Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)',
     searchHint:
-      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Un nom se cherche mot par mot (« Dupont Marie » trouve Marie Dupont) ; les options choisies dans une liste ne sont pas cherchées.',
+      'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Un nom se cherche mot par mot (« Dupont Marie » trouve Marie Dupont) ; une option choisie dans une liste, par son libellé dans l’une des langues du formulaire.',
     inboxNone: 'Aucune demande ne correspond à ces critères.',
     searchShortNone:
       'Aucune référence ne commence par « {query} ». Pour chercher un mot ou un nom, tapez-en au moins {count} caractères.',
@@ -327,7 +327,7 @@ export const caseMessages = defineMessages({
     nobody: 'Niemanden',
     search: 'Suchen (Referenz, Name der gesuchstellenden Person oder in den Antworten eingegebener Text)',
     searchHint:
-      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Ein Name wird Wort für Wort gesucht («Muster Anna» findet Anna Muster); in einer Liste gewählte Optionen werden nicht gesucht.',
+      'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Ein Name wird Wort für Wort gesucht («Muster Anna» findet Anna Muster); eine in einer Liste gewählte Option mit ihrer Bezeichnung in einer der Sprachen des Formulars.',
     inboxNone: 'Keine Gesuche entsprechen diesen Kriterien.',
     searchShortNone:
       'Keine Referenz beginnt mit «{query}». Um ein Wort oder einen Namen zu suchen, geben Sie mindestens {count} Zeichen ein.',
@@ -502,7 +502,7 @@ export const caseMessages = defineMessages({
     nobody: 'Nobody',
     search: 'Search (reference, requester’s name or text typed in the answers)',
     searchHint:
-      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). A name is searched word by word (“Dupont Marie” finds Marie Dupont); options chosen from a list are not searched.',
+      'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). A name is searched word by word (“Dupont Marie” finds Marie Dupont); an option chosen from a list, by its label in any of the form’s languages.',
     inboxNone: 'No request matches these criteria.',
     searchShortNone:
       'No reference begins with “{query}”. To search for a word or a name, type at least {count} characters.',

@@ -1,5 +1,6 @@
 export { type AnswerColumn, answerCells, answerColumns } from './answer-columns.ts';
 export { photosToPdf } from './capture/photos-to-pdf.ts';
+export { choicesLabelledSql } from './choice-labels.ts';
 export type { FormDefinition } from './definition.ts';
 export { demoDebtExtract, demoDogRegistration } from './demo-forms.ts';
 export {
