@@ -15,6 +15,7 @@ import * as submissionReference from './migrations/2026-11-30-20-forms-submissio
 import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-document.ts';
 import * as filesQuarantine from './migrations/2026-12-01-40-forms-files-quarantine.ts';
 import * as documentCapture from './migrations/2026-12-01-50-forms-document-capture.ts';
+import * as choiceLabelSearch from './migrations/2026-12-07-20-forms-choice-label-search.ts';
 import { formsMySpace } from './my-space.tsx';
 import { issueReceipt } from './receipt.ts';
 import { runnerRoutes } from './routes.tsx';
@@ -33,6 +34,7 @@ export const formsModule: GuichetModule = {
     '2026-12-01-32-forms-receipt-document': receiptDocument,
     '2026-12-01-40-forms-files-quarantine': filesQuarantine,
     '2026-12-01-50-forms-document-capture': documentCapture,
+    '2026-12-07-20-forms-choice-label-search': choiceLabelSearch,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },

@@ -24,6 +24,13 @@ export interface FormsTables {
     saved_at: Generated<Date>;
     published_at: Date | null;
   };
+  /** Each option's label of each version, per language: kept by a trigger on `form_versions`. */
+  form_choice_labels: {
+    form_id: string;
+    version: number;
+    value: string;
+    label: string;
+  };
   form_drafts: {
     id: Generated<string>;
     form_id: string;
