@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAuthorityBySlug } from '../../src/modules/authorities/index.ts';
+import { demoDebtExtract } from '../../src/modules/forms/index.ts';
 import { accessibleAtBothWidths, loggedInAs } from '../support/browser.ts';
 import { useBrowserAndServer } from '../support/browser-and-server.ts';
 import { publishOneStepForm } from '../support/test-forms.ts';
@@ -8,26 +9,16 @@ let formId = '';
 
 const e2e = useBrowserAndServer({ worker: true });
 
+// The debt extract's "What for?": a choice labelled in French, German and English.
+const purpose = demoDebtExtract.steps[0]?.fields.find((field) => field.id === 'purpose');
+
 beforeAll(async () => {
+  if (!purpose) throw new Error('the demo extract asks what for');
   const { db } = e2e.server.database;
   const spf = (await getAuthorityBySlug(db, 'spf'))?.id ?? '';
   const form = await publishOneStepForm(db, spf, {
     name: 'Attestation de domicile',
-    fields: [
-      {
-        id: 'purpose',
-        type: 'choice',
-        label: { fr: 'Pour quoi ?', de: 'Wofür?', en: 'What for?' },
-        required: true,
-        options: [
-          {
-            value: 'renting',
-            label: { fr: 'Louer un logement', de: 'Eine Wohnung mieten', en: 'Renting a home' },
-          },
-          { value: 'job', label: { fr: 'Un emploi', de: 'Eine Stelle', en: 'A job' } },
-        ],
-      },
-    ],
+    fields: [purpose],
   });
   formId = form.id;
 });

@@ -45,7 +45,9 @@ describe('the inbox when nothing matches', () => {
     expect(none).not.toContain('M’attribuer la sélection');
     expect(none).not.toContain('<table');
     expect(none).toContain('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)');
-    expect(none).toContain('une option choisie dans une liste, par son libellé dans l’une des langues du formulaire.');
+    expect(none).toContain(
+      'une option choisie dans une liste, par son libellé dans l’une des langues du formulaire.',
+    );
     expect(await page(`${inbox}?q=Zwahlen&lang=de`)).toContain('Keine Gesuche entsprechen diesen Kriterien.');
     expect(await page(`${inbox}?q=Zwahlen&lang=en`)).toContain('No request matches these criteria.');
 
