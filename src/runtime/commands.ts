@@ -10,7 +10,7 @@ import { parseCheckpoint, writeCheckpoint } from '../platform/audit/checkpoints.
 import { describeVerdict, verifyAudit } from '../platform/audit/verify-audit.ts';
 import type { Config } from '../platform/config/config.ts';
 import { masterKeysFor, parseMasterKeys } from '../platform/crypto/master-keys.ts';
-import { connectDatabase } from '../platform/database/database.ts';
+import { connectDatabase, withUnflushedCommits } from '../platform/database/database.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { connectDemoApps } from '../seed/demo-apps.ts';
@@ -77,16 +77,15 @@ export async function runCommand({
     case 'migrate':
       logger.info({ applied: await migrate(database.db, database.pool) }, 'migrations done');
       return 0;
-    case 'seed':
+    case 'seed': {
       if (!values.demo) throw new Error('seed needs --demo (the only data set so far)');
       await migrate(database.db, database.pool);
       // Without master keys (outside the demo) the merchants' secrets cannot be sealed: none are seeded.
-      await seedDemo(
-        database.db,
-        config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined,
-      );
+      const keys = config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined;
+      await withUnflushedCommits(database.url, (db) => seedDemo(db, keys));
       logger.info('demo data loaded');
       return 0;
+    }
     case 'audit': {
       if (sub !== 'verify') throw new Error('usage: guichet audit verify [--checkpoint JSON]');
       await migrate(database.db, database.pool);
@@ -204,7 +203,8 @@ export async function runCommand({
     case 'serve':
       await migrate(database.db, database.pool);
       if (command === 'start' && (await isEmpty(database.db))) {
-        await seedDemo(database.db, await masterKeysFor(config, database.db));
+        const keys = await masterKeysFor(config, database.db);
+        await withUnflushedCommits(database.url, (db) => seedDemo(db, keys));
         logger.info('demo data loaded into the empty database');
       }
       return await untilSignal(logger, async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompiledQuery, QueryResult } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db } from './database.ts';
 
 /**
@@ -18,19 +18,11 @@ export interface GenericPlans {
 /** Distinct statement texts kept prepared per instance; a text beyond runs unnamed (and is logged). */
 const MAX_TEXTS = 200;
 
-export function genericPlansPool(
-  url: string,
-  size: number,
-  onError: (error: Error) => void,
-  onTooMany: () => void,
-): GenericPlans {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: size,
-    options: '-c plan_cache_mode=force_generic_plan',
-  });
-  pool.on('error', onError);
-  pool.on('connect', (client) => client.on('error', onError));
+/** What a connection of the pool given to `genericPlansPool` is opened with. */
+export const forceGenericPlans = '-c plan_cache_mode=force_generic_plan';
+
+/** `pool`: connections opened with `forceGenericPlans`, used for nothing else. */
+export function genericPlansPool(pool: pg.Pool, onTooMany: () => void): GenericPlans {
   const names = new Map<string, string>();
   let warned = false;
   function nameOf(text: string): string | undefined {
