@@ -101,6 +101,11 @@ export interface RoutePolicy {
    * as it was for every other cell.
    */
   usesUp?: true;
+  /**
+   * The route asks its object's level of assurance (ADR 31): the holder's object of a service that asks
+   * more than the cast's login is probed too, and must be refused to everyone (every draft route is).
+   */
+  asksObjectLevel?: true;
 }
 
 /** Routes only one authority serves (`onlyAt`), all for the same audience. */
@@ -186,9 +191,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /back-office/authorities/:slug/notification-templates': { audience: 'admin' },
   'POST /back-office/authorities/:slug/notification-templates/reset': { audience: 'admin' },
   // documents
-  'GET /documents/:id': { audience: 'holder' },
-  'GET /documents/:id/file': { audience: 'holder' },
-  'POST /documents/:id/delete': { audience: 'holder' },
+  'GET /documents/:id': { audience: 'holder', asksObjectLevel: true },
+  'GET /documents/:id/file': { audience: 'holder', asksObjectLevel: true },
+  'POST /documents/:id/delete': { audience: 'holder', asksObjectLevel: true },
   'GET /back-office/authorities/:slug/documents': { audience: 'agent' },
   'GET /back-office/authorities/:slug/documents/new': { audience: 'agent' },
   'POST /back-office/authorities/:slug/documents/new': { audience: 'agent' },
@@ -218,10 +223,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /forms/drafts/:id/delete': { audience: 'holder' },
   'POST /forms/drafts/:id/delete': { audience: 'holder', usesUp: true },
   'POST /forms/drafts/:id/submit': { audience: 'holder' },
-  'GET /forms/submissions/:id': { audience: 'holder' },
+  'GET /forms/submissions/:id': { audience: 'holder', asksObjectLevel: true },
   'GET /forms/submissions/:id/pay': { audience: 'holder' },
   'GET /forms/submissions/:id/pay/status': { audience: 'holder' },
-  'GET /forms/submissions/:id/receipt.pdf': { audience: 'holder' },
+  'GET /forms/submissions/:id/receipt.pdf': { audience: 'holder', asksObjectLevel: true },
   'GET /back-office/forms/:id': { audience: 'designer' },
   'POST /back-office/forms/:id/actions': { audience: 'designer' },
   'GET /back-office/forms/:id/fields/:fieldId': { audience: 'designer' },
@@ -275,11 +280,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /back-office/authorities/:slug/requests/:id/assign': { audience: 'agent' },
   'POST /back-office/authorities/:slug/requests/:id/transition': { audience: 'agent' },
   'POST /back-office/authorities/:slug/requests/:id/decide': { audience: 'agent' },
-  'GET /requests/:id': { audience: 'holder' },
-  'POST /requests/:id/complement': { audience: 'holder' },
-  'GET /requests/:id/withdraw': { audience: 'holder' },
-  'POST /requests/:id/withdraw': { audience: 'holder' },
-  'POST /requests/:id/messages': { audience: 'holder' },
+  'GET /requests/:id': { audience: 'holder', asksObjectLevel: true },
+  'POST /requests/:id/complement': { audience: 'holder', asksObjectLevel: true },
+  'GET /requests/:id/withdraw': { audience: 'holder', asksObjectLevel: true },
+  'POST /requests/:id/withdraw': { audience: 'holder', asksObjectLevel: true },
+  'POST /requests/:id/messages': { audience: 'holder', asksObjectLevel: true },
   // messaging
   'GET /messages': { audience: 'person' },
   'POST /messages': { audience: 'selfOrRep' },

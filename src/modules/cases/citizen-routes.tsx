@@ -1,4 +1,5 @@
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { atLeast } from '../../platform/http/assurance-level.ts';
+import { HttpError, notFound, StepUpRequired } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -33,6 +34,8 @@ export function citizenRoutes(platform: Platform): RouteDef[] {
     const item = await getCaseOfAccount(db, actor.account.id, c.req.param('id') ?? '');
     const decision = item && (await canOnCase(db, actor, action, item));
     if (!item || !decision?.allowed) throw notFound();
+    // What was sent at the level the service asks is read and answered at that level, as it was sent.
+    if (!atLeast(actor.level, item.required_level)) throw new StepUpRequired(item.required_level);
     return { actor, item, decision };
   }
 

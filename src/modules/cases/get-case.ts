@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
+import { requiredLevelOfFormCall } from '../catalogue/index.ts';
 import type { Case } from './cases.ts';
 import type { CasesTables } from './tables.ts';
 
@@ -15,12 +18,20 @@ export async function getCaseOfAuthority(db: Db, authorityId: string, id: string
     .executeTakeFirst();
 }
 
-/** One of the account's requests; another account's is as absent as one that does not exist. */
-export async function getCaseOfAccount(db: Db, accountId: string, id: string): Promise<Case | undefined> {
+/**
+ * One of the account's requests, with the level of assurance its service asks for now (the requester's
+ * pages ask it too); another account's is as absent as one that does not exist.
+ */
+export async function getCaseOfAccount(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<(Case & { required_level: AssuranceLevel }) | undefined> {
   if (!uuid.test(id)) return undefined;
   return tablesOf<CasesTables>(db)
     .selectFrom('cases')
     .selectAll()
+    .select(requiredLevelOfFormCall(sql`cases.form_id`).as('required_level'))
     .where('id', '=', id)
     .where('account_id', '=', accountId)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { atLeast } from '../../platform/http/assurance-level.ts';
+import { HttpError, notFound, StepUpRequired } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -33,6 +34,7 @@ export function citizenDocumentRoutes(platform: Platform): RouteDef[] {
       theme: document.theme ?? undefined,
     });
     if (!decision.allowed) throw notFound();
+    if (!atLeast(actor.level, document.level)) throw new StepUpRequired(document.level);
     return { actor, document, decision };
   }
 

@@ -5,6 +5,7 @@ import type { MasterKey } from '../../platform/crypto/master-keys.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import { emitEvent, type OutboundEvent } from '../../platform/events/emit-event.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { agentsFor, isMandateTheme, type MandateTheme } from '../mandates/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -96,6 +97,8 @@ export interface Publication {
    * list and link, and nobody is told of it, until `documents:scan-upload` finds it clean.
    */
   quarantined?: boolean;
+  /** The level of assurance a session needs to open it; low when absent. */
+  level?: AssuranceLevel;
 }
 
 /**
@@ -161,6 +164,7 @@ export async function publishDocument(
           revoked_at: null,
           revocation_reason: null,
           quarantined_at: publication.quarantined ? now : null,
+          ...(publication.level ? { level: publication.level } : {}),
         })
         .onConflict((oc) => oc.columns(['authority_id', 'idempotency_key']).doNothing())
         .returningAll()

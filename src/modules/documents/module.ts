@@ -5,6 +5,7 @@ import * as createDocuments from './migrations/2026-11-24-12-documents-create.ts
 import * as originAndReads from './migrations/2026-11-30-57-documents-origin-and-reads.ts';
 import * as sealingAndRevocation from './migrations/2026-12-01-31-documents-sealing-and-revocation.ts';
 import * as quarantine from './migrations/2026-12-01-40-documents-quarantine.ts';
+import * as level from './migrations/2026-12-07-30-documents-level.ts';
 import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
@@ -20,6 +21,7 @@ export const documentsModule: GuichetModule = {
     '2026-11-30-57-documents-origin-and-reads': originAndReads,
     '2026-12-01-31-documents-sealing-and-revocation': sealingAndRevocation,
     '2026-12-01-40-documents-quarantine': quarantine,
+    '2026-12-07-30-documents-level': level,
   },
   routes: documentRoutes,
   jobs: (platform) => ({

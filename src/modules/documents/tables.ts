@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import type { MandateTheme } from '../mandates/index.ts';
 import type { DocumentCategory } from './categories.ts';
 
@@ -42,6 +43,8 @@ export interface DocumentsTables {
     revocation_reason: string | null;
     /** Waiting for the malware scanner (configured but down): shown to nobody until found clean. */
     quarantined_at: Date | null;
+    /** The level of assurance a session needs to open it (a receipt: its service's). */
+    level: Generated<AssuranceLevel>;
   };
   /** Who read which document, first when, and on what right: "unread" is per person. */
   document_reads: {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import type { GuichetModule } from '../../platform/module.ts';
 import { scanQuarantined } from '../../platform/uploads/index.ts';
+import { requiredLevelOfForm } from '../catalogue/index.ts';
 import { formApiRoutes } from './api-routes.ts';
 import { builderRoutes } from './builder-routes.tsx';
 import { phoneRoutes } from './capture/phone-routes.tsx';
@@ -47,7 +48,8 @@ export const formsModule: GuichetModule = {
   ],
   mySpace: formsMySpace,
   jobs: (platform) => ({
-    'forms:issue-receipt': (job) => issueReceipt(platform, job),
+    'forms:issue-receipt': (job) =>
+      issueReceipt(platform, job, (formId) => requiredLevelOfForm(platform.db, formId)),
     'forms:scan-file': async ({ fileId }) => {
       const verdict = await scanQuarantinedFile(
         platform.db,

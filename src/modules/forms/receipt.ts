@@ -1,5 +1,5 @@
 import { tablesOf } from '../../platform/database/database.ts';
-import { assuranceLevelName } from '../../platform/http/assurance-level.ts';
+import { type AssuranceLevel, assuranceLevelName } from '../../platform/http/assurance-level.ts';
 import { formatDateTime } from '../../platform/i18n/format.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -58,9 +58,14 @@ export function receiptContent(
 
 /**
  * Issues a submission's receipt into the account's documents (sealed, with its QR code), in the
- * language of the person who sent it; a retried job issues it once.
+ * language of the person who sent it; a retried job issues it once. `levelOf`: the level of assurance
+ * the form's service asks (the catalogue's, above this module), which opening the receipt asks too.
  */
-export async function issueReceipt(platform: Platform, job: { submissionId: string; accountId: string }) {
+export async function issueReceipt(
+  platform: Platform,
+  job: { submissionId: string; accountId: string },
+  levelOf: (formId: string) => Promise<AssuranceLevel>,
+) {
   const { db } = platform;
   const submission = await getSubmissionOfAccount(db, job.accountId, job.submissionId);
   if (!submission || submission.receiptDocumentId) return;
@@ -74,7 +79,7 @@ export async function issueReceipt(platform: Platform, job: { submissionId: stri
     [sender?.preferred_language, ...authority.languages].find(
       (l): l is Locale => l === 'fr' || l === 'de' || l === 'en',
     ) ?? 'fr';
-  const context = await issuingContextOf(platform);
+  const [context, level] = await Promise.all([issuingContextOf(platform), levelOf(submission.formId)]);
   await db.transaction().execute(async (tx) => {
     const { document } = await issueDocument(
       context,
@@ -92,6 +97,8 @@ export async function issueReceipt(platform: Platform, job: { submissionId: stri
         issuedBy: 'system',
         // The request's notifications tell of it: the receipt itself needs no message of its own.
         announce: false,
+        // What was sent at the service's level is read at that level, here as on the request's page.
+        level,
       },
       tx,
     );

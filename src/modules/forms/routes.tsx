@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { masterKeysFor } from '../../platform/crypto/master-keys.ts';
 import { type AssuranceLevel, atLeast } from '../../platform/http/assurance-level.ts';
-import { HttpError, notFound } from '../../platform/http/http-error.ts';
+import { HttpError, notFound, StepUpRequired } from '../../platform/http/http-error.ts';
 import { identityPaths } from '../../platform/http/identity-paths.ts';
 import { keptPostSealedCall, openKeptPost } from '../../platform/http/kept-posts.ts';
 import { readAlongRateLimit } from '../../platform/http/rate-limit-along.ts';
@@ -555,7 +555,12 @@ export function runnerRoutes(platform: Platform): RouteDef[] {
       personId: submission.personId,
     };
     if (!resource || !(await can(db, actor, 'submission.view', resource)).allowed) throw notFound();
-    const form = await getForm(db, submission.formId);
+    const [form, required] = await Promise.all([
+      getForm(db, submission.formId),
+      requiredLevelOfForm(db, submission.formId),
+    ]);
+    // What was sent at the level the service asks is read at that level, as it was sent.
+    if (!atLeast(actor.level, required)) throw new StepUpRequired(required);
     const version = form && (await getVersion(db, form, submission.version));
     if (!form || !version) throw new HttpError(404, 'not_found');
     return { actor, submission, form, definition: version.definition };

@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config/config.ts';
@@ -12,8 +12,9 @@ import { platformMessages } from '../views/messages.ts';
 import type { Branding } from '../views/page-context.ts';
 import { type Actor, checkAccess } from './access.ts';
 import { problemResponse } from './api/problem.ts';
+import type { AssuranceLevel } from './assurance-level.ts';
 import { answerAfterDecision } from './decision-trace.ts';
-import { HttpError } from './http-error.ts';
+import { HttpError, StepUpRequired } from './http-error.ts';
 import { keepAfterTimeout, SessionEnded, sessionEndedPage } from './kept-post-page.tsx';
 import { dropKeptPost, keptPostField } from './kept-posts.ts';
 import { hasMetricsToken, type Metrics } from './metrics.ts';
@@ -178,6 +179,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => errorPage(c as RouteContext, platform, new HttpError(404, 'not_found')));
   app.onError((error, c) => {
+    if (error instanceof StepUpRequired) error = toLogIn(c, error.level);
     if (error instanceof RedirectTo) return c.redirect(error.location, 303);
     if (error instanceof SessionEnded)
       return sessionEndedPage(c as RouteContext, platform, error, options.loginPath ?? '/login');
@@ -231,15 +233,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     const outcome = checkAccess(route.access, c.get('actor'), route.level);
     if (outcome === 'forbidden') throw new HttpError(403, 'forbidden');
-    if (outcome === 'unauthenticated' || outcome === 'stepUp') {
-      // People are sent to log in (again, with a stronger means) and brought back; machines get 401.
-      if (route.method === 'GET' && options.loginPath && !c.req.path.startsWith('/api/')) {
-        const query = new URLSearchParams({ return: c.req.path + new URL(c.req.url).search });
-        if (route.level && outcome === 'stepUp') query.set('level', route.level);
-        throw new RedirectTo(`${options.loginPath}?${query}`);
-      }
-      throw new HttpError(401, 'unauthenticated');
+    if (outcome === 'unauthenticated' || outcome === 'stepUp')
+      throw toLogIn(c, outcome === 'stepUp' ? route.level : undefined);
+  }
+
+  /** People are sent to log in (again, with a means of `level`) and brought back; machines get 401. */
+  function toLogIn(c: Context<AppEnv>, level?: AssuranceLevel): Error {
+    if (c.req.method === 'GET' && options.loginPath && !c.req.path.startsWith('/api/')) {
+      const query = new URLSearchParams({ return: c.req.path + new URL(c.req.url).search });
+      if (level) query.set('level', level);
+      return new RedirectTo(`${options.loginPath}?${query}`);
     }
+    return new HttpError(401, 'unauthenticated');
   }
 }
 

@@ -1,3 +1,5 @@
+import type { AssuranceLevel } from './assurance-level.ts';
+
 /** Thrown by handlers and domain functions; rendered as a branded error page or a JSON problem. */
 export class HttpError extends Error {
   constructor(
@@ -10,6 +12,16 @@ export class HttpError extends Error {
     readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The object asks for a stronger means of logging in than the session's (a request of a service that
+ * asks for a higher level): a page sends the person to log in with one and back; anything else is 401.
+ */
+export class StepUpRequired extends Error {
+  constructor(readonly level: AssuranceLevel) {
+    super(`needs a level of assurance of ${level}`);
   }
 }
 

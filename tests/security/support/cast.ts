@@ -24,7 +24,7 @@ import type { createTestApp } from '../../support/test-app.ts';
 import { createFaqEntries } from './faq-objects.ts';
 import { postalLetter } from './fresh-objects.ts';
 import { createHealthProfessional } from './health-objects.ts';
-import { draftAboveTheCastsLevel } from './level-objects.ts';
+import { objectsAboveTheCastsLevel } from './level-objects.ts';
 import { createPharmacy } from './narcotics-objects.ts';
 import { createServiceObjects } from './service-objects.ts';
 import { makeTaxpayer } from './tax-objects.ts';
@@ -252,7 +252,7 @@ async function createObjects(
       insert into form_drafts (form_id, version, account_id, person_id, answers)
       values (${form.id}, 1, ${person.account.id}, ${person.id}, '{}'::jsonb) returning id`.execute(db);
     await sql`delete from form_drafts where id = ${gone[0]?.id ?? ''}`.execute(db);
-    const aboveLevelDraft = await draftAboveTheCastsLevel(db, person, authorityId, secretsOf[citizen]);
+    const aboveLevel = await objectsAboveTheCastsLevel(db, vault, person, authorityId, secretsOf[citizen]);
     const { rows: services } = await sql<{ id: string; slug: string }>`
       select id, slug from catalogue_services where authority_id = ${authorityId} order by slug limit 1`.execute(
       db,
@@ -268,7 +268,7 @@ async function createObjects(
       draft: drafts[0]?.id ?? '',
       form: form.id,
       deletedDraft: gone[0]?.id ?? '',
-      aboveLevelDraft,
+      ...aboveLevel,
     });
     Object.assign(byOwner[authority], {
       form: form.id,

@@ -6,16 +6,20 @@ import {
   publishVersion,
   type ServiceContent,
 } from '../../../src/modules/catalogue/index.ts';
+import { type DocumentVault, publishDocument } from '../../../src/modules/documents/index.ts';
 import type { Db } from '../../../src/platform/database/database.ts';
 import type { PersonActor } from '../../../src/platform/http/access.ts';
-import { createRequestForm } from '../../support/requests.ts';
+import { createRequestForm, openRequest } from '../../support/requests.ts';
 
 /**
- * A draft of the citizen's in a form whose service asks for a high level, above the cast's substantial
- * logins: its holder is sent to step up, or refused where a step-up cannot be followed (a page's image).
+ * The citizen's objects of a form whose service asks for a high level, above the cast's substantial
+ * logins: a draft, a request with its submission, and a document that asks that level (as its receipt
+ * would). Their holder is sent to step up, or refused where a step-up cannot be followed (a post, a
+ * page's image): what was sent at a level is read at that level (ADR 31).
  */
-export async function draftAboveTheCastsLevel(
+export async function objectsAboveTheCastsLevel(
   db: Db,
+  vault: DocumentVault,
   person: PersonActor,
   authorityId: string,
   secret: string,
@@ -32,5 +36,24 @@ export async function draftAboveTheCastsLevel(
     insert into form_drafts (form_id, version, account_id, person_id, answers)
     values (${form.id}, 1, ${person.account.id}, ${person.id}, ${JSON.stringify({ purpose: secret })}::jsonb)
     returning id`.execute(db);
-  return rows[0]?.id ?? '';
+  const request = await openRequest(db, person, form.id, { purpose: secret });
+  const { document } = await publishDocument(vault, {
+    accountId: person.account.id,
+    authorityId,
+    title: secret,
+    category: 'correspondence',
+    theme: null,
+    message: null,
+    filename: 'receipt.pdf',
+    bytes: Buffer.from(`%PDF-1.4\n% ${secret}\n%%EOF\n`),
+    idempotencyKey: `security-high-${person.id}`,
+    publishedBy: 'test',
+    level: 'high',
+  });
+  return {
+    aboveLevelDraft: rows[0]?.id ?? '',
+    aboveLevelRequest: request.id,
+    aboveLevelSubmission: request.submission_id,
+    aboveLevelDocument: document.id,
+  };
 }

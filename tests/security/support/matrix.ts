@@ -211,7 +211,10 @@ export function cellsOf(routes: readonly CollectedRoute[], cast: Cast, actors: r
       targets.push({ target: 'random', path: fill(first, { name: main, value: randomValue }) });
       const deleted = mainKind === 'draft' ? cast.objects[first].deletedDraft : undefined;
       if (deleted) targets.push({ target: 'deleted', path: fill(first, { name: main, value: deleted }) });
-      const aboveLevel = mainKind === 'draft' ? cast.objects[first].aboveLevelDraft : undefined;
+      const aboveLevel =
+        mainKind === 'draft' || policy?.asksObjectLevel
+          ? cast.objects[first][`aboveLevel${mainKind.charAt(0).toUpperCase()}${mainKind.slice(1)}`]
+          : undefined;
       if (aboveLevel)
         targets.push({ target: 'aboveLevel', path: fill(first, { name: main, value: aboveLevel }) });
     }

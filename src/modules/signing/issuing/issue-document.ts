@@ -1,6 +1,7 @@
 import { auditedTx } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/database/database.ts';
 import { tablesOf } from '../../../platform/database/database.ts';
+import type { AssuranceLevel } from '../../../platform/http/assurance-level.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
 import type { Platform } from '../../../platform/module.ts';
@@ -50,6 +51,8 @@ export interface Issuance {
    * QR-bill's code is for the bank). `content.title` still names it.
    */
   ownLayout?: OwnLayout & { pdf: Buffer };
+  /** The level of assurance a session needs to open it (a receipt: its service's); low when absent. */
+  level?: AssuranceLevel;
 }
 
 /** What issuing needs: sealing's context (database, configuration) and the document space. */
@@ -123,6 +126,7 @@ export async function issueDocument(
       publishedBy: issuance.issuedBy,
       awaitingSeal: true,
       ...(issuance.announce === false ? { announce: false } : {}),
+      ...(issuance.level ? { level: issuance.level } : {}),
     },
     now,
     tx,
