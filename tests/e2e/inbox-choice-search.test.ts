@@ -48,7 +48,7 @@ describe('the inbox searched in German for a choice made in French', () => {
       )
       .toBe(1);
     const search = agent.getByLabel(
-      'Suchen (Referenz, Name der gesuchstellenden Person oder in den Antworten eingegebener Text)',
+      'Suchen (Referenz, Name der gesuchstellenden Person oder Inhalt der Antworten)',
     );
     for (const [words, found] of [
       ['Wohnung', 1],

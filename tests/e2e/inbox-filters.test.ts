@@ -17,7 +17,7 @@ describe('the inbox’s filters', () => {
     expect(await status.isVisible()).toBe(false);
     expect(
       await agent
-        .getByLabel('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)')
+        .getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)')
         .isVisible(),
     ).toBe(true);
     await accessibleAtBothWidths(agent);

@@ -80,7 +80,7 @@ describe('starting again, an empty inbox, a fee before sending', () => {
       await accessibleAtBothWidths(luc);
     }
     await luc
-      .getByLabel('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)')
+      .getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)')
       .waitFor();
     await luc
       .getByRole('navigation', { name: 'Fil d’Ariane' })

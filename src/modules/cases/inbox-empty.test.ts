@@ -44,7 +44,7 @@ describe('the inbox when nothing matches', () => {
     expect(none).toContain('Aucune demande ne correspond à ces critères.');
     expect(none).not.toContain('M’attribuer la sélection');
     expect(none).not.toContain('<table');
-    expect(none).toContain('Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)');
+    expect(none).toContain('Rechercher (référence, nom du demandeur ou contenu des réponses)');
     expect(none).toContain(
       'une option choisie dans une liste, par son libellé dans l’une des langues du formulaire.',
     );

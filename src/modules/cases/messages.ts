@@ -145,7 +145,7 @@ export const caseMessages = defineMessages({
     anyone: 'Toutes',
     me: 'Moi',
     nobody: 'Personne',
-    search: 'Rechercher (référence, nom du demandeur ou texte saisi dans les réponses)',
+    search: 'Rechercher (référence, nom du demandeur ou contenu des réponses)',
     searchHint:
       'Un mot se cherche dès {count} caractères ; plus court, c’est le début d’une référence (p. ex. 20). Un nom se cherche mot par mot (« Dupont Marie » trouve Marie Dupont) ; une option choisie dans une liste, par son libellé dans l’une des langues du formulaire.',
     inboxNone: 'Aucune demande ne correspond à ces critères.',
@@ -325,7 +325,7 @@ export const caseMessages = defineMessages({
     anyone: 'Alle',
     me: 'Mich',
     nobody: 'Niemanden',
-    search: 'Suchen (Referenz, Name der gesuchstellenden Person oder in den Antworten eingegebener Text)',
+    search: 'Suchen (Referenz, Name der gesuchstellenden Person oder Inhalt der Antworten)',
     searchHint:
       'Ein Wort wird ab {count} Zeichen gesucht; kürzer ist es der Anfang einer Referenz (z. B. 20). Ein Name wird Wort für Wort gesucht («Muster Anna» findet Anna Muster); eine in einer Liste gewählte Option mit ihrer Bezeichnung in einer der Sprachen des Formulars.',
     inboxNone: 'Keine Gesuche entsprechen diesen Kriterien.',
@@ -500,7 +500,7 @@ export const caseMessages = defineMessages({
     anyone: 'All',
     me: 'Me',
     nobody: 'Nobody',
-    search: 'Search (reference, requester’s name or text typed in the answers)',
+    search: 'Search (reference, requester’s name or what the answers contain)',
     searchHint:
       'A word is searched from {count} characters; anything shorter is the start of a reference (e.g. 20). A name is searched word by word (“Dupont Marie” finds Marie Dupont); an option chosen from a list, by its label in any of the form’s languages.',
     inboxNone: 'No request matches these criteria.',
