@@ -16,9 +16,7 @@ describe('the inbox’s filters', () => {
     const status = agent.getByLabel('État', { exact: true });
     expect(await status.isVisible()).toBe(false);
     expect(
-      await agent
-        .getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)')
-        .isVisible(),
+      await agent.getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)').isVisible(),
     ).toBe(true);
     await accessibleAtBothWidths(agent);
 

@@ -63,9 +63,7 @@ describe('a request from submission to decision', () => {
     await expectNoAxeViolations(agent);
     // Two characters find the references beginning with them; the page says words need three.
     const shown = (await agent.getByRole('link', { name: /^\d{4}-\d{6}$/ }).textContent()) ?? '';
-    const search = agent.getByLabel(
-      'Rechercher (référence, nom du demandeur ou contenu des réponses)',
-    );
+    const search = agent.getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)');
     await search.fill(shown.slice(0, 2));
     await agent.getByRole('button', { name: 'Filtrer' }).click();
     expect(await agent.getByRole('main').textContent()).toContain(

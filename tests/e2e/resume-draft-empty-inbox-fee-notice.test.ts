@@ -79,9 +79,7 @@ describe('starting again, an empty inbox, a fee before sending', () => {
       expect(await luc.getByRole('table').count()).toBe(0);
       await accessibleAtBothWidths(luc);
     }
-    await luc
-      .getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)')
-      .waitFor();
+    await luc.getByLabel('Rechercher (référence, nom du demandeur ou contenu des réponses)').waitFor();
     await luc
       .getByRole('navigation', { name: 'Fil d’Ariane' })
       .getByRole('link', { name: 'Back-office' })
