@@ -10,9 +10,9 @@ import { parseCheckpoint, writeCheckpoint } from '../platform/audit/checkpoints.
 import { describeVerdict, verifyAudit } from '../platform/audit/verify-audit.ts';
 import type { Config } from '../platform/config/config.ts';
 import { masterKeysFor, parseMasterKeys } from '../platform/crypto/master-keys.ts';
-import { connectDatabase, withUnflushedCommits } from '../platform/database/database.ts';
+import { connectDatabase } from '../platform/database/database.ts';
 import type { Logger } from '../platform/logging/logger.ts';
-import { isEmpty, seedDemo } from '../seed/demo.ts';
+import { isEmpty, seedDemoQuickly } from '../seed/demo.ts';
 import { connectDemoApps } from '../seed/demo-apps.ts';
 import { serveTimestampAuthority } from '../simulators/tsa/serve-tsa.ts';
 import { backupCommand, backupUsage } from './backup-command.ts';
@@ -82,7 +82,7 @@ export async function runCommand({
       await migrate(database.db, database.pool);
       // Without master keys (outside the demo) the merchants' secrets cannot be sealed: none are seeded.
       const keys = config.masterKeys || config.demo ? await masterKeysFor(config, database.db) : undefined;
-      await withUnflushedCommits(database.url, (db) => seedDemo(db, keys));
+      await seedDemoQuickly(database.url, database.db, keys);
       logger.info('demo data loaded');
       return 0;
     }
@@ -204,7 +204,7 @@ export async function runCommand({
       await migrate(database.db, database.pool);
       if (command === 'start' && (await isEmpty(database.db))) {
         const keys = await masterKeysFor(config, database.db);
-        await withUnflushedCommits(database.url, (db) => seedDemo(db, keys));
+        await seedDemoQuickly(database.url, database.db, keys);
         logger.info('demo data loaded into the empty database');
       }
       return await untilSignal(logger, async () => {

@@ -29,6 +29,10 @@ describe('npm start with the embedded PostgreSQL', { timeout: 120_000 }, () => {
       database: 'guichet',
     });
     await client.connect();
+    // Every demo application connected before the server said it was running: Sion's parking app
+    // has its OpenID client, which needs Sion found among the authorities the seed had just written.
+    const sionApp = await client.query('select guichet_url from simulator_sion_app_settings');
+    expect(sionApp.rows).toEqual([{ guichet_url: first.url }]);
     await client.query(`update authorities set primary_colour = '#7a1020' where slug = 'sion'`);
     await client.end();
 

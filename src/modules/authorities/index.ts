@@ -6,6 +6,7 @@ export { type NewAuthority, upsertAuthority } from './create-authority.ts';
 export { demoAuthorities } from './demo-authorities.ts';
 export {
   countAuthorities,
+  forgetAuthorities,
   getAuthorityById,
   getAuthorityBySlug,
   getCanton,
