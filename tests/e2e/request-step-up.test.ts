@@ -44,7 +44,7 @@ describe('a request read back with a weaker login', () => {
           account: { id: sophie.accountId, name: 'Sophie Rochat', kind: 'personal' },
         }),
         service?.content.formId ?? '',
-        { purpose: 'Location d’un appartement' },
+        { purpose: 'renting' },
       );
 
       await page.goto(`${e2e.server.url}/requests`);
