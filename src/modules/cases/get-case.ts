@@ -45,3 +45,16 @@ export async function getCaseForJob(db: Db, id: string): Promise<Case | undefine
   if (!uuid.test(id)) return undefined;
   return tablesOf<CasesTables>(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * The level of assurance the service of a request asks now (low for no such request): what was
+ * published for the request (a decision, an extract) asks it of whoever opens it, as the request does.
+ */
+export async function requiredLevelOfRequest(db: Db, requestId: string): Promise<AssuranceLevel> {
+  const found = await tablesOf<CasesTables>(db)
+    .selectFrom('cases')
+    .select(requiredLevelOfFormCall(sql`cases.form_id`).as('level'))
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  return found?.level ?? 'low';
+}

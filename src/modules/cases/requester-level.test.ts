@@ -8,6 +8,7 @@ import type { PersonActor } from '../../platform/http/access.ts';
 import type { AssuranceLevel } from '../../platform/http/assurance-level.ts';
 import { getAuthorityBySlug } from '../authorities/index.ts';
 import { createService, demoCatalogue, publishVersion, type ServiceContent } from '../catalogue/index.ts';
+import { publishDocument, vaultOf } from '../documents/index.ts';
 import type { Case } from './cases.ts';
 
 /*
@@ -108,5 +109,27 @@ describe('a request of a service that asks for a substantial level', () => {
       expect(file.status, path).toBe(200);
       expect(file.headers.get('Content-Type')).toBe('application/pdf');
     }
+  });
+
+  it('asks it of what the authority published for the request too (a decision, an extract)', async () => {
+    const { document } = await publishDocument(await vaultOf(testApp.platform), {
+      accountId: citizen.account.id,
+      authorityId: request.authority_id,
+      title: 'Décision',
+      category: 'decision',
+      theme: null,
+      message: null,
+      requestId: request.id,
+      filename: 'decision.pdf',
+      bytes: Buffer.from('%PDF-1.4\n% Décision sur les études\n%%EOF\n'),
+      idempotencyKey: `decision-${request.id}`,
+      publishedBy: 'test',
+    });
+    const paths = [`/documents/${document.id}`, `/documents/${document.id}/file`];
+    level = 'low';
+    for (const path of paths)
+      expect(stepUpOf(await get(path)), path).toEqual({ status: 303, level: 'substantial', back: path });
+    level = 'substantial';
+    for (const path of paths) expect((await get(path)).status, path).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
-import { atLeast } from '../../platform/http/assurance-level.ts';
+import { atLeast, strongerLevel } from '../../platform/http/assurance-level.ts';
 import { HttpError, notFound, StepUpRequired } from '../../platform/http/http-error.ts';
 import { loggedInPerson, type RouteContext, type RouteDef } from '../../platform/http/route.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { Platform } from '../../platform/module.ts';
 import { type AccessVia, recordAccess } from '../accounts/index.ts';
 import { getAuthorityById, listAuthorities } from '../authorities/index.ts';
+import { requiredLevelOfRequest } from '../cases/index.ts';
 import { can } from '../policy/index.ts';
 import { documentCategories } from './categories.ts';
 import { documentFile } from './document-file.ts';
@@ -34,7 +35,11 @@ export function citizenDocumentRoutes(platform: Platform): RouteDef[] {
       theme: document.theme ?? undefined,
     });
     if (!decision.allowed) throw notFound();
-    if (!atLeast(actor.level, document.level)) throw new StepUpRequired(document.level);
+    // Its own level (a receipt's), and what was published for a request asks that request's.
+    const level = document.request_id
+      ? strongerLevel(document.level, await requiredLevelOfRequest(db, document.request_id))
+      : document.level;
+    if (!atLeast(actor.level, level)) throw new StepUpRequired(level);
     return { actor, document, decision };
   }
 

@@ -13,6 +13,11 @@ export function atLeast(level: AssuranceLevel, required: AssuranceLevel): boolea
   return assuranceLevels.indexOf(level) >= assuranceLevels.indexOf(required);
 }
 
+/** The higher of two levels: what two requirements ask together. */
+export function strongerLevel(a: AssuranceLevel, b: AssuranceLevel): AssuranceLevel {
+  return atLeast(a, b) ? a : b;
+}
+
 /** The lower of two levels: a means never yields more than its provider is trusted for. */
 export function capLevel(level: AssuranceLevel, cap: AssuranceLevel): AssuranceLevel {
   return atLeast(level, cap) ? cap : level;
