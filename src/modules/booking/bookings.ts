@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { setTimeout } from 'node:timers/promises';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/database/database.ts';
 import { bookingTables } from './resources.ts';
@@ -65,20 +64,19 @@ export function newReference(): string {
 export const isOverlap = (error: unknown) => (error as { code?: string } | null)?.code === '23P01';
 
 /**
- * Runs `insert`, a transaction adding a live booking, again when PostgreSQL broke a deadlock by aborting
- * it: the exclusion constraint is checked after the row is in, so two transactions inserting overlapping
- * spans at once can each wait for the other's row. Run again, it finds the other's booking committed
- * (an overlap) or rolled back (and takes the span).
+ * Waits, until `tx` ends, for the resource's turn to add a live booking. The exclusion constraint is
+ * checked after the row is in, so two transactions inserting overlapping spans at once would each wait
+ * for the other's row: a deadlock PostgreSQL breaks only after a second, again and again when twenty
+ * people ask at once. In turn, the next finds the first's booking committed (an overlap) or rolled back
+ * (the span free). `no key update`: the bookings' own references to the resource are not held up.
  */
-export async function insertingLive<T>(insert: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await insert();
-    } catch (error) {
-      if (attempt === 5 || (error as { code?: string } | null)?.code !== '40P01') throw error;
-      await setTimeout(randomInt(5, 25 * attempt));
-    }
-  }
+export async function takeResourceTurn(tx: Db, resourceId: string): Promise<void> {
+  await bookingTables(tx)
+    .selectFrom('booking_resources')
+    .select('id')
+    .where('id', '=', resourceId)
+    .forNoKeyUpdate()
+    .execute();
 }
 
 export const bookingOfAccount = (db: Db, accountId: string, id: string) =>
