@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { isOverlap, newReference, takeResourceTurn } from './bookings.ts';
 import { bookingTables } from './resources.ts';
@@ -18,35 +18,33 @@ export async function blockSlot(
 ): Promise<'blocked' | 'taken' | 'invalid'> {
   if (!(span.end > span.start)) return 'invalid';
   try {
-    await db.transaction().execute((tx) =>
-      auditedTx(
-        tx,
-        (id: string) => ({
-          actor,
-          action: 'booking.blocked',
-          subjectType: 'booking',
-          subjectId: id,
-          authorityId: resource.authority_id,
-        }),
-        async (tx) => {
-          await takeResourceTurn(tx, resource.id);
-          return (
-            await bookingTables(tx)
-              .insertInto('bookings')
-              .values({
-                reference: newReference(),
-                resource_id: resource.id,
-                authority_id: resource.authority_id,
-                kind: 'block',
-                status: 'confirmed',
-                during: sql<string>`tstzrange(${span.start}, ${span.end})` as never,
-                purpose: reason.slice(0, 500),
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        },
-      ),
+    await audited(
+      db,
+      (id: string) => ({
+        actor,
+        action: 'booking.blocked',
+        subjectType: 'booking',
+        subjectId: id,
+        authorityId: resource.authority_id,
+      }),
+      async (tx) => {
+        await takeResourceTurn(tx, resource.id);
+        return (
+          await bookingTables(tx)
+            .insertInto('bookings')
+            .values({
+              reference: newReference(),
+              resource_id: resource.id,
+              authority_id: resource.authority_id,
+              kind: 'block',
+              status: 'confirmed',
+              during: sql<string>`tstzrange(${span.start}, ${span.end})` as never,
+              purpose: reason.slice(0, 500),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      },
     );
     return 'blocked';
   } catch (error) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import { requestPayment } from '../payments/index.ts';
@@ -38,63 +38,61 @@ export async function holdSlot(
   const resident = isResident(resource, request.postcode);
   const price = priceOf(resource, request, resident);
   try {
-    const id = await db.transaction().execute((tx) =>
-      auditedTx(
-        tx,
-        (id: string) => ({
-          actor: `person:${request.personId}`,
-          action: 'booking.held',
-          subjectType: 'booking',
-          subjectId: id,
-          authorityId: resource.authority_id,
-          details: { resourceId: resource.id, priceCents: price },
-        }),
-        async (tx) => {
-          await takeResourceTurn(tx, resource.id);
-          const reference = newReference();
-          const { id } = await bookingTables(tx)
-            .insertInto('bookings')
-            .values({
-              reference,
-              resource_id: resource.id,
-              authority_id: resource.authority_id,
-              account_id: request.accountId,
-              person_id: request.personId,
-              kind: 'booking',
-              status: 'held',
-              during: sql<string>`tstzrange(${request.start}, ${request.end})` as never,
-              attendees: request.attendees,
-              purpose: request.purpose.slice(0, 500),
-              contact_name: request.contactName.slice(0, 200),
-              postcode: request.postcode.trim().slice(0, 10),
-              resident,
-              price_cents: price,
-              hold_until: new Date(now.getTime() + resource.hold_minutes * 60_000),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          if (price === 0) {
-            await enqueue(tx, 'booking:paid', { bookingId: id });
-            return id;
-          }
-          const payment = await requestPayment(tx, {
-            authorityId: resource.authority_id,
-            accountId: request.accountId,
-            purpose: localisedMessage('paymentPurpose'),
+    const id = await audited(
+      db,
+      (id: string) => ({
+        actor: `person:${request.personId}`,
+        action: 'booking.held',
+        subjectType: 'booking',
+        subjectId: id,
+        authorityId: resource.authority_id,
+        details: { resourceId: resource.id, priceCents: price },
+      }),
+      async (tx) => {
+        await takeResourceTurn(tx, resource.id);
+        const reference = newReference();
+        const { id } = await bookingTables(tx)
+          .insertInto('bookings')
+          .values({
             reference,
-            amountCents: price,
-            source: `booking:${id}`,
-            link: bookingPath(id),
-            onSettled: { job: 'booking:paid', payload: { bookingId: id } },
-          });
-          await bookingTables(tx)
-            .updateTable('bookings')
-            .set({ payment_id: payment.id })
-            .where('id', '=', id)
-            .execute();
+            resource_id: resource.id,
+            authority_id: resource.authority_id,
+            account_id: request.accountId,
+            person_id: request.personId,
+            kind: 'booking',
+            status: 'held',
+            during: sql<string>`tstzrange(${request.start}, ${request.end})` as never,
+            attendees: request.attendees,
+            purpose: request.purpose.slice(0, 500),
+            contact_name: request.contactName.slice(0, 200),
+            postcode: request.postcode.trim().slice(0, 10),
+            resident,
+            price_cents: price,
+            hold_until: new Date(now.getTime() + resource.hold_minutes * 60_000),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (price === 0) {
+          await enqueue(tx, 'booking:paid', { bookingId: id });
           return id;
-        },
-      ),
+        }
+        const payment = await requestPayment(tx, {
+          authorityId: resource.authority_id,
+          accountId: request.accountId,
+          purpose: localisedMessage('paymentPurpose'),
+          reference,
+          amountCents: price,
+          source: `booking:${id}`,
+          link: bookingPath(id),
+          onSettled: { job: 'booking:paid', payload: { bookingId: id } },
+        });
+        await bookingTables(tx)
+          .updateTable('bookings')
+          .set({ payment_id: payment.id })
+          .where('id', '=', id)
+          .execute();
+        return id;
+      },
     );
     return { booking: (await getBooking(db, id)) as Booking };
   } catch (error) {

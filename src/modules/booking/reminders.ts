@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { notify } from '../notifications/index.ts';
 import { selectBookings } from './bookings.ts';
@@ -39,32 +39,30 @@ export async function sendReminders(db: Db, now: Date): Promise<number> {
   for (const booking of soon) {
     if (!booking.account_id) continue;
     const accountId = booking.account_id;
-    await db.transaction().execute((tx) =>
-      auditedTx(
-        tx,
-        {
-          actor: 'system',
-          action: 'booking.reminded',
-          subjectType: 'booking',
-          subjectId: booking.id,
+    await audited(
+      db,
+      {
+        actor: 'system',
+        action: 'booking.reminded',
+        subjectType: 'booking',
+        subjectId: booking.id,
+        authorityId: booking.authority_id,
+      },
+      async (tx) => {
+        await notify(tx, {
+          event: 'requestStatus',
+          accountId,
           authorityId: booking.authority_id,
-        },
-        async (tx) => {
-          await notify(tx, {
-            event: 'requestStatus',
-            accountId,
-            authorityId: booking.authority_id,
-            link: bookingPath(booking.id),
-            source: `booking-reminder:${booking.id}`,
-            reference: booking.reference,
-          });
-          await bookingTables(tx)
-            .updateTable('bookings')
-            .set({ reminded_at: now })
-            .where('id', '=', booking.id)
-            .execute();
-        },
-      ),
+          link: bookingPath(booking.id),
+          source: `booking-reminder:${booking.id}`,
+          reference: booking.reference,
+        });
+        await bookingTables(tx)
+          .updateTable('bookings')
+          .set({ reminded_at: now })
+          .where('id', '=', booking.id)
+          .execute();
+      },
     );
   }
   return soon.length;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import { type Db, tablesOf } from '../../platform/database/database.ts';
 import type { LocalisedText } from '../../platform/i18n/locales.ts';
 import type { Resource, Span } from './rules.ts';
@@ -47,28 +47,26 @@ export const columnsOf = (input: ResourceInput) => ({
 
 /** Adds a bookable resource to an authority (the demo's seed and the back office both call this). */
 export function createResource(db: Db, actor: string, authorityId: string, input: ResourceInput) {
-  return db.transaction().execute((tx) =>
-    auditedTx(
-      tx,
-      (created: Resource) => ({
-        actor,
-        action: 'booking.resource.created',
-        subjectType: 'booking_resource',
-        subjectId: created.id,
-        authorityId,
-      }),
-      async (tx) =>
-        (await bookingTables(tx)
-          .insertInto('booking_resources')
-          .values({
-            authority_id: authorityId,
-            ...columnsOf(input),
-            hold_minutes: input.holdMinutes ?? 20,
-            published: true,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()) as Resource,
-    ),
+  return audited(
+    db,
+    (created: Resource) => ({
+      actor,
+      action: 'booking.resource.created',
+      subjectType: 'booking_resource',
+      subjectId: created.id,
+      authorityId,
+    }),
+    async (tx) =>
+      (await bookingTables(tx)
+        .insertInto('booking_resources')
+        .values({
+          authority_id: authorityId,
+          ...columnsOf(input),
+          hold_minutes: input.holdMinutes ?? 20,
+          published: true,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()) as Resource,
   );
 }
 
@@ -118,37 +116,35 @@ export function addClosures(
   resource: Pick<Resource, 'id' | 'authority_id'>,
   closures: (Span & { reason: string; uid?: string })[],
 ): Promise<number> {
-  return db.transaction().execute((tx) =>
-    auditedTx(
-      tx,
-      {
-        actor,
-        action: 'booking.closures.added',
-        subjectType: 'booking_resource',
-        subjectId: resource.id,
-        authorityId: resource.authority_id,
-        details: { count: closures.length },
-      },
-      async (tx) => {
-        for (const closure of closures) {
-          const values = {
-            resource_id: resource.id,
-            during: sql<string>`tstzrange(${closure.start}, ${closure.end})` as never,
-            reason: closure.reason.slice(0, 200),
-            ical_uid: closure.uid ?? null,
-          };
-          const insert = bookingTables(tx).insertInto('booking_closures').values(values);
-          await (closure.uid
-            ? insert.onConflict((oc) =>
-                oc
-                  .columns(['resource_id', 'ical_uid'])
-                  .doUpdateSet({ during: values.during, reason: values.reason }),
-              )
-            : insert
-          ).execute();
-        }
-        return closures.length;
-      },
-    ),
+  return audited(
+    db,
+    {
+      actor,
+      action: 'booking.closures.added',
+      subjectType: 'booking_resource',
+      subjectId: resource.id,
+      authorityId: resource.authority_id,
+      details: { count: closures.length },
+    },
+    async (tx) => {
+      for (const closure of closures) {
+        const values = {
+          resource_id: resource.id,
+          during: sql<string>`tstzrange(${closure.start}, ${closure.end})` as never,
+          reason: closure.reason.slice(0, 200),
+          ical_uid: closure.uid ?? null,
+        };
+        const insert = bookingTables(tx).insertInto('booking_closures').values(values);
+        await (closure.uid
+          ? insert.onConflict((oc) =>
+              oc
+                .columns(['resource_id', 'ical_uid'])
+                .doUpdateSet({ during: values.during, reason: values.reason }),
+            )
+          : insert
+        ).execute();
+      }
+      return closures.length;
+    },
   );
 }

@@ -1,4 +1,4 @@
-import { auditedTx } from '../../platform/audit/audit.ts';
+import { audited } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/database/database.ts';
 import { bookingTables, columnsOf, type ResourceInput } from './resources.ts';
 import type { Resource } from './rules.ts';
@@ -13,24 +13,22 @@ export function updateResource(
   resource: Pick<Resource, 'id' | 'authority_id'>,
   input: ResourceInput,
 ): Promise<void> {
-  return db.transaction().execute((tx) =>
-    auditedTx(
-      tx,
-      {
-        actor,
-        action: 'booking.resource.updated',
-        subjectType: 'booking_resource',
-        subjectId: resource.id,
-        authorityId: resource.authority_id,
-      },
-      async (tx) => {
-        await bookingTables(tx)
-          .updateTable('booking_resources')
-          .set(columnsOf(input))
-          .where('id', '=', resource.id)
-          .where('authority_id', '=', resource.authority_id)
-          .execute();
-      },
-    ),
+  return audited(
+    db,
+    {
+      actor,
+      action: 'booking.resource.updated',
+      subjectType: 'booking_resource',
+      subjectId: resource.id,
+      authorityId: resource.authority_id,
+    },
+    async (tx) => {
+      await bookingTables(tx)
+        .updateTable('booking_resources')
+        .set(columnsOf(input))
+        .where('id', '=', resource.id)
+        .where('authority_id', '=', resource.authority_id)
+        .execute();
+    },
   );
 }
