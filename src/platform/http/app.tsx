@@ -237,9 +237,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       throw toLogIn(c, outcome === 'stepUp' ? route.level : undefined);
   }
 
-  /** People are sent to log in (again, with a means of `level`) and brought back; machines get 401. */
+  /**
+   * People are sent to log in (again, with a means of `level`) and brought back; machines get 401.
+   * A page is a GET (Hono answers HEAD with the GET route).
+   */
   function toLogIn(c: Context<AppEnv>, level?: AssuranceLevel): Error {
-    if (c.req.method === 'GET' && options.loginPath && !c.req.path.startsWith('/api/')) {
+    if (
+      (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+      options.loginPath &&
+      !c.req.path.startsWith('/api/')
+    ) {
       const query = new URLSearchParams({ return: c.req.path + new URL(c.req.url).search });
       if (level) query.set('level', level);
       return new RedirectTo(`${options.loginPath}?${query}`);
