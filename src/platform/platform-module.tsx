@@ -3,6 +3,7 @@ import { writeCheckpoint } from './audit/checkpoints.ts';
 import { auditMigrations } from './audit/migrations.ts';
 import { verifyAudit } from './audit/verify-audit.ts';
 import { masterKeysFor } from './crypto/master-keys.ts';
+import { changeLogMigrations, purgeChangeLog } from './database/change-log.ts';
 import { purgeOldIdempotencyKeys } from './http/api/idempotency.ts';
 import { keepAliveRoute } from './http/keep-alive.ts';
 import { purgeKeptPosts } from './http/kept-posts.ts';
@@ -22,7 +23,7 @@ import { platformMessages } from './views/messages.ts';
 export function platformModule(metrics: Metrics): GuichetModule {
   return {
     name: 'platform',
-    migrations: { ...httpMigrations, ...jobMigrations, ...auditMigrations },
+    migrations: { ...httpMigrations, ...jobMigrations, ...auditMigrations, ...changeLogMigrations },
     routes: (platform) => [
       keepAliveRoute,
       { method: 'GET', path: '/health/live', access: 'anonymous', handler: (c) => c.json({ status: 'ok' }) },
@@ -97,6 +98,7 @@ export function platformModule(metrics: Metrics): GuichetModule {
         await purgeKeptPosts(platform.db, platform.now());
         await purgeOldRateLimitWindows(platform.db);
         await purgeOldIdempotencyKeys(platform.db);
+        await purgeChangeLog(platform.db);
       },
       'audit:verify-chain': async () => {
         const verdict = await verifyAudit(platform.db, await masterKeysFor(platform.config, platform.db));

@@ -63,6 +63,11 @@ export function accountsOfSql(personId: Expression<string | null>): RawBuilder<A
     from account_members m join accounts a on a.id = m.account_id where m.person_id = ${personId})`;
 }
 
+/** The ids of the accounts a person is one of the people of, as an SQL array (change-log scopes). */
+export function accountIdsOfSql(personId: Expression<string | null>): RawBuilder<string[]> {
+  return sql<string[]>`array(select m.account_id from account_members m where m.person_id = ${personId})`;
+}
+
 /** An account's id, name and kind as JSON (null when there is none), for the caller's statement. */
 export function accountSql(
   accountId: Expression<string | null>,

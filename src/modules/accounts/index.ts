@@ -4,6 +4,7 @@ export {
   type AccountAccess,
   accountAccess,
   accountHeldBy,
+  accountIdsOfSql,
   accountNames,
   accountSql,
   accountsNamedSql,

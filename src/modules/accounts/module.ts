@@ -4,6 +4,7 @@ import * as createAccounts from './migrations/2026-11-24-03-accounts-create.ts';
 import * as createAccessLog from './migrations/2026-11-24-13-accounts-access-log.ts';
 import * as accessLogBasis from './migrations/2026-12-02-52-accounts-access-log-basis.ts';
 import * as nameSearch from './migrations/2026-12-07-11-accounts-name-search.ts';
+import * as changeLog from './migrations/2026-12-07-41-accounts-change-log.ts';
 import { accountRoutes } from './routes.tsx';
 
 /** Personal and professional accounts, their members, and switching between them. */
@@ -14,6 +15,7 @@ export const accountsModule: GuichetModule = {
     '2026-11-24-13-accounts-access-log': createAccessLog,
     '2026-12-02-52-accounts-access-log-basis': accessLogBasis,
     '2026-12-07-11-accounts-name-search': nameSearch,
+    '2026-12-07-41-accounts-change-log': changeLog,
   },
   routes: accountRoutes,
   jobs: (platform) => ({

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createLocalPerson, personActor } from '../../../tests/support/factories.ts';
 import { createRequestForm, openRequest } from '../../../tests/support/requests.ts';
-import { statementsSentDuring } from '../../../tests/support/statements.ts';
+import { queriesSentDuring, statementsSentDuring } from '../../../tests/support/statements.ts';
 import { cookiesFrom, createTestApp, csrfTokenIn } from '../../../tests/support/test-app.ts';
 import { startDraft } from '../forms/index.ts';
 import { acceptMandate, proposeMandate } from '../mandates/index.ts';
@@ -9,6 +10,8 @@ import { postMessage, startThread } from '../messaging/index.ts';
 
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let cookie = '';
+/** Sends Rita one more request, as another instance of the platform would. */
+let openAnother: () => Promise<unknown>;
 
 beforeAll(async () => {
   // Logged in for real: the page is counted with the request path that reads the person and accounts.
@@ -36,6 +39,7 @@ beforeAll(async () => {
   // Something in every section that reads its own data: a draft, a request, mandates both ways, a
   // message from the authority.
   await openRequest(db, citizen, form.id);
+  openAnother = () => openRequest(db, citizen, form.id);
   await startDraft(db, {
     formId: form.id,
     version: 1,
@@ -104,6 +108,7 @@ describe('my space', () => {
   it("reads every section of a citizen's page in one statement, after the request path", async () => {
     const get = () => testApp.app.request('/my', { headers: { Cookie: cookie } });
     await get(); // warm: what is read once per process
+    await openAnother(); // what was kept for the session no longer holds
     let html = '';
     const seen = await statementsSentDuring(async () => {
       const response = await get();
@@ -113,7 +118,7 @@ describe('my space', () => {
     // Every section had something to say, and so had the account Rita acts for.
     for (const shown of [
       'Reprendre',
-      'Demandes en cours : 1',
+      'Demandes en cours : 2',
       'Messages non lus : 1',
       'Reçues, à accepter ou refuser : 1',
       'Procurations reçues en vigueur : 1',
@@ -133,5 +138,67 @@ describe('my space', () => {
     for (const statement of forPaul)
       expect(statement).toMatch(/\b(form_drafts|mandates|documents|message_threads)\b/);
     expect(seen.length).toBeLessThanOrEqual(4 + forPaul.length);
+  });
+
+  it('sends the page kept for the session while nothing it shows changed, and reads it again once something did', async () => {
+    const get = async () => {
+      const response = await testApp.app.request('/my', { headers: { Cookie: cookie } });
+      expect(response.status).toBe(200);
+      return { html: await response.text(), csp: response.headers.get('Content-Security-Policy') ?? '' };
+    };
+    const first = await get();
+    let again = first;
+    const seen = await statementsSentDuring(async () => {
+      again = await get();
+    });
+    // Only the session's row and whether anything in its scopes changed since.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain(' change_log ');
+    // The same page, with this response's own nonce (the one its CSP names) and time left.
+    const nonceOf = (page: { html: string; csp: string }) => {
+      const nonce = /'nonce-([^']+)'/.exec(page.csp)?.[1] ?? '';
+      expect(page.html).toContain(`nonce="${nonce}"`);
+      return nonce;
+    };
+    expect(nonceOf(again)).not.toBe(nonceOf(first));
+    const plain = (html: string) =>
+      html.replaceAll(/nonce="[^"]*"/g, '').replaceAll(/data-(idle|absolute)-seconds="\d+"/g, '');
+    expect(plain(again.html)).toBe(plain(first.html));
+    expect(again.html).toMatch(/data-idle-seconds="\d+"/);
+    // A request sent meanwhile (through another instance, or a clerk's answer) shows at once.
+    const before = /Demandes en cours : (\d+)/.exec(again.html)?.[1];
+    await openAnother();
+    const after = await get();
+    expect(/Demandes en cours : (\d+)/.exec(after.html)?.[1]).toBe(String(Number(before) + 1));
+  });
+
+  it('keeps a page only over tables that log their changes: every table its statements read', async () => {
+    await openAnother();
+    const seen = await queriesSentDuring(async () =>
+      testApp.app.request('/my', { headers: { Cookie: cookie } }),
+    );
+    const { db } = testApp.database;
+    const read = new Set<string>();
+    type Plan = { 'Relation Name'?: string; Plans?: Plan[] };
+    const walk = (plan: Plan) => {
+      if (plan['Relation Name']) read.add(plan['Relation Name']);
+      for (const child of plan.Plans ?? []) walk(child);
+    };
+    for (const { text } of seen) {
+      const { rows } = await sql
+        .raw<{ 'QUERY PLAN': { Plan: Plan }[] }>(`explain (generic_plan, format json) ${text}`)
+        .execute(db);
+      for (const row of rows) walk(row['QUERY PLAN'][0]?.Plan ?? {});
+    }
+    // The session's row is checked itself; the log is what is checked.
+    for (const table of ['sessions', 'change_log', 'cases', 'mandates', 'persons'])
+      expect(read).toContain(table);
+    const { rows } = await sql<{ relname: string }>`select c.relname from pg_trigger t
+      join pg_class c on c.oid = t.tgrelid where t.tgname = 'log_change'`.execute(db);
+    const logged = new Set(rows.map((r) => r.relname));
+    const unlogged = [...read].filter(
+      (table) => !logged.has(table) && table !== 'sessions' && table !== 'change_log',
+    );
+    expect(unlogged).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PersonActor } from '../../platform/http/access.ts';
+import { keptPage } from '../../platform/http/render.tsx';
 import { loggedInPerson, type RouteContext } from '../../platform/http/route.ts';
 import type { MySpaceSection, Platform } from '../../platform/module.ts';
 import { principalAccountsOf, type RepresentedMandate, representedSql } from '../mandates/index.ts';
@@ -49,6 +50,11 @@ function otherAccounts(sections: MySpaceSection[], personId: string, ownIds: str
 export async function renderMySpace(platform: Platform, c: RouteContext): Promise<Response> {
   const { db } = platform;
   const actor = loggedInPerson(c);
+  // A personal account's page reads only its person's and accounts' data, so it is kept while those
+  // do not change (ADR 32); a clerk's queues and a business's work are the authority's and its own.
+  const keeps = actor.account.kind === 'personal' && actor.staffRoles.length === 0 && !actor.platformAdmin;
+  const kept = keeps ? keptPage(c) : undefined;
+  if (kept) return kept;
   const sections = platform.mySpaceSections();
   const own = await listAccountsOf(db, actor.id); // read by the request path already: no query
   const ownIds = own.filter((a) => a.id !== actor.account.id).map((a) => a.id);
@@ -93,7 +99,7 @@ export async function renderMySpace(platform: Platform, c: RouteContext): Promis
   );
   return platform.render(
     c,
-    { title: accountMessages.translator(c.var.locale)('mySpaceTitle') },
+    { title: accountMessages.translator(c.var.locale)('mySpaceTitle'), keptForSession: keeps },
     <MySpacePage
       locale={c.var.locale}
       accountName={actor.account.name}

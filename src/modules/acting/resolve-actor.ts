@@ -1,8 +1,15 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
+import { everyone } from '../../platform/database/change-log.ts';
 import type { Db } from '../../platform/database/database.ts';
 import type { PersonActor } from '../../platform/http/access.ts';
-import type { Session, SessionCompanion } from '../../platform/http/session.ts';
-import { type AccountAccess, accountSql, accountsOfSql, rememberAccountsOf } from '../accounts/index.ts';
+import type { Session, SessionReads } from '../../platform/http/session.ts';
+import {
+  type AccountAccess,
+  accountIdsOfSql,
+  accountSql,
+  accountsOfSql,
+  rememberAccountsOf,
+} from '../accounts/index.ts';
 import { staffRolesOfSql } from '../authorities/index.ts';
 import {
   type ActingPerson,
@@ -13,7 +20,7 @@ import {
   sessionAuth,
   sessionPersonIdSql,
 } from '../identity/index.ts';
-import { type RepresentedMandate, representedSql } from '../mandates/index.ts';
+import { mandatedAccountIdsSql, type RepresentedMandate, representedSql } from '../mandates/index.ts';
 
 /** What deciding who acts reads of a person, read together in one statement. */
 interface ActorReads {
@@ -38,10 +45,19 @@ function actorReadsSql(
 
 /**
  * Read with the session's row, so that a logged-in request learns who acts in the same round trip
- * as its session (platform/http/app.tsx hands it to `Session.load`).
+ * as its session (platform/http/app.tsx hands it to `Session.load`). What it read is kept for the
+ * session while nothing changed in its scopes (ADR 32): the person, everything the same for everyone,
+ * the accounts they are one of the people of and those they hold a mandate for (whose mandates, and
+ * so who may act there, change with them), which are also all the accounts "my space" reads.
  */
-export const actorWithSession: SessionCompanion = (data) =>
-  actorReadsSql(sessionPersonIdSql(data), sessionAccountIdSql(data));
+export const actorWithSession: SessionReads = {
+  companion: (data) => actorReadsSql(sessionPersonIdSql(data), sessionAccountIdSql(data)),
+  scopes: (data) => {
+    const personId = sessionPersonIdSql(data);
+    return sql<string[]>`(array[${personId}, ${sql.lit(everyone)}::uuid] || ${accountIdsOfSql(personId)}
+      || ${mandatedAccountIdsSql(personId)})`;
+  },
+};
 
 /**
  * Who is acting, rebuilt from the database on every request so that a removed membership or role

@@ -4,6 +4,7 @@ import { getBooking } from './bookings.ts';
 import { bookingsTool } from './bookings-tool.ts';
 import { settleBooking } from './confirm-booking.ts';
 import * as createBooking from './migrations/2026-12-02-40-booking-create.ts';
+import * as changeLog from './migrations/2026-12-07-41-booking-change-log.ts';
 import { bookingMySpace } from './my-space.tsx';
 import { refundBooking } from './refund-booking.ts';
 import { releaseHolds, sendReminders } from './reminders.ts';
@@ -13,7 +14,10 @@ import { bookingStaffRoutes } from './staff-routes.tsx';
 /** Rooms, halls and equipment any authority lends or rents: availability, booking, payment, calendar. */
 export const bookingModule: GuichetModule = {
   name: 'booking',
-  migrations: { '2026-12-02-40-booking-create': createBooking },
+  migrations: {
+    '2026-12-02-40-booking-create': createBooking,
+    '2026-12-07-41-booking-change-log': changeLog,
+  },
   routes: (platform) => [...bookingStaffRoutes(platform), ...bookingRoutes(platform)],
   mySpace: bookingMySpace,
   backOfficeTools: (platform) => [bookingsTool(platform)],

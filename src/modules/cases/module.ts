@@ -8,6 +8,7 @@ import * as referenceFromSubmission from './migrations/2026-11-30-21-cases-refer
 import * as inboxIndexes from './migrations/2026-12-03-51-cases-inbox-indexes.ts';
 import * as inboxReferencePrefix from './migrations/2026-12-06-40-cases-inbox-reference-prefix.ts';
 import * as casePerson from './migrations/2026-12-07-12-cases-person.ts';
+import * as changeLog from './migrations/2026-12-07-41-cases-change-log.ts';
 import { casesMySpace } from './my-space.tsx';
 import { openFromSubmission } from './open-from-submission.ts';
 import { paymentSettled } from './payment-settled.ts';
@@ -27,6 +28,7 @@ export const casesModule: GuichetModule = {
     '2026-12-03-51-cases-inbox-indexes': inboxIndexes,
     '2026-12-06-40-cases-inbox-reference-prefix': inboxReferencePrefix,
     '2026-12-07-12-cases-person': casePerson,
+    '2026-12-07-41-cases-change-log': changeLog,
   },
   routes: caseRoutes,
   mySpace: casesMySpace,

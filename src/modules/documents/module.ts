@@ -6,6 +6,7 @@ import * as originAndReads from './migrations/2026-11-30-57-documents-origin-and
 import * as sealingAndRevocation from './migrations/2026-12-01-31-documents-sealing-and-revocation.ts';
 import * as quarantine from './migrations/2026-12-01-40-documents-quarantine.ts';
 import * as level from './migrations/2026-12-07-30-documents-level.ts';
+import * as changeLog from './migrations/2026-12-07-41-documents-change-log.ts';
 import { documentsMySpace } from './my-space.tsx';
 import { documentRoutes } from './routes.tsx';
 import { vaultOf } from './vault.ts';
@@ -22,6 +23,7 @@ export const documentsModule: GuichetModule = {
     '2026-12-01-31-documents-sealing-and-revocation': sealingAndRevocation,
     '2026-12-01-40-documents-quarantine': quarantine,
     '2026-12-07-30-documents-level': level,
+    '2026-12-07-41-documents-change-log': changeLog,
   },
   routes: documentRoutes,
   jobs: (platform) => ({

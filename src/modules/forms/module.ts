@@ -17,6 +17,7 @@ import * as receiptDocument from './migrations/2026-12-01-32-forms-receipt-docum
 import * as filesQuarantine from './migrations/2026-12-01-40-forms-files-quarantine.ts';
 import * as documentCapture from './migrations/2026-12-01-50-forms-document-capture.ts';
 import * as choiceLabelSearch from './migrations/2026-12-07-20-forms-choice-label-search.ts';
+import * as changeLog from './migrations/2026-12-07-41-forms-change-log.ts';
 import { formsMySpace } from './my-space.tsx';
 import { issueReceipt } from './receipt.ts';
 import { runnerRoutes } from './routes.tsx';
@@ -36,6 +37,7 @@ export const formsModule: GuichetModule = {
     '2026-12-01-40-forms-files-quarantine': filesQuarantine,
     '2026-12-01-50-forms-document-capture': documentCapture,
     '2026-12-07-20-forms-choice-label-search': choiceLabelSearch,
+    '2026-12-07-41-forms-change-log': changeLog,
   },
   assetsDir: path.join(import.meta.dirname, 'assets'),
   assetFiles: { 'json-logic.js': createRequire(import.meta.url).resolve('json-logic-js/logic.js') },

@@ -8,6 +8,7 @@ import * as createPasskeys from './migrations/2026-11-24-06-identity-passkeys.ts
 import * as createMobile from './migrations/2026-11-24-07-identity-mobile.ts';
 import * as personDisabled from './migrations/2026-12-02-80-identity-person-disabled.ts';
 import * as personNameSearch from './migrations/2026-12-07-10-identity-person-name-search.ts';
+import * as changeLog from './migrations/2026-12-07-41-identity-change-log.ts';
 import type { ActingFor } from './openid-provider/guichet-provider.ts';
 import { openIdProviderRoutes } from './openid-provider/routes.tsx';
 import type { FirstLogin } from './persons.ts';
@@ -33,6 +34,7 @@ export const identityModule = (needs: {
     '2026-11-24-07-identity-mobile': createMobile,
     '2026-12-02-80-identity-person-disabled': personDisabled,
     '2026-12-07-10-identity-person-name-search': personNameSearch,
+    '2026-12-07-41-identity-change-log': changeLog,
   },
   routes: (platform) => [
     ...identityRoutes(platform, needs.firstLogin),

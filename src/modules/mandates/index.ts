@@ -18,7 +18,7 @@ export {
 } from './mandates.ts';
 export { permissionLabel, themeLabel } from './messages.ts';
 export { principalAccountsOf } from './my-space-summary.ts';
-export { type RepresentedMandate, representedSql } from './represented-sql.ts';
+export { mandatedAccountIdsSql, type RepresentedMandate, representedSql } from './represented-sql.ts';
 export {
   isMandateTheme,
   type MandatePermission,

@@ -39,3 +39,13 @@ export function representedSql(
         from up))
     order by m.created_at, m.id limit 1)`;
 }
+
+/**
+ * The accounts a person holds or held a mandate for, in any state and whatever its dates, as an SQL
+ * array: the change-log scopes whose changes can change what they may do there.
+ */
+export function mandatedAccountIdsSql(personId: Expression<string | null>): RawBuilder<string[]> {
+  return sql<
+    string[]
+  >`array(select m.principal_account_id from mandates m where m.agent_person_id = ${personId})`;
+}

@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { messagingApiRoutes } from './api-routes.ts';
 import * as createMessaging from './migrations/2026-11-24-17-messaging-create.ts';
 import * as threadMandate from './migrations/2026-11-24-20-messaging-thread-mandate.ts';
+import * as changeLog from './migrations/2026-12-07-41-messaging-change-log.ts';
 import { messagingMySpace } from './my-space.tsx';
 import { messagingRoutes } from './routes.tsx';
 
@@ -11,6 +12,7 @@ export const messagingModule: GuichetModule = {
   migrations: {
     '2026-11-24-17-messaging-create': createMessaging,
     '2026-11-24-20-messaging-thread-mandate': threadMandate,
+    '2026-12-07-41-messaging-change-log': changeLog,
   },
   routes: (platform) => [...messagingRoutes(platform), ...messagingApiRoutes(platform)],
   mySpace: messagingMySpace,

@@ -12,6 +12,7 @@ import * as webhookReplay from './migrations/2026-11-30-51-payments-webhook-repl
 import * as settings from './migrations/2026-12-01-80-payments-settings.ts';
 import * as ledgerBank from './migrations/2026-12-01-90-payments-ledger-bank.ts';
 import * as webhookProcessing from './migrations/2026-12-03-02-payments-webhook-processing.ts';
+import * as changeLog from './migrations/2026-12-07-41-payments-change-log.ts';
 import { paymentsMySpace } from './my-space.tsx';
 import { notificationRoutes } from './notification-routes.ts';
 import { reconcilePending } from './provider-transactions.ts';
@@ -39,6 +40,7 @@ export const paymentsModule: GuichetModule = {
     '2026-12-01-80-payments-settings': settings,
     '2026-12-01-90-payments-ledger-bank': ledgerBank,
     '2026-12-03-02-payments-webhook-processing': webhookProcessing,
+    '2026-12-07-41-payments-change-log': changeLog,
   },
   routes: (platform) => [
     ...checkoutRoutes(platform),

@@ -10,6 +10,7 @@ import * as create from './migrations/2026-12-01-10-signing-create.ts';
 import * as issued from './migrations/2026-12-01-30-signing-issued-documents.ts';
 import * as issuedLayout from './migrations/2026-12-01-95-signing-issued-layout.ts';
 import * as walletCredentials from './migrations/2026-12-02-70-signing-wallet-credentials.ts';
+import * as changeLog from './migrations/2026-12-07-41-signing-change-log.ts';
 
 /**
  * Each authority's electronic seal (keys, certificates, PAdES B-T sealing) and its validation; the
@@ -23,6 +24,7 @@ export const signingModule = (wiring: { layouts: Record<string, LayoutRenderer> 
     '2026-12-01-30-signing-issued-documents': issued,
     '2026-12-01-95-signing-issued-layout': issuedLayout,
     '2026-12-02-70-signing-wallet-credentials': walletCredentials,
+    '2026-12-07-41-signing-change-log': changeLog,
   },
   routes: (platform) => [...issuingRoutes(platform), ...walletCredentialsRoutes(platform)],
   jobs: (platform) => ({

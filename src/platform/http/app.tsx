@@ -24,7 +24,7 @@ import { lazyChild, type RequestLabels, requestIdOf } from './request-frame.ts';
 import { withRequestMemo } from './request-memo.ts';
 import { type AppEnv, isStateChanging, needsCsrfToken, type RouteContext, type RouteDef } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
-import { Session, type SessionCompanion, sessionCookieName } from './session.ts';
+import { Session, type SessionReads, sessionCookieName } from './session.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -33,7 +33,7 @@ export interface AppOptions {
   /** The identity module plugs in here; until then every visitor is anonymous. */
   resolveActor?: (c: RouteContext) => Promise<Actor | null>;
   /** Read with the session's row in one statement, for `resolveActor` (see `Session.companion`). */
-  sessionCompanion?: SessionCompanion;
+  sessionCompanion?: SessionReads;
   defaultBranding: (locale: Locale) => Promise<Branding>;
   /** Where people log in; unauthenticated or too weakly authenticated GETs are sent there. */
   loginPath?: string;

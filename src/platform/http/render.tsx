@@ -21,6 +21,12 @@ export interface RenderOptions extends PageOptions {
    * language and address and each response gets it with its own CSP nonce put in.
    */
   sharedWhile?: object;
+  /**
+   * The page depends only on what the session's reads depend on (its actor's scopes, ADR 32), the
+   * address and the language: it is kept for the session and sent again while none of that changed
+   * (at most a minute, for what it says about time), see `keptPage`.
+   */
+  keptForSession?: boolean;
 }
 
 /** Renders `body` inside the layout, in the request's language and the page's authority's branding. */
@@ -44,23 +50,30 @@ export async function renderPage(
   const shared = options.sharedWhile && !actor && !options.fragment && !search ? options.sharedWhile : null;
   const key = `${locale} ${status} ${c.req.path}`;
   const kept = shared ? sharedPages.get(shared)?.get(key) : undefined;
-  if (kept) return c.body(kept.withNonce(nonce), status, htmlType);
+  if (kept) return c.body(kept.fill([nonce]), status, htmlType);
+  const session = c.get('session');
+  const forSession =
+    options.keptForSession && actor?.kind === 'person' && !options.fragment && status === 200;
+  const timeLeft = actor?.kind === 'person' ? sessionTimeLeft(session) : undefined;
 
   let personal = false;
   let token: string | undefined; // one HMAC per page, however many forms carry it
   const page: PageContext = {
     locale,
     t: platformMessages.translator(locale),
-    nonce: shared ? noncePlaceholder : nonce,
+    nonce: shared || forSession ? noncePlaceholder : nonce,
     currentUrl: c.req.path + search,
     branding: options.branding ?? (await c.get('defaultBranding')(locale)),
     asset: (name) => assets.url(name),
     csrfToken: () => {
       personal = true; // bound to the visitor's session: such a page is never shared
-      token ??= c.get('session').csrfToken(secrets);
+      token ??= session.csrfToken(secrets);
       return token;
     },
-    sessionTimeLeft: actor?.kind === 'person' ? sessionTimeLeft(c.get('session')) : undefined,
+    sessionTimeLeft:
+      forSession && timeLeft
+        ? { idleSeconds: idlePlaceholder, absoluteSeconds: absolutePlaceholder }
+        : timeLeft,
     actor:
       actor?.kind === 'person'
         ? {
@@ -82,21 +95,57 @@ export async function renderPage(
     </Layout>
   );
   const text = `<!DOCTYPE html>${await html.toString()}`;
+  if (forSession) {
+    const made = new FilledPage(text, sessionPlaceholders);
+    session.keepPage(sessionPageKey(c, locale), made);
+    return c.body(made.fill(sessionValues(nonce, timeLeft)), status, htmlType);
+  }
   if (!shared) return c.html(text, status);
-  const made = new SharedPage(text.split(noncePlaceholder));
+  const made = new FilledPage(text, [noncePlaceholder]);
   if (!personal) keep(shared, key, made);
-  return c.body(made.withNonce(nonce), status, htmlType);
+  return c.body(made.fill([nonce]), status, htmlType);
 }
 
-/** Stands for the nonce in a shared page's HTML; random, so that no content can contain it by chance. */
+/**
+ * The page rendered with `keptForSession` for this session, address and language, when nothing it
+ * depends on changed since: the handler can answer with it before reading anything.
+ */
+export function keptPage(c: RouteContext): Response | undefined {
+  const session = c.get('session');
+  const locale = c.get('locale');
+  const page = session.keptPage<FilledPage>(sessionPageKey(c, locale));
+  if (!page) return undefined;
+  c.header('Content-Language', locale);
+  return c.body(
+    page.fill(sessionValues(c.get('secureHeadersNonce') ?? '', sessionTimeLeft(session))),
+    200,
+    htmlType,
+  );
+}
+
+/** What a page kept for a session is kept under: its address, language and minute (for what it says of time). */
+function sessionPageKey(c: RouteContext, locale: string): string {
+  const url = c.req.url;
+  const search = url.includes('?') ? new URL(url).search : '';
+  return `${locale} ${c.req.path}${search} ${Math.floor(c.get('session').now.getTime() / 60_000)}`;
+}
+
+function sessionValues(nonce: string, timeLeft: ReturnType<typeof sessionTimeLeft>): string[] {
+  return [nonce, String(timeLeft?.idleSeconds ?? ''), String(timeLeft?.absoluteSeconds ?? '')];
+}
+
+/** Stand for the nonce and the time left in a kept page's HTML; random, so that no content can contain them by chance. */
 const noncePlaceholder = randomBytes(18).toString('base64url');
+const idlePlaceholder = randomBytes(18).toString('base64url');
+const absolutePlaceholder = randomBytes(18).toString('base64url');
+const sessionPlaceholders = [noncePlaceholder, idlePlaceholder, absolutePlaceholder];
 /** Shared pages by snapshot: a new snapshot starts afresh and the old one's pages go with it. */
-const sharedPages = new WeakMap<object, Map<string, SharedPage>>();
+const sharedPages = new WeakMap<object, Map<string, FilledPage>>();
 /** Addresses are the routes' own (a page for an unknown one is an error), but a bound costs nothing. */
 const maxSharedPerSnapshot = 256;
 
-function keep(snapshot: object, key: string, page: SharedPage): void {
-  const pages = sharedPages.get(snapshot) ?? new Map<string, SharedPage>();
+function keep(snapshot: object, key: string, page: FilledPage): void {
+  const pages = sharedPages.get(snapshot) ?? new Map<string, FilledPage>();
   sharedPages.set(snapshot, pages);
   if (pages.size < maxSharedPerSnapshot) pages.set(key, page);
 }
@@ -104,25 +153,37 @@ function keep(snapshot: object, key: string, page: SharedPage): void {
 const htmlType = { 'Content-Type': 'text/html; charset=UTF-8' };
 
 /**
- * A shared page kept encoded: each response copies its bytes around the request's nonce (base64,
- * ASCII) instead of encoding the whole text to UTF-8 again.
+ * A page kept encoded, with placeholders: each response copies its bytes around the values put in
+ * (ASCII: a nonce, numbers) instead of encoding the whole text to UTF-8 again.
  */
-class SharedPage {
-  private readonly parts: Uint8Array[];
+class FilledPage {
+  private readonly parts: Uint8Array[] = [];
+  /** Which value goes after each part but the last. */
+  private readonly slots: number[] = [];
   private readonly length: number;
 
-  constructor(parts: string[]) {
-    this.parts = parts.map((part) => utf8.encode(part));
+  constructor(text: string, placeholders: string[]) {
+    const pattern = new RegExp(placeholders.join('|'), 'g');
+    let from = 0;
+    for (const match of text.matchAll(pattern)) {
+      this.parts.push(utf8.encode(text.slice(from, match.index)));
+      this.slots.push(placeholders.indexOf(match[0]));
+      from = match.index + match[0].length;
+    }
+    this.parts.push(utf8.encode(text.slice(from)));
     this.length = this.parts.reduce((sum, part) => sum + part.length, 0);
   }
 
-  withNonce(nonce: string): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.length + (this.parts.length - 1) * nonce.length);
+  fill(values: string[]): Uint8Array<ArrayBuffer> {
+    const extra = this.slots.reduce((sum, slot) => sum + (values[slot]?.length ?? 0), 0);
+    const out = new Uint8Array(this.length + extra);
     let offset = 0;
     this.parts.forEach((part, i) => {
-      if (i > 0) offset += utf8.encodeInto(nonce, out.subarray(offset)).written;
       out.set(part, offset);
       offset += part.length;
+      const value = values[this.slots[i] ?? -1];
+      if (value !== undefined && i < this.slots.length)
+        offset += utf8.encodeInto(value, out.subarray(offset)).written;
     });
     return out;
   }

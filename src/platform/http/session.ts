@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import { mac, type Secrets, sameText } from '../crypto/secrets.ts';
+import { currentSnapshot, keptReadMaxAgeMs, unchangedSince } from '../database/change-log.ts';
 import { type Db, tablesOf } from '../database/database.ts';
 import { executeWithGenericPlan } from '../database/generic-plans.ts';
 import type { HttpTables } from './migrations.ts';
@@ -41,6 +42,37 @@ interface EndedSession {
 export type SessionCompanion = (data: RawBuilder<unknown>) => RawBuilder<unknown>;
 
 /**
+ * The companion, and the change-log scopes (`uuid[]`) what it reads belongs to. With both, what the
+ * companion gave is kept for the session on this instance with the snapshot it was read in, and
+ * while nothing in its scopes changed since (checked in the session's own statement) a request reads
+ * only that check with the row (ADR 32). A page the session rendered from the same scopes may be
+ * kept with it (`keptPage`).
+ */
+export interface SessionReads {
+  companion: SessionCompanion;
+  scopes: (data: RawBuilder<unknown>) => RawBuilder<string[]>;
+}
+
+/** What a session's companion gave, kept on this instance, with the page kept alongside. */
+interface Kept {
+  snapshot: string;
+  dataHash: string;
+  companion: unknown;
+  bornAt: number;
+  page?: { key: string; page: unknown };
+}
+
+/** Per database (test apps share a process), at most this many sessions, the oldest dropped first. */
+const keptSessions = new WeakMap<Db, Map<string, Kept>>();
+const maxKeptSessions = 10_000;
+
+function keptOf(db: Db): Map<string, Kept> {
+  const kept = keptSessions.get(db) ?? new Map<string, Kept>();
+  keptSessions.set(db, kept);
+  return kept;
+}
+
+/**
  * A server-side session. The cookie holds a random id; the database holds only its SHA-256, so a
  * leaked sessions table does not hand out live sessions. Anonymous visitors get an id (for CSRF
  * tokens) but no row until something is stored.
@@ -55,6 +87,7 @@ export class Session {
   private companionValue: unknown;
   private ended: EndedSession | undefined;
   private policy: SessionPolicy | undefined;
+  private kept: Kept | undefined;
 
   private constructor(
     private givenId: string | undefined,
@@ -84,11 +117,11 @@ export class Session {
     id: string | undefined,
     policy: SessionPolicy,
     now: Date,
-    companion?: SessionCompanion,
+    reads?: SessionCompanion | SessionReads,
   ): Promise<Session> {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return Session.fresh(now);
-    const query = loadQuery(db, companion);
-    const [row] = (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters: [hashId(id)] })).rows;
+    const idHash = hashId(id);
+    const { row, kept } = await readRow(db, idHash, reads);
     if (!row) return new Session(id, {}, now, now, now);
     if (row.expires_at <= now || idleExpiry(row.last_seen_at, policy) <= now) {
       // Ended once is enough: a browser still sending the old cookie costs no write per request.
@@ -102,8 +135,23 @@ export class Session {
     session.policy = policy;
     session.subject = row.subject;
     session.userAgent = row.user_agent;
-    session.companionValue = row.companion;
+    session.companionValue = kept ? kept.companion : row.companion;
+    session.kept = kept;
     return session;
+  }
+
+  /**
+   * The page kept for this session under `key` (ADR 32): rendered since nothing the session's reads
+   * depend on changed, with its placeholders still to fill.
+   */
+  keptPage<T>(key: string): T | undefined {
+    const page = this.dirty ? undefined : this.kept?.page;
+    return page?.key === key ? (page.page as T) : undefined;
+  }
+
+  /** Keeps `page` for this session, unless this request changed the session (its data is the key's). */
+  keepPage(key: string, page: unknown): void {
+    if (this.kept && !this.dirty && this.rotatedFrom === undefined) this.kept.page = { key, page };
   }
 
   /**
@@ -344,32 +392,112 @@ export async function loadOrCreateSetting(db: Db, name: string, make: () => stri
   return row.value;
 }
 
-function buildLoad(db: Db, idHash: string, companion: SessionCompanion | undefined) {
-  return tablesOf<HttpTables>(db)
-    .selectFrom('sessions')
-    .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
-    .$if(companion !== undefined, (q) =>
-      q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
-    )
-    .where('id_hash', '=', idHash);
+function buildLoad(db: Db, reads: SessionCompanion | SessionReads | undefined, check: boolean) {
+  const companion = typeof reads === 'function' ? reads : reads?.companion;
+  const scopes = typeof reads === 'function' ? undefined : reads?.scopes;
+  return (
+    tablesOf<HttpTables>(db)
+      .selectFrom('sessions')
+      .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+      .$if(companion !== undefined && !check, (q) =>
+        q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
+      )
+      // The day counts too: mandates come into force and end by date.
+      .$if(scopes !== undefined, (q) =>
+        q.select(sql<string>`md5(data::text || (now() at time zone 'UTC')::date)`.as('data_hash')),
+      )
+      .$if(scopes !== undefined && !check, (q) => q.select(currentSnapshot.as('snapshot')))
+      .$if(scopes !== undefined && check, (q) =>
+        q.select(
+          unchangedSince((scopes as SessionReads['scopes'])(sql.ref('data')), sql`${snapshotSlot}`).as(
+            'unchanged',
+          ),
+        ),
+      )
+      .where('id_hash', '=', idSlot)
+  );
+}
+
+/** Stand for the values of the compiled statement's parameters, wherever the SQL puts them. */
+const idSlot = '\u0000id';
+const snapshotSlot = '\u0000snapshot';
+
+type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>> & {
+  companion?: unknown;
+  snapshot?: string;
+  data_hash?: string;
+  unchanged?: boolean;
+};
+
+/**
+ * The session's read, compiled once per companion and kind (reading the companion, or checking that
+ * what was kept of it holds): Kysely would otherwise build the companion's SQL again on every request
+ * (~45 µs of CPU).
+ */
+const compiledLoads = new WeakMap<object, [CompiledQuery<LoadedRow>, CompiledQuery<LoadedRow>]>();
+
+function loadQuery(
+  db: Db,
+  reads: SessionCompanion | SessionReads | undefined,
+  check: boolean,
+): CompiledQuery<LoadedRow> {
+  const key = reads ?? compiledLoads;
+  let compiled = compiledLoads.get(key);
+  if (!compiled) {
+    compiled = [
+      buildLoad(db, reads, false).compile() as CompiledQuery<LoadedRow>,
+      buildLoad(db, reads, true).compile() as CompiledQuery<LoadedRow>,
+    ];
+    for (const query of compiled)
+      if (query.parameters.some((p) => p !== idSlot && p !== snapshotSlot))
+        throw new Error('A session companion takes no parameters');
+    compiledLoads.set(key, compiled);
+  }
+  return compiled[check ? 1 : 0];
+}
+
+async function runLoad(
+  db: Db,
+  query: CompiledQuery<LoadedRow>,
+  idHash: string,
+  snapshot?: string,
+): Promise<LoadedRow | undefined> {
+  const parameters = query.parameters.map((p) => (p === idSlot ? idHash : snapshot));
+  return (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters })).rows[0];
 }
 
 /**
- * The session's read, compiled once per companion: Kysely would otherwise build the companion's SQL
- * again on every request (~45 µs of CPU). Its one parameter is the id's hash.
+ * The session's row with its companion: what this instance kept of it when that still holds (one
+ * statement, checking it), otherwise read again and kept anew.
  */
-type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>>;
-const compiledLoads = new WeakMap<object, CompiledQuery<LoadedRow>>();
-
-function loadQuery(db: Db, companion: SessionCompanion | undefined): CompiledQuery<LoadedRow> {
-  const key = companion ?? compiledLoads;
-  let compiled = compiledLoads.get(key);
-  if (!compiled) {
-    compiled = buildLoad(db, '', companion).compile();
-    if (compiled.parameters.length !== 1) throw new Error('A session companion takes no parameters');
-    compiledLoads.set(key, compiled);
+async function readRow(
+  db: Db,
+  idHash: string,
+  reads: SessionCompanion | SessionReads | undefined,
+): Promise<{ row: LoadedRow | undefined; kept?: Kept }> {
+  const keeps = typeof reads === 'object';
+  const kept = keeps ? keptOf(db) : undefined;
+  const before = kept?.get(idHash);
+  if (before && performance.now() - before.bornAt < keptReadMaxAgeMs) {
+    const row = await runLoad(db, loadQuery(db, reads, true), idHash, before.snapshot);
+    if (row?.unchanged && row.data_hash === before.dataHash) return { row, kept: before };
+    if (!row) {
+      kept?.delete(idHash);
+      return { row };
+    }
   }
-  return compiled;
+  kept?.delete(idHash);
+  const row = await runLoad(db, loadQuery(db, reads, false), idHash);
+  if (!kept || !row?.snapshot || !row.data_hash) return { row };
+  if (kept.size >= maxKeptSessions) kept.delete(kept.keys().next().value as string);
+  const fresh: Kept = {
+    snapshot: row.snapshot,
+    dataHash: row.data_hash,
+    companion: row.companion,
+    bornAt: performance.now(),
+  };
+  kept.set(idHash, fresh);
+  return { row, kept: fresh };
 }
 
 function idleExpiry(lastSeenAt: Date, policy: SessionPolicy): Date {

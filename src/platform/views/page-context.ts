@@ -26,8 +26,11 @@ export interface PageContext {
   branding: Branding;
   asset(name: string): string;
   csrfToken(): string;
-  /** For a logged-in person's page: when their session ends, for the time-out warning. */
-  sessionTimeLeft?: { idleSeconds: number; absoluteSeconds: number };
+  /**
+   * For a logged-in person's page: when their session ends, for the time-out warning (a placeholder
+   * in a page kept for the session, filled at each response).
+   */
+  sessionTimeLeft?: { idleSeconds: number | string; absoluteSeconds: number | string };
   /** Who is logged in and which account they are using, shown in every page's header. */
   actor:
     | {

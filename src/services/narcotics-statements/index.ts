@@ -2,6 +2,7 @@ import type { GuichetModule } from '../../platform/module.ts';
 import { narcoticsApiRoutes } from './api-routes.ts';
 import { backOfficeRoutes, controlsTool } from './back-office-routes.tsx';
 import * as statementTables from './migrations/2026-12-02-30-narcotics-statements.ts';
+import * as changeLog from './migrations/2026-12-07-41-narcotics-change-log.ts';
 import { narcoticsMySpace } from './my-space.tsx';
 import { pharmacyRoutes } from './pharmacy-routes.tsx';
 import { remindMissing } from './reminders.ts';
@@ -15,7 +16,10 @@ import { narcoticsAuthority } from './service-authority.ts';
  */
 export const narcoticsStatementsService: GuichetModule = {
   name: 'narcotics-statements',
-  migrations: { '2026-12-02-30-narcotics-statements': statementTables },
+  migrations: {
+    '2026-12-02-30-narcotics-statements': statementTables,
+    '2026-12-07-41-narcotics-change-log': changeLog,
+  },
   routes: (platform) => [
     ...pharmacyRoutes(platform),
     ...backOfficeRoutes(platform),

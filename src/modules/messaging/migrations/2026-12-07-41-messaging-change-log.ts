@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import { logChangesTo } from '../../../platform/database/change-log.ts';
+
+/** What the request path and "my space" keep per session holds while these tables do not change under it (ADR 32). */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await logChangesTo(db, 'message_threads', ['row.account_id']);
+  await logChangesTo(db, 'messages', [
+    '(select t.account_id from message_threads t where t.id = row.thread_id)',
+  ]);
+}
