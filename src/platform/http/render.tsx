@@ -174,17 +174,19 @@ class FilledPage {
     this.length = this.parts.reduce((sum, part) => sum + part.length, 0);
   }
 
-  fill(values: string[]): Uint8Array<ArrayBuffer> {
-    const extra = this.slots.reduce((sum, slot) => sum + (values[slot]?.length ?? 0), 0);
-    const out = new Uint8Array(this.length + extra);
+  /** The values are ASCII (a nonce, numbers): written as Latin-1, byte for character. */
+  fill(values: string[]): Buffer<ArrayBuffer> {
+    let extra = 0;
+    for (const slot of this.slots) extra += values[slot]?.length ?? 0;
+    const out = Buffer.allocUnsafe(this.length + extra) as Buffer<ArrayBuffer>;
     let offset = 0;
-    this.parts.forEach((part, i) => {
+    for (let i = 0; i < this.parts.length; i++) {
+      const part = this.parts[i] as Uint8Array;
       out.set(part, offset);
       offset += part.length;
-      const value = values[this.slots[i] ?? -1];
-      if (value !== undefined && i < this.slots.length)
-        offset += utf8.encodeInto(value, out.subarray(offset)).written;
-    });
+      const slot = this.slots[i];
+      if (slot !== undefined) offset += out.write(values[slot] ?? '', offset, 'latin1');
+    }
     return out;
   }
 }

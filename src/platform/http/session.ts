@@ -45,8 +45,9 @@ export type SessionCompanion = (data: RawBuilder<unknown>) => RawBuilder<unknown
  * The companion, and the change-log scopes (`uuid[]`) what it reads belongs to. With both, what the
  * companion gave is kept for the session on this instance with the snapshot it was read in, and
  * while nothing in its scopes changed since (checked in the session's own statement) a request reads
- * only that check with the row (ADR 32). A page the session rendered from the same scopes may be
- * kept with it (`keptPage`).
+ * only that check with the row (ADR 32). The scopes are kept as that read found them: whatever
+ * changes which scopes there are (a membership, a mandate) must log a change in one of them. A page
+ * the session rendered from the same scopes may be kept with it (`keptPage`).
  */
 export interface SessionReads {
   companion: SessionCompanion;
@@ -56,6 +57,8 @@ export interface SessionReads {
 /** What a session's companion gave, kept on this instance, with the page kept alongside. */
 interface Kept {
   snapshot: string;
+  /** The scopes as the read found them (an SQL array's text). */
+  scopes: string;
   dataHash: string;
   companion: unknown;
   bornAt: number;
@@ -406,13 +409,14 @@ function buildLoad(db: Db, reads: SessionCompanion | SessionReads | undefined, c
       .$if(scopes !== undefined, (q) =>
         q.select(sql<string>`md5(data::text || (now() at time zone 'UTC')::date)`.as('data_hash')),
       )
-      .$if(scopes !== undefined && !check, (q) => q.select(currentSnapshot.as('snapshot')))
+      .$if(scopes !== undefined && !check, (q) =>
+        q.select([
+          currentSnapshot.as('snapshot'),
+          sql<string>`${(scopes as SessionReads['scopes'])(sql.ref('data'))}::text`.as('scopes'),
+        ]),
+      )
       .$if(scopes !== undefined && check, (q) =>
-        q.select(
-          unchangedSince((scopes as SessionReads['scopes'])(sql.ref('data')), sql`${snapshotSlot}`).as(
-            'unchanged',
-          ),
-        ),
+        q.select(unchangedSince(sql`${scopesSlot}::uuid[]`, sql`${snapshotSlot}`).as('unchanged')),
       )
       .where('id_hash', '=', idSlot)
   );
@@ -421,10 +425,13 @@ function buildLoad(db: Db, reads: SessionCompanion | SessionReads | undefined, c
 /** Stand for the values of the compiled statement's parameters, wherever the SQL puts them. */
 const idSlot = '\u0000id';
 const snapshotSlot = '\u0000snapshot';
+const scopesSlot = '\u0000scopes';
+const slots = new Set([idSlot, snapshotSlot, scopesSlot]);
 
 type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>> & {
   companion?: unknown;
   snapshot?: string;
+  scopes?: string;
   data_hash?: string;
   unchanged?: boolean;
 };
@@ -449,7 +456,7 @@ function loadQuery(
       buildLoad(db, reads, true).compile() as CompiledQuery<LoadedRow>,
     ];
     for (const query of compiled)
-      if (query.parameters.some((p) => p !== idSlot && p !== snapshotSlot))
+      if (query.parameters.some((p) => !slots.has(p as string)))
         throw new Error('A session companion takes no parameters');
     compiledLoads.set(key, compiled);
   }
@@ -460,9 +467,11 @@ async function runLoad(
   db: Db,
   query: CompiledQuery<LoadedRow>,
   idHash: string,
-  snapshot?: string,
+  kept?: Kept,
 ): Promise<LoadedRow | undefined> {
-  const parameters = query.parameters.map((p) => (p === idSlot ? idHash : snapshot));
+  const parameters = query.parameters.map((p) =>
+    p === idSlot ? idHash : p === snapshotSlot ? kept?.snapshot : kept?.scopes,
+  );
   return (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters })).rows[0];
 }
 
@@ -479,7 +488,7 @@ async function readRow(
   const kept = keeps ? keptOf(db) : undefined;
   const before = kept?.get(idHash);
   if (before && performance.now() - before.bornAt < keptReadMaxAgeMs) {
-    const row = await runLoad(db, loadQuery(db, reads, true), idHash, before.snapshot);
+    const row = await runLoad(db, loadQuery(db, reads, true), idHash, before);
     if (row?.unchanged && row.data_hash === before.dataHash) return { row, kept: before };
     if (!row) {
       kept?.delete(idHash);
@@ -488,10 +497,11 @@ async function readRow(
   }
   kept?.delete(idHash);
   const row = await runLoad(db, loadQuery(db, reads, false), idHash);
-  if (!kept || !row?.snapshot || !row.data_hash) return { row };
+  if (!kept || !row?.snapshot || !row.scopes || !row.data_hash) return { row };
   if (kept.size >= maxKeptSessions) kept.delete(kept.keys().next().value as string);
   const fresh: Kept = {
     snapshot: row.snapshot,
+    scopes: row.scopes,
     dataHash: row.data_hash,
     companion: row.companion,
     bornAt: performance.now(),
