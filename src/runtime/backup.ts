@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 import type { createBlobStore } from '../modules/documents/index.ts';
+import { changeLogTables } from '../platform/database/change-log.ts';
 
 /**
  * `guichet backup FILE`: the database and the document blobs in one gzipped file of lines.
@@ -24,7 +25,7 @@ export type BlobStore = ReturnType<typeof createBlobStore>;
 
 export const backupFormat = 'guichet-backup/1';
 
-/** The schemas a backup holds: the modules' tables and the job queue (its pending jobs are the outbox). */
+/** The schemas a backup holds (the change log aside): the modules' tables and the job queue (its pending jobs are the outbox). */
 export const backedUpSchemas = ['public', 'graphile_worker'];
 
 export interface TableInfo {
@@ -49,9 +50,10 @@ export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
        join pg_namespace n on n.oid = c.relnamespace
        join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
       where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any($1)
+        and not (n.nspname = 'public' and c.relname = any($2))
       group by n.nspname, c.relname
       order by n.nspname, c.relname`,
-    [backedUpSchemas],
+    [backedUpSchemas, changeLogTables],
   );
   return rows;
 }

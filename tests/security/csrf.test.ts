@@ -143,6 +143,8 @@ const readTraces: Record<string, string> = {
   signing_local_ca: 'the demo CA, made on first use',
   seal_keys: 'an authority’s seal key, made on first use',
   oidc_signing_keys: 'the OpenID provider’s signing keys, made on first use',
+  change_log: 'the scopes the writes above changed, logged with them (ADR 32)',
+  change_log_marks: 'where the change log’s purge has reached',
 };
 
 /**

@@ -10,6 +10,10 @@ beforeAll(async () => {
   test = await createTestDatabase();
   await sql`create table probes (id uuid primary key, owner uuid)`.execute(test.db);
   await logChangesTo(test.db as Kysely<unknown>, 'probes', ['row.owner']);
+  await sql`create table probe_groups (id uuid primary key, name text)`.execute(test.db);
+  await logChangesTo(test.db as Kysely<unknown>, 'probe_groups', [
+    'select p.owner from probes p where p.id = row.id',
+  ]);
 });
 afterAll(() => test.drop());
 
@@ -41,6 +45,15 @@ describe('the change log', () => {
     // An update and a delete count for the row's scope as it was too.
     await sql`update probes set owner = ${other} where owner = ${mine}`.execute(test.db);
     expect(await unchanged(mine, after)).toBe(false);
+  });
+
+  it('logs every scope a query gives for the row', async () => {
+    const [group, first, second] = [randomUUID(), randomUUID(), randomUUID()];
+    await sql`insert into probes values (${group}, ${first}), (${randomUUID()}, ${second})`.execute(test.db);
+    const since = await snapshot();
+    await sql`insert into probe_groups values (${group}, 'a')`.execute(test.db);
+    expect(await unchanged(first, since)).toBe(false);
+    expect(await unchanged(second, since)).toBe(true);
   });
 
   it('counts a transaction running when the snapshot was taken once it commits, and never one rolled back', async () => {

@@ -16,6 +16,12 @@ export interface ChangeLogTables {
   change_log_marks: { at: Date; oldest: string };
 }
 
+/**
+ * Not backed up: their transaction ids are the old server's, meaningless on the one restored to
+ * (instances start afresh there, keeping nothing).
+ */
+export const changeLogTables = ['change_log', 'change_log_marks'];
+
 /** The scope of what is the same for everyone (the catalogue, the forms' definitions). */
 export const everyone = '00000000-0000-0000-0000-000000000000';
 
@@ -39,12 +45,19 @@ export const changeLogMigrations: ModuleMigrations = {
 
 /**
  * For a module's migration: every row written to `table` logs the scopes these expressions give, each
- * over `row` (the row as written, and as it was before an update or delete), e.g.
- * `['row.account_id', '(select account_id from message_threads t where t.id = row.thread_id)']`.
+ * over `row` (the row as written, and as it was before an update or delete), e.g. `'row.account_id'`,
+ * or a query giving any number of them: `'select a.id from accounts a where a.organisation_id = row.id'`.
  */
 export async function logChangesTo(db: Kysely<unknown>, table: string, scopes: string[]): Promise<void> {
   const calls = (row: 'new' | 'old') =>
-    scopes.map((scope) => `perform log_change(${scope.replaceAll(/\brow\./g, `${row}.`)});`).join('\n      ');
+    scopes
+      .map((scope) => scope.replaceAll(/\brow\./g, `${row}.`))
+      .map((scope) =>
+        /^select\b/i.test(scope)
+          ? `perform log_change(s) from (${scope}) as scopes(s);`
+          : `perform log_change(${scope});`,
+      )
+      .join('\n      ');
   await sql
     .raw(`create function log_change_${table}() returns trigger language plpgsql as $f$
     begin

@@ -5,4 +5,6 @@ import { logChangesTo } from '../../../platform/database/change-log.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await logChangesTo(db, 'accounts', ['row.id', 'row.person_id']);
   await logChangesTo(db, 'account_members', ['row.account_id', 'row.person_id']);
+  // An organisation (identity's) shows in the accounts that are its: a change there is theirs.
+  await logChangesTo(db, 'organisations', ['select a.id from accounts a where a.organisation_id = row.id']);
 }

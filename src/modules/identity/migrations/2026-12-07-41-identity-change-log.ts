@@ -4,5 +4,4 @@ import { logChangesTo } from '../../../platform/database/change-log.ts';
 /** What the request path and "my space" keep per session holds while these tables do not change under it (ADR 32). */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await logChangesTo(db, 'persons', ['row.id']);
-  await logChangesTo(db, 'organisations', ["'00000000-0000-0000-0000-000000000000'"]);
 }
