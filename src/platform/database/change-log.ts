@@ -78,15 +78,18 @@ export async function logChangesTo(db: Kysely<unknown>, table: string, scopes: s
 
 /**
  * Whether nothing in `scopes` changed since `snapshot` (a `pg_snapshot` as text, taken by the kept
- * read's statement): no row logged by a transaction that snapshot did not see, committed or not.
+ * read's statement): no row logged by a transaction that snapshot did not see, committed or not —
+ * one that started after it (from its `xmax`) or was running when it was taken (its `xip` list).
+ * Both are index probes, however far back the oldest transaction running then was.
  */
 export function unchangedSince(
   scopes: Expression<string[]>,
   snapshot: Expression<string | null>,
 ): RawBuilder<boolean> {
-  return sql<boolean>`not exists (select 1 from change_log c where c.scope = any(${scopes})
-    and c.tx >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
-    and not pg_visible_in_snapshot(c.tx, ${snapshot}::pg_snapshot))`;
+  return sql<boolean>`(not exists (select 1 from change_log c where c.scope = any(${scopes})
+      and c.tx >= pg_snapshot_xmax(${snapshot}::pg_snapshot))
+    and not exists (select 1 from change_log c where c.scope = any(${scopes})
+      and c.tx = any(array(select pg_snapshot_xip(${snapshot}::pg_snapshot)))))`;
 }
 
 /** The snapshot the statement reads in, to keep with what it read. */

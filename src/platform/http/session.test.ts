@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementsSentDuring } from '../../../tests/support/statements.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import { deriveSecrets } from '../crypto/secrets.ts';
 import { hitRateLimit } from './rate-limit.ts';
-import { endedSessionGraceHours, purgeExpiredSessions, Session } from './session.ts';
+import { endedSessionGraceHours, purgeExpiredSessions, Session, type SessionReads } from './session.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -47,6 +48,35 @@ describe('sessions', () => {
     expect(again.companion).toBe('p1');
     again.set('person', 'p2');
     expect(again.companion).toBeUndefined();
+  });
+
+  it('keeps the companion while its scopes are quiet, checking many sessions in one statement', async () => {
+    const now = new Date();
+    const reads: SessionReads = {
+      companion: (data) => sql`${data}->>'person'`,
+      scopes: (data) => sql<string[]>`array[(${data}->>'person')::uuid]`,
+    };
+    const people = Array.from({ length: 6 }, () => randomUUID());
+    const ids: string[] = [];
+    for (const person of people) {
+      const session = Session.fresh(now);
+      session.set('person', person);
+      await session.save(database.db, policy, now);
+      ids.push(session.cookieValue);
+      await Session.load(database.db, session.cookieValue, policy, now, reads); // read and kept
+    }
+    const changed = people[2] as string;
+    await sql`select log_change(${changed}::uuid)`.execute(database.db);
+    let loaded: Session[] = [];
+    const statements = await statementsSentDuring(async () => {
+      loaded = await Promise.all(ids.map((id) => Session.load(database.db, id, policy, now, reads)));
+    });
+    // Each got its own row and what was kept for it; only the one whose scope changed read it again.
+    expect(loaded.map((session) => session.companion)).toEqual(people);
+    expect(loaded.map((session) => session.get('person'))).toEqual(people);
+    const checks = statements.filter((text) => text.includes('change_log'));
+    expect(checks.length).toBeLessThan(people.length);
+    expect(statements.filter((text) => text.includes("->>'person'"))).toHaveLength(1);
   });
 
   it('stores data server-side and finds it again by the cookie value', async () => {
