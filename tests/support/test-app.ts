@@ -33,7 +33,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...options.env,
   });
   await seedDemo(database.db, await masterKeysFor(config, database.db));
-  const logger = options.logger ?? createLogger(process.env.TEST_LOG ?? 'silent');
+  const logger = options.logger ?? createLogger('silent');
   const built = await buildApp({
     config,
     db: database.db,
