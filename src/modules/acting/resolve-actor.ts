@@ -61,7 +61,8 @@ export const actorWithSession: SessionReads = {
 
 /**
  * Who is acting, as read with the session (or kept for it, and checked against the change log on
- * every request) so that a removed membership or role takes effect at once. A session whose person is gone or disabled is treated as logged out.
+ * every request) so that a removed membership or role takes effect at once. A session whose person
+ * is gone or disabled is treated as logged out.
  */
 export async function resolveActor(db: Db, session: Session): Promise<PersonActor | null> {
   const auth = sessionAuth(session);
