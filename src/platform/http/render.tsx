@@ -41,9 +41,7 @@ export async function renderPage(
   const locale = options.locale ?? c.get('locale');
   const actor = c.get('actor');
   const nonce = c.get('secureHeadersNonce') ?? '';
-  const url = c.req.url;
-  // Parsed only when the address has a query at all (the shared pages' case is without one).
-  const search = url.includes('?') ? new URL(url).search : '';
+  const search = searchOf(c);
   const status = options.status ?? 200;
   c.header('Content-Language', locale);
   // Only anonymous visitors on a plain address share a page: a query string is the visitor's to choose.
@@ -125,9 +123,13 @@ export function keptPage(c: RouteContext): Response | undefined {
 
 /** What a page kept for a session is kept under: its address, language and minute (for what it says of time). */
 function sessionPageKey(c: RouteContext, locale: string): string {
+  return `${locale} ${c.req.path}${searchOf(c)} ${Math.floor(c.get('session').now.getTime() / 60_000)}`;
+}
+
+/** The address's query, parsed only when it has one at all (shared pages are without). */
+function searchOf(c: RouteContext): string {
   const url = c.req.url;
-  const search = url.includes('?') ? new URL(url).search : '';
-  return `${locale} ${c.req.path}${search} ${Math.floor(c.get('session').now.getTime() / 60_000)}`;
+  return url.includes('?') ? new URL(url).search : '';
 }
 
 function sessionValues(nonce: string, timeLeft: ReturnType<typeof sessionTimeLeft>): string[] {
