@@ -25,6 +25,9 @@ export const changeLogTables = ['change_log', 'change_log_marks'];
 /** The scope of what is the same for everyone (the catalogue, the forms' definitions). */
 export const everyone = '00000000-0000-0000-0000-000000000000';
 
+/** `everyone` as a scope expression of `logChangesTo`, for tables whose rows are the same for all. */
+export const everyoneScope = `'${everyone}'::uuid`;
+
 /** How long a kept read may rely on the log: rows older than twice this are purged. */
 export const keptReadMaxAgeMs = 10 * 60_000;
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { logChangesTo } from '../../../platform/database/change-log.ts';
+import { everyoneScope, logChangesTo } from '../../../platform/database/change-log.ts';
 
 /** What the request path and "my space" keep per session holds while these tables do not change under it (ADR 32). */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await logChangesTo(db, 'forms', ["'00000000-0000-0000-0000-000000000000'"]);
-  await logChangesTo(db, 'form_versions', ["'00000000-0000-0000-0000-000000000000'"]);
+  await logChangesTo(db, 'forms', [everyoneScope]);
+  await logChangesTo(db, 'form_versions', [everyoneScope]);
   await logChangesTo(db, 'form_drafts', ['row.account_id', 'row.person_id']);
 }
